@@ -1,0 +1,302 @@
+"""The exercise catalog: what each exercise is, how to do it, and its default prescription.
+
+Loaded from ``data/exercises.toml`` with the standard library and validated entry by
+entry; a bad entry fails with a message naming the entry and the field.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .model import EQUIPMENT, KINDS, LEVELS, level_rank
+
+ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+class CatalogError(ValueError):
+    """The catalog file is broken: the message names the entry and the field."""
+
+
+def data_file(name: str) -> Path:
+    """A file from the shipped data folder (inside the wheel, or data/ in a checkout)."""
+    try:
+        from importlib.resources import files
+
+        candidate = Path(str(files("runstrength_tui.data") / name))
+        if candidate.is_file():
+            return candidate
+    except ModuleNotFoundError:
+        pass
+    return Path(__file__).resolve().parents[2] / "data" / name
+
+
+@dataclass(frozen=True)
+class Exercise:
+    id: str
+    name: str
+    kind: str
+    level: str
+    equipment: tuple[str, ...]
+    legs: bool
+    per_side: bool
+    sets: int
+    reps: tuple[int, int] | None
+    hold: int | None
+    rest: int
+    intensity: str | None
+    steps: tuple[str, ...]
+    cues: tuple[str, ...]
+    mistakes: tuple[str, ...]
+    easier: str | None
+    easier_text: str | None
+    harder: str | None
+    harder_text: str | None
+    alternatives: tuple[str, ...]
+    muscles: tuple[str, ...]
+    why: str
+
+    @property
+    def is_hold(self) -> bool:
+        return self.hold is not None
+
+    @property
+    def weighted(self) -> bool:
+        return bool(self.equipment) and self.equipment != ("bands",)
+
+    def available_with(self, equipment: tuple[str, ...] | list[str]) -> bool:
+        """True when the runner owns at least one thing this exercise can use."""
+        if not self.equipment:
+            return True
+        have = set(equipment)
+        if "gym" in have:
+            return True
+        return any(item in have for item in self.equipment)
+
+    def suits(self, level: str) -> bool:
+        return level_rank(level) >= level_rank(self.level)
+
+    @property
+    def prescription_text(self) -> str:
+        side = " each side" if self.per_side else ""
+        if self.hold is not None:
+            return f"{self.sets} × {self.hold} s{side}"
+        lo, hi = self.reps
+        return f"{self.sets} × {lo}–{hi}{side}"
+
+
+class Catalog:
+    def __init__(self, exercises: list[Exercise]):
+        self._by_id = {e.id: e for e in exercises}
+
+    def __len__(self) -> int:
+        return len(self._by_id)
+
+    def __iter__(self):
+        return iter(self._by_id.values())
+
+    def __contains__(self, exercise_id: object) -> bool:
+        return exercise_id in self._by_id
+
+    def get(self, exercise_id: str) -> Exercise:
+        return self._by_id[exercise_id]
+
+    def ids(self) -> list[str]:
+        return list(self._by_id)
+
+    def filter(self, kind: str | None = None, level: str | None = None, equipment: str | None = None):
+        out = []
+        for e in self:
+            if kind and e.kind != kind:
+                continue
+            if level and not e.suits(level):
+                continue
+            if equipment and not e.available_with((equipment,)):
+                continue
+            out.append(e)
+        return out
+
+    def suggest(self, wrong_id: str, n: int = 3) -> list[str]:
+        """The closest ids to a mistyped one (for 'did you mean')."""
+        import difflib
+
+        close = difflib.get_close_matches(wrong_id, self.ids(), n=n, cutoff=0.5)
+        if len(close) < n:
+            close += [i for i in self.ids() if wrong_id and wrong_id in i and i not in close]
+        return close[:n]
+
+    def swap_for(self, exercise_id: str, equipment, level: str) -> Exercise:
+        """The exercise itself, or its first alternative the runner can do with what they own."""
+        ex = self.get(exercise_id)
+        if ex.available_with(equipment):
+            return ex
+        for alt_id in ex.alternatives:
+            alt = self.get(alt_id)
+            if alt.available_with(equipment) and alt.suits(level):
+                return alt
+        for alt_id in ex.alternatives:
+            alt = self.get(alt_id)
+            if alt.available_with(equipment):
+                return alt
+        raise CatalogError(f"{exercise_id}: no alternative fits the equipment {', '.join(equipment)}")
+
+
+def _fail(entry: str, field_name: str, problem: str):
+    raise CatalogError(f"exercise catalog: entry {entry!r}, field {field_name!r}: {problem}")
+
+
+def _text(doc: dict, key: str, entry: str, required: bool = True) -> str | None:
+    value = doc.get(key)
+    if value is None:
+        if required:
+            _fail(entry, key, "is missing")
+        return None
+    if not isinstance(value, str) or not value.strip() or value != value.strip():
+        _fail(entry, key, "must be non-empty text without leading or trailing spaces")
+    return value
+
+
+def _texts(doc: dict, key: str, entry: str, lo: int, hi: int) -> tuple[str, ...]:
+    value = doc.get(key)
+    if not isinstance(value, list):
+        _fail(entry, key, f"must be a list of {lo} to {hi} texts")
+    if not lo <= len(value) <= hi:
+        _fail(entry, key, f"has {len(value)} items; expected {lo} to {hi}")
+    for item in value:
+        if not isinstance(item, str) or not item.strip() or item != item.strip():
+            _fail(entry, key, "every item must be non-empty text without leading or trailing spaces")
+    return tuple(value)
+
+
+def _int(doc: dict, key: str, entry: str, lo: int, hi: int) -> int:
+    value = doc.get(key)
+    if not isinstance(value, int) or isinstance(value, bool) or not lo <= value <= hi:
+        _fail(entry, key, f"must be a whole number from {lo} to {hi}")
+    return value
+
+
+def _bool(doc: dict, key: str, entry: str) -> bool:
+    value = doc.get(key)
+    if not isinstance(value, bool):
+        _fail(entry, key, "must be true or false")
+    return value
+
+
+def parse_exercise(doc: dict, index: int) -> Exercise:
+    entry = doc.get("id") if isinstance(doc.get("id"), str) else f"#{index + 1}"
+    ex_id = _text(doc, "id", entry)
+    if not ID_RE.match(ex_id):
+        _fail(entry, "id", "must be kebab-case (lowercase letters, digits and single dashes)")
+    kind = _text(doc, "kind", entry)
+    if kind not in KINDS:
+        _fail(entry, "kind", f"{kind!r} is not one of {', '.join(KINDS)}")
+    level = _text(doc, "level", entry)
+    if level not in LEVELS:
+        _fail(entry, "level", f"{level!r} is not one of {', '.join(LEVELS)}")
+    if kind == "plyometric" and level == "beginner":
+        _fail(entry, "level", "plyometrics are never for beginners")
+    equipment = doc.get("equipment")
+    if not isinstance(equipment, list) or any(e not in EQUIPMENT[1:] for e in equipment):
+        _fail(entry, "equipment", f"must be a list of {', '.join(EQUIPMENT[1:])} ([] for bodyweight)")
+    reps, hold = doc.get("reps"), doc.get("hold")
+    if (reps is None) == (hold is None):
+        _fail(entry, "reps", "exactly one of reps or hold must be given")
+    if reps is not None:
+        if (
+            not isinstance(reps, list)
+            or len(reps) != 2
+            or not all(isinstance(r, int) and not isinstance(r, bool) for r in reps)
+            or not 1 <= reps[0] <= reps[1] <= 30
+        ):
+            _fail(entry, "reps", "must be [low, high] with 1 <= low <= high <= 30")
+        reps = (reps[0], reps[1])
+    if hold is not None:
+        hold = _int(doc, "hold", entry, 10, 120)
+    intensity = _text(doc, "intensity", entry, required=(kind == "strength"))
+    easier, easier_text = _variation(doc, "easier", entry)
+    harder, harder_text = _variation(doc, "harder", entry)
+    alternatives = doc.get("alternatives", [])
+    if not isinstance(alternatives, list) or not all(isinstance(a, str) for a in alternatives):
+        _fail(entry, "alternatives", "must be a list of exercise ids")
+    if equipment and not alternatives:
+        _fail(entry, "alternatives", "is required when the exercise needs equipment")
+    why = _text(doc, "why", entry)
+    if not why.endswith(".") or re.search(r"[.!?]\s+[A-Z]", why):
+        _fail(entry, "why", "must be exactly one sentence ending with a period")
+    return Exercise(
+        id=ex_id,
+        name=_text(doc, "name", entry),
+        kind=kind,
+        level=level,
+        equipment=tuple(equipment),
+        legs=_bool(doc, "legs", entry),
+        per_side=_bool(doc, "per_side", entry),
+        sets=_int(doc, "sets", entry, 1, 3),
+        reps=reps,
+        hold=hold,
+        rest=_int(doc, "rest", entry, 15, 180),
+        intensity=intensity,
+        steps=_texts(doc, "steps", entry, 3, 6),
+        cues=_texts(doc, "cues", entry, 3, 4),
+        mistakes=_texts(doc, "mistakes", entry, 2, 4),
+        easier=easier,
+        easier_text=easier_text,
+        harder=harder,
+        harder_text=harder_text,
+        alternatives=tuple(alternatives),
+        muscles=_texts(doc, "muscles", entry, 1, 5),
+        why=why,
+    )
+
+
+def _variation(doc: dict, key: str, entry: str) -> tuple[str | None, str | None]:
+    ref, text = doc.get(key), doc.get(f"{key}_text")
+    if (ref is None) == (text is None):
+        _fail(entry, key, f"give exactly one of {key} (an id) or {key}_text")
+    if ref is not None:
+        return _text(doc, key, entry), None
+    return None, _text(doc, f"{key}_text", entry)
+
+
+def parse_catalog(raw: dict) -> Catalog:
+    items = raw.get("exercise")
+    if not isinstance(items, list) or not items:
+        raise CatalogError("exercise catalog: no [[exercise]] entries found")
+    exercises: list[Exercise] = []
+    seen: set[str] = set()
+    for index, doc in enumerate(items):
+        ex = parse_exercise(doc, index)
+        if ex.id in seen:
+            _fail(ex.id, "id", "is used by two entries")
+        seen.add(ex.id)
+        exercises.append(ex)
+    by_id = {e.id: e for e in exercises}
+    for ex in exercises:
+        for key in ("easier", "harder"):
+            ref = getattr(ex, key)
+            if ref is not None and (ref not in by_id or ref == ex.id):
+                _fail(ex.id, key, f"{ref!r} is not another exercise in the catalog")
+        for alt in ex.alternatives:
+            if alt not in by_id or alt == ex.id:
+                _fail(ex.id, "alternatives", f"{alt!r} is not another exercise in the catalog")
+        if ex.equipment and by_id[ex.alternatives[-1]].equipment:
+            _fail(ex.id, "alternatives", "the last alternative must need no equipment")
+    return Catalog(exercises)
+
+
+def load_catalog_file(path: Path) -> Catalog:
+    try:
+        with open(path, "rb") as fh:
+            raw = tomllib.load(fh)
+    except tomllib.TOMLDecodeError as exc:
+        raise CatalogError(f"exercise catalog {path}: not valid TOML ({exc})") from None
+    return parse_catalog(raw)
+
+
+@lru_cache(maxsize=1)
+def load_catalog() -> Catalog:
+    """The shipped catalog (cached: it never changes while the app runs)."""
+    return load_catalog_file(data_file("exercises.toml"))

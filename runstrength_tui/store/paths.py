@@ -1,0 +1,24 @@
+"""Where the data lives: platformdirs' user data dir, unless told otherwise."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+ENV_DATA_DIR = "RUNSTRENGTH_DATA_DIR"
+
+
+def default_data_dir() -> Path:
+    import platformdirs
+
+    return platformdirs.user_data_path("runstrength", appauthor=False)
+
+
+def resolve_data_dir(cli_value: str | None = None) -> Path:
+    """--data-dir wins, then RUNSTRENGTH_DATA_DIR, then the platform's data folder."""
+    if cli_value:
+        return Path(cli_value).expanduser()
+    env = os.environ.get(ENV_DATA_DIR)
+    if env:
+        return Path(env).expanduser()
+    return default_data_dir()

@@ -1,0 +1,128 @@
+"""A TinyDB storage that never leaves a half-written file behind.
+
+TinyDB's stock JSONStorage rewrites the file in place, so a kill mid-write can leave
+it unreadable. Here every write encodes first, writes a temp file in the same folder,
+fsyncs it, ``os.replace``s it over the old file and fsyncs the folder: after a crash the
+file is either the old version or the new one, never a mix.
+
+A file that exists but cannot be read as a TinyDB database (empty, truncated, trailing
+garbage, not an object of tables) is *corrupt*: it is left exactly as it is, a copy is
+kept beside it as ``<name>.corrupt-<time>``, and :class:`CorruptFileError` explains how
+to restore the newest backup.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from datetime import datetime
+from pathlib import Path
+
+from tinydb.storages import Storage
+
+
+class StoreError(Exception):
+    """A problem with the data folder that a person must act on; the message says how."""
+
+
+class CorruptFileError(StoreError):
+    def __init__(self, path: Path, reason: str, kept_as: Path | None):
+        self.path, self.reason, self.kept_as = path, reason, kept_as
+        kept = f" A copy is kept as {kept_as.name}." if kept_as else ""
+        super().__init__(
+            f"{path} is damaged ({reason}) and was left untouched.{kept} "
+            f"Restore the newest backup with `runstrength restore` (add --data-dir {path.parent} if you use one)."
+        )
+
+
+def fsync_dir(folder: Path) -> None:
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def atomic_write_bytes(path: Path, payload: bytes) -> None:
+    """Write ``payload`` to ``path`` so that a crash leaves the old or the new file, whole."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        view = memoryview(payload)
+        while view:
+            written = os.write(fd, view)
+            view = view[written:]
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    os.replace(tmp, path)
+    fsync_dir(path.parent)
+
+
+def encode(data: dict) -> bytes:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def decode(path: Path, raw: bytes) -> dict:
+    """Parse a TinyDB file; raise CorruptFileError (after keeping a copy) when it is not one."""
+    reason = None
+    data = None
+    if not raw.strip():
+        reason = "the file is empty"
+    else:
+        try:
+            data = json.loads(raw.decode("utf-8"))
+        except UnicodeDecodeError:
+            reason = "the file is not UTF-8 text"
+        except json.JSONDecodeError as exc:
+            reason = f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"
+        else:
+            if not isinstance(data, dict):
+                reason = f"expected an object of tables, found a JSON {type(data).__name__}"
+            elif not all(isinstance(t, dict) for t in data.values()):
+                reason = "a table is not an object of documents"
+    if reason is not None:
+        raise CorruptFileError(path, reason, keep_corrupt_copy(path, raw))
+    return data
+
+
+def keep_corrupt_copy(path: Path, raw: bytes) -> Path | None:
+    """Copy a damaged file aside once (an identical copy already kept is reused)."""
+    for existing in sorted(path.parent.glob(f"{path.name}.corrupt-*")):
+        try:
+            if existing.read_bytes() == raw:
+                return existing
+        except OSError:
+            continue
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    target = path.with_name(f"{path.name}.corrupt-{stamp}")
+    try:
+        shutil.copy2(path, target)
+        fsync_dir(path.parent)
+    except OSError:
+        return None
+    return target
+
+
+class AtomicJSONStorage(Storage):
+    """TinyDB storage: atomic, durable writes; damaged files refused, never overwritten."""
+
+    def __init__(self, path, read_only: bool = False):
+        self.path = Path(path)
+        self.read_only = read_only
+
+    def read(self):
+        try:
+            raw = self.path.read_bytes()
+        except FileNotFoundError:
+            return None
+        return decode(self.path, raw)
+
+    def write(self, data) -> None:
+        if self.read_only:
+            raise StoreError(f"{self.path} is open read-only; nothing was written.")
+        atomic_write_bytes(self.path, encode(data))
+
+    def close(self) -> None:
+        pass
