@@ -1,0 +1,104 @@
+"""A throwaway data folder with a realistic 6-week history, for `runstrength --demo`.
+
+The history is built by the real planner (the sessions an intermediate runner with
+dumbbells would have been given), then "done" with small human variations: a missed
+session, reps that reach the top of the range and earn a load step, session RPEs.
+It never touches the real data folder.
+"""
+
+from __future__ import annotations
+
+import random
+import tempfile
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+
+from .domain import plan
+from .domain.catalog import load_catalog
+from .domain.model import Profile, SessionRecord, SetRecord
+from .domain.weeks import week_start
+from .store.repo import Store, new_id
+
+DEMO_WEEKS = 6
+START_LOADS = {"goblet-squat": 12.0, "dumbbell-rdl": 14.0, "hip-thrust": 16.0, "dumbbell-step-up": 8.0,
+               "dumbbell-reverse-lunge": 8.0, "single-arm-row": 10.0, "dumbbell-split-squat": 8.0,
+               "weighted-calf-raise": 12.0, "kettlebell-deadlift": 16.0}
+
+
+def demo_profile(today: date) -> Profile:
+    return Profile(
+        level="intermediate",
+        equipment=("dumbbells", "bands"),
+        target=2,
+        minutes=20,
+        units="kg",
+        week_start="mon",
+        runs=("rest", "hard", "easy", "rest", "easy", "long", "rest"),
+        block_start=week_start(today) - timedelta(weeks=DEMO_WEEKS),
+        weeks=10,
+    )
+
+
+def fill_demo(store: Store, today: date, seed: int = 7) -> None:
+    """Write the demo profile and history into an (empty) store."""
+    rng = random.Random(seed)
+    catalog = load_catalog()
+    profile = demo_profile(today)
+    store.save_profile(profile)
+    sessions: list[SessionRecord] = []
+    history: list[SetRecord] = []
+    skipped = False
+    for week in range(DEMO_WEEKS + 1):
+        begin = profile.block_start + timedelta(weeks=week)
+        for day in plan.week_strength_days(begin, profile, sessions, begin)[1]:
+            if day >= today:
+                continue
+            if week == 2 and not skipped:  # life happens: one session missed
+                skipped = True
+                continue
+            todays = plan.today_plan(day, profile, sessions, history, catalog)
+            if todays.kind != "strength":
+                continue
+            started = datetime.combine(day, time(18, 30)) + timedelta(minutes=rng.randint(-40, 60))
+            session = store.start_session(day, started)
+            clock = started
+            for p in todays.exercises:
+                load = p.suggested_load_kg or START_LOADS.get(p.exercise)
+                ex = catalog.get(p.exercise)
+                if not ex.weighted:
+                    load = None
+                for n in range(p.sets):
+                    clock += timedelta(seconds=p.work_seconds + p.rest)
+                    if p.seconds is not None:
+                        reps, seconds = None, p.seconds
+                    else:
+                        top = p.reps[1]
+                        reps, seconds = (top if rng.random() < 0.7 else top - rng.randint(1, 3)), None
+                    record = SetRecord(
+                        id=new_id(), session=session.id, exercise=p.exercise, date=day, logged_at=clock,
+                        reps=reps, seconds=seconds, load_kg=load, unit="kg",
+                        rpe=rng.choice([6, 7, 7, 8]) if n == p.sets - 1 else None, source="demo",
+                    )
+                    store.log_set(record)
+                    history.append(record)
+            minutes = round((clock - started).total_seconds() / 60, 1)
+            done = store.finish_session(clock, rpe=rng.choice([6, 7, 7, 8]), minutes=minutes)
+            sessions.append(done)
+    # a 5-minute finisher after last week's easy run
+    finisher_day = week_start(today) - timedelta(days=5)
+    if finisher_day < today:
+        started = datetime.combine(finisher_day, time(7, 45))
+        store.start_session(finisher_day, started, kind="finisher")
+        for p in plan.build_finisher(profile, catalog, plan.load_programs(catalog)):
+            store.log_set(SetRecord(id=new_id(), session=store.open_session()[0].id, exercise=p.exercise,
+                                    date=finisher_day, logged_at=started, reps=p.reps[1] if p.reps else None,
+                                    seconds=p.seconds, source="demo"))
+        store.finish_session(started + timedelta(minutes=5), rpe=5, minutes=5)
+
+
+def make_demo_dir(today: date) -> Path:
+    """A fresh temporary data folder holding the demo; the caller removes it."""
+    folder = Path(tempfile.mkdtemp(prefix="runstrength-demo-"))
+    with Store(folder) as store:
+        fill_demo(store, today)
+    return folder
