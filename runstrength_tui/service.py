@@ -15,7 +15,7 @@ from .domain import guard, plan, streaks
 from .domain.catalog import Catalog, load_catalog
 from .domain.model import Profile, SessionRecord, SetRecord
 from .domain.validate import InputError
-from .domain.weeks import session_loads, week_start
+from .domain.weeks import week_start
 from .store.repo import Store, new_id
 
 ENV_TODAY = "RUNSTRENGTH_TODAY"
@@ -161,10 +161,13 @@ def make_sets(
 
 
 def attach_warnings(records: list[SetRecord], warnings: list[guard.GuardWarning]) -> list[SetRecord]:
-    """Store the shown codes on the sets, so later sets in the session stay quiet."""
+    """Store the shown codes on the first set, so later sets in the session stay quiet.
+
+    Only codes about this exercise or about the whole sitting are stored on it: a code
+    about another exercise would be remembered under the wrong one."""
     if not warnings or not records:
         return records
-    codes = tuple(dict.fromkeys(w.code for w in warnings))
+    codes = tuple(dict.fromkeys(w.code for w in warnings if w.exercise in ("", records[0].exercise)))
     return [records[0].with_changes(warnings=codes), *records[1:]]
 
 
@@ -227,7 +230,3 @@ def status(ctx: Context) -> Status:
         plan=today_plan,
         warnings=ctx.review(),
     )
-
-
-def loads_for(sessions: list[SessionRecord], sets: list[SetRecord]) -> dict[str, float]:
-    return session_loads(sessions, sets)

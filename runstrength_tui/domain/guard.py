@@ -505,7 +505,7 @@ def check_session(
             when = "on the day after your long run"
         if when:
             shown = [_name(i, catalog) for i in dict.fromkeys(legs)]
-            listed = _list(shown[:3]) + (" and more" if len(shown) > 3 else "")
+            listed = ", ".join(shown[:3]) + " and more" if len(shown) > 3 else _list(shown)
             out.append(
                 GuardWarning(
                     "after-long-run",
@@ -589,7 +589,8 @@ def review(
                     GuardWarning(
                         "irregular",
                         "info",
-                        f"You averaged {_num(per_week)} strength sessions a week over the last {round(weeks)} weeks.",
+                        f"You averaged {_num(per_week)} strength session{'' if _num(per_week) == '1' else 's'} "
+                        f"a week over the last {round(weeks)} weeks.",
                         "Two short sessions a week is the dose the running studies used, so pick two fixed days that fit around your runs.",
                     )
                 )
