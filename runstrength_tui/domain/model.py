@@ -144,6 +144,7 @@ class Profile:
     weeks: int = 10
     # (first week it applies to, sessions per week): so old weeks keep the target they had
     target_history: tuple[tuple[date, int], ...] = ()
+    beeps: bool = False  # 3-2-1 beeps before a timer ends (TUI setting)
 
     def target_for_week(self, start: date) -> int:
         """The weekly target that applied to the week starting on ``start``."""
@@ -173,6 +174,7 @@ class Profile:
             "block_start": self.block_start.isoformat() if self.block_start else None,
             "weeks": self.weeks,
             "target_history": [[d.isoformat(), t] for d, t in self.target_history],
+            "beeps": self.beeps,
         }
 
     @classmethod
@@ -188,6 +190,7 @@ class Profile:
             block_start=date.fromisoformat(doc["block_start"]) if doc.get("block_start") else None,
             weeks=int(doc.get("weeks", 10)),
             target_history=tuple((date.fromisoformat(d), int(t)) for d, t in doc.get("target_history") or ()),
+            beeps=bool(doc.get("beeps", False)),
         )
 
     def with_changes(self, **changes) -> "Profile":

@@ -125,6 +125,7 @@ class Store:
         if write:
             self.dir.mkdir(parents=True, exist_ok=True)
             self._lock = DataDirLock(self.dir).acquire()
+            self._remove_stale_temps()
         try:
             self._open()
         except BaseException:
@@ -144,13 +145,22 @@ class Store:
             if version > SCHEMA_VERSION:
                 raise NewerSchemaError(
                     f"{main_path} was written by a newer runstrength (schema {version}; this version knows "
-                    f"{SCHEMA_VERSION}). It was left untouched: upgrade runstrength to open it."
+                    f"{SCHEMA_VERSION}). It was left untouched: upgrade runstrength to open it, or go back to the "
+                    f"newest backup with `runstrength restore` (add --data-dir {self.dir} if you use one)."
                 )
             if version < SCHEMA_VERSION:
                 self._migrate(raw, version)
         self.main = _db(main_path, read_only=not self.write)
         self.journal = _db(self.dir / JOURNAL, read_only=not self.write)
         self._recover_journal()
+
+    def _remove_stale_temps(self) -> None:
+        """Temp files of a writer that was killed mid-write (safe: we hold the lock)."""
+        patterns = [(self.dir, f".{MAIN}.*.tmp"), (self.dir, f".{JOURNAL}.*.tmp"), (self.dir, f".{SHARD_PREFIX}*.json.*.tmp"),
+                    (self.dir / BACKUP_DIR, ".runstrength-*.tar.gz.*.tmp")]
+        for folder, pattern in patterns:
+            for path in folder.glob(pattern):
+                path.unlink(missing_ok=True)
 
     @staticmethod
     def _version(raw: dict) -> int:

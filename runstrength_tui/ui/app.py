@@ -1,0 +1,458 @@
+"""The runstrength TUI: follow today's session on the floor, two metres from the laptop."""
+
+from __future__ import annotations
+
+import sys
+import time
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Callable
+
+from textual import work
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+
+from .. import service
+from ..domain.countdown import Clock
+from ..domain.model import Profile
+from ..store.repo import Store
+from ..store.storage import StoreError
+from .timers import TimerModel
+from .workout import Workout
+
+
+class RunStrengthApp(App):
+    CSS_PATH = "app.tcss"
+    TITLE = "runstrength"
+    BINDINGS = [
+        Binding("space", "pause_timer", "Pause", show=True),
+        Binding("plus,equals_sign", "add_time", "+15 s", show=True, key_display="+"),
+        Binding("k", "skip_timer", "Skip timer", show=True),
+        Binding("w", "show_week", "Week"),
+        Binding("h", "show_history", "History"),
+        Binding("e", "show_library", "Exercises"),
+        Binding("o", "show_settings", "Settings"),
+        Binding("q", "quit", "Quit"),
+    ]
+
+    def __init__(
+        self,
+        store: Store,
+        *,
+        clock: Clock = time.monotonic,
+        today: Callable[[], date] = service.today,
+        now: Callable[[], datetime] = service.now,
+        demo: bool = False,
+        tick_seconds: float = 0.1,
+        get_ready_seconds: int = 5,
+    ) -> None:
+        super().__init__()
+        self.store = store
+        self.clock = clock
+        self.today = today
+        self.now = now
+        self.demo = demo
+        self.tick_seconds = tick_seconds
+        self.get_ready_seconds = get_ready_seconds
+        self.timers = TimerModel(clock)
+        self.workout = Workout(store, today, now)
+        self._deadline_handle = None
+        self._session_clock_start: float | None = None
+        self._session_offset = 0.0
+        self.timer_finished_at: dict[str, float] = {}  # kind → clock() when its end was handled
+
+    # --- start ----------------------------------------------------------------------------
+
+    @property
+    def profile(self) -> Profile:
+        return self.workout.ctx.profile
+
+    def on_mount(self) -> None:
+        self.workout.load()
+        from .screens.today import TodayScreen
+
+        if self.store.profile() is None:
+            from .screens.settings import OnboardingScreen
+
+            self.push_screen(TodayScreen())
+            self.push_screen(OnboardingScreen(), self._onboarded)
+        else:
+            self.push_screen(TodayScreen())
+            self._offer_resume()
+        self.call_after_refresh(self._after_first_paint)
+
+    def _after_first_paint(self) -> None:
+        self.look_further_back()
+        self.daily_backup()
+
+    def _onboarded(self, saved) -> None:
+        self.workout.load()
+        self.workout_changed()
+
+    def _offer_resume(self) -> None:
+        open_ = self.store.open_session()
+        if not open_ or not open_[1]:
+            self.store.discard_empty_open_session()
+            if open_ and not open_[1]:
+                self.workout.load()
+            return
+        session, sets = open_
+        from .screens.dialogs import ConfirmScreen
+
+        started = session.started_at.strftime("%H:%M")
+        if session.date == self.today():
+            body = f"You have an unfinished session from {started} today with {len(sets)} sets saved. Resume it?"
+            self.push_screen(ConfirmScreen("Resume your session?", body, "Resume", "Close it"), self._resume_answer)
+        else:
+            body = (f"The session of {session.date:%A %d %b} ({len(sets)} sets saved) was never finished. "
+                    "It will be kept as it is and closed.")
+            self.push_screen(ConfirmScreen("Unfinished session", body, "OK", "OK"), lambda _: self._close_interrupted())
+
+    def _resume_answer(self, resume: bool) -> None:
+        if resume:
+            session = self.workout.session
+            if session is not None:
+                self._session_offset = max(0.0, (self.now() - session.started_at).total_seconds())
+                self._session_clock_start = self.clock()
+            self.notify(f"Resumed: {self.workout.sets_done} sets already saved.")
+        else:
+            self._close_interrupted()
+
+    def _close_interrupted(self) -> None:
+        self.workout.discard_or_close_interrupted()
+        self.workout_changed()
+
+    @work(thread=True, exclusive=True, group="history")
+    def look_further_back(self) -> None:
+        """'last: …' for exercises not seen in the recent history: read the last year."""
+        missing = self.workout.missing_last_seen()
+        if not missing:
+            return
+        since = self.today() - timedelta(days=365)
+        history = [s for s in self.store.sets(since=since) if s.exercise in missing]
+        self.call_from_thread(self._apply_history, history)
+
+    def _apply_history(self, history) -> None:
+        self.workout.refresh_last_seen(history)
+        self.workout_changed()
+
+    @work(thread=True, exclusive=True, group="backup")
+    def daily_backup(self) -> None:
+        if self.demo:
+            return
+        last = self.store.last_backup_time()
+        if last is None or datetime.now() - last > timedelta(days=1):
+            try:
+                self.store.backup(label="daily")
+            except OSError as exc:
+                self.call_from_thread(self.notify, f"Backup failed: {exc}", severity="warning")
+
+    # --- shared display helpers ----------------------------------------------------------------
+
+    def header_text(self) -> str:
+        plan = self.workout.plan
+        week = f"block week {min(max(plan.block_week, 1), plan.block_weeks)} of {plan.block_weeks}"
+        light = " (lighter)" if plan.light_week else ""
+        demo = " · DEMO" if self.demo else ""
+        return f"{self.today():%a %d %b %Y} · {week}{light}{demo}"
+
+    def idle_timer_hint(self) -> str:
+        item = self.workout.current
+        if item is None or self.workout.finished_today:
+            return ""
+        if self.workout.all_done:
+            return "All sets done: f to finish"
+        if item.is_hold:
+            return f"enter: {self.get_ready_seconds} s get-ready, then hold {item.plan.seconds} s"
+        return "enter: log the set; rest starts by itself"
+
+    def session_elapsed(self) -> float:
+        if self._session_clock_start is None:
+            return 0.0
+        return self._session_offset + (self.clock() - self._session_clock_start)
+
+    def workout_changed(self) -> None:
+        for screen in self.screen_stack:
+            refresh = getattr(screen, "workout_changed", None)
+            if refresh is not None:
+                refresh()
+
+    # --- the session -----------------------------------------------------------------------------
+
+    def action_start_session(self) -> None:
+        w = self.workout
+        if w.session is None and w.items and not w.finished_today:
+            w.start()
+            self._session_clock_start = self.clock()
+            self._session_offset = 0.0
+            self.workout_changed()
+
+    def action_primary(self) -> None:
+        """Enter does the obvious next thing: log the set, start or stop a hold, end a rest."""
+        active = self.timers.active
+        if active is not None and active.kind == "hold":
+            held = max(1, round(active.countdown.stop()))
+            self._cancel_deadline()
+            self.timers.clear()
+            self._log_values(None, held, None, None, False)
+            return
+        if active is not None and active.kind == "get-ready":
+            self._begin_hold()
+            return
+        if active is not None and active.kind == "rest":
+            self._cancel_deadline()
+            self.timers.clear()
+        w = self.workout
+        item = w.current
+        if item is None or w.finished_today:
+            return
+        if item.complete:
+            w.advance()
+            item = w.current
+            if item.complete:
+                self.notify("All sets are done: press f to finish the session.")
+                return
+        if item.is_hold:
+            self.action_start_session()
+            self.timers.start_get_ready(item.plan.exercise, item.plan.name, item.plan.seconds, self.get_ready_seconds)
+            self._schedule_deadline()
+            self.workout_changed()
+        else:
+            self.action_log_set()
+
+    def action_log_set(self) -> None:
+        w = self.workout
+        if w.current is None or w.finished_today:
+            return
+        from .screens.dialogs import LogSetScreen
+
+        self.push_screen(LogSetScreen(w), self._logged_from_dialog)
+
+    def _logged_from_dialog(self, values) -> None:
+        if values is None:
+            return
+        self._log_values(values.reps, values.seconds, values.load, values.rpe, values.pain)
+
+    def _log_values(self, reps, seconds, load, rpe, pain) -> None:
+        w = self.workout
+        self.action_start_session()
+        try:
+            record = w.candidate(reps, seconds, load, rpe, pain)
+            record, warnings = w.log(record)
+        except (StoreError, OSError) as exc:
+            self.notify(f"The set could not be saved: {exc}", severity="error", timeout=10)
+            return
+        for warning in warnings:
+            if warning.level != "info":
+                self.notify(f"{warning.message} {warning.advice}", title=f"{warning.level.upper()} · {warning.code}",
+                            severity="warning" if warning.level == "warning" else "information", timeout=8)
+        item = w.current
+        rest = item.plan.rest
+        if item.complete:
+            w.advance()
+        if w.all_done:
+            self.notify("All sets done. Press f to finish the session.", title="Well done")
+        else:
+            self.timers.start_rest(rest, w.next_text())
+            self._schedule_deadline()
+        self.workout_changed()
+
+    def action_instructions(self) -> None:
+        from .screens.exercise import ExerciseScreen
+
+        item = self.workout.current
+        if item is not None:
+            self.push_screen(ExerciseScreen(item.plan.exercise, in_session=not self.workout.finished_today))
+        else:
+            self.action_show_library()
+
+    def action_finish(self) -> None:
+        w = self.workout
+        if w.session is None:
+            self.notify("No session is running." if not w.finished_today else "Today's session is already saved.")
+            return
+        from .screens.dialogs import FinishScreen
+
+        summary = f"{w.sets_done} sets in {round(self.session_elapsed() / 60)} min."
+        if w.summary:
+            summary += " Notes from the guard: " + "; ".join(f"{x.code}" for x in w.summary) + "."
+        self.push_screen(FinishScreen(summary), self._finished)
+
+    def _finished(self, answer) -> None:
+        if answer is None:
+            return
+        (rpe,) = answer
+        minutes = round(self.session_elapsed() / 60, 1) or None
+        self._cancel_deadline()
+        self.timers.clear()
+        self.workout.finish(rpe, minutes)
+        self._session_clock_start = None
+        self.notify("Session saved. See you next time!", title="Done")
+        self.workout_changed()
+
+    def action_focus_mode(self) -> None:
+        from .screens.focus import FocusScreen
+
+        if isinstance(self.screen, FocusScreen):
+            self.pop_screen()
+        else:
+            self.push_screen(FocusScreen())
+
+    # --- timers ---------------------------------------------------------------------------------
+
+    def _begin_hold(self) -> None:
+        active = self.timers.active
+        self._cancel_deadline()
+        self.timers.start_hold(active.exercise, active.title, active.hold_seconds)
+        self._schedule_deadline()
+        self.workout_changed()
+
+    def _schedule_deadline(self) -> None:
+        self._cancel_deadline()
+        active = self.timers.active
+        if active is None or active.countdown.paused:
+            return
+        self._deadline_handle = self.set_timer(max(0.0, active.countdown.remaining()), self._on_deadline)
+        if self.profile_beeps() and active.kind in ("rest", "hold"):
+            for n in (3, 2, 1):
+                at = active.countdown.remaining() - n
+                if at > 0:
+                    self.set_timer(at, self._beep_if_running)
+
+    def profile_beeps(self) -> bool:
+        return self.profile.beeps
+
+    def _beep_if_running(self) -> None:
+        if self.timers.active is not None and not self.timers.active.countdown.paused:
+            self.bell()
+
+    def _cancel_deadline(self) -> None:
+        if self._deadline_handle is not None:
+            self._deadline_handle.stop()
+            self._deadline_handle = None
+
+    def _on_deadline(self) -> None:
+        active = self.timers.active
+        if active is None or active.countdown.paused:
+            return
+        if active.countdown.remaining() > 0:  # woke a little early: wait for the rest
+            self._schedule_deadline()
+            return
+        self._deadline_handle = None
+        self.timer_finished_at[active.kind] = self.clock()
+        self.bell()
+        self._flash()
+        if active.kind == "get-ready":
+            self._begin_hold()
+        elif active.kind == "hold":
+            self.timers.clear()
+            self._log_values(None, active.hold_seconds, None, None, False)
+        else:
+            self.timers.clear()
+            self.notify(self.workout.next_text(), title="Rest over")
+            self.workout_changed()
+
+    def _flash(self) -> None:
+        from .widgets.timer_panel import TimerPanel
+
+        for panel in self.screen.query(TimerPanel):
+            panel.flash()
+
+    def action_pause_timer(self) -> None:
+        active = self.timers.active
+        if active is None:
+            return
+        active.countdown.toggle()
+        if active.countdown.paused:
+            self._cancel_deadline()
+        else:
+            self._schedule_deadline()
+
+    def action_add_time(self) -> None:
+        active = self.timers.active
+        if active is not None:
+            active.countdown.add(15)
+            self._schedule_deadline()
+
+    def action_skip_timer(self) -> None:
+        active = self.timers.active
+        if active is None:
+            return
+        if active.kind == "get-ready":
+            self._begin_hold()
+            return
+        self._cancel_deadline()
+        self.timers.clear()
+        if active.kind == "hold":  # skipping a hold logs what was held so far
+            held = round(active.countdown.elapsed())
+            if held >= 1:
+                self._log_values(None, held, None, None, False)
+                return
+        self.workout_changed()
+
+    # --- navigation ------------------------------------------------------------------------------
+
+    def action_show_week(self) -> None:
+        from .screens.week import WeekScreen
+
+        self.push_screen(WeekScreen())
+
+    def action_show_history(self) -> None:
+        from .screens.history import HistoryScreen
+
+        self.push_screen(HistoryScreen())
+
+    def action_show_library(self) -> None:
+        from .screens.library import LibraryScreen
+
+        self.push_screen(LibraryScreen())
+
+    def action_show_settings(self) -> None:
+        from .screens.settings import SettingsScreen
+
+        self.push_screen(SettingsScreen(), self._onboarded)
+
+    def get_system_commands(self, screen):
+        yield from super().get_system_commands(screen)
+        yield SystemCommand("Log a set", "Open the log-a-set dialog for the current exercise", self.action_log_set)
+        yield SystemCommand("Start hold / next set", "Do the obvious next thing (enter)", self.action_primary)
+        yield SystemCommand("Start the session", "Start the session clock", self.action_start_session)
+        yield SystemCommand("Finish the session", "Save the session with its RPE", self.action_finish)
+        yield SystemCommand("Pause or resume the timer", "space", self.action_pause_timer)
+        yield SystemCommand("Add 15 seconds to the timer", "+", self.action_add_time)
+        yield SystemCommand("Skip the timer", "k", self.action_skip_timer)
+        yield SystemCommand("Focus mode", "Just the timer, big (z)", self.action_focus_mode)
+        yield SystemCommand("Exercise instructions", "Steps and cues for the current exercise (i)", self.action_instructions)
+        yield SystemCommand("Exercise library", "Search every exercise (e)", self.action_show_library)
+        yield SystemCommand("Week review", "Streaks, heatmap, trends (w)", self.action_show_week)
+        yield SystemCommand("History", "Past sessions and their sets (h)", self.action_show_history)
+        yield SystemCommand("Settings", "Level, equipment, running week (o)", self.action_show_settings)
+        yield SystemCommand("Export log", "Write a JSON export to the data folder", self.action_export)
+
+    def action_export(self) -> None:
+        self.export_log()
+
+    @work(thread=True, exclusive=True, group="export")
+    def export_log(self) -> None:
+        import json
+
+        from ..store.storage import atomic_write_bytes
+
+        target = self.store.dir / f"runstrength-export-{self.today():%Y%m%d}.json"
+        bundle = self.store.export_bundle(self.now())
+        atomic_write_bytes(target, json.dumps(bundle, indent=1, ensure_ascii=False).encode("utf-8"))
+        self.call_from_thread(self.notify, f"Exported to {target}", title="Export")
+
+
+def run_tui(data_dir: Path, demo: bool = False) -> int:
+    """Open the data folder (taking its lock) before the UI starts; a clear line if we can't."""
+    try:
+        store = Store(data_dir, write=True)
+    except StoreError as exc:
+        print(f"runstrength: {exc}", file=sys.stderr)
+        return 1
+    try:
+        RunStrengthApp(store, demo=demo).run()
+    finally:
+        store.close()
+    return 0

@@ -1,0 +1,204 @@
+"""Small modal dialogs: log a set, finish the session, resume an interrupted one."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, Input, Label, Static
+
+from ...domain import validate as v
+from ...domain.plan import format_load
+from ..widgets.warnings import WarningsBox
+
+
+@dataclass
+class SetValues:
+    reps: int | None
+    seconds: int | None
+    load: tuple[float, str] | None
+    rpe: int | None
+    pain: bool
+
+
+class LogSetScreen(ModalScreen[SetValues | None]):
+    """Log one set: prefilled with the prescription; warnings appear before saving."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+k", "acknowledge", "I know", show=True),
+    ]
+
+    def __init__(self, workout) -> None:
+        super().__init__()
+        self.workout = workout
+        self.item = workout.current
+        self.warnings = []
+
+    def compose(self) -> ComposeResult:
+        p = self.item.plan
+        ex = self.workout.catalog.get(p.exercise)
+        n = len(self.item.done) + 1
+        units = self.workout.ctx.profile.units
+        with Vertical(id="dialog"):
+            yield Label(f"Log set {n} of {p.sets} · {p.name}", id="dialog-title")
+            yield Static(f"Plan: {p.dose_text}", classes="muted")
+            with Horizontal(classes="fields"):
+                with Vertical(classes="field"):
+                    if p.seconds is not None:
+                        yield Label("Seconds held")
+                        yield Input(str(p.seconds), id="amount", type="integer")
+                    else:
+                        yield Label("Reps" + (" (each side)" if p.per_side else ""))
+                        yield Input(str(p.reps[1]), id="amount", type="integer")
+                with Vertical(classes="field"):
+                    yield Label(f"Load ({units})" if ex.weighted else "Load (optional)")
+                    load = format_load(p.suggested_load_kg, p.load_unit) if p.suggested_load_kg else ""
+                    last = next((s for s in reversed(self.item.done) if s.load_kg), None)
+                    if last:
+                        load = format_load(last.load_kg, last.unit)
+                    yield Input(load, id="load", placeholder="e.g. 12kg")
+                with Vertical(classes="field"):
+                    yield Label("RPE 1-10")
+                    yield Input("", id="rpe", placeholder="optional", type="integer")
+            yield Checkbox("It hurt (pain)", id="pain")
+            yield WarningsBox(id="preview")
+            yield Static("", id="error")
+            with Horizontal(classes="buttons"):
+                yield Button("Save (enter)", id="save", variant="primary")
+                yield Button("I know (ctrl+k)", id="ack")
+                yield Button("Cancel (esc)", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#amount", Input).focus()
+        self.update_preview()
+
+    def values(self) -> SetValues:
+        """Parse the fields with the same rules (and words) as the CLI."""
+        amount = self.query_one("#amount", Input).value
+        load_text = self.query_one("#load", Input).value.strip()
+        rpe_text = self.query_one("#rpe", Input).value.strip()
+        is_hold = self.item.plan.seconds is not None
+        reps = None if is_hold else v.parse_reps(amount)
+        seconds = v.parse_seconds(amount) if is_hold else None
+        load = v.parse_load(load_text, self.workout.ctx.profile.units) if load_text else None
+        rpe = v.parse_rpe(rpe_text) if rpe_text else None
+        return SetValues(reps, seconds, load, rpe, self.query_one("#pain", Checkbox).value)
+
+    def update_preview(self) -> None:
+        error = self.query_one("#error", Static)
+        try:
+            values = self.values()
+        except v.InputError as exc:
+            error.update(f"✗ {exc}")
+            self.warnings = []
+        else:
+            error.update("")
+            record = self.workout.candidate(values.reps, values.seconds, values.load, values.rpe, values.pain)
+            self.warnings = self.workout.preview(record)
+        self.query_one("#preview", WarningsBox).show(self.warnings)
+        self.query_one("#ack", Button).display = bool(self.warnings)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self.update_preview()
+
+    def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
+        self.update_preview()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.action_save()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        {"save": self.action_save, "ack": self.action_acknowledge, "cancel": self.action_cancel}[event.button.id]()
+
+    def action_save(self) -> None:
+        try:
+            values = self.values()
+        except v.InputError as exc:
+            self.query_one("#error", Static).update(f"✗ {exc}")
+            return
+        self.dismiss(values)
+
+    def action_acknowledge(self) -> None:
+        for w in self.warnings:
+            self.workout.acknowledge(w)
+        self.update_preview()
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class FinishScreen(ModalScreen[tuple[int | None] | None]):
+    """Close the session: one question, the session RPE (Foster's session load)."""
+
+    BINDINGS = [Binding("escape", "cancel", "Back")]
+
+    def __init__(self, summary: str) -> None:
+        super().__init__()
+        self.summary = summary
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog"):
+            yield Label("Finish the session", id="dialog-title")
+            yield Static(self.summary)
+            yield Label("How hard was the whole session? RPE 1 (easy) to 10 (all-out), optional")
+            yield Input("", id="rpe", type="integer", placeholder="e.g. 6")
+            yield Static("", id="error")
+            with Horizontal(classes="buttons"):
+                yield Button("Finish (enter)", id="finish", variant="primary")
+                yield Button("Back (esc)", id="back")
+
+    def on_mount(self) -> None:
+        self.query_one("#rpe", Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.action_finish()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.action_finish() if event.button.id == "finish" else self.action_cancel()
+
+    def action_finish(self) -> None:
+        text = self.query_one("#rpe", Input).value.strip()
+        try:
+            rpe = v.parse_rpe(text) if text else None
+        except v.InputError as exc:
+            self.query_one("#error", Static).update(f"✗ {exc}")
+            return
+        self.dismiss((rpe,))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class ConfirmScreen(ModalScreen[bool]):
+    """A yes/no question; y / n / enter / escape."""
+
+    BINDINGS = [
+        Binding("y", "answer(True)", "Yes"),
+        Binding("n", "answer(False)", "No"),
+        Binding("escape", "answer(False)", "No"),
+    ]
+
+    def __init__(self, title: str, body: str, yes: str = "Yes", no: str = "No") -> None:
+        super().__init__()
+        self.title_text, self.body, self.yes, self.no = title, body, yes, no
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog"):
+            yield Label(self.title_text, id="dialog-title")
+            yield Static(self.body)
+            with Horizontal(classes="buttons"):
+                yield Button(f"{self.yes} (y)", id="yes", variant="primary")
+                yield Button(f"{self.no} (n)", id="no")
+
+    def on_mount(self) -> None:
+        self.query_one("#yes", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "yes")
+
+    def action_answer(self, value: bool) -> None:
+        self.dismiss(value)

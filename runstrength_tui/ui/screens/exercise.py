@@ -1,0 +1,77 @@
+"""How to do an exercise: steps, cues, mistakes, variations, muscles, why it helps."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Markdown
+
+
+def exercise_markdown(ex, catalog, in_session: bool) -> str:
+    equipment = ", ".join(ex.equipment) or "bodyweight"
+    lines = [f"# {ex.name}", "", f"*{ex.kind} · {ex.level} · {equipment}* — default {ex.prescription_text}, rest {ex.rest} s", ""]
+    if ex.intensity:
+        lines += [f"**Intensity:** {ex.intensity}", ""]
+    lines += [f"**Why it helps a runner:** {ex.why}", "", "## Steps", ""]
+    lines += [f"{i}. {step}" for i, step in enumerate(ex.steps, 1)]
+    lines += ["", "## Form cues", ""] + [f"- {c}" for c in ex.cues]
+    lines += ["", "## Common mistakes", ""] + [f"- ✗ {m}" for m in ex.mistakes]
+    lines += ["", "## Variations", ""]
+    for key, word in (("easier", "Easier"), ("harder", "Harder")):
+        ref, text = getattr(ex, key), getattr(ex, f"{key}_text")
+        if ref:
+            hint = f" — press **{'[' if key == 'easier' else ']'}** to use it today" if in_session else f" — press **{'[' if key == 'easier' else ']'}** to open it"
+            lines.append(f"- {word}: **{catalog.get(ref).name}**{hint}")
+        else:
+            lines.append(f"- {word}: {text}")
+    lines += ["", f"**Main muscles:** {', '.join(ex.muscles)}"]
+    return "\n".join(lines)
+
+
+class ExerciseScreen(Screen):
+    """Opened from Today (variations switch today's exercise) or from the library."""
+
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back"),
+        Binding("left_square_bracket", "variation('easier')", "Easier"),
+        Binding("right_square_bracket", "variation('harder')", "Harder"),
+    ]
+
+    def __init__(self, exercise_id: str, in_session: bool = False) -> None:
+        super().__init__()
+        self.exercise_id = exercise_id
+        self.in_session = in_session
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Markdown(id="instructions")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.show()
+
+    def show(self) -> None:
+        catalog = self.app.workout.catalog
+        ex = catalog.get(self.exercise_id)
+        self.app.sub_title = f"How to: {ex.name}"
+        self.query_one(Markdown).update(exercise_markdown(ex, catalog, self.in_session))
+        self.query_one(Markdown).focus()
+
+    def action_variation(self, which: str) -> None:
+        catalog = self.app.workout.catalog
+        target = getattr(catalog.get(self.exercise_id), which)
+        if not target:
+            self.notify(f"The catalog has no {which} variation of this one.", severity="warning")
+            return
+        new = catalog.get(target)
+        if self.in_session:
+            profile = self.app.profile
+            if not new.suits(profile.level) or not new.available_with(tuple(e for e in profile.equipment if e != "none")):
+                self.notify(f"{new.name} is not for your level or equipment; staying with this one.", severity="warning")
+                return
+            self.app.workout.switch_variation(target)
+            self.app.workout_changed()
+            self.notify(f"Today's session now uses {new.name}.")
+        self.exercise_id = target
+        self.show()

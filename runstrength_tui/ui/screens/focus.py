@@ -1,0 +1,39 @@
+"""Focus mode: just the timer and the current exercise, readable from the mat."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Center, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from ..widgets.timer_panel import TimerPanel
+
+
+class FocusScreen(Screen):
+    BINDINGS = [
+        Binding("z", "app.pop_screen", "Leave focus"),
+        Binding("escape", "app.pop_screen", "Leave focus", show=False),
+        Binding("enter", "app.primary", "Do set"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="focus-body"):
+            yield Static("", id="focus-exercise")
+            with Center():
+                yield TimerPanel(id="focus-timer")
+            yield Static("", id="focus-next")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.workout_changed()
+
+    def workout_changed(self) -> None:
+        w = self.app.workout
+        item = w.current
+        if item is None:
+            self.query_one("#focus-exercise", Static).update("No exercise today")
+        else:
+            self.query_one("#focus-exercise", Static).update(f"{item.plan.name.upper()}\n{item.plan.dose_text} · set {min(len(item.done) + 1, item.plan.sets)} of {item.plan.sets}")
+        self.query_one("#focus-next", Static).update(f"{w.sets_done} of {w.sets_planned} sets done")

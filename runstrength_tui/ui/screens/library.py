@@ -1,0 +1,63 @@
+"""The exercise library: search by name, kind, muscle or equipment."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, OptionList
+from textual.widgets.option_list import Option
+
+from .exercise import ExerciseScreen
+
+
+def matches(ex, query: str) -> bool:
+    words = query.lower().split()
+    hay = " ".join([ex.id, ex.name.lower(), ex.kind, ex.level, " ".join(ex.muscles), " ".join(ex.equipment) or "bodyweight"])
+    return all(w in hay for w in words)
+
+
+class LibraryScreen(Screen):
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back"),
+        Binding("down", "focus_list", "List", show=False),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Input(placeholder="Search: name, kind, muscle, equipment (e.g. 'core', 'calf', 'dumbbells')", id="search")
+        yield OptionList(id="library")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.app.sub_title = "Exercise library"
+        self.fill("")
+        self.query_one("#search", Input).focus()
+
+    def fill(self, query: str) -> None:
+        items = [e for e in self.app.workout.catalog if matches(e, query)]
+        options = []
+        for e in items:
+            text = Text()
+            text.append(f"{e.name:<30}", style="bold")
+            text.append(f" {e.kind:<11} {e.level:<13} {', '.join(e.equipment) or 'bodyweight'}")
+            options.append(Option(text, id=e.id))
+        lib = self.query_one("#library", OptionList)
+        lib.set_options(options)
+        if options:
+            lib.highlighted = 0
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self.fill(event.value)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        lib = self.query_one("#library", OptionList)
+        if lib.option_count:
+            self.app.push_screen(ExerciseScreen(lib.get_option_at_index(lib.highlighted or 0).id))
+
+    def action_focus_list(self) -> None:
+        self.query_one("#library", OptionList).focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.app.push_screen(ExerciseScreen(event.option.id))

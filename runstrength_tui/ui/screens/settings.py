@@ -1,0 +1,217 @@
+"""The profile: a few short onboarding steps on first start, one Settings form later."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import (
+    Checkbox,
+    Footer,
+    Header,
+    Input,
+    Label,
+    RadioButton,
+    RadioSet,
+    SelectionList,
+    Static,
+)
+
+from ... import service
+from ...domain.model import EQUIPMENT, LEVELS, Profile
+from ...domain.weeks import week_start
+from ..widgets.run_week import RunWeek
+
+LEVEL_TEXT = {
+    "beginner": "Beginner: new to strength work, or back after a long break",
+    "intermediate": "Intermediate: a few months of regular strength work",
+    "advanced": "Advanced: a year or more, comfortable with heavier lifts and jumps",
+}
+EQUIPMENT_TEXT = {"none": "None (bodyweight)", "bands": "Resistance bands", "dumbbells": "Dumbbells",
+                  "kettlebell": "Kettlebell", "gym": "A gym"}
+
+
+class ProfileForm(Vertical):
+    """The profile fields, in sections (the onboarding shows one section a step)."""
+
+    def __init__(self, profile: Profile, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.profile = profile
+
+    def sections(self) -> ComposeResult:
+        p = self.profile
+        with Vertical(id="sec-level", classes="section"):
+            yield Label("How much strength training have you done?", classes="question")
+            with RadioSet(id="level"):
+                for level in LEVELS:
+                    yield RadioButton(LEVEL_TEXT[level], value=p.level == level, name=level)
+        with Vertical(id="sec-equipment", classes="section"):
+            yield Label("What can you use at home? (space ticks; pick any)", classes="question")
+            yield SelectionList[str](
+                *[(EQUIPMENT_TEXT[e], e, e in p.equipment) for e in EQUIPMENT], id="equipment"
+            )
+        with Vertical(id="sec-sessions", classes="section"):
+            yield Label("Strength sessions a week, and how long", classes="question")
+            with Horizontal(classes="radios"):
+                with RadioSet(id="target"):
+                    yield RadioButton("2 a week", value=p.target == 2, name="2")
+                    yield RadioButton("3 a week", value=p.target == 3, name="3")
+                with RadioSet(id="minutes"):
+                    yield RadioButton("15 min", value=p.minutes == 15, name="15")
+                    yield RadioButton("20 min", value=p.minutes == 20, name="20")
+                with RadioSet(id="units"):
+                    yield RadioButton("kg", value=p.units == "kg", name="kg")
+                    yield RadioButton("lb", value=p.units == "lb", name="lb")
+                with RadioSet(id="week-start"):
+                    yield RadioButton("Week starts Monday", value=p.week_start == "mon", name="mon")
+                    yield RadioButton("Week starts Sunday", value=p.week_start == "sun", name="sun")
+            with Horizontal(classes="block"):
+                yield Label("Block starts (YYYY-MM-DD)")
+                yield Input((p.block_start or date.today()).isoformat(), id="block-start")
+                yield Label("Weeks (8-12)")
+                yield Input(str(p.weeks), id="weeks", type="integer")
+            yield Checkbox("3-2-1 beeps before a timer ends", value=p.beeps, id="beeps")
+        with Vertical(id="sec-runs", classes="section"):
+            yield Label("Your running week (↑/↓ pick a day, ←/→ or space change it)", classes="question")
+            yield RunWeek(p.runs, id="runs")
+
+    def compose(self) -> ComposeResult:
+        yield from self.sections()
+
+    def show_only(self, section_id: str | None) -> None:
+        """Onboarding shows one section at a time; Settings shows them all (None)."""
+        for section in self.query(".section"):
+            section.display = section_id is None or section.id == section_id
+
+    def read(self, today: date) -> Profile:
+        """The profile as filled in; ValueError with a person's sentence when it is not valid."""
+        def radio(set_id: str) -> str:
+            pressed = self.query_one(f"#{set_id}", RadioSet).pressed_button
+            return pressed.name if pressed is not None else ""
+
+        equipment = tuple(self.query_one("#equipment", SelectionList).selected)
+        if not equipment:
+            raise ValueError("Pick at least one equipment option (None is fine).")
+        if "none" in equipment and len(equipment) > 1:
+            equipment = tuple(e for e in equipment if e != "none")
+        runs = tuple(self.query_one("#runs", RunWeek).runs)
+        if runs.count("long") > 1:
+            raise ValueError("Only one long run a week is supported; mark the other one as hard.")
+        try:
+            block_start = date.fromisoformat(self.query_one("#block-start", Input).value.strip())
+        except ValueError:
+            raise ValueError("Block start must look like YYYY-MM-DD.") from None
+        weeks_text = self.query_one("#weeks", Input).value.strip()
+        if not weeks_text.isdigit() or not 8 <= int(weeks_text) <= 12:
+            raise ValueError("A block lasts 8 to 12 weeks.")
+        target = int(radio("target") or self.profile.target)
+        profile = self.profile.with_changes(
+            level=radio("level") or self.profile.level,
+            equipment=equipment,
+            target=target,
+            minutes=int(radio("minutes") or self.profile.minutes),
+            units=radio("units") or self.profile.units,
+            week_start=radio("week-start") or self.profile.week_start,
+            runs=runs,
+            block_start=block_start,
+            weeks=int(weeks_text),
+            beeps=self.query_one("#beeps", Checkbox).value,
+        )
+        if target != self.profile.target:
+            start = week_start(today, profile.week_start_index)
+            history = list(self.profile.target_history) or [(self.profile.block_start or start, self.profile.target)]
+            profile = profile.with_changes(target_history=tuple([(d, t) for d, t in history if d < start] + [(start, target)]))
+        return profile
+
+
+STEPS = ("sec-level", "sec-equipment", "sec-sessions", "sec-runs")
+
+
+class OnboardingScreen(Screen[bool]):
+    """First start: four short steps, then today's session."""
+
+    BINDINGS = [
+        Binding("ctrl+n", "step(1)", "Next step"),
+        Binding("ctrl+b", "step(-1)", "Back"),
+        Binding("ctrl+s", "save", "Save"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.step = 0
+
+    def compose(self) -> ComposeResult:
+        day = self.app.today()
+        profile = service.default_profile(day)
+        yield Header()
+        yield Static("", id="step-title")
+        yield ProfileForm(profile, id="form")
+        yield Static("", id="error")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.app.sub_title = "Welcome: set up in four steps"
+        self.show_step()
+
+    def show_step(self) -> None:
+        self.query_one("#form", ProfileForm).show_only(STEPS[self.step])
+        hint = "ctrl+n next" if self.step < len(STEPS) - 1 else "ctrl+s save and start"
+        self.query_one("#step-title", Static).update(
+            f"Step {self.step + 1} of {len(STEPS)} · {hint} · ctrl+b back · tab moves between fields"
+        )
+        section = self.query_one(f"#{STEPS[self.step]}")
+        focusable = [w for w in section.query("RadioSet, SelectionList, RunWeek, Input")]
+        if focusable:
+            focusable[0].focus()
+
+    def action_step(self, delta: int) -> None:
+        if self.step + delta >= len(STEPS):
+            self.action_save()
+            return
+        self.step = max(0, min(len(STEPS) - 1, self.step + delta))
+        self.show_step()
+
+    def action_save(self) -> None:
+        form = self.query_one("#form", ProfileForm)
+        try:
+            profile = form.read(self.app.today())
+        except ValueError as exc:
+            self.query_one("#error", Static).update(f"✗ {exc}")
+            return
+        self.app.store.save_profile(profile)
+        self.dismiss(True)
+
+
+class SettingsScreen(Screen[bool]):
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save"),
+        Binding("escape", "cancel", "Back"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="settings-body"):
+            yield ProfileForm(self.app.profile, id="form")
+        yield Static("", id="error")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.app.sub_title = "Settings · ctrl+s saves · esc goes back"
+        self.query_one("#level", RadioSet).focus()
+
+    def action_save(self) -> None:
+        form = self.query_one("#form", ProfileForm)
+        try:
+            profile = form.read(self.app.today())
+        except ValueError as exc:
+            self.query_one("#error", Static).update(f"✗ {exc}")
+            return
+        self.app.store.save_profile(profile)
+        self.notify("Settings saved; today's plan is updated.")
+        self.dismiss(True)
+
+    def action_cancel(self) -> None:
+        self.dismiss(False)

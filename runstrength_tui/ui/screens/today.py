@@ -1,0 +1,180 @@
+"""Today: the planned session, the current exercise, the timer and the session clock."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Header, OptionList, ProgressBar, Static
+from textual.widgets.option_list import Option
+
+from ...domain.countdown import mmss
+from ..widgets.timer_panel import TimerPanel
+from ..widgets.warnings import WarningsBox
+
+class ExerciseList(OptionList):
+    """The session's exercises; enter does the next thing rather than just selecting."""
+
+    BINDINGS = [Binding("enter", "primary", "Do set")]
+
+    def action_primary(self) -> None:
+        if self.highlighted is not None:
+            self.app.workout.select(self.highlighted)
+        self.app.action_primary()
+
+
+INDENT = "\u00a0" * 2  # non-breaking: the list keeps the indent when it wraps lines
+KIND_TITLES = {"strength": "STRENGTH DAY", "finisher-only": "RUN DAY · optional finisher", "rest": "REST DAY"}
+
+
+class TodayScreen(Screen):
+    BINDINGS = [
+        Binding("enter", "primary", "Do set", show=True),
+        Binding("l", "log_set", "Log set"),
+        Binding("i", "instructions", "How to"),
+        Binding("z", "focus_mode", "Focus"),
+        Binding("x", "skip_exercise", "Skip ex."),
+        Binding("f", "finish", "Finish"),
+        Binding("s", "start_session", "Start", show=False),
+        Binding("n", "move(1)", "Next exercise", show=False),
+        Binding("p", "move(-1)", "Previous exercise", show=False),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield WarningsBox(id="session-warnings")
+        yield Static("", id="reason")
+        with Horizontal(id="main"):
+            yield ExerciseList(id="exercises")
+            with Vertical(id="side"):
+                yield TimerPanel(id="timer")
+                yield Static("", id="detail")
+        with Horizontal(id="session-bar"):
+            yield Static("", id="session-clock")
+            yield ProgressBar(total=1, show_eta=False, show_percentage=False, id="session-progress")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.workout_changed()
+        self.set_interval(1.0, self.update_clock)
+        self.query_one("#exercises", OptionList).focus()
+
+    @property
+    def workout(self):
+        return self.app.workout
+
+    # --- display ------------------------------------------------------------------------
+
+    def workout_changed(self) -> None:
+        w = self.workout
+        plan = w.plan
+        self.app.sub_title = self.app.header_text()
+        self.query_one("#session-warnings", WarningsBox).show(w.session_warnings)
+        title = KIND_TITLES[plan.kind]
+        if w.finished_today:
+            title = "DONE FOR TODAY"
+        elif w.session is not None:
+            title = "SESSION IN PROGRESS" if w.mode == "strength" else "FINISHER IN PROGRESS"
+        reason = Text()
+        reason.append(f"{title}  ", style="bold")
+        reason.append(plan.reason)
+        if plan.kind == "strength" or w.mode == "finisher":
+            reason.append(f"  About {plan.estimated_minutes:g} min.", style="italic")
+        self.query_one("#reason", Static).update(reason)
+        options = self.query_one("#exercises", OptionList)
+        highlighted = w.index
+        options.set_options([Option(self._prompt(i, item), id=f"ex-{i}") for i, item in enumerate(w.items)])
+        if w.items:
+            options.highlighted = highlighted
+        options.display = bool(w.items)
+        self.query_one("#detail", Static).update(self._detail())
+        self.update_clock()
+
+    def _prompt(self, index: int, item) -> Text:
+        w = self.workout
+        current = index == w.index
+        marker = {"done": "✓", "skipped": "–"}.get(item.status, "▶" if current else "·")
+        status = {"done": "done", "skipped": "skipped"}.get(item.status, f"sets {item.status}")
+        text = Text()
+        text.append(f"{marker} {item.plan.name}", style="bold" if current or item.status not in ("done", "skipped") else "dim")
+        text.append(f"  {status}", style="italic")
+        text.append(f"\n{INDENT}{item.plan.dose_text}")
+        text.append(f" · {w.last_seen.get(item.plan.exercise, 'first time')}", style="dim")
+        return text
+
+    def _detail(self) -> Text:
+        w = self.workout
+        text = Text()
+        item = w.current
+        if item is None:
+            text.append("Nothing to do today.\n", style="bold")
+            text.append("e browse exercises · w your week · h history")
+            return text
+        ex = w.catalog.get(item.plan.exercise)
+        text.append(f"{ex.name}\n", style="bold")
+        if item.plan.note:
+            text.append(f"{item.plan.note}\n", style="italic")
+        for cue in ex.cues:
+            text.append(f"• {cue}\n")
+        text.append(f"rest {item.plan.rest} s · i: steps, mistakes, variations", style="dim")
+        return text
+
+    def update_clock(self) -> None:
+        w = self.workout
+        minutes = self.app.profile.minutes
+        elapsed = self.app.session_elapsed()
+        clock = self.query_one("#session-clock", Static)
+        bar = self.query_one("#session-progress", ProgressBar)
+        planned = max(1, w.sets_planned)
+        if w.session is None and not w.finished_today:
+            clock.update(f"Session not started · {w.sets_planned} sets planned · enter starts")
+        else:
+            clock.update(f"Session {mmss(elapsed)} / {minutes:02d}:00 · {w.sets_done} of {w.sets_planned} sets")
+        bar.update(total=planned, progress=min(planned, w.sets_done))
+
+    # --- actions --------------------------------------------------------------------------
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option_index != self.workout.index:
+            self.workout.select(event.option_index)
+            self.query_one("#detail", Static).update(self._detail())
+            self._refresh_prompts()
+
+    def _refresh_prompts(self) -> None:
+        options = self.query_one("#exercises", OptionList)
+        for i, item in enumerate(self.workout.items):
+            options.replace_option_prompt_at_index(i, self._prompt(i, item))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        """A mouse click on an exercise makes it the current one."""
+        self.workout.select(event.option_index)
+        self.workout_changed()
+
+    def action_primary(self) -> None:
+        self.app.action_primary()
+
+    def action_log_set(self) -> None:
+        self.app.action_log_set()
+
+    def action_instructions(self) -> None:
+        self.app.action_instructions()
+
+    def action_focus_mode(self) -> None:
+        self.app.action_focus_mode()
+
+    def action_skip_exercise(self) -> None:
+        if self.workout.current is not None:
+            self.workout.skip_current()
+            self.workout_changed()
+
+    def action_finish(self) -> None:
+        self.app.action_finish()
+
+    def action_start_session(self) -> None:
+        self.app.action_start_session()
+
+    def action_move(self, step: int) -> None:
+        self.workout.select(self.workout.index + step)
+        self.workout_changed()

@@ -1,0 +1,143 @@
+"""The weekly review: this week, streaks, a 26-week heatmap, 12-week trends, block progress."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, ProgressBar, Sparkline, Static
+
+from ... import service
+from ...domain import streaks
+from ...domain.weeks import session_loads, week_days, week_start
+from ..widgets.warnings import WarningsBox
+
+HEAT_STYLES = ("dim", "green", "bold green", "bold bright_green", "bold bright_white on green")
+RUN_SHORT = {"rest": "rest", "easy": "easy", "hard": "HARD", "long": "LONG"}
+
+
+def week_days_text(day, profile, sessions, planned_days) -> Text:
+    start = week_start(day, profile.week_start_index)
+    text = Text()
+    by_day: dict = {}
+    for s in sessions:
+        by_day.setdefault(s.date, []).append(s)
+    for d in week_days(start):
+        mine = by_day.get(d, [])
+        if any(s.kind == "strength" for s in mine):
+            mark = "✓ strength"
+        elif mine:
+            mark = "✓ finisher"
+        elif d in planned_days and d >= day:
+            mark = "○ planned"
+        elif d in planned_days:
+            mark = "✗ missed"
+        else:
+            mark = "·"
+        style = "bold reverse" if d == day else "bold"
+        text.append(f"{d:%a %d}", style=style)
+        text.append(f"  {RUN_SHORT[profile.run_on(d)]:<5} {mark:<11}")
+        text.append("\n")
+    return text
+
+
+def heatmap_text(columns) -> Text:
+    """One cell per day (rows Mon..Sun), one column per week; symbols carry the level."""
+    text = Text()
+    months = ""
+    last = None
+    for col in columns:
+        m = col[0].day.strftime("%b")
+        months += m[:2] if m != last else "  "
+        last = m
+    text.append("     " + months.rstrip() + "\n", style="dim")
+    for row in range(7):
+        text.append(f"{columns[0][row].day:%a} ", style="dim")
+        for col in columns:
+            cell = col[row]
+            if cell.future:
+                text.append("  ")
+            else:
+                text.append(streaks.HEAT_SYMBOLS[cell.level] + " ", style=HEAT_STYLES[cell.level])
+        text.append("\n")
+    text.append("     less ", style="dim")
+    for level, symbol in enumerate(streaks.HEAT_SYMBOLS):
+        text.append(symbol + " ", style=HEAT_STYLES[level])
+    text.append("more (session load)", style="dim")
+    return text
+
+
+class WeekScreen(Screen):
+    BINDINGS = [Binding("escape", "app.pop_screen", "Back")]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="week-body"):
+            yield Static("", id="week-summary")
+            yield WarningsBox(id="week-warnings")
+            with Horizontal(id="week-top"):
+                yield Static("", id="week-days")
+                yield Static("", id="heatmap")
+            with Horizontal(id="trends"):
+                with Vertical():
+                    yield Static("", id="trend-sessions-label")
+                    yield Sparkline([], id="trend-sessions")
+                with Vertical():
+                    yield Static("", id="trend-load-label")
+                    yield Sparkline([], id="trend-load")
+            yield Static("", id="block-label")
+            yield ProgressBar(total=1, show_eta=False, id="block-progress")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.app.sub_title = "Your week"
+        self.load()
+
+    def load(self) -> None:
+        app = self.app
+        day = app.today()
+        store = app.store
+        ctx = service.Context.load(store, day, history_days=7 * 27)
+        profile = ctx.profile
+        st = service.status(ctx)
+        loads = session_loads(ctx.sessions, ctx.history)
+        summary = Text()
+        summary.append(f"This week: {st.week_sessions:g} of {st.target} sessions", style="bold")
+        summary.append(" · target met ✓" if st.counts else f" · {max(0, st.target - st.week_sessions):g} to go")
+        summary.append(f"   Streak: {st.streak.current} week{'s' if st.streak.current != 1 else ''}", style="bold")
+        summary.append(f" (best {st.streak.best})")
+        self.query_one("#week-summary", Static).update(summary)
+        self.query_one("#week-warnings", WarningsBox).show(st.warnings)
+        self.query_one("#week-days", Static).update(week_days_text(day, profile, ctx.sessions, set(st.plan.week_days)))
+        columns = streaks.heatmap(ctx.sessions, loads, profile, day, weeks=26)
+        self.query_one("#heatmap", Static).update(heatmap_text(columns))
+        points = streaks.trend(ctx.sessions, loads, profile, day, weeks=12)
+        sessions_series = [p.sessions for p in points]
+        load_series = [p.load for p in points]
+        self.query_one("#trend-sessions", Sparkline).data = sessions_series
+        self.query_one("#trend-load", Sparkline).data = load_series
+        avg = sum(sessions_series) / len(sessions_series) if points else 0
+        self.query_one("#trend-sessions-label", Static).update(
+            f"Sessions a week, last 12 weeks: {' '.join(f'{x:g}' for x in sessions_series)} (avg {avg:.1f})"
+        )
+        last4 = load_series[-5:-1]
+        self.query_one("#trend-load-label", Static).update(
+            f"Weekly load, last 12 weeks: this week {load_series[-1]:.0f}, "
+            f"previous 4 weeks avg {sum(last4) / max(1, len(last4)):.0f}"
+        )
+        block = st.block
+        label = self.query_one("#block-label", Static)
+        bar = self.query_one("#block-progress", ProgressBar)
+        if block:
+            week = min(max(block.week, 1), block.weeks)
+            done = "finished" if block.finished else f"week {week} of {block.weeks}"
+            label.update(
+                f"Block: {done} · {block.done:g} of {block.planned_total} planned sessions done · adherence {block.adherence}%"
+            )
+            bar.update(total=block.planned_total, progress=min(block.done, block.planned_total))
+        else:
+            label.update("No block set: choose a start date in Settings (o).")

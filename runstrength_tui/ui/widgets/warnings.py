@@ -1,0 +1,32 @@
+"""Guard warnings as words and symbols (never colour alone)."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Static
+
+ORDER = ("warning", "caution", "info")
+SYMBOLS = {"warning": "▲ WARNING", "caution": "● CAUTION", "info": "ℹ INFO"}
+
+
+def warning_text(warnings) -> Text:
+    text = Text()
+    for i, w in enumerate(warnings):
+        if i:
+            text.append("\n")
+        text.append(f"{SYMBOLS.get(w.level, w.level.upper())} ", style="bold")
+        text.append(f"[{w.code}] ", style="italic")
+        text.append(f"{w.message} {w.advice}")
+    return text
+
+
+class WarningsBox(Static):
+    """A box of warnings; hidden when there are none."""
+
+    def show(self, warnings) -> None:
+        self.display = bool(warnings)
+        levels = {w.level for w in warnings}
+        top = next((level for level in ORDER if level in levels), None)
+        for level in ORDER:
+            self.set_class(level == top, f"-{level}")
+        self.update(warning_text(warnings))

@@ -1,0 +1,264 @@
+"""The session being followed in the TUI: plan, progress, logging. No widgets here.
+
+The app owns one Workout, so leaving the Today screen (to read instructions, look at the
+week) never loses the session's state. Every set goes to the store the moment it is
+logged; this object only remembers what the screens need to show.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, timedelta
+from typing import Callable
+
+from .. import service
+from ..domain import guard
+from ..domain.catalog import Catalog
+from ..domain.model import SessionRecord, SetRecord
+from ..domain.plan import Prescribed, TodayPlan, format_load
+from ..store.repo import Store
+
+
+@dataclass
+class Item:
+    plan: Prescribed
+    done: list[SetRecord] = field(default_factory=list)
+    skipped: bool = False
+    replaced: str = ""  # the exercise it stands in for, after a variation switch
+
+    @property
+    def complete(self) -> bool:
+        return self.skipped or len(self.done) >= self.plan.sets
+
+    @property
+    def is_hold(self) -> bool:
+        return self.plan.seconds is not None
+
+    @property
+    def status(self) -> str:
+        if self.skipped:
+            return "skipped"
+        if len(self.done) >= self.plan.sets:
+            return "done"
+        return f"{len(self.done)}/{self.plan.sets}"
+
+
+def last_time_text(sets: list[SetRecord], today: date) -> str:
+    """'last 3×12 @ 8 kg, 5 d ago' from the most recent sitting with this exercise."""
+    if not sets:
+        return "first time"
+    last_session = max(sets, key=lambda s: (s.date, s.logged_at)).session
+    mine = [s for s in sets if s.session == last_session]
+    amounts = [f"{s.seconds} s" if s.seconds is not None else str(s.reps) for s in mine]
+    same = len(set(amounts)) == 1
+    body = f"{len(mine)}×{amounts[0]}" if same else "/".join(amounts)
+    loads = [s for s in mine if s.load_kg]
+    if loads:
+        top = max(loads, key=lambda s: s.load_kg)
+        body += f" @ {format_load(top.load_kg, top.unit)}"
+    days = (today - mine[0].date).days
+    ago = "today" if days == 0 else "yesterday" if days == 1 else f"{days} d ago"
+    return f"last {body}, {ago}"
+
+
+class Workout:
+    def __init__(self, store: Store, today: Callable[[], date], now: Callable[[], datetime]):
+        self.store = store
+        self._today = today
+        self._now = now
+        self.ctx: service.Context | None = None
+        self.plan: TodayPlan | None = None
+        self.items: list[Item] = []
+        self.index = 0
+        self.session: SessionRecord | None = None
+        self.mode = "strength"  # or "finisher"
+        self.session_warnings: list[guard.GuardWarning] = []
+        self.summary: list[guard.GuardWarning] = []
+        self.shown: set[tuple[str, str]] = set()
+        self.last_seen: dict[str, str] = {}
+        self.finished_today = False
+
+    # --- loading -------------------------------------------------------------------
+
+    def load(self) -> None:
+        day = self._today()
+        self.ctx = service.Context.load(self.store, day)
+        self.plan = self.ctx.today_plan()
+        open_ = self.store.open_session()
+        self.session = open_[0] if open_ and open_[0].date == day else None
+        if self.session is not None and self.session.kind == "finisher":
+            self.mode = "finisher"
+        elif self.plan.kind != "strength":
+            self.mode = "finisher" if self.plan.finisher else "rest"
+        else:
+            self.mode = "strength"
+        self.finished_today = self.plan.done_today > 0 and self.session is None
+        if self.session is not None:
+            self._build_items(open_[1])
+        elif self.finished_today:  # show what was done today, ticked off
+            self._build_items([s for s in self.ctx.history if s.date == day])
+        else:
+            self._build_items([])
+        self.refresh_last_seen(self.ctx.history)
+        self.session_warnings = self._session_warnings() if self.session is None else []
+
+    def _build_items(self, done: list[SetRecord]) -> None:
+        prescriptions = list(self.plan.exercises if self.mode == "strength" else self.plan.finisher)
+        self.items = [Item(p) for p in prescriptions]
+        by_id = {item.plan.exercise: item for item in self.items}
+        for record in done:  # a resumed session: its saved sets, extra exercises appended
+            item = by_id.get(record.exercise)
+            if item is None:
+                ex = self.ctx.catalog.get(record.exercise)
+                p = Prescribed(ex.id, ex.name, ex.sets, ex.reps, ex.hold, ex.rest, ex.per_side)
+                item = by_id[record.exercise] = Item(p)
+                self.items.append(item)
+            item.done.append(record)
+        self.shown = guard.shown_in_session(done)
+        self.index = next((i for i, it in enumerate(self.items) if not it.complete), 0)
+
+    def refresh_last_seen(self, history: list[SetRecord]) -> None:
+        day = self._today()
+        current = self.session.id if self.session else None
+        by_ex: dict[str, list[SetRecord]] = {}
+        for s in history:
+            if s.session != current:
+                by_ex.setdefault(s.exercise, []).append(s)
+        for item in self.items:
+            ex = item.plan.exercise
+            if ex in by_ex:
+                self.last_seen[ex] = last_time_text(by_ex[ex], day)
+
+    def missing_last_seen(self) -> list[str]:
+        return [it.plan.exercise for it in self.items if it.plan.exercise not in self.last_seen]
+
+    def _session_warnings(self) -> list[guard.GuardWarning]:
+        if not self.items or self.finished_today:
+            return []
+        ids = [it.plan.exercise for it in self.items]
+        found = guard.check_session(
+            self._today(), ids, sessions=self.ctx.sessions, profile=self.ctx.profile,
+            catalog=self.ctx.catalog, history=self.ctx.history,
+        )
+        return guard.quiet(found, acks=self.ctx.acks, day=self._today(), shown=self.shown)
+
+    # --- navigation ------------------------------------------------------------------
+
+    @property
+    def current(self) -> Item | None:
+        return self.items[self.index] if self.items else None
+
+    @property
+    def catalog(self) -> Catalog:
+        return self.ctx.catalog
+
+    def select(self, index: int) -> None:
+        if self.items:
+            self.index = max(0, min(index, len(self.items) - 1))
+
+    def advance(self) -> None:
+        """Move to the next exercise that still has sets to do."""
+        n = len(self.items)
+        for step in range(1, n + 1):
+            candidate = (self.index + step) % n
+            if not self.items[candidate].complete:
+                self.index = candidate
+                return
+
+    def skip_current(self) -> None:
+        if self.current:
+            self.current.skipped = True
+            self.advance()
+
+    def switch_variation(self, new_id: str) -> None:
+        """Use an easier or harder variation for the current exercise in today's session."""
+        item = self.current
+        if item is None or item.plan.exercise == new_id:
+            return
+        ex = self.catalog.get(new_id)
+        old = item.plan
+        if ex.is_hold:
+            reps, seconds = None, ex.hold
+        else:
+            reps, seconds = (old.reps if old.reps and ex.reps[0] >= 10 else ex.reps), None
+        item.replaced = item.replaced or old.name
+        item.plan = replace(old, exercise=ex.id, name=ex.name, reps=reps, seconds=seconds, per_side=ex.per_side,
+                            rest=ex.rest, suggested_load_kg=None, note=f"instead of {item.replaced.lower()}")
+        item.done = []
+        if ex.id not in self.last_seen:
+            history = [s for s in self.ctx.history if s.exercise == ex.id]
+            if history:
+                self.last_seen[ex.id] = last_time_text(history, self._today())
+
+    @property
+    def sets_done(self) -> int:
+        return sum(len(it.done) for it in self.items)
+
+    @property
+    def sets_planned(self) -> int:
+        return sum(it.plan.sets for it in self.items if not it.skipped)
+
+    @property
+    def all_done(self) -> bool:
+        return bool(self.items) and all(it.complete for it in self.items)
+
+    def next_text(self) -> str:
+        """What comes after the rest: 'Set 2 of 3 · Goblet squat 12–15'."""
+        item = self.current
+        if item is None or self.all_done:
+            return "All sets done: press f to finish"
+        n = len(item.done) + 1
+        return f"Set {n} of {item.plan.sets} · {item.plan.name} {item.plan.dose_text.split(' × ', 1)[1]}"
+
+    # --- logging ---------------------------------------------------------------------
+
+    def start(self) -> SessionRecord:
+        if self.session is None:
+            kind = "finisher" if self.mode == "finisher" else "strength"
+            self.session = self.store.start_session(self._today(), self._now(), kind=kind)
+            self.shown |= {(w.code, w.exercise) for w in self.session_warnings}
+        return self.session
+
+    def candidate(self, reps: int | None, seconds: int | None, load, rpe: int | None, pain: bool, note: str = "") -> SetRecord:
+        item = self.current
+        session_id = self.session.id if self.session else "(new)"
+        return service.make_sets(item.plan.exercise, session_id, self._today(), self._now(), 1,
+                                 reps, seconds, load, rpe, pain, note, "tui")[0]
+
+    def preview(self, record: SetRecord) -> list[guard.GuardWarning]:
+        """Warnings the set would trigger, before it is saved (session ones are shown apart)."""
+        found = guard.check_set(
+            record, history=self.ctx.history, sessions=self.ctx.sessions, profile=self.ctx.profile,
+            catalog=self.catalog, today=self._today(), planned_weekly_load=self.ctx.planned_weekly_load(),
+        )
+        return guard.quiet(found, acks=self.ctx.acks, day=self._today(), shown=self.shown)
+
+    def log(self, record: SetRecord) -> tuple[SetRecord, list[guard.GuardWarning]]:
+        """Save a set durably; returns it with the warnings it triggered."""
+        session = self.start()
+        record = record.with_changes(session=session.id)
+        warnings = self.preview(record)
+        record = service.attach_warnings([record], warnings)[0]
+        self.store.log_set(record)
+        self.ctx.history.append(record)
+        self.shown |= {(w.code, w.exercise) for w in warnings}
+        self.summary += [w for w in warnings if (w.code, w.exercise) not in {(s.code, s.exercise) for s in self.summary}]
+        self.current.done.append(record)
+        return record, warnings
+
+    def acknowledge(self, warning: guard.GuardWarning) -> None:
+        self.store.ack(warning.code, warning.exercise, self._today())
+        self.ctx.acks.append((warning.code, warning.exercise, self._today()))
+        self.session_warnings = [w for w in self.session_warnings if (w.code, w.exercise) != (warning.code, warning.exercise)]
+
+    def finish(self, rpe: int | None, minutes: float | None) -> SessionRecord | None:
+        done = self.store.finish_session(self._now(), rpe=rpe, minutes=minutes)
+        self.session = None
+        self.finished_today = True
+        self.load()
+        return done
+
+    def discard_or_close_interrupted(self) -> None:
+        """The runner chose not to resume: keep the saved sets as a finished session."""
+        self.store.close_open_session(self._now())
+        self.load()
