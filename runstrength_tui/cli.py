@@ -235,9 +235,12 @@ def cmd_log(args) -> int:
     note = args.note.strip()
     if len(note) > 500:
         raise v.InputError("Notes are limited to 500 characters.")
+    load = None
+    if args.load:  # checked before the writer opens, so a bad load writes nothing (not even a new folder)
+        with _open(args, write=False) as peek:
+            profile = peek.profile()
+        load = v.parse_load(args.load, profile.units if profile else "kg")
     with _open(args, write=not args.dry_run) as store:
-        profile = store.profile()
-        load = v.parse_load(args.load, profile.units if profile else "kg") if args.load else None
         ctx = service.Context.load(store, day_today)
         stamp = service.now() if day == day_today else service.now().replace(year=day.year, month=day.month, day=day.day)
         current = store.open_session()
@@ -258,6 +261,7 @@ def cmd_log(args) -> int:
             session = existing or store.session_for_day(day, stamp)
             records = [r.with_changes(session=session.id) for r in records]
             records = store.log_sets(service.attach_warnings(records, warnings))
+            store.backup_if_stale()  # CLI-only runners get their daily backup too
     if args.json:
         _json({"logged": [] if args.dry_run else [r.to_doc() for r in records], "would_log": [r.to_doc() for r in records] if args.dry_run else [], "warnings": [w.to_dict() for w in warnings], "dry_run": args.dry_run})
     else:
@@ -458,12 +462,15 @@ def cmd_profile(args) -> int:
 
     day = service.today()
     changing = any(getattr(args, k) is not None for k in ("level", "equipment", "target", "minutes", "units", "week_start", "runs", "block_start", "weeks"))
-    with _open(args, write=changing) as store:
+    with _open(args, write=False) as store:
         existing = store.profile()
-        profile = existing or service.default_profile(day)
-        if changing:
-            changes = _parse_profile_changes(args, profile, day)
-            profile = profile.with_changes(**changes)
+    profile = existing or service.default_profile(day)
+    if changing:
+        _parse_profile_changes(args, profile, day)  # bad values stop here, before anything is written
+        with _open(args, write=True) as store:
+            existing = store.profile()  # read again under the lock
+            profile = existing or service.default_profile(day)
+            profile = profile.with_changes(**_parse_profile_changes(args, profile, day))
             store.save_profile(profile)
     if args.json:
         _json({**profile.to_doc(), "saved": existing is not None or changing})

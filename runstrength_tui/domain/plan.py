@@ -94,6 +94,8 @@ def parse_programs(raw: dict, catalog: Catalog) -> Programs:
         for n, session in enumerate(doc.get("sessions", []), start=1):
             slots = []
             for slot in session:
+                if not isinstance(slot, dict) or not isinstance(slot.get("id"), str) or not isinstance(slot.get("kind"), str):
+                    raise CatalogError(f"programs: {level} session {n}: every slot needs an id and a kind, not {slot!r}")
                 check_slot(f"{level} session {n}", slot["id"], slot["kind"])
                 slots.append(Slot(slot["id"], slot["kind"]))
             sessions.append(tuple(slots))
@@ -119,6 +121,8 @@ def parse_programs(raw: dict, catalog: Catalog) -> Programs:
         templates[level] = Template(level, tuple(sessions), tuple(weeks))
     finisher = []
     for slot in raw.get("finisher", {}).get("slots", []):
+        if not isinstance(slot, dict) or not isinstance(slot.get("id"), str):
+            raise CatalogError(f"programs: finisher: every slot needs an id, not {slot!r}")
         check_slot("finisher", slot["id"], slot.get("kind"))
         if slot.get("beginner"):
             check_slot("finisher", slot["beginner"], None)
@@ -189,7 +193,7 @@ class Prescribed:
 
 def format_load(kg: float, unit: str) -> str:
     if unit == "lb":
-        return f"{kg / KG_PER_LB:g} lb" if (kg / KG_PER_LB) % 1 else f"{kg / KG_PER_LB:.0f} lb"
+        return f"{round(kg / KG_PER_LB, 1):g} lb"
     return f"{round(kg, 2):g} kg"
 
 
@@ -239,12 +243,16 @@ def choose_days(candidates: list[date], k: int, profile: Profile, fixed: list[da
     def key(combo):
         days = sorted([*combo, *fixed])
         adjacent = sum(1 for a, b in zip(days, days[1:]) if (b - a).days <= 1)
-        gaps = [(b - a).days for a, b in zip(days, days[1:])] or [7]
+        # the running week repeats: count the gap from the last day round to next week's first,
+        # so spreading days to the week's edges does not put two sessions in a row (Sun, Mon)
+        wrap = 7 - (days[-1] - days[0]).days
+        across = 1 if len(days) > 1 and wrap <= 1 else 0
+        gaps = [(b - a).days for a, b in zip(days, days[1:])] + [wrap]
         running = sum(1 for d in combo if profile.run_on(d) != "rest")
         score = sum(RUN_SCORE[profile.run_on(d)] for d in combo)
         if beginner:
-            return (running, adjacent, score, -min(gaps), combo)
-        return (adjacent, score, -min(gaps), combo)
+            return (running, adjacent, across, score, -min(gaps), combo)
+        return (adjacent, across, score, -min(gaps), combo)
 
     return sorted(min(combinations(sorted(candidates), k), key=key))
 
@@ -356,7 +364,7 @@ def build_session(
         ex = next((o for o in options if o.available_with(owned) and o.suits(profile.level) and o.id not in used), None)
         if ex is None:
             continue
-        note = "" if ex.id == base.id else f"instead of {base.name.lower()} (needs {' or '.join(base.equipment)})"
+        note = "" if ex.id == base.id else f"instead of {base.name} (needs {' or '.join(base.equipment)})"
         if dose.variation and ex.harder:
             harder = catalog.get(ex.harder)
             if (
@@ -365,7 +373,7 @@ def build_session(
                 and harder.id not in used
                 and (harder.kind != "plyometric" or plyo)
             ):
-                note = f"harder variation of {ex.name.lower()}"
+                note = f"harder variation of {ex.name}"
                 ex = harder
         used.add(ex.id)
         chosen.append(_prescribe(ex, dose, profile, history, comeback, note))
@@ -439,6 +447,7 @@ def today_plan(
     """What to do today, and why. Today's own sessions do not change today's plan."""
     programs = programs or load_programs(catalog)
     before_today = [s for s in sessions if s.date < today]
+    history = [s for s in history if s.date < today]
     start = week_start(today, profile.week_start_index)
     past, planned = week_strength_days(start, profile, before_today, today)
     block_week, block_weeks, block_start = _block(profile, today)
@@ -479,8 +488,9 @@ def today_plan(
         reason = f"Long run today: rest your legs; {nxt_text}."
     elif run_yesterday == "long":
         reason = f"Yesterday's long run needs recovery: rest your legs today; {nxt_text}."
-    elif len(past) >= profile.target_for_week(start) or (not planned and past):
-        reason = f"You have done this week's {len(past)} sessions; {nxt_text}."
+    elif sum(s.weight for s in before_today if s.date >= start) >= profile.target_for_week(start):
+        # weighted like the target (a finisher counts half), not one per day trained
+        reason = f"You have done this week's {profile.target_for_week(start)} sessions; {nxt_text}."
     elif run in ("easy", "hard"):
         reason = f"{run.capitalize()} run today and no strength planned; {nxt_text}. A 5-minute finisher after the run is optional."
         return TodayPlan(kind="finisher-only", reason=reason, exercises=(), finisher=finisher, **common)
@@ -520,6 +530,7 @@ def plan_ahead(
     template = programs.templates[profile.level]
     _, _, block_start = _block(profile, today)
     before_today = [s for s in sessions if s.date < today]
+    last = max((s.date for s in before_today), default=None)
     index = _sessions_in_block(sessions, block_start, today)
     start = week_start(today, profile.week_start_index)
     out = []
@@ -530,7 +541,11 @@ def plan_ahead(
             block_week, block_weeks, _ = _block(profile, day)
             dose = template.weeks[min(max(block_week, 1), min(block_weeks, len(template.weeks))) - 1]
             plyo = plyometrics_allowed(profile, before_today, today)
-            exercises = build_session(index, dose, profile, catalog, programs, plyo, history)
+            # today's entry matches today_plan: today's own sets do not change it, and the
+            # first session after a 15+ day gap is a comeback
+            known = history if day > today else [s for s in history if s.date < today]
+            comeback = not out and last is not None and (day - last).days >= COMEBACK_DAYS
+            exercises = build_session(index, dose, profile, catalog, programs, plyo, known, comeback)
             out.append(PlannedDay(day, block_week, dose.light, tuple(exercises)))
             index += 1
     return out

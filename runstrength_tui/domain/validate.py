@@ -6,6 +6,7 @@ and what to type instead.
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import date
 
@@ -58,11 +59,12 @@ def parse_load(text, default_unit: str = "kg") -> tuple[float, str]:
         raise InputError(f"Load must be a number with an optional unit, like 20kg or 45lb, not {raw!r}.")
     amount = float(match.group(1).replace(",", "."))
     unit = (match.group(2) or default_unit).lower().rstrip("s")
-    if amount <= 0:
-        raise InputError("Load must be more than 0; leave it out for bodyweight sets.")
     kg = amount * KG_PER_LB if unit == "lb" else amount
+    if round(kg, 3) <= 0:  # 0.0001 would be stored as 0 kg
+        raise InputError("Load must be more than 0; leave it out for bodyweight sets.")
     if kg > MAX_LOAD_KG:
-        limit = f"{MAX_LOAD_KG:.0f} kg" if unit == "kg" else f"{MAX_LOAD_KG / KG_PER_LB:.0f} lb"
+        # round the pound limit down (881 lb, not 882): a rejected load is never "within" it
+        limit = f"{MAX_LOAD_KG:.0f} kg" if unit == "kg" else f"{math.floor(MAX_LOAD_KG / KG_PER_LB)} lb"
         raise InputError(f"Load {amount:g} {unit} is above the {limit} limit; check for a typo.")
     return round(kg, 3), unit
 

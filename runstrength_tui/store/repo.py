@@ -22,7 +22,7 @@ import json
 import tarfile
 import uuid
 from collections import defaultdict
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from tinydb import Query, TinyDB
@@ -455,8 +455,8 @@ class Store:
         self._need_write()
         have_sessions = {s.id for s in self.sessions()}
         have_sets = {s.id for s in self.sets()}
-        new_sessions = [s for s in sessions if s.id not in have_sessions]
-        new_sets = [s for s in sets if s.id not in have_sets]
+        new_sessions = list({s.id: s for s in sessions if s.id not in have_sessions}.values())
+        new_sets = list({s.id: s for s in sets if s.id not in have_sets}.values())
         if new_sessions or new_sets:
             self.backup(label="before-import")
         if new_sets:
@@ -506,6 +506,13 @@ class Store:
             old.unlink()
         fsync_dir(folder)
         return target
+
+    def backup_if_stale(self, max_age: timedelta = timedelta(days=1)) -> Path | None:
+        """The daily backup: made when the newest one is older than ``max_age`` (or missing)."""
+        last = self.last_backup_time()
+        if last is not None and datetime.now() - last <= max_age:
+            return None
+        return self.backup(label="daily")
 
     def last_backup_time(self) -> datetime | None:
         newest = self.backups()

@@ -21,18 +21,22 @@ from .timers import TimerModel
 from .workout import Workout
 
 
+BACKUP_DELAY_SECONDS = 10
+
+
 class RunStrengthApp(App):
     CSS_PATH = "app.tcss"
     TITLE = "runstrength"
+    # Timer keys work on every screen; Today and Focus show them in their footers.
     BINDINGS = [
-        Binding("space", "pause_timer", "Pause", show=True),
-        Binding("plus,equals_sign", "add_time", "+15 s", show=True, key_display="+"),
-        Binding("k", "skip_timer", "Skip timer", show=True),
-        Binding("w", "show_week", "Week"),
-        Binding("h", "show_history", "History"),
-        Binding("e", "show_library", "Exercises"),
-        Binding("o", "show_settings", "Settings"),
-        Binding("q", "quit", "Quit"),
+        Binding("space", "pause_timer", "Pause", show=False),
+        Binding("plus,equals_sign", "add_time", "+15 s", show=False, key_display="+"),
+        Binding("k", "skip_timer", "Skip timer", show=False),
+        Binding("w", "show_week", "Week", show=False),
+        Binding("h", "show_history", "History", show=False),
+        Binding("e", "show_library", "Exercises", show=False),
+        Binding("o", "show_settings", "Settings", show=False),
+        Binding("q", "quit", "Quit", show=False),
     ]
 
     def __init__(
@@ -79,11 +83,18 @@ class RunStrengthApp(App):
         else:
             self.push_screen(TodayScreen())
             self._offer_resume()
+        self.set_interval(self.tick_seconds, self._tick)
         self.call_after_refresh(self._after_first_paint)
+
+    def _tick(self) -> None:
+        """A backstop for the one-shot deadline callback (and for injected test clocks)."""
+        active = self.timers.active
+        if active is not None and active.countdown.finished:
+            self._on_deadline()
 
     def _after_first_paint(self) -> None:
         self.look_further_back()
-        self.daily_backup()
+        self.set_timer(BACKUP_DELAY_SECONDS, self.daily_backup)  # never in the way of the first paint
 
     def _onboarded(self, saved) -> None:
         self.workout.load()
@@ -140,12 +151,10 @@ class RunStrengthApp(App):
     def daily_backup(self) -> None:
         if self.demo:
             return
-        last = self.store.last_backup_time()
-        if last is None or datetime.now() - last > timedelta(days=1):
-            try:
-                self.store.backup(label="daily")
-            except OSError as exc:
-                self.call_from_thread(self.notify, f"Backup failed: {exc}", severity="warning")
+        try:
+            self.store.backup_if_stale()
+        except OSError as exc:
+            self.call_from_thread(self.notify, f"Backup failed: {exc}", severity="warning")
 
     # --- shared display helpers ----------------------------------------------------------------
 
@@ -174,7 +183,7 @@ class RunStrengthApp(App):
     def workout_changed(self) -> None:
         for screen in self.screen_stack:
             refresh = getattr(screen, "workout_changed", None)
-            if refresh is not None:
+            if refresh is not None and screen.is_mounted and not self._exit:
                 refresh()
 
     # --- the session -----------------------------------------------------------------------------
@@ -287,6 +296,7 @@ class RunStrengthApp(App):
         self.timers.clear()
         self.workout.finish(rpe, minutes)
         self._session_clock_start = None
+        self.daily_backup()
         self.notify("Session saved. See you next time!", title="Done")
         self.workout_changed()
 

@@ -183,7 +183,7 @@ class Workout:
             reps, seconds = (old.reps if old.reps and ex.reps[0] >= 10 else ex.reps), None
         item.replaced = item.replaced or old.name
         item.plan = replace(old, exercise=ex.id, name=ex.name, reps=reps, seconds=seconds, per_side=ex.per_side,
-                            rest=ex.rest, suggested_load_kg=None, note=f"instead of {item.replaced.lower()}")
+                            rest=ex.rest, suggested_load_kg=None, note=f"instead of {item.replaced}")
         item.done = []
         if ex.id not in self.last_seen:
             history = [s for s in self.ctx.history if s.exercise == ex.id]

@@ -15,6 +15,12 @@ from ...domain.plan import format_load
 from ..widgets.warnings import WarningsBox
 
 
+class PainBox(Checkbox):
+    """Space ticks it; enter saves the set like everywhere else in the dialog."""
+
+    BINDINGS = [Binding("enter", "screen.save", "Save", show=False)]
+
+
 @dataclass
 class SetValues:
     reps: int | None
@@ -29,7 +35,7 @@ class LogSetScreen(ModalScreen[SetValues | None]):
 
     BINDINGS = [
         Binding("escape", "cancel", "Cancel"),
-        Binding("ctrl+k", "acknowledge", "I know", show=True),
+        Binding("ctrl+g", "acknowledge", "I know", show=True),
     ]
 
     def __init__(self, workout) -> None:
@@ -64,12 +70,12 @@ class LogSetScreen(ModalScreen[SetValues | None]):
                 with Vertical(classes="field"):
                     yield Label("RPE 1-10")
                     yield Input("", id="rpe", placeholder="optional", type="integer")
-            yield Checkbox("It hurt (pain)", id="pain")
+            yield PainBox("It hurt (pain)", id="pain")
             yield WarningsBox(id="preview")
             yield Static("", id="error")
             with Horizontal(classes="buttons"):
                 yield Button("Save (enter)", id="save", variant="primary")
-                yield Button("I know (ctrl+k)", id="ack")
+                yield Button("I know (ctrl+g)", id="ack")
                 yield Button("Cancel (esc)", id="cancel")
 
     def on_mount(self) -> None:

@@ -54,7 +54,7 @@ class ExerciseScreen(Screen):
     def show(self) -> None:
         catalog = self.app.workout.catalog
         ex = catalog.get(self.exercise_id)
-        self.app.sub_title = f"How to: {ex.name}"
+        self.sub_title = f"How to: {ex.name}"
         self.query_one(Markdown).update(exercise_markdown(ex, catalog, self.in_session))
         self.query_one(Markdown).focus()
 

@@ -16,6 +16,9 @@ class FocusScreen(Screen):
         Binding("z", "app.pop_screen", "Leave focus"),
         Binding("escape", "app.pop_screen", "Leave focus", show=False),
         Binding("enter", "app.primary", "Do set"),
+        Binding("space", "app.pause_timer", "Pause"),
+        Binding("plus,equals_sign", "app.add_time", "+15 s", key_display="+"),
+        Binding("k", "app.skip_timer", "Skip"),
     ]
 
     def compose(self) -> ComposeResult:

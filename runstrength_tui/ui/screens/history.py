@@ -32,7 +32,7 @@ class HistoryScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.app.sub_title = f"History · last {HISTORY_WEEKS} weeks"
+        self.sub_title = f"History · last {HISTORY_WEEKS} weeks"
         table = self.query_one("#sessions", DataTable)
         table.add_columns("Date", "Kind", "Exercises", "Sets", "Min", "RPE", "Warnings")
         self.load()

@@ -31,7 +31,7 @@ class LibraryScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.app.sub_title = "Exercise library"
+        self.sub_title = "Exercise library"
         self.fill("")
         self.query_one("#search", Input).focus()
 

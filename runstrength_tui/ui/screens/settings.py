@@ -153,7 +153,7 @@ class OnboardingScreen(Screen[bool]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.app.sub_title = "Welcome: set up in four steps"
+        self.sub_title = "Welcome: set up in four steps"
         self.show_step()
 
     def show_step(self) -> None:
@@ -199,7 +199,7 @@ class SettingsScreen(Screen[bool]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.app.sub_title = "Settings · ctrl+s saves · esc goes back"
+        self.sub_title = "Settings · ctrl+s saves · esc goes back"
         self.query_one("#level", RadioSet).focus()
 
     def action_save(self) -> None:

@@ -32,11 +32,19 @@ KIND_TITLES = {"strength": "STRENGTH DAY", "finisher-only": "RUN DAY · optional
 class TodayScreen(Screen):
     BINDINGS = [
         Binding("enter", "primary", "Do set", show=True),
-        Binding("l", "log_set", "Log set"),
+        Binding("space", "app.pause_timer", "Pause"),
+        Binding("plus,equals_sign", "app.add_time", "+15 s", key_display="+"),
+        Binding("k", "app.skip_timer", "Skip"),
         Binding("i", "instructions", "How to"),
         Binding("z", "focus_mode", "Focus"),
-        Binding("x", "skip_exercise", "Skip ex."),
+        Binding("l", "log_set", "Log set"),
         Binding("f", "finish", "Finish"),
+        Binding("w", "app.show_week", "Week"),
+        Binding("h", "app.show_history", "History"),
+        Binding("e", "app.show_library", "Exercises"),
+        Binding("o", "app.show_settings", "Settings"),
+        Binding("x", "skip_exercise", "Skip exercise"),
+        Binding("q", "app.quit", "Quit"),
         Binding("s", "start_session", "Start", show=False),
         Binding("n", "move(1)", "Next exercise", show=False),
         Binding("p", "move(-1)", "Previous exercise", show=False),
@@ -70,7 +78,7 @@ class TodayScreen(Screen):
     def workout_changed(self) -> None:
         w = self.workout
         plan = w.plan
-        self.app.sub_title = self.app.header_text()
+        self.sub_title = self.app.header_text()
         self.query_one("#session-warnings", WarningsBox).show(w.session_warnings)
         title = KIND_TITLES[plan.kind]
         if w.finished_today:
@@ -129,7 +137,7 @@ class TodayScreen(Screen):
         bar = self.query_one("#session-progress", ProgressBar)
         planned = max(1, w.sets_planned)
         if w.session is None and not w.finished_today:
-            clock.update(f"Session not started · {w.sets_planned} sets planned · enter starts")
+            clock.update(f"Not started · {w.sets_planned} sets planned · enter begins")
         else:
             clock.update(f"Session {mmss(elapsed)} / {minutes:02d}:00 · {w.sets_done} of {w.sets_planned} sets")
         bar.update(total=planned, progress=min(planned, w.sets_done))

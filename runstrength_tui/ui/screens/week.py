@@ -29,7 +29,7 @@ def week_days_text(day, profile, sessions, planned_days) -> Text:
     for d in week_days(start):
         mine = by_day.get(d, [])
         if any(s.kind == "strength" for s in mine):
-            mark = "✓ strength"
+            mark = "✓ done"
         elif mine:
             mark = "✓ finisher"
         elif d in planned_days and d >= day:
@@ -40,34 +40,37 @@ def week_days_text(day, profile, sessions, planned_days) -> Text:
             mark = "·"
         style = "bold reverse" if d == day else "bold"
         text.append(f"{d:%a %d}", style=style)
-        text.append(f"  {RUN_SHORT[profile.run_on(d)]:<5} {mark:<11}")
+        text.append(f" {RUN_SHORT[profile.run_on(d)]:<4} {mark}")
         text.append("\n")
     return text
 
 
 def heatmap_text(columns) -> Text:
-    """One cell per day (rows Mon..Sun), one column per week; symbols carry the level."""
+    """One character per day (rows by weekday), one column per week, GitHub-style.
+
+    The symbol carries the level (· ░ ▒ ▓ █), so it reads without colour."""
     text = Text()
-    months = ""
-    last = None
-    for col in columns:
-        m = col[0].day.strftime("%b")
-        months += m[:2] if m != last else "  "
-        last = m
-    text.append("     " + months.rstrip() + "\n", style="dim")
+    labels = [" "] * len(columns)
+    last_month = None
+    for i, col in enumerate(columns):
+        month = col[0].day.month
+        if month != last_month and i + 3 <= len(columns) and all(c == " " for c in labels[max(0, i - 1):i]):
+            labels[i:i + 3] = list(col[0].day.strftime("%b"))
+        last_month = month
+    text.append("    " + "".join(labels[: len(columns)]).rstrip() + "\n", style="dim")
     for row in range(7):
         text.append(f"{columns[0][row].day:%a} ", style="dim")
         for col in columns:
             cell = col[row]
             if cell.future:
-                text.append("  ")
+                text.append(" ")
             else:
-                text.append(streaks.HEAT_SYMBOLS[cell.level] + " ", style=HEAT_STYLES[cell.level])
+                text.append(streaks.HEAT_SYMBOLS[cell.level], style=HEAT_STYLES[cell.level])
         text.append("\n")
-    text.append("     less ", style="dim")
+    text.append("    less ", style="dim")
     for level, symbol in enumerate(streaks.HEAT_SYMBOLS):
-        text.append(symbol + " ", style=HEAT_STYLES[level])
-    text.append("more (session load)", style="dim")
+        text.append(symbol, style=HEAT_STYLES[level])
+    text.append(" more", style="dim")
     return text
 
 
@@ -94,7 +97,7 @@ class WeekScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.app.sub_title = "Your week"
+        self.sub_title = "Your week"
         self.load()
 
     def load(self) -> None:

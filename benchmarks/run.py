@@ -1,0 +1,247 @@
+"""runstrength benchmarks: whole-process timings as ratios against baselines in the same run.
+
+    python benchmarks/run.py            # the full run (about 2–3 minutes on 2 cores)
+    python benchmarks/run.py --quick    # small histories, few repeats, loose bounds (the test suite's smoke run)
+
+Prints a table: measurement, median, baseline median, ratio, target, pass/fail. Exits 1 if any
+target is missed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+TODAY = date(2026, 11, 25)
+
+BARE_APP = textwrap.dedent(
+    """
+    from textual.app import App
+    from textual.widgets import Footer, Header, Static
+
+    class Bare(App):
+        def compose(self):
+            yield Header()
+            yield Static("Hello, runner")
+            yield Footer()
+
+        def on_mount(self):
+            self.call_after_refresh(self.exit)
+
+    Bare().run(headless=True, size=(100, 30))
+    """
+)
+
+RUNSTRENGTH_APP = textwrap.dedent(
+    """
+    import sys
+    from pathlib import Path
+    from runstrength_tui.store.repo import Store
+    from runstrength_tui.ui.app import RunStrengthApp
+    from runstrength_tui.ui.screens.today import TodayScreen
+
+    class FirstPaint(TodayScreen):
+        def on_mount(self):
+            super().on_mount()
+            self.call_after_refresh(self.app.exit)  # exit once Today has been painted
+
+    import runstrength_tui.ui.screens.today as today_module
+    today_module.TodayScreen = FirstPaint
+    store = Store(Path(sys.argv[1]))
+    try:
+        RunStrengthApp(store).run(headless=True, size=(100, 30))
+    finally:
+        store.close()
+    """
+)
+
+
+def run_process(argv: list[str], env: dict) -> tuple[float, int]:
+    """Wall time (s) and peak RSS (KiB) of one whole process."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"benchmark process failed: {argv}\n{proc.stderr.read().decode()}")
+    proc.stderr.close()
+    proc.returncode = 0
+    return elapsed, usage.ru_maxrss
+
+
+def interleaved(commands: dict[str, list[str]], env: dict, repeats: int) -> dict[str, tuple[float, int]]:
+    """Run each command `repeats` times, interleaved so machine noise hits all alike; medians."""
+    times = {k: [] for k in commands}
+    rss = {k: [] for k in commands}
+    for _ in range(repeats):
+        for name, argv in commands.items():
+            t, m = run_process(argv, env)
+            times[name].append(t)
+            rss[name].append(m)
+    return {k: (statistics.median(times[k]), statistics.median(rss[k])) for k in commands}
+
+
+def log_set_cost(folder: Path, repeats: int) -> float:
+    """Median seconds of Store.log_set (durable on disk when it returns)."""
+    from runstrength_tui.domain.model import SetRecord
+    from runstrength_tui.store.repo import Store, new_id
+    from datetime import datetime
+
+    timings = []
+    with Store(folder) as store:
+        now = datetime.combine(TODAY, datetime.min.time()).replace(hour=19)
+        session = store.start_session(TODAY, now)
+        for i in range(repeats):
+            record = SetRecord(id=new_id(), session=session.id, exercise="goblet-squat", date=TODAY,
+                               logged_at=now, reps=12, load_kg=12.0)
+            t = time.perf_counter()
+            store.log_set(record)
+            timings.append(time.perf_counter() - t)
+            if i % 18 == 17:  # a session is ~18 sets: fold it and open the next, as a runner would
+                store.finish_session(now, rpe=7, minutes=19)
+                session = store.start_session(TODAY, now)
+        store.finish_session(now, rpe=7, minutes=19)
+    return statistics.median(timings)
+
+
+def timer_accuracy(seconds: float, pause_for: float) -> float:
+    """A real-clock rest timer with a pause/resume while the UI re-renders constantly:
+    how late (s) its end was handled after its monotonic deadline."""
+    from runstrength_tui.store.repo import Store
+    from runstrength_tui.ui.app import RunStrengthApp
+    import synth
+
+    folder = Path(tempfile.mkdtemp(prefix="rs-bench-timer-"))
+    synth.build(folder, 4, TODAY)
+    store = Store(folder)
+    app = RunStrengthApp(store, clock=time.monotonic, today=lambda: TODAY)
+
+    async def scenario() -> float:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            busy = app.set_interval(0.02, app.workout_changed)  # keep the UI busy re-rendering
+            app.timers.start_rest(seconds, "next")
+            app._schedule_deadline()
+            await asyncio.sleep(seconds / 3)
+            app.action_pause_timer()
+            await asyncio.sleep(pause_for)
+            app.action_pause_timer()
+            deadline = app.timers.active.countdown.deadline()
+            while app.timers.active is not None:
+                await asyncio.sleep(0.01)
+            busy.stop()
+            return app.timer_finished_at["rest"] - deadline
+
+    try:
+        return asyncio.run(scenario())
+    finally:
+        store.close()
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true", help="small histories, loose bounds (smoke test)")
+    args = parser.parse_args(argv)
+    import synth
+
+    quick = args.quick
+    repeats = 3 if quick else 7
+    histories = {"empty": 0, "1 month": 4, "1 year": 52, "10 years": 520}
+    if quick:
+        histories = {"empty": 0, "1 month": 4, "1 year": 52}
+    big = "1 year" if quick else "10 years"
+    loose = 3.0 if quick else 1.0  # the smoke run only checks that nothing has gone badly wrong
+
+    work = Path(tempfile.mkdtemp(prefix="rs-bench-"))
+    t0 = time.perf_counter()
+    try:
+        dirs = {name: synth.build(work / name.replace(" ", "-"), weeks, TODAY) for name, weeks in histories.items()}
+        env = {**os.environ, "PYTHONPATH": str(ROOT), "RUNSTRENGTH_TODAY": TODAY.isoformat()}
+        env.pop("RUNSTRENGTH_DATA_DIR", None)
+        py = sys.executable
+        bare = work / "bare.py"
+        bare.write_text(BARE_APP)
+        tui = work / "tui.py"
+        tui.write_text(RUNSTRENGTH_APP)
+        rows = []
+
+        def row(what, median, base, ratio, target, ok, unit="s"):
+            rows.append((what, median, base, ratio, target, ok, unit))
+
+        # 1-3: TUI start and memory, against a bare Textual app started the same way
+        tui_runs = interleaved(
+            {"bare": [py, str(bare)], "tui-empty": [py, str(tui), str(dirs["empty"])],
+             "tui-big": [py, str(tui), str(dirs[big])]}, env, repeats)
+        b, e, g = tui_runs["bare"], tui_runs["tui-empty"], tui_runs["tui-big"]
+        row(f"TUI start to painted Today, {big} log", g[0], b[0], g[0] / b[0], 1.3 * loose, g[0] / b[0] <= 1.3 * loose)
+        row(f"TUI start, {big} vs empty log", g[0], e[0], g[0] / e[0], 1.1 * loose, g[0] / e[0] <= 1.1 * loose)
+        row(f"TUI peak RSS, {big} log (MiB)", g[1] / 1024, b[1] / 1024, g[1] / b[1], 1.5 * loose, g[1] / b[1] <= 1.5 * loose, "MiB")
+
+        # 4: one durable log_set call, big history vs 1 month
+        n = 40 if quick else 120
+        month_cost = log_set_cost(dirs["1 month"], n)
+        big_cost = log_set_cost(dirs[big], n)
+        row(f"log one set (store call), {big} vs 1 month", big_cost, month_cost, big_cost / month_cost, 1.5 * loose,
+            big_cost / month_cost <= 1.5 * loose)
+        row(f"log one set, {big} log, median (target < 15 ms)", big_cost, None, None, "< 15 ms", big_cost < 0.015 * loose)
+
+        # 5-6: CLI whole processes
+        cli = [py, "-m", "runstrength_tui"]
+        cli_runs = interleaved(
+            {
+                "imports": [py, "-c", "import tinydb, platformdirs"],
+                "status-month": cli + ["--data-dir", str(dirs["1 month"]), "status"],
+                "status-big": cli + ["--data-dir", str(dirs[big]), "status"],
+                "log-month": cli + ["--data-dir", str(dirs["1 month"]), "log", "calf-raise", "--reps", "15"],
+                "log-big": cli + ["--data-dir", str(dirs[big]), "log", "calf-raise", "--reps", "15"],
+            },
+            env, repeats)
+        for cmd in ("log", "status"):
+            big_t, month_t = cli_runs[f"{cmd}-big"][0], cli_runs[f"{cmd}-month"][0]
+            row(f"`runstrength {cmd}` process, {big} vs 1 month", big_t, month_t, big_t / month_t, 2.0 * loose,
+                big_t / month_t <= 2.0 * loose)
+        st, imp = cli_runs["status-month"][0], cli_runs["imports"][0]
+        row("`runstrength status` process, 1 month vs importing tinydb+platformdirs", st, imp, st / imp, 3.0 * loose,
+            st / imp <= 3.0 * loose)
+
+        # 7: a rest timer with a pause/resume, real clock, busy UI
+        seconds, pause = (2.0, 0.5) if quick else (60.0, 3.0)
+        late = timer_accuracy(seconds, pause)
+        bound = 0.2 if quick else 0.05
+        row(f"{seconds:g} s rest timer + pause/resume, busy UI: end after deadline", late, None, None,
+            f"< {bound * 1000:.0f} ms", 0 <= late < bound)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+    print(f"\nrunstrength benchmarks ({'quick' if quick else 'full'}; medians of {repeats} runs; "
+          f"{os.cpu_count()} cores; {time.perf_counter() - t0:.0f} s)\n")
+    head = f"{'measurement':<66} {'median':>10} {'baseline':>10} {'ratio':>7} {'target':>9}  result"
+    print(head)
+    print("-" * len(head))
+    failed = 0
+    for what, median, base, ratio, target, ok, unit in rows:
+        fmt = (lambda v: f"{v:.1f}") if unit == "MiB" else (lambda v: f"{v * 1000:.1f} ms")
+        target_text = target if isinstance(target, str) else f"≤ {target:.2f}×"
+        print(f"{what:<66} {fmt(median):>10} {fmt(base) if base is not None else '—':>10} "
+              f"{f'{ratio:.2f}×' if ratio is not None else '—':>7} {target_text:>9}  {'pass' if ok else 'FAIL'}")
+        failed += not ok
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,86 @@
+"""Backups: dated gzip copies, the newest 10 kept; restore backs up what it replaces."""
+
+from __future__ import annotations
+
+import tarfile
+from datetime import date, datetime, timedelta
+
+import pytest
+
+from runstrength_tui.store.lock import AlreadyRunningError
+from runstrength_tui.store.repo import KEEP_BACKUPS, Store, restore_backup
+
+
+def members(path) -> dict[str, bytes]:
+    with tarfile.open(path, "r:gz") as tar:
+        return {m.name: tar.extractfile(m).read() for m in tar.getmembers() if m.isfile()}
+
+
+def data_files(folder) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.glob("*.json"))}
+
+
+def test_a_backup_is_a_byte_for_byte_copy_of_every_data_file(data_dir, history):
+    with history() as h:
+        h.session(date(2024, 6, 1), ("plank", 2, None, 30, None))
+        h.session(date(2025, 3, 10), ("glute-bridge", 2, 15, None, None))
+        h.store.start_session(date(2025, 3, 12), datetime(2025, 3, 12, 7))
+        backup = h.store.backup()
+    assert set(members(backup)) == {"runstrength.json", "journal.json", "sets-2024.json", "sets-2025.json"}
+    assert members(backup) == data_files(data_dir)
+
+
+def test_at_most_ten_backups_are_kept_the_newest(data_dir, history):
+    start = datetime(2025, 1, 1, 12)
+    with history() as h:
+        h.session(date(2025, 1, 1), ("plank", 1, None, 30, None))
+        made = [h.store.backup(now=start + timedelta(days=i)) for i in range(KEEP_BACKUPS + 3)]
+        kept = h.store.backups()
+    assert KEEP_BACKUPS == 10
+    assert kept == made[-KEEP_BACKUPS:]
+    assert sorted((data_dir / "backups").iterdir()) == kept
+
+
+def test_restore_never_loses_the_current_files(data_dir, history, cli):
+    with history() as h:
+        first = h.session(date(2025, 3, 10), ("glute-bridge", 2, 15, None, None))
+        backup = h.store.backup()
+        later = h.session(date(2024, 12, 1), ("plank", 1, None, 30, None))  # makes a new year file
+    current = data_files(data_dir)
+    assert "sets-2024.json" in current
+
+    listed = cli("restore", "--list")
+    assert listed.code == 0 and listed.out.split() == [backup.name]
+    result = cli("restore")
+    assert result.code == 0, result
+    assert data_files(data_dir) == members(backup), "the backup is back, and only it"
+    with Store(data_dir, write=False) as store:
+        assert {s.id for s in store.sets()} == {s.id for s in first}
+
+    [saved] = [p for p in (data_dir / "backups").iterdir() if "before-restore" in p.name]
+    assert members(saved) == current, "what the restore replaced is kept, byte for byte"
+    # ... and can itself be restored by name.
+    assert cli("restore", saved.name).code == 0
+    assert data_files(data_dir) == current
+    with Store(data_dir, write=False) as store:
+        assert {s.id for s in store.sets()} == {s.id for s in first + later}
+
+
+def test_restore_of_an_unknown_name_changes_nothing(data_dir, history, cli, folder_bytes):
+    with history() as h:
+        h.session(date(2025, 3, 10), ("glute-bridge", 1, 15, None, None))
+        h.store.backup()
+    before = folder_bytes(data_dir)
+    result = cli("restore", "runstrength-nope.tar.gz")
+    assert result.code == 1 and len(result.err_lines) == 1 and "--list" in result.err
+    assert folder_bytes(data_dir) == before
+
+
+def test_restore_waits_for_no_one_while_a_writer_is_open(data_dir, history, folder_bytes):
+    with history() as h:
+        h.session(date(2025, 3, 10), ("glute-bridge", 1, 15, None, None))
+        h.store.backup()
+        before = folder_bytes(data_dir)
+        with pytest.raises(AlreadyRunningError):
+            restore_backup(data_dir)
+        assert folder_bytes(data_dir) == before

@@ -1,0 +1,65 @@
+"""Shared builders for the UI tests: pinned dates, a fake monotonic clock, real data dirs."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+from runstrength_tui.demo import fill_demo
+from runstrength_tui.domain.model import Profile
+from runstrength_tui.domain.weeks import week_start
+from runstrength_tui.store.repo import Store
+from runstrength_tui.ui.app import RunStrengthApp
+
+PINNED = date(2026, 11, 26)  # a Thursday: a strength day in the demo's running week
+NOW = datetime(2026, 11, 26, 18, 0)
+
+
+class FakeClock:
+    """A monotonic clock the test moves by hand."""
+
+    def __init__(self, start: float = 1000.0) -> None:
+        self.t = start
+
+    def __call__(self) -> float:
+        return self.t
+
+    def advance(self, seconds: float) -> None:
+        self.t += seconds
+
+
+class SteppingNow:
+    """Wall-clock stamps on the pinned day: one second later at every call (keeps set order)."""
+
+    def __init__(self, start: datetime = NOW) -> None:
+        self.t = start
+
+    def __call__(self) -> datetime:
+        from datetime import timedelta
+
+        self.t += timedelta(seconds=1)
+        return self.t
+
+
+def beginner_profile() -> Profile:
+    return Profile(level="beginner", equipment=("none",), target=2, minutes=20,
+                   runs=("rest", "easy", "hard", "rest", "easy", "long", "rest"),
+                   block_start=week_start(PINNED), weeks=10)
+
+
+def make_demo(folder: Path) -> Path:
+    with Store(folder) as store:
+        fill_demo(store, PINNED)
+    return folder
+
+
+def make_beginner(folder: Path) -> Path:
+    with Store(folder) as store:
+        store.save_profile(beginner_profile())
+    return folder
+
+
+def make_app(folder: Path, clock=None, **kwargs) -> RunStrengthApp:
+    store = Store(folder)
+    app = RunStrengthApp(store, clock=clock or FakeClock(), today=lambda: PINNED, now=SteppingNow(), **kwargs)
+    return app

@@ -1,0 +1,65 @@
+"""The guard in the TUI: warnings before saving, acknowledged ones stay quiet."""
+
+from runstrength_tui.ui.screens.dialogs import LogSetScreen
+from runstrength_tui.ui.widgets.warnings import WarningsBox
+
+from helpers import make_app
+
+
+async def test_log_modal_warns_before_saving_and_ack_silences(demo_dir, close_stores):
+    app = make_app(demo_dir)
+    close_stores(app)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        app.workout.select(1)  # Dumbbell Romanian deadlift, last 14 kg
+        app.workout_changed()
+        assert app.workout.current.plan.exercise == "dumbbell-rdl"
+        await pilot.press("enter")
+        await pilot.pause()
+        modal = app.screen
+        assert isinstance(modal, LogSetScreen)
+        modal.query_one("#load").value = "20kg"
+        await pilot.pause()
+        box = modal.query_one("#preview", WarningsBox)
+        assert box.display and [w.code for w in modal.warnings] == ["load-jump"]
+        assert app.store.sets(since=app.today()) == []  # shown before anything is saved
+        await pilot.press("ctrl+g")  # "I know"
+        await pilot.pause()
+        assert modal.warnings == [] and not box.display
+        assert ("load-jump", "dumbbell-rdl", app.today()) in app.store.acks()
+        await pilot.press("enter")
+        await pilot.pause()
+        saved = app.store.sets(since=app.today())
+        assert len(saved) == 1 and saved[0].load_kg == 20.0 and saved[0].warnings == ()
+        # and on the next set the same jump stays quiet for this exercise
+        await pilot.press("k", "enter")
+        await pilot.pause()
+        app.screen.query_one("#load").value = "20kg"
+        await pilot.pause()
+        assert app.screen.warnings == []
+
+
+async def test_warning_toast_after_saving_a_painful_set(demo_dir, close_stores):
+    app = make_app(demo_dir)
+    close_stores(app)
+    toasts = []
+    real_notify = app.notify
+
+    def notify(message, **kwargs):  # watch the real toasts go by
+        toasts.append(f"{kwargs.get('title')}: {message}")
+        return real_notify(message, **kwargs)
+
+    app.notify = notify
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.click("#pain")
+        await pilot.pause()
+        assert [w.code for w in app.screen.warnings] == ["pain"]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert any(t.startswith("WARNING · pain") for t in toasts), toasts
+        assert app.workout.summary[0].code == "pain"
+        saved = app.store.sets(since=app.today())
+        assert saved[0].pain and saved[0].warnings == ("pain",)

@@ -1,0 +1,69 @@
+"""Onboarding and Settings, driven from the keyboard."""
+
+from runstrength_tui.store.repo import Store
+from runstrength_tui.ui.screens.settings import OnboardingScreen, SettingsScreen
+from runstrength_tui.ui.screens.today import TodayScreen
+
+from helpers import make_app
+
+
+async def test_onboarding_by_keyboard_saves_the_profile(tmp_path, close_stores):
+    folder = tmp_path / "fresh"
+    app = make_app(folder)
+    close_stores(app)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, OnboardingScreen)
+        await pilot.press("down", "enter")  # level: intermediate
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        await pilot.press("down", "down", "space")  # equipment: + dumbbells
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        await pilot.press("ctrl+n")  # sessions: keep 2 a week, 20 min
+        await pilot.pause()
+        await pilot.press("down", "right")  # Tuesday: easy -> hard
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, TodayScreen)
+        profile = app.store.profile()
+    assert profile.level == "intermediate"
+    assert set(profile.equipment) == {"dumbbells"}
+    assert profile.runs[1] == "hard"
+
+
+async def test_onboarding_refuses_two_long_runs(tmp_path, close_stores):
+    app = make_app(tmp_path / "fresh")
+    close_stores(app)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        for _ in range(3):
+            await pilot.press("ctrl+n")
+            await pilot.pause()
+        await pilot.press("right", "right", "right")  # Monday: rest -> easy -> hard -> long (Saturday is long)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, OnboardingScreen)
+        assert "Only one long run" in str(app.screen.query_one("#error").render())
+        assert app.store.profile() is None
+
+
+async def test_settings_change_level_and_target_replans_today(beginner_dir, close_stores):
+    app = make_app(beginner_dir)
+    close_stores(app)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("o")
+        await pilot.pause()
+        assert isinstance(app.screen, SettingsScreen)
+        await pilot.press("down", "down", "enter")  # level: advanced
+        app.screen.query_one("#target").query("RadioButton")[1].value = True  # 3 a week
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, TodayScreen)
+        assert app.workout.ctx.profile.level == "advanced"
+        assert app.workout.ctx.profile.target == 3
+        assert app.workout.ctx.profile.target_history[-1][1] == 3
+    app.store.close()
+    with Store(beginner_dir, write=False) as store:
+        assert store.profile().level == "advanced"

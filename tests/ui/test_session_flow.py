@@ -1,0 +1,138 @@
+"""Pilot walks through a whole session against a real data folder."""
+
+from runstrength_tui.store.repo import Store
+from runstrength_tui.ui.screens.dialogs import ConfirmScreen, FinishScreen, LogSetScreen
+from runstrength_tui.ui.screens.today import TodayScreen
+
+from helpers import FakeClock, make_app
+
+
+async def test_full_session_start_log_rest_hold_finish(beginner_dir, close_stores):
+    clock = FakeClock()
+    app = make_app(beginner_dir, clock=clock)
+    close_stores(app)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, TodayScreen)
+        w = app.workout
+        names = [it.plan.exercise for it in w.items]
+        assert names[-1] == "plank" and w.items[-1].plan.seconds == 20
+        rep_items = [it for it in w.items if not it.is_hold]
+        for n, item in enumerate(rep_items):
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.screen, LogSetScreen)
+            await pilot.press("enter")  # save the prefilled prescription
+            await pilot.pause()
+            assert isinstance(app.screen, TodayScreen)
+            # the set is durable before the modal closed: a second reader sees it
+            reader = Store(beginner_dir, write=False)
+            assert len(reader.sets()) == n + 1
+            # the rest timer started by itself, with the prescription's rest
+            assert app.timers.active is not None and app.timers.active.kind == "rest"
+            assert app.timers.active.countdown.duration == item.plan.rest
+            await pilot.press("k")  # skip the rest
+            await pilot.pause()
+            assert app.timers.active is None
+        assert w.current.plan.exercise == "plank"
+        # hold 1: get ready, then stop early after 12 s: the time actually held is logged
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.timers.active.kind == "get-ready"
+        clock.advance(5)
+        await pilot.pause(0.25)
+        assert app.timers.active.kind == "hold"
+        clock.advance(12)
+        await pilot.pause(0.05)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert w.items[-1].done[-1].seconds == 12
+        assert app.timers.active.kind == "rest"
+        await pilot.press("k")
+        # hold 2: held to the end: the prescribed hold is logged by itself, with a bell
+        await pilot.press("enter")
+        await pilot.pause()
+        clock.advance(5)
+        await pilot.pause(0.25)
+        clock.advance(20)
+        await pilot.pause(0.25)
+        assert w.items[-1].done[-1].seconds == 20
+        assert w.all_done
+        await pilot.press("f")
+        await pilot.pause()
+        assert isinstance(app.screen, FinishScreen)
+        await pilot.press("6", "enter")
+        await pilot.pause()
+        assert w.session is None and w.finished_today
+    app.store.close()
+    with Store(beginner_dir, write=False) as store:
+        sets = store.sets()
+        sessions = store.sessions()
+    assert len(sessions) == 1 and sessions[0].rpe == 6 and sessions[0].ended_at is not None
+    assert [s.exercise for s in sets] == names[:-1] + ["plank", "plank"]
+    assert [s.seconds for s in sets[-2:]] == [12, 20]
+    assert all(s.reps == it.plan.reps[1] for s, it in zip(sets, rep_items))
+    assert store.open_session() is None
+
+
+async def test_invalid_input_is_explained_and_nothing_is_saved(beginner_dir, close_stores):
+    app = make_app(beginner_dir)
+    close_stores(app)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        modal = app.screen
+        amount = modal.query_one("#amount")
+        amount.value = "0"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, LogSetScreen)
+        assert "Reps must be from 1 to 200" in str(modal.query_one("#error").render())
+        modal.query_one("#load").value = "heavy"
+        amount.value = "12"
+        await pilot.pause()
+        assert "like 20kg or 45lb" in str(modal.query_one("#error").render())
+        await pilot.press("escape")
+        await pilot.pause()
+    assert app.store.sets() == []
+
+
+async def test_variation_switch_changes_todays_session(beginner_dir, close_stores):
+    app = make_app(beginner_dir)
+    close_stores(app)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        first = app.workout.current.plan.exercise
+        easier_or_harder = app.workout.catalog.get(first).harder
+        await pilot.press("i")
+        await pilot.pause()
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert app.workout.current.plan.exercise == easier_or_harder
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, TodayScreen)
+
+
+async def test_resume_prompt_lists_saved_sets(beginner_dir, close_stores):
+    app = make_app(beginner_dir)
+    close_stores(app)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        for _ in range(2):
+            await pilot.press("enter")
+            await pilot.pause()
+            await pilot.press("enter")
+            await pilot.pause()
+            await pilot.press("k")
+    app.store.close()  # the app is gone without finishing: the session stays open
+    app2 = make_app(beginner_dir)
+    close_stores(app2)
+    async with app2.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert isinstance(app2.screen, ConfirmScreen)
+        await pilot.press("y")
+        await pilot.pause()
+        assert app2.workout.sets_done == 2
+        assert app2.workout.session is not None

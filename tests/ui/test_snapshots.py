@@ -1,0 +1,144 @@
+"""SVG snapshots of every screen, with a pinned date and a frozen clock.
+
+Update after an intended change with: pytest tests/ui/test_snapshots.py --snapshot-update
+"""
+
+from datetime import timedelta
+
+import pytest
+
+from runstrength_tui.domain.model import SessionRecord, SetRecord
+from runstrength_tui.store.repo import Store, new_id
+
+from helpers import NOW, PINNED, FakeClock, beginner_profile, make_app
+
+SIZE = (100, 30)
+SMALL = (80, 24)
+
+
+@pytest.fixture
+def app_for(close_stores):
+    def build(folder, **kwargs):
+        app = make_app(folder, **kwargs)
+        close_stores(app)
+        return app
+
+    return build
+
+
+def test_today(snap_compare, demo_dir, app_for):
+    assert snap_compare(app_for(demo_dir), terminal_size=SIZE)
+
+
+def test_today_80x24(snap_compare, demo_dir, app_for):
+    assert snap_compare(app_for(demo_dir), terminal_size=SMALL)
+
+
+def test_instructions(snap_compare, demo_dir, app_for):
+    assert snap_compare(app_for(demo_dir), terminal_size=SIZE, press=["i"])
+
+
+def test_log_set(snap_compare, demo_dir, app_for):
+    assert snap_compare(app_for(demo_dir), terminal_size=SIZE, press=["enter"])
+
+
+def test_rest_timer(snap_compare, demo_dir, app_for):
+    clock = FakeClock()
+
+    async def run_before(pilot):
+        await pilot.press("enter", "enter")  # log the prescribed set: the rest starts by itself
+        await pilot.pause()
+        clock.advance(12)  # 30 s rest, 12 s in
+        await pilot.pause(0.2)
+
+    assert snap_compare(app_for(demo_dir, clock=clock), terminal_size=SIZE, run_before=run_before)
+
+
+def test_hold_timer_focus_mode(snap_compare, beginner_dir, app_for):
+    clock = FakeClock()
+
+    async def run_before(pilot):
+        app = pilot.app
+        app.workout.select(len(app.workout.items) - 1)  # the plank
+        app.workout_changed()
+        await pilot.press("enter")  # 5 s get-ready ...
+        clock.advance(5)
+        await pilot.pause(0.2)
+        clock.advance(16.5)  # ... then the 20 s hold, in its last seconds
+        await pilot.press("z")
+        await pilot.pause(0.2)
+
+    assert snap_compare(app_for(beginner_dir, clock=clock), terminal_size=SIZE, run_before=run_before)
+
+
+def test_log_set_shows_warning_before_saving(snap_compare, demo_dir, app_for):
+    async def run_before(pilot):
+        pilot.app.workout.select(1)  # Dumbbell Romanian deadlift: last 14 kg
+        pilot.app.workout_changed()
+        await pilot.press("enter")
+        await pilot.pause()
+        pilot.app.screen.query_one("#load").value = "20kg"
+        await pilot.pause(0.1)
+
+    assert snap_compare(app_for(demo_dir), terminal_size=SIZE, run_before=run_before)
+
+
+def test_today_shows_comeback_warning(snap_compare, beginner_dir, app_for):
+    with Store(beginner_dir) as store:  # a session 20 days ago, nothing since
+        day = PINNED - timedelta(days=20)
+        store.save_profile(beginner_profile().with_changes(block_start=day))
+        session = store.start_session(day, NOW - timedelta(days=20))
+        store.log_set(SetRecord(id=new_id(), session=session.id, exercise="glute-bridge", date=day,
+                                logged_at=NOW - timedelta(days=20), reps=15))
+        store.finish_session(NOW - timedelta(days=20), rpe=5, minutes=15)
+    assert snap_compare(app_for(beginner_dir), terminal_size=SIZE)
+
+
+def test_week(snap_compare, demo_dir, app_for):
+    assert snap_compare(app_for(demo_dir), terminal_size=SIZE, press=["w"])
+
+
+def test_week_80x24(snap_compare, demo_dir, app_for):
+    assert snap_compare(app_for(demo_dir), terminal_size=SMALL, press=["w"])
+
+
+def test_history(snap_compare, demo_dir, app_for):
+    async def run_before(pilot):
+        await pilot.press("h")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause(0.1)
+
+    assert snap_compare(app_for(demo_dir), terminal_size=SIZE, run_before=run_before)
+
+
+def test_history_80x24(snap_compare, demo_dir, app_for):
+    async def run_before(pilot):
+        await pilot.press("h")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause(0.1)
+
+    assert snap_compare(app_for(demo_dir), terminal_size=SMALL, run_before=run_before)
+
+
+def test_history_session_sets(snap_compare, demo_dir, app_for):
+    async def run_before(pilot):
+        await pilot.press("h")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause(0.1)
+        await pilot.press("enter")
+        await pilot.pause(0.1)
+
+    assert snap_compare(app_for(demo_dir), terminal_size=SIZE, run_before=run_before)
+
+
+def test_library(snap_compare, demo_dir, app_for):
+    assert snap_compare(app_for(demo_dir), terminal_size=SIZE, press=["e", "c", "a", "l", "f"])
+
+
+def test_settings(snap_compare, demo_dir, app_for):
+    assert snap_compare(app_for(demo_dir), terminal_size=SIZE, press=["o"])
+
+
+@pytest.mark.parametrize("step", [0, 1, 2, 3])
+def test_onboarding_steps(snap_compare, tmp_path, app_for, step):
+    assert snap_compare(app_for(tmp_path / "fresh"), terminal_size=SIZE, press=["ctrl+n"] * step)

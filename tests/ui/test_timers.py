@@ -1,0 +1,65 @@
+"""Timers stay exact: remaining time comes from a monotonic deadline, never from ticks."""
+
+import time
+
+from runstrength_tui.ui.screens.today import TodayScreen
+
+from helpers import FakeClock, make_app
+
+
+async def test_zero_drift_across_ticks_pause_resume_and_screen_switches(demo_dir, close_stores):
+    clock = FakeClock()
+    app = make_app(demo_dir, clock=clock, tick_seconds=0.01)
+    close_stores(app)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        app.timers.start_rest(60, "next")
+        app._schedule_deadline()
+        countdown = app.timers.active.countdown
+        for _ in range(10):  # ticks run for real while the fake clock moves in odd steps
+            clock.advance(1.7)
+            await pilot.pause(0.03)
+        assert abs(countdown.remaining() - (60 - 17)) < 1e-9
+        await pilot.press("w")  # leave Today: the timer lives on the app
+        await pilot.pause(0.05)
+        clock.advance(3)
+        await pilot.press("space")  # pause on the Week screen
+        await pilot.pause(0.05)
+        clock.advance(500)  # a long pause costs nothing
+        await pilot.press("escape")
+        await pilot.pause(0.05)
+        assert isinstance(app.screen, TodayScreen)
+        assert abs(countdown.remaining() - 40) < 1e-9
+        await pilot.press("space")  # resume: a new deadline from the stored remainder
+        await pilot.press("plus")  # +15 s
+        await pilot.pause(0.05)
+        assert abs(countdown.deadline() - (clock() + 55)) < 1e-9
+        clock.advance(54.999)
+        await pilot.pause(0.05)
+        assert app.timers.active is not None
+        clock.advance(0.001)
+        await pilot.pause(0.1)
+        assert app.timers.active is None  # finished exactly at the deadline
+        assert app.timer_finished_at["rest"] == clock()
+
+
+async def test_real_clock_three_second_timer_ends_on_time_while_ui_is_busy(demo_dir, close_stores):
+    app = make_app(demo_dir, clock=time.monotonic)
+    close_stores(app)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+
+        def busy() -> None:  # re-render the whole session list, over and over
+            screen.workout_changed()
+
+        interval = app.set_interval(0.02, busy)
+        app.timers.start_rest(3, "next")
+        app._schedule_deadline()
+        deadline = app.timers.active.countdown.deadline()
+        while app.timers.active is not None and time.monotonic() < deadline + 2:
+            await pilot.pause(0.05)
+        interval.stop()
+        assert app.timers.active is None
+        late = app.timer_finished_at["rest"] - deadline
+        assert 0 <= late < 0.1, f"ended {late * 1000:.0f} ms after its deadline"
