@@ -89,10 +89,10 @@ def fill_demo(store: Store, today: date, seed: int = 7) -> None:
     if finisher_day < today:
         started = datetime.combine(finisher_day, time(7, 45))
         store.start_session(finisher_day, started, kind="finisher")
-        for p in plan.build_finisher(profile, catalog, plan.load_programs(catalog)):
+        for n, p in enumerate(plan.build_finisher(profile, catalog, plan.load_programs(catalog)), start=1):
             store.log_set(SetRecord(id=new_id(), session=store.open_session()[0].id, exercise=p.exercise,
-                                    date=finisher_day, logged_at=started, reps=p.reps[1] if p.reps else None,
-                                    seconds=p.seconds, source="demo"))
+                                    date=finisher_day, logged_at=started + timedelta(minutes=n),
+                                    reps=p.reps[1] if p.reps else None, seconds=p.seconds, source="demo"))
         store.finish_session(started + timedelta(minutes=5), rpe=5, minutes=5)
 
 
