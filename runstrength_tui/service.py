@@ -11,7 +11,7 @@ import os
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from .domain import guard, plan, streaks
+from .domain import guard, plan
 from .domain.catalog import Catalog, load_catalog
 from .domain.model import Profile, SessionRecord, SetRecord
 from .domain.validate import InputError
@@ -179,8 +179,8 @@ class Status:
     target: int
     counts: bool
     week_days: list[date]
-    streak: streaks.Streak
-    block: streaks.BlockProgress | None
+    streak: "streaks.Streak"
+    block: "streaks.BlockProgress | None"
     next_strength_day: date | None
     plan: plan.TodayPlan
     warnings: list[guard.GuardWarning]
@@ -208,6 +208,8 @@ class Status:
 
 
 def status(ctx: Context) -> Status:
+    from .domain import streaks  # only the review needs it: keeps TUI start light
+
     profile, day = ctx.profile, ctx.today
     start = week_start(day, profile.week_start_index)
     this_week = [s for s in ctx.sessions if start <= s.date <= day]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+import tempfile
 import sys
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -15,6 +16,9 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+
+# The parsed-TOML cache goes to a throwaway folder, never the real ~/.cache (children inherit it).
+os.environ["RUNSTRENGTH_CACHE_DIR"] = tempfile.mkdtemp(prefix="runstrength-test-cache-")
 TODAY = date(2025, 3, 12)  # a Wednesday
 
 

@@ -23,15 +23,44 @@ class CatalogError(ValueError):
 
 def data_file(name: str) -> Path:
     """A file from the shipped data folder (inside the wheel, or data/ in a checkout)."""
-    try:
-        from importlib.resources import files
+    package = Path(__file__).resolve().parents[1]
+    installed = package / "data" / name  # the wheel maps data/ to runstrength_tui/data/
+    return installed if installed.is_file() else package.parent / "data" / name
 
-        candidate = Path(str(files("runstrength_tui.data") / name))
-        if candidate.is_file():
-            return candidate
-    except ModuleNotFoundError:
+
+def load_toml(path: Path) -> dict:
+    """Parse a shipped TOML file, through a JSON copy in the user's cache folder.
+
+    tomllib is pure Python: the catalog takes ~20 ms to parse, a JSON copy ~1 ms. The copy
+    is keyed by the file's hash, so an edited or upgraded file is never read stale; any
+    trouble with the cache folder just means parsing the TOML."""
+    import hashlib
+    import json
+    import os
+
+    payload = path.read_bytes()
+    folder = os.environ.get("RUNSTRENGTH_CACHE_DIR")
+    if not folder:
+        import platformdirs
+
+        folder = platformdirs.user_cache_path("runstrength", appauthor=False)
+    cached = Path(folder) / f"{path.stem}-{hashlib.sha256(payload).hexdigest()[:24]}.json"
+    try:
+        return json.loads(cached.read_bytes())
+    except (OSError, ValueError):
         pass
-    return Path(__file__).resolve().parents[2] / "data" / name
+    try:
+        data = tomllib.loads(payload.decode("utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise CatalogError(f"{path}: not valid TOML ({exc})") from None
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cached.with_name(f".{cached.name}.{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(data), encoding="utf-8")
+        os.replace(tmp, cached)
+    except OSError:
+        pass
+    return data
 
 
 @dataclass(frozen=True)
@@ -288,12 +317,7 @@ def parse_catalog(raw: dict) -> Catalog:
 
 
 def load_catalog_file(path: Path) -> Catalog:
-    try:
-        with open(path, "rb") as fh:
-            raw = tomllib.load(fh)
-    except tomllib.TOMLDecodeError as exc:
-        raise CatalogError(f"exercise catalog {path}: not valid TOML ({exc})") from None
-    return parse_catalog(raw)
+    return parse_catalog(load_toml(path))
 
 
 @lru_cache(maxsize=1)

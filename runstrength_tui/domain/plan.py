@@ -15,13 +15,12 @@ Coaching rules (COACHING.md, Program defaults):
 from __future__ import annotations
 
 import math
-import tomllib
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 from itertools import combinations
 
-from .catalog import Catalog, CatalogError, Exercise, data_file
+from .catalog import Catalog, CatalogError, Exercise, data_file, load_toml
 from .model import KG_PER_LB, LEVELS, Profile, SessionRecord, SetRecord
 from .weeks import consistent_weeks, week_start
 
@@ -134,8 +133,7 @@ def parse_programs(raw: dict, catalog: Catalog) -> Programs:
 
 @lru_cache(maxsize=4)
 def load_programs(catalog: Catalog) -> Programs:
-    with open(data_file("programs.toml"), "rb") as fh:
-        return parse_programs(tomllib.load(fh), catalog)
+    return parse_programs(load_toml(data_file("programs.toml")), catalog)
 
 
 # --- prescriptions and sessions -----------------------------------------------------------

@@ -16,11 +16,9 @@ point of it loses nothing and duplicates nothing.
 
 from __future__ import annotations
 
-import csv
 import io
 import json
-import tarfile
-import uuid
+import os
 from collections import defaultdict
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -46,7 +44,8 @@ class NewerSchemaError(StoreError):
 
 
 def new_id() -> str:
-    return uuid.uuid4().hex
+    """A random 128-bit id in hex (what uuid4().hex gives, without importing uuid)."""
+    return os.urandom(16).hex()
 
 
 def _db(path: Path, read_only: bool) -> TinyDB:
@@ -67,6 +66,8 @@ def _read_raw(path: Path) -> dict | None:
 def _migrate_0_to_1(data_dir: Path, raw: dict) -> dict:
     """v0 (the prototype) kept every set in one ``sets`` table with ``weight_kg`` and no
     sessions. v1 groups them into one session per date and moves them to year files."""
+    import uuid  # stable ids, so a migration interrupted and run again gives the same records
+
     sessions: dict[str, dict] = {}
     by_year: dict[int, list[dict]] = defaultdict(list)
     for key, old in sorted(raw.get("sets", {}).items(), key=lambda kv: int(kv[0])):
@@ -427,6 +428,8 @@ class Store:
         }
 
     def export_csv(self) -> str:
+        import csv
+
         out = io.StringIO()
         fields = ["date", "session", "exercise", "reps", "seconds", "load", "unit", "rpe", "pain", "note", "logged_at", "id"]
         writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n")
@@ -497,6 +500,8 @@ class Store:
         folder.mkdir(exist_ok=True)
         stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S-%f")
         target = folder / f"runstrength-{stamp}{'-' + label if label else ''}.tar.gz"
+        import tarfile
+
         buffer = io.BytesIO()
         with tarfile.open(fileobj=buffer, mode="w:gz") as tar:
             for path in files:
@@ -522,6 +527,8 @@ class Store:
 def restore_backup(data_dir: Path, name: str | None = None) -> Path:
     """Put a backup's files back. The current files are backed up first (even damaged ones),
     so a restore never loses anything."""
+    import tarfile
+
     data_dir = Path(data_dir)
     with DataDirLock(data_dir):
         folder = data_dir / BACKUP_DIR

@@ -317,3 +317,24 @@ def test_any_single_broken_field_is_named(field, data, position):
         broken[position][field] = value
     fails(catalog_of(*broken), broken[position]["id"], field)
     assert len(parse_catalog(catalog_of(*entries))) == 3
+
+
+def test_toml_cache_is_keyed_by_content(tmp_path, monkeypatch):
+    """The JSON copy speeds loading up but is never read stale."""
+    from runstrength_tui.domain.catalog import load_toml
+
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("RUNSTRENGTH_CACHE_DIR", str(cache))
+    source = tmp_path / "x.toml"
+    source.write_text('a = 1\n')
+    assert load_toml(source) == {"a": 1}
+    assert len(list(cache.glob("x-*.json"))) == 1
+    assert load_toml(source) == {"a": 1}  # from the copy
+    source.write_text('a = 2\n')
+    assert load_toml(source) == {"a": 2}  # an edited file gets a new copy
+    (cache).chmod(0o500)  # an unwritable cache folder only means parsing the TOML
+    try:
+        source.write_text('a = 3\n')
+        assert load_toml(source) == {"a": 3}
+    finally:
+        cache.chmod(0o700)

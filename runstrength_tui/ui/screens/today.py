@@ -7,10 +7,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, ProgressBar, Static
+from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...domain.countdown import mmss
+from ..widgets.meter import Meter
 from ..widgets.timer_panel import TimerPanel
 from ..widgets.warnings import WarningsBox
 
@@ -31,20 +32,21 @@ KIND_TITLES = {"strength": "STRENGTH DAY", "finisher-only": "RUN DAY · optional
 
 class TodayScreen(Screen):
     BINDINGS = [
+        # The footer shows what a runner on the mat needs; ctrl+p lists everything.
         Binding("enter", "primary", "Do set", show=True),
         Binding("space", "app.pause_timer", "Pause"),
         Binding("plus,equals_sign", "app.add_time", "+15 s", key_display="+"),
         Binding("k", "app.skip_timer", "Skip"),
         Binding("i", "instructions", "How to"),
         Binding("z", "focus_mode", "Focus"),
-        Binding("l", "log_set", "Log set"),
         Binding("f", "finish", "Finish"),
         Binding("w", "app.show_week", "Week"),
-        Binding("h", "app.show_history", "History"),
-        Binding("e", "app.show_library", "Exercises"),
-        Binding("o", "app.show_settings", "Settings"),
-        Binding("x", "skip_exercise", "Skip exercise"),
-        Binding("q", "app.quit", "Quit"),
+        Binding("l", "log_set", "Log set", show=False),
+        Binding("h", "app.show_history", "History", show=False),
+        Binding("e", "app.show_library", "Exercises", show=False),
+        Binding("o", "app.show_settings", "Settings", show=False),
+        Binding("x", "skip_exercise", "Skip exercise", show=False),
+        Binding("q", "app.quit", "Quit", show=False),
         Binding("s", "start_session", "Start", show=False),
         Binding("n", "move(1)", "Next exercise", show=False),
         Binding("p", "move(-1)", "Previous exercise", show=False),
@@ -61,7 +63,7 @@ class TodayScreen(Screen):
                 yield Static("", id="detail")
         with Horizontal(id="session-bar"):
             yield Static("", id="session-clock")
-            yield ProgressBar(total=1, show_eta=False, show_percentage=False, id="session-progress")
+            yield Meter(id="session-progress")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -134,13 +136,13 @@ class TodayScreen(Screen):
         minutes = self.app.profile.minutes
         elapsed = self.app.session_elapsed()
         clock = self.query_one("#session-clock", Static)
-        bar = self.query_one("#session-progress", ProgressBar)
+        bar = self.query_one("#session-progress", Meter)
         planned = max(1, w.sets_planned)
         if w.session is None and not w.finished_today:
             clock.update(f"Not started · {w.sets_planned} sets planned · enter begins")
         else:
             clock.update(f"Session {mmss(elapsed)} / {minutes:02d}:00 · {w.sets_done} of {w.sets_planned} sets")
-        bar.update(total=planned, progress=min(planned, w.sets_done))
+        bar.update(min(planned, w.sets_done), planned)
 
     # --- actions --------------------------------------------------------------------------
 

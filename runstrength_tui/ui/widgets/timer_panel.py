@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import Digits, ProgressBar, Static
+from textual.widgets import Digits, Static
 
 from ...domain.countdown import mmss
+from .meter import Meter
 
 LABELS = {"rest": "REST", "get-ready": "GET READY", "hold": "HOLD"}
 
@@ -19,7 +20,7 @@ class TimerPanel(Vertical):
     def compose(self) -> ComposeResult:
         yield Static("", id="timer-title")
         yield Digits("--:--", id="timer-digits")
-        yield ProgressBar(total=100, show_eta=False, show_percentage=False, id="timer-bar")
+        yield Meter(id="timer-bar")
         yield Static("", id="timer-next")
         yield Static("", id="timer-keys")
 
@@ -35,7 +36,7 @@ class TimerPanel(Vertical):
         active = self.app.timers.active
         title = self.query_one("#timer-title", Static)
         digits = self.query_one("#timer-digits", Digits)
-        bar = self.query_one("#timer-bar", ProgressBar)
+        bar = self.query_one("#timer-bar", Meter)
         nxt = self.query_one("#timer-next", Static)
         keys = self.query_one("#timer-keys", Static)
         if active is None:
@@ -44,7 +45,7 @@ class TimerPanel(Vertical):
             self.set_class(False, "paused")
             title.update("TIMER · idle")
             digits.update("--:--")
-            bar.update(total=100, progress=0)
+            bar.update(0, 1)
             nxt.update(self.app.idle_timer_hint())
             keys.update("")
             return
@@ -57,7 +58,7 @@ class TimerPanel(Vertical):
         name = "" if active.kind == "rest" else f" · {active.title}"
         title.update(f"{LABELS[active.kind]}{name}{state}")
         digits.update(mmss(remaining))
-        bar.update(total=max(c.duration, 0.001), progress=min(c.duration, c.elapsed()))
+        bar.update(min(c.duration, c.elapsed()), c.duration)
         nxt.update(active.next_text)
         pause = "space resume" if c.paused else "space pause"
         keys.update(f"{pause} · + 15 s · k skip")
