@@ -17,7 +17,7 @@ async def test_onboarding_by_keyboard_saves_the_profile(tmp_path, close_stores):
         await pilot.press("down", "enter")  # level: intermediate
         await pilot.press("ctrl+n")
         await pilot.pause()
-        await pilot.press("down", "down", "space")  # equipment: + dumbbells
+        await pilot.press("tab", "tab", "space")  # equipment: + dumbbells
         await pilot.press("ctrl+n")
         await pilot.pause()
         await pilot.press("ctrl+n")  # sessions: keep 2 a week, 20 min

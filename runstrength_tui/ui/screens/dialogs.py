@@ -12,10 +12,11 @@ from textual.widgets import Button, Checkbox, Input, Label, Static
 
 from ...domain import validate as v
 from ...domain.plan import format_load
+from ..widgets.toggles import ClearCheckbox
 from ..widgets.warnings import WarningsBox
 
 
-class PainBox(Checkbox):
+class PainBox(ClearCheckbox):
     """Space ticks it; enter saves the set like everywhere else in the dialog."""
 
     BINDINGS = [Binding("enter", "screen.save", "Save", show=False)]

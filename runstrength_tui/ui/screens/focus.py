@@ -25,7 +25,7 @@ class FocusScreen(Screen):
         with Vertical(id="focus-body"):
             yield Static("", id="focus-exercise")
             with Center():
-                yield TimerPanel(id="focus-timer")
+                yield TimerPanel(big=True, id="focus-timer")
             yield Static("", id="focus-next")
         yield Footer()
 

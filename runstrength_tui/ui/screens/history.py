@@ -14,6 +14,7 @@ from textual.widgets import Button, Checkbox, DataTable, Footer, Header, Input, 
 from ...domain import validate as v
 from ...domain.catalog import load_catalog
 from ...domain.plan import format_load
+from ..widgets.toggles import ClearCheckbox
 from .dialogs import ConfirmScreen
 
 HISTORY_WEEKS = 52
@@ -171,7 +172,7 @@ class EditSetScreen(ModalScreen[dict | None]):
                 with Vertical(classes="field"):
                     yield Label("RPE")
                     yield Input(str(r.rpe or ""), id="rpe", type="integer")
-            yield Checkbox("Pain", value=r.pain, id="pain")
+            yield ClearCheckbox("Pain", value=r.pain, id="pain")
             yield Static("", id="error")
             with Horizontal(classes="buttons"):
                 yield Button("Save (enter)", id="save", variant="primary")

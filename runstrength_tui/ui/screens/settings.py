@@ -9,14 +9,11 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import (
-    Checkbox,
     Footer,
     Header,
     Input,
     Label,
-    RadioButton,
     RadioSet,
-    SelectionList,
     Static,
 )
 
@@ -24,6 +21,7 @@ from ... import service
 from ...domain.model import EQUIPMENT, LEVELS, Profile
 from ...domain.weeks import week_start
 from ..widgets.run_week import RunWeek
+from ..widgets.toggles import ClearCheckbox, ClearRadioButton
 
 LEVEL_TEXT = {
     "beginner": "Beginner: new to strength work, or back after a long break",
@@ -47,33 +45,33 @@ class ProfileForm(Vertical):
             yield Label("How much strength training have you done?", classes="question")
             with RadioSet(id="level"):
                 for level in LEVELS:
-                    yield RadioButton(LEVEL_TEXT[level], value=p.level == level, name=level)
+                    yield ClearRadioButton(LEVEL_TEXT[level], value=p.level == level, name=level)
         with Vertical(id="sec-equipment", classes="section"):
-            yield Label("What can you use at home? (space ticks; pick any)", classes="question")
-            yield SelectionList[str](
-                *[(EQUIPMENT_TEXT[e], e, e in p.equipment) for e in EQUIPMENT], id="equipment"
-            )
+            yield Label("What can you use at home? (space ticks, tab moves; pick any)", classes="question")
+            with Vertical(id="equipment"):
+                for e in EQUIPMENT:
+                    yield ClearCheckbox(EQUIPMENT_TEXT[e], value=e in p.equipment, name=e)
         with Vertical(id="sec-sessions", classes="section"):
-            yield Label("Strength sessions a week, and how long", classes="question")
+            yield Label("Sessions a week · minutes each · units · first day of the week", classes="question")
             with Horizontal(classes="radios"):
                 with RadioSet(id="target"):
-                    yield RadioButton("2 a week", value=p.target == 2, name="2")
-                    yield RadioButton("3 a week", value=p.target == 3, name="3")
+                    yield ClearRadioButton("2 a week", value=p.target == 2, name="2")
+                    yield ClearRadioButton("3 a week", value=p.target == 3, name="3")
                 with RadioSet(id="minutes"):
-                    yield RadioButton("15 min", value=p.minutes == 15, name="15")
-                    yield RadioButton("20 min", value=p.minutes == 20, name="20")
+                    yield ClearRadioButton("15 min", value=p.minutes == 15, name="15")
+                    yield ClearRadioButton("20 min", value=p.minutes == 20, name="20")
                 with RadioSet(id="units"):
-                    yield RadioButton("kg", value=p.units == "kg", name="kg")
-                    yield RadioButton("lb", value=p.units == "lb", name="lb")
+                    yield ClearRadioButton("kg", value=p.units == "kg", name="kg")
+                    yield ClearRadioButton("lb", value=p.units == "lb", name="lb")
                 with RadioSet(id="week-start"):
-                    yield RadioButton("Week starts Monday", value=p.week_start == "mon", name="mon")
-                    yield RadioButton("Week starts Sunday", value=p.week_start == "sun", name="sun")
+                    yield ClearRadioButton("Monday", value=p.week_start == "mon", name="mon")
+                    yield ClearRadioButton("Sunday", value=p.week_start == "sun", name="sun")
             with Horizontal(classes="block"):
                 yield Label("Block starts (YYYY-MM-DD)")
                 yield Input((p.block_start or date.today()).isoformat(), id="block-start")
                 yield Label("Weeks (8-12)")
                 yield Input(str(p.weeks), id="weeks", type="integer")
-            yield Checkbox("3-2-1 beeps before a timer ends", value=p.beeps, id="beeps")
+            yield ClearCheckbox("3-2-1 beeps before a timer ends", value=p.beeps, id="beeps")
         with Vertical(id="sec-runs", classes="section"):
             yield Label("Your running week (↑/↓ pick a day, ←/→ or space change it)", classes="question")
             yield RunWeek(p.runs, id="runs")
@@ -92,7 +90,7 @@ class ProfileForm(Vertical):
             pressed = self.query_one(f"#{set_id}", RadioSet).pressed_button
             return pressed.name if pressed is not None else ""
 
-        equipment = tuple(self.query_one("#equipment", SelectionList).selected)
+        equipment = tuple(box.name for box in self.query_one("#equipment").query(ClearCheckbox) if box.value)
         if not equipment:
             raise ValueError("Pick at least one equipment option (None is fine).")
         if "none" in equipment and len(equipment) > 1:
@@ -118,7 +116,7 @@ class ProfileForm(Vertical):
             runs=runs,
             block_start=block_start,
             weeks=int(weeks_text),
-            beeps=self.query_one("#beeps", Checkbox).value,
+            beeps=self.query_one("#beeps", ClearCheckbox).value,
         )
         if target != self.profile.target:
             start = week_start(today, profile.week_start_index)
@@ -163,7 +161,7 @@ class OnboardingScreen(Screen[bool]):
             f"Step {self.step + 1} of {len(STEPS)} · {hint} · ctrl+b back · tab moves between fields"
         )
         section = self.query_one(f"#{STEPS[self.step]}")
-        focusable = [w for w in section.query("RadioSet, SelectionList, RunWeek, Input")]
+        focusable = [w for w in section.query("RadioSet, ClearCheckbox, RunWeek, Input")]
         if focusable:
             focusable[0].focus()
 

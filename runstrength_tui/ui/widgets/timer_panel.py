@@ -7,6 +7,7 @@ from textual.containers import Vertical
 from textual.widgets import Digits, Static
 
 from ...domain.countdown import mmss
+from .big_digits import BigDigits
 from .meter import Meter
 
 LABELS = {"rest": "REST", "get-ready": "GET READY", "hold": "HOLD"}
@@ -17,9 +18,13 @@ class TimerPanel(Vertical):
 
     DEFAULT_CLASSES = "idle"
 
+    def __init__(self, big: bool = False, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.big = big
+
     def compose(self) -> ComposeResult:
         yield Static("", id="timer-title")
-        yield Digits("--:--", id="timer-digits")
+        yield BigDigits("--:--", id="timer-digits") if self.big else Digits("--:--", id="timer-digits")
         yield Meter(id="timer-bar")
         yield Static("", id="timer-next")
         yield Static("", id="timer-keys")
@@ -35,7 +40,7 @@ class TimerPanel(Vertical):
     def refresh_view(self) -> None:
         active = self.app.timers.active
         title = self.query_one("#timer-title", Static)
-        digits = self.query_one("#timer-digits", Digits)
+        digits = self.query_one("#timer-digits")
         bar = self.query_one("#timer-bar", Meter)
         nxt = self.query_one("#timer-next", Static)
         keys = self.query_one("#timer-keys", Static)
