@@ -557,7 +557,7 @@ def cmd_status(args) -> int:
 
     day = service.today()
     with _open(args, write=False) as store:
-        ctx = service.Context.load(store, day)
+        ctx = service.Context.load(store, day, all_sessions=True)
     st = service.status(ctx)
     if args.json:
         _json(st.to_dict())

@@ -60,10 +60,19 @@ def _press(*keys):
     return steps
 
 
+def _repaint_timers(pilot) -> None:
+    from .ui.widgets.timer_panel import TimerPanel
+
+    for panel in pilot.app.screen.query(TimerPanel):
+        panel.refresh_view()
+    pilot.app.workout_changed()
+
+
 async def _rest(pilot, clock):
     await pilot.press("enter", "enter")
     await pilot.pause()
     clock.t += 12
+    _repaint_timers(pilot)
 
 
 async def _hold_focus(pilot, clock):
@@ -75,6 +84,8 @@ async def _hold_focus(pilot, clock):
     await pilot.pause(0.3)
     clock.t += 16.5
     await pilot.press("z")
+    await pilot.pause()
+    _repaint_timers(pilot)
 
 
 async def _warning(pilot, clock):

@@ -20,6 +20,7 @@ from .store.repo import Store, new_id
 
 ENV_TODAY = "RUNSTRENGTH_TODAY"
 HISTORY_DAYS = 35  # the guard looks back 28 days plus the acute week
+SESSION_WEEKS = 10  # plan and guard look at most this far back (plus the last session before)
 
 
 def today() -> date:
@@ -56,13 +57,21 @@ class Context:
     catalog: Catalog
 
     @classmethod
-    def load(cls, store: Store, day: date, history_days: int = HISTORY_DAYS) -> "Context":
+    def load(cls, store: Store, day: date, history_days: int = HISTORY_DAYS, all_sessions: bool = False) -> "Context":
+        """Read what today's plan and the guard need. Unless ``all_sessions`` (streaks need
+        them), only recent sittings are read, so the cost does not grow with years of log."""
         profile = store.profile()
+        chosen = profile or default_profile(day)
+        since = None
+        if not all_sessions:
+            since = day - timedelta(weeks=SESSION_WEEKS)
+            if chosen.block_start:  # the session rotation counts from the block's first week
+                since = min(since, week_start(chosen.block_start, chosen.week_start_index))
         return cls(
             today=day,
-            profile=profile or default_profile(day),
+            profile=chosen,
             has_profile=profile is not None,
-            sessions=store.sessions(),
+            sessions=store.sessions(since=since),
             history=store.sets(since=day - timedelta(days=history_days)),
             acks=store.acks(),
             catalog=load_catalog(),

@@ -122,6 +122,7 @@ class Store:
     def __init__(self, data_dir: Path, write: bool = True):
         self.dir = Path(data_dir)
         self.write = write
+        self._cache: dict[Path, tuple] = {}
         self._lock: DataDirLock | None = None
         if write:
             self.dir.mkdir(parents=True, exist_ok=True)
@@ -134,6 +135,33 @@ class Store:
             raise
 
     # --- opening, schema, migrations ---------------------------------------------------
+
+    def _tables(self, path: Path) -> dict:
+        """A file's tables as last parsed, re-read only when the file changed.
+
+        Every write replaces the file (a new inode), so (inode, size, mtime) tells a fresh
+        file from the one parsed before. Callers must not change what they get: TinyDB's
+        own reads, which it mutates, still go through the storage."""
+        try:
+            st = os.stat(path)
+        except FileNotFoundError:
+            self._cache.pop(path, None)
+            return {}
+        signature = (st.st_ino, st.st_size, st.st_mtime_ns)
+        hit = self._cache.get(path)
+        if hit is not None and hit[0] == signature:
+            return hit[1]
+        tables = _read_raw(path) or {}
+        self._cache[path] = (signature, tables, {})
+        return tables
+
+    def _derived(self, path: Path, key: str, build):
+        """Something computed from a file's tables, kept as long as the file is unchanged."""
+        tables = self._tables(path)
+        memo = self._cache[path][2] if path in self._cache else {}
+        if key not in memo:
+            memo[key] = build(tables)
+        return memo[key]
 
     def _open(self) -> None:
         main_path = self.dir / MAIN
@@ -151,6 +179,9 @@ class Store:
                 )
             if version < SCHEMA_VERSION:
                 self._migrate(raw, version)
+            else:  # parsed already: the first reads need not parse it again
+                st = os.stat(main_path)
+                self._cache[main_path] = ((st.st_ino, st.st_size, st.st_mtime_ns), raw, {})
         self.main = _db(main_path, read_only=not self.write)
         self.journal = _db(self.dir / JOURNAL, read_only=not self.write)
         self._recover_journal()
@@ -209,7 +240,7 @@ class Store:
     # --- profile and acknowledgements --------------------------------------------------
 
     def profile(self) -> Profile | None:
-        docs = self.main.table("profile").all()
+        docs = list(self._tables(self.dir / MAIN).get("profile", {}).values())
         return Profile.from_doc(docs[0]) if docs else None
 
     def save_profile(self, profile: Profile) -> None:
@@ -217,7 +248,8 @@ class Store:
         self.main.table("profile").upsert(Document(profile.to_doc(), doc_id=1))
 
     def acks(self) -> list[tuple[str, str, date]]:
-        return [(a["code"], a.get("exercise") or "", date.fromisoformat(a["date"])) for a in self.main.table("acks").all()]
+        docs = self._tables(self.dir / MAIN).get("acks", {}).values()
+        return [(a["code"], a.get("exercise") or "", date.fromisoformat(a["date"])) for a in docs]
 
     def ack(self, code: str, exercise: str | None, day: date) -> None:
         self._need_write()
@@ -346,35 +378,45 @@ class Store:
             if fresh:
                 table.insert_multiple(fresh)
 
-    def _closed_sessions(self) -> list[SessionRecord]:
-        return [SessionRecord.from_doc(d) for d in self.main.table("sessions").all()]
+    def _closed_sessions(self, since: date | None = None) -> list[SessionRecord]:
+        """Finished sittings; with ``since``, those from that day on plus the last one before
+        it (so "how long since the last session" stays answerable from a short list)."""
+        docs = self._tables(self.dir / MAIN).get("sessions", {}).values()
+        if since is None:
+            return list(self._derived(self.dir / MAIN, "sessions", lambda t: [SessionRecord.from_doc(d) for d in docs]))
+        lo = since.isoformat()
+        recent = [d for d in docs if d["date"] >= lo]
+        older = [d for d in docs if d["date"] < lo]
+        if older:
+            recent.append(max(older, key=lambda d: (d["date"], d["started_at"])))
+        return [SessionRecord.from_doc(d) for d in recent]
 
-    def sessions(self, include_open: bool = True) -> list[SessionRecord]:
-        """Every sitting with at least one set, oldest first (the open one included)."""
-        found = {s.id: s for s in self._closed_sessions()}
+    def sessions(self, include_open: bool = True, since: date | None = None) -> list[SessionRecord]:
+        """Sittings with at least one set, oldest first (the open one included). With
+        ``since``: from that day on, plus the last one before it."""
+        found = {s.id: s for s in self._closed_sessions(since)}
         current = self.open_session() if include_open else None
         if current and current[1]:
             found[current[0].id] = current[0]
         return sorted(found.values(), key=lambda s: (s.date, s.started_at, s.id))
 
-    def sets(self, since: date | None = None, until: date | None = None) -> list[SetRecord]:
-        """Sets logged from ``since`` to ``until`` (inclusive), oldest first.
-
-        Only the year files that can hold such sets are read."""
+    def sets(self, since: date | None = None, until: date | None = None, exercises=None) -> list[SetRecord]:
+        """Sets logged from ``since`` to ``until`` (inclusive), oldest first; only those of
+        ``exercises`` when given. Only the year files that can hold such sets are read."""
         lo = since.isoformat() if since else ""
         hi = until.isoformat() if until else "9999"
         found: dict[str, SetRecord] = {}
         for year in self._shard_years():
             if (since and year < since.year) or (until and year > until.year):
                 continue
-            raw = _read_raw(self._shard_path(year)) or {}
+            raw = self._tables(self._shard_path(year))
             for doc in raw.get("sets", {}).values():
-                if lo <= doc["date"] <= hi:
+                if lo <= doc["date"] <= hi and (exercises is None or doc["exercise"] in exercises):
                     found[doc["id"]] = SetRecord.from_doc(doc)
         current = self.open_session()
         if current:
             for record in current[1]:
-                if lo <= record.date.isoformat() <= hi:
+                if lo <= record.date.isoformat() <= hi and (exercises is None or record.exercise in exercises):
                     found[record.id] = record
         return sorted(found.values(), key=lambda s: (s.date, s.logged_at, s.id))
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 import time
 from datetime import date, datetime, timedelta
@@ -51,6 +52,9 @@ class RunStrengthApp(App):
         get_ready_seconds: int = 5,
     ) -> None:
         super().__init__()
+        # Start-up creates many objects at once; the cyclic GC would stop to scan them again
+        # and again. Pause it until the first paint (or the end, if that comes first).
+        gc.disable()
         self.store = store
         self.clock = clock
         self.today = today
@@ -93,7 +97,7 @@ class RunStrengthApp(App):
             self._on_deadline()
 
     def _after_first_paint(self) -> None:
-        self.look_further_back()
+        gc.enable()
         self.set_timer(BACKUP_DELAY_SECONDS, self.daily_backup)  # never in the way of the first paint
 
     def _onboarded(self, saved) -> None:
@@ -131,20 +135,6 @@ class RunStrengthApp(App):
 
     def _close_interrupted(self) -> None:
         self.workout.discard_or_close_interrupted()
-        self.workout_changed()
-
-    @work(thread=True, exclusive=True, group="history")
-    def look_further_back(self) -> None:
-        """'last: …' for exercises not seen in the recent history: read the last year."""
-        missing = self.workout.missing_last_seen()
-        if not missing:
-            return
-        since = self.today() - timedelta(days=365)
-        history = [s for s in self.store.sets(since=since) if s.exercise in missing]
-        self.call_from_thread(self._apply_history, history)
-
-    def _apply_history(self, history) -> None:
-        self.workout.refresh_last_seen(history)
         self.workout_changed()
 
     @work(thread=True, exclusive=True, group="backup")
@@ -452,6 +442,9 @@ class RunStrengthApp(App):
         bundle = self.store.export_bundle(self.now())
         atomic_write_bytes(target, json.dumps(bundle, indent=1, ensure_ascii=False).encode("utf-8"))
         self.call_from_thread(self.notify, f"Exported to {target}", title="Export")
+
+    def on_unmount(self) -> None:
+        gc.enable()  # in case the app ends before its first paint
 
 
 def run_tui(data_dir: Path, demo: bool = False) -> int:

@@ -129,8 +129,14 @@ class Workout:
             if ex in by_ex:
                 self.last_seen[ex] = last_time_text(by_ex[ex], day)
 
-    def missing_last_seen(self) -> list[str]:
-        return [it.plan.exercise for it in self.items if it.plan.exercise not in self.last_seen]
+    def last_text(self, exercise: str) -> str:
+        """'last 3×12 @ 8 kg, 5 d ago', from the recent history the guard reads anyway."""
+        if exercise in self.last_seen:
+            return self.last_seen[exercise]
+        horizon = self._today() - timedelta(days=service.HISTORY_DAYS)
+        if any(s.date < horizon for s in self.ctx.sessions):
+            return f"not in the last {service.HISTORY_DAYS // 7} weeks"
+        return "first time"
 
     def _session_warnings(self) -> list[guard.GuardWarning]:
         if not self.items or self.finished_today:

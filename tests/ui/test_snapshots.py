@@ -10,6 +10,8 @@ import pytest
 from runstrength_tui.domain.model import SessionRecord, SetRecord
 from runstrength_tui.store.repo import Store, new_id
 
+from runstrength_tui.ui.widgets.timer_panel import TimerPanel
+
 from helpers import NOW, PINNED, FakeClock, beginner_profile, make_app
 
 SIZE = (100, 30)
@@ -50,6 +52,10 @@ def test_rest_timer(snap_compare, demo_dir, app_for):
         await pilot.pause()
         clock.advance(12)  # 30 s rest, 12 s in
         await pilot.pause(0.2)
+        for panel in pilot.app.screen.query(TimerPanel):  # repaint now, not at the next tick
+            panel.refresh_view()
+        pilot.app.workout_changed()  # and the session clock, which ticks once a second
+        await pilot.pause()
 
     assert snap_compare(app_for(demo_dir, clock=clock), terminal_size=SIZE, run_before=run_before)
 
@@ -67,6 +73,9 @@ def test_hold_timer_focus_mode(snap_compare, beginner_dir, app_for):
         clock.advance(16.5)  # ... then the 20 s hold, in its last seconds
         await pilot.press("z")
         await pilot.pause(0.2)
+        for panel in pilot.app.screen.query(TimerPanel):
+            panel.refresh_view()
+        await pilot.pause()
 
     assert snap_compare(app_for(beginner_dir, clock=clock), terminal_size=SIZE, run_before=run_before)
 

@@ -40,7 +40,7 @@ class TodayScreen(Screen):
         Binding("i", "instructions", "How to"),
         Binding("z", "focus_mode", "Focus"),
         Binding("f", "finish", "Finish"),
-        Binding("w", "app.show_week", "Week"),
+        Binding("w", "app.show_week", "Week", show=False),
         Binding("l", "log_set", "Log set", show=False),
         Binding("h", "app.show_history", "History", show=False),
         Binding("e", "app.show_library", "Exercises", show=False),
@@ -111,7 +111,7 @@ class TodayScreen(Screen):
         text.append(f"{marker} {item.plan.name}", style="bold" if current or item.status not in ("done", "skipped") else "dim")
         text.append(f"  {status}", style="italic")
         text.append(f"\n{INDENT}{item.plan.dose_text}")
-        text.append(f" · {w.last_seen.get(item.plan.exercise, 'first time')}", style="dim")
+        text.append(f" · {w.last_text(item.plan.exercise)}", style="dim")
         return text
 
     def _detail(self) -> Text:

@@ -104,7 +104,7 @@ class WeekScreen(Screen):
         app = self.app
         day = app.today()
         store = app.store
-        ctx = service.Context.load(store, day, history_days=7 * 27)
+        ctx = service.Context.load(store, day, history_days=7 * 27, all_sessions=True)
         profile = ctx.profile
         st = service.status(ctx)
         loads = session_loads(ctx.sessions, ctx.history)
