@@ -431,7 +431,7 @@ def _parse_profile_changes(args, profile, day: date):
         except ValueError:
             raise v.InputError(f"Block start must look like YYYY-MM-DD, not {args.block_start!r}.") from None
     if args.weeks is not None:
-        weeks = v._whole(args.weeks, "Block length", 8, 12, " weeks")
+        weeks = v.parse_whole(args.weeks, "Block length", 8, 12, " weeks")
         changes["weeks"] = weeks
     if "target" in changes and changes["target"] != profile.target:
         history = list(profile.target_history) or [(profile.block_start or week_start(day), profile.target)]
@@ -513,7 +513,7 @@ def cmd_plan(args) -> int:
     from . import service
     from .domain import plan, validate as v
 
-    weeks = v._whole(args.weeks, "Weeks", 1, 12)
+    weeks = v.parse_whole(args.weeks, "Weeks", 1, 12)
     day = service.today()
     with _open(args, write=False) as store:
         ctx = service.Context.load(store, day)
@@ -566,43 +566,18 @@ def cmd_status(args) -> int:
     return 0
 
 
-def history_rows(sessions, sets, catalog) -> list[dict]:
-    from collections import defaultdict
-
-    by_session = defaultdict(list)
-    for s in sets:
-        by_session[s.session].append(s)
-    rows = []
-    for session in sessions:
-        mine = by_session.get(session.id, [])
-        names = list(dict.fromkeys(catalog.get(s.exercise).name if s.exercise in catalog else s.exercise for s in mine))
-        rows.append(
-            {
-                "id": session.id,
-                "date": session.date.isoformat(),
-                "kind": session.kind,
-                "exercises": names,
-                "sets": len(mine),
-                "minutes": session.minutes,
-                "rpe": session.rpe,
-                "warnings": sorted({c for s in mine for c in s.warnings}),
-            }
-        )
-    return rows
-
-
 def cmd_history(args) -> int:
     from . import service
     from .domain import validate as v
     from .domain.catalog import load_catalog
 
-    weeks = v._whole(args.weeks, "Weeks", 1, 520)
+    weeks = v.parse_whole(args.weeks, "Weeks", 1, 520)
     day = service.today()
     since = day - timedelta(weeks=weeks)
     with _open(args, write=False) as store:
         sessions = [s for s in store.sessions() if s.date >= since]
         sets = store.sets(since=since)
-    rows = history_rows(sessions, sets, load_catalog())
+    rows = service.history_rows(sessions, sets, load_catalog())
     if args.json:
         _json({"since": since.isoformat(), "sessions": rows})
         return 0

@@ -8,6 +8,7 @@ Importing this module does not import Textual.
 from __future__ import annotations
 
 import os
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -241,3 +242,27 @@ def status(ctx: Context) -> Status:
         plan=today_plan,
         warnings=ctx.review(),
     )
+
+
+def history_rows(sessions, sets, catalog) -> list[dict]:
+    """One row per sitting for the History table and `runstrength history`."""
+    by_session = defaultdict(list)
+    for s in sets:
+        by_session[s.session].append(s)
+    rows = []
+    for session in sessions:
+        mine = by_session.get(session.id, [])
+        names = list(dict.fromkeys(catalog.get(s.exercise).name if s.exercise in catalog else s.exercise for s in mine))
+        rows.append(
+            {
+                "id": session.id,
+                "date": session.date.isoformat(),
+                "kind": session.kind,
+                "exercises": names,
+                "sets": len(mine),
+                "minutes": session.minutes,
+                "rpe": session.rpe,
+                "warnings": sorted({c for s in mine for c in s.warnings}),
+            }
+        )
+    return rows

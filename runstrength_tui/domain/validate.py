@@ -24,7 +24,7 @@ class InputError(ValueError):
     """Bad input from a person; the message is meant to be shown as it is."""
 
 
-def _whole(text, what: str, lo: int, hi: int, unit: str = "") -> int:
+def parse_whole(text, what: str, lo: int, hi: int, unit: str = "") -> int:
     raw = str(text).strip()
     if not re.fullmatch(r"[+-]?\d+", raw):
         raise InputError(f"{what} must be a whole number from {lo} to {hi}{unit}, not {raw!r}.")
@@ -35,20 +35,20 @@ def _whole(text, what: str, lo: int, hi: int, unit: str = "") -> int:
 
 
 def parse_reps(text) -> int:
-    return _whole(text, "Reps", 1, MAX_REPS)
+    return parse_whole(text, "Reps", 1, MAX_REPS)
 
 
 def parse_seconds(text) -> int:
     raw = str(text).strip().lower().removesuffix("s").strip()
-    return _whole(raw, "Hold time", 1, MAX_SECONDS, " seconds (1 hour)")
+    return parse_whole(raw, "Hold time", 1, MAX_SECONDS, " seconds (1 hour)")
 
 
 def parse_sets(text) -> int:
-    return _whole(text, "Sets", 1, MAX_SETS)
+    return parse_whole(text, "Sets", 1, MAX_SETS)
 
 
 def parse_rpe(text) -> int:
-    return _whole(text, "RPE", 1, 10, " (1 = very easy, 10 = all-out)")
+    return parse_whole(text, "RPE", 1, 10, " (1 = very easy, 10 = all-out)")
 
 
 def parse_load(text, default_unit: str = "kg") -> tuple[float, str]:

@@ -542,13 +542,7 @@ class Store:
         folder.mkdir(exist_ok=True)
         stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S-%f")
         target = folder / f"runstrength-{stamp}{'-' + label if label else ''}.tar.gz"
-        import tarfile
-
-        buffer = io.BytesIO()
-        with tarfile.open(fileobj=buffer, mode="w:gz") as tar:
-            for path in files:
-                tar.add(path, arcname=path.name)
-        atomic_write_bytes(target, buffer.getvalue())
+        _write_tar(target, files)
         for old in self.backups()[:-KEEP_BACKUPS]:
             old.unlink()
         fsync_dir(folder)
@@ -564,6 +558,17 @@ class Store:
     def last_backup_time(self) -> datetime | None:
         newest = self.backups()
         return datetime.fromtimestamp(newest[-1].stat().st_mtime) if newest else None
+
+
+def _write_tar(target: Path, files: list[Path]) -> None:
+    """A gzip tar of ``files`` (byte for byte), written atomically."""
+    import tarfile
+
+    buffer = io.BytesIO()
+    with tarfile.open(fileobj=buffer, mode="w:gz") as tar:
+        for path in files:
+            tar.add(path, arcname=path.name)
+    atomic_write_bytes(target, buffer.getvalue())
 
 
 def restore_backup(data_dir: Path, name: str | None = None) -> Path:
@@ -592,11 +597,7 @@ def restore_backup(data_dir: Path, name: str | None = None) -> Path:
         current = [p for p in [data_dir / MAIN, data_dir / JOURNAL, *data_dir.glob(f"{SHARD_PREFIX}*.json")] if p.exists()]
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
         keep = folder / f"runstrength-{stamp}-before-restore.tar.gz"
-        buffer = io.BytesIO()
-        with tarfile.open(fileobj=buffer, mode="w:gz") as tar:
-            for path in current:
-                tar.add(path, arcname=path.name)
-        atomic_write_bytes(keep, buffer.getvalue())
+        _write_tar(keep, current)
         for path in current:
             if path.name not in members:
                 path.unlink()

@@ -18,7 +18,7 @@ from ..domain.countdown import Clock
 from ..domain.model import Profile
 from ..store.repo import Store
 from ..store.storage import StoreError
-from .timers import TimerModel
+from .timers import TimerModel, timer_bindings
 from .workout import Workout
 
 
@@ -30,9 +30,7 @@ class RunStrengthApp(App):
     TITLE = "runstrength"
     # Timer keys work on every screen; Today and Focus show them in their footers.
     BINDINGS = [
-        Binding("space", "pause_timer", "Pause", show=False),
-        Binding("plus,equals_sign", "add_time", "+15 s", show=False, key_display="+"),
-        Binding("k", "skip_timer", "Skip timer", show=False),
+        *timer_bindings(show=False),
         Binding("w", "show_week", "Week", show=False),
         Binding("h", "show_history", "History", show=False),
         Binding("e", "show_library", "Exercises", show=False),

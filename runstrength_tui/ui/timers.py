@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from textual.binding import Binding
+
 from ..domain.countdown import Clock, Countdown
 
 GET_READY_SECONDS = 5
@@ -55,3 +57,13 @@ class TimerModel:
     @property
     def running(self) -> bool:
         return self.active is not None
+
+
+def timer_bindings(prefix: str = "", show: bool = True) -> list[Binding]:
+    """The timer keys: the app binds them (hidden) so they work on every screen; the
+    screens where the timer shows list them in their footers (``prefix="app."``)."""
+    return [
+        Binding("space", f"{prefix}pause_timer", "Pause", show=show),
+        Binding("plus,equals_sign", f"{prefix}add_time", "+15 s", show=show, key_display="+"),
+        Binding("k", f"{prefix}skip_timer", "Skip", show=show),
+    ]

@@ -12,6 +12,7 @@ from textual.widgets import Button, Checkbox, Input, Label, Static
 
 from ...domain import validate as v
 from ...domain.plan import format_load
+from ..widgets.steady_input import SteadyInput
 from ..widgets.toggles import ClearCheckbox
 from ..widgets.warnings import WarningsBox
 
@@ -57,20 +58,20 @@ class LogSetScreen(ModalScreen[SetValues | None]):
                 with Vertical(classes="field"):
                     if p.seconds is not None:
                         yield Label("Seconds held")
-                        yield Input(str(p.seconds), id="amount", type="integer")
+                        yield SteadyInput(str(p.seconds), id="amount", type="integer")
                     else:
                         yield Label("Reps" + (" (each side)" if p.per_side else ""))
-                        yield Input(str(p.reps[1]), id="amount", type="integer")
+                        yield SteadyInput(str(p.reps[1]), id="amount", type="integer")
                 with Vertical(classes="field"):
                     yield Label(f"Load ({units})" if ex.weighted else "Load (optional)")
                     load = format_load(p.suggested_load_kg, p.load_unit) if p.suggested_load_kg else ""
                     last = next((s for s in reversed(self.item.done) if s.load_kg), None)
                     if last:
                         load = format_load(last.load_kg, last.unit)
-                    yield Input(load, id="load", placeholder="e.g. 12kg")
+                    yield SteadyInput(load, id="load", placeholder="e.g. 12kg")
                 with Vertical(classes="field"):
                     yield Label("RPE 1-10")
-                    yield Input("", id="rpe", placeholder="optional", type="integer")
+                    yield SteadyInput("", id="rpe", placeholder="optional", type="integer")
             yield PainBox("It hurt (pain)", id="pain")
             yield WarningsBox(id="preview")
             yield Static("", id="error")
@@ -152,7 +153,7 @@ class FinishScreen(ModalScreen[tuple[int | None] | None]):
             yield Label("Finish the session", id="dialog-title")
             yield Static(self.summary)
             yield Label("How hard was the whole session? RPE 1 (easy) to 10 (all-out), optional")
-            yield Input("", id="rpe", type="integer", placeholder="e.g. 6")
+            yield SteadyInput("", id="rpe", type="integer", placeholder="e.g. 6")
             yield Static("", id="error")
             with Horizontal(classes="buttons"):
                 yield Button("Finish (enter)", id="finish", variant="primary")

@@ -5,7 +5,9 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Markdown
+from textual.widgets import Footer, Markdown
+
+from ..widgets.title_bar import TitleBar
 
 
 def exercise_markdown(ex, catalog, in_session: bool) -> str:
@@ -44,7 +46,7 @@ class ExerciseScreen(Screen):
         self.in_session = in_session
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield Markdown(id="instructions")
         yield Footer()
 

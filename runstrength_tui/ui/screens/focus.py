@@ -8,6 +8,7 @@ from textual.containers import Center, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from ..timers import timer_bindings
 from ..widgets.timer_panel import TimerPanel
 
 
@@ -16,9 +17,7 @@ class FocusScreen(Screen):
         Binding("z", "app.pop_screen", "Leave focus"),
         Binding("escape", "app.pop_screen", "Leave focus", show=False),
         Binding("enter", "app.primary", "Do set"),
-        Binding("space", "app.pause_timer", "Pause"),
-        Binding("plus,equals_sign", "app.add_time", "+15 s", key_display="+"),
-        Binding("k", "app.skip_timer", "Skip"),
+        *timer_bindings("app."),
     ]
 
     def compose(self) -> ComposeResult:

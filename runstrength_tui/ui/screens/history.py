@@ -9,11 +9,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, Checkbox, DataTable, Footer, Header, Input, Label, Static
+from textual.widgets import Button, Checkbox, DataTable, Footer, Input, Label, Static
 
 from ...domain import validate as v
 from ...domain.catalog import load_catalog
 from ...domain.plan import format_load
+from ..widgets.steady_input import SteadyInput
+from ..widgets.title_bar import TitleBar
 from ..widgets.toggles import ClearCheckbox
 from .dialogs import ConfirmScreen
 
@@ -27,7 +29,7 @@ class HistoryScreen(Screen):
     ]
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield Static("Loading…", id="history-note")
         yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
         yield Footer()
@@ -40,12 +42,12 @@ class HistoryScreen(Screen):
 
     @work(thread=True, exclusive=True)
     def load(self) -> None:
-        from ...cli import history_rows
+        from ... import service
 
         store = self.app.store
         since = self.app.today() - timedelta(weeks=HISTORY_WEEKS)
         sessions = [s for s in store.sessions() if s.date >= since]
-        rows = history_rows(sessions, store.sets(since=since), load_catalog())
+        rows = service.history_rows(sessions, store.sets(since=since), load_catalog())
         self.app.call_from_thread(self.show_rows, rows)
 
     def show_rows(self, rows) -> None:
@@ -86,7 +88,7 @@ class SessionSetsScreen(Screen):
         self.sets = []
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield Static("", id="session-title")
         yield DataTable(id="sets", cursor_type="row", zebra_stripes=True)
         yield Footer()
@@ -165,13 +167,13 @@ class EditSetScreen(ModalScreen[dict | None]):
             with Horizontal(classes="fields"):
                 with Vertical(classes="field"):
                     yield Label("Seconds" if r.seconds is not None else "Reps")
-                    yield Input(str(r.seconds if r.seconds is not None else r.reps), id="amount", type="integer")
+                    yield SteadyInput(str(r.seconds if r.seconds is not None else r.reps), id="amount", type="integer")
                 with Vertical(classes="field"):
                     yield Label("Load")
-                    yield Input(format_load(r.load_kg, r.unit) if r.load_kg else "", id="load")
+                    yield SteadyInput(format_load(r.load_kg, r.unit) if r.load_kg else "", id="load")
                 with Vertical(classes="field"):
                     yield Label("RPE")
-                    yield Input(str(r.rpe or ""), id="rpe", type="integer")
+                    yield SteadyInput(str(r.rpe or ""), id="rpe", type="integer")
             yield ClearCheckbox("Pain", value=r.pain, id="pain")
             yield Static("", id="error")
             with Horizontal(classes="buttons"):

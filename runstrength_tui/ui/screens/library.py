@@ -6,9 +6,11 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, OptionList
+from textual.widgets import Footer, Input, OptionList
 from textual.widgets.option_list import Option
 
+from ..widgets.steady_input import SteadyInput
+from ..widgets.title_bar import TitleBar
 from .exercise import ExerciseScreen
 
 
@@ -25,8 +27,8 @@ class LibraryScreen(Screen):
     ]
 
     def compose(self) -> ComposeResult:
-        yield Header()
-        yield Input(placeholder="Search: name, kind, muscle, equipment (e.g. 'core', 'calf', 'dumbbells')", id="search")
+        yield TitleBar()
+        yield SteadyInput(placeholder="Search: name, kind, muscle, equipment (e.g. 'core', 'calf', 'dumbbells')", id="search")
         yield OptionList(id="library")
         yield Footer()
 

@@ -10,7 +10,6 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import (
     Footer,
-    Header,
     Input,
     Label,
     RadioSet,
@@ -20,6 +19,8 @@ from textual.widgets import (
 from ... import service
 from ...domain.model import EQUIPMENT, LEVELS, Profile
 from ...domain.weeks import week_start
+from ..widgets.steady_input import SteadyInput
+from ..widgets.title_bar import TitleBar
 from ..widgets.run_week import RunWeek
 from ..widgets.toggles import ClearCheckbox, ClearRadioButton
 
@@ -68,9 +69,9 @@ class ProfileForm(Vertical):
                     yield ClearRadioButton("Sunday", value=p.week_start == "sun", name="sun")
             with Horizontal(classes="block"):
                 yield Label("Block starts (YYYY-MM-DD)")
-                yield Input((p.block_start or date.today()).isoformat(), id="block-start")
+                yield SteadyInput((p.block_start or date.today()).isoformat(), id="block-start")
                 yield Label("Weeks (8-12)")
-                yield Input(str(p.weeks), id="weeks", type="integer")
+                yield SteadyInput(str(p.weeks), id="weeks", type="integer")
             yield ClearCheckbox("3-2-1 beeps before a timer ends", value=p.beeps, id="beeps")
         with Vertical(id="sec-runs", classes="section"):
             yield Label("Your running week (↑/↓ pick a day, ←/→ or space change it)", classes="question")
@@ -125,6 +126,17 @@ class ProfileForm(Vertical):
         return profile
 
 
+def save_form(screen: Screen) -> bool:
+    """Read the screen's profile form and save it; explain the problem instead when it is invalid."""
+    try:
+        profile = screen.query_one("#form", ProfileForm).read(screen.app.today())
+    except ValueError as exc:
+        screen.query_one("#error", Static).update(f"✗ {exc}")
+        return False
+    screen.app.store.save_profile(profile)
+    return True
+
+
 STEPS = ("sec-level", "sec-equipment", "sec-sessions", "sec-runs")
 
 
@@ -144,7 +156,7 @@ class OnboardingScreen(Screen[bool]):
     def compose(self) -> ComposeResult:
         day = self.app.today()
         profile = service.default_profile(day)
-        yield Header()
+        yield TitleBar()
         yield Static("", id="step-title")
         yield ProfileForm(profile, id="form")
         yield Static("", id="error")
@@ -173,14 +185,8 @@ class OnboardingScreen(Screen[bool]):
         self.show_step()
 
     def action_save(self) -> None:
-        form = self.query_one("#form", ProfileForm)
-        try:
-            profile = form.read(self.app.today())
-        except ValueError as exc:
-            self.query_one("#error", Static).update(f"✗ {exc}")
-            return
-        self.app.store.save_profile(profile)
-        self.dismiss(True)
+        if save_form(self):
+            self.dismiss(True)
 
 
 class SettingsScreen(Screen[bool]):
@@ -190,7 +196,7 @@ class SettingsScreen(Screen[bool]):
     ]
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with VerticalScroll(id="settings-body"):
             yield ProfileForm(self.app.profile, id="form")
         yield Static("", id="error")
@@ -201,15 +207,9 @@ class SettingsScreen(Screen[bool]):
         self.query_one("#level", RadioSet).focus()
 
     def action_save(self) -> None:
-        form = self.query_one("#form", ProfileForm)
-        try:
-            profile = form.read(self.app.today())
-        except ValueError as exc:
-            self.query_one("#error", Static).update(f"✗ {exc}")
-            return
-        self.app.store.save_profile(profile)
-        self.notify("Settings saved; today's plan is updated.")
-        self.dismiss(True)
+        if save_form(self):
+            self.notify("Settings saved; today's plan is updated.")
+            self.dismiss(True)
 
     def action_cancel(self) -> None:
         self.dismiss(False)

@@ -7,11 +7,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...domain.countdown import mmss
+from ..widgets.title_bar import TitleBar
 from ..widgets.meter import Meter
+from ..timers import timer_bindings
 from ..widgets.timer_panel import TimerPanel
 from ..widgets.warnings import WarningsBox
 
@@ -34,9 +36,7 @@ class TodayScreen(Screen):
     BINDINGS = [
         # The footer shows what a runner on the mat needs; ctrl+p lists everything.
         Binding("enter", "primary", "Do set", show=True),
-        Binding("space", "app.pause_timer", "Pause"),
-        Binding("plus,equals_sign", "app.add_time", "+15 s", key_display="+"),
-        Binding("k", "app.skip_timer", "Skip"),
+        *timer_bindings("app."),
         Binding("i", "instructions", "How to"),
         Binding("z", "focus_mode", "Focus"),
         Binding("f", "finish", "Finish"),
@@ -53,7 +53,7 @@ class TodayScreen(Screen):
     ]
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield WarningsBox(id="session-warnings")
         yield Static("", id="reason")
         with Horizontal(id="main"):

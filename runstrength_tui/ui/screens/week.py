@@ -9,11 +9,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, ProgressBar, Sparkline, Static
+from textual.widgets import Footer, ProgressBar, Sparkline, Static
 
 from ... import service
 from ...domain import streaks
 from ...domain.weeks import session_loads, week_days, week_start
+from ..widgets.title_bar import TitleBar
 from ..widgets.warnings import WarningsBox
 
 HEAT_STYLES = ("dim", "green", "bold green", "bold bright_green", "bold bright_white on green")
@@ -78,7 +79,7 @@ class WeekScreen(Screen):
     BINDINGS = [Binding("escape", "app.pop_screen", "Back")]
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with VerticalScroll(id="week-body"):
             yield Static("", id="week-summary")
             yield WarningsBox(id="week-warnings")
