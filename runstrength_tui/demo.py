@@ -25,7 +25,13 @@ START_LOADS = {"goblet-squat": 12.0, "dumbbell-rdl": 14.0, "hip-thrust": 16.0, "
                "weighted-calf-raise": 12.0, "kettlebell-deadlift": 16.0}
 
 
+# The demo runner's week, starting from "today": so whatever the date, today is an off day
+# with a strength session to show (and never the day after the long run).
+WEEK_FROM_TODAY = ("rest", "easy", "hard", "rest", "easy", "long", "rest")
+
+
 def demo_profile(today: date) -> Profile:
+    runs = tuple(WEEK_FROM_TODAY[(d - today.weekday()) % 7] for d in range(7))
     return Profile(
         level="intermediate",
         equipment=("dumbbells", "bands"),
@@ -33,7 +39,7 @@ def demo_profile(today: date) -> Profile:
         minutes=20,
         units="kg",
         week_start="mon",
-        runs=("rest", "hard", "easy", "rest", "easy", "long", "rest"),
+        runs=runs,
         block_start=week_start(today) - timedelta(weeks=DEMO_WEEKS),
         weeks=10,
     )

@@ -89,7 +89,8 @@ async def _hold_focus(pilot, clock):
 
 
 async def _warning(pilot, clock):
-    pilot.app.workout.select(1)
+    w = pilot.app.workout
+    w.select(next(i for i, it in enumerate(w.items) if it.plan.suggested_load_kg))
     pilot.app.workout_changed()
     await pilot.press("enter")
     await pilot.pause()

@@ -82,7 +82,8 @@ def test_hold_timer_focus_mode(snap_compare, beginner_dir, app_for):
 
 def test_log_set_shows_warning_before_saving(snap_compare, demo_dir, app_for):
     async def run_before(pilot):
-        pilot.app.workout.select(1)  # Dumbbell Romanian deadlift: last 14 kg
+        w = pilot.app.workout
+        w.select(next(i for i, it in enumerate(w.items) if it.plan.suggested_load_kg))  # done at 8 kg
         pilot.app.workout_changed()
         await pilot.press("enter")
         await pilot.pause()
