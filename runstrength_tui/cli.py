@@ -283,11 +283,13 @@ def cmd_export(args) -> int:
         else:
             payload = json.dumps(store.export_bundle(service.now()), indent=1, ensure_ascii=False) + "\n"
     if args.output:
-        target = Path(args.output).expanduser()
-        if not target.parent.exists():
-            from .domain.validate import InputError
+        from .domain.validate import InputError
 
+        target = Path(args.output).expanduser().resolve()  # write through a link, not over it
+        if not target.parent.is_dir():
             raise InputError(f"Folder {target.parent} does not exist; create it or pick another -o path.")
+        if target.exists() and not target.is_file():
+            raise InputError(f"{target} is not a regular file; give a file name to write the export to.")
         atomic_write_bytes(target, payload.encode("utf-8"))
         _err(f"Exported to {target}.")
     else:
@@ -545,8 +547,10 @@ def status_text(st) -> str:
         lines.append(f"Next:       {day_name(st.next_strength_day, st.today)} ({st.next_strength_day.isoformat()})")
     week_word = "week" if st.streak.current == 1 else "weeks"
     lines.append(f"Streak:     {st.streak.current} {week_word} (best {st.streak.best})")
-    if st.block:
+    if st.block and st.block.planned_to_date:
         lines.append(f"Block:      {st.block.adherence}% of planned sessions done")
+    elif st.block:
+        lines.append("Block:      just started; adherence shows after your first sessions")
     for w in st.warnings:
         lines.append(f"{w.level.capitalize()}: {w.message} {w.advice}")
     return "\n".join(lines)
@@ -594,6 +598,10 @@ def cmd_restore(args) -> int:
     from .store.repo import BACKUP_DIR, restore_backup
 
     folder = args.data_dir_path / BACKUP_DIR
+    if not args.data_dir_path.is_dir():
+        from .store.storage import StoreError
+
+        raise StoreError(f"there is no data folder at {args.data_dir_path}; nothing to restore.")
     if args.list:
         names = sorted(p.name for p in folder.glob("runstrength-*.tar.gz")) if folder.exists() else []
         _out("\n".join(names) if names else f"No backups in {folder} yet.")
@@ -651,6 +659,10 @@ def run(argv: list[str] | None = None) -> int:
         return EXIT_STORE
     except BrokenPipeError:
         return 0
+    except OSError as exc:  # a folder that cannot be created or written, a full disk…
+        where = f" ({exc.filename})" if exc.filename else ""
+        _err(f"runstrength: {exc.strerror or exc}{where}; nothing else was changed.")
+        return EXIT_STORE
     except KeyboardInterrupt:
         return 130
     finally:

@@ -25,6 +25,10 @@ from .workout import Workout
 BACKUP_DELAY_SECONDS = 10
 
 
+def plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
 class RunStrengthApp(App):
     CSS_PATH = "app.tcss"
     TITLE = "runstrength"
@@ -63,6 +67,7 @@ class RunStrengthApp(App):
         self.timers = TimerModel(clock)
         self.workout = Workout(store, today, now)
         self._deadline_handle = None
+        self._beep_handles: list = []
         self._session_clock_start: float | None = None
         self._session_offset = 0.0
         self.timer_finished_at: dict[str, float] = {}  # kind → clock() when its end was handled
@@ -89,17 +94,29 @@ class RunStrengthApp(App):
         self.call_after_refresh(self._after_first_paint)
 
     def _tick(self) -> None:
-        """A backstop for the one-shot deadline callback (and for injected test clocks)."""
+        """A backstop for the one-shot deadline callback (and for injected test clocks);
+        also rings the switch-sides bell of an each-side hold."""
         active = self.timers.active
         if active is not None and active.countdown.finished:
             self._on_deadline()
+        elif active is not None and active.kind == "hold" and active.side == 2 and not active.switched:
+            active.switched = True
+            self.bell()
+            self._flash()
+            self.notify("Switch sides", timeout=4)
 
     def _after_first_paint(self) -> None:
         gc.enable()
         self.set_timer(BACKUP_DELAY_SECONDS, self.daily_backup)  # never in the way of the first paint
 
     def _onboarded(self, saved) -> None:
-        self.workout.load()
+        if saved:
+            self.workout.reload()
+            self.workout_changed()
+
+    def _history_closed(self, _=None) -> None:
+        """Sets may have been edited or deleted there: show the log as it now is."""
+        self.workout.reload()
         self.workout_changed()
 
     def _offer_resume(self) -> None:
@@ -114,10 +131,10 @@ class RunStrengthApp(App):
 
         started = session.started_at.strftime("%H:%M")
         if session.date == self.today():
-            body = f"You have an unfinished session from {started} today with {len(sets)} sets saved. Resume it?"
+            body = f"You have an unfinished session from {started} today with {plural(len(sets), 'set')} saved. Resume it?"
             self.push_screen(ConfirmScreen("Resume your session?", body, "Resume", "Close it"), self._resume_answer)
         else:
-            body = (f"The session of {session.date:%A %d %b} ({len(sets)} sets saved) was never finished. "
+            body = (f"The session of {session.date:%A %d %b} ({plural(len(sets), 'set')} saved) was never finished. "
                     "It will be kept as it is and closed.")
             self.push_screen(ConfirmScreen("Unfinished session", body, "OK", "OK"), lambda _: self._close_interrupted())
 
@@ -127,7 +144,7 @@ class RunStrengthApp(App):
             if session is not None:
                 self._session_offset = max(0.0, (self.now() - session.started_at).total_seconds())
                 self._session_clock_start = self.clock()
-            self.notify(f"Resumed: {self.workout.sets_done} sets already saved.")
+            self.notify(f"Resumed: {plural(self.workout.sets_done, 'set')} already saved.")
         else:
             self._close_interrupted()
 
@@ -188,10 +205,11 @@ class RunStrengthApp(App):
         """Enter does the obvious next thing: log the set, start or stop a hold, end a rest."""
         active = self.timers.active
         if active is not None and active.kind == "hold":
-            held = max(1, round(active.countdown.stop()))
+            held = max(1, active.held_per_side())
+            active.countdown.stop()
             self._cancel_deadline()
             self.timers.clear()
-            self._log_values(None, held, None, None, False)
+            self._log_values(None, held, None, None, False, exercise=active.exercise)
             return
         if active is not None and active.kind == "get-ready":
             self._begin_hold()
@@ -210,16 +228,30 @@ class RunStrengthApp(App):
                 self.notify("All sets are done: press f to finish the session.")
                 return
         if item.is_hold:
-            self.action_start_session()
-            self.timers.start_get_ready(item.plan.exercise, item.plan.name, item.plan.seconds, self.get_ready_seconds)
+            if not self._start_or_explain():
+                return
+            self.timers.start_get_ready(item.plan.exercise, item.plan.name, item.plan.seconds, item.plan.per_side,
+                                        self.get_ready_seconds)
             self._schedule_deadline()
             self.workout_changed()
         else:
             self.action_log_set()
 
+    def _start_or_explain(self) -> bool:
+        try:
+            self.action_start_session()
+        except (StoreError, OSError) as exc:
+            self.notify(f"The session could not be started: {exc}", severity="error", timeout=10)
+            return False
+        return True
+
     def action_log_set(self) -> None:
         w = self.workout
         if w.current is None or w.finished_today:
+            return
+        active = self.timers.active
+        if active is not None and active.kind in ("hold", "get-ready"):
+            self.notify("A hold is running: enter stops it and logs the time held.")
             return
         from .screens.dialogs import LogSetScreen
 
@@ -230,11 +262,13 @@ class RunStrengthApp(App):
             return
         self._log_values(values.reps, values.seconds, values.load, values.rpe, values.pain)
 
-    def _log_values(self, reps, seconds, load, rpe, pain) -> None:
+    def _log_values(self, reps, seconds, load, rpe, pain, exercise: str | None = None) -> None:
+        """Save a set of ``exercise`` (a timed hold's own exercise), else of the current one."""
         w = self.workout
-        self.action_start_session()
+        item = w.item_for(exercise) if exercise else w.current
         try:
-            record = w.candidate(reps, seconds, load, rpe, pain)
+            self.action_start_session()
+            record = w.candidate(reps, seconds, load, rpe, pain, item=item)
             record, warnings = w.log(record)
         except (StoreError, OSError) as exc:
             self.notify(f"The set could not be saved: {exc}", severity="error", timeout=10)
@@ -243,9 +277,8 @@ class RunStrengthApp(App):
             if warning.level != "info":
                 self.notify(f"{warning.message} {warning.advice}", title=f"{warning.level.upper()} · {warning.code}",
                             severity="warning" if warning.level == "warning" else "information", timeout=8)
-        item = w.current
         rest = item.plan.rest
-        if item.complete:
+        if item is w.current and item.complete:
             w.advance()
         if w.all_done:
             self.notify("All sets done. Press f to finish the session.", title="Well done")
@@ -270,7 +303,10 @@ class RunStrengthApp(App):
             return
         from .screens.dialogs import FinishScreen
 
-        summary = f"{w.sets_done} sets in {round(self.session_elapsed() / 60)} min."
+        if w.sets_done == 0:
+            self.notify("Nothing has been logged yet, so there is no session to save. Enter logs a set.")
+            return
+        summary = f"{plural(w.sets_done, 'set')} in {round(self.session_elapsed() / 60)} min."
         if w.summary:
             summary += " Notes from the guard: " + "; ".join(f"{x.code}" for x in w.summary) + "."
         self.push_screen(FinishScreen(summary), self._finished)
@@ -301,7 +337,7 @@ class RunStrengthApp(App):
     def _begin_hold(self) -> None:
         active = self.timers.active
         self._cancel_deadline()
-        self.timers.start_hold(active.exercise, active.title, active.hold_seconds)
+        self.timers.start_hold(active.exercise, active.title, active.hold_seconds, active.per_side)
         self._schedule_deadline()
         self.workout_changed()
 
@@ -315,7 +351,7 @@ class RunStrengthApp(App):
             for n in (3, 2, 1):
                 at = active.countdown.remaining() - n
                 if at > 0:
-                    self.set_timer(at, self._beep_if_running)
+                    self._beep_handles.append(self.set_timer(at, self._beep_if_running))
 
     def profile_beeps(self) -> bool:
         return self.profile.beeps
@@ -328,6 +364,9 @@ class RunStrengthApp(App):
         if self._deadline_handle is not None:
             self._deadline_handle.stop()
             self._deadline_handle = None
+        for handle in self._beep_handles:
+            handle.stop()
+        self._beep_handles.clear()
 
     def _on_deadline(self) -> None:
         active = self.timers.active
@@ -342,9 +381,9 @@ class RunStrengthApp(App):
         self._flash()
         if active.kind == "get-ready":
             self._begin_hold()
-        elif active.kind == "hold":
+        elif active.kind == "hold":  # held to the end, +15 s included
             self.timers.clear()
-            self._log_values(None, active.hold_seconds, None, None, False)
+            self._log_values(None, active.held_to_end(), None, None, False, exercise=active.exercise)
         else:
             self.timers.clear()
             self.notify(self.workout.next_text(), title="Rest over")
@@ -373,6 +412,7 @@ class RunStrengthApp(App):
             self._schedule_deadline()
 
     def action_skip_timer(self) -> None:
+        """Skip a rest, the get-ready, or a hold (a skipped hold logs nothing)."""
         active = self.timers.active
         if active is None:
             return
@@ -381,34 +421,40 @@ class RunStrengthApp(App):
             return
         self._cancel_deadline()
         self.timers.clear()
-        if active.kind == "hold":  # skipping a hold logs what was held so far
-            held = round(active.countdown.elapsed())
-            if held >= 1:
-                self._log_values(None, held, None, None, False)
-                return
+        if active.kind == "hold":
+            self.notify("Hold skipped; nothing logged. (Enter stops a hold and logs the time held.)")
         self.workout_changed()
 
     # --- navigation ------------------------------------------------------------------------------
 
+    def _onboarding(self) -> bool:
+        from .screens.settings import OnboardingScreen
+
+        return any(isinstance(screen, OnboardingScreen) for screen in self.screen_stack)
+
     def action_show_week(self) -> None:
         from .screens.week import WeekScreen
 
-        self.push_screen(WeekScreen())
+        if not self._onboarding():
+            self.push_screen(WeekScreen())
 
     def action_show_history(self) -> None:
         from .screens.history import HistoryScreen
 
-        self.push_screen(HistoryScreen())
+        if not self._onboarding():
+            self.push_screen(HistoryScreen(), self._history_closed)
 
     def action_show_library(self) -> None:
         from .screens.library import LibraryScreen
 
-        self.push_screen(LibraryScreen())
+        if not self._onboarding():
+            self.push_screen(LibraryScreen())
 
     def action_show_settings(self) -> None:
         from .screens.settings import SettingsScreen
 
-        self.push_screen(SettingsScreen(), self._onboarded)
+        if not self._onboarding():
+            self.push_screen(SettingsScreen(), self._onboarded)
 
     def get_system_commands(self, screen):
         yield from super().get_system_commands(screen)

@@ -15,6 +15,7 @@ from ..domain.countdown import Clock, Countdown
 
 GET_READY_SECONDS = 5
 WARN_LAST_SECONDS = 5
+SWITCH_SECONDS = 5  # changing sides in an each-side hold
 
 
 @dataclass
@@ -24,7 +25,29 @@ class ActiveTimer:
     title: str  # what is timed: "Rest", "Front plank"
     next_text: str = ""  # shown under a rest: what comes next
     exercise: str = ""
-    hold_seconds: int = 0
+    hold_seconds: int = 0  # per side, for an each-side hold
+    per_side: bool = False
+    switched: bool = False  # the switch-sides bell has rung
+
+    @property
+    def side(self) -> int:
+        """1 or 2 in an each-side hold: side 2 starts after the first hold and the switch."""
+        return 2 if self.per_side and self.countdown.elapsed() >= self.hold_seconds else 1
+
+    def held_per_side(self) -> int:
+        """Seconds held, for a hold stopped early: in an each-side hold, once the second
+        side has started, the shorter of the two sides counts."""
+        used = self.countdown.elapsed()
+        if not self.per_side or used <= self.hold_seconds:
+            return round(used)
+        side_two = used - self.hold_seconds - SWITCH_SECONDS
+        return round(self.hold_seconds if side_two <= 0 else min(self.hold_seconds, side_two))
+
+    def held_to_end(self) -> int:
+        """Seconds held per side when the hold ran to its end (+15 s presses included)."""
+        planned = self.hold_seconds * 2 + SWITCH_SECONDS if self.per_side else self.hold_seconds
+        extra = self.countdown.duration - planned
+        return round(self.hold_seconds + (extra / 2 if self.per_side else extra))
 
     @property
     def closing(self) -> bool:
@@ -41,14 +64,19 @@ class TimerModel:
         self.active = ActiveTimer("rest", Countdown(self.clock).start(seconds), "Rest", next_text)
         return self.active
 
-    def start_get_ready(self, exercise: str, name: str, hold_seconds: int, seconds: int = GET_READY_SECONDS) -> ActiveTimer:
-        self.active = ActiveTimer("get-ready", Countdown(self.clock).start(seconds), name,
-                                  f"Hold {hold_seconds} s", exercise, hold_seconds)
+    def start_get_ready(self, exercise: str, name: str, hold_seconds: int, per_side: bool = False,
+                        seconds: int = GET_READY_SECONDS) -> ActiveTimer:
+        what = f"Hold {hold_seconds} s" + (" each side" if per_side else "")
+        self.active = ActiveTimer("get-ready", Countdown(self.clock).start(seconds), name, what, exercise,
+                                  hold_seconds, per_side)
         return self.active
 
-    def start_hold(self, exercise: str, name: str, seconds: int) -> ActiveTimer:
-        self.active = ActiveTimer("hold", Countdown(self.clock).start(seconds), name,
-                                  "Enter stops early and logs the time held", exercise, seconds)
+    def start_hold(self, exercise: str, name: str, seconds: int, per_side: bool = False) -> ActiveTimer:
+        """An each-side hold runs both sides: side 1, a bell and 5 s to switch, then side 2."""
+        total = seconds * 2 + SWITCH_SECONDS if per_side else seconds
+        hint = "Bell = switch sides. " if per_side else ""
+        self.active = ActiveTimer("hold", Countdown(self.clock).start(total), name,
+                                  f"{hint}Enter stops early and logs the time held", exercise, seconds, per_side)
         return self.active
 
     def clear(self) -> None:

@@ -77,6 +77,25 @@ class Workout:
         self.shown: set[tuple[str, str]] = set()
         self.last_seen: dict[str, str] = {}
         self.finished_today = False
+        self.switched: dict[str, str] = {}  # planned exercise → the variation used today
+
+    def _original_of(self, exercise: str) -> str:
+        return next((k for k, v in self.switched.items() if v == exercise), exercise)
+
+    def reload(self) -> None:
+        """Read the log again (after an edit elsewhere), keeping today's variation switches
+        and the current exercise."""
+        current = self.current.plan.exercise if self.current else None
+        switched = dict(self.switched)
+        self.load()
+        if self.session is None and not self.finished_today:
+            for index, item in enumerate(self.items):
+                if item.plan.exercise in switched:
+                    self.index = index
+                    self.switch_variation(switched[item.plan.exercise])
+        found = next((i for i, it in enumerate(self.items) if it.plan.exercise == current), None)
+        if found is not None:
+            self.index = found
 
     # --- loading -------------------------------------------------------------------
 
@@ -122,7 +141,7 @@ class Workout:
         current = self.session.id if self.session else None
         by_ex: dict[str, list[SetRecord]] = {}
         for s in history:
-            if s.session != current:
+            if s.session != current and s.date < day:  # "last" means an earlier day
                 by_ex.setdefault(s.exercise, []).append(s)
         for item in self.items:
             ex = item.plan.exercise
@@ -190,7 +209,7 @@ class Workout:
         item.replaced = item.replaced or old.name
         item.plan = replace(old, exercise=ex.id, name=ex.name, reps=reps, seconds=seconds, per_side=ex.per_side,
                             rest=ex.rest, suggested_load_kg=None, note=f"instead of {item.replaced}")
-        item.done = []
+        self.switched[self._original_of(old.exercise)] = ex.id
         if ex.id not in self.last_seen:
             history = [s for s in self.ctx.history if s.exercise == ex.id]
             if history:
@@ -225,8 +244,12 @@ class Workout:
             self.shown |= {(w.code, w.exercise) for w in self.session_warnings}
         return self.session
 
-    def candidate(self, reps: int | None, seconds: int | None, load, rpe: int | None, pain: bool, note: str = "") -> SetRecord:
-        item = self.current
+    def item_for(self, exercise: str) -> Item | None:
+        return next((it for it in self.items if it.plan.exercise == exercise), None)
+
+    def candidate(self, reps: int | None, seconds: int | None, load, rpe: int | None, pain: bool,
+                  note: str = "", item: Item | None = None) -> SetRecord:
+        item = item or self.current
         session_id = self.session.id if self.session else "(new)"
         return service.make_sets(item.plan.exercise, session_id, self._today(), self._now(), 1,
                                  reps, seconds, load, rpe, pain, note, "tui")[0]
@@ -240,7 +263,7 @@ class Workout:
         return guard.quiet(found, acks=self.ctx.acks, day=self._today(), shown=self.shown)
 
     def log(self, record: SetRecord) -> tuple[SetRecord, list[guard.GuardWarning]]:
-        """Save a set durably; returns it with the warnings it triggered."""
+        """Save a set durably (to the item of its exercise); returns it with its warnings."""
         session = self.start()
         record = record.with_changes(session=session.id)
         warnings = self.preview(record)
@@ -249,7 +272,7 @@ class Workout:
         self.ctx.history.append(record)
         self.shown |= {(w.code, w.exercise) for w in warnings}
         self.summary += [w for w in warnings if (w.code, w.exercise) not in {(s.code, s.exercise) for s in self.summary}]
-        self.current.done.append(record)
+        (self.item_for(record.exercise) or self.current).done.append(record)
         return record, warnings
 
     def acknowledge(self, warning: guard.GuardWarning) -> None:

@@ -136,3 +136,48 @@ async def test_resume_prompt_lists_saved_sets(beginner_dir, close_stores):
         await pilot.pause()
         assert app2.workout.sets_done == 2
         assert app2.workout.session is not None
+
+
+async def test_hold_logs_to_the_timed_exercise_with_added_time(beginner_dir, close_stores):
+    """Moving the highlight during a hold, or adding 15 s, still logs the hold right."""
+    clock = FakeClock()
+    app = make_app(beginner_dir, clock=clock)
+    close_stores(app)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        w = app.workout
+        plank = len(w.items) - 1
+        w.select(plank)
+        app.workout_changed()
+        await pilot.press("enter")
+        clock.advance(5)
+        await pilot.pause(0.25)
+        assert app.timers.active.kind == "hold"
+        await pilot.press("up", "plus")  # highlight another exercise, add 15 s
+        await pilot.pause()
+        clock.advance(35)
+        await pilot.pause(0.25)
+        saved = app.store.sets(since=app.today())
+        assert [(s.exercise, s.seconds) for s in saved] == [("plank", 35)]
+        assert len(w.items[plank].done) == 1 and not w.items[plank - 1].done
+        # skipping a hold logs nothing
+        await pilot.press("k")  # end the rest
+        w.select(plank)
+        await pilot.press("enter")
+        clock.advance(5)
+        await pilot.pause(0.25)
+        clock.advance(3)
+        await pilot.press("k")
+        await pilot.pause()
+        assert len(app.store.sets(since=app.today())) == 1
+
+
+async def test_finish_with_nothing_logged_saves_nothing(beginner_dir, close_stores):
+    app = make_app(beginner_dir)
+    close_stores(app)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("s", "f")
+        await pilot.pause()
+        assert isinstance(app.screen, TodayScreen)  # no finish dialog for an empty session
+        assert app.store.sessions() == []

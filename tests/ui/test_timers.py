@@ -1,5 +1,6 @@
 """Timers stay exact: remaining time comes from a monotonic deadline, never from ticks."""
 
+import gc
 import time
 
 from runstrength_tui.ui.screens.today import TodayScreen
@@ -53,6 +54,7 @@ async def test_real_clock_three_second_timer_ends_on_time_while_ui_is_busy(demo_
         def busy() -> None:  # re-render the whole session list, over and over
             screen.workout_changed()
 
+        gc.collect()  # earlier tests' garbage is not this timer's business
         interval = app.set_interval(0.02, busy)
         app.timers.start_rest(3, "next")
         app._schedule_deadline()

@@ -24,7 +24,7 @@ HISTORY_WEEKS = 52
 
 class HistoryScreen(Screen):
     BINDINGS = [
-        Binding("escape", "app.pop_screen", "Back"),
+        Binding("escape", "back", "Back"),
         Binding("enter", "open", "Open session"),
     ]
 
@@ -64,6 +64,9 @@ class HistoryScreen(Screen):
             f"{len(rows)} sessions · enter opens one to see, edit or delete its sets" if rows else "No sessions yet."
         )
         table.focus()
+
+    def action_back(self) -> None:
+        self.dismiss(None)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         self.app.push_screen(SessionSetsScreen(event.row_key.value), lambda _: self.load())
@@ -147,7 +150,13 @@ class SessionSetsScreen(Screen):
                 self.notify("Set deleted.")
                 self.reload()
 
-        self.app.push_screen(ConfirmScreen("Delete this set?", f"{record.exercise}, {record.date}: this cannot be undone.", "Delete", "Keep"), answer)
+        catalog = load_catalog()
+        name = catalog.get(record.exercise).name if record.exercise in catalog else record.exercise
+        amount = f"{record.seconds} s" if record.seconds is not None else f"{record.reps} reps"
+        self.app.push_screen(
+            ConfirmScreen("Delete this set?", f"{name}, {amount}, {record.date:%a %d %b}: this cannot be undone.", "Delete", "Keep"),
+            answer,
+        )
 
     def action_back(self) -> None:
         self.dismiss(None)

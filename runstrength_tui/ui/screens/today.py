@@ -27,6 +27,9 @@ class ExerciseList(OptionList):
             self.app.workout.select(self.highlighted)
         self.app.action_primary()
 
+    def check_action(self, action: str, parameters) -> bool | None:
+        return self.screen.check_action(action, parameters)
+
 
 INDENT = "\u00a0" * 2  # non-breaking: the list keeps the indent when it wraps lines
 KIND_TITLES = {"strength": "STRENGTH DAY", "finisher-only": "RUN DAY · optional finisher", "rest": "REST DAY"}
@@ -99,8 +102,19 @@ class TodayScreen(Screen):
         if w.items:
             options.highlighted = highlighted
         options.display = bool(w.items)
+        # a rest day is a message, not an empty workout: no timer, no session bar
+        self.query_one("#timer").display = bool(w.items) or self.app.timers.active is not None
+        self.query_one("#session-bar").display = bool(w.items)
+        self.set_class(not w.items, "-rest-day")
         self.query_one("#detail", Static).update(self._detail())
         self.update_clock()
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters) -> bool | None:
+        """Session keys only where there is a session to do."""
+        if action in ("primary", "log_set", "finish", "skip_exercise", "move", "focus_mode", "start_session"):
+            return bool(self.app.workout.items) and not self.app.workout.finished_today
+        return True
 
     def _prompt(self, index: int, item) -> Text:
         w = self.workout
@@ -119,8 +133,13 @@ class TodayScreen(Screen):
         text = Text()
         item = w.current
         if item is None:
-            text.append("Nothing to do today.\n", style="bold")
-            text.append("e browse exercises · w your week · h history")
+            plan = w.plan
+            text.append("Nothing to do today.\n\n", style="bold")
+            if plan.next_strength_day:
+                from ...domain.plan import day_name
+
+                text.append(f"Next strength session: {day_name(plan.next_strength_day, plan.date)}.\n\n")
+            text.append("e browse exercises · w your week · h history · o settings")
             return text
         ex = w.catalog.get(item.plan.exercise)
         text.append(f"{ex.name}\n", style="bold")

@@ -61,6 +61,8 @@ class TimerPanel(Vertical):
         self.set_class(c.paused, "paused")
         state = " · PAUSED" if c.paused else (" · LAST SECONDS" if active.closing else "")
         name = "" if active.kind == "rest" else f" · {active.title}"
+        if active.kind == "hold" and active.per_side:
+            name += f" · side {active.side}"
         title.update(f"{LABELS[active.kind]}{name}{state}")
         digits.update(mmss(remaining))
         bar.update(min(c.duration, c.elapsed()), c.duration)
