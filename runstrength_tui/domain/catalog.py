@@ -7,7 +7,6 @@ entry; a bad entry fails with a message naming the entry and the field.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -49,6 +48,8 @@ def load_toml(path: Path) -> dict:
         return json.loads(cached.read_bytes())
     except (OSError, ValueError):
         pass
+    import tomllib  # only when the cached copy is missing or stale
+
     try:
         data = tomllib.loads(payload.decode("utf-8"))
     except tomllib.TOMLDecodeError as exc:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import gc
 import sys
 import time
@@ -346,7 +347,10 @@ class RunStrengthApp(App):
         active = self.timers.active
         if active is None or active.countdown.paused:
             return
-        self._deadline_handle = self.set_timer(max(0.0, active.countdown.remaining()), self._on_deadline)
+        # The event loop's own timer, not a Textual Timer: its callback runs at the deadline
+        # instead of waiting in the message queue behind a busy screen's repaints.
+        loop = asyncio.get_running_loop()
+        self._deadline_handle = loop.call_later(max(0.0, active.countdown.remaining()), self._on_deadline)
         if self.profile_beeps() and active.kind in ("rest", "hold"):
             for n in (3, 2, 1):
                 at = active.countdown.remaining() - n
@@ -362,7 +366,7 @@ class RunStrengthApp(App):
 
     def _cancel_deadline(self) -> None:
         if self._deadline_handle is not None:
-            self._deadline_handle.stop()
+            self._deadline_handle.cancel()
             self._deadline_handle = None
         for handle in self._beep_handles:
             handle.stop()

@@ -83,16 +83,10 @@ class Workout:
         return next((k for k, v in self.switched.items() if v == exercise), exercise)
 
     def reload(self) -> None:
-        """Read the log again (after an edit elsewhere), keeping today's variation switches
-        and the current exercise."""
+        """Read the log again (after an edit elsewhere), keeping the current exercise
+        (today's variation switches are kept by load itself)."""
         current = self.current.plan.exercise if self.current else None
-        switched = dict(self.switched)
         self.load()
-        if self.session is None and not self.finished_today:
-            for index, item in enumerate(self.items):
-                if item.plan.exercise in switched:
-                    self.index = index
-                    self.switch_variation(switched[item.plan.exercise])
         found = next((i for i, it in enumerate(self.items) if it.plan.exercise == current), None)
         if found is not None:
             self.index = found
@@ -124,6 +118,9 @@ class Workout:
     def _build_items(self, done: list[SetRecord]) -> None:
         prescriptions = list(self.plan.exercises if self.mode == "strength" else self.plan.finisher)
         self.items = [Item(p) for p in prescriptions]
+        for item in self.items:  # variations chosen earlier today stay chosen
+            if item.plan.exercise in self.switched:
+                self._use_variation(item, self.switched[item.plan.exercise])
         by_id = {item.plan.exercise: item for item in self.items}
         for record in done:  # a resumed session: its saved sets, extra exercises appended
             item = by_id.get(record.exercise)
@@ -200,6 +197,14 @@ class Workout:
         item = self.current
         if item is None or item.plan.exercise == new_id:
             return
+        self.switched[self._original_of(item.plan.exercise)] = new_id
+        self._use_variation(item, new_id)
+        if new_id not in self.last_seen:
+            history = [s for s in self.ctx.history if s.exercise == new_id and s.date < self._today()]
+            if history:
+                self.last_seen[new_id] = last_time_text(history, self._today())
+
+    def _use_variation(self, item: Item, new_id: str) -> None:
         ex = self.catalog.get(new_id)
         old = item.plan
         if ex.is_hold:
@@ -209,11 +214,6 @@ class Workout:
         item.replaced = item.replaced or old.name
         item.plan = replace(old, exercise=ex.id, name=ex.name, reps=reps, seconds=seconds, per_side=ex.per_side,
                             rest=ex.rest, suggested_load_kg=None, note=f"instead of {item.replaced}")
-        self.switched[self._original_of(old.exercise)] = ex.id
-        if ex.id not in self.last_seen:
-            history = [s for s in self.ctx.history if s.exercise == ex.id]
-            if history:
-                self.last_seen[ex.id] = last_time_text(history, self._today())
 
     @property
     def sets_done(self) -> int:

@@ -181,3 +181,21 @@ async def test_finish_with_nothing_logged_saves_nothing(beginner_dir, close_stor
         await pilot.pause()
         assert isinstance(app.screen, TodayScreen)  # no finish dialog for an empty session
         assert app.store.sessions() == []
+
+
+async def test_variation_survives_a_reload_with_its_sets(beginner_dir, close_stores):
+    app = make_app(beginner_dir)
+    close_stores(app)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        first = app.workout.current.plan.exercise
+        harder = app.workout.catalog.get(first).harder
+        app.workout.switch_variation(harder)
+        await pilot.press("enter", "enter")  # log a set of the variation
+        await pilot.pause()
+        await pilot.press("o", "escape")  # leave Settings without saving
+        await pilot.pause()
+        app.workout.reload()  # as after an edit in History
+        item = app.workout.items[0]
+        assert item.plan.exercise == harder and len(item.done) == 1
+        assert all(it.plan.exercise != first for it in app.workout.items)
