@@ -258,6 +258,7 @@ def history_rows(sessions, sets, catalog) -> list[dict]:
                 "id": session.id,
                 "date": session.date.isoformat(),
                 "kind": session.kind,
+                "open": session.ended_at is None,  # not finished yet (or logged from the CLI today)
                 "exercises": names,
                 "sets": len(mine),
                 "minutes": session.minutes,

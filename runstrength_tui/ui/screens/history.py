@@ -56,7 +56,7 @@ class HistoryScreen(Screen):
         for r in reversed(rows):
             names = ", ".join(r["exercises"])
             table.add_row(
-                r["date"], r["kind"], names if len(names) < 48 else names[:47] + "…", str(r["sets"]),
+                r["date"], r["kind"] + (" (open)" if r["open"] else ""), names if len(names) < 48 else names[:47] + "…", str(r["sets"]),
                 f"{r['minutes']:g}" if r["minutes"] else "—", str(r["rpe"] or "—"),
                 ", ".join(r["warnings"]) or "—", key=r["id"],
             )
