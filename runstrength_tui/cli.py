@@ -497,13 +497,16 @@ def plan_text(plan_today) -> str:
     return "\n".join(lines)
 
 
-def cmd_today(args) -> int:
+def _context(args, all_sessions: bool = False):
+    """What the planner and the guard need, read once from the data folder."""
     from . import service
 
-    day = service.today()
     with _open(args, write=False) as store:
-        ctx = service.Context.load(store, day)
-    result = ctx.today_plan()
+        return service.Context.load(store, service.today(), all_sessions=all_sessions)
+
+
+def cmd_today(args) -> int:
+    result = _context(args).today_plan()
     if args.json:
         _json(result.to_dict())
     else:
@@ -512,13 +515,11 @@ def cmd_today(args) -> int:
 
 
 def cmd_plan(args) -> int:
-    from . import service
     from .domain import plan, validate as v
 
     weeks = v.parse_whole(args.weeks, "Weeks", 1, 12)
-    day = service.today()
-    with _open(args, write=False) as store:
-        ctx = service.Context.load(store, day)
+    ctx = _context(args)
+    day = ctx.today
     days = plan.plan_ahead(day, ctx.profile, ctx.sessions, ctx.history, ctx.catalog, weeks=weeks)
     if args.json:
         _json({"today": day.isoformat(), "days": [d.to_dict() for d in days]})
@@ -559,10 +560,7 @@ def status_text(st) -> str:
 def cmd_status(args) -> int:
     from . import service
 
-    day = service.today()
-    with _open(args, write=False) as store:
-        ctx = service.Context.load(store, day, all_sessions=True)
-    st = service.status(ctx)
+    st = service.status(_context(args, all_sessions=True))
     if args.json:
         _json(st.to_dict())
     else:

@@ -220,9 +220,7 @@ def heatmap(
     """
     if weeks < 1:
         return []
-    start_weekday = profile.week_start_index
-    last = week_start(today, start_weekday)
-    first = last - (weeks - 1) * _WEEK
+    first = _first_shown_week(profile, today, weeks)
 
     day_load: dict[date, float] = defaultdict(float)
     for s in sessions:
@@ -245,6 +243,11 @@ def heatmap(
     return columns
 
 
+def _first_shown_week(profile: Profile, today: date, weeks: int) -> date:
+    """The start of the oldest of ``weeks`` weeks ending with the current one."""
+    return week_start(today, profile.week_start_index) - (weeks - 1) * _WEEK
+
+
 def trend(
     sessions: Iterable[SessionRecord],
     loads: Mapping[str, float],
@@ -255,9 +258,8 @@ def trend(
     """The last ``weeks`` weeks including the current one, oldest first: sessions and load."""
     if weeks < 1:
         return []
+    first = _first_shown_week(profile, today, weeks)
     start_weekday = profile.week_start_index
-    last = week_start(today, start_weekday)
-    first = last - (weeks - 1) * _WEEK
     done: dict[date, float] = defaultdict(float)
     load: dict[date, float] = defaultdict(float)
     for s in sessions:
