@@ -492,7 +492,7 @@ def plan_text(plan_today) -> str:
         title = "Today's session" if plan_today.exercises else "Optional finisher"
         lines += ["", f"{title} (about {plan_today.estimated_minutes:g} min):"]
         for p in items:
-            note = f"  ({p.note})" if p.note else ""
+            note = f"  · {p.note}" if p.note else ""
             lines.append(f"  {p.name:<28} {p.dose_text}, rest {p.rest} s{note}")
     return "\n".join(lines)
 

@@ -340,6 +340,12 @@ def _suggest_load(ex: Exercise, reps, history: list[SetRecord], light: bool, com
     return round(load, 3), unit
 
 
+def _either(items) -> str:
+    """('dumbbells', 'kettlebell', 'gym') → 'dumbbells, kettlebell or a gym'."""
+    words = ["a gym" if i == "gym" else i for i in items]
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} or {words[-1]}"
+
+
 def build_session(
     template_index: int,
     dose: WeekDose,
@@ -362,7 +368,7 @@ def build_session(
         ex = next((o for o in options if o.available_with(owned) and o.suits(profile.level) and o.id not in used), None)
         if ex is None:
             continue
-        note = "" if ex.id == base.id else f"instead of {base.name} (needs {' or '.join(base.equipment)})"
+        note = "" if ex.id == base.id else f"instead of {base.name}, which needs {_either(base.equipment)}"
         if dose.variation and ex.harder:
             harder = catalog.get(ex.harder)
             if (
