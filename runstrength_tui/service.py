@@ -56,6 +56,7 @@ class Context:
     history: list[SetRecord]
     acks: list[tuple[str, str, date]]
     catalog: Catalog
+    _planned_load: float | None = None
 
     @classmethod
     def load(cls, store: Store, day: date, history_days: int = HISTORY_DAYS, all_sessions: bool = False) -> "Context":
@@ -82,14 +83,16 @@ class Context:
         return plan.today_plan(self.today, self.profile, self.sessions, self.history, self.catalog)
 
     def planned_weekly_load(self) -> float:
-        """This week's prescription in volume units (reps + hold seconds), for new runners."""
-        days = plan.plan_ahead(self.today, self.profile, [], [], self.catalog, weeks=1)
-        total = 0.0
-        for day in days:
-            for p in day.exercises:
-                each = p.seconds if p.seconds is not None else p.reps[1]
-                total += p.sets * each * (2 if p.per_side else 1)
-        return total
+        """This week's prescription in volume units (reps + hold seconds), for new runners.
+
+        Planned once per context: the log dialog asks on every keystroke."""
+        if self._planned_load is None:
+            days = plan.plan_ahead(self.today, self.profile, [], [], self.catalog, weeks=1)
+            self._planned_load = float(sum(
+                p.sets * (p.seconds if p.seconds is not None else p.reps[1]) * (2 if p.per_side else 1)
+                for day in days for p in day.exercises
+            ))
+        return self._planned_load
 
     def session_sets(self, session_id: str) -> list[SetRecord]:
         return [s for s in self.history if s.session == session_id]
