@@ -36,6 +36,7 @@ KIND_TITLES = {"strength": "STRENGTH DAY", "finisher-only": "RUN DAY · optional
 
 
 class TodayScreen(Screen):
+    _key_state: tuple[bool, bool] | None = None
     BINDINGS = [
         # The footer shows what a runner on the mat needs; ctrl+p lists everything.
         Binding("enter", "primary", "Do set", show=True),
@@ -106,9 +107,13 @@ class TodayScreen(Screen):
         self.query_one("#timer").display = bool(w.items) or self.app.timers.active is not None
         self.query_one("#session-bar").display = bool(w.items)
         self.set_class(not w.items, "-rest-day")
+        key_state = (bool(w.items), w.finished_today)
+        if key_state != self._key_state:  # only on a change: each refresh recomposes the footer
+            if self._key_state is not None:  # (the first footer already asks check_action)
+                self.refresh_bindings()
+            self._key_state = key_state
         self.query_one("#detail", Static).update(self._detail())
         self.update_clock()
-        self.refresh_bindings()
 
     def check_action(self, action: str, parameters) -> bool | None:
         """Session keys only where there is a session to do."""
