@@ -51,7 +51,6 @@ class Context:
 
     today: date
     profile: Profile
-    has_profile: bool
     sessions: list[SessionRecord]
     history: list[SetRecord]
     acks: list[tuple[str, str, date]]
@@ -72,7 +71,6 @@ class Context:
         return cls(
             today=day,
             profile=chosen,
-            has_profile=profile is not None,
             sessions=store.sessions(since=since),
             history=store.sets(since=day - timedelta(days=history_days)),
             acks=store.acks(),

@@ -158,20 +158,14 @@ class Catalog:
             close += [i for i in self.ids() if wrong_id and wrong_id in i and i not in close]
         return close[:n]
 
-    def swap_for(self, exercise_id: str, equipment, level: str) -> Exercise:
-        """The exercise itself, or its first alternative the runner can do with what they own."""
+    def swap_for(self, exercise_id: str, equipment, level: str, exclude=frozenset()) -> Exercise | None:
+        """The exercise itself, or its first alternative, that the runner can do with what
+        they own at their level (and that is not in ``exclude``); None when none fits."""
         ex = self.get(exercise_id)
-        if ex.available_with(equipment):
-            return ex
-        for alt_id in ex.alternatives:
-            alt = self.get(alt_id)
-            if alt.available_with(equipment) and alt.suits(level):
-                return alt
-        for alt_id in ex.alternatives:
-            alt = self.get(alt_id)
-            if alt.available_with(equipment):
-                return alt
-        raise CatalogError(f"{exercise_id}: no alternative fits the equipment {', '.join(equipment)}")
+        for option in (ex, *(self.get(a) for a in ex.alternatives)):
+            if option.available_with(equipment) and option.suits(level) and option.id not in exclude:
+                return option
+        return None
 
 
 def _fail(entry: str, field_name: str, problem: str):

@@ -364,8 +364,7 @@ def build_session(
         if slot.kind == "plyometric" and not plyo:
             continue
         base = catalog.get(slot.id)
-        options = [base] + [catalog.get(a) for a in base.alternatives]
-        ex = next((o for o in options if o.available_with(owned) and o.suits(profile.level) and o.id not in used), None)
+        ex = catalog.swap_for(slot.id, owned, profile.level, exclude=used)
         if ex is None:
             continue
         note = "" if ex.id == base.id else f"instead of {base.name}, which needs {_either(base.equipment)}"

@@ -112,29 +112,24 @@ def test_week_80x24(snap_compare, demo_dir, app_for):
     assert snap_compare(app_for(demo_dir), terminal_size=SMALL, press=["w"])
 
 
-def test_history(snap_compare, demo_dir, app_for):
-    async def run_before(pilot):
-        await pilot.press("h")
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause(0.1)
+async def open_history(pilot):
+    """History loads its table in a worker: wait for it before the shot."""
+    await pilot.press("h")
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause(0.1)
 
-    assert snap_compare(app_for(demo_dir), terminal_size=SIZE, run_before=run_before)
+
+def test_history(snap_compare, demo_dir, app_for):
+    assert snap_compare(app_for(demo_dir), terminal_size=SIZE, run_before=open_history)
 
 
 def test_history_80x24(snap_compare, demo_dir, app_for):
-    async def run_before(pilot):
-        await pilot.press("h")
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause(0.1)
-
-    assert snap_compare(app_for(demo_dir), terminal_size=SMALL, run_before=run_before)
+    assert snap_compare(app_for(demo_dir), terminal_size=SMALL, run_before=open_history)
 
 
 def test_history_session_sets(snap_compare, demo_dir, app_for):
     async def run_before(pilot):
-        await pilot.press("h")
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause(0.1)
+        await open_history(pilot)
         await pilot.press("enter")
         await pilot.pause(0.1)
 
