@@ -86,6 +86,31 @@ class Thresholds:
     ack_quiet_days: int = 7
 
 
+#: What each code means, in the words a person reads (History, finish dialog, CLI text).
+#: Codes stay in ``--json`` output and on disk; people see these words.
+CODE_WORDS = {
+    "pain": "pain",
+    "load-jump": "big load jump",
+    "rep-jump": "big rep jump",
+    "heavy-low-reps": "heavy, low reps",
+    "level-mismatch": "above your level",
+    "volume-spike": "weekly load spike",
+    "comeback": "first session back",
+    "too-many-sessions": "too many sessions",
+    "after-long-run": "legs near the long run",
+    "same-day-as-run": "on a running day",
+    "back-to-back": "two days in a row",
+    "irregular": "irregular weeks",
+    "running-load": "running load jump",
+    "after-hard-run": "after an unplanned hard run",
+}
+
+
+def code_words(code: str) -> str:
+    """'load-jump' → 'big load jump'; an unknown code reads as its words."""
+    return CODE_WORDS.get(code, code.replace("-", " "))
+
+
 THRESHOLDS = Thresholds()
 T = THRESHOLDS
 _EPS = 1e-9
@@ -639,6 +664,8 @@ __all__ = [
     "WEEK_CODES",
     "UNSCOPED_CODES",
     "THRESHOLDS",
+    "CODE_WORDS",
+    "code_words",
     "Thresholds",
     "check_set",
     "check_session",
