@@ -79,6 +79,15 @@ def build_parser() -> Parser:
     s.add_argument("--runs", help="running week, e.g. mon=rest,tue=hard,wed=easy,...,sun=long")
     s.add_argument("--block-start", help="first day of the 8-12 week block, YYYY-MM-DD")
     s.add_argument("--weeks", help="block length in weeks, 8 to 12")
+    s.add_argument("--race", action="append", help="a race day, YYYY-MM-DD (repeat for several; 'none' clears them)")
+    s.add_argument("--plyo-ready", help="yes when you can answer yes to every jump-readiness question; no otherwise")
+    s.add_argument("--weights", help="the dumbbells you own, e.g. 4,6,8,10kg ('none' clears)")
+    s.add_argument("--kettlebells", help="the kettlebells you own, e.g. 8,12,16kg ('none' clears)")
+    s.add_argument("--json", action="store_true")
+
+    s = sub.add_parser("pain", parents=[common], help="exercises that pain keeps out of the plan; `pain clear EXERCISE`")
+    s.add_argument("action", nargs="?", choices=["clear"], help="clear: a doctor or therapist has cleared it")
+    s.add_argument("exercise", nargs="?", help="the exercise to clear")
     s.add_argument("--json", action="store_true")
 
     s = sub.add_parser("today", parents=[common], help="today's session, or why today is a rest day")
@@ -435,6 +444,35 @@ def _parse_profile_changes(args, profile, day: date):
     if args.weeks is not None:
         weeks = v.parse_whole(args.weeks, "Block length", 8, 12, " weeks")
         changes["weeks"] = weeks
+    if args.race is not None:
+        if any(r.strip().lower() == "none" for r in args.race):
+            changes["races"] = ()
+        else:
+            races = set(profile.races)
+            for raw in args.race:
+                try:
+                    races.add(date.fromisoformat(raw.strip()))
+                except ValueError:
+                    raise v.InputError(f"Race day must look like YYYY-MM-DD, not {raw!r}.") from None
+            changes["races"] = tuple(sorted(r for r in races if r >= day - timedelta(days=1)))
+    if args.plyo_ready is not None:
+        changes["plyo_ready"] = pick(args.plyo_ready, ("yes", "no"), "Plyo ready") == "yes"
+    for option, field in (("weights", "dumbbells"), ("kettlebells", "kettlebells")):
+        raw = getattr(args, option)
+        if raw is None:
+            continue
+        if raw.strip().lower() == "none":
+            changes[field] = ()
+            continue
+        parts = [x.strip() for x in raw.split(",") if x.strip()]
+        unit = next((u for u in ("kg", "lb") if parts and parts[-1].lower().rstrip("s").endswith(u)), profile.units)
+        weights = set()
+        for part in parts:
+            kg, _ = v.parse_load(part if part[-1].isalpha() else f"{part}{unit}", unit)
+            weights.add(round(kg, 3))
+        if not weights:
+            raise v.InputError(f"--{option} needs weights like 4,6,8kg, or 'none'.")
+        changes[field] = tuple(sorted(weights))
     if "target" in changes and changes["target"] != profile.target:
         history = list(profile.target_history) or [(profile.block_start or week_start(day), profile.target)]
         this_week = week_start(day, WEEKDAYS.index(changes.get("week_start", profile.week_start)))
@@ -444,6 +482,7 @@ def _parse_profile_changes(args, profile, day: date):
 
 
 def profile_text(p) -> str:
+    from .domain import plan
     from .domain.model import WEEKDAYS
 
     runs = "  ".join(f"{d}:{r}" for d, r in zip(WEEKDAYS, p.runs))
@@ -455,15 +494,38 @@ def profile_text(p) -> str:
             f"Units:      {p.units}    Week starts: {p.week_start}",
             f"Running:    {runs}",
             f"Block:      {p.weeks} weeks from {p.block_start.isoformat() if p.block_start else '(this week)'}",
+            f"Races:      {', '.join(r.isoformat() for r in p.races) or 'none'}",
+            f"Dumbbells:  {_weights(p.dumbbells, p.units)}    Kettlebells: {_weights(p.kettlebells, p.units)}",
+            f"Jumps:      {'ready (you answered yes to the readiness questions)' if p.plyo_ready else 'not yet: answer the readiness questions'}",
         ]
+        + ([f"Note:       {note}"] if (note := plan.target_note(p)) else [])
     )
+
+
+def _weights(weights, units: str) -> str:
+    from .domain.plan import format_load
+
+    return ", ".join(format_load(w, units) for w in weights) or "none listed (standard steps)"
+
+
+def readiness_text(level: str) -> str:
+    from .domain.plan import READINESS_QUESTIONS
+
+    lines = [f"Before jumps at {level} level, answer each of these honestly:"]
+    lines += [f"  [ ] {q}" for q in READINESS_QUESTIONS]
+    lines.append("Jumps stay out of the plan until then. When every answer is yes: runstrength profile --plyo-ready yes")
+    return "\n".join(lines)
 
 
 def cmd_profile(args) -> int:
     from . import service
 
     day = service.today()
-    changing = any(getattr(args, k) is not None for k in ("level", "equipment", "target", "minutes", "units", "week_start", "runs", "block_start", "weeks"))
+    changing = any(
+        getattr(args, k) is not None
+        for k in ("level", "equipment", "target", "minutes", "units", "week_start", "runs", "block_start", "weeks",
+                  "race", "plyo_ready", "weights", "kettlebells")
+    )
     with _open(args, write=False) as store:
         existing = store.profile()
     profile = existing or service.default_profile(day)
@@ -472,7 +534,10 @@ def cmd_profile(args) -> int:
         with _open(args, write=True) as store:
             existing = store.profile()  # read again under the lock
             profile = existing or service.default_profile(day)
-            profile = profile.with_changes(**_parse_profile_changes(args, profile, day))
+            changes = _parse_profile_changes(args, profile, day)
+            level = changes.pop("level", profile.level)
+            moved_up = level != profile.level
+            profile = profile.with_level(level, day).with_changes(**changes)
             store.save_profile(profile)
     if args.json:
         _json({**profile.to_doc(), "saved": existing is not None or changing})
@@ -482,18 +547,27 @@ def cmd_profile(args) -> int:
             _out("\n(No profile saved yet: these are the defaults. Change them with the options in `runstrength profile --help`.)")
         elif changing:
             _out("\nSaved.")
+        if changing and moved_up and profile.level != "beginner" and not profile.plyo_ready:
+            _out("\n" + readiness_text(profile.level))
     return 0
 
 
 def plan_text(plan_today) -> str:
     lines = [f"{plan_today.date.strftime('%A %d %B %Y')} · block week {plan_today.block_week} of {plan_today.block_weeks}", plan_today.reason]
+    if plan_today.block_week_reason:
+        lines.append(f"Block week {plan_today.block_week}: {plan_today.block_week_reason}.")
     items = plan_today.exercises or plan_today.finisher
     if items:
         title = "Today's session" if plan_today.exercises else "Optional finisher"
         lines += ["", f"{title} (about {plan_today.estimated_minutes:g} min):"]
+        if plan_today.exercises and plan_today.warmup:
+            drills = ", ".join(f"{p.name} {p.dose_text}" for p in plan_today.warmup)
+            lines.append(f"  Warm-up, 3–4 min: {drills}")
         for p in items:
             note = f"  · {p.note}" if p.note else ""
             lines.append(f"  {p.name:<28} {p.dose_text}, rest {p.rest} s{note}")
+    for note in plan_today.notes:
+        lines += ["", f"Note: {note}"]
     return "\n".join(lines)
 
 
@@ -520,15 +594,22 @@ def cmd_plan(args) -> int:
     weeks = v.parse_whole(args.weeks, "Weeks", 1, 12)
     ctx = _context(args)
     day = ctx.today
-    days = plan.plan_ahead(day, ctx.profile, ctx.sessions, ctx.history, ctx.catalog, weeks=weeks)
+    days = plan.plan_ahead(day, ctx.profile, ctx.sessions, ctx.history + ctx.pain_history, ctx.catalog, weeks=weeks, actual=ctx.actual)
     if args.json:
         _json({"today": day.isoformat(), "days": [d.to_dict() for d in days]})
         return 0
+    for note in ctx.today_plan().notes:
+        _out(f"Note: {note}\n")
     for d in days:
-        light = " (lighter week)" if d.light_week else ""
+        marks = [m for m, on in (("lighter week", d.light_week), ("race taper", d.taper),
+                                 (f"comeback week {d.comeback}", d.comeback)) if on]
+        light = f" ({', '.join(marks)})" if marks else ""
         _out(f"{d.date.strftime('%a %d %b')} · block week {d.block_week}{light} · about {plan.estimated_minutes(d.exercises):g} min")
         for p in d.exercises:
-            _out(f"    {p.name:<28} {p.dose_text}")
+            note = f"  · {p.note}" if p.note else ""
+            _out(f"    {p.name:<28} {p.dose_text}{note}")
+        for item in d.upcoming:
+            _out(f"    later: {item}")
     if not days:
         _out("No strength day fits the coming weeks: check your running week with `runstrength profile`.")
     return 0
@@ -539,7 +620,7 @@ def status_text(st) -> str:
 
     head = f"runstrength · {st.today.strftime('%a %d %b %Y')}"
     if st.block:
-        head += f" · block week {min(max(st.block.week, 1), st.block.weeks)} of {st.block.weeks}"
+        head += f" · block week {min(max(st.plan.block_week, 1), st.block.weeks)} of {st.block.weeks}"
     mark = "✓ target met" if st.counts else f"{max(0, st.target - st.week_sessions):g} to go"
     lines = [head, f"This week:  {st.week_sessions:g} of {st.target} sessions ({mark})"]
     if st.next_strength_day == st.today:
@@ -552,8 +633,12 @@ def status_text(st) -> str:
         lines.append(f"Block:      {st.block.adherence}% of planned sessions done")
     elif st.block:
         lines.append("Block:      just started; adherence shows after your first sessions")
+    if st.plan.block_week_reason:
+        lines.append(f"Block week {st.plan.block_week}: {st.plan.block_week_reason}.")
     for w in st.warnings:
         lines.append(f"{w.level.capitalize()}: {w.message} {w.advice}")
+    for note in st.plan.notes:
+        lines.append(f"Note: {note}")
     return "\n".join(lines)
 
 
@@ -609,6 +694,55 @@ def cmd_restore(args) -> int:
     return 0
 
 
+def cmd_pain(args) -> int:
+    from . import service
+    from .domain import plan, validate as v
+
+    day = service.today()
+    if args.action == "clear":
+        if not args.exercise:
+            raise v.InputError("Say which exercise to clear, e.g. `runstrength pain clear goblet-squat`.")
+        with _open(args, write=False) as store:
+            ctx = service.Context.load(store, day)
+        ex_id = args.exercise.strip().lower().replace(" ", "-")
+        status = plan.pain_status(ctx.history + ctx.pain_history, ctx.profile)
+        if ex_id not in status:
+            marked = ", ".join(sorted(status)) or "none"
+            raise v.InputError(f"{args.exercise!r} has no pain mark to clear (marked now: {marked}).")
+        with _open(args, write=True) as store:
+            profile = store.profile() or ctx.profile
+            cleared = tuple((e, d) for e, d in profile.pain_cleared if e != ex_id) + ((ex_id, day),)
+            store.save_profile(profile.with_changes(pain_cleared=cleared))
+        if args.json:
+            _json({"cleared": ex_id, "date": day.isoformat()})
+        else:
+            _out(f"Cleared: {ctx.catalog.get(ex_id).name if ex_id in ctx.catalog else ex_id} is back in the plan, "
+                 f"starting light. Stop again if it hurts.")
+        return 0
+    if args.exercise:
+        raise v.InputError("Use `runstrength pain` to list, or `runstrength pain clear EXERCISE`.")
+    ctx = _context(args)
+    status = plan.pain_status(ctx.history + ctx.pain_history, ctx.profile)
+    rows = [
+        {"exercise": st.exercise, "marks_in_a_row": st.marks_in_a_row, "last": st.last.isoformat(),
+         "out_of_plan": st.marks_in_a_row >= 2}
+        for st in sorted(status.values(), key=lambda x: x.exercise)
+    ]
+    if args.json:
+        _json({"pain": rows, "referrals": plan.referral(status, ctx.catalog)})
+        return 0
+    if not rows:
+        _out("No pain marks: nothing is held back.")
+        return 0
+    for row in rows:
+        name = ctx.catalog.get(row["exercise"]).name if row["exercise"] in ctx.catalog else row["exercise"]
+        what = "out of the plan until cleared" if row["out_of_plan"] else "easier variation next time, same load"
+        _out(f"{name:<28} pain {row['marks_in_a_row']} session{'s' if row['marks_in_a_row'] > 1 else ''} in a row, last {row['last']}: {what}")
+    for sentence in plan.referral(status, ctx.catalog):
+        _out(f"\n{sentence}")
+    return 0
+
+
 COMMANDS = {
     "exercises": cmd_exercises,
     "show": cmd_show,
@@ -619,6 +753,7 @@ COMMANDS = {
     "today": cmd_today,
     "plan": cmd_plan,
     "status": cmd_status,
+    "pain": cmd_pain,
     "history": cmd_history,
     "restore": cmd_restore,
 }

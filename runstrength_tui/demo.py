@@ -42,6 +42,8 @@ def demo_profile(today: date) -> Profile:
         runs=runs,
         block_start=week_start(today) - timedelta(weeks=DEMO_WEEKS),
         weeks=10,
+        dumbbells=(4.0, 6.0, 8.0, 10.0, 12.0, 14.0, 16.0),
+        plyo_ready=True,
     )
 
 
@@ -54,52 +56,45 @@ def fill_demo(store: Store, today: date, seed: int = 7) -> None:
     sessions: list[SessionRecord] = []
     history: list[SetRecord] = []
     skipped = False
-    for week in range(DEMO_WEEKS + 1):
-        begin = profile.block_start + timedelta(weeks=week)
-        for day in plan.week_strength_days(begin, profile, sessions, begin)[1]:
-            if day >= today:
-                continue
-            if week == 2 and not skipped:  # life happens: one session missed
-                skipped = True
-                continue
-            todays = plan.today_plan(day, profile, sessions, history, catalog)
-            if todays.kind != "strength":
-                continue
-            started = datetime.combine(day, time(18, 30)) + timedelta(minutes=rng.randint(-40, 60))
-            session = store.start_session(day, started)
-            clock = started
-            for p in todays.exercises:
-                load = p.suggested_load_kg or START_LOADS.get(p.exercise)
-                ex = catalog.get(p.exercise)
-                if not ex.weighted:
-                    load = None
-                for n in range(p.sets):
-                    clock += timedelta(seconds=p.work_seconds + p.rest)
-                    if p.seconds is not None:
-                        reps, seconds = None, p.seconds
-                    else:
-                        top = p.reps[1]
-                        reps, seconds = (top if rng.random() < 0.7 else top - rng.randint(1, 3)), None
-                    record = SetRecord(
-                        id=new_id(), session=session.id, exercise=p.exercise, date=day, logged_at=clock,
-                        reps=reps, seconds=seconds, load_kg=load, unit="kg",
-                        rpe=rng.choice([6, 7, 7, 8]) if n == p.sets - 1 else None, source="demo",
-                    )
-                    store.log_set(record)
-                    history.append(record)
-            minutes = round((clock - started).total_seconds() / 60, 1)
-            done = store.finish_session(clock, rpe=rng.choice([6, 7, 7, 8]), minutes=minutes)
-            sessions.append(done)
-    # a 5-minute finisher after last week's easy run
-    finisher_day = week_start(today) - timedelta(days=5)
-    if finisher_day < today:
-        started = datetime.combine(finisher_day, time(7, 45))
-        store.start_session(finisher_day, started, kind="finisher")
-        for n, p in enumerate(plan.build_finisher(profile, catalog, plan.load_programs(catalog)), start=1):
-            store.log_set(SetRecord(id=new_id(), session=store.open_session()[0].id, exercise=p.exercise,
-                                    date=finisher_day, logged_at=started + timedelta(minutes=n),
-                                    reps=p.reps[1] if p.reps else None, seconds=p.seconds, source="demo"))
-        store.finish_session(started + timedelta(minutes=5), rpe=5, minutes=5)
+    programs = plan.load_programs(catalog)
+    day = profile.block_start
+    while day < today:
+        todays = plan.today_plan(day, profile, sessions, history, catalog, programs)
+        items = todays.exercises if todays.kind == "strength" else todays.finisher
+        kind = "strength" if todays.kind == "strength" else "finisher"
+        if todays.kind == "rest" or (kind == "finisher" and rng.random() < 0.6):
+            day += timedelta(days=1)
+            continue
+        if kind == "strength" and (day - profile.block_start).days >= 14 and not skipped:
+            skipped = True  # life happens: one session missed
+            day += timedelta(days=1)
+            continue
+        started = datetime.combine(day, time(18, 30)) + timedelta(minutes=rng.randint(-40, 60))
+        session = store.start_session(day, started, kind=kind)
+        clock = started
+        for p in items:
+            load = p.suggested_load_kg or START_LOADS.get(p.exercise)
+            ex = catalog.get(p.exercise)
+            if not ex.weighted:
+                load = None
+            for n in range(p.sets):
+                clock += timedelta(seconds=p.work_seconds + p.rest)
+                if p.seconds is not None:
+                    reps, seconds = None, p.seconds
+                else:
+                    top = p.reps[1]
+                    reps, seconds = (top if rng.random() < 0.7 else max(p.reps[0], top - rng.randint(1, 3))), None
+                record = SetRecord(
+                    id=new_id(), session=session.id, exercise=p.exercise, date=day, logged_at=clock,
+                    reps=reps, seconds=seconds, load_kg=load, unit="kg",
+                    rpe=rng.choice([6, 7, 7, 8]) if n == p.sets - 1 else None, source="demo",
+                )
+                store.log_set(record)
+                history.append(record)
+        minutes = round((clock - started).total_seconds() / 60, 1)
+        done = store.finish_session(clock, rpe=rng.choice([6, 7, 7, 8]) if kind == "strength" else 5, minutes=minutes)
+        sessions.append(done)
+        day += timedelta(days=1)
 
 
 def make_demo_dir(today: date) -> Path:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from .domain import guard, plan
@@ -20,8 +20,9 @@ from .domain.weeks import week_start
 from .store.repo import Store, new_id
 
 ENV_TODAY = "RUNSTRENGTH_TODAY"
-HISTORY_DAYS = 35  # the guard looks back 28 days plus the acute week
-SESSION_WEEKS = 10  # plan and guard look at most this far back (plus the last session before)
+HISTORY_DAYS = 41  # the guard looks back 28 days plus the acute week; the planner 5 weeks before each day of this week
+SESSION_WEEKS = 10
+PAIN_DAYS = 180  # pain marks keep an exercise out of the plan for up to half a year  # plan and guard look at most this far back (plus the last session before)
 
 
 def today() -> date:
@@ -41,6 +42,18 @@ def now() -> datetime:
     return datetime.combine(today(), real.time())
 
 
+def history_since(day: date, sessions: list[SessionRecord], history_days: int = HISTORY_DAYS) -> date:
+    """How far back the guard and the planner need sets: the last 35 days, and, within two
+    weeks of a return from a 14+ day break, back to the last session before the break (the
+    comeback ramp scales what was done then)."""
+    since = day - timedelta(days=history_days)
+    dates = sorted({s.date for s in sessions if s.date < day})
+    for before, after in zip(dates, dates[1:] + [day]):
+        if (after - before).days >= guard.T.comeback_gap_days and (day - after).days < 21:
+            since = min(since, before - timedelta(days=history_days))
+    return since
+
+
 def default_profile(day: date) -> Profile:
     return Profile(block_start=week_start(day))
 
@@ -55,7 +68,10 @@ class Context:
     history: list[SetRecord]
     acks: list[tuple[str, str, date]]
     catalog: Catalog
-    _planned_load: float | None = None
+    actual: dict[date, str] | None = None  # imported runs: date → run kind (none yet)
+    pain_history: list[SetRecord] = field(default_factory=list)  # older pain-marked sets
+    _plans: dict = field(default_factory=dict)
+    _weeks: dict = field(default_factory=dict)
 
     @classmethod
     def load(cls, store: Store, day: date, history_days: int = HISTORY_DAYS, all_sessions: bool = False) -> "Context":
@@ -68,50 +84,100 @@ class Context:
             since = day - timedelta(weeks=SESSION_WEEKS)
             if chosen.block_start:  # the session rotation counts from the block's first week
                 since = min(since, week_start(chosen.block_start, chosen.week_start_index))
+        sessions = store.sessions(since=since)
+        recent = history_since(day, sessions, history_days)
+        history = store.sets(since=min(recent, day - timedelta(days=PAIN_DAYS)))
+        # pain keeps an exercise out of the plan until the runner clears it: older sets of
+        # exercises with a pain mark are kept for that (and only that)
+        painful = {s.exercise for s in history if s.pain}
         return cls(
             today=day,
             profile=chosen,
-            sessions=store.sessions(since=since),
-            history=store.sets(since=day - timedelta(days=history_days)),
+            sessions=sessions,
+            history=[s for s in history if s.date >= recent],
             acks=store.acks(),
             catalog=load_catalog(),
+            pain_history=[s for s in history if s.date < recent and s.exercise in painful],
         )
 
     def today_plan(self) -> plan.TodayPlan:
-        return plan.today_plan(self.today, self.profile, self.sessions, self.history, self.catalog)
+        return self.plan_for(self.today)
+
+    def plan_for(self, day: date) -> plan.TodayPlan:
+        """The plan as it stood on ``day`` (sessions and sets before it), cached per day."""
+        cached = self._plans.get(day)
+        if cached is None:
+            cached = self._plans[day] = plan.today_plan(
+                day, self.profile, self.sessions, self.history + self.pain_history, self.catalog, actual=self.actual
+            )
+        return cached
+
+    def prescription(self, exercise: str, day: date, finisher: bool = False) -> plan.Prescribed | None:
+        """What the plan asked of this exercise on ``day``, if the plan asked for it."""
+        today = self.plan_for(day)
+        items = today.finisher if finisher or today.kind == "finisher-only" else today.exercises
+        if today.kind == "rest":
+            return None
+        return next((p for p in items if p.exercise == exercise), None)
+
+    def prescribed_day(self, day: date, finisher: bool = False) -> bool:
+        today = self.plan_for(day)
+        return today.kind == ("finisher-only" if finisher else "strength")
+
+    def week_load(self, day: date) -> guard.WeekPlanLoad:
+        """The plan's load for the calendar week holding ``day`` (reps + hold seconds, the
+        unit sets are logged in), as planned at the week's start."""
+        start = week_start(day, self.profile.week_start_index)
+        cached = self._weeks.get(start)
+        if cached is None:
+            before = [s for s in self.sessions if s.date < start]
+            days = plan.plan_ahead(
+                start, self.profile, before, [h for h in self.history if h.date < start], self.catalog, weeks=1, actual=self.actual
+            )
+            planned = float(sum(p.sets * p.top for d in days for p in d.exercises))
+            previous = plan.block_week(self.profile, before, start - timedelta(days=7), self.actual)
+            template = plan.load_programs(self.catalog).templates[self.profile.level]
+            light = template.weeks[previous.dose_week - 1].light if not previous.comeback else False
+            cached = self._weeks[start] = guard.WeekPlanLoad(planned, after_light_week=light, week_start=start)
+        return cached
 
     def planned_weekly_load(self) -> float:
-        """This week's prescription in volume units (reps + hold seconds), for new runners.
-
-        Planned once per context: the log dialog asks on every keystroke."""
-        if self._planned_load is None:
-            days = plan.plan_ahead(self.today, self.profile, [], [], self.catalog, weeks=1)
-            self._planned_load = float(sum(
-                p.sets * (p.seconds if p.seconds is not None else p.reps[1]) * (2 if p.per_side else 1)
-                for day in days for p in day.exercises
-            ))
-        return self._planned_load
+        return self.week_load(self.today).planned
 
     def session_sets(self, session_id: str) -> list[SetRecord]:
         return [s for s in self.history if s.session == session_id]
 
-    def check(
+    def session_notes(
         self,
-        candidates: list[SetRecord],
-        session_id: str | None,
-        new_session: bool,
-        planned: list[str] | None = None,
+        day: date,
+        exercise_ids: list[str],
+        finisher: bool = False,
+        shown: set[tuple[str, str]] = frozenset(),
+        candidates: list[SetRecord] = (),
     ) -> list[guard.GuardWarning]:
-        """Warnings for sets about to be logged (quieted: no nagging)."""
-        day = candidates[0].date if candidates else self.today
+        """Notes for a sitting about to start on ``day`` (quieted: no nagging)."""
+        found = guard.check_session(
+            day,
+            exercise_ids,
+            sessions=self.sessions,
+            profile=self.profile,
+            catalog=self.catalog,
+            history=self.history,
+            today=self.today,
+            prescribed=self.prescribed_day(day, finisher)
+            and all(
+                guard.within_prescription(c, self.prescription(c.exercise, day, finisher), self.history) for c in candidates
+            ),
+            finisher=finisher,
+            run_on=plan.RunningWeek(self.profile, tuple(sorted((self.actual or {}).items()))).run_on,
+        )
+        return guard.quiet(found, acks=self.acks, day=day, shown=shown)
+
+    def set_notes(
+        self, candidates: list[SetRecord], history: list[SetRecord] | None = None, finisher: bool = False
+    ) -> list[guard.GuardWarning]:
         found: list[guard.GuardWarning] = []
-        if new_session:
-            ids = planned or [c.exercise for c in candidates]
-            found += guard.check_session(
-                day, ids, sessions=self.sessions, profile=self.profile, catalog=self.catalog, history=self.history
-            )
-        history = list(self.history)
-        weekly = self.planned_weekly_load()
+        history = list(self.history if history is None else history)
         for candidate in candidates:
             found += guard.check_set(
                 candidate,
@@ -119,11 +185,29 @@ class Context:
                 sessions=self.sessions,
                 profile=self.profile,
                 catalog=self.catalog,
-                today=self.today,
-                planned_weekly_load=weekly,
+                prescribed=self.prescription(candidate.exercise, candidate.date, finisher),
+                week=self.week_load(candidate.date),
             )
             history.append(candidate)
-        shown = guard.shown_in_session(self.session_sets(session_id)) if session_id else set()
+        return found
+
+    def check(
+        self,
+        candidates: list[SetRecord],
+        session_id: str | None,
+        new_session: bool,
+        planned: list[str] | None = None,
+        finisher: bool = False,
+        shown: set[tuple[str, str]] | None = None,
+    ) -> list[guard.GuardWarning]:
+        """Warnings for sets about to be logged (quieted: no nagging)."""
+        day = candidates[0].date if candidates else self.today
+        found: list[guard.GuardWarning] = []
+        if new_session:
+            found += self.session_notes(day, planned or [c.exercise for c in candidates], finisher, candidates=candidates)
+        found += self.set_notes(candidates, finisher=finisher)
+        if shown is None:
+            shown = guard.shown_in_session(self.session_sets(session_id)) if session_id else set()
         return guard.quiet(found, acks=self.acks, day=day, shown=shown)
 
     def review(self) -> list[guard.GuardWarning]:
@@ -132,7 +216,7 @@ class Context:
             history=self.history,
             sessions=self.sessions,
             profile=self.profile,
-            planned_weekly_load=self.planned_weekly_load(),
+            week=self.week_load(self.today),
         )
         return guard.quiet(found, acks=self.acks, day=self.today)
 
@@ -213,6 +297,9 @@ class Status:
                 else None
             ),
             "today_kind": self.plan.kind,
+            "block_week": self.plan.block_week,
+            "block_week_reason": self.plan.block_week_reason,
+            "notes": list(self.plan.notes),
             "next_strength_day": self.next_strength_day.isoformat() if self.next_strength_day else None,
             "warnings": [w.to_dict() for w in self.warnings],
         }
@@ -225,7 +312,7 @@ def status(ctx: Context) -> Status:
     start = week_start(day, profile.week_start_index)
     this_week = [s for s in ctx.sessions if start <= s.date <= day]
     done = sum(s.weight for s in this_week)
-    target = profile.target_for_week(start)
+    target = plan.effective_target(profile, start)
     today_plan = ctx.today_plan()
     upcoming = today_plan.next_strength_day
     if today_plan.kind == "strength" and not today_plan.done_today:

@@ -19,71 +19,23 @@ from datetime import date, datetime, time, timedelta
 from typing import Iterable
 
 from .catalog import Catalog, Exercise
+from .loads import step_up
+
+if False:  # typing only: the planner imports the guard's neighbours, not the guard
+    from .plan import Prescribed  # noqa: F401
 from .model import KG_PER_LB, SessionRecord, SetRecord, Profile
+from .rules import THRESHOLDS, Thresholds
 from .weeks import consistent_weeks, session_load, week_start
 
 LEVEL_ORDER = {"warning": 0, "caution": 1, "info": 2}
 
 #: Codes about a whole sitting: they carry no exercise id.
-SESSION_CODES = frozenset({"comeback", "too-many-sessions", "after-long-run", "same-day-as-run"})
+SESSION_CODES = frozenset({"comeback", "too-many-sessions", "after-long-run", "same-day-as-run", "back-to-back", "after-hard-run"})
 #: Codes about the week (from ``review`` and the set-level load check): no exercise id either,
 #: so that one acknowledgement or one showing covers every exercise.
-WEEK_CODES = frozenset({"volume-spike", "irregular"})
+WEEK_CODES = frozenset({"volume-spike", "irregular", "running-load"})
 #: Every code whose warnings have ``exercise == ""``.
 UNSCOPED_CODES = SESSION_CODES | WEEK_CODES
-
-
-@dataclass(frozen=True)
-class Thresholds:
-    """Every number the rules use, in one place, each with where it comes from."""
-
-    # ACSM 2009 progression position stand: raise load 2–10 % once the target reps are
-    # beaten; more than 10 % in one go is a jump, not a step.
-    load_jump_fraction: float = 0.10
-    # The smallest common dumbbell / plate step (2.5 kg, or 5 lb). A jump must beat both
-    # the percentage and one step, so light loads can still move up by one step.
-    small_step_kg: float = 2.5
-    small_step_lb: float = 5.0
-    # Rep/hold jump: our own conservative convention. Percentage caps are progression
-    # advice, not injury science (Buist 2008: the 10 % rule made no difference in 532
-    # novices; Nielsen 2014: a possible rise only above +30 % in two weeks, 874 novices).
-    rep_jump_fraction: float = 0.50
-    # "Previous" loads and reps: the 28 days before the set's day (ACSM 2009 progression is
-    # judged over weeks; 4 weeks matches the chronic window below).
-    lookback_days: int = 28
-    # Acute:chronic workload, uncoupled form (Lolli 2019; Windt & Gabbett 2019): the last
-    # 7 days against the weekly average of the 28 days before them. Gabbett 2016 names
-    # ≥ 1.5 the danger zone; we flag strictly above it.
-    acute_days: int = 7
-    chronic_days: int = 28
-    spike_ratio: float = 1.5
-    # Impellizzeri 2020 (J Athl Train 55:893): ratios do not predict an individual's
-    # injury and are noisy, so say nothing before 3 weeks of data and when the chronic
-    # load is tiny (short 15–20 min sessions make ratios jump around).
-    min_history_days: int = 21
-    min_chronic_volume: float = 60.0  # reps + hold seconds per week
-    min_chronic_rpe_minutes: float = 60.0  # Foster 2001 session RPE × minutes per week
-    # Endurance strength for runners works at 12–20 reps (ACSM 2009 muscular endurance;
-    # Blagrove 2018); heavier 5–8 rep sets are for advanced runners only (COACHING.md).
-    heavy_reps_below: int = 8
-    # Balsalobre-Fernández 2016 and Blagrove 2018: the studied dose is 2–3 sessions a week.
-    max_sessions_in_7_days: int = 3
-    over_target_by: int = 2
-    # A 4-week break did not erase running-economy gains (PMC7821917): after 14+ days off,
-    # restart at 50–70 % (a common coaching convention), calmly.
-    comeback_gap_days: int = 15
-    comeback_low: float = 0.5
-    comeback_high: float = 0.7
-    # Blagrove 2018 / Balsalobre-Fernández 2016: fewer than 2 sessions a week over 4 weeks
-    # is below the dose that changed running economy.
-    irregular_window_days: int = 28
-    irregular_min_per_week: float = 2.0
-    # COACHING.md program defaults: intermediate runners start low-level plyometrics after
-    # 4 consecutive weeks of 2+ sessions; beginners do none.
-    plyo_consistent_weeks: int = 4
-    plyo_sessions_per_week: float = 2
-    # Say a load note at most once a week (COACHING.md, after Impellizzeri 2020).
-    ack_quiet_days: int = 7
 
 
 #: What each code means, in the words a person reads (History, finish dialog, CLI text).
@@ -111,7 +63,6 @@ def code_words(code: str) -> str:
     return CODE_WORDS.get(code, code.replace("-", " "))
 
 
-THRESHOLDS = Thresholds()
 T = THRESHOLDS
 _EPS = 1e-9
 
@@ -180,6 +131,12 @@ def _percent(fraction: float, threshold: float) -> str:
     return f"{pct:.0f}%"
 
 
+def _a(text: str) -> str:
+    """The article for a number said aloud: 'an 18 %', 'an 8 %', 'a 25 %', 'a 110 %'."""
+    whole = text.strip().split(" ")[0].split(".")[0]
+    return f"an {text}" if whole.startswith("8") or whole in ("11", "18") else f"a {text}"
+
+
 def _ratio(ratio: float) -> str:
     if round(ratio, 1) <= T.spike_ratio:
         return f"{ratio:.2f}"
@@ -244,19 +201,18 @@ def _sittings(sessions: Iterable[SessionRecord], sets: Iterable[SetRecord]) -> t
 
 
 @dataclass(frozen=True)
-class _LoadCheck:
-    ratio: float
-    against_plan: bool
+class WeekPlanLoad:
+    """What the plan prescribes for the calendar week holding a day, in reps + hold
+    seconds (the unit sets are logged in), and whether the week before was a lighter one."""
+
+    planned: float
+    after_light_week: bool = False
+    week_start: date | None = None
 
 
-def _load_ratio(
-    day: date,
-    sets: list[SetRecord],
-    sessions: Iterable[SessionRecord],
-    planned_weekly_load: float | None,
-) -> _LoadCheck | None:
+def _load_ratio(day: date, sets: list[SetRecord], sessions: Iterable[SessionRecord]) -> float | None:
     """Acute (last 7 days) over chronic (weekly average of the 28 days before), or None when
-    the rule has nothing trustworthy to say."""
+    the rule has nothing trustworthy to say (under 3 weeks of log, a tiny chronic load)."""
     sittings, sets_by_session = _sittings(sessions, sets)
     if not sittings and not sets:
         return None
@@ -267,11 +223,11 @@ def _load_ratio(
     if not window:
         return None
     earliest = min([s.date for s in sittings] + [s.date for s in sets])
-    enough_history = earliest <= day - timedelta(days=T.min_history_days)
-
+    if earliest > day - timedelta(days=T.min_history_days):
+        return None  # the first 3 weeks: nothing trustworthy to compare with
     # Foster 2001: session RPE × minutes, but only when every sitting in the window has
     # both; otherwise volume for all of them, so the two units are never mixed.
-    rpe_mode = enough_history and all(s.rpe is not None and s.minutes for s in window)
+    rpe_mode = all(s.rpe is not None and s.minutes for s in window)
 
     def load(s: SessionRecord) -> float:
         group = sets_by_session.get(s.id, [])
@@ -280,36 +236,51 @@ def _load_ratio(
         return float(sum(x.volume for x in group))
 
     acute = sum(load(s) for s in window if acute_from <= s.date <= day)
-    if enough_history:
-        # Weekly average over the part of the chronic window the log covers: with exactly
-        # 3 weeks of history, dividing 2 weeks of sessions by 4 would make steady training
-        # look like a spike. With 5+ weeks of history this is exactly sum / 4.
-        covered_from = max(chronic_from, earliest)
-        covered_days = (chronic_to - covered_from).days + 1
-        chronic_sum = sum(load(s) for s in window if covered_from <= s.date <= chronic_to)
-        chronic = chronic_sum / (covered_days / 7)
-        floor = T.min_chronic_rpe_minutes if rpe_mode else T.min_chronic_volume
-        if chronic < floor - _EPS:
-            return None
-        return _LoadCheck(acute / chronic, against_plan=False)
-    if planned_weekly_load:
-        # The plan is counted in reps + hold seconds, so acute is too (volume mode).
-        if planned_weekly_load < T.min_chronic_volume - _EPS:
-            return None
-        return _LoadCheck(acute / planned_weekly_load, against_plan=True)
-    return None
+    # Weekly average over the part of the chronic window the log covers: with exactly
+    # 3 weeks of history, dividing 2 weeks of sessions by 4 would make steady training
+    # look like a spike. With 5+ weeks of history this is exactly sum / 4.
+    covered_from = max(chronic_from, earliest)
+    covered_days = (chronic_to - covered_from).days + 1
+    chronic_sum = sum(load(s) for s in window if covered_from <= s.date <= chronic_to)
+    chronic = chronic_sum / (covered_days / 7)
+    floor = T.min_chronic_rpe_minutes if rpe_mode else T.min_chronic_volume
+    if chronic < floor - _EPS:
+        return None
+    return acute / chronic
 
 
-def _volume_spike(check: _LoadCheck | None) -> list[GuardWarning]:
-    if check is None or check.ratio <= T.spike_ratio + _EPS:
+def _volume_spike(day: date, sets: list[SetRecord], sessions, week: WeekPlanLoad | None) -> list[GuardWarning]:
+    """The week's load well above the recent average, unless the runner is doing what the
+    plan prescribes for this calendar week (COACHING.md: the guard and the plan agree)."""
+    if week is not None:
+        if week.after_light_week:
+            return []  # the return from a lighter week always looks like a jump
+        if week.week_start is not None:
+            logged = sum(s.volume for s in sets if week.week_start <= s.date <= day)
+            if logged <= week.planned + _EPS:
+                return []
+    ratio = _load_ratio(day, sets, sessions)
+    if ratio is None or ratio <= T.spike_ratio + _EPS:
         return []
-    if check.against_plan:
-        message = f"This week's strength volume is about {_ratio(check.ratio)}× what your plan sets for a week."
-        advice = "Stick to the planned sets and reps for the rest of the week; that is the safer progression."
+    message = f"This week's strength load is about {_ratio(ratio)}× your recent weekly average."
+    if week is not None and week.week_start is not None:
+        advice = "Keep to the planned sets and reps for the rest of this week; holding steady is the safer progression."
     else:
-        message = f"This week's strength load is about {_ratio(check.ratio)}× your recent weekly average."
         advice = "Hold steady next week; that is the safer progression."
     return [GuardWarning("volume-spike", "warning", message, advice)]
+
+
+def safer_option(exercise_id: str, profile: Profile, catalog: Catalog) -> Exercise | None:
+    """The nearest easier variation that fits the runner's level (never a jump for a
+    beginner, never an advanced drill for an intermediate)."""
+    seen: set[str] = set()
+    cur = _exercise(exercise_id, catalog)
+    while cur is not None and cur.easier and cur.easier in catalog and cur.id not in seen:
+        seen.add(cur.id)
+        cur = catalog.get(cur.easier)
+        if cur.suits(profile.level) and not (profile.level == "beginner" and cur.kind == "plyometric"):
+            return cur
+    return None
 
 
 def _level_mismatch(exercise_id: str, day: date, profile: Profile, sessions: list[SessionRecord], catalog: Catalog) -> list[GuardWarning]:
@@ -317,7 +288,8 @@ def _level_mismatch(exercise_id: str, day: date, profile: Profile, sessions: lis
     if ex is None:
         return []
     name = _name(exercise_id, catalog)
-    easier = ex.easier if ex.easier and ex.easier in catalog else None
+    safer = safer_option(exercise_id, profile, catalog)
+    instead = f"Do {_name(safer.id, catalog)} instead" if safer else f"Pick a {profile.level} exercise for the same muscles"
     if profile.level == "beginner":
         if ex.kind == "plyometric":
             message = f"The beginner plan leaves out jumping drills such as {name}."
@@ -325,26 +297,45 @@ def _level_mismatch(exercise_id: str, day: date, profile: Profile, sessions: lis
             message = f"The beginner plan leaves out advanced exercises such as {name}."
         else:
             return []
-        if easier:
-            advice = f"Do {_name(easier, catalog)} instead and build a steady base of strength work first."
-        else:
-            advice = "Pick a beginner exercise for the same muscles and build a steady base of strength work first."
-        return [GuardWarning("level-mismatch", "warning", message, advice, exercise_id)]
+        return [GuardWarning("level-mismatch", "warning", message, f"{instead} and build a steady base of strength work first.", exercise_id)]
+    if profile.level == "intermediate" and ex.level == "advanced":
+        message = f"{name[:1].upper() + name[1:]} is an advanced drill, a step beyond the intermediate plan."
+        return [GuardWarning("level-mismatch", "warning", message, f"{instead}; it trains the same thing with less strain.", exercise_id)]
     if profile.level == "intermediate" and ex.kind == "plyometric":
         weeks = consistent_weeks(sessions, day, profile.week_start_index, T.plyo_sessions_per_week)
         need = T.plyo_consistent_weeks
-        if weeks >= need:
+        if weeks >= need and profile.plyo_ready:
             return []
-        message = (
-            f"Jumping drills such as {name} come after {need} weeks in a row with "
-            f"{_num(T.plyo_sessions_per_week)}+ strength sessions, and you have {weeks} so far."
-        )
-        advice = f"Keep to the strength exercises for now and start with low-level hops after week {need}."
+        if weeks >= need:
+            message = f"Jumping drills such as {name} wait for a yes to the jump-readiness questions."
+            advice = f"{instead} for now, and answer the questions with `runstrength profile --plyo-ready`."
+        else:
+            message = (
+                f"Jumping drills such as {name} come after {need} weeks in a row with "
+                f"{_num(T.plyo_sessions_per_week)}+ strength sessions, and you have {weeks} so far."
+            )
+            advice = f"{instead} for now; low-level hops come after week {need}."
         return [GuardWarning("level-mismatch", "warning", message, advice, exercise_id)]
     return []
 
 
 # ---------------------------------------------------------------------------- set level
+
+
+def _load_within(candidate: SetRecord, prescribed: "Prescribed", has_previous: bool) -> bool:
+    if candidate.load_kg is None:
+        return True
+    if prescribed.suggested_load_kg is not None:
+        return candidate.load_kg <= prescribed.suggested_load_kg + 1e-6
+    return not has_previous  # a first load is the runner's own pick
+
+
+def within_prescription(candidate: SetRecord, prescribed: "Prescribed | None", history: list[SetRecord]) -> bool:
+    """The set does what the plan asked, or less: no more reps or seconds, no more load."""
+    if prescribed is None:
+        return False
+    previous = _previous_window(candidate, _others(candidate, history))
+    return candidate.volume <= prescribed.top and _load_within(candidate, prescribed, bool(previous))
 
 
 def check_set(
@@ -354,16 +345,16 @@ def check_set(
     sessions: list[SessionRecord],
     profile: Profile,
     catalog: Catalog,
-    today: date,
-    planned_weekly_load: float | None = None,
+    prescribed: "Prescribed | None" = None,
+    week: WeekPlanLoad | None = None,
 ) -> list[GuardWarning]:
     """Warnings for one set about to be (or just) logged.
 
     ``history`` holds sets logged before it (at least the last 35 days); it may hold
     earlier sets of the same session and even the candidate itself (ignored by id).
-    ``planned_weekly_load`` is in reps + hold seconds; it stands in for the chronic load
-    while the log is shorter than 3 weeks. Rules run on ``candidate.date``; ``today`` is
-    accepted for symmetry with the callers and not otherwise needed.
+    ``prescribed`` is what the plan asked of this exercise on the set's day, if anything:
+    a set at or below it is the plan's own progression, and the guard never warns about
+    what the app prescribed. ``week`` is the plan's load for the calendar week.
     """
     others = _others(candidate, history)
     name = _name(candidate.exercise, catalog)
@@ -373,30 +364,38 @@ def check_set(
         out.append(_pain(candidate, others, name))
 
     previous = _previous_window(candidate, others)
+    within_load = prescribed is not None and _load_within(candidate, prescribed, bool(previous))
+    within_volume = prescribed is not None and candidate.volume <= prescribed.top
 
-    # load-jump (ACSM 2009: 2–10 % steps)
-    if candidate.load_kg is not None and candidate.load_kg > 0:
+    # load-jump (ACSM 2009: 2–10 % steps; the next real weight is a step, not a jump)
+    if candidate.load_kg is not None and candidate.load_kg > 0 and not within_load:
         loads = [s.load_kg for s in previous if s.load_kg is not None and s.load_kg > 0]
         if loads:
             best = max(loads)
-            step = T.small_step_lb * KG_PER_LB if candidate.unit == "lb" else T.small_step_kg
+            unit = candidate.unit
+            step = T.small_step_lb * KG_PER_LB if unit == "lb" else T.small_step_kg
+            ex = _exercise(candidate.exercise, catalog)
+            real_next = step_up(ex, profile, best) if ex is not None else None
             rise = candidate.load_kg - best
-            if candidate.load_kg > best * (1 + T.load_jump_fraction) + 1e-6 and rise > step + 1e-6:
-                unit = candidate.unit
+            allowed = max(best * (1 + T.load_jump_fraction), best + step, real_next or 0.0)
+            if candidate.load_kg > allowed + 1e-6:
                 message = (
-                    f"{_load(best, unit)} → {_load(candidate.load_kg, unit)} is a "
-                    f"{_percent(rise / best, T.load_jump_fraction)} jump over your heaviest {name} "
+                    f"{_load(best, unit)} → {_load(candidate.load_kg, unit)} is "
+                    f"{_a(_percent(rise / best, T.load_jump_fraction))} jump over your heaviest {name} "
                     f"in the last {T.lookback_days // 7} weeks."
                 )
-                advice = (
-                    f"Go up by at most {_load(max(step, best * T.load_jump_fraction), unit)} at a time, "
-                    f"and only once every set reaches the top of the rep range."
-                )
+                if real_next is not None and real_next > best + step + 1e-6:
+                    advice = f"Go up one weight at a time ({_load(real_next, unit)} next), and only once every set reaches the top of the rep range."
+                else:
+                    advice = (
+                        f"Go up by at most {_load(max(step, best * T.load_jump_fraction), unit)} at a time, "
+                        f"and only once every set reaches the top of the rep range."
+                    )
                 out.append(GuardWarning("load-jump", "warning", message, advice, candidate.exercise))
 
     # rep-jump (our convention; see THRESHOLDS)
     volume = candidate.volume
-    if volume > 0:
+    if volume > 0 and not within_volume:
         volumes = [s.volume for s in previous if s.volume > 0]
         if volumes:
             best_volume = max(volumes)
@@ -413,22 +412,29 @@ def check_set(
                 out.append(GuardWarning("rep-jump", "caution", message, advice, candidate.exercise))
 
     # heavy-low-reps
-    if candidate.load_kg is not None and candidate.load_kg > 0 and candidate.reps is not None and candidate.reps < T.heavy_reps_below:
+    if (
+        candidate.load_kg is not None
+        and candidate.load_kg > 0
+        and candidate.reps is not None
+        and candidate.reps < T.heavy_reps_below
+        and not (prescribed is not None and prescribed.reps is not None and candidate.reps >= prescribed.reps[0])
+    ):
         message = (
             f"{candidate.reps} reps at {_load(candidate.load_kg, candidate.unit)} on {name} is heavier work "
             f"than the 12–20 rep range runners usually train in."
         )
         if profile.level == "advanced":
-            advice = "That fits an advanced block, so keep heavy work to 3–4 sets of 5–8 with full rest between them."
+            advice = "Heavy sets can suit an advanced runner: keep them to 3–4 sets of 5–8 with full rest, away from key runs."
         else:
             advice = "Choose a load you can lift 12–20 times with 2–3 reps to spare."
         out.append(GuardWarning("heavy-low-reps", "info", message, advice, candidate.exercise))
 
-    out += _level_mismatch(candidate.exercise, candidate.date, profile, sessions, catalog)
+    if prescribed is None:
+        out += _level_mismatch(candidate.exercise, candidate.date, profile, sessions, catalog)
 
     # volume-spike: the candidate's volume is added to its own session
     considered = [s for s in others if s.date <= candidate.date] + [candidate]
-    out += _volume_spike(_load_ratio(candidate.date, considered, sessions, planned_weekly_load))
+    out += _volume_spike(candidate.date, considered, sessions, week)
     return out
 
 
@@ -474,24 +480,40 @@ def check_session(
     profile: Profile,
     catalog: Catalog,
     history: list[SetRecord] = (),
+    today: date | None = None,
+    prescribed: bool = False,
+    finisher: bool = False,
+    run_on=None,
 ) -> list[GuardWarning]:
-    """Warnings for a (strength) session about to start on ``day`` with these exercises.
+    """Warnings for a session about to start (or logged) on ``day`` with these exercises.
 
     ``sessions`` are the existing sittings, not including the new one; ``history`` (sets)
-    only sharpens the comeback advice with a real load.
+    only sharpens the comeback advice with a real load. ``prescribed``: the plan put this
+    session on this day (the guard never warns about what the app itself prescribed, so
+    the day-choice and comeback notes stay quiet; the plan's reason says it instead).
+    ``finisher``: the sitting is a 5-minute finisher. ``run_on``: the day's run type
+    (imported runs and races included); the declared week by default.
     """
+    today = today or day
+    run_on = run_on or profile.run_on
+    past = day < today
     out: list[GuardWarning] = []
-    sessions = list(sessions)
+    others = list(sessions)
 
     # comeback
-    before = [s for s in sessions if s.date < day]
-    if before and not any(s.date == day for s in sessions):
+    before = [s for s in others if s.date < day]
+    if before and not prescribed and not any(s.date == day for s in others):
         last = max(s.date for s in before)
         gap = (day - last).days
         if gap >= T.comeback_gap_days:
             lo, hi = round(T.comeback_low * 100), round(T.comeback_high * 100)
             example = _comeback_example(exercise_ids, list(history), last, catalog)
-            advice = f"Use about {lo}–{hi}% of your previous loads and reps this first week back{example}."
+            verb = "should have been" if past else "are"
+            advice = (
+                f"Use about {lo}–{hi}% of your previous loads and reps this first week back{example}."
+                if not past
+                else f"About {lo}–{hi}% of your previous loads and reps {verb} the right dose for the first week back{example}."
+            )
             out.append(
                 GuardWarning(
                     "comeback",
@@ -501,53 +523,85 @@ def check_session(
                 )
             )
 
+    # back-to-back: 48 h between sessions that load the same muscles (ACSM 2009)
+    near = sorted({s.date for s in others if 0 < abs((s.date - day).days) < T.min_days_between_sessions})
+    if near:
+        other = near[-1]
+        when = "yesterday" if (day - other).days == 1 and not past else ("the day before" if other < day else "the day after")
+        if past:
+            message = f"This session came a day after another one ({_WEEKDAY_NAMES[other.weekday()]})." if other < day else (
+                f"This session came a day before another one ({_WEEKDAY_NAMES[other.weekday()]})."
+            )
+            advice = "Next time leave a day between strength sessions: muscles need about 48 hours to recover."
+        else:
+            message = f"You did a strength session {when}, so this one would be two days in a row."
+            if finisher:
+                advice = "Skip today's finisher: muscles need about 48 hours between strength sessions."
+            else:
+                advice = "Rest today and train tomorrow instead: muscles need about 48 hours between strength sessions."
+        out.append(GuardWarning("back-to-back", "caution", message, advice))
+
     # too-many-sessions (Balsalobre-Fernández 2016, Blagrove 2018: 2–3 a week)
-    recent = [s for s in sessions if s.kind != "finisher" and day - timedelta(days=6) <= s.date <= day]
-    in_7_days = len(recent) + 1
+    recent = [s for s in others if s.kind != "finisher" and day - timedelta(days=6) <= s.date <= day]
+    in_7_days = len(recent) + (0 if finisher else 1)
     start = week_start(day, profile.week_start_index)
-    week_count = sum(s.weight for s in sessions if start <= s.date <= start + timedelta(days=6)) + 1
+    week_count = sum(s.weight for s in others if start <= s.date <= start + timedelta(days=6)) + (0.5 if finisher else 1)
     target = profile.target_for_week(start)
-    advice = "Two or three sessions a week is the dose that helps runners, so rest today or keep it to a short core finisher."
+    if finisher:
+        advice = "Two or three sessions a week is the dose that helps runners, so skip the finisher and rest today."
+    elif past:
+        advice = "Two or three sessions a week is the dose that helps runners; spread next week's sessions out."
+    else:
+        advice = "Two or three sessions a week is the dose that helps runners, so rest today or keep it to a short core finisher."
     if in_7_days > T.max_sessions_in_7_days:
-        out.append(GuardWarning("too-many-sessions", "caution", f"This would be your {_ordinal(in_7_days)} strength session in 7 days.", advice))
+        verb = "was" if past else "would be"
+        out.append(GuardWarning("too-many-sessions", "caution", f"This {verb} your {_ordinal(in_7_days)} strength session in 7 days.", advice))
     elif week_count >= target + T.over_target_by - _EPS:
+        verb = "made" if past else "would make"
         out.append(
             GuardWarning(
                 "too-many-sessions",
                 "caution",
-                f"This would make {_num(week_count)} sessions this week against your target of {target}.",
+                f"This {verb} {_num(week_count)} sessions this week against your target of {target}.",
                 advice,
             )
         )
 
-    # after-long-run
+    # after-long-run (and the day before it: leg soreness peaks 24–72 h after a session)
     legs = [i for i in exercise_ids if (ex := _exercise(i, catalog)) is not None and ex.legs]
     if legs:
         when = None
-        if profile.run_on(day) == "long":
+        if run_on(day) == "long":
             when = "on your long-run day"
-        elif profile.run_on(day - timedelta(days=1)) == "long":
+        elif run_on(day - timedelta(days=1)) == "long":
             when = "on the day after your long run"
+        elif run_on(day + timedelta(days=1)) == "long":
+            when = "on the day before your long run"
         if when:
             shown = [_name(i, catalog) for i in dict.fromkeys(legs)]
             listed = ", ".join(shown[:3]) + " and more" if len(shown) > 3 else _list(shown)
-            out.append(
-                GuardWarning(
-                    "after-long-run",
-                    "warning",
-                    f"This session has leg work ({listed}) {when}.",
-                    "Keep today to core work and move the leg exercises to a day when your legs are fresh.",
-                )
+            verb = "had" if past else "has"
+            advice = (
+                "Next time keep this day to core work and move the leg exercises to a day when your legs are fresh."
+                if past
+                else "Keep today to core work and move the leg exercises to a day when your legs are fresh."
             )
+            out.append(GuardWarning("after-long-run", "warning", f"This session {verb} leg work ({listed}) {when}.", advice))
 
-    # same-day-as-run (beginners: strength on a free rest day when one is left this week)
-    if profile.level == "beginner" and profile.run_on(day) != "rest":
-        taken = {s.date for s in sessions}
+    # same-day-as-run (beginners: strength on a free rest day when one is left this week);
+    # only forward-looking, and never about a day the plan chose
+    if profile.level == "beginner" and run_on(day) != "rest" and not prescribed and not past and not finisher:
+        taken = {s.date for s in others}
         end = start + timedelta(days=6)
         free = None
-        d = day
+        d = day + timedelta(days=1)
         while d <= end:
-            if profile.run_on(d) == "rest" and profile.run_on(d - timedelta(days=1)) != "long" and d not in taken:
+            if (
+                run_on(d) == "rest"
+                and run_on(d - timedelta(days=1)) != "long"
+                and run_on(d + timedelta(days=1)) != "long"
+                and not any(abs((t - d).days) < T.min_days_between_sessions for t in taken)
+            ):
                 free = d
                 break
             d += timedelta(days=1)
@@ -561,8 +615,9 @@ def check_session(
                 )
             )
 
-    for exercise_id in dict.fromkeys(exercise_ids):
-        out += _level_mismatch(exercise_id, day, profile, sessions, catalog)
+    if not prescribed:
+        for exercise_id in dict.fromkeys(exercise_ids):
+            out += _level_mismatch(exercise_id, day, profile, others, catalog)
     return out
 
 
@@ -591,7 +646,7 @@ def review(
     history: list[SetRecord],
     sessions: list[SessionRecord],
     profile: Profile,
-    planned_weekly_load: float | None = None,
+    week: WeekPlanLoad | None = None,
 ) -> list[GuardWarning]:
     """Week-level notes for ``status`` and the Week screen: irregular, volume-spike."""
     out: list[GuardWarning] = []
@@ -620,7 +675,7 @@ def review(
                     )
                 )
     sets = [s for s in {s.id: s for s in history}.values() if s.date <= today]
-    out += _volume_spike(_load_ratio(today, sets, [s for s in sessions if s.date <= today], planned_weekly_load))
+    out += _volume_spike(today, sets, [s for s in sessions if s.date <= today], week)
     return out
 
 

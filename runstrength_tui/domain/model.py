@@ -145,6 +145,37 @@ class Profile:
     # (first week it applies to, sessions per week): so old weeks keep the target they had
     target_history: tuple[tuple[date, int], ...] = ()
     beeps: bool = False  # 3-2-1 beeps before a timer ends (TUI setting)
+    races: tuple[date, ...] = ()  # race days: the plan tapers before each one
+    dumbbells: tuple[float, ...] = ()  # owned dumbbell weights, kg (empty: standard steps)
+    kettlebells: tuple[float, ...] = ()  # owned kettlebell weights, kg
+    # "yes" to every plyometric-readiness question (no leg pain, 30 s single-leg balance,
+    # pain-free squats, lunges and single-leg half squats): jumps wait for it
+    plyo_ready: bool = False
+    # (day it changed, new level): a move up starts a few weeks back in the new dose
+    level_history: tuple[tuple[date, str], ...] = ()
+    # (exercise, day): pain marks on or before that day no longer keep it out of the plan
+    pain_cleared: tuple[tuple[str, date], ...] = ()
+
+    @property
+    def weekly_target(self) -> int:
+        """The target the plan places: beginners do at most 2 a week, whatever was asked."""
+        return min(self.target, 2) if self.level == "beginner" else self.target
+
+    def moved_up_on(self) -> date | None:
+        """The day the current level was taken up, when that was a move up a level."""
+        history = sorted(self.level_history)
+        if len(history) < 2 or history[-1][1] != self.level:
+            return None
+        (_, before), (day, now) = history[-2], history[-1]
+        return day if before in LEVELS and level_rank(now) > level_rank(before) else None
+
+    def with_level(self, level: str, day: date) -> "Profile":
+        """A level change: remembered with its day; jumps wait for the readiness questions."""
+        if level == self.level:
+            return self
+        history = list(self.level_history) or [(self.block_start or day, self.level)]
+        history.append((day, level))
+        return replace(self, level=level, level_history=tuple(history), plyo_ready=False)
 
     def target_for_week(self, start: date) -> int:
         """The weekly target that applied to the week starting on ``start``."""
@@ -175,6 +206,12 @@ class Profile:
             "weeks": self.weeks,
             "target_history": [[d.isoformat(), t] for d, t in self.target_history],
             "beeps": self.beeps,
+            "races": [d.isoformat() for d in self.races],
+            "dumbbells": list(self.dumbbells),
+            "kettlebells": list(self.kettlebells),
+            "plyo_ready": self.plyo_ready,
+            "level_history": [[d.isoformat(), lv] for d, lv in self.level_history],
+            "pain_cleared": [[ex, d.isoformat()] for ex, d in self.pain_cleared],
         }
 
     @classmethod
@@ -191,6 +228,12 @@ class Profile:
             weeks=int(doc.get("weeks", 10)),
             target_history=tuple((date.fromisoformat(d), int(t)) for d, t in doc.get("target_history") or ()),
             beeps=bool(doc.get("beeps", False)),
+            races=tuple(sorted(date.fromisoformat(d) for d in doc.get("races") or ())),
+            dumbbells=tuple(sorted(float(w) for w in doc.get("dumbbells") or ())),
+            kettlebells=tuple(sorted(float(w) for w in doc.get("kettlebells") or ())),
+            plyo_ready=bool(doc.get("plyo_ready", False)),
+            level_history=tuple((date.fromisoformat(d), str(lv)) for d, lv in doc.get("level_history") or ()),
+            pain_cleared=tuple((str(ex), date.fromisoformat(d)) for ex, d in doc.get("pain_cleared") or ()),
         )
 
     def with_changes(self, **changes) -> "Profile":

@@ -1,39 +1,53 @@
-"""The planner: which days of the week are strength days, and what today's session is.
+"""The planner: which days are strength days, and what today's session is.
 
-Pure functions of (profile, log, today, catalog, templates): the same inputs always give
-the same plan, so ``runstrength today --json`` is deterministic for a pinned date.
-
-Coaching rules (COACHING.md, Program defaults):
-- prefer days with no run; next, the day of a hard run (after it); then an easy-run day;
-- never the long-run day or the day after it (every planned session has leg work);
-- beginners never train on a running day while an off day is free that week;
-- no two strength days in a row when the target allows spacing;
-- a missed session moves to the next allowed day of the same week; never two in a day;
-- a session's estimated duration fits the chosen 15 or 20 minutes.
+Pure functions of (profile, log, today, catalog, programs, actual runs): the same inputs
+always give the same plan, so ``runstrength today --json`` is deterministic for a pinned
+date. Day choice lives in :mod:`schedule`, the block position in :mod:`block`, shared
+numbers in :mod:`rules`; this module turns them into sessions (COACHING.md, "Prescribing"):
+- trimming to the runner's 15/20 minutes cuts accessory and core sets first, then drops an
+  accessory, and never shortens a rest below what the exercise needs;
+- minutes are honest: tempo per rep, side switches, moving between exercises, a warm-up;
+- light weeks keep every exercise with about half the sets;
+- loads are weights the runner owns (or the next standard step), and one thing changes at
+  a time: reps, then load or sets, then the harder variation;
+- pain changes the plan; jumps and Nordic curls ramp; races taper; comebacks ramp.
 """
 
 from __future__ import annotations
 
-import math
-from dataclasses import dataclass, field
-from datetime import date, timedelta
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, time, timedelta
 from functools import lru_cache
-from itertools import combinations
 
+from .block import BlockState, block_state
 from .catalog import Catalog, CatalogError, Exercise, data_file, load_toml
+from .loads import at_or_below, implement, ladder, step_up
 from .model import KG_PER_LB, LEVELS, Profile, SessionRecord, SetRecord
+from .rules import THRESHOLDS as T
+from .schedule import DAY_NAMES, RunningWeek, Schedule, day_name, effective_target, schedule
 from .weeks import consistent_weeks, week_start
 
-DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-RUN_SCORE = {"rest": 0, "hard": 1, "easy": 2}
-SECONDS_PER_REP = 3  # a controlled rep (about 2 s down, 1 s up): a conservative estimate
-SETUP_SECONDS = 20  # moving to the next exercise
-GET_READY_SECONDS = 5  # the hold timer's get-ready countdown
-MIN_REST = 30
-PLYO_AFTER_WEEKS = 4  # intermediates: low-level plyometrics after 4 consistent weeks
-COMEBACK_DAYS = 15  # 14+ days without strength work
-COMEBACK_FACTOR = 0.6  # restart at 50–70% of the previous loads
-SMALL_STEP = {"kg": 2.5, "lb": 5 * KG_PER_LB}
+__all__ = ["DAY_NAMES", "day_name", "effective_target", "RunningWeek"]
+
+ROLES = ("main", "accessory", "core", "power")
+PLYO_AFTER_WEEKS = T.plyo_consistent_weeks
+COMEBACK_DAYS = T.comeback_gap_days
+GET_READY_SECONDS = T.get_ready_seconds
+MIN_REST = 15
+# Nordic hamstring curls ramp from 1 × 3–5 to 3 × 6–8 over six weeks, once a week
+# (Mjølsnes 2004; Petersen 2011), by block week.
+NORDIC_DOSES = ((1, (3, 5)), (2, (3, 5)), (2, (4, 6)), (1, (3, 5)), (3, (4, 6)), (3, (6, 8)))
+NORDIC = "nordic-hamstring-curl"
+# Advanced jumps that wait for block week 5: weeks 1–4 keep to low-level drills (pogo hops,
+# skips, jump squats).
+HIGH_LEVEL_PLYO = frozenset({"bounding", "single-leg-hop", "skater-hop", "box-jump"})
+READINESS_QUESTIONS = (
+    "Any pain in your legs, feet or back right now? (the answer must be no)",
+    "Can you balance on one leg for 30 seconds, each side?",
+    "Can you do 15 squats without pain?",
+    "Can you do 10 lunges each side without pain?",
+    "Can you do 10 single-leg half squats each side without pain?",
+)
 
 
 # --- templates --------------------------------------------------------------------------
@@ -43,6 +57,7 @@ SMALL_STEP = {"kg": 2.5, "lb": 5 * KG_PER_LB}
 class Slot:
     id: str
     kind: str
+    role: str = "accessory"
 
 
 @dataclass(frozen=True)
@@ -61,6 +76,7 @@ class Template:
     level: str
     sessions: tuple[tuple[Slot, ...], ...]
     weeks: tuple[WeekDose, ...]
+    full_body: tuple[Slot, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -75,6 +91,11 @@ class FinisherSlot:
 class Programs:
     templates: dict
     finisher: tuple[FinisherSlot, ...]
+    warmup: tuple[str, ...] = ()
+
+
+def _default_role(kind: str) -> str:
+    return {"strength": "main", "plyometric": "power", "core": "core"}.get(kind, "accessory")
 
 
 def parse_programs(raw: dict, catalog: Catalog) -> Programs:
@@ -84,20 +105,24 @@ def parse_programs(raw: dict, catalog: Catalog) -> Programs:
         if kind is not None and catalog.get(ex_id).kind != kind:
             raise CatalogError(f"programs: {where}: {ex_id!r} is a {catalog.get(ex_id).kind} exercise, not {kind}")
 
+    def slots(level: str, where: str, session) -> tuple[Slot, ...]:
+        out = []
+        for slot in session:
+            if not isinstance(slot, dict) or not isinstance(slot.get("id"), str) or not isinstance(slot.get("kind"), str):
+                raise CatalogError(f"programs: {level} {where}: every slot needs an id and a kind, not {slot!r}")
+            check_slot(f"{level} {where}", slot["id"], slot["kind"])
+            role = slot.get("role", _default_role(slot["kind"]))
+            if role not in ROLES:
+                raise CatalogError(f"programs: {level} {where}: role must be one of {', '.join(ROLES)}, not {role!r}")
+            out.append(Slot(slot["id"], slot["kind"], role))
+        return tuple(out)
+
     templates = {}
     for level in LEVELS:
         doc = raw.get(level)
         if not isinstance(doc, dict):
             raise CatalogError(f"programs: no [{level}] template")
-        sessions = []
-        for n, session in enumerate(doc.get("sessions", []), start=1):
-            slots = []
-            for slot in session:
-                if not isinstance(slot, dict) or not isinstance(slot.get("id"), str) or not isinstance(slot.get("kind"), str):
-                    raise CatalogError(f"programs: {level} session {n}: every slot needs an id and a kind, not {slot!r}")
-                check_slot(f"{level} session {n}", slot["id"], slot["kind"])
-                slots.append(Slot(slot["id"], slot["kind"]))
-            sessions.append(tuple(slots))
+        sessions = [slots(level, f"session {n}", s) for n, s in enumerate(doc.get("sessions", []), start=1)]
         weeks = []
         for n, week in enumerate(doc.get("week", []), start=1):
             try:
@@ -117,7 +142,8 @@ def parse_programs(raw: dict, catalog: Catalog) -> Programs:
             weeks.append(dose)
         if not sessions or len(weeks) != 12:
             raise CatalogError(f"programs: [{level}] needs sessions and exactly 12 weeks")
-        templates[level] = Template(level, tuple(sessions), tuple(weeks))
+        full_body = slots(level, "full_body", doc.get("full_body", [])) if doc.get("full_body") else ()
+        templates[level] = Template(level, tuple(sessions), tuple(weeks), full_body)
     finisher = []
     for slot in raw.get("finisher", {}).get("slots", []):
         if not isinstance(slot, dict) or not isinstance(slot.get("id"), str):
@@ -128,7 +154,10 @@ def parse_programs(raw: dict, catalog: Catalog) -> Programs:
         finisher.append(
             FinisherSlot(slot["id"], tuple(slot["reps"]) if "reps" in slot else None, slot.get("hold"), slot.get("beginner"))
         )
-    return Programs(templates, tuple(finisher))
+    warmup = tuple(raw.get("warmup", {}).get("drills", []))
+    for ex_id in warmup:
+        check_slot("warmup", ex_id, None)
+    return Programs(templates, tuple(finisher), warmup)
 
 
 @lru_cache(maxsize=4)
@@ -136,7 +165,20 @@ def load_programs(catalog: Catalog) -> Programs:
     return parse_programs(load_toml(data_file("programs.toml")), catalog)
 
 
-# --- prescriptions and sessions -----------------------------------------------------------
+# --- prescriptions ----------------------------------------------------------------------------
+
+
+def _tempo(ex: Exercise) -> float:
+    return float(getattr(ex, "tempo", 3.0) or 3.0)
+
+
+def _min_rest(ex: Exercise) -> int:
+    got = getattr(ex, "min_rest", None)
+    if got is not None:
+        return int(got)
+    if ex.kind == "plyometric":
+        return 60
+    return min(ex.rest, 30)
 
 
 @dataclass(frozen=True)
@@ -151,15 +193,26 @@ class Prescribed:
     suggested_load_kg: float | None = None
     load_unit: str = "kg"
     note: str = ""
+    role: str = "accessory"
+    tempo: float = 3.0
+    min_rest: int = MIN_REST
+
+    @property
+    def set_seconds(self) -> float:
+        """One set, honestly: reps × tempo (or the hold plus its get-ready), both sides."""
+        if self.seconds is not None:
+            one = self.seconds + T.get_ready_seconds
+        else:
+            one = sum(self.reps) / 2 * self.tempo
+        return one * 2 + T.side_switch_seconds if self.per_side else one
 
     @property
     def work_seconds(self) -> int:
-        one = (self.seconds + GET_READY_SECONDS) if self.seconds is not None else round(sum(self.reps) / 2 * SECONDS_PER_REP)
-        return one * (2 if self.per_side else 1)
+        return round(self.set_seconds)
 
     @property
     def duration_seconds(self) -> int:
-        return self.sets * (self.work_seconds + self.rest) + SETUP_SECONDS
+        return round(self.sets * (self.set_seconds + self.rest) + T.transition_seconds)
 
     @property
     def suggested_load(self) -> str | None:
@@ -174,6 +227,11 @@ class Prescribed:
         load = f" @ {self.suggested_load}" if self.suggested_load else ""
         return f"{self.sets} × {what}{side}{load}"
 
+    @property
+    def top(self) -> int:
+        """The most the prescription asks of one set: top reps, or hold seconds."""
+        return self.seconds if self.seconds is not None else self.reps[1]
+
     def to_dict(self) -> dict:
         return {
             "id": self.exercise,
@@ -186,6 +244,9 @@ class Prescribed:
             "suggested_load": self.suggested_load,
             "suggested_load_kg": self.suggested_load_kg,
             "note": self.note,
+            "role": self.role,
+            "tempo": self.tempo,
+            "min_rest_seconds": self.min_rest,
         }
 
 
@@ -195,82 +256,509 @@ def format_load(kg: float, unit: str) -> str:
     return f"{round(kg, 2):g} kg"
 
 
-def estimated_minutes(exercises) -> float:
-    return round(sum(p.duration_seconds for p in exercises) / 60, 1)
+def estimated_minutes(exercises, warmup: bool = True) -> float:
+    if not exercises:
+        return 0.0
+    seconds = sum(p.duration_seconds for p in exercises) + (T.warmup_seconds if warmup else 0)
+    return round(seconds / 60)
+
+
+def _seconds(items: list[Prescribed]) -> int:
+    return sum(p.duration_seconds for p in items) + T.warmup_seconds
 
 
 def fit_to_minutes(exercises: list[Prescribed], minutes: int) -> list[Prescribed]:
-    """Shorten rests, then sets, then drop exercises until the session fits its minutes."""
-    limit = minutes * 60
+    """Trim a session to its minutes (warm-up included), by priority: accessory and core
+    rests down to what the exercise needs, accessory and core sets down to 2, drop an
+    accessory, main sets down to 2, then everything to 1 set, then drop more. A main
+    lift never has fewer sets than an accessory, and no rest goes below its minimum."""
+    limit = minutes * 60 + 29  # rounds to at most the chosen minutes
     items = list(exercises)
 
-    def total() -> int:
-        return sum(p.duration_seconds for p in items)
+    def over() -> bool:
+        return _seconds(items) > limit
 
-    while total() > limit and any(p.rest > MIN_REST for p in items):
-        items = [p if p.rest <= MIN_REST else _with(p, rest=max(MIN_REST, p.rest - 15)) for p in items]
-    while total() > limit and any(p.sets > 1 for p in items):
-        index = max(range(len(items)), key=lambda i: (items[i].sets, items[i].duration_seconds))
-        items[index] = _with(items[index], sets=items[index].sets - 1)
-    while total() > limit and len(items) > 1:
-        items.pop(-2 if len(items) > 2 else -1)
+    def others() -> list[int]:
+        return [i for i, p in enumerate(items) if p.role != "main"]
+
+    def mains() -> list[int]:
+        return [i for i, p in enumerate(items) if p.role == "main"]
+
+    for i in others():
+        if over() and items[i].rest > items[i].min_rest:
+            items[i] = replace(items[i], rest=items[i].min_rest)
+
+    def cut(indexes: list[int], floor: int) -> bool:
+        able = [i for i in indexes if items[i].sets > floor]
+        if not able:
+            return False
+        i = max(able, key=lambda j: (items[j].sets, j))
+        items[i] = replace(items[i], sets=items[i].sets - 1)
+        return True
+
+    def drop(roles: tuple[str, ...]) -> bool:
+        able = [i for i in others() if items[i].role in roles]
+        if "core" in roles:  # keep one core exercise
+            able = [i for i in able if items[i].role != "core" or sum(1 for p in items if p.role == "core") > 1]
+        if not able or len(items) <= 3:
+            return False
+        items.pop(able[-1])
+        return True
+
+    while over() and cut(others(), 2):
+        pass
+    while over() and drop(("accessory",)):
+        pass
+    while over() and drop(("core",)):
+        pass
+    while over() and cut(mains(), max([2] + [items[i].sets for i in others()])):
+        pass
+    while over() and cut(others(), 1):
+        pass
+    while over() and cut(mains(), 1):
+        pass
+    # jumps go last: they are short and pair best with the strength work
+    while over() and drop(("power",)):
+        pass
+    while over() and len(items) > 2:
+        i = (others() or [len(items) - 1])[-1]
+        items.pop(i)
     return items
 
 
-def _with(p: Prescribed, **changes) -> Prescribed:
-    from dataclasses import replace
+def light_version(items: list[Prescribed], minutes: int) -> list[Prescribed]:
+    """A lighter week: every exercise kept, about half the sets (mains keep the extra
+    set when the count is odd), and still at least ten minutes."""
+    total = sum(p.sets for p in items)
+    want = max(len(items), round(total * 0.5))
+    out = [replace(p, sets=1) for p in items]
+    order = sorted(range(len(items)), key=lambda i: (items[i].role != "main", i))
 
-    return replace(p, **changes)
+    def add_one() -> bool:
+        for i in order:
+            if out[i].sets < items[i].sets:
+                out[i] = replace(out[i], sets=out[i].sets + 1)
+                return True
+        return False
+
+    while sum(p.sets for p in out) < want and add_one():
+        pass
+    while _seconds(out) < T.light_week_min_minutes * 60 and sum(p.sets for p in out) + 1 <= total * 0.6 and add_one():
+        pass
+    return out
 
 
-# --- which days -----------------------------------------------------------------------------
+# --- pain -----------------------------------------------------------------------------------
 
 
-def leg_day_allowed(day: date, profile: Profile) -> bool:
-    """Never the long-run day or the day after it."""
-    return profile.run_on(day) != "long" and profile.run_on(day - timedelta(days=1)) != "long"
+@dataclass(frozen=True)
+class PainStatus:
+    exercise: str
+    marks_in_a_row: int  # sessions in a row, ending with the latest, with a pain mark
+    last: date
 
 
-def choose_days(candidates: list[date], k: int, profile: Profile, fixed: list[date]) -> list[date]:
-    """Pick k strength days among candidates, given days already trained (``fixed``)."""
-    k = min(k, len(candidates))
-    if k <= 0:
+def pain_status(history: list[SetRecord], profile: Profile) -> dict[str, PainStatus]:
+    """Exercises whose latest sessions had pain marks (after any clearance by the runner)."""
+    painful = {s.exercise for s in history if s.pain}
+    if not painful:
+        return {}
+    history = [s for s in history if s.exercise in painful]
+    cleared: dict[str, date] = {}
+    for ex_id, day in profile.pain_cleared:
+        cleared[ex_id] = max(day, cleared.get(ex_id, day))
+    by_ex: dict[str, dict[str, list[SetRecord]]] = {}
+    for s in history:
+        if s.exercise in cleared and s.date <= cleared[s.exercise]:
+            continue
+        by_ex.setdefault(s.exercise, {}).setdefault(s.session, []).append(s)
+    out = {}
+    for ex_id, groups in by_ex.items():
+        ordered = sorted(groups.values(), key=lambda g: (min(x.date for x in g), min(x.logged_at.replace(tzinfo=None) for x in g)))
+        n = 0
+        for group in reversed(ordered):
+            if any(x.pain for x in group):
+                n += 1
+            else:
+                break
+        if n:
+            out[ex_id] = PainStatus(ex_id, n, max(x.date for x in ordered[-1]))
+    return out
+
+
+def pain_blocked(status: dict[str, PainStatus], catalog: Catalog) -> dict[str, str]:
+    """Exercise id → the painful exercise that keeps it out of the plan: the exercise with
+    two pain marks in a row, its harder variations, and jumps when it is leg work."""
+    out: dict[str, str] = {}
+    for ex_id, st in status.items():
+        if st.marks_in_a_row < 2 or ex_id not in catalog:
+            continue
+        chain = ex_id
+        seen = set()
+        while chain and chain in catalog and chain not in seen:
+            seen.add(chain)
+            out.setdefault(chain, ex_id)
+            chain = catalog.get(chain).harder
+        if catalog.get(ex_id).legs:
+            for ex in catalog:
+                if ex.kind == "plyometric":
+                    out.setdefault(ex.id, ex_id)
+    return out
+
+
+def referral(status: dict[str, PainStatus], catalog: Catalog) -> list[str]:
+    """The sentences that stay on Today and in `status` until the runner clears the pain."""
+    out = []
+    for ex_id, st in sorted(status.items()):
+        if st.marks_in_a_row >= 2:
+            name = catalog.get(ex_id).name if ex_id in catalog else ex_id
+            out.append(
+                f"Pain on {name} two sessions in a row: it is out of the plan, with its harder variations"
+                f"{' and jumps' if ex_id in catalog and catalog.get(ex_id).legs else ''}. Have a sports doctor or "
+                f"physical therapist look at it; once they clear it, run `runstrength pain clear {ex_id}`."
+            )
+    return out
+
+
+# --- building a session --------------------------------------------------------------------
+
+
+def _owned(profile: Profile) -> tuple[str, ...]:
+    return tuple(e for e in profile.equipment if e != "none")
+
+
+def _either(items) -> str:
+    """('dumbbells', 'kettlebell', 'gym') → 'dumbbells, kettlebell or a gym'."""
+    words = ["a gym" if i == "gym" else i for i in items]
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} or {words[-1]}"
+
+
+@dataclass(frozen=True)
+class SessionSpec:
+    """Everything about the day that shapes the session."""
+
+    dose: WeekDose
+    block_week: int
+    plyo: bool  # jumps allowed at all
+    high_plyo: bool  # bounding, single-leg hops and other advanced jumps allowed
+    comeback: float = 1.0  # 1.0, or the comeback factor (0.6 / 0.8)
+    back_on: date | None = None  # comebacks: loads and reps scale what was done before this day
+    taper: bool = False
+    nordic_ok: bool = True  # no long run in the next 48 h
+    full_body: bool = False
+    light_base: WeekDose | None = None  # light week: the dose it halves
+    nordic_this_week: bool = False  # Nordic curls were already done this week
+
+
+def _last_session(ex_id: str, history: list[SetRecord]) -> list[SetRecord]:
+    mine = [s for s in history if s.exercise == ex_id]
+    if not mine:
         return []
-    beginner = profile.level == "beginner"
-
-    def key(combo):
-        days = sorted([*combo, *fixed])
-        adjacent = sum(1 for a, b in zip(days, days[1:]) if (b - a).days <= 1)
-        # the running week repeats: count the gap from the last day round to next week's first,
-        # so spreading days to the week's edges does not put two sessions in a row (Sun, Mon)
-        wrap = 7 - (days[-1] - days[0]).days
-        across = 1 if len(days) > 1 and wrap <= 1 else 0
-        gaps = [(b - a).days for a, b in zip(days, days[1:])] + [wrap]
-        running = sum(1 for d in combo if profile.run_on(d) != "rest")
-        score = sum(RUN_SCORE[profile.run_on(d)] for d in combo)
-        if beginner:
-            return (running, adjacent, across, score, -min(gaps), combo)
-        return (adjacent, across, score, -min(gaps), combo)
-
-    return sorted(min(combinations(sorted(candidates), k), key=key))
+    last = max(mine, key=lambda s: (s.date, s.logged_at.replace(tzinfo=None))).session
+    return [s for s in mine if s.session == last]
 
 
-def week_strength_days(start: date, profile: Profile, done: list[SessionRecord], today: date) -> tuple[list[date], list[date]]:
-    """(days already trained this week before today, days planned from today on)."""
-    days = [start + timedelta(days=i) for i in range(7)]
-    past = sorted({s.date for s in done if start <= s.date < today})
-    weight = sum(s.weight for s in done if start <= s.date < today)
-    target = profile.target_for_week(start)
-    remaining = max(0, math.ceil(target - weight - 1e-9))
-    candidates = [d for d in days if d >= today and d not in past and leg_day_allowed(d, profile)]
-    return past, choose_days(candidates, remaining, profile, past)
+def _prescribe(
+    ex: Exercise,
+    role: str,
+    spec: SessionSpec,
+    profile: Profile,
+    history: list[SetRecord],
+    pain: PainStatus | None,
+    note: str,
+) -> Prescribed:
+    dose = spec.dose
+    if ex.id == NORDIC:
+        done = len({s.session for s in history if s.exercise == NORDIC})
+        sets, reps = NORDIC_DOSES[min(done, len(NORDIC_DOSES) - 1)]
+        if spec.light_base is not None or spec.comeback < 1.0:
+            sets, reps = NORDIC_DOSES[0]
+        seconds = None
+    elif ex.is_hold:
+        cap = 30 if ex.id.startswith("copenhagen") else 60
+        sets, reps, seconds = dose.hold_sets, None, min(dose.hold, ex.hold + 20, cap)
+    elif ex.kind in ("strength", "functional") and ex.reps and ex.reps[0] >= 10:
+        sets, reps, seconds = dose.sets, dose.reps, None
+    else:
+        sets, reps, seconds = min(dose.sets, 2), ex.reps, None
+    if spec.comeback < 1.0 and spec.back_on is not None:
+        history = [h for h in history if h.date < spec.back_on]  # what was done before the break
+    last = _last_session(ex.id, history)
+    tool = implement(ex, profile)
+    weights = ladder(tool, profile)
+    unit = profile.units
+    load = None
+    if last:
+        last_sets = len(last)
+        last_top = max(s.volume for s in last)
+        loaded = [s for s in last if s.load_kg]
+        last_load = max((s.load_kg for s in loaded), default=None)
+        if loaded:
+            unit = loaded[-1].unit
+        hit_top = reps is not None and all((s.reps or 0) >= reps[1] for s in last)
+        # one variable at a time: reps (or hold seconds) first, then sets or load
+        if seconds is not None:
+            if seconds > last_top and sets > last_sets:
+                sets = last_sets
+        elif reps is not None and reps[1] > last_top and sets > last_sets:
+            sets = last_sets
+        raise_load = (
+            last_load is not None
+            and hit_top
+            and sets <= last_sets
+            and spec.comeback == 1.0
+            and not spec.taper
+            and spec.light_base is None
+            and pain is None
+        )
+        if last_load is not None and weights:
+            if raise_load and (nxt := step_up(ex, profile, last_load)) is not None:
+                load = nxt
+                reps = (reps[0], min(reps[1], max(reps[0], last_top)))
+            else:
+                load = at_or_below(weights, last_load) or min(weights)
+        elif last_load is not None:
+            load = last_load
+        if spec.comeback < 1.0:
+            factor = spec.comeback
+            if load is not None:
+                load = at_or_below(weights, last_load * factor) if weights else None
+            top = max(1, int(last_top * factor))
+            if seconds is not None:
+                seconds = max(5, min(seconds, top))
+            elif reps is not None:
+                reps = (max(1, min(reps[0], top - 3)), min(reps[1], top))
+    elif spec.comeback < 1.0:  # nothing to scale from: scale the dose itself
+        if seconds is not None:
+            seconds = max(5, int(seconds * spec.comeback))
+        elif reps is not None:
+            reps = (max(1, int(reps[0] * spec.comeback)), max(1, int(reps[1] * spec.comeback)))
+    if spec.taper:
+        sets = max(1, sets // 2)
+    rest = ex.rest
+    min_rest = _min_rest(ex)
+    return Prescribed(
+        ex.id, ex.name, sets, reps, seconds, max(rest, min_rest), ex.per_side, load, unit, note, role, _tempo(ex), min_rest
+    )
 
 
-def _block(profile: Profile, today: date) -> tuple[int, int, date]:
-    start_weekday = profile.week_start_index
-    start = week_start(profile.block_start or today, start_weekday)
-    week = (week_start(today, start_weekday) - start).days // 7 + 1
-    return week, profile.weeks, start
+def build_session(
+    template_index: int,
+    spec: SessionSpec,
+    profile: Profile,
+    catalog: Catalog,
+    programs: Programs,
+    history: list[SetRecord] = (),
+    pain: dict[str, PainStatus] | None = None,
+) -> list[Prescribed]:
+    template = programs.templates[profile.level]
+    owned = _owned(profile)
+    pain = pain or {}
+    blocked = pain_blocked(pain, catalog)
+    slots = template.full_body if (spec.full_body and template.full_body) else template.sessions[template_index % len(template.sessions)]
+    chosen: list[Prescribed] = []
+    used: set[str] = set()
+    for slot in slots:
+        if slot.kind == "plyometric" and not spec.plyo:
+            continue
+        base = catalog.get(slot.id)
+        ex = catalog.swap_for(slot.id, owned, profile.level, exclude=used | set(blocked))
+        if ex is None:
+            continue
+        note = "" if ex.id == base.id else f"instead of {base.name}, which needs {_either(base.equipment)}"
+        if ex.id in HIGH_LEVEL_PLYO and not spec.high_plyo:
+            easier = _easier_jump(ex, catalog, used | set(blocked))
+            if easier is None:
+                continue
+            note = f"{easier.name} until week {T.high_level_plyo_from_week}, then {ex.name}"
+            ex = easier
+        if ex.id == NORDIC and (not spec.nordic_ok or spec.nordic_this_week):
+            alt = catalog.swap_for("single-leg-rdl", owned, profile.level, exclude=used | set(blocked))
+            if alt is None:
+                continue
+            note = (
+                "instead of Nordic curls: once a week is enough"
+                if spec.nordic_ok
+                else "instead of Nordic curls, which stay at least 48 hours away from the long run"
+            )
+            ex = alt
+        if spec.dose.variation and spec.comeback == 1.0 and not spec.taper and ex.harder and ex.id not in pain:
+            harder = catalog.get(ex.harder)
+            if (
+                harder.suits(profile.level)
+                and harder.available_with(owned)
+                and harder.id not in used
+                and harder.id not in blocked
+                and (harder.kind != "plyometric" or (spec.plyo and (harder.id not in HIGH_LEVEL_PLYO or spec.high_plyo)))
+            ):
+                note = f"harder variation of {ex.name}"
+                ex = harder
+        own_pain = pain.get(ex.id)
+        if own_pain is not None and own_pain.marks_in_a_row == 1 and ex.easier and ex.easier in catalog:
+            easier = catalog.get(ex.easier)
+            if easier.available_with(owned) and easier.id not in used and easier.id not in blocked and easier.kind != "plyometric":
+                note = f"easier than {ex.name}, which you marked as painful last time"
+                ex = easier
+                own_pain = None
+        elif own_pain is not None:
+            note = f"same load as last time: you marked pain on {ex.name}; stop if it hurts"
+        used.add(ex.id)
+        chosen.append(_prescribe(ex, slot.role, spec, profile, history, own_pain, note))
+    if spec.dose.drop:
+        for _ in range(spec.dose.drop):
+            removable = [i for i, p in enumerate(chosen) if p.role != "main"]
+            if len(chosen) > 3 and removable:
+                chosen.pop(removable[-1])
+    # the main lifts carry the session: no accessory gets more sets than they do
+    main_sets = [p.sets for p in chosen if p.role == "main"]
+    if main_sets:
+        chosen = [p if p.role == "main" or p.sets <= min(main_sets) else replace(p, sets=min(main_sets)) for p in chosen]
+    return fit_to_minutes(chosen, profile.minutes)
+
+
+def _easier_jump(ex: Exercise, catalog: Catalog, exclude: set[str]) -> Exercise | None:
+    seen = set()
+    cur = ex
+    while cur.easier and cur.easier in catalog and cur.id not in seen:
+        seen.add(cur.id)
+        cur = catalog.get(cur.easier)
+        if cur.kind == "plyometric" and cur.id not in HIGH_LEVEL_PLYO and cur.id not in exclude:
+            return cur
+    for fallback in ("pogo-hops", "a-skip"):
+        if fallback in catalog and fallback not in exclude:
+            return catalog.get(fallback)
+    return None
+
+
+def build_finisher(profile: Profile, catalog: Catalog, programs: Programs) -> list[Prescribed]:
+    out = []
+    for slot in programs.finisher:
+        ex_id = slot.beginner if (profile.level == "beginner" and slot.beginner) else slot.id
+        ex = catalog.get(ex_id)
+        if slot.hold is not None:
+            hold = 20 if profile.level == "beginner" else slot.hold
+            out.append(Prescribed(ex.id, ex.name, 1, None, hold, 20, ex.per_side, role="core", tempo=_tempo(ex), min_rest=15))
+        else:
+            out.append(
+                Prescribed(ex.id, ex.name, 1, slot.reps or ex.reps, None, 20, ex.per_side, tempo=_tempo(ex), min_rest=15)
+            )
+    return out
+
+
+def build_warmup(programs: Programs, catalog: Catalog) -> tuple[Prescribed, ...]:
+    """The 3–4 minute warm-up before the first exercise: the mobility drills."""
+    out = []
+    for ex_id in programs.warmup:
+        ex = catalog.get(ex_id)
+        if ex.is_hold:
+            out.append(Prescribed(ex.id, ex.name, 1, None, min(ex.hold, 45), 0, ex.per_side, role="warmup", tempo=_tempo(ex), min_rest=0))
+        else:
+            out.append(Prescribed(ex.id, ex.name, 1, ex.reps, None, 0, ex.per_side, role="warmup", tempo=_tempo(ex), min_rest=0))
+    return tuple(out)
+
+
+# --- the coach's view of one day -------------------------------------------------------------
+
+
+def plyometrics_allowed(profile: Profile, sessions: list[SessionRecord], today: date) -> bool:
+    if profile.level == "beginner" or not profile.plyo_ready:
+        return False
+    if profile.level == "intermediate":
+        return consistent_weeks(sessions, today, profile.week_start_index, T.plyo_sessions_per_week) >= PLYO_AFTER_WEEKS
+    return True
+
+
+def _low_frequency(today: date, sessions: list[SessionRecord]) -> bool:
+    """About one session a week over the last 4 full weeks (with a log that old)."""
+    if not sessions or min(s.date for s in sessions) > today - timedelta(days=T.irregular_window_days):
+        return False
+    window = [s for s in sessions if today - timedelta(days=T.irregular_window_days) <= s.date < today]
+    return sum(s.weight for s in window) / (T.irregular_window_days / 7) < T.low_frequency_per_week - 1e-9
+
+
+@dataclass(frozen=True)
+class DayContext:
+    """What the coach knows on one day: the week, the block, the pain, and the flags."""
+
+    today: date
+    week: RunningWeek
+    sched: Schedule
+    block: BlockState
+    spec: SessionSpec
+    index: int  # which template in the rotation
+    pain: dict
+    low_frequency: bool
+    one_fits: bool = False
+
+
+def _day_context(
+    today: date, profile: Profile, sessions: list[SessionRecord], history: list[SetRecord], programs: Programs, week: RunningWeek
+) -> DayContext:
+    before = tuple(s for s in sessions if s.date < today)
+    sched = schedule(today, week, before)
+    block = block_state(today, week, list(before))
+    template = programs.templates[profile.level]
+    dose_week = block.dose_week
+    dose = template.weeks[min(dose_week, len(template.weeks)) - 1]
+    light_base = None
+    if dose.light and not block.comeback:
+        light_base = template.weeks[max(0, min(dose_week, len(template.weeks)) - 2)]
+        dose = replace(light_base, light=True)
+    if block.comeback:
+        dose = replace(dose, light=False, drop=0)
+    race = week.race_ahead(today)
+    plyo = plyometrics_allowed(profile, list(before), today) and not block.comeback and race is None
+    plyo = plyo and not any(0 < (r - today).days <= 9 for r in profile.races)
+    # Nordic curls never within 48 h before the long run
+    nordic_ok = all(week.run_on(today + timedelta(days=n)) not in ("long", "race") for n in (1, 2))
+    from .schedule import plan_week
+
+    at_start = plan_week(sched.week.start, sched.week.start, week, tuple(s for s in before if s.date < sched.week.start))
+    one_fits = len(at_start.planned) + len(at_start.done) <= 1 and at_start.target >= 2
+    low = _low_frequency(today, list(before)) or one_fits
+    start = sched.week.start
+    nordic_week = any(h.exercise == NORDIC and start <= h.date < today for h in history)
+    spec = SessionSpec(
+        nordic_this_week=nordic_week,
+        dose=dose,
+        block_week=dose_week,
+        plyo=plyo,
+        high_plyo=dose_week >= T.high_level_plyo_from_week,
+        comeback=block.comeback_factor,
+        back_on=block.back_on,
+        taper=race is not None,
+        nordic_ok=nordic_ok,
+        full_body=low,
+        light_base=light_base,
+    )
+    first = week_start(profile.block_start or today, profile.week_start_index)
+    index = sum(1 for s in before if s.kind == "strength" and s.date >= first)
+    return DayContext(
+        today, week, sched, block, spec, index, pain_status([h for h in history if h.date < today], profile), low, one_fits
+    )
+
+
+HISTORY_WINDOW_DAYS = 35  # the sets a prescription looks at: the last five weeks
+
+
+def prescription_history(dc: DayContext, sessions: list[SessionRecord], history: list[SetRecord]) -> list[SetRecord]:
+    """The sets a prescription may look at: the five weeks before the day (and, on a
+    comeback, the five weeks before the break), whatever else the caller loaded, so the
+    same day always gets the same prescription."""
+    first = dc.today - timedelta(days=HISTORY_WINDOW_DAYS)
+    if dc.spec.comeback < 1.0 and dc.spec.back_on is not None:
+        before = [s.date for s in sessions if s.date < dc.spec.back_on]
+        if before:
+            first = min(first, max(before) - timedelta(days=HISTORY_WINDOW_DAYS))
+    return [h for h in history if first <= h.date < dc.today]
+
+
+def _session(dc: DayContext, profile: Profile, catalog: Catalog, programs: Programs, history: list[SetRecord]) -> list[Prescribed]:
+    spec = dc.spec
+    if spec.light_base is not None:
+        normal = build_session(dc.index, replace(spec, dose=spec.light_base, light_base=None), profile, catalog, programs, history, dc.pain)
+        return light_version(normal, profile.minutes)
+    return build_session(dc.index, spec, profile, catalog, programs, history, dc.pain)
 
 
 # --- today ------------------------------------------------------------------------------------
@@ -289,10 +777,17 @@ class TodayPlan:
     finisher: tuple[Prescribed, ...] = ()
     done_today: int = 0
     week_days: tuple[date, ...] = field(default_factory=tuple)
+    block_week_reason: str | None = None
+    warmup: tuple[Prescribed, ...] = ()
+    notes: tuple[str, ...] = ()  # standing notes: pain referrals, a capped target, a short week
+    comeback: int = 0
+    taper: bool = False
 
     @property
     def estimated_minutes(self) -> float:
-        return estimated_minutes(self.exercises or self.finisher)
+        if self.exercises:
+            return estimated_minutes(self.exercises)
+        return estimated_minutes(self.finisher, warmup=False)
 
     def to_dict(self) -> dict:
         return {
@@ -301,142 +796,50 @@ class TodayPlan:
             "reason": self.reason,
             "block_week": self.block_week,
             "block_weeks": self.block_weeks,
+            "block_week_reason": self.block_week_reason,
             "light_week": self.light_week,
+            "comeback_week": self.comeback,
+            "taper": self.taper,
+            "warmup": [p.to_dict() for p in self.warmup],
             "exercises": [p.to_dict() for p in self.exercises],
             "finisher": [p.to_dict() for p in self.finisher],
             "estimated_minutes": self.estimated_minutes,
             "next_strength_day": self.next_strength_day.isoformat() if self.next_strength_day else None,
             "strength_days_this_week": [d.isoformat() for d in self.week_days],
             "done_today": self.done_today,
+            "notes": list(self.notes),
         }
 
 
-def plyometrics_allowed(profile: Profile, sessions: list[SessionRecord], today: date) -> bool:
-    if profile.level == "advanced":
-        return True
-    if profile.level == "intermediate":
-        return consistent_weeks(sessions, today, profile.week_start_index, 2) >= PLYO_AFTER_WEEKS
-    return False
-
-
-def _owned(profile: Profile) -> tuple[str, ...]:
-    return tuple(e for e in profile.equipment if e != "none")
-
-
-def _suggest_load(ex: Exercise, reps, history: list[SetRecord], light: bool, comeback: bool, default_unit: str):
-    """Double progression: the last load, one small step up once every set reached the top."""
-    mine = [s for s in history if s.exercise == ex.id and s.load_kg]
-    if not mine:
-        return None, default_unit
-    last_session = max(mine, key=lambda s: (s.date, s.logged_at)).session
-    last = [s for s in mine if s.session == last_session]
-    unit = last[-1].unit
-    load = max(s.load_kg for s in last)
-    step = SMALL_STEP[unit]
-    if comeback:
-        load = max(step, round(load * COMEBACK_FACTOR / step) * step)
-    elif not light and reps and all((s.reps or 0) >= reps[1] for s in last):
-        load += step
-    return round(load, 3), unit
-
-
-def _either(items) -> str:
-    """('dumbbells', 'kettlebell', 'gym') → 'dumbbells, kettlebell or a gym'."""
-    words = ["a gym" if i == "gym" else i for i in items]
-    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} or {words[-1]}"
-
-
-def build_session(
-    template_index: int,
-    dose: WeekDose,
-    profile: Profile,
-    catalog: Catalog,
-    programs: Programs,
-    plyo: bool,
-    history: list[SetRecord] = (),
-    comeback: bool = False,
-) -> list[Prescribed]:
-    template = programs.templates[profile.level]
-    owned = _owned(profile)
-    chosen: list[Prescribed] = []
-    used: set[str] = set()
-    for slot in template.sessions[template_index % len(template.sessions)]:
-        if slot.kind == "plyometric" and not plyo:
-            continue
-        base = catalog.get(slot.id)
-        ex = catalog.swap_for(slot.id, owned, profile.level, exclude=used)
-        if ex is None:
-            continue
-        note = "" if ex.id == base.id else f"instead of {base.name}, which needs {_either(base.equipment)}"
-        if dose.variation and ex.harder:
-            harder = catalog.get(ex.harder)
-            if (
-                harder.suits(profile.level)
-                and harder.available_with(owned)
-                and harder.id not in used
-                and (harder.kind != "plyometric" or plyo)
-            ):
-                note = f"harder variation of {ex.name}"
-                ex = harder
-        used.add(ex.id)
-        chosen.append(_prescribe(ex, dose, profile, history, comeback, note))
-    if dose.drop:
-        for _ in range(dose.drop):
-            removable = [i for i, p in enumerate(chosen) if catalog.get(p.exercise).kind != "core"]
-            if len(chosen) > 3 and removable:
-                chosen.pop(removable[-1])
-    return fit_to_minutes(chosen, profile.minutes)
-
-
-def _prescribe(ex: Exercise, dose: WeekDose, profile: Profile, history, comeback: bool, note: str) -> Prescribed:
-    if ex.is_hold:
-        sets, reps, seconds = dose.hold_sets, None, min(dose.hold, ex.hold + 20, 60)
-    elif ex.kind in ("strength", "functional") and ex.reps[0] >= 10:
-        sets, reps, seconds = dose.sets, dose.reps, None
-    else:
-        sets, reps, seconds = min(dose.sets, 2), ex.reps, None
-    load, unit = (None, profile.units)
-    if ex.weighted:
-        load, unit = _suggest_load(ex, reps, history, dose.light, comeback, profile.units)
-    return Prescribed(ex.id, ex.name, sets, reps, seconds, ex.rest, ex.per_side, load, unit, note)
-
-
-def build_finisher(profile: Profile, catalog: Catalog, programs: Programs) -> list[Prescribed]:
-    out = []
-    for slot in programs.finisher:
-        ex_id = slot.beginner if (profile.level == "beginner" and slot.beginner) else slot.id
-        ex = catalog.get(ex_id)
-        if slot.hold is not None:
-            hold = 20 if profile.level == "beginner" else slot.hold
-            out.append(Prescribed(ex.id, ex.name, 1, None, hold, 20, ex.per_side))
-        else:
-            out.append(Prescribed(ex.id, ex.name, 1, slot.reps or ex.reps, None, 20, ex.per_side))
-    return out
-
-
-def _sessions_in_block(sessions: list[SessionRecord], block_start: date, before: date) -> int:
-    return sum(1 for s in sessions if s.kind == "strength" and block_start <= s.date < before)
-
-
-def _next_strength_day(today: date, profile: Profile, planned_this_week: list[date]) -> date | None:
-    later = [d for d in planned_this_week if d > today]
-    if later:
-        return later[0]
-    start = week_start(today, profile.week_start_index) + timedelta(days=7)
-    for _ in range(8):
-        _, days = week_strength_days(start, profile, [], start)
-        if days:
-            return days[0]
-        start += timedelta(days=7)
+def target_note(profile: Profile) -> str | None:
+    if profile.level == "beginner" and profile.target > T.beginner_max_sessions:
+        return (
+            f"Beginners do {T.beginner_max_sessions} sessions a week, so the plan places {T.beginner_max_sessions}; "
+            f"your target of {profile.target} is kept for when you move up a level."
+        )
     return None
 
 
-def day_name(day: date, today: date) -> str:
-    if day == today + timedelta(days=1):
-        return "tomorrow"
-    if 0 < (day - today).days < 7:
-        return DAY_NAMES[day.weekday()]
-    return f"{DAY_NAMES[day.weekday()]} {day.day} {day.strftime('%b')}"
+def _week_notes(dc: DayContext, profile: Profile, catalog: Catalog) -> tuple[str, ...]:
+    notes = []
+    capped = target_note(profile)
+    if capped:
+        notes.append(capped)
+    from .schedule import plan_week
+
+    w = plan_week(dc.sched.week.start, dc.sched.week.start, dc.week, ())
+    if w.short_by > 0 and not any(dc.week.race_ahead(d) or dc.week.run_on(d) == "race" for d in _days(w.start)):
+        fits = len(w.planned)
+        notes.append(
+            f"This running week leaves room for {fits} strength session{'s' if fits != 1 else ''} with a day "
+            f"between them and away from the long run, so the plan places {fits} instead of {w.target}."
+        )
+    notes += referral(dc.pain, catalog)
+    return tuple(notes)
+
+
+def _days(start: date) -> list[date]:
+    return [start + timedelta(days=i) for i in range(7)]
 
 
 def today_plan(
@@ -446,60 +849,99 @@ def today_plan(
     history: list[SetRecord],
     catalog: Catalog,
     programs: Programs | None = None,
+    actual: dict[date, str] | None = None,
 ) -> TodayPlan:
     """What to do today, and why. Today's own sessions do not change today's plan."""
     programs = programs or load_programs(catalog)
-    before_today = [s for s in sessions if s.date < today]
+    week = RunningWeek(profile, tuple(sorted((actual or {}).items())))
     history = [s for s in history if s.date < today]
-    start = week_start(today, profile.week_start_index)
-    past, planned = week_strength_days(start, profile, before_today, today)
-    block_week, block_weeks, block_start = _block(profile, today)
-    template = programs.templates[profile.level]
-    dose_week = min(max(block_week, 1), min(block_weeks, len(template.weeks)))
-    dose = template.weeks[dose_week - 1]
+    dc = _day_context(today, profile, sessions, history, programs, week)
+    sched, block = dc.sched, dc.block
+    nxt = sched.next_day
+    nxt_text = f"next session {day_name(nxt, today)}" if nxt else "no strength session fits this running week"
     done_today = sum(1 for s in sessions if s.date == today)
-    nxt = _next_strength_day(today, profile, planned)
-    nxt_text = f"next session {day_name(nxt, today)}" if nxt else "no session fits this running week"
-    run = profile.run_on(today)
-    run_yesterday = profile.run_on(today - timedelta(days=1))
     common = dict(
         date=today,
-        block_week=block_week,
-        block_weeks=block_weeks,
-        light_week=dose.light,
+        block_week=block.week,
+        block_weeks=block.weeks,
+        light_week=dc.spec.light_base is not None,
         next_strength_day=nxt,
         done_today=done_today,
-        week_days=tuple(sorted([*past, *planned])),
+        week_days=sched.week.days,
+        block_week_reason=block.reason,
+        notes=_week_notes(dc, profile, catalog),
+        comeback=block.comeback,
+        taper=dc.spec.taper,
     )
-    if today in planned:
-        last = max((s.date for s in before_today), default=None)
-        comeback = last is not None and (today - last).days >= COMEBACK_DAYS
-        index = _sessions_in_block(sessions, block_start, today)
-        exercises = build_session(
-            index, dose, profile, catalog, programs, plyometrics_allowed(profile, before_today, today), history, comeback
-        )
+    run = week.run_on(today)
+    missed = sched.missed[-1] if sched.missed else None
+    if today in sched.week.planned:
+        exercises = _session(dc, profile, catalog, programs, prescription_history(dc, sessions, history))
         reason = {
             "rest": "No run today, so it is a good day for strength.",
             "hard": "Hard run today: do this after it, once you have had a drink and a snack.",
-            "easy": "Easy run today: strength fits after it, as no off day is left this week.",
-        }[run]
-        if dose.light:
-            reason += " This is a lighter week: fewer sets, same loads."
-        return TodayPlan(kind="strength", reason=reason, exercises=tuple(exercises), **common)
-    finisher = tuple(build_finisher(profile, catalog, programs))
-    if run == "long":
+            "easy": "Easy run today: do this after it.",
+        }.get(run, "Strength today.")
+        if missed:
+            reason = f"{DAY_NAMES[missed.weekday()]}'s session was missed; this is the next one. No need to make it up. " + reason
+        race = week.race_ahead(today)
+        if race:
+            reason += (
+                f" Race {day_name(race, today)}: a short session, half the sets, no jumps and nothing new; "
+                f"nothing more before the race."
+            )
+        elif any(0 < (r - today).days <= 9 for r in profile.races) and profile.level != "beginner":
+            reason += " No jumps from here to the race."
+        if block.comeback:
+            pct = round(block.comeback_factor * 100)
+            which = "First" if block.comeback == 1 else "Second"
+            reason += (
+                f" {which} week back after {block.days_off} days off: about {pct} % of your previous loads and reps, "
+                f"no new variations and no jumps."
+            )
+        if dc.spec.light_base is not None:
+            reason += " This is a lighter week: the same exercises with about half the sets, same loads."
+        if dc.spec.full_body and dc.one_fits:
+            reason += " This running week has room for one session, so it is full-body: squat, hinge, single leg, calf and core."
+        elif dc.spec.full_body:
+            reason += " With about one session a week lately, each one is full-body: squat, hinge, single leg, calf and core."
+        return TodayPlan(
+            kind="strength", reason=reason, exercises=tuple(exercises), warmup=build_warmup(programs, catalog), **common
+        )
+    blocked = week.blocked(today)
+    target = sched.week.target
+    done_weight = sum(s.weight for s in sessions if sched.week.start <= s.date < today)
+    if run == "race":
+        reason = f"Race day: good luck! Strength waits; {nxt_text}."
+    elif blocked == "long-run day":
         reason = f"Long run today: rest your legs; {nxt_text}."
-    elif run_yesterday == "long":
-        reason = f"Yesterday's long run needs recovery: rest your legs today; {nxt_text}."
-    elif sum(s.weight for s in before_today if s.date >= start) >= profile.target_for_week(start):
-        # weighted like the target (a finisher counts half), not one per day trained
-        reason = f"You have done this week's {profile.target_for_week(start)} sessions; {nxt_text}."
+    elif blocked and "after" in blocked:
+        reason = f"It is {blocked}: your legs need the recovery; {nxt_text}."
+    elif blocked:
+        reason = f"It is {blocked}: keep your legs fresh; {nxt_text}."
+    elif missed:
+        reason = f"{DAY_NAMES[missed.weekday()]}'s session was missed; {nxt_text.replace('next session', 'the next one is')}. No need to make it up."
+    elif done_weight >= target - 1e-9 and target > 0:
+        reason = f"You have done this week's {target} session{'s' if target != 1 else ''}; {nxt_text}."
+    elif any(abs((s.date - today).days) == 1 for s in sessions if s.date < today):
+        reason = f"Strength yesterday: muscles need about 48 hours between sessions; {nxt_text}."
+    elif (race := week.race_ahead(today)) is not None:
+        reason = (
+            f"Race {day_name(race, today)}: the taper allows one short session at most, at least "
+            f"{T.taper_last_session_days} days before it; {nxt_text}."
+        )
     elif run in ("easy", "hard"):
-        reason = f"{run.capitalize()} run today and no strength planned; {nxt_text}. A 5-minute finisher after the run is optional."
-        return TodayPlan(kind="finisher-only", reason=reason, exercises=(), finisher=finisher, **common)
+        reason = f"{run.capitalize()} run today and no strength planned; {nxt_text}."
     else:
         reason = f"Rest day: recovery is part of training; {nxt_text}."
+    if sched.finisher_ok:
+        reason += " A 5-minute finisher after the run is optional."
+        finisher = tuple(build_finisher(profile, catalog, programs))
+        return TodayPlan(kind="finisher-only", reason=reason, exercises=(), finisher=finisher, **common)
     return TodayPlan(kind="rest", reason=reason, exercises=(), finisher=(), **common)
+
+
+# --- the weeks ahead -----------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -508,6 +950,10 @@ class PlannedDay:
     block_week: int
     light_week: bool
     exercises: tuple[Prescribed, ...]
+    reason: str = ""
+    comeback: int = 0
+    taper: bool = False
+    upcoming: tuple[str, ...] = ()  # what comes later under a condition ("pogo hops from week 5 …")
 
     def to_dict(self) -> dict:
         return {
@@ -516,7 +962,62 @@ class PlannedDay:
             "light_week": self.light_week,
             "estimated_minutes": estimated_minutes(self.exercises),
             "exercises": [p.to_dict() for p in self.exercises],
+            "reason": self.reason,
+            "comeback_week": self.comeback,
+            "taper": self.taper,
+            "upcoming": list(self.upcoming),
         }
+
+
+def _midnight(day: date) -> datetime:
+    return datetime.combine(day, time(18))
+
+
+def simulate_sets(day: date, session_id: str, exercises: tuple[Prescribed, ...]) -> list[SetRecord]:
+    """The sets a runner who does exactly what was prescribed would log (top of the range)."""
+    out = []
+    stamp = _midnight(day)
+    for p in exercises:
+        for i in range(p.sets):
+            stamp += timedelta(seconds=1)
+            out.append(
+                SetRecord(
+                    id=f"{session_id}-{p.exercise}-{i}",
+                    session=session_id,
+                    exercise=p.exercise,
+                    date=day,
+                    logged_at=stamp,
+                    reps=p.reps[1] if p.reps else None,
+                    seconds=p.seconds,
+                    load_kg=p.suggested_load_kg,
+                    unit=p.load_unit,
+                )
+            )
+    return out
+
+
+def conditional_items(profile: Profile, catalog: Catalog, programs: Programs, day: date, spec: SessionSpec, index: int) -> tuple[str, ...]:
+    """Preview honesty: what the template holds that waits for a condition."""
+    template = programs.templates[profile.level]
+    slots = template.sessions[index % len(template.sessions)]
+    out = []
+    for slot in slots:
+        ex = catalog.get(slot.id)
+        if slot.kind != "plyometric" or spec.plyo:
+            if ex.id in HIGH_LEVEL_PLYO and not spec.high_plyo:
+                out.append(f"{ex.name} from week {T.high_level_plyo_from_week}")
+            continue
+        if profile.level == "beginner":
+            continue
+        if not profile.plyo_ready:
+            out.append(f"{ex.name} once you answer yes to the jump-readiness questions (runstrength profile --plyo-ready yes)")
+        elif profile.level == "intermediate":
+            out.append(f"{ex.name} once the last {PLYO_AFTER_WEEKS} weeks each had 2+ sessions")
+        elif spec.comeback < 1.0:
+            out.append(f"{ex.name} after the two comeback weeks")
+        else:
+            out.append(f"{ex.name} after the race")
+    return tuple(dict.fromkeys(out))
 
 
 def plan_ahead(
@@ -527,28 +1028,42 @@ def plan_ahead(
     catalog: Catalog,
     weeks: int = 2,
     programs: Programs | None = None,
+    actual: dict[date, str] | None = None,
 ) -> list[PlannedDay]:
-    """The strength days of the coming ``weeks`` weeks (this one included) and their sessions."""
+    """The strength days of the coming ``weeks`` weeks (this one included), simulating a
+    runner who does each session as prescribed, so the preview is what `today` will say."""
     programs = programs or load_programs(catalog)
-    template = programs.templates[profile.level]
-    _, _, block_start = _block(profile, today)
-    before_today = [s for s in sessions if s.date < today]
-    last = max((s.date for s in before_today), default=None)
-    index = _sessions_in_block(sessions, block_start, today)
+    sessions = [s for s in sessions if s.date < today]
+    history = [s for s in history if s.date < today]
     start = week_start(today, profile.week_start_index)
+    end = start + timedelta(days=7 * weeks)
     out = []
-    for w in range(weeks):
-        week_begin = start + timedelta(days=7 * w)
-        _, days = week_strength_days(week_begin, profile, before_today, max(today, week_begin))
-        for day in days:
-            block_week, block_weeks, _ = _block(profile, day)
-            dose = template.weeks[min(max(block_week, 1), min(block_weeks, len(template.weeks))) - 1]
-            plyo = plyometrics_allowed(profile, before_today, today)
-            # today's entry matches today_plan: today's own sets do not change it, and the
-            # first session after a 15+ day gap is a comeback
-            known = history if day > today else [s for s in history if s.date < today]
-            comeback = not out and last is not None and (day - last).days >= COMEBACK_DAYS
-            exercises = build_session(index, dose, profile, catalog, programs, plyo, known, comeback)
-            out.append(PlannedDay(day, block_week, dose.light, tuple(exercises)))
-            index += 1
+    day = today
+    while day < end:
+        plan = today_plan(day, profile, sessions, history, catalog, programs, actual)
+        if plan.kind == "strength":
+            week = RunningWeek(profile, tuple(sorted((actual or {}).items())))
+            dc = _day_context(day, profile, sessions, history, programs, week)
+            upcoming = conditional_items(profile, catalog, programs, day, dc.spec, dc.index)
+            out.append(
+                PlannedDay(day, plan.block_week, plan.light_week, plan.exercises, plan.reason, plan.comeback, plan.taper, upcoming)
+            )
+            sid = f"plan-{day.isoformat()}"
+            sessions = sessions + [SessionRecord(id=sid, date=day, started_at=_midnight(day), ended_at=_midnight(day))]
+            history = history + simulate_sets(day, sid, plan.exercises)
+        day += timedelta(days=1)
     return out
+
+
+def block_week(profile: Profile, sessions: list[SessionRecord], today: date, actual: dict[date, str] | None = None) -> BlockState:
+    """The block position on ``today`` (for the review screens and `status`)."""
+    week = RunningWeek(profile, tuple(sorted((actual or {}).items())))
+    return block_state(today, week, [s for s in sessions if s.date < today])
+
+
+def week_strength_days(start: date, profile: Profile, done: list[SessionRecord], today: date) -> tuple[list[date], list[date]]:
+    """(days already trained this week before today, days planned from today on)."""
+    from .schedule import plan_week
+
+    plan = plan_week(start, today, RunningWeek(profile), tuple(s for s in done if s.date < today))
+    return list(plan.done), list(plan.planned)

@@ -158,11 +158,7 @@ class Workout:
         if not self.items or self.finished_today:
             return []
         ids = [it.plan.exercise for it in self.items]
-        found = guard.check_session(
-            self._today(), ids, sessions=self.ctx.sessions, profile=self.ctx.profile,
-            catalog=self.ctx.catalog, history=self.ctx.history,
-        )
-        return guard.quiet(found, acks=self.ctx.acks, day=self._today(), shown=self.shown)
+        return self.ctx.session_notes(self._today(), ids, finisher=self.mode == "finisher", shown=self.shown)
 
     # --- navigation ------------------------------------------------------------------
 
@@ -256,10 +252,7 @@ class Workout:
 
     def preview(self, record: SetRecord) -> list[guard.GuardWarning]:
         """Warnings the set would trigger, before it is saved (session ones are shown apart)."""
-        found = guard.check_set(
-            record, history=self.ctx.history, sessions=self.ctx.sessions, profile=self.ctx.profile,
-            catalog=self.catalog, today=self._today(), planned_weekly_load=self.ctx.planned_weekly_load(),
-        )
+        found = self.ctx.set_notes([record], finisher=self.mode == "finisher")
         return guard.quiet(found, acks=self.ctx.acks, day=self._today(), shown=self.shown)
 
     def log(self, record: SetRecord) -> tuple[SetRecord, list[guard.GuardWarning]]:

@@ -1,0 +1,100 @@
+"""The numbers the coach lives by, in one place: the planner and the guard both read them.
+
+COACHING.md, "The guard and the plan must agree": a runner who does exactly what the app
+prescribes must never be warned about it, so every threshold the guard checks is also a
+limit the planner respects, and both import it from here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """Every number the rules use, in one place, each with where it comes from."""
+
+    # ACSM 2009 progression position stand: raise load 2–10 % once the target reps are
+    # beaten; more than 10 % in one go is a jump, not a step.
+    load_jump_fraction: float = 0.10
+    # The smallest common dumbbell / plate step (2.5 kg, or 5 lb). A jump must beat both
+    # the percentage and one step, so light loads can still move up by one step.
+    small_step_kg: float = 2.5
+    small_step_lb: float = 5.0
+    # Rep/hold jump: our own conservative convention. Percentage caps are progression
+    # advice, not injury science (Buist 2008: the 10 % rule made no difference in 532
+    # novices; Nielsen 2014: a possible rise only above +30 % in two weeks, 874 novices).
+    rep_jump_fraction: float = 0.50
+    # "Previous" loads and reps: the 28 days before the set's day (ACSM 2009 progression is
+    # judged over weeks; 4 weeks matches the chronic window below).
+    lookback_days: int = 28
+    # Acute:chronic workload, uncoupled form (Lolli 2019; Windt & Gabbett 2019): the last
+    # 7 days against the weekly average of the 28 days before them. Gabbett 2016 names
+    # ≥ 1.5 the danger zone; we flag strictly above it.
+    acute_days: int = 7
+    chronic_days: int = 28
+    spike_ratio: float = 1.5
+    # Impellizzeri 2020 (J Athl Train 55:893): ratios do not predict an individual's
+    # injury and are noisy, so say nothing before 3 weeks of data and when the chronic
+    # load is tiny (short 15–20 min sessions make ratios jump around).
+    min_history_days: int = 21
+    min_chronic_volume: float = 60.0  # reps + hold seconds per week
+    min_chronic_rpe_minutes: float = 60.0  # Foster 2001 session RPE × minutes per week
+    # Endurance strength for runners works at 12–20 reps (ACSM 2009 muscular endurance;
+    # Blagrove 2018); heavier 5–8 rep sets are for advanced runners only (COACHING.md).
+    heavy_reps_below: int = 8
+    # Balsalobre-Fernández 2016 and Blagrove 2018: the studied dose is 2–3 sessions a week.
+    max_sessions_in_7_days: int = 3
+    over_target_by: int = 2
+    # A 4-week break did not erase running-economy gains (PMC7821917): after 14+ days off,
+    # restart at 50–70 % (a common coaching convention), calmly.
+    comeback_gap_days: int = 15
+    comeback_low: float = 0.5
+    comeback_high: float = 0.7
+    # Blagrove 2018 / Balsalobre-Fernández 2016: fewer than 2 sessions a week over 4 weeks
+    # is below the dose that changed running economy.
+    irregular_window_days: int = 28
+    irregular_min_per_week: float = 2.0
+    # COACHING.md program defaults: intermediate runners start low-level plyometrics after
+    # 4 consecutive weeks of 2+ sessions; beginners do none.
+    plyo_consistent_weeks: int = 4
+    plyo_sessions_per_week: float = 2
+    # Say a load note at most once a week (COACHING.md, after Impellizzeri 2020).
+    ack_quiet_days: int = 7
+    # ACSM 2009 / NSCA: at least 48 h between resistance sessions that load the same
+    # muscles. Our sessions are full-body, so never two strength days in a row.
+    min_days_between_sessions: int = 2
+    # COACHING.md (Program defaults): beginners do 2 sessions a week.
+    beginner_max_sessions: int = 2
+    # The block moves by sessions done: a week advances when at least half of its
+    # planned sessions happened; a week with fewer repeats.
+    week_done_fraction: float = 0.5
+    # Comeback (COACHING.md): first week back at 50–70 % (we use 60 %), the second at
+    # about 80 %; no new variations and no jumps for those two weeks.
+    comeback_first_week: float = 0.6
+    comeback_second_week: float = 0.8
+    # Level change: the new level starts this many weeks back in its dose.
+    level_change_weeks_back: int = 3
+    # Races (Mujika & Padilla 2003; common taper practice): the last normal session 7+
+    # days out; at most one short session (half the sets, no jumps) in the 6 days before,
+    # at least 3 days out; nothing in the 2 days before the race nor the day after it.
+    taper_days: int = 6
+    taper_last_session_days: int = 3
+    race_rest_before: int = 2
+    race_rest_after: int = 1
+    # Low frequency: under 1.5 sessions a week over the last 4 weeks → full-body sessions.
+    low_frequency_per_week: float = 1.5
+    # Advanced plyometrics: low-level drills in block weeks 1–4; bounding and single-leg
+    # hops from week 5 (COACHING.md, Prescribing).
+    high_level_plyo_from_week: int = 5
+    # Honest minutes (COACHING.md, Prescribing): 10 s to switch sides, ~30 s between
+    # exercises, a 3–4 minute warm-up, the hold timer's 5 s get-ready.
+    side_switch_seconds: int = 10
+    transition_seconds: int = 30
+    warmup_seconds: int = 210
+    get_ready_seconds: int = 5
+    minutes_slack: int = 1
+    light_week_min_minutes: int = 10
+
+
+THRESHOLDS = Thresholds()

@@ -1,0 +1,273 @@
+"""Which days are strength days: recovery-aware scheduling (COACHING.md, "Scheduling").
+
+Pure functions of the running week, the sessions that happened and the date. The rules:
+- never two strength days in a row (48 h between sessions that load the same muscles,
+  ACSM 2009), across the week boundary and against what was really done;
+- never the long-run day, the day after it or the day before it (leg soreness peaks
+  24–72 h after a session); races count as key runs;
+- at most 3 sessions in any 7 days, and never more than the weekly target (beginners 2);
+- avoid the day before a hard run when another day works; intermediate and advanced
+  runners prefer the hard-run day (strength after the run) or the day after it, beginners
+  prefer days without a run;
+- races: nothing in the 2 days before nor the day after; in the 6 days before, at most one
+  short session, at least 3 days out;
+- a missed session is gone, not owed: the week is re-planned from today with the same
+  rules, so it comes back only where they still hold.
+
+A week's choice is the best set of days by one fixed order over the whole week (days done
+plus days planned), so a runner who follows the plan sees the same days every morning.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from functools import lru_cache
+from itertools import combinations
+
+from .model import Profile, SessionRecord
+from .rules import THRESHOLDS as T
+from .weeks import week_start
+
+DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+KEY_RUNS = ("long", "race")
+
+
+def day_name(day: date, today: date) -> str:
+    """'tomorrow', 'Friday' (within a week), or 'Monday 7 Dec'."""
+    if day == today + timedelta(days=1):
+        return "tomorrow"
+    if 0 < (day - today).days < 7:
+        return DAY_NAMES[day.weekday()]
+    return f"{DAY_NAMES[day.weekday()]} {day.day} {day.strftime('%b')}"
+
+
+@dataclass(frozen=True)
+class RunningWeek:
+    """The running around which strength is placed: the declared week (the forecast),
+    imported runs on the days they cover (``actual``: date → rest/easy/hard/long), races."""
+
+    profile: Profile
+    actual: tuple[tuple[date, str], ...] = ()
+
+    @property
+    def _actual(self) -> dict[date, str]:
+        return dict(self.actual)
+
+    def run_on(self, day: date) -> str:
+        if day in self.profile.races:
+            return "race"
+        got = _actual_map(self.actual).get(day)
+        return got if got else self.profile.run_on(day)
+
+    def blocked(self, day: date) -> str | None:
+        """Why no strength session can go on this day, or None."""
+        run, before, after = self.run_on(day), self.run_on(day - timedelta(days=1)), self.run_on(day + timedelta(days=1))
+        if run == "race":
+            return "race day"
+        if run == "long":
+            return "long-run day"
+        if before == "race":
+            return "the day after your race"
+        if before == "long":
+            return "the day after the long run"
+        for n in range(1, T.race_rest_before + 1):
+            if self.run_on(day + timedelta(days=n)) == "race":
+                return "the day before your race" if n == 1 else f"{n} days before your race"
+        if after == "long":
+            return "the day before the long run"
+        return None
+
+    def race_ahead(self, day: date) -> date | None:
+        """The race this day tapers for (a race 1–6 days later), if any."""
+        for r in self.profile.races:
+            if 1 <= (r - day).days <= T.taper_days:
+                return r
+        return None
+
+
+@lru_cache(maxsize=64)
+def _actual_map(actual: tuple[tuple[date, str], ...]) -> dict[date, str]:
+    return dict(actual)
+
+
+def effective_target(profile: Profile, start: date) -> int:
+    target = profile.target_for_week(start)
+    return min(target, T.beginner_max_sessions) if profile.level == "beginner" else target
+
+
+def _day_cost(day: date, week: RunningWeek, beginner: bool) -> int:
+    run = week.run_on(day)
+    nxt = week.run_on(day + timedelta(days=1))
+    if beginner:
+        cost = {"rest": 0, "easy": 2, "hard": 4}.get(run, 4)
+    else:
+        prev = week.run_on(day - timedelta(days=1))
+        cost = {"hard": 0, "rest": 1 if prev == "hard" else 2, "easy": 3}.get(run, 4)
+    if nxt == "hard":  # hard days hard, easy days easy: fresh legs for the hard run
+        cost += 3
+    return cost
+
+
+def feasible(days: list[date], week: RunningWeek) -> bool:
+    """Spacing rules over a sorted list of session days (done and planned together)."""
+    for a, b in zip(days, days[1:]):
+        if (b - a).days < T.min_days_between_sessions:
+            return False
+    for i, d in enumerate(days):
+        if sum(1 for e in days[i:] if (e - d).days < 7) > T.max_sessions_in_7_days:
+            return False
+    for race in week.profile.races:
+        near = [d for d in days if 1 <= (race - d).days <= T.taper_days]
+        if len(near) > 1:
+            return False
+        if any((race - d).days < T.taper_last_session_days for d in near):
+            return False
+    return True
+
+
+@dataclass(frozen=True)
+class WeekPlan:
+    start: date
+    done: tuple[date, ...]  # days of this week with a session before ``today``
+    planned: tuple[date, ...]  # strength days from ``today`` on
+    wanted: int  # sessions still wanted this week when planned
+    target: int  # the week's target as the plan places it
+    asked: int  # the target the runner asked for
+
+    @property
+    def days(self) -> tuple[date, ...]:
+        return tuple(sorted({*self.done, *self.planned}))
+
+    @property
+    def short_by(self) -> int:
+        return self.wanted - len(self.planned)
+
+
+def plan_week(start: date, today: date, week: RunningWeek, sessions: tuple[SessionRecord, ...]) -> WeekPlan:
+    """The strength days of the week starting ``start``, as seen on ``today``.
+
+    After the week's first day, a day that is second best (the day before a hard run; a
+    running day for a beginner) is used only if the week's first plan used it too: a
+    missed session comes back only where the rules still hold cleanly, else it is dropped."""
+    known = tuple(sorted({s.date for s in sessions if s.date < today}))
+    weight = sum(s.weight for s in sessions if start <= s.date < today)
+    first: tuple[date, ...] | None = None
+    if today > start:
+        at_start = tuple(sorted({s.date for s in sessions if s.date < start}))
+        first = _plan_week(start, start, week, at_start, 0.0, None).planned
+    return _plan_week(start, today, week, known, weight, first)
+
+
+def second_best(day: date, week: RunningWeek) -> bool:
+    """The day before a hard run, or (beginners) a day with a run."""
+    if week.run_on(day + timedelta(days=1)) == "hard":
+        return True
+    return week.profile.level == "beginner" and week.run_on(day) != "rest"
+
+
+@lru_cache(maxsize=4096)
+def _plan_week(
+    start: date, today: date, week: RunningWeek, known: tuple[date, ...], weight: float, first: tuple[date, ...] | None
+) -> WeekPlan:
+    profile = week.profile
+    end = start + timedelta(days=6)
+    target = effective_target(profile, start)
+    done = tuple(d for d in known if start <= d <= end)
+    wanted = max(0, math.ceil(target - weight - 1e-9))
+    near = [d for d in known if start - timedelta(days=7) <= d <= end + timedelta(days=7)]
+    candidates = [
+        start + timedelta(days=i)
+        for i in range(7)
+        if start + timedelta(days=i) >= today
+        and start + timedelta(days=i) not in near
+        and week.blocked(start + timedelta(days=i)) is None
+        and (first is None or start + timedelta(days=i) in first or not second_best(start + timedelta(days=i), week))
+    ]
+    beginner = profile.level == "beginner"
+
+    def key(combo: tuple[date, ...]):
+        days = sorted({*done, *combo})
+        running = sum(1 for d in days if week.run_on(d) != "rest") if beginner else 0
+        cost = sum(_day_cost(d, week, beginner) for d in days)
+        gaps = [(b - a).days for a, b in zip(days, days[1:])]
+        wrap = 7 - (days[-1] - days[0]).days if len(days) > 1 else 7
+        return (running, cost, -min(gaps + [wrap]), tuple(days))
+
+    chosen: tuple[date, ...] = ()
+    for k in range(min(wanted, len(candidates)), 0, -1):
+        options = [c for c in combinations(candidates, k) if feasible(sorted({*near, *c}), week)]
+        if options:
+            chosen = min(options, key=key)
+            break
+    return WeekPlan(start, done, tuple(sorted(chosen)), wanted, target, profile.target_for_week(start))
+
+
+def missed_days(start: date, today: date, week: RunningWeek, sessions: tuple[SessionRecord, ...]) -> list[date]:
+    """Days of this week before today that were strength days when they came, and had none.
+    Before the runner's first session ever, nothing counts as missed (they were not started)."""
+    had = {s.date for s in sessions}
+    first = min(had, default=None)
+    out = []
+    day = start
+    while day < today:
+        if day not in had and first is not None and first < day:
+            seen = plan_week(start, day, week, sessions)
+            if seen.planned and seen.planned[0] == day:
+                out.append(day)
+        day += timedelta(days=1)
+    return out
+
+
+@dataclass(frozen=True)
+class Schedule:
+    """This week as seen today, plus what comes after."""
+
+    week: WeekPlan
+    missed: tuple[date, ...]
+    next_day: date | None  # the next strength day after today
+    finisher_ok: bool  # an optional 5-minute finisher fits today
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+
+def next_strength_day(today: date, this_week: WeekPlan, week: RunningWeek, sessions: tuple[SessionRecord, ...]) -> date | None:
+    later = [d for d in this_week.planned if d > today]
+    if later:
+        return later[0]
+    known = tuple(sessions) + tuple(
+        SessionRecord(id=f"planned-{d}", date=d, started_at=_midnight(d)) for d in this_week.planned
+    )
+    start = this_week.start + timedelta(days=7)
+    for _ in range(8):
+        plan = plan_week(start, start, week, known)
+        if plan.planned:
+            return plan.planned[0]
+        start += timedelta(days=7)
+    return None
+
+
+def _midnight(day: date):
+    from datetime import datetime, time
+
+    return datetime.combine(day, time())
+
+
+def schedule(today: date, week: RunningWeek, sessions: tuple[SessionRecord, ...]) -> Schedule:
+    profile = week.profile
+    start = week_start(today, profile.week_start_index)
+    before = tuple(s for s in sessions if s.date < today)
+    this_week = plan_week(start, today, week, before)
+    missed = tuple(d for d in missed_days(start, today, week, before) if d not in this_week.planned)
+    nxt = next_strength_day(today, this_week, week, before)
+    taken = {s.date for s in before} | set(this_week.planned)
+    finisher_ok = (
+        today not in this_week.planned
+        and week.run_on(today) in ("easy", "hard")
+        and week.blocked(today) is None
+        and week.race_ahead(today) is None
+        and not any(abs((d - today).days) < T.min_days_between_sessions for d in taken)
+        and (nxt is None or (nxt - today).days >= T.min_days_between_sessions)
+        and sum(s.weight for s in before if s.date >= start) + 0.5 <= this_week.target - len(this_week.planned) + 1e-9
+    )
+    return Schedule(this_week, missed, nxt, finisher_ok)
