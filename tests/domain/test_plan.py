@@ -370,7 +370,7 @@ def test_harder_variation_weeks_swap_to_the_harder_exercise():
     p = profile(level="beginner", equipment=("none",))
     normal = build_session(0, dose("beginner", 7), p, CATALOG, PROGRAMS, False)
     harder = build_session(0, dose("beginner", 9), p, CATALOG, PROGRAMS, False)
-    assert normal[0].exercise == "bodyweight-squat" and harder[0].exercise == "split-squat"
+    assert normal[0].exercise == "bodyweight-squat" and harder[0].exercise == "tempo-squat"
     assert harder[0].note.lower() == "harder variation of bodyweight squat"
 
 
@@ -481,7 +481,8 @@ def test_pounds_step_by_five_pounds():
 
 @pytest.mark.parametrize("gap, comeback", [(14, False), (15, True), (40, True)])
 def test_comeback_after_fifteen_days_through_today_plan(gap, comeback):
-    p = profile(level="beginner", equipment=("dumbbells",), runs=("rest",) * 7, block_start=MON - timedelta(weeks=8))
+    p = profile(level="beginner", equipment=("dumbbells",), runs=("rest",) * 7, block_start=MON - timedelta(weeks=7))
+    # block week 8: from week 9 on, the dumbbell RDL gives way to its harder variation (single-leg RDL)
     last = d(-gap)
     sessions = [sess(last, id="last")]
     history = [sset("dumbbell-rdl", last, reps=15, load=40.0, session="last")]
@@ -841,7 +842,8 @@ def test_plan_ahead_does_not_put_sunday_and_monday_back_to_back():
 
 
 def test_plan_ahead_first_day_matches_today_including_comeback():
-    p = profile(level="beginner", equipment=("dumbbells",), runs=("rest",) * 7, block_start=MON - timedelta(weeks=8))
+    p = profile(level="beginner", equipment=("dumbbells",), runs=("rest",) * 7, block_start=MON - timedelta(weeks=6))
+    # block weeks 7-8: from week 9 on, the dumbbell RDL gives way to its harder variation (single-leg RDL)
     sessions = [sess(d(-20), id="last")]
     history = [sset("dumbbell-rdl", d(-20), reps=15, load=40.0, session="last")]
     today = today_plan(MON, p, sessions, history, CATALOG, PROGRAMS)
