@@ -83,7 +83,8 @@ def test_show_unknown_id_suggests_close_ones(cli):
 
 NEW_IDS = ("tibialis-raise", "single-leg-balance-reach", "short-foot", "banded-knee-drive", "side-lying-hip-abduction",
            "knee-to-wall-ankle-rock", "half-kneeling-hip-flexor-stretch", "seated-calf-raise", "tempo-squat",
-           "pause-split-squat", "step-down", "copenhagen-plank-long")
+           "pause-split-squat", "step-down", "copenhagen-plank-long", "single-leg-hip-thrust",
+           "single-leg-bent-knee-calf-raise")
 
 
 def test_exercises_json_has_rest_tempo_and_legs_for_every_exercise(cli):

@@ -34,7 +34,7 @@ def test_every_kind_is_covered():
 def test_every_exercise_is_complete(exercise):
     e = exercise
     assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", e.id)
-    assert e.name and e.name == e.name.strip()
+    assert e.name and e.name == e.name.strip() and len(e.name) <= 30  # the library's name column
     assert 3 <= len(e.steps) <= 6
     assert 3 <= len(e.cues) <= 4
     assert 2 <= len(e.mistakes) <= 4
@@ -504,8 +504,8 @@ def test_beginner_bodyweight_exercises_progress_without_jumps_or_equipment(exerc
 # bodyweight swaps of their equipped slots): each has a catalog harder variation a beginner may do, so weeks
 # 9–12 progress without weights.
 BEGINNER_BASICS = ("bodyweight-squat", "tempo-squat", "reverse-lunge", "split-squat", "step-up", "glute-bridge",
-                   "calf-raise", "single-leg-calf-raise", "clamshell", "knee-plank", "knee-side-plank", "side-plank",
-                   "incline-push-up", "short-foot")
+                   "single-leg-glute-bridge", "calf-raise", "single-leg-calf-raise", "bent-knee-calf-raise",
+                   "clamshell", "knee-plank", "knee-side-plank", "side-plank", "incline-push-up", "short-foot")
 
 
 @pytest.mark.parametrize("ex_id", BEGINNER_BASICS)
@@ -524,7 +524,8 @@ def test_every_reference_names_a_catalog_exercise():
 
 NEW_IDS = ("tibialis-raise", "single-leg-balance-reach", "short-foot", "banded-knee-drive", "side-lying-hip-abduction",
            "knee-to-wall-ankle-rock", "half-kneeling-hip-flexor-stretch", "seated-calf-raise", "tempo-squat",
-           "pause-split-squat", "step-down", "copenhagen-plank-long")
+           "pause-split-squat", "step-down", "copenhagen-plank-long", "single-leg-hip-thrust",
+           "single-leg-bent-knee-calf-raise")
 
 
 def test_the_new_exercises_are_written_in_full():
