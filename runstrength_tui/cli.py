@@ -39,7 +39,7 @@ def build_parser() -> Parser:
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
 
     s = sub.add_parser("exercises", parents=[common], help="list the exercise catalog")
-    s.add_argument("--kind", choices=["strength", "functional", "plyometric", "core"])
+    s.add_argument("--kind", choices=["strength", "functional", "plyometric", "core", "mobility"])
     s.add_argument("--level", choices=["beginner", "intermediate", "advanced"], help="exercises that suit this level")
     s.add_argument("--equipment", choices=["none", "bands", "dumbbells", "kettlebell", "gym"], help="exercises you can do with this")
     s.add_argument("--json", action="store_true")
@@ -168,6 +168,11 @@ def cmd_exercises(args) -> int:
                     "level": e.level,
                     "equipment": list(e.equipment) or ["none"],
                     "prescription": e.prescription_text,
+                    "legs": e.legs,
+                    "rest_seconds": e.rest,
+                    "min_rest_seconds": e.min_rest,
+                    "tempo": None if e.is_hold else e.tempo,
+                    "max_hold_seconds": e.longest_hold,
                 }
                 for e in items
             ]
@@ -177,7 +182,7 @@ def cmd_exercises(args) -> int:
         _out("No exercise matches those filters.")
         return 0
     width = max(len(e.id) for e in items)
-    for kind in ("strength", "functional", "plyometric", "core"):
+    for kind in ("strength", "functional", "plyometric", "core", "mobility"):
         group = [e for e in items if e.kind == kind]
         if not group:
             continue
@@ -190,11 +195,26 @@ def cmd_exercises(args) -> int:
     return 0
 
 
+def tempo_text(e) -> str:
+    """How long a rep (or hold) takes, in words: 'Tempo: about 4 s a rep (slow lowering or pauses)'."""
+    if e.is_hold:
+        return f"Hold: steady, up to {e.longest_hold} s; past that, add a set rather than seconds"
+    if e.tempo <= 1.5:
+        how = "quick and springy"
+    elif e.tempo < 4:
+        how = "controlled, up and down"
+    else:
+        how = "slow lowering or pauses"
+    return f"Tempo: about {e.tempo:g} s a rep ({how})"
+
+
 def exercise_text(e, catalog, width: int = 80) -> str:
     """The instructions as plain text for a terminal."""
     wrap = lambda text, indent: textwrap.fill(text, width, initial_indent=indent, subsequent_indent=" " * len(indent))  # noqa: E731
     lines = [f"{e.name}  ({e.kind}, {e.level}, {', '.join(e.equipment) or 'bodyweight'})", ""]
-    lines.append(f"Prescription: {e.prescription_text}, rest {e.rest} s")
+    least = "no less" if e.min_rest == e.rest else f"at least {e.min_rest} s"
+    lines.append(f"Prescription: {e.prescription_text}, rest {e.rest} s ({least})")
+    lines.append(tempo_text(e))
     if e.intensity:
         lines.append(wrap(f"Intensity: {e.intensity}", ""))
     lines += ["", "Why it helps a runner", wrap(e.why, "  "), "", "Steps"]
@@ -537,7 +557,10 @@ def cmd_profile(args) -> int:
             changes = _parse_profile_changes(args, profile, day)
             level = changes.pop("level", profile.level)
             moved_up = level != profile.level
-            profile = profile.with_level(level, day).with_changes(**changes)
+            if existing is None:  # a new profile picks its level; only a change of level ramps
+                profile = profile.with_changes(level=level, **changes)
+            else:
+                profile = profile.with_level(level, day).with_changes(**changes)
             store.save_profile(profile)
     if args.json:
         _json({**profile.to_doc(), "saved": existing is not None or changing})

@@ -88,10 +88,21 @@ class Exercise:
     alternatives: tuple[str, ...]
     muscles: tuple[str, ...]
     why: str
+    min_rest: int = 30  # the shortest rest (s) this exercise needs between sets; trimming never goes below it
+    tempo: float = 3.0  # seconds per rep, slow lowering and pauses included (not used for holds)
+    max_hold: int | None = None  # the longest hold (s) worth prescribing (holds only)
+    barbell: bool = False  # a barbell lift (gym only): needs ≥ 90 s between sets
 
     @property
     def is_hold(self) -> bool:
         return self.hold is not None
+
+    @property
+    def longest_hold(self) -> int | None:
+        """The cap on a prescribed hold: the catalog's maximum, else 60 s (holds only)."""
+        if self.hold is None:
+            return None
+        return self.max_hold if self.max_hold is not None else max(self.hold, 60)
 
     @property
     def weighted(self) -> bool:
@@ -239,6 +250,29 @@ def parse_exercise(doc: dict, index: int) -> Exercise:
         reps = (reps[0], reps[1])
     if hold is not None:
         hold = _int(doc, "hold", entry, 10, 120)
+    max_hold = None
+    if "max_hold" in doc:
+        if hold is None:
+            _fail(entry, "max_hold", "is only for holds (give hold, or drop max_hold)")
+        max_hold = _int(doc, "max_hold", entry, hold, 120)
+    rest = _int(doc, "rest", entry, 15, 180)
+    min_rest = _int(doc, "min_rest", entry, 15, rest)
+    if kind == "plyometric" and min_rest < 60:
+        _fail(entry, "min_rest", "plyometrics need near-full recovery: at least 60 s")
+    barbell = doc.get("barbell", False)
+    if not isinstance(barbell, bool):
+        _fail(entry, "barbell", "must be true or false")
+    if barbell and equipment != ["gym"]:
+        _fail(entry, "barbell", 'a barbell lift needs equipment = ["gym"]')
+    if barbell and min_rest < 90:
+        _fail(entry, "min_rest", "barbell lifts need at least 90 s")
+    if hold is None or "tempo" in doc:
+        tempo = doc.get("tempo")
+        if isinstance(tempo, bool) or not isinstance(tempo, (int, float)) or not 0.5 <= tempo <= 10:
+            _fail(entry, "tempo", "must be the seconds one rep takes, from 0.5 to 10 (e.g. 3 or 4.5)")
+        tempo = float(tempo)
+    else:
+        tempo = 3.0
     intensity = _text(doc, "intensity", entry, required=(kind == "strength"))
     easier, easier_text = _variation(doc, "easier", entry)
     harder, harder_text = _variation(doc, "harder", entry)
@@ -261,7 +295,7 @@ def parse_exercise(doc: dict, index: int) -> Exercise:
         sets=_int(doc, "sets", entry, 1, 3),
         reps=reps,
         hold=hold,
-        rest=_int(doc, "rest", entry, 15, 180),
+        rest=rest,
         intensity=intensity,
         steps=_texts(doc, "steps", entry, 3, 6),
         cues=_texts(doc, "cues", entry, 3, 4),
@@ -273,6 +307,10 @@ def parse_exercise(doc: dict, index: int) -> Exercise:
         alternatives=tuple(alternatives),
         muscles=_texts(doc, "muscles", entry, 1, 5),
         why=why,
+        min_rest=min_rest,
+        tempo=tempo,
+        max_hold=max_hold,
+        barbell=barbell,
     )
 
 
@@ -303,6 +341,12 @@ def parse_catalog(raw: dict) -> Catalog:
             ref = getattr(ex, key)
             if ref is not None and (ref not in by_id or ref == ex.id):
                 _fail(ex.id, key, f"{ref!r} is not another exercise in the catalog")
+        if ex.level == "beginner" and ex.easier and by_id[ex.easier].kind == "plyometric":
+            _fail(ex.id, "easier", f"{ex.easier!r} is a plyometric: a beginner's easier option is never a jump")
+        if ex.level == "beginner" and not ex.equipment and ex.harder:
+            harder = by_id[ex.harder]
+            if harder.kind == "plyometric" or harder.equipment:
+                _fail(ex.id, "harder", f"{ex.harder!r} needs equipment or is a jump: a beginner bodyweight exercise progresses without either")
         for alt in ex.alternatives:
             if alt not in by_id or alt == ex.id:
                 _fail(ex.id, "alternatives", f"{alt!r} is not another exercise in the catalog")

@@ -13,7 +13,7 @@ KG_PER_LB = 0.45359237
 
 LEVELS = ("beginner", "intermediate", "advanced")
 EQUIPMENT = ("none", "bands", "dumbbells", "kettlebell", "gym")
-KINDS = ("strength", "functional", "plyometric", "core")
+KINDS = ("strength", "functional", "plyometric", "core", "mobility")
 RUN_TYPES = ("rest", "easy", "hard", "long")
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 

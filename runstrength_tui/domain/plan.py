@@ -475,8 +475,7 @@ def _prescribe(
             sets, reps = NORDIC_DOSES[0]
         seconds = None
     elif ex.is_hold:
-        cap = 30 if ex.id.startswith("copenhagen") else 60
-        sets, reps, seconds = dose.hold_sets, None, min(dose.hold, ex.hold + 20, cap)
+        sets, reps, seconds = dose.hold_sets, None, min(dose.hold, ex.hold + 20, ex.longest_hold or 60)
     elif ex.kind in ("strength", "functional") and ex.reps and ex.reps[0] >= 10:
         sets, reps, seconds = dose.sets, dose.reps, None
     else:
@@ -646,14 +645,16 @@ def build_finisher(profile: Profile, catalog: Catalog, programs: Programs) -> li
 
 
 def build_warmup(programs: Programs, catalog: Catalog) -> tuple[Prescribed, ...]:
-    """The 3–4 minute warm-up before the first exercise: the mobility drills."""
+    """The 3–4 minute warm-up before the first exercise: ankle and hip mobility, then a
+    few activation reps (one round each, no rest)."""
     out = []
     for ex_id in programs.warmup:
         ex = catalog.get(ex_id)
         if ex.is_hold:
-            out.append(Prescribed(ex.id, ex.name, 1, None, min(ex.hold, 45), 0, ex.per_side, role="warmup", tempo=_tempo(ex), min_rest=0))
+            out.append(Prescribed(ex.id, ex.name, 1, None, min(ex.hold, 25), 0, ex.per_side, role="warmup", tempo=_tempo(ex), min_rest=0))
         else:
-            out.append(Prescribed(ex.id, ex.name, 1, ex.reps, None, 0, ex.per_side, role="warmup", tempo=_tempo(ex), min_rest=0))
+            reps = (min(ex.reps[0], 6), min(ex.reps[1], 8))
+            out.append(Prescribed(ex.id, ex.name, 1, reps, None, 0, ex.per_side, role="warmup", tempo=_tempo(ex), min_rest=0))
     return tuple(out)
 
 

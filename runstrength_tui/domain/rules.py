@@ -91,7 +91,7 @@ class Thresholds:
     # exercises, a 3–4 minute warm-up, the hold timer's 5 s get-ready.
     side_switch_seconds: int = 10
     transition_seconds: int = 30
-    warmup_seconds: int = 210
+    warmup_seconds: int = 240
     get_ready_seconds: int = 5
     minutes_slack: int = 1
     light_week_min_minutes: int = 10

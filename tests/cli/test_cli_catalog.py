@@ -7,20 +7,20 @@ from collections import Counter
 import pytest
 
 
-def test_exercises_json_lists_the_catalog_across_the_four_kinds(cli, data_dir):
+def test_exercises_json_lists_the_catalog_across_the_five_kinds(cli, data_dir):
     result = cli("exercises", "--json")
     assert result.code == 0, result
     items = result.json()
     assert len(items) >= 35
-    assert set(Counter(e["kind"] for e in items)) == {"strength", "functional", "plyometric", "core"}
+    assert set(Counter(e["kind"] for e in items)) == {"strength", "functional", "plyometric", "core", "mobility"}
     assert len({e["id"] for e in items}) == len(items)
     for e in items:
-        assert set(e) >= {"id", "name", "kind", "level", "equipment", "prescription"}
+        assert set(e) >= {"id", "name", "kind", "level", "equipment", "prescription", "legs", "min_rest_seconds", "tempo"}
         assert e["level"] in ("beginner", "intermediate", "advanced")
     assert not data_dir.exists(), "listing the catalog touches no data folder"
 
 
-@pytest.mark.parametrize("kind", ["strength", "functional", "plyometric", "core"])
+@pytest.mark.parametrize("kind", ["strength", "functional", "plyometric", "core", "mobility"])
 def test_kind_filter(cli, kind):
     items = cli("exercises", "--json", "--kind", kind).json()
     assert items and {e["kind"] for e in items} == {kind}
@@ -50,7 +50,7 @@ def test_equipment_filter(cli):
 def test_exercises_text_groups_by_kind(cli):
     result = cli("exercises")
     assert result.code == 0
-    for heading in ("STRENGTH", "FUNCTIONAL", "PLYOMETRIC", "CORE"):
+    for heading in ("STRENGTH", "FUNCTIONAL", "PLYOMETRIC", "CORE", "MOBILITY"):
         assert heading in result.out
     assert "goblet-squat" in result.out
 
@@ -79,3 +79,55 @@ def test_show_unknown_id_suggests_close_ones(cli):
     result = cli("show", "plnk")
     assert result.code == 2 and len(result.err_lines) == 1
     assert "plank" in result.err_lines[0]
+
+
+NEW_IDS = ("tibialis-raise", "single-leg-balance-reach", "short-foot", "banded-knee-drive", "side-lying-hip-abduction",
+           "knee-to-wall-ankle-rock", "half-kneeling-hip-flexor-stretch", "seated-calf-raise", "tempo-squat",
+           "pause-split-squat", "step-down", "copenhagen-plank-long", "single-leg-hip-thrust",
+           "single-leg-bent-knee-calf-raise")
+
+
+def test_exercises_json_has_rest_tempo_and_legs_for_every_exercise(cli):
+    from runstrength_tui.domain.catalog import load_catalog
+
+    items = {e["id"]: e for e in cli("exercises", "--json").json()}
+    catalog = load_catalog()
+    assert set(items) == set(catalog.ids()) and set(NEW_IDS) <= set(items)
+    for ex in catalog:
+        e = items[ex.id]
+        assert (e["kind"], e["level"], e["legs"]) == (ex.kind, ex.level, ex.legs)
+        assert e["min_rest_seconds"] == ex.min_rest <= e["rest_seconds"] == ex.rest
+        assert e["tempo"] == (None if ex.is_hold else ex.tempo)
+    assert items["pogo-hops"]["min_rest_seconds"] >= 60 and items["pogo-hops"]["tempo"] == 1
+    assert items["back-squat"]["min_rest_seconds"] >= 90
+    assert items["glute-bridge"]["legs"] is True and items["plank"]["legs"] is False
+    assert items["copenhagen-plank"]["tempo"] is None and items["copenhagen-plank"]["max_hold_seconds"] == 30
+    assert items["eccentric-heel-drop"]["tempo"] >= 4
+
+
+@pytest.mark.parametrize("ex_id", NEW_IDS)
+def test_show_prints_the_new_exercises_in_full(cli, ex_id):
+    result = cli("show", ex_id)
+    assert result.code == 0, result
+    out = result.out
+    for heading in ("Why it helps a runner", "Steps", "Form cues", "Common mistakes", "Easier:", "Harder:", "Muscles:"):
+        assert heading in out, heading
+    assert "  4. " in out and ("(at least " in out or "(no less)" in out)
+    assert "Tempo: about " in out or "Hold: steady, up to " in out
+
+
+def test_show_says_tempo_and_min_rest_in_words(cli):
+    heel_drop = cli("show", "eccentric-heel-drop").out
+    assert "Tempo: about 5 s a rep (slow lowering or pauses)" in heel_drop
+    assert "rest 60 s (at least 30 s)" in heel_drop
+    pogo = cli("show", "pogo-hops").out
+    assert "Tempo: about 1 s a rep (quick and springy)" in pogo and "rest 60 s (no less)" in pogo
+    assert "Tempo: about 3 s a rep (controlled, up and down)" in cli("show", "goblet-squat").out
+    copenhagen = cli("show", "copenhagen-plank").out
+    assert "Hold: steady, up to 30 s" in copenhagen and "Tempo" not in copenhagen
+    assert "Copenhagen plank (long lever) (copenhagen-plank-long)" in copenhagen
+
+
+def test_show_json_has_the_new_fields(cli):
+    shown = cli("show", "back-squat", "--json").json()
+    assert shown["min_rest"] >= 90 and shown["barbell"] is True and shown["tempo"] == 3.0

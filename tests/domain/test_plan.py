@@ -566,3 +566,12 @@ def test_today_json_keeps_its_shape_and_adds_the_coach_fields():
             "estimated_minutes", "next_strength_day", "strength_days_this_week", "done_today",
             "block_week_reason", "warmup"} <= set(out)
     assert out["kind"] == "strength" and out["warmup"]
+
+
+def test_the_warm_up_is_three_to_four_minutes_and_counted_in_the_session():
+    warmup = plan.build_warmup(PROGRAMS, CATALOG)
+    seconds = sum(p.duration_seconds for p in warmup)
+    assert 180 <= seconds <= plan.T.warmup_seconds <= 240
+    assert {CATALOG.get(p.exercise).kind for p in warmup} >= {"mobility"}
+    today = today_plan(MON, profile(), [], [], CATALOG)
+    assert estimated_minutes(today.exercises) * 60 >= sum(p.duration_seconds for p in today.exercises) + seconds - 30
