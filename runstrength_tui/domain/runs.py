@@ -14,10 +14,8 @@ those records.
 from __future__ import annotations
 
 import bisect
-import hashlib
 import math
 import re
-import statistics
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
@@ -126,8 +124,19 @@ class Run:
         return replace(self, **changes)
 
 
+def _median(values) -> float:
+    """The median (``statistics`` costs ~5 ms to import on every start-up path)."""
+    ordered = sorted(values)
+    n = len(ordered)
+    if not n:
+        raise ValueError("median of nothing")
+    mid = n // 2
+    return ordered[mid] if n % 2 else (ordered[mid - 1] + ordered[mid]) / 2
+
+
 def run_id(start: datetime, distance_km: float) -> str:
     """A stable id from the start instant (to the second, UTC) and the distance (to 10 m)."""
+    import hashlib  # only importers make ids
     key = f"{start.timestamp():.0f}|{round(distance_km * 100)}"
     return hashlib.sha256(key.encode()).hexdigest()[:32]
 
@@ -261,7 +270,7 @@ def looks_like_intervals(laps: list[tuple[float, float, str]]) -> bool:
     paces = [s / d for d, s, _ in laps if d >= MIN_LAP_KM and s > 0]
     if len(paces) < 3:
         return False
-    median = statistics.median(paces)
+    median = _median(paces)
     fast = [p for p in paces if p <= median * (1 - INTERVAL_LAP_FRACTION)]
     return len(fast) >= MIN_FAST_LAPS
 
@@ -301,7 +310,7 @@ def classify(runs: list[Run], week_start_index: int = 0) -> list[Run]:
         end = start + timedelta(days=6)
         lo = bisect.bisect_left(days, end - timedelta(days=MEDIAN_WINDOW_DAYS - 1))
         hi = bisect.bisect_right(days, end)
-        median = statistics.median(distances[lo:hi])
+        median = _median(distances[lo:hi])
         if longest.distance_km >= LONG_FACTOR * median - 1e-9 or longest.duration_s >= LONG_MINUTES * 60:
             long_ids.add(longest.id)
 
@@ -325,10 +334,10 @@ def _clearly_harder(run: Run, reference: list[Run], ref_days: list[date]) -> boo
     others = [r for r in reference[lo:hi] if r.id != run.id]
     with_hr = [r.avg_hr for r in others if r.avg_hr]
     if run.avg_hr and len(with_hr) >= MIN_REFERENCE_RUNS:
-        median_hr = statistics.median(with_hr)
+        median_hr = _median(with_hr)
         return run.avg_hr >= median_hr + max(HARD_HR_BPM, HARD_HR_FRACTION * median_hr)
     if len(others) >= MIN_REFERENCE_RUNS:
-        median_pace = statistics.median(r.pace_s_per_km for r in others)
+        median_pace = _median(r.pace_s_per_km for r in others)
         return run.pace_s_per_km <= median_pace * (1 - HARD_PACE_FRACTION)
     return False
 
