@@ -372,6 +372,18 @@ def actual_week(runs: list[Run], first: date, last: date) -> dict[date, str]:
     return out
 
 
+def effective_days(declared: tuple[str, ...], actual: dict[date, str], first: date, last: date) -> dict[date, str]:
+    """Every day of [first, last] with the run type the planner should use: the actual
+    kind where imports cover the day, else the declared weekday's type (the forecast).
+    ``declared`` is ``Profile.runs`` (Monday first)."""
+    out: dict[date, str] = {}
+    day = first
+    while day <= last:
+        out[day] = actual.get(day, declared[day.weekday()])
+        day += timedelta(days=1)
+    return out
+
+
 # ------------------------------------------------------------------ words
 
 

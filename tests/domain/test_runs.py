@@ -13,6 +13,7 @@ from runstrength_tui.domain.runs import (
     actual_week,
     classify,
     day_line,
+    effective_days,
     looks_like_intervals,
     make_run,
     merge_new,
@@ -228,3 +229,23 @@ def test_day_line_reads_like_a_person_wrote_it():
     r = classify([run(MONDAY + timedelta(days=d), 8) for d in (1, 3)] + [run(MONDAY + timedelta(days=5), 21.1, 118)])
     assert day_line(MONDAY + timedelta(days=5), r) == "Sat: 21.1 km long run, 1:58"
     assert day_line(MONDAY + timedelta(days=1), r) == "Tue: 8.0 km easy run, 44 min"
+
+
+DECLARED = ("rest", "easy", "hard", "rest", "easy", "long", "rest")
+
+
+@settings(max_examples=60, deadline=None)
+@given(runs_strategy, st.integers(-10, 80), st.integers(0, 27))
+def test_effective_days_take_the_actual_run_where_covered_else_the_declared_week(runs, offset, length):
+    first = MONDAY + timedelta(days=offset)
+    last = first + timedelta(days=length)
+    actual = actual_week(runs, first, last)
+    days = effective_days(DECLARED, actual, first, last)
+    assert sorted(days) == [first + timedelta(days=i) for i in range(length + 1)]
+    for day, kind in days.items():
+        assert kind == (actual[day] if day in actual else DECLARED[day.weekday()])
+    # a long run done on another day than the declared one: that day is long, the declared
+    # long day inside the covered span is whatever was really run there
+    for day, kind in actual.items():
+        if kind == "long":
+            assert days[day] == "long"
