@@ -653,7 +653,7 @@ def add_runs_parser(sub, common) -> None:
 
 
 def _run_json(run) -> dict:
-    return {**run.to_doc(), "start": run.start.isoformat()}
+    return run.to_doc()  # date, start (ISO with its UTC offset), distance_km, duration_s, kind, source, …
 
 
 def cmd_runs(args) -> int:

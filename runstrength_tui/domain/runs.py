@@ -230,6 +230,31 @@ def validate_run_doc(doc: object, *, today: date) -> Run:
     return Run.from_doc(doc)
 
 
+def validate_runs_tables(tables: object, *, today: date, year: int | None = None) -> list[Run]:
+    """Check the whole content of a ``runs-YYYY.json`` file: ``{"runs": {"1": doc, ...}}``,
+    every document valid, ids unique, and (with ``year``) every run in that year.
+
+    Raises ValueError with one sentence naming the first problem."""
+    if not isinstance(tables, dict) or set(tables) - {"runs"}:
+        _fail('a runs file must hold only a "runs" table')
+    table = tables.get("runs", {})
+    if not isinstance(table, dict):
+        _fail('the "runs" table must be an object of documents')
+    runs: list[Run] = []
+    seen: set[str] = set()
+    for key, doc in table.items():
+        if not (isinstance(key, str) and key.isdigit()):
+            _fail(f"document key {key!r} is not a number")
+        run = validate_run_doc(doc, today=today)
+        if run.id in seen:
+            _fail(f"run {run.id} is there twice")
+        if year is not None and run.date.year != year:
+            _fail(f"run {run.id} on {run.date} does not belong in the {year} file")
+        seen.add(run.id)
+        runs.append(run)
+    return runs
+
+
 # ------------------------------------------------------------------ de-duplication
 
 

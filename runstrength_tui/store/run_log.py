@@ -13,8 +13,8 @@ import re
 from datetime import date, timedelta
 from pathlib import Path
 
-from ..domain.runs import Run, classify, merge_new
-from .storage import atomic_write_bytes
+from ..domain.runs import Run, classify, merge_new, validate_runs_tables
+from .storage import StoreError, atomic_write_bytes
 
 RUNS_PREFIX = "runs-"
 RUNS_TABLE = "runs"
@@ -22,6 +22,8 @@ _YEAR_RE = re.compile(r"^runs-(\d{4})\.json$")
 #: Kinds depend on the runs around them (4 weeks either side): an import re-classifies
 #: the runs this close to a new one.
 CLASSIFY_MARGIN_DAYS = 35
+#: The store reads no clock: a stored run's date is checked against 1970.. only.
+_NO_FUTURE_CHECK = date(9998, 12, 31)
 
 
 class RunLog:
@@ -40,10 +42,19 @@ class RunLog:
         return self.dir / f"{RUNS_PREFIX}{year}.json"
 
     def _year_runs(self, year: int) -> list[Run]:
+        """The runs of one year file, checked strictly once per version of the file."""
         path = self.path(year)
-        return self.store._derived(
-            path, "runs", lambda tables: [Run.from_doc(d) for d in tables.get(RUNS_TABLE, {}).values()]
-        )
+
+        def build(tables):
+            try:
+                return validate_runs_tables(tables, today=_NO_FUTURE_CHECK, year=year)
+            except ValueError as exc:
+                raise StoreError(
+                    f"{path} holds a run that is not valid ({exc}); it was left untouched. Restore the newest "
+                    f"backup with `runstrength restore` (add --data-dir {self.dir} if you use one)."
+                ) from None
+
+        return self.store._derived(path, "runs", build)
 
     def runs(self, since: date | None = None, until: date | None = None) -> list[Run]:
         """Runs from ``since`` to ``until`` (inclusive), oldest first; only the year files

@@ -18,6 +18,7 @@ from runstrength_tui.domain.runs import (
     make_run,
     merge_new,
     validate_run_doc,
+    validate_runs_tables,
 )
 
 CET = timezone(timedelta(hours=1))
@@ -80,6 +81,24 @@ def test_validator_accepts_tomorrow_and_refuses_non_objects():
     del doc["start"]
     with pytest.raises(ValueError, match="'start'"):
         validate_run_doc(doc, today=TODAY)
+
+
+def test_runs_file_validator():
+    a, b = run(MONDAY, 10), run(MONDAY + timedelta(days=1), 8)
+    good = {"runs": {"1": a.to_doc(), "2": b.to_doc()}}
+    assert validate_runs_tables(good, today=TODAY, year=2025) == [a, b]
+    assert validate_runs_tables({}, today=TODAY) == []
+    for bad, words in [
+        ({"runs": {"1": a.to_doc(), "2": a.to_doc()}}, "twice"),
+        ({"runs": {"x": a.to_doc()}}, "not a number"),
+        ({"runs": [a.to_doc()]}, "object of documents"),
+        ({"runs": {}, "sets": {}}, "only"),
+        ({"runs": {"1": {**a.to_doc(), "kind": "jog"}}}, "kind"),
+    ]:
+        with pytest.raises(ValueError, match=words):
+            validate_runs_tables(bad, today=TODAY)
+    with pytest.raises(ValueError, match="2024 file"):
+        validate_runs_tables(good, today=TODAY, year=2024)
 
 
 # --- kinds ------------------------------------------------------------------------------------

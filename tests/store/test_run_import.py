@@ -222,6 +222,18 @@ def test_a_damaged_runs_file_is_refused_and_kept(tmp_path, data_dir, cli):
     assert (data_dir / "runs-2025.json").read_text() == '{"runs": {"1": '
 
 
+def test_a_run_file_with_a_bad_document_is_refused_in_one_line(tmp_path, data_dir, cli):
+    write(tmp_path / "a.fit", fit_bytes(SAT, 10, 3000))
+    assert cli("runs", "import", tmp_path / "a.fit").code == 0
+    path = data_dir / "runs-2025.json"
+    tables = json.loads(path.read_text())
+    del tables["runs"]["1"]["distance_km"]
+    path.write_text(json.dumps(tables))
+    result = cli("runs")
+    assert result.code == 1 and len(result.err_lines) == 1 and "Traceback" not in result.err
+    assert "runs-2025.json holds a run that is not valid" in result.err and "runstrength restore" in result.err
+
+
 def test_import_writes_each_year_file_in_one_atomic_replace(tmp_path, data_dir, cli):
     for i in range(30):
         write(tmp_path / "in" / f"{i}.fit", fit_bytes(SAT - timedelta(days=i * 20), 8 + i % 5, 2700))
