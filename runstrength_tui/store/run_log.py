@@ -14,9 +14,9 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from ..domain.runs import Run, classify, merge_new, validate_runs_tables
+from .repo import RUNS_PREFIX
 from .storage import StoreError, atomic_write_bytes
 
-RUNS_PREFIX = "runs-"
 RUNS_TABLE = "runs"
 _YEAR_RE = re.compile(r"^runs-(\d{4})\.json$")
 #: Kinds depend on the runs around them (4 weeks either side): an import re-classifies
