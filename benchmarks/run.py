@@ -225,7 +225,31 @@ def main(argv=None) -> int:
         row("`runstrength status` process, 1 month vs importing tinydb+platformdirs", st, imp, st / imp, 3.0 * loose,
             st / imp <= 3.0 * loose)
 
-        # 7: a rest timer with a pause/resume, real clock, busy UI
+        # 7-9: imported runs: `runs import` of daily files, then `today` and the TUI start with
+        # that history against the same log without runs
+        run_days = 60 if quick else 1826  # 5 years of daily runs
+        files = synth.run_files(work / "run-files", run_days, TODAY)
+        no_runs = dirs["1 month"]
+        with_runs = work / "1-month-and-runs"
+        shutil.copytree(no_runs, with_runs, ignore=shutil.ignore_patterns("*.lock"))
+        t_import, _ = run_process(cli + ["--data-dir", str(with_runs), "runs", "import", str(files)], env)
+        bound = 60.0
+        row(f"`runs import` of {run_days} generated files ({run_days / 365:.1f} years, daily)", t_import, None, None,
+            f"< {bound:.0f} s", t_import < bound)
+        runs_cmp = interleaved(
+            {
+                "today-none": cli + ["--data-dir", str(no_runs), "today"],
+                "today-runs": cli + ["--data-dir", str(with_runs), "today"],
+                "tui-none": [py, str(tui), str(no_runs)],
+                "tui-runs": [py, str(tui), str(with_runs)],
+            },
+            env, 1 if quick else repeats)  # the smoke run only checks that the rows work
+        for what, key in (("`runstrength today` process", "today"), ("TUI start to painted Today", "tui")):
+            with_t, without_t = runs_cmp[f"{key}-runs"][0], runs_cmp[f"{key}-none"][0]
+            row(f"{what}, {run_days / 365:.1f} years of runs vs none", with_t, without_t, with_t / without_t,
+                1.2 * loose, with_t / without_t <= 1.2 * loose)
+
+        # 10: a rest timer with a pause/resume, real clock, busy UI
         seconds, pause = (2.0, 0.5) if quick else (60.0, 3.0)
         late = timer_accuracy(seconds, pause)
         bound = 0.2 if quick else 0.05

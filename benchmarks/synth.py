@@ -50,3 +50,53 @@ def build(folder: Path, weeks: int, today: date, seed: int = 1) -> Path:
         for old in store.backups():  # the import's safety backup is not part of a user's folder
             old.unlink()
     return folder
+
+
+FIT_EPOCH_S = 631065600  # 1989-12-31T00:00:00Z
+
+
+def run_files(folder: Path, days: int, today: date, seed: int = 2) -> Path:
+    """One activity file per day for ``days`` days before ``today``: FIT files (Garmin's
+    own encoder) for most days, a gzip-compressed GPX for the Sunday long run."""
+    import gzip
+
+    import gpxpy.gpx
+    from datetime import timezone
+    from garmin_fit_sdk import Encoder, Profile as FitProfile
+
+    rng = random.Random(seed)
+    mesg = FitProfile["mesg_num"]
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(days, 0, -1):
+        day = today - timedelta(days=i)
+        start = datetime.combine(day, time(6, 30), tzinfo=timezone.utc) + timedelta(minutes=rng.randint(0, 90))
+        long_day = day.weekday() == 6
+        km = rng.uniform(18, 26) if long_day else rng.uniform(5, 12)
+        pace = rng.uniform(300, 360)
+        seconds = km * pace
+        if long_day:
+            gpx = gpxpy.gpx.GPX()
+            track = gpxpy.gpx.GPXTrack()
+            track.type = "running"
+            seg = gpxpy.gpx.GPXTrackSegment()
+            for p in range(61):
+                seg.points.append(gpxpy.gpx.GPXTrackPoint(52 + km * p / 60 / 111.195, 13.0, time=start + timedelta(seconds=seconds * p / 60)))
+            track.segments.append(seg)
+            gpx.tracks.append(track)
+            (folder / f"{day}.gpx.gz").write_bytes(gzip.compress(gpx.to_xml().encode()))
+            continue
+        enc = Encoder()
+        end = start + timedelta(seconds=seconds)
+        enc.on_mesg(mesg["FILE_ID"], {"type": "activity", "manufacturer": "development", "product": 0, "time_created": start, "serial_number": 1})
+        laps = max(1, int(km))
+        for lap in range(laps):
+            lap_start = start + timedelta(seconds=seconds * lap / laps)
+            enc.on_mesg(mesg["LAP"], {"timestamp": lap_start + timedelta(seconds=seconds / laps), "start_time": lap_start,
+                                      "total_distance": km * 1000 / laps, "total_timer_time": seconds / laps,
+                                      "total_elapsed_time": seconds / laps, "intensity": "active", "sport": "running"})
+        enc.on_mesg(mesg["SESSION"], {"timestamp": end, "start_time": start, "sport": "running", "total_distance": km * 1000,
+                                      "total_timer_time": seconds, "total_elapsed_time": seconds, "avg_heart_rate": rng.randint(130, 160)})
+        enc.on_mesg(mesg["ACTIVITY"], {"timestamp": end, "local_timestamp": int(end.timestamp()) + 3600 - FIT_EPOCH_S,
+                                       "num_sessions": 1, "type": "manual"})
+        (folder / f"{day}.fit").write_bytes(bytes(enc.close()))
+    return folder

@@ -107,6 +107,8 @@ def build_parser() -> Parser:
     s = sub.add_parser("restore", parents=[common], help="put back the newest backup (or a named one)")
     s.add_argument("name", nargs="?", help="a backup file name from --list")
     s.add_argument("--list", action="store_true", help="list the backups")
+
+    add_runs_parser(sub, common)
     return p
 
 
@@ -393,6 +395,24 @@ def parse_bundle(raw_text: str, catalog):
     return sessions, sets, profile, acks
 
 
+def parse_bundle_runs(raw_text: str, today: date) -> list:
+    """The ``runs`` of an export file (absent in older exports), each checked strictly."""
+    from .domain import validate as v
+    from .domain.runs import validate_run_doc
+
+    raw = json.loads(raw_text)  # parse_bundle has already checked that this is an export
+    docs = raw.get("runs") or []
+    if not isinstance(docs, list):
+        raise v.InputError("Not a runstrength export: \"runs\" must be a list.")
+    runs = []
+    for i, doc in enumerate(docs, 1):
+        try:
+            runs.append(validate_run_doc(doc, today=today))
+        except ValueError as exc:
+            raise v.InputError(f"Run #{i} in the file: {exc}; nothing was imported.") from None
+    return runs
+
+
 def cmd_import(args) -> int:
     from .domain.catalog import load_catalog
     from .domain.validate import InputError
@@ -405,12 +425,17 @@ def cmd_import(args) -> int:
     except (UnicodeDecodeError, IsADirectoryError):
         raise InputError(f"{path} is not a runstrength export (not a JSON text file).") from None
     sessions, sets, profile, acks = parse_bundle(text, load_catalog())
+    from . import service
+
+    runs = parse_bundle_runs(text, service.today())
     with _open(args, write=True) as store:
-        counts = store.import_bundle(sessions, sets, profile, acks)
+        counts = store.import_bundle(sessions, sets, profile, acks, runs=runs)
     _out(
         f"Imported {counts['sets_added']} sets in {counts['sessions_added']} sessions "
         f"({counts['sets_skipped']} sets and {counts['sessions_skipped']} sessions were already there)."
     )
+    if runs:
+        _out(f"Imported {counts['runs_added']} runs ({counts['runs_skipped']} were already there).")
     return 0
 
 
@@ -766,6 +791,110 @@ def cmd_pain(args) -> int:
     return 0
 
 
+# --- runs: import watch files, list them, correct a kind ---------------------------------------
+
+
+def add_runs_parser(sub, common) -> None:
+    s = sub.add_parser("runs", parents=[common], help="your imported runs (import, list, correct a kind)",
+                       description="Without a subcommand: list the imported runs of the last weeks.")
+    s.add_argument("--weeks", default="2", help="how many weeks back to list (default 2)")
+    s.add_argument("--json", action="store_true")
+    runs_sub = s.add_subparsers(dest="runs_command", metavar="SUBCOMMAND", parser_class=Parser)
+    r = runs_sub.add_parser("import", parents=[common], help="import runs from FIT, GPX or TCX files (or .gz), folders, or a Strava export folder")
+    r.add_argument("paths", nargs="+", metavar="PATH")
+    r.add_argument("--json", action="store_true")
+    r = runs_sub.add_parser("set", parents=[common], help="correct the kind of a day's runs")
+    r.add_argument("date", metavar="DATE", help="YYYY-MM-DD")
+    r.add_argument("--kind", required=True, help="easy, hard or long (auto: back to the automatic kind)")
+    r.add_argument("--json", action="store_true")
+
+
+def _run_json(run) -> dict:
+    return run.to_doc()  # date, start (ISO with its UTC offset), distance_km, duration_s, kind, source, …
+
+
+def cmd_runs(args) -> int:
+    sub = getattr(args, "runs_command", None)
+    if sub == "import":
+        return _cmd_runs_import(args)
+    if sub == "set":
+        return _cmd_runs_set(args)
+    from . import service
+    from .domain import validate as v
+    from .domain.runs import day_line
+
+    weeks = v.parse_whole(args.weeks, "Weeks", 1, 520)
+    day = service.today()
+    since = day - timedelta(weeks=weeks)
+    with _open(args, write=False) as store:
+        runs = store.run_log().runs(since, day)
+    if args.json:
+        _json({"since": since.isoformat(), "runs": [_run_json(r) for r in runs]})
+        return 0
+    if not runs:
+        _out(f"No runs since {since.isoformat()}. Import some with `runstrength runs import PATH`.")
+        return 0
+    for d in sorted({r.date for r in runs}):
+        marks = " (set by you)" if any(r.kind_set_by_user for r in runs if r.date == d) else ""
+        _out(f"{d.isoformat()} {day_line(d, runs)}{marks}")
+    return 0
+
+
+def _cmd_runs_import(args) -> int:
+    from . import service, service_runs
+
+    with _open(args, write=False) as peek:
+        profile = peek.profile()
+    start_index = profile.week_start_index if profile else 0
+    with _open(args, write=True) as store:
+        result = service_runs.import_paths(store, [Path(p) for p in args.paths], service.now(), start_index)
+    for name, sentence in result.problems:
+        _err(f"runstrength: {name}: {sentence}; nothing from it was imported.")
+    for name, sentence in result.not_runs:
+        _err(f"{name}: {sentence}; skipped.")
+    if args.json:
+        _json({
+            "added": [_run_json(r) for r in result.added],
+            "already_there": result.skipped,
+            "problems": [{"file": f, "problem": p} for f, p in result.problems],
+            "not_runs": [{"file": f, "reason": p} for f, p in result.not_runs],
+        })
+    elif result.added:
+        days = sorted(r.date for r in result.added)
+        span = days[0].isoformat() if days[0] == days[-1] else f"{days[0].isoformat()} to {days[-1].isoformat()}"
+        there = f"; {result.skipped} {'was' if result.skipped == 1 else 'were'} already there" if result.skipped else ""
+        _out(f"Imported {len(result.added)} run{'s' if len(result.added) != 1 else ''} ({span}){there}.")
+    elif result.skipped:
+        _out(f"Nothing new: {'the run was' if result.skipped == 1 else f'all {result.skipped} runs were'} already there.")
+    elif not result.problems and not result.not_runs:
+        _out("No FIT, GPX or TCX files found there; nothing was imported.")
+    return EXIT_INPUT if result.problems else 0
+
+
+def _cmd_runs_set(args) -> int:
+    from . import service
+    from .domain import validate as v
+    from .domain.runs import RUN_KINDS, run_line
+
+    day_today = service.today()
+    day = v.parse_day(args.date, day_today)
+    kind = args.kind.strip().lower()
+    if kind not in (*RUN_KINDS, "auto"):
+        raise v.InputError(f"Kind must be one of {', '.join(RUN_KINDS)} or auto, not {kind!r}.")
+    with _open(args, write=False) as peek:
+        if not peek.run_log().runs(day, day):
+            raise v.InputError(f"No imported run on {day.isoformat()}; `runstrength runs` lists them.")
+        profile = peek.profile()
+    with _open(args, write=True) as store:
+        runs = store.run_log().set_kind(day, None if kind == "auto" else kind, profile.week_start_index if profile else 0)
+    if args.json:
+        _json({"date": day.isoformat(), "runs": [_run_json(r) for r in runs]})
+    else:
+        for r in runs:
+            _out(f"{day.isoformat()}: {run_line(r)}{' (set by you)' if r.kind_set_by_user else ' (automatic)'}.")
+    return 0
+
+
 COMMANDS = {
     "exercises": cmd_exercises,
     "show": cmd_show,
@@ -779,6 +908,7 @@ COMMANDS = {
     "pain": cmd_pain,
     "history": cmd_history,
     "restore": cmd_restore,
+    "runs": cmd_runs,
 }
 
 

@@ -68,7 +68,8 @@ class Context:
     history: list[SetRecord]
     acks: list[tuple[str, str, date]]
     catalog: Catalog
-    actual: dict[date, str] | None = None  # imported runs: date → run kind (none yet)
+    actual: dict[date, str] | None = None  # imported runs: date → run kind, on the days they cover
+    runs: list = field(default_factory=list)  # imported runs of the last six weeks
     pain_history: list[SetRecord] = field(default_factory=list)  # older pain-marked sets
     _plans: dict = field(default_factory=dict)
     _weeks: dict = field(default_factory=dict)
@@ -90,7 +91,13 @@ class Context:
         # pain keeps an exercise out of the plan until the runner clears it: older sets of
         # exercises with a pain mark are kept for that (and only that)
         painful = {s.exercise for s in history if s.pain}
+        from . import service_runs
+
+        runs = store.run_log().runs(day - timedelta(weeks=6), day)
+        actual = service_runs.actual_days(store, day - timedelta(weeks=SESSION_WEEKS), day) if runs else None
         return cls(
+            runs=runs,
+            actual=actual or None,
             today=day,
             profile=chosen,
             sessions=sessions,
@@ -108,7 +115,7 @@ class Context:
         cached = self._plans.get(day)
         if cached is None:
             cached = self._plans[day] = plan.today_plan(
-                day, self.profile, self.sessions, self.history + self.pain_history, self.catalog, actual=self.actual
+                day, self.profile, self.sessions, self.history + self.pain_history, self.catalog, actual=self._known(day)
             )
         return cached
 
@@ -125,21 +132,35 @@ class Context:
         return today.kind == ("finisher-only" if finisher else "strength")
 
     def week_load(self, day: date) -> guard.WeekPlanLoad:
-        """The plan's load for the calendar week holding ``day`` (reps + hold seconds, the
-        unit sets are logged in), as planned at the week's start."""
+        """What the plan prescribed for the calendar week holding ``day`` (reps + hold
+        seconds, the unit sets are logged in): each past day's session as the plan stood
+        that day, and from ``day`` on the plan ahead."""
         start = week_start(day, self.profile.week_start_index)
-        cached = self._weeks.get(start)
+        cached = self._weeks.get((start, day))
         if cached is None:
-            before = [s for s in self.sessions if s.date < start]
-            days = plan.plan_ahead(
-                start, self.profile, before, [h for h in self.history if h.date < start], self.catalog, weeks=1, actual=self.actual
+            trained = {s.date for s in self.sessions if s.kind == "strength"}
+            planned = 0.0
+            d = start
+            while d < day:
+                if d in trained:
+                    then = self.plan_for(d)
+                    if then.kind == "strength":
+                        planned += sum(p.sets * p.top for p in then.exercises)
+                d += timedelta(days=1)
+            before = [s for s in self.sessions if s.date < day]
+            ahead = plan.plan_ahead(
+                day, self.profile, before, self.history + self.pain_history, self.catalog, weeks=1, actual=self._known(day)
             )
-            planned = float(sum(p.sets * p.top for d in days for p in d.exercises))
-            previous = plan.block_week(self.profile, before, start - timedelta(days=7), self.actual)
+            planned += float(sum(p.sets * p.top for d in ahead if d.date < start + timedelta(days=7) for p in d.exercises))
+            previous = plan.block_week(self.profile, [s for s in self.sessions if s.date < start], start - timedelta(days=7), self._known(start))
             template = plan.load_programs(self.catalog).templates[self.profile.level]
             light = template.weeks[previous.dose_week - 1].light if not previous.comeback else False
-            cached = self._weeks[start] = guard.WeekPlanLoad(planned, after_light_week=light, week_start=start)
+            cached = self._weeks[(start, day)] = guard.WeekPlanLoad(planned, after_light_week=light, week_start=start)
         return cached
+
+    def _known(self, day: date) -> dict[date, str] | None:
+        """The imported runs as they were known on ``day`` (runs are imported after them)."""
+        return {d: k for d, k in (self.actual or {}).items() if d < day} or None
 
     def planned_weekly_load(self) -> float:
         return self.week_load(self.today).planned
@@ -171,6 +192,10 @@ class Context:
             finisher=finisher,
             run_on=plan.RunningWeek(self.profile, tuple(sorted((self.actual or {}).items()))).run_on,
         )
+        if self.runs:
+            from .domain import running_guard
+
+            found += running_guard.after_hard_run(day, self.runs, self.profile.run_on(day - timedelta(days=1)))
         return guard.quiet(found, acks=self.acks, day=day, shown=shown)
 
     def set_notes(
@@ -218,6 +243,10 @@ class Context:
             profile=self.profile,
             week=self.week_load(self.today),
         )
+        if self.runs:
+            from .domain import running_guard
+
+            found += running_guard.running_load(self.today, self.runs, week_start_index=self.profile.week_start_index, acks=self.acks)
         return guard.quiet(found, acks=self.acks, day=self.today)
 
 

@@ -51,10 +51,6 @@ class RunningWeek:
     profile: Profile
     actual: tuple[tuple[date, str], ...] = ()
 
-    @property
-    def _actual(self) -> dict[date, str]:
-        return dict(self.actual)
-
     def run_on(self, day: date) -> str:
         if day in self.profile.races:
             return "race"
@@ -77,6 +73,10 @@ class RunningWeek:
                 return "the day before your race" if n == 1 else f"{n} days before your race"
         if after == "long":
             return "the day before the long run"
+        actual_before = _actual_map(self.actual).get(day - timedelta(days=1))
+        declared_before = self.profile.run_on(day - timedelta(days=1))
+        if actual_before == "hard" and declared_before in ("rest", "easy"):
+            return "the day after an unplanned hard run"
         return None
 
     def race_ahead(self, day: date) -> date | None:

@@ -7,6 +7,7 @@ Layout of a data folder (every file a TinyDB database written by AtomicJSONStora
 - ``journal.json``: the open session and its sets. Logging a set rewrites only this
   small file, so its cost does not grow with years of history.
 - ``sets-YYYY.json``: the sets of finished sessions, one file per year.
+- ``runs-YYYY.json``: imported runs (table ``runs``), one file per year (see run_log.py).
 - ``backups/``: dated ``.tar.gz`` copies of the files above (the last 10 are kept).
 
 Closing a session *folds* the journal into the year files and the sessions table, then
@@ -34,6 +35,7 @@ SCHEMA_VERSION = 1
 MAIN = "runstrength.json"
 JOURNAL = "journal.json"
 SHARD_PREFIX = "sets-"
+RUNS_PREFIX = "runs-"  # imported runs, one file per year (store/run_log.py)
 BACKUP_DIR = "backups"
 KEEP_BACKUPS = 10
 EXPORT_FORMAT = "runstrength-export"
@@ -189,6 +191,7 @@ class Store:
     def _remove_stale_temps(self) -> None:
         """Temp files of a writer that was killed mid-write (safe: we hold the lock)."""
         patterns = [(self.dir, f".{MAIN}.*.tmp"), (self.dir, f".{JOURNAL}.*.tmp"), (self.dir, f".{SHARD_PREFIX}*.json.*.tmp"),
+                    (self.dir, f".{RUNS_PREFIX}*.json.*.tmp"),
                     (self.dir / BACKUP_DIR, ".runstrength-*.tar.gz.*.tmp")]
         for folder, pattern in patterns:
             for path in folder.glob(pattern):
@@ -454,6 +457,12 @@ class Store:
 
     # --- export and import ---------------------------------------------------------------
 
+    def run_log(self):
+        """The imported runs of this folder (``runs-YYYY.json``)."""
+        from .run_log import RunLog
+
+        return RunLog(self)
+
     def export_bundle(self, now: datetime) -> dict:
         profile = self.profile()
         return {
@@ -467,6 +476,7 @@ class Store:
                 ({"code": c, "exercise": e, "date": d.isoformat()} for c, e, d in self.acks()),
                 key=lambda a: (a["date"], a["code"], a["exercise"]),
             ),
+            "runs": [r.to_doc() for r in self.run_log().runs()],
         }
 
     def export_csv(self) -> str:
@@ -495,15 +505,23 @@ class Store:
             )
         return out.getvalue()
 
-    def import_bundle(self, sessions: list[SessionRecord], sets: list[SetRecord], profile: Profile | None, acks) -> dict:
-        """Merge already-validated records; what is present (by id) is skipped."""
+    def import_bundle(self, sessions: list[SessionRecord], sets: list[SetRecord], profile: Profile | None, acks, runs=()) -> dict:
+        """Merge already-validated records; what is present (by id) is skipped.
+        Runs are matched by start time and distance."""
         self._need_write()
         have_sessions = {s.id for s in self.sessions()}
         have_sets = {s.id for s in self.sets()}
         new_sessions = list({s.id: s for s in sessions if s.id not in have_sessions}.values())
         new_sets = list({s.id: s for s in sets if s.id not in have_sets}.values())
-        if new_sessions or new_sets:
+        from ..domain.runs import merge_new
+
+        log = self.run_log()
+        new_runs = merge_new(log.runs(), list(runs))[0] if runs else []
+        if new_sessions or new_sets or new_runs:
             self.backup(label="before-import")
+        if new_runs:
+            chosen = profile or self.profile()
+            log.add(new_runs, chosen.week_start_index if chosen else 0)
         if new_sets:
             self._insert_into_shards(new_sets)
         if new_sessions:
@@ -521,12 +539,15 @@ class Store:
             "sets_added": len(new_sets),
             "sessions_skipped": len(sessions) - len(new_sessions),
             "sets_skipped": len(sets) - len(new_sets),
+            "runs_added": len(new_runs),
+            "runs_skipped": len(runs) - len(new_runs),
         }
 
     # --- backups -------------------------------------------------------------------------
 
     def _data_files(self) -> list[Path]:
         names = [MAIN, JOURNAL] + [f"{SHARD_PREFIX}{y}.json" for y in self._shard_years()]
+        names += [f"{RUNS_PREFIX}{y}.json" for y in self.run_log().years()]
         return [self.dir / n for n in names if (self.dir / n).exists()]
 
     def backups(self) -> list[Path]:
@@ -594,7 +615,8 @@ def restore_backup(data_dir: Path, name: str | None = None) -> Path:
         for member in members:
             if "/" in member or member.startswith("."):
                 raise StoreError(f"{chosen.name} holds an unexpected file {member!r}; nothing was restored.")
-        current = [p for p in [data_dir / MAIN, data_dir / JOURNAL, *data_dir.glob(f"{SHARD_PREFIX}*.json")] if p.exists()]
+        current = [p for p in [data_dir / MAIN, data_dir / JOURNAL, *data_dir.glob(f"{SHARD_PREFIX}*.json"),
+                               *data_dir.glob(f"{RUNS_PREFIX}*.json")] if p.exists()]
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
         keep = folder / f"runstrength-{stamp}-before-restore.tar.gz"
         _write_tar(keep, current)

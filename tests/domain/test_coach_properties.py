@@ -83,7 +83,7 @@ def first_load(item: plan.Prescribed, profile: Profile) -> float | None:
     return weights[len(weights) // 3] if weights else None
 
 
-def follow(profile: Profile, missed: set[date]):
+def follow(profile: Profile, missed: set[date], actual_all: dict[date, str] | None = None):
     sessions: list[SessionRecord] = []
     history: list[SetRecord] = []
     notes = []
@@ -92,7 +92,10 @@ def follow(profile: Profile, missed: set[date]):
     while day < START + timedelta(days=7 * WEEKS):
         since = history_since(day, sessions)  # what `Context.load` reads from the store
         recent = [h for h in history if h.date >= since]
-        ctx = Context(today=day, profile=profile, sessions=list(sessions), history=recent, acks=[], catalog=CATALOG)
+        # imported runs: known up to yesterday (a runner imports after running)
+        actual = {d: k for d, k in (actual_all or {}).items() if d < day} or None
+        ctx = Context(today=day, profile=profile, sessions=list(sessions), history=recent, acks=[], catalog=CATALOG,
+                      actual=actual)
         today = ctx.today_plan()
         days.append((day, today))
         if today.kind == "strength" and day not in missed:
@@ -116,7 +119,7 @@ def follow(profile: Profile, missed: set[date]):
                                           ended_at=datetime.combine(day, time(18, 20)), minutes=20))
         if today.kind == "strength" or day.weekday() == 6:  # what `status` would say that evening
             notes += [(day, w) for w in Context(today=day, profile=profile, sessions=list(sessions), history=history[-400:],
-                                                acks=[], catalog=CATALOG).review()]
+                                                acks=[], catalog=CATALOG, actual=actual).review()]
         day += timedelta(days=1)
     return sessions, history, notes, days
 
@@ -231,3 +234,34 @@ def test_every_reason_sentence_is_true(runner):
                     assert (1 < (nxt - d).days < 7) == (m.group(2) is None)
         if today.block_week_reason:
             assert today.block_week < today.block_weeks + 1
+
+
+@st.composite
+def moved_weeks(draw):
+    """A runner whose real weeks drift from the declared one: each day's actual run is the
+    declared one, or (sometimes) a different kind; imported the day after."""
+    profile, missed = draw(runners())
+    actual = {}
+    for n in range(7 * WEEKS):
+        d = START + timedelta(days=n)
+        declared = profile.run_on(d)
+        actual[d] = declared if draw(st.integers(0, 4)) else draw(st.sampled_from(("rest", "easy", "hard", "long")))
+    return profile, missed, actual
+
+
+@SIM
+@given(moved_weeks())
+def test_with_imported_runs_the_plan_follows_the_real_week(runner):
+    profile, missed, actual = runner
+    sessions, history, notes, days = follow(profile, missed, actual)
+    dates = sorted(s.date for s in sessions)
+    assert all((b - a).days >= 2 for a, b in zip(dates, dates[1:])), dates
+    for d in dates:
+        # never the day after a long run that happened, nor after an unplanned hard one
+        assert actual.get(d - timedelta(days=1)) != "long", d
+        if actual.get(d - timedelta(days=1)) == "hard":
+            assert profile.run_on(d - timedelta(days=1)) not in ("rest", "easy")
+        # the declared long run is still the forecast for today
+        assert profile.run_on(d) != "long"
+    loud = [(d, w) for d, w in notes if w.level in ("caution", "warning") and w.code != "running-load"]
+    assert not loud, loud[:3]

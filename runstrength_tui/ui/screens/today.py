@@ -11,6 +11,7 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...domain.countdown import mmss
+from ..widgets.run_days import RunDays
 from ..widgets.title_bar import TitleBar
 from ..widgets.meter import Meter
 from ..timers import timer_bindings
@@ -60,6 +61,7 @@ class TodayScreen(Screen):
         yield TitleBar()
         yield WarningsBox(id="session-warnings")
         yield Static("", id="reason")
+        yield RunDays(scope="recent", id="today-runs")
         with Horizontal(id="main"):
             yield ExerciseList(id="exercises")
             with Vertical(id="side"):

@@ -14,6 +14,7 @@ from textual.widgets import Footer, ProgressBar, Sparkline, Static
 from ... import service
 from ...domain import streaks
 from ...domain.weeks import session_loads, week_days, week_start
+from ..widgets.run_days import RunDays
 from ..widgets.title_bar import TitleBar
 from ..widgets.warnings import WarningsBox
 
@@ -83,6 +84,7 @@ class WeekScreen(Screen):
         with VerticalScroll(id="week-body"):
             yield Static("", id="week-summary")
             yield WarningsBox(id="week-warnings")
+            yield RunDays(scope="week", id="week-runs")
             with Horizontal(id="week-top"):
                 yield Static("", id="week-days")
                 yield Static("", id="heatmap")

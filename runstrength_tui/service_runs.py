@@ -1,0 +1,72 @@
+"""The runs glue both front ends share: import watch files, read runs, the actual week.
+
+Importing this module imports neither Textual nor the file-parsing libraries (those
+load inside :func:`import_paths` only).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+from .domain import running_guard
+from .domain.runs import Run, actual_week
+from .domain.weeks import week_start
+from .store.repo import Store
+
+
+def runs_between(store: Store, first: date, last: date) -> list[Run]:
+    """The runs of [first, last], oldest first."""
+    return store.run_log().runs(first, last)
+
+
+def actual_days(store: Store, first: date, last: date) -> dict[date, str]:
+    """What the planner needs: for each day of [first, last] the imported runs cover, the
+    day's run kind ("rest" with no run); days not covered are absent (forecast there)."""
+    return actual_week(store.run_log().runs_with_edges(first, last), first, last)
+
+
+def week_runs(store: Store, day: date, week_start_index: int = 0) -> tuple[date, list[Run]]:
+    """The runs of the week holding ``day`` up to ``day`` (for the Week and Today lines)."""
+    start = week_start(day, week_start_index)
+    return start, store.run_log().runs(start, day)
+
+
+def running_notes(store: Store, day: date, declared_yesterday: str, week_start_index: int = 0,
+                  acks=(), strength_today: bool = False) -> list:
+    """The running-load notes for ``day``: ``running-load`` always, ``after-hard-run``
+    when a strength session is planned or logged that day."""
+    runs = store.run_log().runs(day - timedelta(weeks=running_guard.BASELINE_WEEKS + 1), day)
+    found = running_guard.running_load(day, runs, week_start_index=week_start_index, acks=list(acks))
+    if strength_today:
+        found += running_guard.after_hard_run(day, runs, declared_yesterday)
+    return found
+
+
+@dataclass
+class ImportResult:
+    added: list[Run]
+    skipped: int  # already there (same start and distance)
+    files: int
+    problems: list[tuple[str, str]]
+    not_runs: list[tuple[str, str]]
+
+
+def import_paths(store: Store, paths: list[Path], now: datetime, week_start_index: int = 0) -> ImportResult:
+    """Read every file and folder, then add the new runs in one go (all-or-nothing for the
+    runs that were read: each year file is written once, atomically)."""
+    from .store import run_files
+
+    aware_now = now.astimezone() if now.tzinfo is None else now
+    found = run_files.collect(paths, aware_now)
+    added: list[Run] = []
+    skipped = 0
+    if found.runs:
+        log = store.run_log()
+        from .domain.runs import merge_new
+
+        if merge_new(log.runs(), found.runs)[0]:
+            store.backup_if_stale()
+        added, skipped = log.add(found.runs, week_start_index)
+    return ImportResult(added, skipped, found.files, found.problems, found.not_runs)

@@ -1,0 +1,152 @@
+"""Imported runs on disk: ``runs-YYYY.json``, one TinyDB file per year (table ``runs``).
+
+Every change to a year file is one atomic write of the whole file (AtomicJSONStorage's
+temp file + fsync + replace), so a kill leaves each year file old or new, whole. An
+import computes every year file it changes first and writes them only then: nothing is
+written for a file that could not be read.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date, timedelta
+from pathlib import Path
+
+from ..domain.runs import Run, classify, merge_new, validate_runs_tables
+from .repo import RUNS_PREFIX
+from .storage import StoreError, atomic_write_bytes
+
+RUNS_TABLE = "runs"
+_YEAR_RE = re.compile(r"^runs-(\d{4})\.json$")
+#: Kinds depend on the runs around them (4 weeks either side): an import re-classifies
+#: the runs this close to a new one.
+CLASSIFY_MARGIN_DAYS = 35
+#: The store reads no clock: a stored run's date is checked against 1970.. only.
+_NO_FUTURE_CHECK = date(9998, 12, 31)
+
+
+class RunLog:
+    """Read and change the runs of one data folder (through its :class:`Store`)."""
+
+    def __init__(self, store):
+        self.store = store
+        self.dir: Path = store.dir
+
+    # --- reading -------------------------------------------------------------------------
+
+    def years(self) -> list[int]:
+        return sorted(int(m.group(1)) for p in self.dir.glob(f"{RUNS_PREFIX}*.json") if (m := _YEAR_RE.match(p.name)))
+
+    def path(self, year: int) -> Path:
+        return self.dir / f"{RUNS_PREFIX}{year}.json"
+
+    def _year_runs(self, year: int) -> list[Run]:
+        """The runs of one year file, checked strictly once per version of the file."""
+        path = self.path(year)
+
+        def build(tables):
+            try:
+                return validate_runs_tables(tables, today=_NO_FUTURE_CHECK, year=year)
+            except ValueError as exc:
+                raise StoreError(
+                    f"{path} holds a run that is not valid ({exc}); it was left untouched. Restore the newest "
+                    f"backup with `runstrength restore` (add --data-dir {self.dir} if you use one)."
+                ) from None
+
+        return self.store._derived(path, "runs", build)
+
+    def runs(self, since: date | None = None, until: date | None = None) -> list[Run]:
+        """Runs from ``since`` to ``until`` (inclusive), oldest first; only the year files
+        that can hold them are read."""
+        found: list[Run] = []
+        for year in self.years():
+            if (since and year < since.year) or (until and year > until.year):
+                continue
+            found += [r for r in self._year_runs(year) if (not since or r.date >= since) and (not until or r.date <= until)]
+        return sorted(found, key=lambda r: (r.start, r.id))
+
+    def runs_with_edges(self, first: date, last: date) -> list[Run]:
+        """The runs of [first, last] plus the nearest run before and after it, which is
+        what :func:`runs.actual_week` needs to know the span the imports cover."""
+        inside = self.runs(first, last)
+        years = self.years()
+        before = None
+        for year in reversed([y for y in years if y <= first.year]):
+            earlier = [r for r in self._year_runs(year) if r.date < first]
+            if earlier:
+                before = max(earlier, key=lambda r: r.start)
+                break
+        after = None
+        for year in [y for y in years if y >= last.year]:
+            later = [r for r in self._year_runs(year) if r.date > last]
+            if later:
+                after = min(later, key=lambda r: r.start)
+                break
+        return [r for r in (before, *inside, after) if r is not None]
+
+    # --- writing -------------------------------------------------------------------------
+
+    def _write_years(self, by_year: dict[int, list[Run]]) -> None:
+        """Write each changed year file whole (one atomic write each)."""
+        for year, runs in sorted(by_year.items()):
+            docs = sorted((r.to_doc() for r in runs), key=lambda d: (d["start"], d["id"]))
+            tables = {RUNS_TABLE: {str(i): doc for i, doc in enumerate(docs, start=1)}}
+            atomic_write_bytes(self.path(year), json.dumps(tables, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+
+    def _reclassified(self, everything: list[Run], around: list[date], week_start_index: int) -> list[Run]:
+        """``everything`` with the runs near the dates ``around`` classified again."""
+        if not around:
+            return everything
+        lo = min(around) - timedelta(days=CLASSIFY_MARGIN_DAYS)
+        hi = max(around) + timedelta(days=CLASSIFY_MARGIN_DAYS)
+        margin = timedelta(days=CLASSIFY_MARGIN_DAYS)
+        context = [r for r in everything if lo - margin <= r.date <= hi + margin]
+        fresh = {r.id: r for r in classify(context, week_start_index)}
+        return [fresh.get(r.id, r) if lo <= r.date <= hi else r for r in everything]
+
+    def _save(self, before: list[Run], after: list[Run], touched: set[int]) -> None:
+        """Write the year files in ``touched`` and those whose runs changed, once each."""
+        old = {r.id: r for r in before}
+        years = set(touched) | {r.date.year for r in after if old.get(r.id) != r}
+        by_year: dict[int, list[Run]] = {y: [] for y in years}
+        for r in after:
+            if r.date.year in by_year:
+                by_year[r.date.year].append(r)
+        self._write_years(by_year)
+
+    def add(self, incoming: list[Run], week_start_index: int = 0) -> tuple[list[Run], int]:
+        """Add runs not already stored (by start time and distance); return (added, skipped).
+
+        All-or-nothing for the runs given: every changed year file is computed first, then
+        each is written once."""
+        self.store._need_write()
+        existing = self.runs()
+        fresh, skipped = merge_new(existing, incoming)
+        if not fresh:
+            return [], skipped
+        after = self._reclassified(existing + fresh, [r.date for r in fresh], week_start_index)
+        self._save(existing, after, {r.date.year for r in fresh})
+        added = {r.id for r in fresh}
+        return [r for r in after if r.id in added], skipped
+
+    def set_kind(self, day: date, kind: str | None, week_start_index: int = 0) -> list[Run]:
+        """Set the kind of every run on ``day`` (a runner's correction); ``None`` goes back
+        to the automatic kind. Returns the day's runs as stored."""
+        self.store._need_write()
+        everything = self.runs()
+        mine = [r for r in everything if r.date == day]
+        if not mine:
+            return []
+        updated = {
+            r.id: (r.with_changes(kind=kind, kind_set_by_user=True) if kind else r.with_changes(kind_set_by_user=False))
+            for r in mine
+        }
+        after = self._reclassified([updated.get(r.id, r) for r in everything], [day], week_start_index)
+        self._save(everything, after, {day.year})
+        return sorted((r for r in after if r.date == day), key=lambda r: r.start)
+
+    def merge_docs(self, runs: list[Run], week_start_index: int = 0) -> tuple[int, int]:
+        """Import already-validated runs from an export bundle: (added, skipped)."""
+        added, skipped = self.add(runs, week_start_index)
+        return len(added), skipped
