@@ -97,7 +97,8 @@ def build_parser() -> Parser:
 
     s = sub.add_parser("restore", parents=[common], help="put back the newest backup (or a named one)")
     s.add_argument("name", nargs="?", help="a backup file name from --list")
-    s.add_argument("--list", action="store_true", help="list the backups")
+    s.add_argument("--list", action="store_true", help="list the backups, newest first, with what each holds")
+    s.add_argument("--yes", action="store_true", help="do not ask before replacing the log (for scripts)")
     return p
 
 
@@ -592,19 +593,58 @@ def cmd_history(args) -> int:
     return 0
 
 
+def _ask(question: str) -> bool:
+    """y/N on the terminal (the caller made sure there is one)."""
+    sys.stderr.write(question)
+    sys.stderr.flush()
+    answer = sys.stdin.readline()
+    return answer.strip().lower() in ("y", "yes")
+
+
+def _has_terminal() -> bool:
+    try:
+        return sys.stdin.isatty()
+    except (AttributeError, ValueError, OSError):
+        return False
+
+
 def cmd_restore(args) -> int:
-    from .store.repo import BACKUP_DIR, restore_backup
+    from .domain.validate import InputError
+    from .store import backups
+    from .store.storage import StoreError
 
-    folder = args.data_dir_path / BACKUP_DIR
     if not args.data_dir_path.is_dir():
-        from .store.storage import StoreError
-
-        raise StoreError(f"there is no data folder at {args.data_dir_path}; nothing to restore.")
+        raise InputError(f"No log at {args.data_dir_path}; nothing to restore. Check --data-dir.")
     if args.list:
-        names = sorted(p.name for p in folder.glob("runstrength-*.tar.gz")) if folder.exists() else []
-        _out("\n".join(names) if names else f"No backups in {folder} yet.")
+        found = backups.list_backups(args.data_dir_path)
+        if not found:
+            _out(f"No backups in {args.data_dir_path / backups.BACKUP_DIR} yet.")
+        for path in reversed(found):
+            try:
+                what = str(backups.count(backups.read_members(path)))
+            except StoreError as exc:
+                what = f"cannot be used: {exc}"
+            when = backups.when_text(backups.taken_at(path))
+            _out(f"{when:<18} {backups.label_of(path) or '-':<15} {what:<24} {path.name}")
         return 0
-    chosen = restore_backup(args.data_dir_path, args.name)
+    try:
+        backups.choose(args.data_dir_path, args.name)  # a bad NAME is bad input, before anything else
+    except backups.BackupNameError as exc:
+        raise InputError(str(exc)) from None
+    if not args.yes and not _has_terminal():
+        raise InputError("restore replaces your whole log: run it in a terminal to confirm, or add --yes in scripts.")
+
+    def confirm(summary: str) -> bool:
+        _err(summary)
+        return args.yes or _ask("Replace your log with this backup? Your current files are backed up first. [y/N] ")
+
+    try:
+        chosen = backups.restore(args.data_dir_path, args.name, confirm)
+    except backups.BackupNameError as exc:
+        raise InputError(str(exc)) from None
+    except backups.RestoreCancelled as exc:
+        _err(f"runstrength: {exc}")
+        return EXIT_STORE
     _out(f"Restored {chosen.name}. The files it replaced were backed up first.")
     return 0
 

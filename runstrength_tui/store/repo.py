@@ -19,6 +19,8 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
+import time
 from collections import defaultdict
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -26,14 +28,14 @@ from pathlib import Path
 from tinydb import Query, TinyDB
 from tinydb.table import Document
 
+from ..domain import schema
 from ..domain.model import Profile, SessionRecord, SetRecord
+from . import swap
+from .files import JOURNAL, MAIN, SCHEMA_VERSION, SHARD_PREFIX, default_window, main_version
 from .lock import DataDirLock
-from .storage import AtomicJSONStorage, StoreError, atomic_write_bytes, decode, fsync_dir
+from .storage import AtomicJSONStorage, StoreError, atomic_write_bytes, decode, fsync_dir, make_private_dir
 
-SCHEMA_VERSION = 1
-MAIN = "runstrength.json"
-JOURNAL = "journal.json"
-SHARD_PREFIX = "sets-"
+SHARD_RE = re.compile(r"sets-([0-9]{4})\.json")
 BACKUP_DIR = "backups"
 KEEP_BACKUPS = 10
 EXPORT_FORMAT = "runstrength-export"
@@ -46,6 +48,27 @@ class NewerSchemaError(StoreError):
 def new_id() -> str:
     """A random 128-bit id in hex (what uuid4().hex gives, without importing uuid)."""
     return os.urandom(16).hex()
+
+
+def make_private_files(data_dir: Path) -> None:
+    """Data folder and backups/ 0700, every file in them 0600 (older versions made them
+    readable by others)."""
+    if os.name != "posix":
+        return
+    backups = data_dir / BACKUP_DIR
+    if backups.is_dir():
+        make_private_dir(backups)
+    for folder in (data_dir, backups):
+        try:
+            entries = list(os.scandir(folder))
+        except FileNotFoundError:
+            continue
+        for entry in entries:
+            try:
+                if entry.is_file(follow_symlinks=False) and entry.stat(follow_symlinks=False).st_mode & 0o077:
+                    os.chmod(entry.path, 0o600)
+            except OSError:
+                continue
 
 
 def _db(path: Path, read_only: bool) -> TinyDB:
@@ -125,9 +148,13 @@ class Store:
         self._cache: dict[Path, tuple] = {}
         self._lock: DataDirLock | None = None
         if write:
-            self.dir.mkdir(parents=True, exist_ok=True)
+            make_private_dir(self.dir)
             self._lock = DataDirLock(self.dir).acquire()
+            make_private_files(self.dir)
             self._remove_stale_temps()
+            swap.finish(self.dir)  # a restore or import cut short is completed (or cleared)
+        else:
+            self._settle_swap()
         try:
             self._open()
         except BaseException:
@@ -165,12 +192,12 @@ class Store:
 
     def _open(self) -> None:
         main_path = self.dir / MAIN
-        raw = _read_raw(main_path)
+        raw = _read_raw(main_path)  # parsed and checked against the schema (store/files.py)
         if raw is None:
             if self.write:
                 atomic_write_bytes(main_path, json.dumps({"meta": {"1": {"schema_version": SCHEMA_VERSION}}}).encode())
         else:
-            version = self._version(raw)
+            version = main_version(raw)
             if version > SCHEMA_VERSION:
                 raise NewerSchemaError(
                     f"{main_path} was written by a newer runstrength (schema {version}; this version knows "
@@ -186,24 +213,34 @@ class Store:
         self.journal = _db(self.dir / JOURNAL, read_only=not self.write)
         self._recover_journal()
 
+    def _settle_swap(self, wait: float = 5.0) -> None:
+        """A reader never reads half a restore or import: a swap marker left by a killed
+        process is finished (under the lock); one being written is waited for."""
+        deadline = time.monotonic() + wait
+        while swap.pending(self.dir):
+            lock = DataDirLock(self.dir)
+            try:
+                lock.acquire()
+            except StoreError:  # the writer is still at it
+                if time.monotonic() > deadline:
+                    raise StoreError(
+                        f"a restore or import is being written to {self.dir} by another runstrength; "
+                        "try again in a moment."
+                    ) from None
+                time.sleep(0.01)
+                continue
+            try:
+                swap.finish(self.dir)
+            finally:
+                lock.release()
+
     def _remove_stale_temps(self) -> None:
         """Temp files of a writer that was killed mid-write (safe: we hold the lock)."""
         patterns = [(self.dir, f".{MAIN}.*.tmp"), (self.dir, f".{JOURNAL}.*.tmp"), (self.dir, f".{SHARD_PREFIX}*.json.*.tmp"),
-                    (self.dir / BACKUP_DIR, ".runstrength-*.tar.gz.*.tmp")]
+                    (self.dir, f".{swap.PENDING}.*.tmp"), (self.dir / BACKUP_DIR, ".runstrength-*.tar.gz.*.tmp")]
         for folder, pattern in patterns:
             for path in folder.glob(pattern):
                 path.unlink(missing_ok=True)
-
-    @staticmethod
-    def _version(raw: dict) -> int:
-        meta = raw.get("meta")
-        if not meta:
-            return 0
-        doc = next(iter(meta.values()))
-        version = doc.get("schema_version")
-        if not isinstance(version, int):
-            raise StoreError("runstrength.json has no readable schema_version; restore a backup with `runstrength restore`.")
-        return version
 
     def _migrate(self, raw: dict, version: int) -> None:
         lock = self._lock
@@ -261,12 +298,39 @@ class Store:
         return self.dir / f"{SHARD_PREFIX}{year}.json"
 
     def _shard_years(self) -> list[int]:
-        years = []
-        for path in self.dir.glob(f"{SHARD_PREFIX}*.json"):
-            stem = path.stem[len(SHARD_PREFIX):]
-            if stem.isdigit():
-                years.append(int(stem))
-        return sorted(years)
+        try:
+            names = os.listdir(self.dir)
+        except FileNotFoundError:
+            return []
+        return sorted(int(m.group(1)) for n in names if (m := SHARD_RE.fullmatch(n)))
+
+    def _signature(self) -> tuple:
+        """What the data files are right now (each write replaces a file: a new inode)."""
+        out = []
+        for name in [MAIN, JOURNAL, swap.PENDING] + [f"{SHARD_PREFIX}{y}.json" for y in self._shard_years()]:
+            try:
+                st = os.stat(self.dir / name)
+            except FileNotFoundError:
+                out.append((name, None))
+            else:
+                out.append((name, st.st_ino, st.st_size, st.st_mtime_ns))
+        return tuple(out)
+
+    def _snapshot(self, read):
+        """``read()`` as of one moment: a reader (which holds no lock) reads again when a
+        writer replaced a file meanwhile, so a set being folded from the journal into a year
+        file, or moved between year files, is never missed."""
+        if self.write:  # we hold the lock: nobody else writes
+            return read()
+        for _ in range(100):
+            before = self._signature()
+            if swap.pending(self.dir):
+                self._settle_swap()
+                continue
+            result = read()
+            if self._signature() == before:
+                return result
+        raise StoreError(f"{self.dir} kept changing while it was read; try again.")
 
     def open_session(self) -> tuple[SessionRecord, list[SetRecord]] | None:
         raw = self.journal.storage.read() or {}
@@ -394,18 +458,25 @@ class Store:
     def sessions(self, include_open: bool = True, since: date | None = None) -> list[SessionRecord]:
         """Sittings with at least one set, oldest first (the open one included). With
         ``since``: from that day on, plus the last one before it."""
-        found = {s.id: s for s in self._closed_sessions(since)}
-        current = self.open_session() if include_open else None
-        if current and current[1]:
-            found[current[0].id] = current[0]
-        return sorted(found.values(), key=lambda s: (s.date, s.started_at, s.id))
+        def read():
+            current = self.open_session() if include_open else None  # the journal first (see sets)
+            found = {s.id: s for s in self._closed_sessions(since)}
+            if current and current[1]:
+                found[current[0].id] = current[0]
+            return sorted(found.values(), key=lambda s: (s.date, s.started_at, s.id))
+
+        return self._snapshot(read)
 
     def sets(self, since: date | None = None, until: date | None = None, exercises=None) -> list[SetRecord]:
         """Sets logged from ``since`` to ``until`` (inclusive), oldest first; only those of
         ``exercises`` when given. Only the year files that can hold such sets are read."""
+        return self._snapshot(lambda: self._read_sets(since, until, exercises))
+
+    def _read_sets(self, since, until, exercises) -> list[SetRecord]:
         lo = since.isoformat() if since else ""
         hi = until.isoformat() if until else "9999"
         found: dict[str, SetRecord] = {}
+        current = self.open_session()  # the journal first: a fold moves sets from it to the year files
         for year in self._shard_years():
             if (since and year < since.year) or (until and year > until.year):
                 continue
@@ -413,7 +484,6 @@ class Store:
             for doc in raw.get("sets", {}).values():
                 if lo <= doc["date"] <= hi and (exercises is None or doc["exercise"] in exercises):
                     found[doc["id"]] = SetRecord.from_doc(doc)
-        current = self.open_session()
         if current:
             for record in current[1]:
                 if lo <= record.date.isoformat() <= hi and (exercises is None or record.exercise in exercises):
@@ -526,12 +596,14 @@ class Store:
     # --- backups -------------------------------------------------------------------------
 
     def _data_files(self) -> list[Path]:
-        names = [MAIN, JOURNAL] + [f"{SHARD_PREFIX}{y}.json" for y in self._shard_years()]
-        return [self.dir / n for n in names if (self.dir / n).exists()]
+        from .files import is_data_file
+
+        return [self.dir / n for n in sorted(os.listdir(self.dir)) if is_data_file(n) and (self.dir / n).is_file()]
 
     def backups(self) -> list[Path]:
-        folder = self.dir / BACKUP_DIR
-        return sorted(folder.glob("runstrength-*.tar.gz")) if folder.exists() else []
+        from .backups import list_backups
+
+        return list_backups(self.dir)
 
     def backup(self, label: str = "", now: datetime | None = None) -> Path | None:
         """A dated gzip copy of every data file, byte for byte; the newest 10 are kept."""
@@ -539,10 +611,9 @@ class Store:
         if not files:
             return None
         folder = self.dir / BACKUP_DIR
-        folder.mkdir(exist_ok=True)
         stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S-%f")
         target = folder / f"runstrength-{stamp}{'-' + label if label else ''}.tar.gz"
-        _write_tar(target, files)
+        write_tar(target, files)
         for old in self.backups()[:-KEEP_BACKUPS]:
             old.unlink()
         fsync_dir(folder)
@@ -560,47 +631,20 @@ class Store:
         return datetime.fromtimestamp(newest[-1].stat().st_mtime) if newest else None
 
 
-def _write_tar(target: Path, files: list[Path]) -> None:
-    """A gzip tar of ``files`` (byte for byte), written atomically."""
+def write_tar(target: Path, files: list[Path]) -> None:
+    """A gzip tar of ``files`` (byte for byte), written atomically (0600, in a 0700 folder)."""
     import tarfile
 
     buffer = io.BytesIO()
     with tarfile.open(fileobj=buffer, mode="w:gz") as tar:
         for path in files:
             tar.add(path, arcname=path.name)
+    make_private_dir(target.parent)
     atomic_write_bytes(target, buffer.getvalue())
 
 
-def restore_backup(data_dir: Path, name: str | None = None) -> Path:
-    """Put a backup's files back. The current files are backed up first (even damaged ones),
-    so a restore never loses anything."""
-    import tarfile
+def restore_backup(data_dir: Path, name: str | None = None, confirm=lambda summary: True) -> Path:
+    """Put back the newest (or the named) backup; see :func:`.backups.restore`."""
+    from .backups import restore
 
-    data_dir = Path(data_dir)
-    with DataDirLock(data_dir):
-        folder = data_dir / BACKUP_DIR
-        candidates = sorted(folder.glob("runstrength-*.tar.gz")) if folder.exists() else []
-        candidates = [c for c in candidates if "before-restore" not in c.name] or candidates
-        if name:
-            chosen = folder / name
-            if not chosen.exists():
-                raise StoreError(f"no backup named {name} in {folder}; `runstrength restore --list` shows them.")
-        elif candidates:
-            chosen = candidates[-1]
-        else:
-            raise StoreError(f"there are no backups in {folder} yet.")
-        with tarfile.open(chosen, "r:gz") as tar:
-            members = {m.name: tar.extractfile(m).read() for m in tar.getmembers() if m.isfile()}
-        for member in members:
-            if "/" in member or member.startswith("."):
-                raise StoreError(f"{chosen.name} holds an unexpected file {member!r}; nothing was restored.")
-        current = [p for p in [data_dir / MAIN, data_dir / JOURNAL, *data_dir.glob(f"{SHARD_PREFIX}*.json")] if p.exists()]
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-        keep = folder / f"runstrength-{stamp}-before-restore.tar.gz"
-        _write_tar(keep, current)
-        for path in current:
-            if path.name not in members:
-                path.unlink()
-        for member, payload in members.items():
-            atomic_write_bytes(data_dir / member, payload)
-        return chosen
+    return restore(data_dir, name, confirm)
