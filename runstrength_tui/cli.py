@@ -274,23 +274,38 @@ def cmd_log(args) -> int:
     return 0
 
 
+def _export_target(args) -> Path:
+    """The -o file, refused inside the data folder (it could replace the live log)."""
+    import os
+
+    from .domain.validate import InputError
+
+    target = Path(args.output).expanduser().resolve()  # write through a link, not over it
+    data = args.data_dir_path.expanduser().resolve()
+    inside = target == data or data in target.parents
+    if not inside and target.exists() and data.is_dir():  # another name (a hard link) for a data file
+        st = target.stat()
+        inside = any(os.path.samestat(st, p.stat()) for p in data.iterdir() if p.is_file())
+    if inside:
+        raise InputError(f"{target} is inside the data folder {data}; export to a file outside it, for example ~/runstrength-export.json.")
+    if not target.parent.is_dir():
+        raise InputError(f"Folder {target.parent} does not exist; create it or pick another -o path.")
+    if target.exists() and not target.is_file():
+        raise InputError(f"{target} is not a regular file; give a file name to write the export to.")
+    return target
+
+
 def cmd_export(args) -> int:
     from . import service
     from .store.storage import atomic_write_bytes
 
+    target = _export_target(args) if args.output else None  # checked before anything is read
     with _open(args, write=False) as store:
         if args.format == "csv":
             payload = store.export_csv()
         else:
             payload = json.dumps(store.export_bundle(service.now()), indent=1, ensure_ascii=False) + "\n"
-    if args.output:
-        from .domain.validate import InputError
-
-        target = Path(args.output).expanduser().resolve()  # write through a link, not over it
-        if not target.parent.is_dir():
-            raise InputError(f"Folder {target.parent} does not exist; create it or pick another -o path.")
-        if target.exists() and not target.is_file():
-            raise InputError(f"{target} is not a regular file; give a file name to write the export to.")
+    if target is not None:
         atomic_write_bytes(target, payload.encode("utf-8"))
         _err(f"Exported to {target}.")
     else:
@@ -298,85 +313,96 @@ def cmd_export(args) -> int:
     return 0
 
 
-def parse_bundle(raw_text: str, catalog):
-    """Validate an export file completely; raise InputError naming the first problem."""
+MAX_IMPORT_BYTES = 64 * 2**20
+
+
+def parse_bundle(raw_text: str, catalog, today: date | None = None):
+    """Validate an export file (our JSON or our CSV) completely against the stored schema;
+    raise InputError listing the first problems with their place in the file."""
     from datetime import datetime
 
+    from .domain import csvlog, schema
     from .domain import validate as v
     from .domain.model import Profile, SessionRecord, SetRecord
-    from .store.repo import EXPORT_FORMAT
+    from .store.repo import EXPORT_FORMAT, SCHEMA_VERSION
 
-    try:
-        raw = json.loads(raw_text)
-    except json.JSONDecodeError as exc:
-        raise v.InputError(f"Not a runstrength export: invalid JSON ({exc.msg} at line {exc.lineno}).") from None
-    if not isinstance(raw, dict) or raw.get("format") != EXPORT_FORMAT:
-        raise v.InputError("Not a runstrength export: the file has no \"format\": \"runstrength-export\" field.")
-    if not isinstance(raw.get("sessions"), list) or not isinstance(raw.get("sets"), list):
-        raise v.InputError("Not a runstrength export: \"sessions\" and \"sets\" must be lists.")
-    sessions, sets = [], []
-    for i, doc in enumerate(raw["sessions"], 1):
+    def refuse(problems: list[str], more: bool = False) -> None:
+        shown = "; ".join(problems[: schema.MAX_PROBLEMS])
+        first = "the first problems" if len(problems) > 1 or more else "the problem"
+        raise v.InputError(f"Nothing was imported; {first} in the file: {shown}.")
+
+    window = schema.Window.for_today(today or date.today())
+    is_csv = False
+    if csvlog.looks_like_csv(raw_text):
+        if not csvlog.is_ours(raw_text):
+            raise v.InputError(
+                "Not a runstrength export: this CSV does not have the columns `runstrength export --format csv` "
+                "writes (date,session,exercise,...); nothing was imported."
+            )
+        raw, problems = csvlog.read(raw_text)
+        if problems:
+            refuse(problems)
+        is_csv = True
+    else:
         try:
-            session = SessionRecord.from_doc(doc)
-            if session.kind not in ("strength", "finisher"):
-                raise ValueError("kind")
-        except (KeyError, TypeError, ValueError, AttributeError):
-            raise v.InputError(f"Session #{i} in the file is malformed; nothing was imported.") from None
-        sessions.append(session)
-    session_ids = {s.id for s in sessions}
-    for i, doc in enumerate(raw["sets"], 1):
-        try:
-            record = SetRecord.from_doc(doc)
-        except (KeyError, TypeError, ValueError, AttributeError):
-            raise v.InputError(f"Set #{i} in the file is malformed; nothing was imported.") from None
-        where = f"Set #{i} ({record.exercise} on {record.date})"
-        if record.exercise not in catalog:
-            raise v.InputError(f"{where}: unknown exercise; nothing was imported.")
-        if record.session not in session_ids:
-            raise v.InputError(f"{where}: its session is not in the file; nothing was imported.")
-        try:
-            if record.reps is not None:
-                v.parse_reps(record.reps)
-            if record.seconds is not None:
-                v.parse_seconds(record.seconds)
-            if record.reps is None and record.seconds is None:
-                raise v.InputError("it has neither reps nor seconds.")
-            if record.rpe is not None:
-                v.parse_rpe(record.rpe)
-            if record.load_kg is not None:
-                v.parse_load(f"{record.load_kg}kg")
-            if record.unit not in ("kg", "lb"):
-                raise v.InputError(f"unit {record.unit!r} is not kg or lb.")
-        except v.InputError as exc:
-            raise v.InputError(f"{where}: {exc} Nothing was imported.") from None
-        sets.append(record)
-    profile = None
-    if raw.get("profile"):
-        try:
-            profile = Profile.from_doc(raw["profile"])
-        except (KeyError, TypeError, ValueError, AttributeError):
-            raise v.InputError("The profile in the file is malformed; nothing was imported.") from None
-    acks = []
-    for doc in raw.get("acks") or []:
-        try:
-            acks.append((str(doc["code"]), str(doc.get("exercise") or ""), datetime.fromisoformat(doc["date"]).date()))
-        except (KeyError, TypeError, ValueError, AttributeError):
-            raise v.InputError("An acknowledged warning in the file is malformed; nothing was imported.") from None
+            raw = schema.loads(raw_text)
+        except ValueError as exc:
+            raise v.InputError(f"Not a runstrength export: {exc}; nothing was imported.") from None
+        if not isinstance(raw, dict) or raw.get("format") != EXPORT_FORMAT:
+            raise v.InputError("Not a runstrength export: the file has no \"format\": \"runstrength-export\" field.")
+        version = raw.get("version", SCHEMA_VERSION)
+        if type(version) is not int or version > SCHEMA_VERSION:
+            raise v.InputError(f"This export was written by a newer runstrength (version {schema.found(version)}); upgrade to import it.")
+        if not isinstance(raw.get("sessions"), list) or not isinstance(raw.get("sets"), list):
+            raise v.InputError("Not a runstrength export: \"sessions\" and \"sets\" must be lists.")
+        unknown = [k for k in raw if k not in ("format", "version", "exported_at", "profile", "sessions", "sets", "acks")]
+        if unknown:
+            refuse([f"{schema.show_key(unknown[0])}: not part of a runstrength export"])
+
+    problems: list[str] = []
+    schema.check_list(schema.SESSION, raw["sessions"], "sessions", window, problems)
+    schema.check_list(schema.SET, raw["sets"], "sets", window, problems)
+    if raw.get("profile") is not None:
+        problems += schema.PROFILE.problems(raw["profile"], "profile", window)
+    if raw.get("acks") is not None:
+        schema.check_list(schema.ACK, raw["acks"], "acks", window, problems)
+    if not problems:
+        session_ids = {d["id"] for d in raw["sessions"]}
+        for i, doc in enumerate(raw["sets"]):
+            if doc["exercise"] not in catalog:
+                problems.append(f"sets[{i}].exercise: unknown exercise {doc['exercise']!r}")
+            elif doc["session"] not in session_ids:
+                problems.append(f"sets[{i}].session: its session is not in the file")
+            if len(problems) >= schema.MAX_PROBLEMS:
+                break
+    if problems:
+        if is_csv:  # name CSV rows as a spreadsheet shows them (the header is row 1)
+            import re
+
+            problems = [re.sub(r"^(?:sets|sessions)\[(\d+)\]\.", lambda m: f"row {int(m.group(1)) + 2}, ", p) for p in problems]
+        refuse(problems)
+    sessions = [SessionRecord.from_doc(d) for d in raw["sessions"]]
+    sets = [SetRecord.from_doc(d) for d in raw["sets"]]
+    profile = Profile.from_doc(raw["profile"]) if raw.get("profile") else None
+    acks = [(d["code"], d.get("exercise") or "", datetime.fromisoformat(d["date"]).date()) for d in raw.get("acks") or []]
     return sessions, sets, profile, acks
 
 
 def cmd_import(args) -> int:
+    from . import service
     from .domain.catalog import load_catalog
     from .domain.validate import InputError
 
     path = Path(args.file).expanduser()
     try:
+        if path.stat().st_size > MAX_IMPORT_BYTES:
+            raise InputError(f"{path} is larger than {MAX_IMPORT_BYTES // 2**20} MB, far more than a runstrength export; nothing was imported.")
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise InputError(f"No file {path}; check the path.") from None
     except (UnicodeDecodeError, IsADirectoryError):
-        raise InputError(f"{path} is not a runstrength export (not a JSON text file).") from None
-    sessions, sets, profile, acks = parse_bundle(text, load_catalog())
+        raise InputError(f"{path} is not a runstrength export (not a JSON or CSV text file).") from None
+    sessions, sets, profile, acks = parse_bundle(text, load_catalog(), service.today())
     with _open(args, write=True) as store:
         counts = store.import_bundle(sessions, sets, profile, acks)
     _out(
@@ -649,6 +675,18 @@ def cmd_restore(args) -> int:
     return 0
 
 
+READS_LOG = {"today", "plan", "status", "history", "export"}  # commands that only read an existing log
+
+
+def _require_log(data_dir: Path) -> None:
+    """A read command on a folder with no log is most likely a typo in --data-dir."""
+    from .domain.validate import InputError
+    from .store.files import MAIN
+
+    if not (data_dir / MAIN).is_file():
+        raise InputError(f"No log at {data_dir}; run `runstrength` to set up, or check --data-dir.")
+
+
 COMMANDS = {
     "exercises": cmd_exercises,
     "show": cmd_show,
@@ -684,6 +722,8 @@ def run(argv: list[str] | None = None) -> int:
             from .store.paths import resolve_data_dir
 
             args.data_dir_path = resolve_data_dir(getattr(args, "data_dir", None))
+        if args.command in READS_LOG and demo_dir is None:
+            _require_log(args.data_dir_path)
         if args.command is None:
             from .ui.app import run_tui
 

@@ -33,7 +33,7 @@ from ..domain.model import Profile, SessionRecord, SetRecord
 from . import swap
 from .files import JOURNAL, MAIN, SCHEMA_VERSION, SHARD_PREFIX, default_window, main_version
 from .lock import DataDirLock
-from .storage import AtomicJSONStorage, StoreError, atomic_write_bytes, decode, fsync_dir, make_private_dir
+from .storage import AtomicJSONStorage, StoreError, atomic_write_bytes, decode, encode, fsync_dir, make_private_dir
 
 SHARD_RE = re.compile(r"sets-([0-9]{4})\.json")
 BACKUP_DIR = "backups"
@@ -69,6 +69,23 @@ def make_private_files(data_dir: Path) -> None:
                     os.chmod(entry.path, 0o600)
             except OSError:
                 continue
+
+
+def _check(kind: schema.Doc, docs: list[dict]) -> None:
+    """Nothing that breaks the schema is written (it would make the log unreadable)."""
+    window = default_window()
+    for doc in docs:
+        problems = kind.problems(doc, kind.name, window)
+        if problems:
+            raise StoreError(f"refusing to save a {kind.name} that breaks the schema ({problems[0]}); nothing was written.")
+
+
+def _append(table: dict, docs: list[dict]) -> None:
+    """Add documents to a TinyDB table (as TinyDB numbers them: the next free integer)."""
+    next_key = max((int(k) for k in table), default=0) + 1
+    for doc in docs:
+        table[str(next_key)] = doc
+        next_key += 1
 
 
 def _db(path: Path, read_only: bool) -> TinyDB:
@@ -282,6 +299,7 @@ class Store:
 
     def save_profile(self, profile: Profile) -> None:
         self._need_write()
+        _check(schema.PROFILE, [profile.to_doc()])
         self.main.table("profile").upsert(Document(profile.to_doc(), doc_id=1))
 
     def acks(self) -> list[tuple[str, str, date]]:
@@ -290,7 +308,9 @@ class Store:
 
     def ack(self, code: str, exercise: str | None, day: date) -> None:
         self._need_write()
-        self.main.table("acks").insert({"code": code, "exercise": exercise or "", "date": day.isoformat()})
+        doc = {"code": code, "exercise": exercise or "", "date": day.isoformat()}
+        _check(schema.ACK, [doc])
+        self.main.table("acks").insert(doc)
 
     # --- sessions and sets ---------------------------------------------------------------
 
@@ -346,6 +366,7 @@ class Store:
         if self.open_session() is not None:
             self.close_open_session(now)
         session = SessionRecord(id=new_id(), date=day, started_at=now, kind=kind)
+        _check(schema.SESSION, [session.to_doc()])
         self.journal.storage.write({"session": {"1": session.to_doc()}, "sets": {}})
         return session
 
@@ -364,6 +385,7 @@ class Store:
         self._need_write()
         if not records:
             return []
+        _check(schema.SET, [r.to_doc() for r in records])
         session_id = records[0].session
         current = self.open_session()
         if current and current[0].id == session_id:
@@ -383,6 +405,7 @@ class Store:
         if current is None:
             raise StoreError("no session is open.")
         session = current[0].with_changes(**changes)
+        _check(schema.SESSION, [session.to_doc()])
         self.journal.table("session").update(session.to_doc(), doc_ids=[1])
         return session
 
@@ -508,6 +531,7 @@ class Store:
         table = db.table("sets")
         old = SetRecord.from_doc(table.get(Query().id == set_id))
         new = old.with_changes(**changes, edited_at=now)
+        _check(schema.SET, [new.to_doc()])
         if new.date.year != old.date.year and db is not self.journal:
             self._insert_into_shards([new])
             table.remove(Query().id == set_id)
@@ -525,67 +549,71 @@ class Store:
     # --- export and import ---------------------------------------------------------------
 
     def export_bundle(self, now: datetime) -> dict:
-        profile = self.profile()
+        def read():
+            sets = self.sets()  # sets first: every set's session is then in sessions()
+            return self.profile(), self.sessions(), sets, self.acks()
+
+        profile, sessions, sets, acks = self._snapshot(read)
         return {
             "format": EXPORT_FORMAT,
             "version": SCHEMA_VERSION,
             "exported_at": now.isoformat(timespec="seconds"),
             "profile": profile.to_doc() if profile else None,
-            "sessions": [s.to_doc() for s in self.sessions()],
-            "sets": [s.to_doc() for s in self.sets()],
+            "sessions": [s.to_doc() for s in sessions],
+            "sets": [s.to_doc() for s in sets],
             "acks": sorted(
-                ({"code": c, "exercise": e, "date": d.isoformat()} for c, e, d in self.acks()),
+                ({"code": c, "exercise": e, "date": d.isoformat()} for c, e, d in acks),
                 key=lambda a: (a["date"], a["code"], a["exercise"]),
             ),
         }
 
     def export_csv(self) -> str:
-        import csv
+        """One row per set (with its session's fields); formula-like cells neutralised."""
+        from ..domain import csvlog
 
-        out = io.StringIO()
-        fields = ["date", "session", "exercise", "reps", "seconds", "load", "unit", "rpe", "pain", "note", "logged_at", "id"]
-        writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n")
-        writer.writeheader()
-        for s in self.sets():
-            writer.writerow(
-                {
-                    "date": s.date.isoformat(),
-                    "session": s.session,
-                    "exercise": s.exercise,
-                    "reps": s.reps if s.reps is not None else "",
-                    "seconds": s.seconds if s.seconds is not None else "",
-                    "load": s.load_display if s.load_kg is not None else "",
-                    "unit": s.unit if s.load_kg is not None else "",
-                    "rpe": s.rpe if s.rpe is not None else "",
-                    "pain": "yes" if s.pain else "",
-                    "note": s.note,
-                    "logged_at": s.logged_at.isoformat(timespec="seconds"),
-                    "id": s.id,
-                }
-            )
-        return out.getvalue()
+        def read():
+            sets = self.sets()
+            return sets, self.sessions()
+
+        sets, sessions = self._snapshot(read)
+        return csvlog.write(sets, {s.id: s for s in sessions})
 
     def import_bundle(self, sessions: list[SessionRecord], sets: list[SetRecord], profile: Profile | None, acks) -> dict:
-        """Merge already-validated records; what is present (by id) is skipped."""
+        """Merge already-validated records; what is present (by id) is skipped. All the
+        changed files are swapped in at once: a kill leaves the log before or after."""
         self._need_write()
         have_sessions = {s.id for s in self.sessions()}
         have_sets = {s.id for s in self.sets()}
         new_sessions = list({s.id: s for s in sessions if s.id not in have_sessions}.values())
         new_sets = list({s.id: s for s in sets if s.id not in have_sets}.values())
+        have_acks = set(self.acks())
+        fresh_acks = list(dict.fromkeys(a for a in acks if a not in have_acks))
+        take_profile = profile is not None and self.profile() is None
+        _check(schema.SESSION, [s.to_doc() for s in new_sessions])
+        _check(schema.SET, [s.to_doc() for s in new_sets])
+        if take_profile:
+            _check(schema.PROFILE, [profile.to_doc()])
+
+        files: dict[str, bytes] = {}
+        main = json.loads(json.dumps(self._tables(self.dir / MAIN)))  # a copy to change
+        if new_sessions or take_profile or fresh_acks:
+            _append(main.setdefault("sessions", {}), [s.to_doc() for s in new_sessions])
+            _append(main.setdefault("acks", {}), [{"code": c, "exercise": e, "date": d.isoformat()} for c, e, d in fresh_acks])
+            if take_profile:
+                main["profile"] = {"1": profile.to_doc()}
+            files[MAIN] = encode(main)
+        by_year: dict[int, list[dict]] = defaultdict(list)
+        for record in new_sets:
+            by_year[record.date.year].append(record.to_doc())
+        for year, docs in by_year.items():
+            tables = json.loads(json.dumps(self._tables(self._shard_path(year))))
+            _append(tables.setdefault("sets", {}), docs)
+            files[self._shard_path(year).name] = encode(tables)
         if new_sessions or new_sets:
             self.backup(label="before-import")
-        if new_sets:
-            self._insert_into_shards(new_sets)
-        if new_sessions:
-            self.main.table("sessions").insert_multiple([s.to_doc() for s in new_sessions])
-        if profile is not None and self.profile() is None:
-            self.save_profile(profile)
-        have_acks = set(self.acks())
-        fresh_acks = [a for a in acks if a not in have_acks]
-        if fresh_acks:
-            self.main.table("acks").insert_multiple(
-                [{"code": c, "exercise": e, "date": d.isoformat()} for c, e, d in fresh_acks]
-            )
+        if files:
+            swap.commit(self.dir, files)
+            self.main = _db(self.dir / MAIN, read_only=False)  # TinyDB keeps its next ids: start afresh
         return {
             "sessions_added": len(new_sessions),
             "sets_added": len(new_sets),
