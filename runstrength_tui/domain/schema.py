@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Callable
 
@@ -108,16 +108,22 @@ def show_key(key) -> str:
 
 
 class Kind:
-    """One kind of value: ``check`` returns what is wrong (a phrase) or None."""
+    """One kind of value: ``check`` returns what is wrong (a phrase) or None.
+
+    Plain classes rather than dataclasses: they are built at import time, on the start-up
+    path of every command."""
+
+    __slots__ = ()
 
     def check(self, value, window: Window) -> str | None:  # pragma: no cover - interface
         raise NotImplementedError
 
 
-@dataclass(frozen=True)
 class Int(Kind):
-    lo: int
-    hi: int
+    __slots__ = ("lo", "hi")
+
+    def __init__(self, lo: int, hi: int):
+        self.lo, self.hi = lo, hi
 
     def check(self, value, window):
         if type(value) is not int or not self.lo <= value <= self.hi:
@@ -125,14 +131,16 @@ class Int(Kind):
         return None
 
 
-@dataclass(frozen=True)
 class Num(Kind):
-    lo: float
-    hi: float
-    above_lo: bool = True  # lo itself is not allowed
+    """A finite number above ``lo`` (or from ``lo`` with above_lo=False) up to ``hi``."""
+
+    __slots__ = ("lo", "hi", "above_lo")
+
+    def __init__(self, lo: float, hi: float, above_lo: bool = True):
+        self.lo, self.hi, self.above_lo = lo, hi, above_lo
 
     def check(self, value, window):
-        ok = type(value) in (int, float) and math.isfinite(value)
+        ok = (type(value) is float and math.isfinite(value)) or type(value) is int
         if ok:
             ok = (value > self.lo if self.above_lo else value >= self.lo) and value <= self.hi
         if not ok:
@@ -141,33 +149,46 @@ class Num(Kind):
         return None
 
 
-@dataclass(frozen=True)
 class Bool(Kind):
+    __slots__ = ()
+
     def check(self, value, window):
         if type(value) is not bool:
             return f"expected true or false, found {found(value)}"
         return None
 
 
-@dataclass(frozen=True)
 class Text(Kind):
-    max_len: int
-    pattern: re.Pattern | None = None  # a full match is required
-    what: str = "text"
+    """Text of at most ``max_len`` characters, fully matching ``pattern`` when given.
+    Values seen valid are remembered (exercise ids, sources: a handful, seen thousands of
+    times) unless ``memo`` is off (ids: all different)."""
+
+    __slots__ = ("max_len", "pattern", "what", "_seen")
+
+    def __init__(self, max_len: int, pattern: re.Pattern | None = None, what: str = "text", memo: bool = True):
+        self.max_len, self.pattern, self.what = max_len, pattern, what
+        self._seen = set() if memo and pattern is not None else None
 
     def check(self, value, window):
+        seen = self._seen
+        if seen is not None and value in seen and type(value) is str:
+            return None
         if type(value) is not str:
             return f"expected {self.what}, found {found(value)}"
         if len(value) > self.max_len:
             return f"expected {self.what} of at most {self.max_len} characters, found {len(value)}"
         if self.pattern is not None and not self.pattern.fullmatch(value):
             return f"expected {self.what}, found {found(value)}"
+        if seen is not None and len(seen) < 4096:
+            seen.add(value)
         return None
 
 
-@dataclass(frozen=True)
 class OneOf(Kind):
-    choices: tuple
+    __slots__ = ("choices",)
+
+    def __init__(self, choices: tuple):
+        self.choices = tuple(choices)
 
     def check(self, value, window):
         if type(value) is not str or value not in self.choices:
@@ -177,48 +198,63 @@ class OneOf(Kind):
 
 _DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _MOMENT = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,6})?)?")
+_REAL_DAYS: set[str] = set()  # YYYY-MM-DD strings already found to be real dates
 
 
-@dataclass(frozen=True)
+def _real_day(text: str) -> bool:
+    if text in _REAL_DAYS:
+        return True
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    if len(_REAL_DAYS) < 100_000:
+        _REAL_DAYS.add(text)
+    return True
+
+
 class Day(Kind):
     """A calendar day as YYYY-MM-DD within the window (``plan``: up to a year ahead)."""
 
-    plan: bool = False
+    __slots__ = ("plan",)
+
+    def __init__(self, plan: bool = False):
+        self.plan = plan
 
     def check(self, value, window):
         if type(value) is not str or not _DAY.fullmatch(value):
             return f"expected a date like 2025-03-12, found {found(value)}"
-        try:
-            day = date.fromisoformat(value)
-        except ValueError:
+        if not _real_day(value):
             return f"{value} is not a real date"
-        return _in_window(day, window, self.plan)
+        return _in_window(value, window, self.plan)
 
 
-@dataclass(frozen=True)
 class Moment(Kind):
     """A local date and time as YYYY-MM-DDTHH:MM[:SS[.ffffff]] (no time zone)."""
+
+    __slots__ = ()
 
     def check(self, value, window):
         if type(value) is not str or not _MOMENT.fullmatch(value):
             return f"expected a local time like 2025-03-12T18:30:00, found {found(value)}"
-        try:
-            moment = datetime.fromisoformat(value)
-        except ValueError:
+        if not _real_day(value[:10]) or value[11:13] > "23" or value[14:16] > "59" or value[17:19] > "59":
             return f"{value} is not a real date and time"
-        return _in_window(moment.date(), window, False)
+        return _in_window(value[:10], window, False)
 
 
-def _in_window(day: date, window: Window, plan: bool) -> str | None:
+def _in_window(day: str, window: Window, plan: bool) -> str | None:
+    """ISO days compare as text, so no date object is needed."""
     latest = window.plan_latest if plan else window.latest
-    if not window.earliest <= day <= latest:
-        return f"{day.isoformat()} is outside {window.earliest.isoformat()} to {latest.isoformat()}"
+    if not window.earliest.isoformat() <= day <= latest.isoformat():
+        return f"{day} is outside {window.earliest.isoformat()} to {latest.isoformat()}"
     return None
 
 
-@dataclass(frozen=True)
 class Nullable(Kind):
-    inner: Kind
+    __slots__ = ("inner",)
+
+    def __init__(self, inner: Kind):
+        self.inner = inner
 
     def check(self, value, window):
         if value is None:
@@ -227,12 +263,11 @@ class Nullable(Kind):
         return f"{problem} (or null)" if problem else None
 
 
-@dataclass(frozen=True)
 class ListOf(Kind):
-    item: Kind
-    min_len: int = 0
-    max_len: int = 1000
-    unique: bool = False
+    __slots__ = ("item", "min_len", "max_len", "unique")
+
+    def __init__(self, item: Kind, min_len: int = 0, max_len: int = 1000, unique: bool = False):
+        self.item, self.min_len, self.max_len, self.unique = item, min_len, max_len, unique
 
     def check(self, value, window):
         if type(value) is not list:
@@ -248,10 +283,11 @@ class ListOf(Kind):
         return None
 
 
-@dataclass(frozen=True)
 class Pair(Kind):
-    first: Kind
-    second: Kind
+    __slots__ = ("first", "second")
+
+    def __init__(self, first: Kind, second: Kind):
+        self.first, self.second = first, second
 
     def check(self, value, window):
         if type(value) is not list or len(value) != 2:
@@ -262,41 +298,46 @@ class Pair(Kind):
 # --- documents ----------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
 class Field:
-    name: str
-    kind: Kind
-    required: bool = False  # optional fields may be missing (old documents): from_doc defaults them
+    __slots__ = ("name", "kind", "required")
+
+    def __init__(self, name: str, kind: Kind, required: bool = False):
+        # optional fields may be missing (documents older than the field): from_doc defaults them
+        self.name, self.kind, self.required = name, kind, required
 
 
-@dataclass(frozen=True)
 class Doc:
-    """A document kind: its fields, and rules that involve more than one field."""
+    """A document kind: its fields (one line each), and rules that involve several fields."""
 
-    name: str
-    fields: tuple[Field, ...]
-    rules: tuple[Callable[[dict], str | None], ...] = field(default=())
+    def __init__(self, name: str, fields: tuple[Field, ...], rules: tuple[Callable[[dict], str | None], ...] = ()):
+        self.name, self.fields, self.rules = name, tuple(fields), tuple(rules)
+        self._names = frozenset(f.name for f in self.fields)
+        self._checks = tuple((f.name, f.kind.check, f.required) for f in self.fields)
 
     def problems(self, doc, path: str, window: Window, limit: int = MAX_PROBLEMS) -> list[str]:
         if type(doc) is not dict:
             return [f"{path}: expected an object, found {found(doc)}"]
         out = []
-        known = self._names
-        for key in doc:
-            if key not in known:
-                out.append(f"{path}.{show_key(key)}: not a field of a {self.name}")
+        if not self._names.issuperset(doc):
+            for key in doc:
+                if key not in self._names:
+                    out.append(f"{path}.{show_key(key)}: not a field of a {self.name}")
+                    if len(out) >= limit:
+                        return out
+        missing = _MISSING
+        for name, check, required in self._checks:
+            value = doc.get(name, missing)
+            if value is missing:
+                if required:
+                    out.append(f"{path}.{name}: missing")
+                    if len(out) >= limit:
+                        return out
+                continue
+            problem = check(value, window)
+            if problem:
+                out.append(f"{path}.{name}: {problem}")
                 if len(out) >= limit:
                     return out
-        for f in self.fields:
-            if f.name not in doc:
-                if f.required:
-                    out.append(f"{path}.{f.name}: missing")
-                continue
-            problem = f.kind.check(doc[f.name], window)
-            if problem:
-                out.append(f"{path}.{f.name}: {problem}")
-            if len(out) >= limit:
-                return out
         if not out:
             for rule in self.rules:
                 problem = rule(doc)
@@ -304,16 +345,11 @@ class Doc:
                     out.append(f"{path}: {problem}")
         return out[:limit]
 
-    @property
-    def _names(self) -> frozenset:
-        names = self.__dict__.get("_names_cache")
-        if names is None:
-            names = frozenset(f.name for f in self.fields)
-            object.__setattr__(self, "_names_cache", names)
-        return names
+
+_MISSING = object()
 
 
-ID = Text(64, re.compile(r"[A-Za-z0-9_-]+"), "an id (letters, digits, - or _)")
+ID = Text(64, re.compile(r"[A-Za-z0-9_-]+"), "an id (letters, digits, - or _)", memo=False)
 SLUG = Text(64, re.compile(r"[a-z0-9][a-z0-9-]*"), "an id like goblet-squat")
 CODE = Text(40, re.compile(r"[a-z0-9][a-z0-9-]*"), "a warning code like load-jump")
 RPE = Int(1, 10)
