@@ -171,7 +171,7 @@ class Text(Kind):
 
     def check(self, value, window):
         seen = self._seen
-        if seen is not None and value in seen and type(value) is str:
+        if seen is not None and type(value) is str and value in seen:
             return None
         if type(value) is not str:
             return f"expected {self.what}, found {found(value)}"

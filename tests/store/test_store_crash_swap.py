@@ -109,12 +109,16 @@ def test_a_killed_import_adds_everything_or_nothing(tmp_path, history, cli, chil
 
     outcomes = {"before": 0, "after": 0}
     data = tmp_path / "log"
+    command = [sys.executable, "-m", "runstrength_tui", "import", str(bundle), "--data-dir", str(data)]
+    shutil.copytree(base, data)
+    started = time.monotonic()
+    subprocess.run(command, capture_output=True, check=True, **child_kw)
+    took = time.monotonic() - started  # kills land from a third of that to just after it
     for kill in range(IMPORT_KILLS):
         shutil.rmtree(data, ignore_errors=True)
         shutil.copytree(base, data)
-        proc = subprocess.Popen([sys.executable, "-m", "runstrength_tui", "import", str(bundle), "--data-dir", str(data)],
-                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, **child_kw)
-        time.sleep(rng.uniform(0.15, 0.7))
+        proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, **child_kw)
+        time.sleep(rng.uniform(took * 0.33, took * 1.05))
         if proc.poll() is not None:  # finished before the kill: that is the "after" state
             proc.communicate()
         else:
