@@ -8,6 +8,12 @@ Layout of a data folder (every file a TinyDB database written by AtomicJSONStora
   small file, so its cost does not grow with years of history.
 - ``sets-YYYY.json``: the sets of finished sessions, one file per year.
 - ``backups/``: dated ``.tar.gz`` copies of the files above (the last 10 are kept).
+- ``swap.pending`` and ``.staging/``: only while a restore or import swaps several files
+  in at once (see ``swap.py``); a start finishes a swap that a kill cut short.
+
+Which files may be there, and the schema each must follow, is registered in ``files.py``
+(document tables in ``domain/schema.py``); every read and every write is checked. The
+folder and ``backups/`` are 0700, every file 0600.
 
 Closing a session *folds* the journal into the year files and the sessions table, then
 empties the journal. Folding is idempotent (sets are matched by id), so a crash at any
