@@ -226,7 +226,13 @@ def restore(data_dir: Path, name: str | None, confirm: Callable[[str], bool], no
         if current:
             stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S-%f")
             write_tar(data_dir / BACKUP_DIR / f"runstrength-{stamp}-before-restore.tar.gz", [data_dir / n for n in current])
-        swap.commit(data_dir, members, remove=[n for n in current if n not in members])
+        try:
+            swap.commit(data_dir, members, remove=[n for n in current if n not in members])
+        except OSError as exc:
+            where = f" ({exc.filename})" if exc.filename else ""
+            if swap.pending(data_dir):
+                raise StoreError(f"the restore stopped half-way: {exc.strerror or exc}{where}; it will be finished the next time runstrength starts.") from None
+            raise StoreError(f"the restore could not be written: {exc.strerror or exc}{where}; your log is as it was.") from None
         make_private_files(data_dir)
     return chosen
 
