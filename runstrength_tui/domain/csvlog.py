@@ -13,6 +13,7 @@ import io
 import re
 
 from .model import SessionRecord, SetRecord
+from .schema import found
 
 FIELDS = [
     "date", "session", "exercise", "reps", "seconds", "load", "unit", "rpe", "pain", "note", "logged_at", "id",
@@ -118,5 +119,5 @@ def read(text: str) -> tuple[dict, list[str]]:
             "ended_at": v["session_ended_at"] or None, "rpe": _whole(v["session_rpe"]), "minutes": _number(v["session_minutes"]),
         }
         if sessions.setdefault(v["session"], session) != session:
-            problems.append(f"row {number}: session {v['session'][:40]} has other fields than in an earlier row")
+            problems.append(f"row {number}: session {found(v['session'])} has other fields than in an earlier row")
     return {"sessions": list(sessions.values()), "sets": sets}, problems
