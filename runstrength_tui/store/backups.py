@@ -26,8 +26,8 @@ from .files import JOURNAL, MAIN, SCHEMA_VERSION, SHARD_PREFIX, is_data_file, ma
 from .storage import StoreError, parse
 
 BACKUP_DIR = "backups"
-MAX_MEMBER = 32 * 2**20  # one data file (ten years of sets are about 10 MB)
-MAX_TOTAL = 128 * 2**20  # everything a backup may decompress to
+MAX_MEMBER = 16 * 2**20  # one data file (a year of sets is about 1 MB; all sessions of ten years 0.3 MB)
+MAX_TOTAL = 64 * 2**20  # everything a backup may decompress to (ten years of log: about 10 MB)
 MAX_MEMBERS = 200
 NAME_RE = re.compile(r"runstrength-([0-9]{8}-[0-9]{6})(?:-[0-9]{6})?(?:-([A-Za-z0-9-]+))?\.tar\.gz")
 
