@@ -106,7 +106,8 @@ def build_parser() -> Parser:
 
     s = sub.add_parser("restore", parents=[common], help="put back the newest backup (or a named one)")
     s.add_argument("name", nargs="?", help="a backup file name from --list")
-    s.add_argument("--list", action="store_true", help="list the backups")
+    s.add_argument("--list", action="store_true", help="list the backups, newest first, with what each holds")
+    s.add_argument("--yes", action="store_true", help="do not ask before replacing the log (for scripts)")
 
     add_runs_parser(sub, common)
     return p
@@ -304,23 +305,38 @@ def cmd_log(args) -> int:
     return 0
 
 
+def _export_target(args) -> Path:
+    """The -o file, refused inside the data folder (it could replace the live log)."""
+    import os
+
+    from .domain.validate import InputError
+
+    target = Path(args.output).expanduser().resolve()  # write through a link, not over it
+    data = args.data_dir_path.expanduser().resolve()
+    inside = target == data or data in target.parents
+    if not inside and target.exists() and data.is_dir():  # another name (a hard link) for a data file
+        st = target.stat()
+        inside = any(os.path.samestat(st, p.stat()) for p in data.iterdir() if p.is_file())
+    if inside:
+        raise InputError(f"{target} is inside the data folder {data}; export to a file outside it, for example ~/runstrength-export.json.")
+    if not target.parent.is_dir():
+        raise InputError(f"Folder {target.parent} does not exist; create it or pick another -o path.")
+    if target.exists() and not target.is_file():
+        raise InputError(f"{target} is not a regular file; give a file name to write the export to.")
+    return target
+
+
 def cmd_export(args) -> int:
     from . import service
     from .store.storage import atomic_write_bytes
 
+    target = _export_target(args) if args.output else None  # checked before anything is read
     with _open(args, write=False) as store:
         if args.format == "csv":
             payload = store.export_csv()
         else:
             payload = json.dumps(store.export_bundle(service.now()), indent=1, ensure_ascii=False) + "\n"
-    if args.output:
-        from .domain.validate import InputError
-
-        target = Path(args.output).expanduser().resolve()  # write through a link, not over it
-        if not target.parent.is_dir():
-            raise InputError(f"Folder {target.parent} does not exist; create it or pick another -o path.")
-        if target.exists() and not target.is_file():
-            raise InputError(f"{target} is not a regular file; give a file name to write the export to.")
+    if target is not None:
         atomic_write_bytes(target, payload.encode("utf-8"))
         _err(f"Exported to {target}.")
     else:
@@ -328,70 +344,78 @@ def cmd_export(args) -> int:
     return 0
 
 
-def parse_bundle(raw_text: str, catalog):
-    """Validate an export file completely; raise InputError naming the first problem."""
+MAX_IMPORT_BYTES = 64 * 2**20
+
+
+def parse_bundle(raw_text: str, catalog, today: date | None = None):
+    """Validate an export file (our JSON or our CSV) completely against the stored schema;
+    raise InputError listing the first problems with their place in the file."""
     from datetime import datetime
 
+    from .domain import csvlog, schema
     from .domain import validate as v
     from .domain.model import Profile, SessionRecord, SetRecord
-    from .store.repo import EXPORT_FORMAT
+    from .store.repo import EXPORT_FORMAT, SCHEMA_VERSION
 
-    try:
-        raw = json.loads(raw_text)
-    except json.JSONDecodeError as exc:
-        raise v.InputError(f"Not a runstrength export: invalid JSON ({exc.msg} at line {exc.lineno}).") from None
-    if not isinstance(raw, dict) or raw.get("format") != EXPORT_FORMAT:
-        raise v.InputError("Not a runstrength export: the file has no \"format\": \"runstrength-export\" field.")
-    if not isinstance(raw.get("sessions"), list) or not isinstance(raw.get("sets"), list):
-        raise v.InputError("Not a runstrength export: \"sessions\" and \"sets\" must be lists.")
-    sessions, sets = [], []
-    for i, doc in enumerate(raw["sessions"], 1):
+    def refuse(problems: list[str], more: bool = False) -> None:
+        shown = "; ".join(problems[: schema.MAX_PROBLEMS])
+        first = "the first problems" if len(problems) > 1 or more else "the problem"
+        raise v.InputError(f"Nothing was imported; {first} in the file: {shown}.")
+
+    window = schema.Window.for_today(today or date.today())
+    is_csv = False
+    if csvlog.looks_like_csv(raw_text):
+        if not csvlog.is_ours(raw_text):
+            raise v.InputError(
+                "Not a runstrength export: this CSV does not have the columns `runstrength export --format csv` "
+                "writes (date,session,exercise,...); nothing was imported."
+            )
+        raw, problems = csvlog.read(raw_text)
+        if problems:
+            refuse(problems)
+        is_csv = True
+    else:
         try:
-            session = SessionRecord.from_doc(doc)
-            if session.kind not in ("strength", "finisher"):
-                raise ValueError("kind")
-        except (KeyError, TypeError, ValueError, AttributeError):
-            raise v.InputError(f"Session #{i} in the file is malformed; nothing was imported.") from None
-        sessions.append(session)
-    session_ids = {s.id for s in sessions}
-    for i, doc in enumerate(raw["sets"], 1):
-        try:
-            record = SetRecord.from_doc(doc)
-        except (KeyError, TypeError, ValueError, AttributeError):
-            raise v.InputError(f"Set #{i} in the file is malformed; nothing was imported.") from None
-        where = f"Set #{i} ({record.exercise} on {record.date})"
-        if record.exercise not in catalog:
-            raise v.InputError(f"{where}: unknown exercise; nothing was imported.")
-        if record.session not in session_ids:
-            raise v.InputError(f"{where}: its session is not in the file; nothing was imported.")
-        try:
-            if record.reps is not None:
-                v.parse_reps(record.reps)
-            if record.seconds is not None:
-                v.parse_seconds(record.seconds)
-            if record.reps is None and record.seconds is None:
-                raise v.InputError("it has neither reps nor seconds.")
-            if record.rpe is not None:
-                v.parse_rpe(record.rpe)
-            if record.load_kg is not None:
-                v.parse_load(f"{record.load_kg}kg")
-            if record.unit not in ("kg", "lb"):
-                raise v.InputError(f"unit {record.unit!r} is not kg or lb.")
-        except v.InputError as exc:
-            raise v.InputError(f"{where}: {exc} Nothing was imported.") from None
-        sets.append(record)
-    profile = None
-    if raw.get("profile"):
-        try:
-            profile = Profile.from_doc(raw["profile"])
-        except (KeyError, TypeError, ValueError, AttributeError):
-            raise v.InputError("The profile in the file is malformed; nothing was imported.") from None
-    acks = []
-    for doc in raw.get("acks") or []:
-        try:
-            acks.append((str(doc["code"]), str(doc.get("exercise") or ""), datetime.fromisoformat(doc["date"]).date()))
-        except (KeyError, TypeError, ValueError, AttributeError):
-            raise v.InputError("An acknowledged warning in the file is malformed; nothing was imported.") from None
+            raw = schema.loads(raw_text)
+        except ValueError as exc:
+            raise v.InputError(f"Not a runstrength export: {exc}; nothing was imported.") from None
+        if not isinstance(raw, dict) or raw.get("format") != EXPORT_FORMAT:
+            raise v.InputError("Not a runstrength export: the file has no \"format\": \"runstrength-export\" field.")
+        version = raw.get("version", SCHEMA_VERSION)
+        if type(version) is not int or version > SCHEMA_VERSION:
+            raise v.InputError(f"This export was written by a newer runstrength (version {schema.found(version)}); upgrade to import it.")
+        if not isinstance(raw.get("sessions"), list) or not isinstance(raw.get("sets"), list):
+            raise v.InputError("Not a runstrength export: \"sessions\" and \"sets\" must be lists.")
+        unknown = [k for k in raw if k not in ("format", "version", "exported_at", "profile", "sessions", "sets", "acks", "runs")]
+        if unknown:
+            refuse([f"{schema.show_key(unknown[0])}: not part of a runstrength export"])
+
+    problems: list[str] = []
+    schema.check_list(schema.SESSION, raw["sessions"], "sessions", window, problems)
+    schema.check_list(schema.SET, raw["sets"], "sets", window, problems)
+    if raw.get("profile") is not None:
+        problems += schema.PROFILE.problems(raw["profile"], "profile", window)
+    if raw.get("acks") is not None:
+        schema.check_list(schema.ACK, raw["acks"], "acks", window, problems)
+    if not problems:
+        session_ids = {d["id"] for d in raw["sessions"]}
+        for i, doc in enumerate(raw["sets"]):
+            if doc["exercise"] not in catalog:
+                problems.append(f"sets[{i}].exercise: unknown exercise {doc['exercise']!r}")
+            elif doc["session"] not in session_ids:
+                problems.append(f"sets[{i}].session: its session is not in the file")
+            if len(problems) >= schema.MAX_PROBLEMS:
+                break
+    if problems:
+        if is_csv:  # name CSV rows as a spreadsheet shows them (the header is row 1)
+            import re
+
+            problems = [re.sub(r"^(?:sets|sessions)\[(\d+)\]\.", lambda m: f"row {int(m.group(1)) + 2}, ", p) for p in problems]
+        refuse(problems)
+    sessions = [SessionRecord.from_doc(d) for d in raw["sessions"]]
+    sets = [SetRecord.from_doc(d) for d in raw["sets"]]
+    profile = Profile.from_doc(raw["profile"]) if raw.get("profile") else None
+    acks = [(d["code"], d.get("exercise") or "", datetime.fromisoformat(d["date"]).date()) for d in raw.get("acks") or []]
     return sessions, sets, profile, acks
 
 
@@ -414,20 +438,21 @@ def parse_bundle_runs(raw_text: str, today: date) -> list:
 
 
 def cmd_import(args) -> int:
+    from . import service
     from .domain.catalog import load_catalog
     from .domain.validate import InputError
 
     path = Path(args.file).expanduser()
     try:
+        if path.stat().st_size > MAX_IMPORT_BYTES:
+            raise InputError(f"{path} is larger than {MAX_IMPORT_BYTES // 2**20} MB, far more than a runstrength export; nothing was imported.")
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise InputError(f"No file {path}; check the path.") from None
     except (UnicodeDecodeError, IsADirectoryError):
-        raise InputError(f"{path} is not a runstrength export (not a JSON text file).") from None
-    sessions, sets, profile, acks = parse_bundle(text, load_catalog())
-    from . import service
-
-    runs = parse_bundle_runs(text, service.today())
+        raise InputError(f"{path} is not a runstrength export (not a JSON or CSV text file).") from None
+    sessions, sets, profile, acks = parse_bundle(text, load_catalog(), service.today())
+    runs = parse_bundle_runs(text, service.today()) if text.lstrip().startswith("{") else []
     with _open(args, write=True) as store:
         counts = store.import_bundle(sessions, sets, profile, acks, runs=runs)
     _out(
@@ -725,19 +750,58 @@ def cmd_history(args) -> int:
     return 0
 
 
+def _ask(question: str) -> bool:
+    """y/N on the terminal (the caller made sure there is one)."""
+    sys.stderr.write(question)
+    sys.stderr.flush()
+    answer = sys.stdin.readline()
+    return answer.strip().lower() in ("y", "yes")
+
+
+def _has_terminal() -> bool:
+    try:
+        return sys.stdin.isatty()
+    except (AttributeError, ValueError, OSError):
+        return False
+
+
 def cmd_restore(args) -> int:
-    from .store.repo import BACKUP_DIR, restore_backup
+    from .domain.validate import InputError
+    from .store import backups
+    from .store.storage import StoreError
 
-    folder = args.data_dir_path / BACKUP_DIR
     if not args.data_dir_path.is_dir():
-        from .store.storage import StoreError
-
-        raise StoreError(f"there is no data folder at {args.data_dir_path}; nothing to restore.")
+        raise InputError(f"No log at {args.data_dir_path}; nothing to restore. Check --data-dir.")
     if args.list:
-        names = sorted(p.name for p in folder.glob("runstrength-*.tar.gz")) if folder.exists() else []
-        _out("\n".join(names) if names else f"No backups in {folder} yet.")
+        found = backups.list_backups(args.data_dir_path)
+        if not found:
+            _out(f"No backups in {args.data_dir_path / backups.BACKUP_DIR} yet.")
+        for path in reversed(found):
+            try:
+                what = str(backups.count(backups.read_members(path)))
+            except StoreError as exc:
+                what = f"cannot be used: {exc}"
+            when = backups.when_text(backups.taken_at(path))
+            _out(f"{when:<18} {backups.label_of(path) or '-':<15} {what:<24} {path.name}")
         return 0
-    chosen = restore_backup(args.data_dir_path, args.name)
+    try:
+        backups.choose(args.data_dir_path, args.name)  # a bad NAME is bad input, before anything else
+    except backups.BackupNameError as exc:
+        raise InputError(str(exc)) from None
+    if not args.yes and not _has_terminal():
+        raise InputError("restore replaces your whole log: run it in a terminal to confirm, or add --yes in scripts.")
+
+    def confirm(summary: str) -> bool:
+        _err(summary)
+        return args.yes or _ask("Replace your log with this backup? Your current files are backed up first. [y/N] ")
+
+    try:
+        chosen = backups.restore(args.data_dir_path, args.name, confirm)
+    except backups.BackupNameError as exc:
+        raise InputError(str(exc)) from None
+    except backups.RestoreCancelled as exc:
+        _err(f"runstrength: {exc}")
+        return EXIT_STORE
     _out(f"Restored {chosen.name}. The files it replaced were backed up first.")
     return 0
 
@@ -895,6 +959,18 @@ def _cmd_runs_set(args) -> int:
     return 0
 
 
+READS_LOG = {"today", "plan", "status", "history", "export"}  # commands that only read an existing log
+
+
+def _require_log(data_dir: Path) -> None:
+    """A read command on a folder with no log is most likely a typo in --data-dir."""
+    from .domain.validate import InputError
+    from .store.files import MAIN
+
+    if not (data_dir / MAIN).is_file():
+        raise InputError(f"No log at {data_dir}; run `runstrength` to set up, or check --data-dir.")
+
+
 COMMANDS = {
     "exercises": cmd_exercises,
     "show": cmd_show,
@@ -932,6 +1008,8 @@ def run(argv: list[str] | None = None) -> int:
             from .store.paths import resolve_data_dir
 
             args.data_dir_path = resolve_data_dir(getattr(args, "data_dir", None))
+        if args.command in READS_LOG and demo_dir is None:
+            _require_log(args.data_dir_path)
         if args.command is None:
             from .ui.app import run_tui
 

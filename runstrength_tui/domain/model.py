@@ -6,7 +6,7 @@ the JSON dicts the store keeps, so the on-disk format is defined here once.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass, fields, replace
 from datetime import date, datetime
 
 KG_PER_LB = 0.45359237
@@ -16,6 +16,15 @@ EQUIPMENT = ("none", "bands", "dumbbells", "kettlebell", "gym")
 KINDS = ("strength", "functional", "plyometric", "core", "mobility")
 RUN_TYPES = ("rest", "easy", "hard", "long")
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def _to_json(value):
+    """A field value as JSON: dates as YYYY-MM-DD (times as ISO), tuples as lists."""
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, (tuple, list)):
+        return [_to_json(v) for v in value]
+    return value
 
 
 def level_rank(level: str) -> int:
@@ -193,48 +202,37 @@ class Profile:
     def run_on(self, day: date) -> str:
         return self.runs[day.weekday()]
 
+    # Fields that are not plain JSON values say how to read them back; every other field
+    # is read as stored (a list becomes a tuple). A document written before a field
+    # existed gets the field's default. Adding a field: one line above, one line in
+    # domain/schema.py PROFILE (and one here only if it holds dates).
+    _DECODE = {
+        "block_start": lambda v: date.fromisoformat(v) if v else None,
+        "target_history": lambda v: tuple((date.fromisoformat(d), int(t)) for d, t in v),
+        "races": lambda v: tuple(sorted(date.fromisoformat(d) for d in v)),
+        "dumbbells": lambda v: tuple(sorted(float(w) for w in v)),
+        "kettlebells": lambda v: tuple(sorted(float(w) for w in v)),
+        "level_history": lambda v: tuple((date.fromisoformat(d), str(lv)) for d, lv in v),
+        "pain_cleared": lambda v: tuple((str(ex), date.fromisoformat(d)) for ex, d in v),
+    }
+
     def to_doc(self) -> dict:
-        return {
-            "level": self.level,
-            "equipment": list(self.equipment),
-            "target": self.target,
-            "minutes": self.minutes,
-            "units": self.units,
-            "week_start": self.week_start,
-            "runs": list(self.runs),
-            "block_start": self.block_start.isoformat() if self.block_start else None,
-            "weeks": self.weeks,
-            "target_history": [[d.isoformat(), t] for d, t in self.target_history],
-            "beeps": self.beeps,
-            "races": [d.isoformat() for d in self.races],
-            "dumbbells": list(self.dumbbells),
-            "kettlebells": list(self.kettlebells),
-            "plyo_ready": self.plyo_ready,
-            "level_history": [[d.isoformat(), lv] for d, lv in self.level_history],
-            "pain_cleared": [[ex, d.isoformat()] for ex, d in self.pain_cleared],
-        }
+        return {f.name: _to_json(getattr(self, f.name)) for f in fields(self)}
 
     @classmethod
     def from_doc(cls, doc: dict) -> "Profile":
-        return cls(
-            level=doc.get("level", "beginner"),
-            equipment=tuple(doc.get("equipment") or ("none",)),
-            target=int(doc.get("target", 2)),
-            minutes=int(doc.get("minutes", 20)),
-            units=doc.get("units", "kg"),
-            week_start=doc.get("week_start", "mon"),
-            runs=tuple(doc.get("runs") or Profile.runs),
-            block_start=date.fromisoformat(doc["block_start"]) if doc.get("block_start") else None,
-            weeks=int(doc.get("weeks", 10)),
-            target_history=tuple((date.fromisoformat(d), int(t)) for d, t in doc.get("target_history") or ()),
-            beeps=bool(doc.get("beeps", False)),
-            races=tuple(sorted(date.fromisoformat(d) for d in doc.get("races") or ())),
-            dumbbells=tuple(sorted(float(w) for w in doc.get("dumbbells") or ())),
-            kettlebells=tuple(sorted(float(w) for w in doc.get("kettlebells") or ())),
-            plyo_ready=bool(doc.get("plyo_ready", False)),
-            level_history=tuple((date.fromisoformat(d), str(lv)) for d, lv in doc.get("level_history") or ()),
-            pain_cleared=tuple((str(ex), date.fromisoformat(d)) for ex, d in doc.get("pain_cleared") or ()),
-        )
+        values = {}
+        for f in fields(cls):
+            if f.name not in doc:
+                continue
+            value = doc[f.name]
+            decode = cls._DECODE.get(f.name)
+            if decode is not None:
+                value = decode(value)
+            elif isinstance(value, list):
+                value = tuple(value)
+            values[f.name] = value
+        return cls(**values)
 
     def with_changes(self, **changes) -> "Profile":
         return replace(self, **changes)

@@ -9,6 +9,12 @@ Layout of a data folder (every file a TinyDB database written by AtomicJSONStora
 - ``sets-YYYY.json``: the sets of finished sessions, one file per year.
 - ``runs-YYYY.json``: imported runs (table ``runs``), one file per year (see run_log.py).
 - ``backups/``: dated ``.tar.gz`` copies of the files above (the last 10 are kept).
+- ``swap.pending`` and ``.staging/``: only while a restore or import swaps several files
+  in at once (see ``swap.py``); a start finishes a swap that a kill cut short.
+
+Which files may be there, and the schema each must follow, is registered in ``files.py``
+(document tables in ``domain/schema.py``); every read and every write is checked. The
+folder and ``backups/`` are 0700, every file 0600.
 
 Closing a session *folds* the journal into the year files and the sessions table, then
 empties the journal. Folding is idempotent (sets are matched by id), so a crash at any
@@ -20,6 +26,8 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
+import time
 from collections import defaultdict
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -27,15 +35,15 @@ from pathlib import Path
 from tinydb import Query, TinyDB
 from tinydb.table import Document
 
+from ..domain import schema
 from ..domain.model import Profile, SessionRecord, SetRecord
+from . import swap
+from .files import JOURNAL, MAIN, SCHEMA_VERSION, SHARD_PREFIX, default_window, main_version
 from .lock import DataDirLock
-from .storage import AtomicJSONStorage, StoreError, atomic_write_bytes, decode, fsync_dir
+from .storage import AtomicJSONStorage, StoreError, atomic_write_bytes, decode, encode, fsync_dir, make_private_dir
 
-SCHEMA_VERSION = 1
-MAIN = "runstrength.json"
-JOURNAL = "journal.json"
-SHARD_PREFIX = "sets-"
 RUNS_PREFIX = "runs-"  # imported runs, one file per year (store/run_log.py)
+SHARD_RE = re.compile(r"sets-([0-9]{4})\.json")
 BACKUP_DIR = "backups"
 KEEP_BACKUPS = 10
 EXPORT_FORMAT = "runstrength-export"
@@ -48,6 +56,44 @@ class NewerSchemaError(StoreError):
 def new_id() -> str:
     """A random 128-bit id in hex (what uuid4().hex gives, without importing uuid)."""
     return os.urandom(16).hex()
+
+
+def make_private_files(data_dir: Path) -> None:
+    """Data folder and backups/ 0700, every file in them 0600 (older versions made them
+    readable by others)."""
+    if os.name != "posix":
+        return
+    backups = data_dir / BACKUP_DIR
+    if backups.is_dir():
+        make_private_dir(backups)
+    for folder in (data_dir, backups):
+        try:
+            entries = list(os.scandir(folder))
+        except FileNotFoundError:
+            continue
+        for entry in entries:
+            try:
+                if entry.is_file(follow_symlinks=False) and entry.stat(follow_symlinks=False).st_mode & 0o077:
+                    os.chmod(entry.path, 0o600)
+            except OSError:
+                continue
+
+
+def _check(kind: schema.Doc, docs: list[dict]) -> None:
+    """Nothing that breaks the schema is written (it would make the log unreadable)."""
+    window = default_window()
+    for doc in docs:
+        problems = kind.problems(doc, kind.name, window)
+        if problems:
+            raise StoreError(f"refusing to save a {kind.name} that breaks the schema ({problems[0]}); nothing was written.")
+
+
+def _append(table: dict, docs: list[dict]) -> None:
+    """Add documents to a TinyDB table (as TinyDB numbers them: the next free integer)."""
+    next_key = max((int(k) for k in table), default=0) + 1
+    for doc in docs:
+        table[str(next_key)] = doc
+        next_key += 1
 
 
 def _db(path: Path, read_only: bool) -> TinyDB:
@@ -127,9 +173,13 @@ class Store:
         self._cache: dict[Path, tuple] = {}
         self._lock: DataDirLock | None = None
         if write:
-            self.dir.mkdir(parents=True, exist_ok=True)
+            make_private_dir(self.dir)
             self._lock = DataDirLock(self.dir).acquire()
+            make_private_files(self.dir)
             self._remove_stale_temps()
+            swap.finish(self.dir)  # a restore or import cut short is completed (or cleared)
+        else:
+            self._settle_swap()
         try:
             self._open()
         except BaseException:
@@ -167,12 +217,12 @@ class Store:
 
     def _open(self) -> None:
         main_path = self.dir / MAIN
-        raw = _read_raw(main_path)
+        raw = _read_raw(main_path)  # parsed and checked against the schema (store/files.py)
         if raw is None:
             if self.write:
                 atomic_write_bytes(main_path, json.dumps({"meta": {"1": {"schema_version": SCHEMA_VERSION}}}).encode())
         else:
-            version = self._version(raw)
+            version = main_version(raw)
             if version > SCHEMA_VERSION:
                 raise NewerSchemaError(
                     f"{main_path} was written by a newer runstrength (schema {version}; this version knows "
@@ -188,25 +238,34 @@ class Store:
         self.journal = _db(self.dir / JOURNAL, read_only=not self.write)
         self._recover_journal()
 
+    def _settle_swap(self, wait: float = 5.0) -> None:
+        """A reader never reads half a restore or import: a swap marker left by a killed
+        process is finished (under the lock); one being written is waited for."""
+        deadline = time.monotonic() + wait
+        while swap.pending(self.dir):
+            lock = DataDirLock(self.dir)
+            try:
+                lock.acquire()
+            except StoreError:  # the writer is still at it
+                if time.monotonic() > deadline:
+                    raise StoreError(
+                        f"a restore or import is being written to {self.dir} by another runstrength; "
+                        "try again in a moment."
+                    ) from None
+                time.sleep(0.01)
+                continue
+            try:
+                swap.finish(self.dir)
+            finally:
+                lock.release()
+
     def _remove_stale_temps(self) -> None:
         """Temp files of a writer that was killed mid-write (safe: we hold the lock)."""
         patterns = [(self.dir, f".{MAIN}.*.tmp"), (self.dir, f".{JOURNAL}.*.tmp"), (self.dir, f".{SHARD_PREFIX}*.json.*.tmp"),
-                    (self.dir, f".{RUNS_PREFIX}*.json.*.tmp"),
-                    (self.dir / BACKUP_DIR, ".runstrength-*.tar.gz.*.tmp")]
+                    (self.dir, f".{swap.PENDING}.*.tmp"), (self.dir, f".{RUNS_PREFIX}*.json.*.tmp"), (self.dir / BACKUP_DIR, ".runstrength-*.tar.gz.*.tmp")]
         for folder, pattern in patterns:
             for path in folder.glob(pattern):
                 path.unlink(missing_ok=True)
-
-    @staticmethod
-    def _version(raw: dict) -> int:
-        meta = raw.get("meta")
-        if not meta:
-            return 0
-        doc = next(iter(meta.values()))
-        version = doc.get("schema_version")
-        if not isinstance(version, int):
-            raise StoreError("runstrength.json has no readable schema_version; restore a backup with `runstrength restore`.")
-        return version
 
     def _migrate(self, raw: dict, version: int) -> None:
         lock = self._lock
@@ -248,6 +307,7 @@ class Store:
 
     def save_profile(self, profile: Profile) -> None:
         self._need_write()
+        _check(schema.PROFILE, [profile.to_doc()])
         self.main.table("profile").upsert(Document(profile.to_doc(), doc_id=1))
 
     def acks(self) -> list[tuple[str, str, date]]:
@@ -256,7 +316,9 @@ class Store:
 
     def ack(self, code: str, exercise: str | None, day: date) -> None:
         self._need_write()
-        self.main.table("acks").insert({"code": code, "exercise": exercise or "", "date": day.isoformat()})
+        doc = {"code": code, "exercise": exercise or "", "date": day.isoformat()}
+        _check(schema.ACK, [doc])
+        self.main.table("acks").insert(doc)
 
     # --- sessions and sets ---------------------------------------------------------------
 
@@ -264,12 +326,44 @@ class Store:
         return self.dir / f"{SHARD_PREFIX}{year}.json"
 
     def _shard_years(self) -> list[int]:
-        years = []
-        for path in self.dir.glob(f"{SHARD_PREFIX}*.json"):
-            stem = path.stem[len(SHARD_PREFIX):]
-            if stem.isdigit():
-                years.append(int(stem))
-        return sorted(years)
+        try:
+            names = os.listdir(self.dir)
+        except FileNotFoundError:
+            return []
+        return sorted(int(m.group(1)) for n in names if (m := SHARD_RE.fullmatch(n)))
+
+    def _signature(self) -> tuple:
+        """What the data files are right now (each write replaces a file: a new inode)."""
+        try:  # the journal by content: rewritten within one clock tick, a reused inode and the
+            # same size could pass for the same file (year files and the main file only grow
+            # when a set or session arrives, so their size tells)
+            out = [hash((self.dir / JOURNAL).read_bytes())]
+        except FileNotFoundError:
+            out = [None]
+        for name in [MAIN, swap.PENDING] + [f"{SHARD_PREFIX}{y}.json" for y in self._shard_years()]:
+            try:
+                st = os.stat(self.dir / name)
+            except FileNotFoundError:
+                out.append((name, None))
+            else:
+                out.append((name, st.st_ino, st.st_size, st.st_mtime_ns))
+        return tuple(out)
+
+    def _snapshot(self, read):
+        """``read()`` as of one moment: a reader (which holds no lock) reads again when a
+        writer replaced a file meanwhile, so a set being folded from the journal into a year
+        file, or moved between year files, is never missed."""
+        if self.write:  # we hold the lock: nobody else writes
+            return read()
+        for _ in range(100):
+            before = self._signature()
+            if swap.pending(self.dir):
+                self._settle_swap()
+                continue
+            result = read()
+            if self._signature() == before:
+                return result
+        raise StoreError(f"{self.dir} kept changing while it was read; try again.")
 
     def open_session(self) -> tuple[SessionRecord, list[SetRecord]] | None:
         raw = self.journal.storage.read() or {}
@@ -285,6 +379,7 @@ class Store:
         if self.open_session() is not None:
             self.close_open_session(now)
         session = SessionRecord(id=new_id(), date=day, started_at=now, kind=kind)
+        _check(schema.SESSION, [session.to_doc()])
         self.journal.storage.write({"session": {"1": session.to_doc()}, "sets": {}})
         return session
 
@@ -303,6 +398,7 @@ class Store:
         self._need_write()
         if not records:
             return []
+        _check(schema.SET, [r.to_doc() for r in records])
         session_id = records[0].session
         current = self.open_session()
         if current and current[0].id == session_id:
@@ -322,6 +418,7 @@ class Store:
         if current is None:
             raise StoreError("no session is open.")
         session = current[0].with_changes(**changes)
+        _check(schema.SESSION, [session.to_doc()])
         self.journal.table("session").update(session.to_doc(), doc_ids=[1])
         return session
 
@@ -386,7 +483,7 @@ class Store:
         it (so "how long since the last session" stays answerable from a short list)."""
         docs = self._tables(self.dir / MAIN).get("sessions", {}).values()
         if since is None:
-            return list(self._derived(self.dir / MAIN, "sessions", lambda t: [SessionRecord.from_doc(d) for d in docs]))
+            return list(self._derived(self.dir / MAIN, "sessions", lambda t: [SessionRecord.from_doc(d) for d in t.get("sessions", {}).values()]))
         lo = since.isoformat()
         recent = [d for d in docs if d["date"] >= lo]
         older = [d for d in docs if d["date"] < lo]
@@ -397,18 +494,25 @@ class Store:
     def sessions(self, include_open: bool = True, since: date | None = None) -> list[SessionRecord]:
         """Sittings with at least one set, oldest first (the open one included). With
         ``since``: from that day on, plus the last one before it."""
-        found = {s.id: s for s in self._closed_sessions(since)}
-        current = self.open_session() if include_open else None
-        if current and current[1]:
-            found[current[0].id] = current[0]
-        return sorted(found.values(), key=lambda s: (s.date, s.started_at, s.id))
+        def read():
+            current = self.open_session() if include_open else None  # the journal first (see sets)
+            found = {s.id: s for s in self._closed_sessions(since)}
+            if current and current[1]:
+                found[current[0].id] = current[0]
+            return sorted(found.values(), key=lambda s: (s.date, s.started_at, s.id))
+
+        return self._snapshot(read)
 
     def sets(self, since: date | None = None, until: date | None = None, exercises=None) -> list[SetRecord]:
         """Sets logged from ``since`` to ``until`` (inclusive), oldest first; only those of
         ``exercises`` when given. Only the year files that can hold such sets are read."""
+        return self._snapshot(lambda: self._read_sets(since, until, exercises))
+
+    def _read_sets(self, since, until, exercises) -> list[SetRecord]:
         lo = since.isoformat() if since else ""
         hi = until.isoformat() if until else "9999"
         found: dict[str, SetRecord] = {}
+        current = self.open_session()  # the journal first: a fold moves sets from it to the year files
         for year in self._shard_years():
             if (since and year < since.year) or (until and year > until.year):
                 continue
@@ -416,7 +520,6 @@ class Store:
             for doc in raw.get("sets", {}).values():
                 if lo <= doc["date"] <= hi and (exercises is None or doc["exercise"] in exercises):
                     found[doc["id"]] = SetRecord.from_doc(doc)
-        current = self.open_session()
         if current:
             for record in current[1]:
                 if lo <= record.date.isoformat() <= hi and (exercises is None or record.exercise in exercises):
@@ -441,6 +544,7 @@ class Store:
         table = db.table("sets")
         old = SetRecord.from_doc(table.get(Query().id == set_id))
         new = old.with_changes(**changes, edited_at=now)
+        _check(schema.SET, [new.to_doc()])
         if new.date.year != old.date.year and db is not self.journal:
             self._insert_into_shards([new])
             table.remove(Query().id == set_id)
@@ -464,76 +568,81 @@ class Store:
         return RunLog(self)
 
     def export_bundle(self, now: datetime) -> dict:
-        profile = self.profile()
+        def read():
+            sets = self.sets()  # sets first: every set's session is then in sessions()
+            return self.profile(), self.sessions(), sets, self.acks()
+
+        profile, sessions, sets, acks = self._snapshot(read)
         return {
             "format": EXPORT_FORMAT,
             "version": SCHEMA_VERSION,
             "exported_at": now.isoformat(timespec="seconds"),
             "profile": profile.to_doc() if profile else None,
-            "sessions": [s.to_doc() for s in self.sessions()],
-            "sets": [s.to_doc() for s in self.sets()],
+            "sessions": [s.to_doc() for s in sessions],
+            "sets": [s.to_doc() for s in sets],
             "acks": sorted(
-                ({"code": c, "exercise": e, "date": d.isoformat()} for c, e, d in self.acks()),
+                ({"code": c, "exercise": e, "date": d.isoformat()} for c, e, d in acks),
                 key=lambda a: (a["date"], a["code"], a["exercise"]),
             ),
             "runs": [r.to_doc() for r in self.run_log().runs()],
         }
 
     def export_csv(self) -> str:
-        import csv
+        """One row per set (with its session's fields); formula-like cells neutralised."""
+        from ..domain import csvlog
 
-        out = io.StringIO()
-        fields = ["date", "session", "exercise", "reps", "seconds", "load", "unit", "rpe", "pain", "note", "logged_at", "id"]
-        writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n")
-        writer.writeheader()
-        for s in self.sets():
-            writer.writerow(
-                {
-                    "date": s.date.isoformat(),
-                    "session": s.session,
-                    "exercise": s.exercise,
-                    "reps": s.reps if s.reps is not None else "",
-                    "seconds": s.seconds if s.seconds is not None else "",
-                    "load": s.load_display if s.load_kg is not None else "",
-                    "unit": s.unit if s.load_kg is not None else "",
-                    "rpe": s.rpe if s.rpe is not None else "",
-                    "pain": "yes" if s.pain else "",
-                    "note": s.note,
-                    "logged_at": s.logged_at.isoformat(timespec="seconds"),
-                    "id": s.id,
-                }
-            )
-        return out.getvalue()
+        def read():
+            sets = self.sets()
+            return sets, self.sessions()
+
+        sets, sessions = self._snapshot(read)
+        return csvlog.write(sets, {s.id: s for s in sessions})
 
     def import_bundle(self, sessions: list[SessionRecord], sets: list[SetRecord], profile: Profile | None, acks, runs=()) -> dict:
-        """Merge already-validated records; what is present (by id) is skipped.
-        Runs are matched by start time and distance."""
+        """Merge already-validated records; what is present (by id) is skipped. All the
+        changed files are swapped in at once: a kill leaves the log before or after.
+        Runs are matched by start time and distance and added after the swap (their own
+        atomic year files; re-importing adds what a kill left out)."""
         self._need_write()
         have_sessions = {s.id for s in self.sessions()}
         have_sets = {s.id for s in self.sets()}
         new_sessions = list({s.id: s for s in sessions if s.id not in have_sessions}.values())
         new_sets = list({s.id: s for s in sets if s.id not in have_sets}.values())
+        have_acks = set(self.acks())
+        fresh_acks = list(dict.fromkeys(a for a in acks if a not in have_acks))
+        take_profile = profile is not None and self.profile() is None
+        _check(schema.SESSION, [s.to_doc() for s in new_sessions])
+        _check(schema.SET, [s.to_doc() for s in new_sets])
+        if take_profile:
+            _check(schema.PROFILE, [profile.to_doc()])
+
+        files: dict[str, bytes] = {}
+        main = json.loads(json.dumps(self._tables(self.dir / MAIN)))  # a copy to change
+        if new_sessions or take_profile or fresh_acks:
+            _append(main.setdefault("sessions", {}), [s.to_doc() for s in new_sessions])
+            _append(main.setdefault("acks", {}), [{"code": c, "exercise": e, "date": d.isoformat()} for c, e, d in fresh_acks])
+            if take_profile:
+                main["profile"] = {"1": profile.to_doc()}
+            files[MAIN] = encode(main)
+        by_year: dict[int, list[dict]] = defaultdict(list)
+        for record in new_sets:
+            by_year[record.date.year].append(record.to_doc())
+        for year, docs in by_year.items():
+            tables = json.loads(json.dumps(self._tables(self._shard_path(year))))
+            _append(tables.setdefault("sets", {}), docs)
+            files[self._shard_path(year).name] = encode(tables)
         from ..domain.runs import merge_new
 
         log = self.run_log()
         new_runs = merge_new(log.runs(), list(runs))[0] if runs else []
         if new_sessions or new_sets or new_runs:
             self.backup(label="before-import")
+        if files:
+            swap.commit(self.dir, files)
+            self.main = _db(self.dir / MAIN, read_only=False)  # TinyDB keeps its next ids: start afresh
         if new_runs:
             chosen = profile or self.profile()
             log.add(new_runs, chosen.week_start_index if chosen else 0)
-        if new_sets:
-            self._insert_into_shards(new_sets)
-        if new_sessions:
-            self.main.table("sessions").insert_multiple([s.to_doc() for s in new_sessions])
-        if profile is not None and self.profile() is None:
-            self.save_profile(profile)
-        have_acks = set(self.acks())
-        fresh_acks = [a for a in acks if a not in have_acks]
-        if fresh_acks:
-            self.main.table("acks").insert_multiple(
-                [{"code": c, "exercise": e, "date": d.isoformat()} for c, e, d in fresh_acks]
-            )
         return {
             "sessions_added": len(new_sessions),
             "sets_added": len(new_sets),
@@ -546,13 +655,14 @@ class Store:
     # --- backups -------------------------------------------------------------------------
 
     def _data_files(self) -> list[Path]:
-        names = [MAIN, JOURNAL] + [f"{SHARD_PREFIX}{y}.json" for y in self._shard_years()]
-        names += [f"{RUNS_PREFIX}{y}.json" for y in self.run_log().years()]
-        return [self.dir / n for n in names if (self.dir / n).exists()]
+        from .files import is_data_file
+
+        return [self.dir / n for n in sorted(os.listdir(self.dir)) if is_data_file(n) and (self.dir / n).is_file()]
 
     def backups(self) -> list[Path]:
-        folder = self.dir / BACKUP_DIR
-        return sorted(folder.glob("runstrength-*.tar.gz")) if folder.exists() else []
+        from .backups import list_backups
+
+        return list_backups(self.dir)
 
     def backup(self, label: str = "", now: datetime | None = None) -> Path | None:
         """A dated gzip copy of every data file, byte for byte; the newest 10 are kept."""
@@ -560,10 +670,9 @@ class Store:
         if not files:
             return None
         folder = self.dir / BACKUP_DIR
-        folder.mkdir(exist_ok=True)
         stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S-%f")
         target = folder / f"runstrength-{stamp}{'-' + label if label else ''}.tar.gz"
-        _write_tar(target, files)
+        write_tar(target, files)
         for old in self.backups()[:-KEEP_BACKUPS]:
             old.unlink()
         fsync_dir(folder)
@@ -581,48 +690,20 @@ class Store:
         return datetime.fromtimestamp(newest[-1].stat().st_mtime) if newest else None
 
 
-def _write_tar(target: Path, files: list[Path]) -> None:
-    """A gzip tar of ``files`` (byte for byte), written atomically."""
+def write_tar(target: Path, files: list[Path]) -> None:
+    """A gzip tar of ``files`` (byte for byte), written atomically (0600, in a 0700 folder)."""
     import tarfile
 
     buffer = io.BytesIO()
     with tarfile.open(fileobj=buffer, mode="w:gz") as tar:
         for path in files:
             tar.add(path, arcname=path.name)
+    make_private_dir(target.parent)
     atomic_write_bytes(target, buffer.getvalue())
 
 
-def restore_backup(data_dir: Path, name: str | None = None) -> Path:
-    """Put a backup's files back. The current files are backed up first (even damaged ones),
-    so a restore never loses anything."""
-    import tarfile
+def restore_backup(data_dir: Path, name: str | None = None, confirm=lambda summary: True) -> Path:
+    """Put back the newest (or the named) backup; see :func:`.backups.restore`."""
+    from .backups import restore
 
-    data_dir = Path(data_dir)
-    with DataDirLock(data_dir):
-        folder = data_dir / BACKUP_DIR
-        candidates = sorted(folder.glob("runstrength-*.tar.gz")) if folder.exists() else []
-        candidates = [c for c in candidates if "before-restore" not in c.name] or candidates
-        if name:
-            chosen = folder / name
-            if not chosen.exists():
-                raise StoreError(f"no backup named {name} in {folder}; `runstrength restore --list` shows them.")
-        elif candidates:
-            chosen = candidates[-1]
-        else:
-            raise StoreError(f"there are no backups in {folder} yet.")
-        with tarfile.open(chosen, "r:gz") as tar:
-            members = {m.name: tar.extractfile(m).read() for m in tar.getmembers() if m.isfile()}
-        for member in members:
-            if "/" in member or member.startswith("."):
-                raise StoreError(f"{chosen.name} holds an unexpected file {member!r}; nothing was restored.")
-        current = [p for p in [data_dir / MAIN, data_dir / JOURNAL, *data_dir.glob(f"{SHARD_PREFIX}*.json"),
-                               *data_dir.glob(f"{RUNS_PREFIX}*.json")] if p.exists()]
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-        keep = folder / f"runstrength-{stamp}-before-restore.tar.gz"
-        _write_tar(keep, current)
-        for path in current:
-            if path.name not in members:
-                path.unlink()
-        for member, payload in members.items():
-            atomic_write_bytes(data_dir / member, payload)
-        return chosen
+    return restore(data_dir, name, confirm)

@@ -6,7 +6,8 @@ fsyncs it, ``os.replace``s it over the old file and fsyncs the folder: after a c
 file is either the old version or the new one, never a mix.
 
 A file that exists but cannot be read as a TinyDB database (empty, truncated, trailing
-garbage, not an object of tables) is *corrupt*: it is left exactly as it is, a copy is
+garbage, not an object of tables, huge integers, deep nesting) or whose documents break
+the schema (a string where a number belongs, a date in year 9999…) is *corrupt*: it is left exactly as it is, a copy is
 kept beside it as ``<name>.corrupt-<time>``, and :class:`CorruptFileError` explains how
 to restore the newest backup.
 """
@@ -15,7 +16,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 from datetime import datetime
 from pathlib import Path
 
@@ -47,15 +47,7 @@ def fsync_dir(folder: Path) -> None:
 def atomic_write_bytes(path: Path, payload: bytes) -> None:
     """Write ``payload`` to ``path`` so that a crash leaves the old or the new file, whole."""
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        view = memoryview(payload)
-        while view:
-            written = os.write(fd, view)
-            view = view[written:]
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    write_private(tmp, payload)
     os.replace(tmp, path)
     fsync_dir(path.parent)
 
@@ -64,31 +56,74 @@ def encode(data: dict) -> bytes:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def decode(path: Path, raw: bytes) -> dict:
-    """Parse a TinyDB file; raise CorruptFileError (after keeping a copy) when it is not one."""
-    reason = None
-    data = None
+def parse(raw: bytes) -> tuple[dict | None, str | None]:
+    """(tables, None) for the bytes of a TinyDB file, or (None, why it is not one)."""
+    from ..domain.schema import loads
+
     if not raw.strip():
-        reason = "the file is empty"
-    else:
-        try:
-            data = json.loads(raw.decode("utf-8"))
-        except UnicodeDecodeError:
-            reason = "the file is not UTF-8 text"
-        except json.JSONDecodeError as exc:
-            reason = f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"
-        else:
-            if not isinstance(data, dict):
-                reason = f"expected an object of tables, found a JSON {type(data).__name__}"
-            elif not all(isinstance(t, dict) for t in data.values()):
-                reason = "a table is not an object of documents"
+        return None, "the file is empty"
+    try:
+        data = loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        return None, "the file is not UTF-8 text"
+    except ValueError as exc:
+        return None, str(exc)
+    if not isinstance(data, dict):
+        return None, f"expected an object of tables, found a JSON {type(data).__name__}"
+    if not all(isinstance(t, dict) and all(isinstance(d, dict) for d in t.values()) for t in data.values()):
+        return None, "a table is not an object of documents"
+    return data, None
+
+
+# Contents already found valid, by path: (length, hash). TinyDB re-reads a file on every
+# operation; a file is validated once per change, not once per read.
+_VALID: dict[str, tuple[int, int]] = {}
+
+
+def decode(path: Path, raw: bytes) -> dict:
+    """Parse and validate a data file; raise CorruptFileError (after keeping a copy) when it
+    is not a TinyDB file or breaks the schema (domain/schema.py, via store/files.py)."""
+    from .files import problems
+
+    data, reason = parse(raw)
+    if reason is None:
+        key = str(path)
+        stamp = (len(raw), hash(raw))
+        if _VALID.get(key) != stamp:
+            found = problems(path.name, data)
+            if found:
+                reason = found[0]
+            else:
+                _VALID[key] = stamp
     if reason is not None:
         raise CorruptFileError(path, reason, keep_corrupt_copy(path, raw))
     return data
 
 
+def write_private(path: Path, payload: bytes, exclusive: bool = False) -> None:
+    """Write a file readable by its owner only (0600), fsynced."""
+    flags = os.O_WRONLY | os.O_CREAT | (os.O_EXCL if exclusive else os.O_TRUNC)
+    fd = os.open(path, flags, 0o600)
+    try:
+        os.fchmod(fd, 0o600)
+        view = memoryview(payload)
+        while view:
+            written = os.write(fd, view)
+            view = view[written:]
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def make_private_dir(folder: Path) -> None:
+    """Create ``folder`` (0700) or make an existing one private again."""
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    if os.name == "posix" and folder.stat().st_mode & 0o077:
+        os.chmod(folder, 0o700)
+
+
 def keep_corrupt_copy(path: Path, raw: bytes) -> Path | None:
-    """Copy a damaged file aside once (an identical copy already kept is reused)."""
+    """Copy a damaged file aside once (an identical copy already kept is reused), 0600."""
     for existing in sorted(path.parent.glob(f"{path.name}.corrupt-*")):
         try:
             if existing.read_bytes() == raw:
@@ -98,7 +133,7 @@ def keep_corrupt_copy(path: Path, raw: bytes) -> Path | None:
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     target = path.with_name(f"{path.name}.corrupt-{stamp}")
     try:
-        shutil.copy2(path, target)
+        write_private(target, raw, exclusive=True)
         fsync_dir(path.parent)
     except OSError:
         return None

@@ -47,10 +47,12 @@ def test_today_json_is_deterministic_and_complete(runner, cli, cli_proc):
     assert rest_day["reason"] and rest_day["next_strength_day"] == "2025-03-12"
 
 
-def test_today_on_a_fresh_folder_writes_nothing(tmp_path, cli):
-    fresh = tmp_path / "fresh"
-    result = cli("today", "--data-dir", fresh)
-    assert result.code == 0 and result.out.strip()
+@pytest.mark.parametrize("command", ["today", "plan", "status", "history", "export"])
+def test_a_read_command_on_a_missing_folder_says_there_is_no_log(tmp_path, cli, command):
+    fresh = tmp_path / "typo"
+    result = cli(command, "--data-dir", fresh)
+    assert result.code == 2 and result.out == "" and len(result.err_lines) == 1, result
+    assert f"No log at {fresh}; run `runstrength` to set up, or check --data-dir." in result.err
     assert not fresh.exists()
 
 
@@ -115,12 +117,14 @@ def test_status_json(runner, cli):
     assert text.code == 0 and "This week:" in text.out and "Streak:" in text.out
 
 
-def test_status_on_an_empty_folder(tmp_path, cli):
+def test_status_on_an_empty_log(tmp_path, cli):
+    from runstrength_tui.store.repo import Store
+
+    Store(tmp_path / "fresh").close()
     result = cli("status", "--json", "--data-dir", tmp_path / "fresh")
     assert result.code == 0, result
     st = result.json()
     assert st["week"]["sessions"] == 0 and st["streak"] == {"current": 0, "best": 0} and st["warnings"] == []
-    assert not (tmp_path / "fresh").exists()
 
 
 def test_history_json(runner, cli):

@@ -208,7 +208,7 @@ def test_a_restore_brings_back_the_runs_files(tmp_path, data_dir, cli):
     write(tmp_path / "b.fit", fit_bytes(SAT - timedelta(days=1), 7, 2400))
     assert cli("runs", "import", tmp_path / "b.fit").code == 0
     assert len(stored_runs(data_dir)) == 2
-    assert cli("restore").code == 0
+    assert cli("restore", "--yes").code == 0
     assert [r.distance_km for r in stored_runs(data_dir)] == [10.0]
 
 
@@ -231,7 +231,7 @@ def test_a_run_file_with_a_bad_document_is_refused_in_one_line(tmp_path, data_di
     path.write_text(json.dumps(tables))
     result = cli("runs")
     assert result.code == 1 and len(result.err_lines) == 1 and "Traceback" not in result.err
-    assert "runs-2025.json holds a run that is not valid" in result.err and "runstrength restore" in result.err
+    assert "runs-2025.json is damaged" in result.err and "runstrength restore" in result.err
 
 
 def test_import_writes_each_year_file_in_one_atomic_replace(tmp_path, data_dir, cli):

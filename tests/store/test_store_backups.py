@@ -50,8 +50,9 @@ def test_restore_never_loses_the_current_files(data_dir, history, cli):
     assert "sets-2024.json" in current
 
     listed = cli("restore", "--list")
-    assert listed.code == 0 and listed.out.split() == [backup.name]
-    result = cli("restore")
+    assert listed.code == 0 and len(listed.out.splitlines()) == 1
+    assert listed.out.split()[-1] == backup.name and "1 session, 2 sets" in listed.out
+    result = cli("restore", "--yes")
     assert result.code == 0, result
     assert data_files(data_dir) == members(backup), "the backup is back, and only it"
     with Store(data_dir, write=False) as store:
@@ -60,7 +61,7 @@ def test_restore_never_loses_the_current_files(data_dir, history, cli):
     [saved] = [p for p in (data_dir / "backups").iterdir() if "before-restore" in p.name]
     assert members(saved) == current, "what the restore replaced is kept, byte for byte"
     # ... and can itself be restored by name.
-    assert cli("restore", saved.name).code == 0
+    assert cli("restore", saved.name, "--yes").code == 0
     assert data_files(data_dir) == current
     with Store(data_dir, write=False) as store:
         assert {s.id for s in store.sets()} == {s.id for s in first + later}
@@ -72,7 +73,7 @@ def test_restore_of_an_unknown_name_changes_nothing(data_dir, history, cli, fold
         h.store.backup()
     before = folder_bytes(data_dir)
     result = cli("restore", "runstrength-nope.tar.gz")
-    assert result.code == 1 and len(result.err_lines) == 1 and "--list" in result.err
+    assert result.code == 2 and len(result.err_lines) == 1 and "--list" in result.err
     assert folder_bytes(data_dir) == before
 
 

@@ -101,7 +101,7 @@ def test_damaged_file_is_refused_kept_and_restorable(data_dir, filled, cli, fold
     assert (data_dir / name).read_bytes() == bad
 
     # `runstrength restore` brings back the newest backup, after keeping the damaged files.
-    restored = cli("restore")
+    restored = cli("restore", "--yes")
     assert restored.code == 0, restored
     assert filled.name in restored.out
     for member, payload in backup_members(filled).items():
@@ -129,7 +129,7 @@ def test_restore_without_backups_says_so(data_dir, history, cli):
     with history() as h:  # a log made through the store: no backup yet
         h.session(date(2025, 3, 10), ("plank", 1, None, 30, None))
     assert not (data_dir / "backups").exists()
-    result = cli("restore")
+    result = cli("restore", "--yes")
     assert result.code == 1 and len(result.err_lines) == 1
     assert "no backups" in result.err
 
