@@ -137,9 +137,11 @@ def _open(args, write: bool):
 
 
 def _warn_lines(warnings) -> None:
+    from .domain.guard import code_words
+
     symbols = {"warning": "!!", "caution": "! ", "info": "i "}
     for w in warnings:
-        _err(f"{symbols.get(w.level, '! ')} {w.level} [{w.code}] {w.message} {w.advice}")
+        _err(f"{symbols.get(w.level, '! ')} {w.level} · {code_words(w.code)}: {w.message} {w.advice}")
 
 
 # --- commands ---------------------------------------------------------------------------------
@@ -572,6 +574,7 @@ def cmd_history(args) -> int:
     from . import service
     from .domain import validate as v
     from .domain.catalog import load_catalog
+    from .domain.guard import code_words
 
     weeks = v.parse_whole(args.weeks, "Weeks", 1, 520)
     day = service.today()
@@ -587,7 +590,7 @@ def cmd_history(args) -> int:
         _out(f"No sessions since {since.isoformat()}.")
     for r in reversed(rows):
         minutes = f"{r['minutes']:g} min" if r["minutes"] else "—"
-        warn = f"  ! {', '.join(r['warnings'])}" if r["warnings"] else ""
+        warn = f"  ! {', '.join(code_words(c) for c in r['warnings'])}" if r["warnings"] else ""
         _out(f"{r['date']}  {r['sets']:>2} sets  {minutes:>7}  {', '.join(r['exercises'])}{warn}")
     return 0
 

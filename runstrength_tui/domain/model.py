@@ -16,6 +16,8 @@ EQUIPMENT = ("none", "bands", "dumbbells", "kettlebell", "gym")
 KINDS = ("strength", "functional", "plyometric", "core")
 RUN_TYPES = ("rest", "easy", "hard", "long")
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+SIGNALS = ("off", "bell", "sound")  # Profile.signal
+NOTIFY_MODES = ("off", "unfocused", "always")  # Profile.notify
 
 
 def level_rank(level: str) -> int:
@@ -145,6 +147,9 @@ class Profile:
     # (first week it applies to, sessions per week): so old weeks keep the target they had
     target_history: tuple[tuple[date, int], ...] = ()
     beeps: bool = False  # 3-2-1 beeps before a timer ends (TUI setting)
+    signal: str = "sound"  # the end of a timer: "off" | "bell" | "sound" (TUI setting)
+    notify: str = "unfocused"  # desktop notification: "off" | "unfocused" | "always" (TUI setting)
+    theme: str = ""  # the TUI's theme name ("" = Textual's default)
 
     def target_for_week(self, start: date) -> int:
         """The weekly target that applied to the week starting on ``start``."""
@@ -175,6 +180,9 @@ class Profile:
             "weeks": self.weeks,
             "target_history": [[d.isoformat(), t] for d, t in self.target_history],
             "beeps": self.beeps,
+            "signal": self.signal,
+            "notify": self.notify,
+            "theme": self.theme,
         }
 
     @classmethod
@@ -191,6 +199,9 @@ class Profile:
             weeks=int(doc.get("weeks", 10)),
             target_history=tuple((date.fromisoformat(d), int(t)) for d, t in doc.get("target_history") or ()),
             beeps=bool(doc.get("beeps", False)),
+            signal=doc.get("signal") if doc.get("signal") in SIGNALS else "sound",
+            notify=doc.get("notify") if doc.get("notify") in NOTIFY_MODES else "unfocused",
+            theme=str(doc.get("theme") or ""),
         )
 
     def with_changes(self, **changes) -> "Profile":

@@ -10,6 +10,7 @@ from runstrength_tui.domain.model import Profile
 from runstrength_tui.domain.weeks import week_start
 from runstrength_tui.store.repo import Store
 from runstrength_tui.ui.app import RunStrengthApp
+from runstrength_tui.ui.signals import Signals
 
 PINNED = date(2026, 11, 26)  # a Thursday: a strength day in the demo's running week
 NOW = datetime(2026, 11, 26, 18, 0)
@@ -59,7 +60,38 @@ def make_beginner(folder: Path) -> Path:
     return folder
 
 
+class RecordingSignals(Signals):
+    """The app's real signal object with its outputs recorded instead of played (there is
+    no audio device or desktop in CI); ``audio=False`` acts as a machine without sound."""
+
+    def __init__(self, audio: bool = True, desktop: bool = True) -> None:
+        super().__init__(None)
+        self.audio, self.desktop = audio, desktop
+        self.calls: list[tuple] = []
+
+    def bell(self) -> None:
+        self.calls.append(("bell",))
+
+    def chime(self) -> bool:
+        self.calls.append(("chime", self.audio))
+        return self.audio
+
+    def notify(self, title: str, body: str) -> bool:
+        self.calls.append(("notify", title, body))
+        return self.desktop
+
+    def set_title(self, text: str) -> None:
+        self.calls.append(("title", text))
+
+    def kinds(self) -> list[str]:
+        return [c[0] for c in self.calls if c[0] != "title"]
+
+    def titles(self) -> list[str]:
+        return [c[1] for c in self.calls if c[0] == "title"]
+
+
 def make_app(folder: Path, clock=None, **kwargs) -> RunStrengthApp:
     store = Store(folder)
+    kwargs.setdefault("signals", RecordingSignals())
     app = RunStrengthApp(store, clock=clock or FakeClock(), today=lambda: PINNED, now=SteppingNow(), **kwargs)
     return app

@@ -30,7 +30,7 @@ class LibraryScreen(Screen):
         yield TitleBar()
         yield SteadyInput(placeholder="Search: name, kind, muscle, equipment (e.g. 'core', 'calf', 'dumbbells')", id="search")
         yield OptionList(id="library")
-        yield Footer()
+        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.sub_title = "Exercise library"

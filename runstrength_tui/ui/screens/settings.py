@@ -160,7 +160,7 @@ class OnboardingScreen(Screen[bool]):
         yield Static("", id="step-title")
         yield ProfileForm(profile, id="form")
         yield Static("", id="error")
-        yield Footer()
+        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.sub_title = "Welcome: set up in four steps"
@@ -200,7 +200,7 @@ class SettingsScreen(Screen[bool]):
         with VerticalScroll(id="settings-body"):
             yield ProfileForm(self.app.profile, id="form")
         yield Static("", id="error")
-        yield Footer()
+        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.sub_title = "Settings · ctrl+s saves · esc goes back"

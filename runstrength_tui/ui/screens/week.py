@@ -95,7 +95,7 @@ class WeekScreen(Screen):
                     yield Sparkline([], id="trend-load")
             yield Static("", id="block-label")
             yield ProgressBar(total=1, show_eta=False, id="block-progress")
-        yield Footer()
+        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.sub_title = "Your week"
