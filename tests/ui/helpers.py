@@ -93,5 +93,6 @@ class RecordingSignals(Signals):
 def make_app(folder: Path, clock=None, **kwargs) -> RunStrengthApp:
     store = Store(folder)
     kwargs.setdefault("signals", RecordingSignals())
-    app = RunStrengthApp(store, clock=clock or FakeClock(), today=lambda: PINNED, now=SteppingNow(), **kwargs)
+    kwargs.setdefault("today", lambda: PINNED)
+    app = RunStrengthApp(store, clock=clock or FakeClock(), now=SteppingNow(), **kwargs)
     return app

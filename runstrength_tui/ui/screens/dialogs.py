@@ -15,7 +15,7 @@ from textual.widgets import Button, Checkbox, Footer, Input, Label, Static
 
 from ...domain import validate as v
 from ...domain.plan import format_load
-from ..widgets.steady_input import SteadyInput
+from ..widgets.steady_input import FinishInput, SaveInput, SteadyInput
 from ..widgets.toggles import ClearCheckbox
 from ..widgets.warnings import WarningsBox, warning_text
 
@@ -63,10 +63,10 @@ class LogSetScreen(ModalScreen[SetValues | None]):
                 with Vertical(classes="field"):
                     if p.seconds is not None:
                         yield Label("Seconds held")
-                        yield SteadyInput(str(p.seconds), id="amount", type="integer")
+                        yield SaveInput(str(p.seconds), id="amount", type="integer")
                     else:
                         yield Label("Reps" + (" (each side)" if p.per_side else ""))
-                        yield SteadyInput(str(p.reps[1]), id="amount", type="integer")
+                        yield SaveInput(str(p.reps[1]), id="amount", type="integer")
                 with Vertical(classes="field"):
                     yield Label(f"Load ({units})" if ex.weighted else "Added load (optional)")
                     load = format_load(p.suggested_load_kg, p.load_unit) if p.suggested_load_kg else ""
@@ -74,10 +74,10 @@ class LogSetScreen(ModalScreen[SetValues | None]):
                     if last:
                         load = format_load(last.load_kg, last.unit)
                     example = "e.g. 12kg" if units == "kg" else "e.g. 25lb"
-                    yield SteadyInput(load, id="load", placeholder=example if ex.weighted else "bodyweight")
+                    yield SaveInput(load, id="load", placeholder=example if ex.weighted else "bodyweight")
                 with Vertical(classes="field"):
                     yield Label("RPE 1-10")
-                    yield SteadyInput("", id="rpe", placeholder="optional", type="integer")
+                    yield SaveInput("", id="rpe", placeholder="optional", type="integer")
             yield PainBox("It hurt (pain)", id="pain")
             yield WarningsBox(id="preview")
             yield Static("", id="error")
@@ -180,7 +180,7 @@ class FinishScreen(ModalScreen[tuple[int | None] | None]):
             yield Label("Finish the session", id="dialog-title")
             yield Static(self.summary)
             yield Label("How hard was the whole session? RPE 1 (easy) to 10 (all-out), optional")
-            yield SteadyInput("", id="rpe", type="integer", placeholder="e.g. 6")
+            yield FinishInput("", id="rpe", type="integer", placeholder="e.g. 6")
             yield Static("", id="error")
             with Horizontal(classes="buttons"):
                 yield Button("Finish (enter)", id="finish", variant="primary")
@@ -245,13 +245,13 @@ class ChoiceScreen(ModalScreen[str | None]):
     """A question with a few named answers, each with its own key (shown on its button and
     in the footer); escape gives ``cancel``."""
 
-    BINDINGS = [Binding("escape", "choose_cancel", "Back")]
-
     def __init__(self, title: str, body: str, choices: list[tuple[str, str, str]], cancel: str | None = None) -> None:
         super().__init__()
         self.title_text, self.body, self.choices, self.cancel = title, body, choices, cancel
         for value, label, key in choices:
             self._bindings.bind(key, f"choose('{value}')", label)
+        # escape gives the safe answer (named on its button), so the footer lists only the choices
+        self._bindings.bind("escape", "choose_cancel", "Back", show=False)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):

@@ -15,7 +15,7 @@ from ...domain import validate as v
 from ...domain.guard import code_words
 from ...domain.catalog import load_catalog
 from ...domain.plan import format_load
-from ..widgets.steady_input import SteadyInput
+from ..widgets.steady_input import FinishInput, SaveInput, SteadyInput
 from ..widgets.title_bar import TitleBar
 from ..widgets.toggles import ClearCheckbox
 from .dialogs import ConfirmScreen
@@ -230,13 +230,13 @@ class EditSetScreen(ModalScreen[dict | None]):
             with Horizontal(classes="fields"):
                 with Vertical(classes="field"):
                     yield Label("Seconds" if r.seconds is not None else "Reps")
-                    yield SteadyInput(str(r.seconds if r.seconds is not None else r.reps), id="amount", type="integer")
+                    yield SaveInput(str(r.seconds if r.seconds is not None else r.reps), id="amount", type="integer")
                 with Vertical(classes="field"):
                     yield Label("Load")
-                    yield SteadyInput(format_load(r.load_kg, r.unit) if r.load_kg else "", id="load")
+                    yield SaveInput(format_load(r.load_kg, r.unit) if r.load_kg else "", id="load")
                 with Vertical(classes="field"):
                     yield Label("RPE")
-                    yield SteadyInput(str(r.rpe or ""), id="rpe", type="integer")
+                    yield SaveInput(str(r.rpe or ""), id="rpe", type="integer")
             yield ClearCheckbox("Pain", value=r.pain, id="pain")
             yield Static("", id="error")
             with Horizontal(classes="buttons"):
