@@ -36,10 +36,10 @@ class Item:
 
     @property
     def status(self) -> str:
-        if self.skipped:
-            return "skipped"
         if len(self.done) >= self.plan.sets:
             return "done"
+        if self.skipped:
+            return "skipped"
         return f"{len(self.done)}/{self.plan.sets}"
 
 

@@ -159,11 +159,12 @@ def test_seconds_as_minutes_and_seconds(data_dir, cli):
 
 
 def test_date_words(data_dir, cli):
-    from conftest import TODAY
+    import os
 
+    today = date.fromisoformat(os.environ["RUNSTRENGTH_TODAY"])
     result = cli("log", "goblet-squat", "--reps", "12", "--date", "yesterday", "--json")
     assert result.code == 0, result
-    assert result.json()["logged"][0]["date"] == (TODAY - timedelta(days=1)).isoformat()
+    assert result.json()["logged"][0]["date"] == (today - timedelta(days=1)).isoformat()
 
 
 def test_a_past_day_logged_from_the_cli_is_not_left_open(data_dir, cli):

@@ -6,7 +6,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from runstrength_tui.demo import fill_demo
-from runstrength_tui.domain.model import Profile
+from runstrength_tui.domain.model import Profile, SetRecord
 from runstrength_tui.domain.weeks import week_start
 from runstrength_tui.store.repo import Store
 from runstrength_tui.ui.app import RunStrengthApp
@@ -96,3 +96,27 @@ def make_app(folder: Path, clock=None, **kwargs) -> RunStrengthApp:
     kwargs.setdefault("today", lambda: PINNED)
     app = RunStrengthApp(store, clock=clock or FakeClock(), now=SteppingNow(), **kwargs)
     return app
+
+
+def make_young_log(folder: Path) -> Path:
+    """A beginner whose log is one week old: two sessions last week, one with guard notes
+    (pain, a load jump) on its sets."""
+    from datetime import timedelta
+
+    from runstrength_tui.store.repo import new_id
+
+    start = week_start(PINNED) - timedelta(days=7)
+    with Store(folder) as store:
+        store.save_profile(beginner_profile().with_changes(block_start=start))
+        for offset, notes in ((0, ()), (3, ("pain", "load-jump"))):
+            day = start + timedelta(days=offset)
+            at = datetime.combine(day, NOW.time())
+            session = store.start_session(day, at)
+            for i, exercise in enumerate(("bodyweight-squat", "glute-bridge", "plank")):
+                hold = exercise == "plank"
+                store.log_set(SetRecord(id=new_id(), session=session.id, exercise=exercise, date=day,
+                                        logged_at=at + timedelta(minutes=i + 1), reps=None if hold else 12,
+                                        seconds=20 if hold else None, pain=bool(notes) and i == 0,
+                                        warnings=notes if i == 0 else ()))
+            store.finish_session(at + timedelta(minutes=16), rpe=6, minutes=16)
+    return folder

@@ -61,7 +61,7 @@ class HistoryScreen(Screen):
         table.clear(columns=True)
         room = max(40, self.size.width or 100)
         fixed = 10 + 8 + 4 + 3 + 3 + 6 * 2 + 2  # date, kind, sets, min, RPE, cell padding, scrollbar
-        notes_width = max(8, min(24, (room - fixed) // 3))
+        notes_width = max(8, min(24, (room - fixed) // 2))
         names_width = max(10, room - fixed - notes_width - 2)
         table.add_column("Date", width=10)
         table.add_column("Kind", width=8)

@@ -11,8 +11,8 @@ from textual.widgets import Footer, Label, Static
 
 KEYS = (
     ("Today", (
-        ("enter", "the next thing: log set · start hold · stop & log · finish · reopen"),
-        ("l", "log a set (the dialog, also during a rest)"),
+        ("enter", "the next thing (the footer names it: Log set, Finish…)"),
+        ("l", "log a set (also during a rest)"),
         ("↑ ↓  n p", "choose the exercise"),
         ("i", "how to do it: steps, mistakes, variations"),
         ("x", "skip the rest of this exercise today"),
@@ -22,11 +22,11 @@ KEYS = (
     )),
     ("While a timer runs", (
         ("space", "pause / resume"),
-        ("+", "15 s more (each side, on side 1 of an each-side hold)"),
-        ("k", "skip the rest (a skipped hold logs nothing)"),
+        ("+", "15 s more (on side 1 of an each-side hold: each side)"),
+        ("k", "skip it (a skipped hold logs nothing)"),
     )),
     ("How to (instructions)", (
-        ("↑ ↓  PgUp PgDn  Home End", "scroll"),
+        ("↑ ↓ PgDn End", "scroll"),
         ("[  ]", "easier / harder variation"),
     )),
     ("History", (
@@ -34,11 +34,9 @@ KEYS = (
         ("e  d", "edit / delete a set (delete asks first)"),
     )),
     ("Everywhere", (
-        ("w", "your week: streak, heatmap, block"),
-        ("h", "history"),
-        ("e", "exercise library"),
-        ("o", "settings (signal, theme, running week…)"),
-        ("ctrl+p", "every command, searchable (themes too)"),
+        ("w  h", "your week · history"),
+        ("e  o", "exercise library · settings (signal, running week…)"),
+        ("ctrl+p", "every command, searchable (Change theme too)"),
         ("esc", "back"),
         ("?  F1", "this screen"),
         ("q", "quit (asks while a timer runs)"),

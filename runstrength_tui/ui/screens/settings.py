@@ -132,7 +132,7 @@ class ProfileForm(Vertical):
         except ValueError:
             raise ValueError("Block start must look like YYYY-MM-DD.") from None
         weeks_text = self.query_one("#weeks", Input).value.strip()
-        if not weeks_text.isdigit() or not 8 <= int(weeks_text) <= 12:
+        if not weeks_text.isascii() or not weeks_text.isdigit() or not 8 <= int(weeks_text) <= 12:
             raise ValueError("A block lasts 8 to 12 weeks.")
         target = int(radio("target") or self.profile.target)
         profile = self.profile.with_changes(

@@ -135,6 +135,8 @@ class TodayScreen(Screen):
         current = index == w.index
         marker = {"done": "✓", "skipped": "–"}.get(item.status, "▶" if current else "·")
         status = {"done": "done", "skipped": "skipped"}.get(item.status, f"sets {item.status}")
+        if item.status == "skipped" and item.done:
+            status = f"{len(item.done)} of {item.plan.sets} sets, rest skipped"
         if w.finished_today and item.status not in ("done", "skipped"):  # saved: what was done, no "to do"
             marker = "–"
             status = f"{len(item.done)} of {item.plan.sets} sets" if item.done else "not done"
