@@ -403,7 +403,10 @@ class RunStrengthApp(App):
 
     def action_log_set(self) -> None:
         w = self.workout
-        if w.current is None or w.finished_today:
+        if w.finished_today:
+            self.notify("Today's session is saved. Enter reopens it to log more.")
+            return
+        if w.current is None:
             return
         active = self.timers.active
         if active is not None and active.kind in ("hold", "get-ready"):
@@ -489,7 +492,8 @@ class RunStrengthApp(App):
     def action_finish(self) -> None:
         w = self.workout
         if w.session is None:
-            self.notify("No session is running." if not w.finished_today else "Today's session is already saved.")
+            self.notify("Nothing has been logged yet: enter logs the first set." if not w.finished_today
+                        else "Today's session is already saved. Enter reopens it.")
             return
         from .screens.dialogs import FinishScreen
 

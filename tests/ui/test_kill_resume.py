@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from textual.widgets import Button
+
 from runstrength_tui.ui.screens.dialogs import ChoiceScreen
 
 from helpers import make_app
@@ -32,6 +34,8 @@ async def test_sigkill_mid_session_then_resume(beginner_dir, close_stores):
         await pilot.pause()
         assert isinstance(app.screen, ChoiceScreen)
         assert "saved 3 sets" in app.screen.body
+        labels = [str(b.label) for b in app.screen.query(Button)]
+        assert labels == ["Resume (r)", "Save what I did (s)", "Decide later (l)"]
         await pilot.press("r")  # Resume
         await pilot.pause()
         assert app.workout.session.id == session_id

@@ -131,21 +131,6 @@ async def _leave_two_sets_open(folder, close_stores):
     app.store.close()  # the app is gone without finishing: the session stays open
 
 
-async def test_resume_choice_resume(beginner_dir, close_stores):
-    await _leave_two_sets_open(beginner_dir, close_stores)
-    app2 = make_app(beginner_dir)
-    close_stores(app2)
-    async with app2.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        assert isinstance(app2.screen, ChoiceScreen)
-        labels = [str(b.label) for b in app2.screen.query(Button)]
-        assert labels == ["Resume (r)", "Save what I did (s)", "Decide later (l)"]
-        await pilot.press("r")
-        await pilot.pause()
-        assert app2.workout.sets_done == 2
-        assert app2.workout.session is not None
-
-
 async def test_resume_choice_save_then_reopen_with_enter(beginner_dir, close_stores):
     await _leave_two_sets_open(beginner_dir, close_stores)
     app2 = make_app(beginner_dir)

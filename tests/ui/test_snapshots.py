@@ -179,18 +179,11 @@ def test_each_side_hold_side_one(snap_compare, demo_dir, app_for):
 def test_today_all_done(snap_compare, beginner_dir, app_for):
     async def run_before(pilot):
         w = pilot.app.workout
-        for item in w.items:
-            pilot.app.workout.select(w.items.index(item))
-            await pilot.press("enter")
-            await pilot.pause()
-            if item.is_hold:
-                await pilot.press("enter", "enter")  # start now, stop & log
-            else:
-                await pilot.press("enter")  # save the prefilled set
-            await pilot.pause()
-            await pilot.press("k")
+        for item in w.items:  # one set of each (the plank: one of two, the rest skipped)
+            w.log(w.candidate(None if item.is_hold else item.plan.reps[1], item.plan.seconds, None, None, False,
+                              item=item))
             if not item.complete:
-                w.skip_item(item)  # one set of the plank is enough for the picture
+                w.skip_item(item)
         pilot.app.workout_changed()
         await pilot.pause()
 

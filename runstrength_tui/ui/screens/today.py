@@ -120,11 +120,13 @@ class TodayScreen(Screen):
             return bool(w.items)
         if action == "finish":  # enter finishes once every set is done
             return w.session is not None and w.sets_done > 0 and not w.all_done and app.timers.active is None
-        if action == "finish_now":
-            return w.session is not None
+        if action == "finish_now":  # hidden: f always answers (a saved day says how to reopen)
+            return bool(w.items)
         if action == "skip_exercise":
             return bool(w.items) and not w.finished_today and not w.all_done and app.timers.active is None
-        if action in ("log_set", "move", "focus_mode", "start_session"):
+        if action == "log_set":  # hidden: l always answers, even on a saved day
+            return bool(w.items)
+        if action in ("move", "focus_mode", "start_session"):
             return bool(w.items) and not w.finished_today
         if action == "show_notes":
             return bool(w.notes)
