@@ -626,8 +626,8 @@ class RunStrengthApp(App):
             self.ring("Rest over", self.workout.next_text())
         elif active.kind == "hold":
             self.ring("Hold done", f"{active.title}: logged")
-        else:
-            self.signals.bell() if self.profile.signal != "off" else None
+        elif self.profile.signal != "off":  # get-ready over: the hold starts
+            self.signals.bell()
         self._flash()
         if active.kind == "get-ready":
             self._begin_hold()

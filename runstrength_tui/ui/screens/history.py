@@ -23,6 +23,13 @@ from .dialogs import ConfirmScreen
 HISTORY_WEEKS = 52
 
 
+class SessionsTable(DataTable):
+    """The sessions; enter opens one (shown in the footer, which the table's own hidden
+    enter binding would otherwise keep out)."""
+
+    BINDINGS = [Binding("enter", "select_cursor", "Open session", key_display="⏎")]
+
+
 class HistoryScreen(Screen):
     BINDINGS = [
         Binding("escape", "back", "Back"),
@@ -32,7 +39,7 @@ class HistoryScreen(Screen):
     def compose(self) -> ComposeResult:
         yield TitleBar()
         yield Static("Loading…", id="history-note")
-        yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
+        yield SessionsTable(id="sessions", cursor_type="row", zebra_stripes=True)
         yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
