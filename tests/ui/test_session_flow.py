@@ -1,8 +1,6 @@
 """Pilot walks through a whole session against a real data folder."""
 
 from runstrength_tui.store.repo import Store
-from textual.widgets import Button
-
 from runstrength_tui.ui.screens.dialogs import ChoiceScreen, FinishScreen, LogSetScreen
 from runstrength_tui.ui.screens.today import TodayScreen
 

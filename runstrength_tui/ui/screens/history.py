@@ -15,7 +15,7 @@ from ...domain import validate as v
 from ...domain.guard import code_words
 from ...domain.catalog import load_catalog
 from ...domain.plan import format_load
-from ..widgets.steady_input import FinishInput, SaveInput, SteadyInput
+from ..widgets.steady_input import SaveInput
 from ..widgets.title_bar import TitleBar
 from ..widgets.toggles import ClearCheckbox
 from .dialogs import ConfirmScreen
