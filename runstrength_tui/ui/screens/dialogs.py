@@ -122,7 +122,6 @@ class LogSetScreen(ModalScreen[SetValues | None]):
         before = bool(getattr(self, "_had_warnings", False))
         self.query_one("#preview", WarningsBox).show(self.warnings)
         self.query_one("#ack", Button).display = bool(self.warnings)
-        self.workout.remember(self.warnings)
         self._had_warnings = bool(self.warnings)
         if before != self._had_warnings:
             self.refresh_bindings()
@@ -146,6 +145,7 @@ class LogSetScreen(ModalScreen[SetValues | None]):
             self.query_one("#error", Static).update(f"✗ {exc}")
             return
         values.seen = frozenset((w.code, w.exercise) for w in self.warnings)
+        self.workout.remember(self.warnings)  # the notes as read when leaving (not every keystroke's)
         self.dismiss(values)
 
     def action_acknowledge(self) -> None:
@@ -154,12 +154,14 @@ class LogSetScreen(ModalScreen[SetValues | None]):
         from ...domain.guard import code_words
 
         words = ", ".join(dict.fromkeys(code_words(w.code) for w in self.warnings))
+        self.workout.remember(self.warnings)
         for w in self.warnings:
             self.workout.acknowledge(w)
         self.update_preview()
         self.notify(f"Noted: no more “{words}” notes for this exercise for a week.", title="I know")
 
     def action_cancel(self) -> None:
+        self.workout.remember(self.warnings)
         self.dismiss(None)
 
 
