@@ -326,3 +326,20 @@ async def test_history_keeps_the_cursor_after_edit_and_delete(demo_dir, close_st
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert app.screen.query_one("#sessions").cursor_row == 1  # History kept its row too
+
+
+async def test_80x24_never_breaks_a_phrase_in_the_exercise_list(demo_dir, close_stores):
+    """'… 11 d' / 'ago' was the old wrap: each line of a prompt now holds whole phrases."""
+    app = make_app(demo_dir)
+    close_stores(app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause(0.2)
+        options = app.screen.query_one("#exercises")
+        width = options.scrollable_content_region.width
+        for i in range(options.option_count):
+            prompt = options.get_option_at_index(i).prompt
+            lines = [line.plain.replace("\xa0", " ") for line in prompt.wrap(app.console, width)]
+            for line in lines:
+                if line.lstrip().startswith("last") or " · last" in line:  # "last 2×15, 11 d ago"
+                    assert line.rstrip().endswith("ago"), lines
+            assert not any(line.strip() in ("ago", "min.") for line in lines), lines
