@@ -37,7 +37,6 @@ def minutes_text(seconds: float) -> str:
     return "under a minute" if seconds < 60 else f"{round(seconds / 60)} min"
 
 
-TIMER_ACTIONS = ("pause_timer", "resume_timer", "add_time", "skip_timer")
 NAV_ACTIONS = ("show_week", "show_history", "show_library", "show_settings", "show_keys", "quit")
 
 
