@@ -34,29 +34,35 @@ def build_parser() -> Parser:
     common.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS, help="where the log lives (default: your platform's data folder, or $RUNSTRENGTH_DATA_DIR)")
     common.add_argument("--demo", action="store_true", default=argparse.SUPPRESS, help="use a throwaway copy of a realistic 6-week demo log")
 
-    p = Parser(prog="runstrength", description="Strength training for runners: today's session, timers and a safe log.", parents=[common])
+    p = Parser(
+        prog="runstrength",
+        description="Strength training for runners: today's session, timers and a safe log.",
+        epilog="With no COMMAND, runstrength opens the app (the full-screen session, timers and log; "
+               "? there lists its keys). The commands below are for scripts and quick logging.",
+        parents=[common],
+    )
     p.add_argument("--version", action="version", version=f"runstrength {__version__}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
 
     s = sub.add_parser("exercises", parents=[common], help="list the exercise catalog")
-    s.add_argument("--kind", choices=["strength", "functional", "plyometric", "core", "mobility"])
-    s.add_argument("--level", choices=["beginner", "intermediate", "advanced"], help="exercises that suit this level")
-    s.add_argument("--equipment", choices=["none", "bands", "dumbbells", "kettlebell", "gym"], help="exercises you can do with this")
+    s.add_argument("--kind", type=str.lower, choices=["strength", "functional", "plyometric", "core", "mobility"])
+    s.add_argument("--level", type=str.lower, choices=["beginner", "intermediate", "advanced"], help="exercises that suit this level")
+    s.add_argument("--equipment", help="exercises you can do with this: none (bodyweight), bands, dumbbells, kettlebell or gym (singular or plural)")
     s.add_argument("--json", action="store_true")
 
     s = sub.add_parser("show", parents=[common], help="how to do an exercise")
-    s.add_argument("exercise", metavar="EXERCISE_ID")
+    s.add_argument("exercise", metavar="EXERCISE", help="an id or a name, any case: plank, 'front plank'")
     s.add_argument("--json", action="store_true")
 
     s = sub.add_parser("log", parents=[common], help="log sets of an exercise")
-    s.add_argument("exercise", metavar="EXERCISE_ID")
+    s.add_argument("exercise", metavar="EXERCISE", help="an id or a name, any case: goblet-squat, 'Goblet squat'")
     s.add_argument("--sets", default="1", help="how many identical sets (default 1)")
     measure = s.add_mutually_exclusive_group()
     measure.add_argument("--reps", help="reps per set (rep exercises)")
-    measure.add_argument("--seconds", help="seconds held per set (holds such as plank)")
-    s.add_argument("--load", help="weight used, e.g. 20kg or 45lb (leave out for bodyweight)")
+    measure.add_argument("--seconds", help="time held per set (holds such as plank): 45, 45s or 1:30")
+    s.add_argument("--load", help="weight used, e.g. 20kg, 45lb or 45lbs (leave out for bodyweight)")
     s.add_argument("--rpe", help="how hard it felt, 1-10")
-    s.add_argument("--date", help="YYYY-MM-DD (default today)")
+    s.add_argument("--date", help="YYYY-MM-DD, today or yesterday (default today)")
     s.add_argument("--note", default="", help="a short note")
     s.add_argument("--pain", action="store_true", help="it hurt (the guard will suggest what to do)")
     s.add_argument("--dry-run", action="store_true", help="show the warnings it would trigger; write nothing")
@@ -71,13 +77,13 @@ def build_parser() -> Parser:
 
     s = sub.add_parser("profile", parents=[common], help="show or change your profile")
     s.add_argument("--level", help="beginner, intermediate or advanced")
-    s.add_argument("--equipment", help="comma list of none, bands, dumbbells, kettlebell, gym")
+    s.add_argument("--equipment", help="comma list of none, bands, dumbbells, kettlebell, gym (singular or plural)")
     s.add_argument("--target", help="strength sessions a week: 2 or 3")
     s.add_argument("--minutes", help="session length: 15 or 20")
-    s.add_argument("--units", help="kg or lb")
+    s.add_argument("--units", help="kg or lb (lbs is fine)")
     s.add_argument("--week-start", help="mon or sun")
     s.add_argument("--runs", help="running week, e.g. mon=rest,tue=hard,wed=easy,...,sun=long")
-    s.add_argument("--block-start", help="first day of the 8-12 week block, YYYY-MM-DD")
+    s.add_argument("--block-start", help="first day of the 8-12 week block: YYYY-MM-DD, today or yesterday")
     s.add_argument("--weeks", help="block length in weeks, 8 to 12")
     s.add_argument("--race", action="append", help="a race day, YYYY-MM-DD (repeat for several; 'none' clears them)")
     s.add_argument("--plyo-ready", help="yes when you can answer yes to every jump-readiness question; no otherwise")
@@ -132,14 +138,11 @@ def _width() -> int:
     return max(40, min(100, shutil.get_terminal_size((80, 24)).columns))
 
 
-def _exercise(catalog, exercise_id: str):
-    from .domain.validate import InputError
+def _exercise(catalog, text: str):
+    """By id or name, in any case (see ``validate.resolve_exercise``)."""
+    from .domain.validate import resolve_exercise
 
-    if exercise_id in catalog:
-        return catalog.get(exercise_id)
-    close = catalog.suggest(exercise_id)
-    hint = f" Did you mean {', '.join(close)}?" if close else " `runstrength exercises` lists them."
-    raise InputError(f"Unknown exercise {exercise_id!r}.{hint}")
+    return resolve_exercise(catalog, text)
 
 
 def _open(args, write: bool):
@@ -149,9 +152,11 @@ def _open(args, write: bool):
 
 
 def _warn_lines(warnings) -> None:
+    from .domain.guard import code_words
+
     symbols = {"warning": "!!", "caution": "! ", "info": "i "}
     for w in warnings:
-        _err(f"{symbols.get(w.level, '! ')} {w.level} [{w.code}] {w.message} {w.advice}")
+        _err(f"{symbols.get(w.level, '! ')} {w.level} · {code_words(w.code)}: {w.message} {w.advice}")
 
 
 # --- commands ---------------------------------------------------------------------------------
@@ -160,7 +165,10 @@ def _warn_lines(warnings) -> None:
 def cmd_exercises(args) -> int:
     from .domain.catalog import load_catalog
 
-    items = load_catalog().filter(args.kind, args.level, args.equipment)
+    from .domain.validate import parse_equipment
+
+    equipment = parse_equipment(args.equipment) if args.equipment else None
+    items = load_catalog().filter(args.kind, args.level, equipment)
     if args.json:
         _json(
             [
@@ -257,11 +265,14 @@ def cmd_log(args) -> int:
     reps = v.parse_reps(args.reps) if args.reps is not None else None
     seconds = v.parse_seconds(args.seconds) if args.seconds is not None else None
     v.check_measure(ex, reps, seconds)
-    if reps is None and seconds is None:
+    defaulted = ""
+    if reps is None and seconds is None:  # said out loud: a default is not what the runner did
         if ex.is_hold:
             seconds = ex.hold
+            defaulted = f"No --seconds given: logged {ex.name.lower()}'s default {seconds} s (--seconds sets it)."
         else:
             reps = ex.reps[0]
+            defaulted = f"No --reps given: logged {ex.name.lower()}'s default {reps} reps (--reps sets it)."
     rpe = v.parse_rpe(args.rpe) if args.rpe is not None else None
     day = v.parse_day(args.date, day_today) if args.date else day_today
     note = args.note.strip()
@@ -293,6 +304,8 @@ def cmd_log(args) -> int:
             session = existing or store.session_for_day(day, stamp)
             records = [r.with_changes(session=session.id) for r in records]
             records = store.log_sets(service.attach_warnings(records, warnings))
+            if existing is None and day != day_today:  # a past day's sitting is over: close it now,
+                store.close_open_session(stamp)  # or the app would call it "never finished"
             store.backup_if_stale()  # CLI-only runners get their daily backup too
     if args.json:
         _json({"logged": [] if args.dry_run else [r.to_doc() for r in records], "would_log": [r.to_doc() for r in records] if args.dry_run else [], "warnings": [w.to_dict() for w in warnings], "dry_run": args.dry_run})
@@ -301,6 +314,8 @@ def cmd_log(args) -> int:
         load_text = f" @ {records[0].load_display:g} {records[0].unit}" if load else ""
         verb = "Would log" if args.dry_run else "Logged"
         _out(f"{verb} {count} × {what} {ex.name.lower()}{load_text} on {day.isoformat()}.")
+        if defaulted:
+            _err(defaulted)
         _warn_lines(warnings)
     return 0
 
@@ -480,7 +495,7 @@ def _parse_profile_changes(args, profile, day: date):
     if args.level is not None:
         changes["level"] = pick(args.level, LEVELS, "Level")
     if args.equipment is not None:
-        items = tuple(dict.fromkeys(pick(e, EQUIPMENT, "Equipment") for e in args.equipment.split(",") if e.strip()))
+        items = tuple(dict.fromkeys(v.parse_equipment(e) for e in args.equipment.split(",") if e.strip()))
         if not items:
             raise v.InputError("Equipment needs at least one of none, bands, dumbbells, kettlebell, gym.")
         if "none" in items and len(items) > 1:
@@ -491,7 +506,7 @@ def _parse_profile_changes(args, profile, day: date):
     if args.minutes is not None:
         changes["minutes"] = int(pick(args.minutes, ("15", "20"), "Minutes"))
     if args.units is not None:
-        changes["units"] = pick(args.units, ("kg", "lb"), "Units")
+        changes["units"] = v.parse_units(args.units)
     if args.week_start is not None:
         changes["week_start"] = pick(args.week_start, ("mon", "sun"), "Week start")
     if args.runs is not None:
@@ -507,10 +522,7 @@ def _parse_profile_changes(args, profile, day: date):
             raise v.InputError("Only one long run a week is supported; mark the other one as hard.")
         changes["runs"] = tuple(runs)
     if args.block_start is not None:
-        try:
-            changes["block_start"] = date.fromisoformat(args.block_start.strip())
-        except ValueError:
-            raise v.InputError(f"Block start must look like YYYY-MM-DD, not {args.block_start!r}.") from None
+        changes["block_start"] = v.parse_date(args.block_start, day, "Block start")
     if args.weeks is not None:
         weeks = v.parse_whole(args.weeks, "Block length", 8, 12, " weeks")
         changes["weeks"] = weeks
@@ -730,6 +742,7 @@ def cmd_history(args) -> int:
     from . import service
     from .domain import validate as v
     from .domain.catalog import load_catalog
+    from .domain.guard import code_words
 
     weeks = v.parse_whole(args.weeks, "Weeks", 1, 520)
     day = service.today()
@@ -745,7 +758,7 @@ def cmd_history(args) -> int:
         _out(f"No sessions since {since.isoformat()}.")
     for r in reversed(rows):
         minutes = f"{r['minutes']:g} min" if r["minutes"] else "—"
-        warn = f"  ! {', '.join(r['warnings'])}" if r["warnings"] else ""
+        warn = f"  ! {', '.join(code_words(c) for c in r['warnings'])}" if r["warnings"] else ""
         _out(f"{r['date']}  {r['sets']:>2} sets  {minutes:>7}  {', '.join(r['exercises'])}{warn}")
     return 0
 
@@ -988,6 +1001,24 @@ COMMANDS = {
 }
 
 
+VALUE_OPTIONS = ("--load", "--reps", "--seconds", "--rpe", "--sets", "--weeks", "--target", "--minutes")
+
+
+def _attach_negative_values(argv: list[str]) -> list[str]:
+    """`--load -5kg` → `--load=-5kg`: argparse would take -5kg for an option and say
+    "expected one argument"; attached, the value gets our own message ("more than 0")."""
+    out: list[str] = []
+    i = 0
+    while i < len(argv):
+        if argv[i] in VALUE_OPTIONS and i + 1 < len(argv) and argv[i + 1][:1] == "-" and argv[i + 1][1:2].isdigit():
+            out.append(f"{argv[i]}={argv[i + 1]}")
+            i += 2
+            continue
+        out.append(argv[i])
+        i += 1
+    return out
+
+
 def run(argv: list[str] | None = None) -> int:
     from .domain.catalog import CatalogError
     from .domain.validate import InputError
@@ -995,7 +1026,7 @@ def run(argv: list[str] | None = None) -> int:
 
     demo_dir = None
     try:
-        args = build_parser().parse_args(argv)
+        args = build_parser().parse_args(_attach_negative_values(sys.argv[1:] if argv is None else list(argv)))
         from . import service
 
         service.today()  # a malformed RUNSTRENGTH_TODAY is bad input, reported here

@@ -97,6 +97,17 @@ async def _warning(pilot, clock):
     pilot.app.screen.query_one("#load").value = "20kg"
 
 
+async def _each_side(pilot, clock):
+    w = pilot.app.workout
+    w.select(next(i for i, it in enumerate(w.items) if it.plan.per_side and it.is_hold))
+    pilot.app.workout_changed()
+    await pilot.press("enter")
+    clock.t += 5
+    await pilot.pause(0.3)
+    clock.t += 12
+    _repaint_timers(pilot)
+
+
 SHOTS = [
     ("today", (100, 30), _press()),
     ("today-80x24", (80, 24), _press()),
@@ -108,6 +119,8 @@ SHOTS = [
     ("history", (100, 30), _press("h")),
     ("library", (100, 30), _press("e")),
     ("settings", (100, 30), _press("o")),
+    ("each-side-hold", (100, 30), _each_side),
+    ("keys", (100, 30), _press("question_mark")),
 ]
 
 

@@ -16,6 +16,8 @@ EQUIPMENT = ("none", "bands", "dumbbells", "kettlebell", "gym")
 KINDS = ("strength", "functional", "plyometric", "core", "mobility")
 RUN_TYPES = ("rest", "easy", "hard", "long")
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+SIGNALS = ("off", "bell", "sound")  # Profile.signal
+NOTIFY_MODES = ("off", "unfocused", "always")  # Profile.notify
 
 
 def _to_json(value):
@@ -164,6 +166,10 @@ class Profile:
     level_history: tuple[tuple[date, str], ...] = ()
     # (exercise, day): pain marks on or before that day no longer keep it out of the plan
     pain_cleared: tuple[tuple[str, date], ...] = ()
+
+    signal: str = "sound"  # the end of a timer: "off" | "bell" | "sound" (TUI setting)
+    notify: str = "unfocused"  # desktop notification: "off" | "unfocused" | "always" (TUI setting)
+    theme: str = ""  # the TUI's theme name ("" = Textual's default)
 
     @property
     def weekly_target(self) -> int:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Callable
 
-from .model import EQUIPMENT, LEVELS, RUN_TYPES, WEEKDAYS
+from .model import EQUIPMENT, LEVELS, NOTIFY_MODES, RUN_TYPES, SIGNALS, WEEKDAYS
 from .validate import MAX_LOAD_KG, MAX_REPS, MAX_SECONDS
 
 EARLIEST = date(1970, 1, 1)
@@ -414,6 +414,9 @@ PROFILE = Doc("profile", (
     Field("plyo_ready", Bool()),
     Field("level_history", ListOf(Pair(Day(plan=True), OneOf(LEVELS)), max_len=1000)),
     Field("pain_cleared", ListOf(Pair(SLUG, Day(plan=True)), max_len=1000)),
+    Field("signal", OneOf(SIGNALS)),
+    Field("notify", OneOf(NOTIFY_MODES)),
+    Field("theme", Text(64, re.compile(r"[A-Za-z0-9_-]*"), "a theme name")),
 ), rules=(_runs_one_long,))
 
 META = Doc("meta", (Field("schema_version", Int(0, 10**6), required=True),))

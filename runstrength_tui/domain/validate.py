@@ -6,18 +6,28 @@ and what to type instead.
 
 from __future__ import annotations
 
+import calendar
 import math
 import re
-from datetime import date
+from datetime import date, timedelta
 
-from .model import KG_PER_LB
+from .model import EQUIPMENT, KG_PER_LB
 
 MAX_REPS = 200
 MAX_SECONDS = 3600
 MAX_LOAD_KG = 400.0
 MAX_SETS = 20
 
-_LOAD_RE = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\s*(kg|kgs|lb|lbs)?\s*$", re.IGNORECASE)
+# ASCII digits only ([0-9], not \d): "٣" or "３" are not numbers a log should guess at.
+_LOAD_RE = re.compile(r"^\s*([0-9]+(?:[.,][0-9]+)?)\s*(kg|kgs|kilos?|lb|lbs|pounds?)?\s*$", re.IGNORECASE)
+_UNITS = {"kg": "kg", "kgs": "kg", "kilo": "kg", "kilos": "kg", "lb": "lb", "lbs": "lb", "pound": "lb", "pounds": "lb"}
+_EQUIPMENT_WORDS = {
+    "none": "none", "bodyweight": "none", "body-weight": "none", "nothing": "none",
+    "band": "bands", "bands": "bands", "resistance-band": "bands", "resistance-bands": "bands",
+    "dumbbell": "dumbbells", "dumbbells": "dumbbells", "db": "dumbbells",
+    "kettlebell": "kettlebell", "kettlebells": "kettlebell", "kb": "kettlebell",
+    "gym": "gym", "gyms": "gym",
+}
 
 
 class InputError(ValueError):
@@ -26,7 +36,7 @@ class InputError(ValueError):
 
 def parse_whole(text, what: str, lo: int, hi: int, unit: str = "") -> int:
     raw = str(text).strip()
-    if not re.fullmatch(r"[+-]?\d+", raw):
+    if not re.fullmatch(r"[+-]?[0-9]+", raw):
         raise InputError(f"{what} must be a whole number from {lo} to {hi}{unit}, not {raw!r}.")
     value = int(raw)
     if not lo <= value <= hi:
@@ -39,7 +49,18 @@ def parse_reps(text) -> int:
 
 
 def parse_seconds(text) -> int:
-    raw = str(text).strip().lower().removesuffix("s").strip()
+    """'45', '45s', '45 sec', '1:30' (m:ss) → seconds."""
+    raw = str(text).strip().lower()
+    match = re.fullmatch(r"([0-9]{1,2}):([0-9]{2})", raw)
+    if match:
+        minutes, secs = int(match.group(1)), int(match.group(2))
+        if secs >= 60:
+            raise InputError(f"Hold time {raw!r} has {secs} seconds after the colon; m:ss goes up to 59, as in 1:30.")
+        raw = str(minutes * 60 + secs)
+    raw = re.sub(r"\s*(s|sec|secs|seconds?)$", "", raw)
+    if not re.fullmatch(r"[+-]?[0-9]+", raw):
+        raise InputError(f"Hold time must be a whole number of seconds (45, 45s) or minutes:seconds (1:30), "
+                         f"not {str(text).strip()!r}.")
     return parse_whole(raw, "Hold time", 1, MAX_SECONDS, " seconds (1 hour)")
 
 
@@ -54,11 +75,13 @@ def parse_rpe(text) -> int:
 def parse_load(text, default_unit: str = "kg") -> tuple[float, str]:
     """'20kg', '45 lb', '12.5' → (kilograms, unit as typed or the default)."""
     raw = str(text).strip()
+    if raw.startswith("-"):
+        raise InputError(f"Load must be more than 0, not {raw!r}; leave it out for bodyweight sets.")
     match = _LOAD_RE.match(raw)
     if not match:
         raise InputError(f"Load must be a number with an optional unit, like 20kg or 45lb, not {raw!r}.")
     amount = float(match.group(1).replace(",", "."))
-    unit = (match.group(2) or default_unit).lower().rstrip("s")
+    unit = _UNITS[(match.group(2) or default_unit).lower()]
     kg = amount * KG_PER_LB if unit == "lb" else amount
     if round(kg, 3) <= 0:  # 0.0001 would be stored as 0 kg
         raise InputError("Load must be more than 0; leave it out for bodyweight sets.")
@@ -69,12 +92,47 @@ def parse_load(text, default_unit: str = "kg") -> tuple[float, str]:
     return round(kg, 3), unit
 
 
-def parse_day(text, today: date) -> date:
+def parse_units(text) -> str:
+    """'kg', 'KG', 'lbs', 'pounds' → 'kg' or 'lb'."""
+    raw = str(text).strip().lower()
+    if raw not in _UNITS:
+        raise InputError(f"Units must be kg or lb, not {str(text).strip()!r}.")
+    return _UNITS[raw]
+
+
+def parse_equipment(text) -> str:
+    """One equipment word, singular or plural ('dumbbell', 'Kettlebells', 'bodyweight')."""
+    raw = re.sub(r"[\s_]+", "-", str(text).strip().lower())
+    if raw not in _EQUIPMENT_WORDS:
+        raise InputError(f"Equipment must be one of {', '.join(EQUIPMENT)} (singular or plural is fine), "
+                         f"not {str(text).strip()!r}.")
+    return _EQUIPMENT_WORDS[raw]
+
+
+def parse_date(text, today: date, what: str = "Date") -> date:
+    """'2026-11-24', 'today', 'yesterday' → a date; an impossible day is named as such."""
     raw = str(text).strip()
-    try:
-        day = date.fromisoformat(raw)
-    except ValueError:
-        raise InputError(f"Date must look like YYYY-MM-DD (for example {today.isoformat()}), not {raw!r}.") from None
+    word = raw.lower()
+    if word == "today":
+        return today
+    if word == "yesterday":
+        return today - timedelta(days=1)
+    match = re.fullmatch(r"([0-9]{4})-([0-9]{2})-([0-9]{2})", raw)
+    if not match:
+        raise InputError(f"{what} must be YYYY-MM-DD, 'today' or 'yesterday' (for example {today.isoformat()}), "
+                         f"not {raw!r}.")
+    year, month, day_ = (int(g) for g in match.groups())
+    if not 1 <= month <= 12:
+        raise InputError(f"{what} {raw} has month {month}; months go from 01 to 12.")
+    days = calendar.monthrange(year, month)[1] if year >= 1 else 31
+    if year < 1 or not 1 <= day_ <= days:
+        name = date(2000, month, 1).strftime("%B")
+        raise InputError(f"{what} {raw} does not exist: {name} {year} has {days} days.")
+    return date(year, month, day_)
+
+
+def parse_day(text, today: date) -> date:
+    day = parse_date(text, today)
     if day > today:
         raise InputError(f"Date {day.isoformat()} is in the future; you can only log what you have done.")
     return day
@@ -87,3 +145,23 @@ def check_measure(exercise, reps, seconds) -> None:
     if not exercise.is_hold and seconds is not None:
         lo, hi = exercise.reps
         raise InputError(f"{exercise.id} is counted in reps: give --reps (for example --reps {hi}), not --seconds.")
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def resolve_exercise(catalog, text: str):
+    """An exercise by id or by name, in any case: 'plank', 'Plank', 'front plank', 'Front-Plank'.
+
+    Unknown names raise InputError with the closest ids."""
+    raw = str(text).strip()
+    if raw in catalog:
+        return catalog.get(raw)
+    slug = _slug(raw)
+    for exercise in catalog:
+        if slug and slug in (exercise.id, _slug(exercise.name)):
+            return exercise
+    close = catalog.suggest(slug or raw)
+    hint = f" Did you mean {', '.join(close)}?" if close else " `runstrength exercises` lists them."
+    raise InputError(f"Unknown exercise {raw!r}.{hint}")

@@ -441,6 +441,26 @@ class Store:
         self.update_open_session(ended_at=session.ended_at or end)
         return self._fold()
 
+    def reopen_session(self, session_id: str) -> SessionRecord:
+        """Open a finished sitting again (today's, after "save what I did"): it and its sets
+        go back to the journal first, then leave the log. A kill in between leaves the same
+        ids in both places, which every read merges by id and the next fold skips."""
+        self._need_write()
+        if self.open_session() is not None:
+            raise StoreError("another session is open; finish it first.")
+        docs = self._tables(self.dir / MAIN).get("sessions", {}).values()
+        doc = next((d for d in docs if d["id"] == session_id), None)
+        if doc is None:
+            raise StoreError(f"no finished session with id {session_id}; nothing was changed.")
+        session = SessionRecord.from_doc(doc).with_changes(ended_at=None)
+        sets = [s for s in self.sets(since=session.date, until=session.date) if s.session == session_id]
+        self.journal.storage.write({"session": {"1": session.to_doc()},
+                                    "sets": {str(i): r.to_doc() for i, r in enumerate(sets, 1)}})
+        db = _db(self._shard_path(session.date.year), read_only=False)
+        db.table("sets").remove(Query().session == session_id)
+        self.main.table("sessions").remove(Query().id == session_id)
+        return session
+
     def discard_empty_open_session(self) -> None:
         current = self.open_session()
         if current is not None and not current[1]:

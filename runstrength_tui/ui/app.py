@@ -13,12 +13,14 @@ from typing import Callable
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.screen import ModalScreen
 
 from .. import service
 from ..domain.countdown import Clock
 from ..domain.model import Profile
 from ..store.repo import Store
 from ..store.storage import StoreError
+from .signals import Signals
 from .timers import TimerModel, timer_bindings
 from .workout import Workout
 
@@ -30,17 +32,27 @@ def plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
+def minutes_text(seconds: float) -> str:
+    """'under a minute', '1 min', '19 min': whole minutes, as a person says them."""
+    return "under a minute" if seconds < 60 else f"{round(seconds / 60)} min"
+
+
+NAV_ACTIONS = ("show_week", "show_history", "show_library", "show_settings", "show_keys", "quit")
+
+
 class RunStrengthApp(App):
     CSS_PATH = "app.tcss"
     TITLE = "runstrength"
-    # Timer keys work on every screen; Today and Focus show them in their footers.
+    # Timer keys work on every screen; Today and Focus show them in their footers while a
+    # timer runs. Week, History, the keys screen and Quit end every screen's footer.
     BINDINGS = [
         *timer_bindings(show=False),
-        Binding("w", "show_week", "Week", show=False),
-        Binding("h", "show_history", "History", show=False),
+        Binding("w", "show_week", "Week"),
+        Binding("h", "show_history", "History"),
         Binding("e", "show_library", "Exercises", show=False),
         Binding("o", "show_settings", "Settings", show=False),
-        Binding("q", "quit", "Quit", show=False),
+        Binding("question_mark,f1", "show_keys", "Keys", key_display="?"),
+        Binding("q", "quit", "Quit"),
     ]
 
     def __init__(
@@ -53,6 +65,7 @@ class RunStrengthApp(App):
         demo: bool = False,
         tick_seconds: float = 0.1,
         get_ready_seconds: int = 5,
+        signals: Signals | None = None,
     ) -> None:
         super().__init__()
         # Start-up creates many objects at once; the cyclic GC would stop to scan them again
@@ -72,6 +85,9 @@ class RunStrengthApp(App):
         self._session_clock_start: float | None = None
         self._session_offset = 0.0
         self.timer_finished_at: dict[str, float] = {}  # kind → clock() when its end was handled
+        self.signals = signals or Signals(self)
+        self._title_text = ""
+        self._audio_notice = False  # "no sound device" is said once
 
     # --- start ----------------------------------------------------------------------------
 
@@ -91,20 +107,136 @@ class RunStrengthApp(App):
         else:
             self.push_screen(TodayScreen())
             self._offer_resume()
+        self._apply_saved_theme()
         self.set_interval(self.tick_seconds, self._tick)
         self.call_after_refresh(self._after_first_paint)
 
     def _tick(self) -> None:
         """A backstop for the one-shot deadline callback (and for injected test clocks);
-        also rings the switch-sides bell of an each-side hold."""
+        also rings the switch-sides signal of an each-side hold, keeps the terminal title
+        on the running timer and the footer's keys on the state."""
         active = self.timers.active
         if active is not None and active.countdown.finished:
             self._on_deadline()
         elif active is not None and active.kind == "hold" and active.side == 2 and not active.switched:
             active.switched = True
-            self.bell()
+            self.ring("Switch sides", f"{active.title}: switch to side 2")
             self._flash()
             self.notify("Switch sides", timeout=4)
+        self.update_title()
+        self.refresh_keys()
+
+    # --- what the runner notices: signal, title, keys -----------------------------------------
+
+    def ring(self, headline: str, body: str) -> None:
+        """The end of a timer (or a side): bell or chime as set, and a desktop note when the
+        terminal is not looked at (or always, as set)."""
+        signal = self.profile.signal
+        if signal == "bell":
+            self.signals.bell()
+        elif signal == "sound":
+            self._chime()
+        mode = self.profile.notify
+        if mode == "always" or (mode == "unfocused" and not self.app_focus):
+            self._desktop_note(headline, body)
+
+    @work(thread=True, group="signal")
+    def _chime(self) -> None:
+        if not self.signals.chime():
+            self.call_from_thread(self._no_audio)
+
+    def _no_audio(self) -> None:
+        self.signals.bell()
+        if not self._audio_notice:
+            self._audio_notice = True
+            self.notify("No sound device answered: the terminal bell rings instead. (o: Settings → signal)",
+                        severity="warning", timeout=8)
+
+    @work(thread=True, group="signal")
+    def _desktop_note(self, headline: str, body: str) -> None:
+        self.signals.notify(f"runstrength · {headline}", body)
+
+    def update_title(self) -> None:
+        """The terminal (or tmux tab) title shows the running timer: 'Rest 0:42 · runstrength'."""
+        active = self.timers.active
+        text = f"{active.title_text()} · runstrength" if active is not None else "runstrength"
+        if text != self._title_text:
+            self._title_text = text
+            self.signals.set_title(text)
+
+    def refresh_keys(self) -> None:
+        """Recompose the current screen's footer when the keys it should show change (each
+        refresh recomposes it, so only then)."""
+        screen = self.screen
+        state = self.key_state()
+        if getattr(screen, "_keys_shown", None) != state:
+            if getattr(screen, "_keys_shown", None) is not None:
+                screen.refresh_bindings()
+            screen._keys_shown = state
+
+    def key_state(self) -> tuple:
+        active = self.timers.active
+        w = self.workout
+        return (active.kind if active else None, bool(active and active.countdown.paused), self.enter_mode(),
+                bool(w.items), w.finished_today, w.session is not None, bool(w.notes), w.sets_done > 0)
+
+    def enter_mode(self) -> str | None:
+        """What enter does now (the footer's label for it): see ``timers.ENTER_MODES``."""
+        active = self.timers.active
+        if active is not None and active.kind == "hold":
+            return "stop"
+        if active is not None and active.kind == "get-ready":
+            return "go"
+        w = self.workout
+        if w is None or not w.items:
+            return None
+        if w.finished_today:
+            return "reopen" if w.reopenable is not None else None
+        if w.all_done:
+            return "finish"
+        item = w.current if not w.current.complete else w.next_incomplete()
+        return "hold" if item is not None and item.is_hold else "log"
+
+    def check_action(self, action: str, parameters) -> bool | None:
+        active = self.timers.active
+        if action == "primary" and parameters:
+            return parameters[0] == self.enter_mode()
+        if action == "pause_timer":
+            return active is not None and not active.countdown.paused
+        if action == "resume_timer":
+            return active is not None and active.countdown.paused
+        if action in ("add_time", "skip_timer"):
+            return active is not None
+        if action in NAV_ACTIONS:
+            screen = self.screen
+            if isinstance(screen, ModalScreen) or self._onboarding():
+                return False
+            own = {"show_week": "WeekScreen", "show_history": "HistoryScreen", "show_library": "LibraryScreen",
+                   "show_settings": "SettingsScreen"}.get(action)
+            if own is not None and type(screen).__name__ == own:
+                return False
+        return True
+
+    def _apply_saved_theme(self) -> None:
+        saved = self.profile.theme if self.workout.ctx else ""
+        if saved and saved in self.available_themes:
+            self.theme = saved
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
+
+    def _theme_changed(self, theme) -> None:
+        """A theme picked in the palette is remembered in the profile."""
+        stored = self.store.profile()
+        if stored is None or stored.theme == theme.name or self.store_read_only():
+            return
+        try:
+            self.store.save_profile(stored.with_changes(theme=theme.name))
+        except (StoreError, OSError) as exc:
+            self.notify(f"The theme could not be saved: {exc}", severity="warning")
+            return
+        self.workout.ctx.profile = self.workout.ctx.profile.with_changes(theme=theme.name)
+
+    def store_read_only(self) -> bool:
+        return not getattr(self.store, "write", True)
 
     def _after_first_paint(self) -> None:
         gc.enable()
@@ -128,26 +260,35 @@ class RunStrengthApp(App):
                 self.workout.load()
             return
         session, sets = open_
-        from .screens.dialogs import ConfirmScreen
+        from .screens.dialogs import ChoiceScreen
 
         started = session.started_at.strftime("%H:%M")
         if session.date == self.today():
-            body = f"You have an unfinished session from {started} today with {plural(len(sets), 'set')} saved. Resume it?"
-            self.push_screen(ConfirmScreen("Resume your session?", body, "Resume", "Close it"), self._resume_answer)
+            body = (f"You started a session at {started} today and saved {plural(len(sets), 'set')}. "
+                    "Carry on where you stopped, save it as it is (you can reopen it later today), "
+                    "or decide later (it stays open; f finishes it).")
+            choices = [("resume", "Resume", "r"), ("save", "Save what I did", "s"), ("later", "Decide later", "l")]
+            self.push_screen(ChoiceScreen("Resume your session?", body, choices, cancel="later"), self._resume_answer)
         else:
             body = (f"The session of {session.date:%A %d %b} ({plural(len(sets), 'set')} saved) was never finished. "
-                    "It will be kept as it is and closed.")
-            self.push_screen(ConfirmScreen("Unfinished session", body, "OK", "OK"), lambda _: self._close_interrupted())
+                    "It is kept as it is, with its sets.")
+            self.push_screen(ChoiceScreen("Unfinished session", body, [("ok", "Keep it and go on", "k")], cancel="ok"),
+                             lambda _: self._close_interrupted())
 
-    def _resume_answer(self, resume: bool) -> None:
-        if resume:
-            session = self.workout.session
+    def _resume_answer(self, answer: str | None) -> None:
+        session = self.workout.session
+        if answer == "resume":
             if session is not None:
                 self._session_offset = max(0.0, (self.now() - session.started_at).total_seconds())
                 self._session_clock_start = self.clock()
             self.notify(f"Resumed: {plural(self.workout.sets_done, 'set')} already saved.")
-        else:
+        elif answer == "save":
             self._close_interrupted()
+            self.notify("Saved as it was. Enter on Today reopens it.", title="Session saved")
+        else:  # decide later: the session stays open; its clock starts from where it is
+            if session is not None:
+                self._session_offset = max(0.0, (self.now() - session.started_at).total_seconds())
+                self._session_clock_start = self.clock()
 
     def _close_interrupted(self) -> None:
         self.workout.discard_or_close_interrupted()
@@ -173,10 +314,12 @@ class RunStrengthApp(App):
 
     def idle_timer_hint(self) -> str:
         item = self.workout.current
-        if item is None or self.workout.finished_today:
+        if item is None:
             return ""
+        if self.workout.finished_today:
+            return "Saved. Enter reopens today's session." if self.workout.reopenable else ""
         if self.workout.all_done:
-            return "All sets done: f to finish"
+            return "All sets done: enter finishes"
         if item.is_hold:
             return f"enter: {self.get_ready_seconds} s get-ready, then hold {item.plan.seconds} s"
         return "enter: log the set; rest starts by itself"
@@ -191,6 +334,8 @@ class RunStrengthApp(App):
             refresh = getattr(screen, "workout_changed", None)
             if refresh is not None and screen.is_mounted and not self._exit:
                 refresh()
+        if not self._exit and self.screen_stack:
+            self.refresh_keys()
 
     # --- the session -----------------------------------------------------------------------------
 
@@ -202,8 +347,17 @@ class RunStrengthApp(App):
             self._session_offset = 0.0
             self.workout_changed()
 
-    def action_primary(self) -> None:
-        """Enter does the obvious next thing: log the set, start or stop a hold, end a rest."""
+    def action_primary(self, mode: str | None = None) -> None:
+        """Enter does the obvious next thing: log the set, start or stop a hold, end a rest,
+        finish when every set is done, reopen today's saved session."""
+        w = self.workout
+        if self.timers.active is None and w.finished_today:
+            if w.reopenable is not None:
+                self.reopen_session()
+            return
+        if self.timers.active is None and w.all_done:
+            self.action_finish()
+            return
         active = self.timers.active
         if active is not None and active.kind == "hold":
             held = max(1, active.held_per_side())
@@ -226,7 +380,7 @@ class RunStrengthApp(App):
             w.advance()
             item = w.current
             if item.complete:
-                self.notify("All sets are done: press f to finish the session.")
+                self.action_finish()
                 return
         if item.is_hold:
             if not self._start_or_explain():
@@ -248,7 +402,10 @@ class RunStrengthApp(App):
 
     def action_log_set(self) -> None:
         w = self.workout
-        if w.current is None or w.finished_today:
+        if w.finished_today:
+            self.notify("Today's session is saved. Enter reopens it to log more.")
+            return
+        if w.current is None:
             return
         active = self.timers.active
         if active is not None and active.kind in ("hold", "get-ready"):
@@ -261,10 +418,14 @@ class RunStrengthApp(App):
     def _logged_from_dialog(self, values) -> None:
         if values is None:
             return
-        self._log_values(values.reps, values.seconds, values.load, values.rpe, values.pain)
+        self._log_values(values.reps, values.seconds, values.load, values.rpe, values.pain, seen=values.seen)
 
-    def _log_values(self, reps, seconds, load, rpe, pain, exercise: str | None = None) -> None:
-        """Save a set of ``exercise`` (a timed hold's own exercise), else of the current one."""
+    def _log_values(self, reps, seconds, load, rpe, pain, exercise: str | None = None, seen=frozenset()) -> None:
+        """Save a set of ``exercise`` (a timed hold's own exercise), else of the current one.
+
+        Guard notes already read in the log dialog (``seen``) are not repeated as toasts.
+        A set logged with pain does not start a rest: the runner is asked whether to skip
+        the rest of the exercise first."""
         w = self.workout
         item = w.item_for(exercise) if exercise else w.current
         try:
@@ -274,19 +435,49 @@ class RunStrengthApp(App):
         except (StoreError, OSError) as exc:
             self.notify(f"The set could not be saved: {exc}", severity="error", timeout=10)
             return
+        from ..domain.guard import code_words
+
         for warning in warnings:
-            if warning.level != "info":
-                self.notify(f"{warning.message} {warning.advice}", title=f"{warning.level.upper()} · {warning.code}",
+            if warning.level != "info" and (warning.code, warning.exercise) not in seen:
+                self.notify(f"{warning.message} {warning.advice}",
+                            title=f"{warning.level.upper()} · {code_words(warning.code)}",
                             severity="warning" if warning.level == "warning" else "information", timeout=8)
         rest = item.plan.rest
+        if pain and not item.complete:
+            self._ask_after_pain(item, rest, [x for x in warnings if x.code == "pain"])
+            self.workout_changed()
+            return
+        self._after_set(item, rest)
+
+    def _after_set(self, item, rest: int) -> None:
+        w = self.workout
         if item is w.current and item.complete:
             w.advance()
         if w.all_done:
-            self.notify("All sets done. Press f to finish the session.", title="Well done")
+            self.notify("All sets done. Enter finishes the session.", title="Well done")
         else:
             self.timers.start_rest(rest, w.next_text())
             self._schedule_deadline()
         self.workout_changed()
+
+    def _ask_after_pain(self, item, rest: int, notes) -> None:
+        from .screens.dialogs import ChoiceScreen
+
+        advice = " ".join(f"{n.message} {n.advice}" for n in notes) or "Pain is a reason to stop this exercise today."
+        body = f"{advice}\n\nSkip the remaining sets of {item.plan.name}? (The set is saved either way.)"
+        choices = [("skip", f"Skip the rest of {item.plan.name}", "x"), ("go", "Carry on with a rest", "c")]
+
+        def answer(choice: str | None) -> None:
+            if choice == "skip":
+                self.workout.skip_item(item)
+                self.notify(f"{item.plan.name} skipped for today.")
+                if self.workout.all_done:
+                    self.notify("Nothing left to do today. Enter finishes the session.")
+                self.workout_changed()
+            else:
+                self._after_set(item, rest)
+
+        self.push_screen(ChoiceScreen("Pain noted", body, choices, cancel="skip"), answer)
 
     def action_instructions(self) -> None:
         from .screens.exercise import ExerciseScreen
@@ -300,23 +491,30 @@ class RunStrengthApp(App):
     def action_finish(self) -> None:
         w = self.workout
         if w.session is None:
-            self.notify("No session is running." if not w.finished_today else "Today's session is already saved.")
+            self.notify("Nothing has been logged yet: enter logs the first set." if not w.finished_today
+                        else "Today's session is already saved. Enter reopens it.")
             return
         from .screens.dialogs import FinishScreen
 
         if w.sets_done == 0:
             self.notify("Nothing has been logged yet, so there is no session to save. Enter logs a set.")
             return
-        summary = f"{plural(w.sets_done, 'set')} in {round(self.session_elapsed() / 60)} min."
+        from ..domain.guard import code_words
+
+        summary = f"{plural(w.sets_done, 'set')} in {minutes_text(self.session_elapsed())}."
+        skipped = [it.plan.name for it in w.items if it.skipped]
+        if skipped:
+            summary += f" Skipped: {', '.join(skipped)}."
         if w.summary:
-            summary += " Notes from the guard: " + "; ".join(f"{x.code}" for x in w.summary) + "."
+            summary += " Notes from the guard: " + "; ".join(code_words(x.code) for x in w.summary) + "."
         self.push_screen(FinishScreen(summary), self._finished)
 
     def _finished(self, answer) -> None:
         if answer is None:
             return
         (rpe,) = answer
-        minutes = round(self.session_elapsed() / 60, 1) or None
+        elapsed = self.session_elapsed()
+        minutes = max(1, round(elapsed / 60)) if elapsed > 0 else None
         self._cancel_deadline()
         self.timers.clear()
         self.workout.finish(rpe, minutes)
@@ -324,6 +522,47 @@ class RunStrengthApp(App):
         self.daily_backup()
         self.notify("Session saved. See you next time!", title="Done")
         self.workout_changed()
+
+    def reopen_session(self) -> None:
+        """Enter on a finished day: today's last session is opened again, its sets kept."""
+        session = self.workout.reopenable
+        if session is None:
+            return
+        try:
+            self.workout.reopen(session)
+        except (StoreError, OSError) as exc:
+            self.notify(f"The session could not be reopened: {exc}", severity="error", timeout=10)
+            return
+        self._session_offset = (session.minutes or 0) * 60.0
+        self._session_clock_start = self.clock()
+        self.notify(f"Reopened: {plural(self.workout.sets_done, 'set')} already saved.", title="Session open")
+        self.workout_changed()
+
+    def action_show_notes(self) -> None:
+        from .screens.dialogs import NotesScreen
+
+        self.push_screen(NotesScreen(list(self.workout.notes)))
+
+    def action_show_keys(self) -> None:
+        from .screens.keys import KeysScreen
+
+        if not isinstance(self.screen, KeysScreen):
+            self.push_screen(KeysScreen())
+
+    async def action_quit(self) -> None:
+        """q quits at once, except while a timer runs: then it asks first."""
+        active = self.timers.active
+        if active is None:
+            self.exit()
+            return
+        from .screens.dialogs import ChoiceScreen
+
+        what = {"rest": "A rest is running.", "get-ready": "A hold is about to start.",
+                "hold": "A hold is running: quitting now logs nothing for it."}[active.kind]
+        body = f"{what} Your saved sets are safe either way."
+        self.push_screen(ChoiceScreen("Quit runstrength?", body, [("quit", "Quit", "y"), ("stay", "Stay", "n")],
+                                      cancel="stay"),
+                         lambda answer: self.exit() if answer == "quit" else None)
 
     def action_focus_mode(self) -> None:
         from .screens.focus import FocusScreen
@@ -341,6 +580,7 @@ class RunStrengthApp(App):
         self.timers.start_hold(active.exercise, active.title, active.hold_seconds, active.per_side)
         self._schedule_deadline()
         self.workout_changed()
+        self.refresh_keys()
 
     def _schedule_deadline(self) -> None:
         self._cancel_deadline()
@@ -358,11 +598,11 @@ class RunStrengthApp(App):
                     self._beep_handles.append(self.set_timer(at, self._beep_if_running))
 
     def profile_beeps(self) -> bool:
-        return self.profile.beeps
+        return self.profile.beeps and self.profile.signal != "off"
 
     def _beep_if_running(self) -> None:
         if self.timers.active is not None and not self.timers.active.countdown.paused:
-            self.bell()
+            self.signals.bell()
 
     def _cancel_deadline(self) -> None:
         if self._deadline_handle is not None:
@@ -381,7 +621,12 @@ class RunStrengthApp(App):
             return
         self._deadline_handle = None
         self.timer_finished_at[active.kind] = self.clock()
-        self.bell()
+        if active.kind == "rest":
+            self.ring("Rest over", self.workout.next_text())
+        elif active.kind == "hold":
+            self.ring("Hold done", f"{active.title}: logged")
+        elif self.profile.signal != "off":  # get-ready over: the hold starts
+            self.signals.bell()
         self._flash()
         if active.kind == "get-ready":
             self._begin_hold()
@@ -408,11 +653,15 @@ class RunStrengthApp(App):
             self._cancel_deadline()
         else:
             self._schedule_deadline()
+        self.refresh_keys()
+
+    def action_resume_timer(self) -> None:
+        self.action_pause_timer()
 
     def action_add_time(self) -> None:
         active = self.timers.active
         if active is not None:
-            active.countdown.add(15)
+            active.add(15)
             self._schedule_deadline()
 
     def action_skip_timer(self) -> None:
@@ -475,6 +724,8 @@ class RunStrengthApp(App):
         yield SystemCommand("Week review", "Streaks, heatmap, trends (w)", self.action_show_week)
         yield SystemCommand("History", "Past sessions and their sets (h)", self.action_show_history)
         yield SystemCommand("Settings", "Level, equipment, running week (o)", self.action_show_settings)
+        yield SystemCommand("Notes from the guard", "Notes already shown this session (g)", self.action_show_notes)
+        yield SystemCommand("Keys", "Every key, screen by screen (?)", self.action_show_keys)
         yield SystemCommand("Export log", "Write a JSON export to the data folder", self.action_export)
 
     def action_export(self) -> None:

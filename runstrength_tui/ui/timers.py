@@ -7,6 +7,7 @@ deadline (a tick only repaints), so the end is on time however busy the UI is.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from textual.binding import Binding
@@ -28,31 +29,72 @@ class ActiveTimer:
     hold_seconds: int = 0  # per side, for an each-side hold
     per_side: bool = False
     switched: bool = False  # the switch-sides bell has rung
+    side_one_extra: float = 0.0  # +15 s pressed during side 1 lengthens side 1 (and side 2)
+
+    @property
+    def side_one_end(self) -> float:
+        return self.hold_seconds + self.side_one_extra
 
     @property
     def side(self) -> int:
         """1 or 2 in an each-side hold: side 2 starts after the first hold and the switch."""
-        return 2 if self.per_side and self.countdown.elapsed() >= self.hold_seconds else 1
+        return 2 if self.per_side and self.countdown.elapsed() >= self.side_one_end else 1
+
+    def phase(self) -> tuple[str, float, float]:
+        """What the big digits count down: ``(phase, seconds left in it, its length)``.
+
+        An each-side hold counts each side on its own (side 1 40 → 0, switch 5 → 0,
+        side 2 40 → 0), so side 1 shows when to switch; other timers count their whole
+        duration (phase "")."""
+        c = self.countdown
+        if self.kind != "hold" or not self.per_side:
+            return "", c.remaining(), c.duration
+        used = c.elapsed()
+        if used < self.side_one_end:
+            return "side 1", self.side_one_end - used, self.side_one_end
+        if used < self.side_one_end + SWITCH_SECONDS:
+            return "switch", self.side_one_end + SWITCH_SECONDS - used, SWITCH_SECONDS
+        return "side 2", c.remaining(), c.duration - self.side_one_end - SWITCH_SECONDS
+
+    def add(self, seconds: float) -> None:
+        """+15 s: on side 1 of an each-side hold both sides get it (the runner holds the
+        same time on each side); otherwise the current timer (or side 2) does."""
+        if self.kind == "hold" and self.per_side and self.side == 1:
+            self.side_one_extra += seconds
+            self.countdown.add(seconds * 2)
+        else:
+            self.countdown.add(seconds)
 
     def held_per_side(self) -> int:
         """Seconds held, for a hold stopped early: in an each-side hold, once the second
         side has started, the shorter of the two sides counts."""
         used = self.countdown.elapsed()
-        if not self.per_side or used <= self.hold_seconds:
+        if not self.per_side or used <= self.side_one_end:
             return round(used)
-        side_two = used - self.hold_seconds - SWITCH_SECONDS
-        return round(self.hold_seconds if side_two <= 0 else min(self.hold_seconds, side_two))
+        side_two = used - self.side_one_end - SWITCH_SECONDS
+        return round(self.side_one_end if side_two <= 0 else min(self.side_one_end, side_two))
 
     def held_to_end(self) -> int:
-        """Seconds held per side when the hold ran to its end (+15 s presses included)."""
-        planned = self.hold_seconds * 2 + SWITCH_SECONDS if self.per_side else self.hold_seconds
-        extra = self.countdown.duration - planned
-        return round(self.hold_seconds + (extra / 2 if self.per_side else extra))
+        """Seconds held per side when the hold ran to its end (+15 s presses included):
+        for an each-side hold, the shorter side."""
+        if not self.per_side:
+            return round(self.countdown.duration)
+        side_two = self.countdown.duration - self.side_one_end - SWITCH_SECONDS
+        return round(min(self.side_one_end, side_two))
+
+    def title_text(self) -> str:
+        """For the terminal title: 'Rest 0:42', 'Side plank 0:12 · side 1'."""
+        phase, left, _ = self.phase()
+        total = max(0, math.ceil(left - 1e-9))
+        what = "Rest" if self.kind == "rest" else "Get ready" if self.kind == "get-ready" else self.title
+        paused = " · paused" if self.countdown.paused else ""
+        return f"{what} {total // 60}:{total % 60:02d}" + (f" · {phase}" if phase else "") + paused
 
     @property
     def closing(self) -> bool:
         """The last seconds: the display changes colour and says so."""
-        return self.kind == "hold" and self.countdown.remaining() <= WARN_LAST_SECONDS
+        phase, left, _ = self.phase()
+        return self.kind == "hold" and phase != "switch" and left <= WARN_LAST_SECONDS
 
 
 class TimerModel:
@@ -89,9 +131,28 @@ class TimerModel:
 
 def timer_bindings(prefix: str = "", show: bool = True) -> list[Binding]:
     """The timer keys: the app binds them (hidden) so they work on every screen; the
-    screens where the timer shows list them in their footers (``prefix="app."``)."""
+    screens where the timer shows list them in their footers (``prefix="app."``). The
+    app's ``check_action`` keeps them out of the footer while no timer runs, and shows
+    Pause or Resume, never both."""
     return [
         Binding("space", f"{prefix}pause_timer", "Pause", show=show),
+        Binding("space", f"{prefix}resume_timer", "Resume", show=show),
         Binding("plus,equals_sign", f"{prefix}add_time", "+15 s", show=show, key_display="+"),
         Binding("k", f"{prefix}skip_timer", "Skip", show=show),
     ]
+
+
+#: What enter does on Today and in focus mode, one binding per state (the app's
+#: ``enter_mode`` picks the one that is live, so the footer names what enter will do).
+ENTER_MODES = {
+    "log": "Log set",
+    "hold": "Start hold",
+    "go": "Start now",
+    "stop": "Stop & log",
+    "finish": "Finish",
+    "reopen": "Reopen",
+}
+
+
+def enter_bindings(prefix: str = "") -> list[Binding]:
+    return [Binding("enter", f"{prefix}primary('{mode}')", label, key_display="⏎") for mode, label in ENTER_MODES.items()]

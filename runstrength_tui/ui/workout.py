@@ -36,10 +36,10 @@ class Item:
 
     @property
     def status(self) -> str:
-        if self.skipped:
-            return "skipped"
         if len(self.done) >= self.plan.sets:
             return "done"
+        if self.skipped:
+            return "skipped"
         return f"{len(self.done)}/{self.plan.sets}"
 
 
@@ -78,6 +78,8 @@ class Workout:
         self.last_seen: dict[str, str] = {}
         self.finished_today = False
         self.switched: dict[str, str] = {}  # planned exercise → the variation used today
+        self.notes: list[guard.GuardWarning] = []  # guard notes shown since the app started
+        self.skipped: set[str] = set()  # exercises skipped today (kept across reloads)
 
     def _original_of(self, exercise: str) -> str:
         return next((k for k, v in self.switched.items() if v == exercise), exercise)
@@ -114,6 +116,24 @@ class Workout:
             self._build_items([])
         self.refresh_last_seen(self.ctx.history)
         self.session_warnings = self._session_warnings() if self.session is None else []
+        self.remember(self.session_warnings)
+
+    def remember(self, warnings) -> None:
+        """Guard notes the runner has been shown: the notes list (g) lists them."""
+        have = {(n.code, n.exercise, n.message) for n in self.notes}
+        self.notes += [w for w in warnings if (w.code, w.exercise, w.message) not in have]
+
+    @property
+    def reopenable(self):
+        """Today's last saved session, when nothing is open: enter reopens it."""
+        if not self.finished_today or self.ctx is None:
+            return None
+        today = [s for s in self.ctx.sessions if s.date == self._today() and s.ended_at is not None]
+        return max(today, key=lambda s: s.started_at) if today else None
+
+    def reopen(self, session) -> None:
+        self.store.reopen_session(session.id)
+        self.load()
 
     def _build_items(self, done: list[SetRecord]) -> None:
         prescriptions = list(self.plan.exercises if self.mode == "strength" else self.plan.finisher)
@@ -130,6 +150,8 @@ class Workout:
                 item = by_id[record.exercise] = Item(p)
                 self.items.append(item)
             item.done.append(record)
+        for item in self.items:
+            item.skipped = item.plan.exercise in self.skipped
         self.shown = guard.shown_in_session(done)
         self.index = next((i for i, it in enumerate(self.items) if not it.complete), 0)
 
@@ -185,8 +207,22 @@ class Workout:
 
     def skip_current(self) -> None:
         if self.current:
-            self.current.skipped = True
+            self.skip_item(self.current)
+
+    def skip_item(self, item: Item) -> None:
+        """Skip the rest of an exercise today (its logged sets stay logged)."""
+        item.skipped = True
+        self.skipped.add(item.plan.exercise)
+        if item is self.current:
             self.advance()
+
+    def next_incomplete(self) -> Item | None:
+        n = len(self.items)
+        for step in range(1, n + 1):
+            candidate = self.items[(self.index + step) % n]
+            if not candidate.complete:
+                return candidate
+        return None
 
     def switch_variation(self, new_id: str) -> None:
         """Use an easier or harder variation for the current exercise in today's session."""
@@ -217,7 +253,8 @@ class Workout:
 
     @property
     def sets_planned(self) -> int:
-        return sum(it.plan.sets for it in self.items if not it.skipped)
+        """Sets planned for today, as it went: a skipped exercise counts the sets it had."""
+        return sum(len(it.done) if it.skipped else max(it.plan.sets, len(it.done)) for it in self.items)
 
     @property
     def all_done(self) -> bool:
@@ -227,7 +264,7 @@ class Workout:
         """What comes after the rest: 'Set 2 of 3 · Goblet squat 12–15'."""
         item = self.current
         if item is None or self.all_done:
-            return "All sets done: press f to finish"
+            return "All sets done: enter finishes"
         n = len(item.done) + 1
         return f"Set {n} of {item.plan.sets} · {item.plan.name} {item.plan.dose_text.split(' × ', 1)[1]}"
 
@@ -264,6 +301,7 @@ class Workout:
         self.store.log_set(record)
         self.ctx.history.append(record)
         self.shown |= {(w.code, w.exercise) for w in warnings}
+        self.remember(warnings)
         self.summary += [w for w in warnings if (w.code, w.exercise) not in {(s.code, s.exercise) for s in self.summary}]
         (self.item_for(record.exercise) or self.current).done.append(record)
         return record, warnings

@@ -140,3 +140,65 @@ def test_dry_run_matches_what_a_real_log_stores(steady_runner, cli):
     assert real["logged"][0]["warnings"] == dry
     # shown once per session: the next set of the same jump stays quiet
     assert codes(cli, "goblet-squat", "--reps", "12", "--load", "14kg") == []
+
+
+# --- forgiving input ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["Plank", "front plank", "FRONT-PLANK"])
+def test_show_and_log_take_names_in_any_case(data_dir, cli, name):
+    shown = cli("show", name)
+    assert shown.code == 0 and shown.out.startswith("Front plank"), shown
+    logged = cli("log", name, "--seconds", "30", "--json")
+    assert logged.code == 0 and logged.json()["logged"][0]["exercise"] == "plank"
+
+
+def test_seconds_as_minutes_and_seconds(data_dir, cli):
+    result = cli("log", "plank", "--seconds", "1:30", "--json")
+    assert result.code == 0 and result.json()["logged"][0]["seconds"] == 90
+
+
+def test_date_words(data_dir, cli):
+    import os
+
+    today = date.fromisoformat(os.environ["RUNSTRENGTH_TODAY"])
+    result = cli("log", "goblet-squat", "--reps", "12", "--date", "yesterday", "--json")
+    assert result.code == 0, result
+    assert result.json()["logged"][0]["date"] == (today - timedelta(days=1)).isoformat()
+
+
+def test_a_past_day_logged_from_the_cli_is_not_left_open(data_dir, cli):
+    from runstrength_tui.store.repo import Store
+
+    assert cli("log", "goblet-squat", "--reps", "12", "--date", "yesterday").code == 0
+    with Store(data_dir, write=False) as store:
+        assert store.open_session() is None  # the app will not call it "never finished"
+        assert [s.ended_at is not None for s in store.sessions()] == [True]
+
+
+def test_units_lbs_and_singular_equipment(data_dir, cli):
+    result = cli("profile", "--units", "lbs", "--equipment", "dumbbell,kettlebells", "--json")
+    assert result.code == 0, result
+    assert result.json()["units"] == "lb" and result.json()["equipment"] == ["dumbbells", "kettlebell"]
+    listed = cli("exercises", "--equipment", "Dumbbell", "--json")
+    assert listed.code == 0 and listed.json()
+
+
+def test_default_measure_is_said_out_loud(data_dir, cli):
+    result = cli("log", "plank")
+    assert result.code == 0
+    assert "No --seconds given" in result.err and "30 s" in result.err
+
+
+def test_help_says_no_command_opens_the_app(cli):
+    from runstrength_tui.cli import build_parser
+
+    text = build_parser().format_help()
+    assert "With no COMMAND, runstrength opens the app" in " ".join(text.split())
+
+
+def test_warnings_in_text_output_are_words(data_dir, cli):
+    logged = cli("log", "goblet-squat", "--reps", "12", "--pain")
+    assert logged.code == 0 and "warning · pain:" in logged.err and "[pain]" not in logged.err
+    history = cli("history")
+    assert "pain" in history.out and "[" not in history.out

@@ -58,7 +58,8 @@ def test_reps_not_a_whole_number(text):
     rejects(parse_reps, text, match="whole number")
 
 
-@pytest.mark.parametrize("text, value", [("1", 1), ("3600", 3600), ("30s", 30), ("45 S", 45), (" 20 s ", 20)])
+@pytest.mark.parametrize("text, value", [("1", 1), ("3600", 3600), ("30s", 30), ("45 S", 45), (" 20 s ", 20),
+                                         ("1:30", 90), ("0:45", 45), ("60:00", 3600), ("40 sec", 40)])
 def test_seconds_accepted(text, value):
     assert parse_seconds(text) == value
 
@@ -68,9 +69,20 @@ def test_seconds_out_of_range(text):
     rejects(parse_seconds, text, match="1 to 3600 seconds")
 
 
-@pytest.mark.parametrize("text", ["s", "1m", "30ss", "half a minute", "1:30"])
+@pytest.mark.parametrize("text", ["s", "1m", "30ss", "half a minute", "1:3", "١٢", "３０"])
 def test_seconds_not_a_number(text):
     rejects(parse_seconds, text, match="Hold time must be a whole number")
+
+
+def test_seconds_mss_with_too_many_seconds():
+    rejects(parse_seconds, "1:75", match="up to 59")
+
+
+@pytest.mark.parametrize("text", ["٣", "３", "1٢", "²"])
+def test_only_ascii_digits_are_numbers(text):
+    rejects(parse_reps, text, match="whole number")
+    rejects(parse_rpe, text, match="whole number")
+    rejects(parse_load, f"{text}kg", match="like 20kg")
 
 
 @pytest.mark.parametrize("text, ok", [("0", False), ("1", True), ("20", True), ("21", False), ("x", False)])
@@ -132,12 +144,12 @@ def test_load_above_the_limit_in_pounds(text):
     assert limit * KG_PER_LB <= MAX_LOAD_KG
 
 
-@pytest.mark.parametrize("text", ["0", "0kg", "0.0", "0 lb", "0.0001", "0.0004 kg", "0.001 lb"])
+@pytest.mark.parametrize("text", ["0", "0kg", "0.0", "0 lb", "0.0001", "0.0004 kg", "0.001 lb", "-5", "-5kg"])
 def test_load_must_be_more_than_zero(text):
     rejects(parse_load, text, match="more than 0")
 
 
-@pytest.mark.parametrize("text", ["heavy", "", "-5", "20 stone", "20kg kg", "1e2", "kg", "20..5"])
+@pytest.mark.parametrize("text", ["heavy", "", "20 stone", "20kg kg", "1e2", "kg", "20..5"])
 def test_load_not_a_number(text):
     rejects(parse_load, text, match="like 20kg or 45lb")
 
@@ -155,10 +167,26 @@ def test_day_in_the_future_is_rejected():
     rejects(parse_day, "2024-06-13", TODAY, match="in the future")
 
 
-@pytest.mark.parametrize("text", ["not a date", "2024-13-01", "2024-02-30", "12/06/2024", "", "yesterday"])
+@pytest.mark.parametrize("text", ["not a date", "12/06/2024", "", "tomorrow", "2024-6-1"])
 def test_day_not_a_date(text):
     message = rejects(parse_day, text, TODAY, match="YYYY-MM-DD")
     assert TODAY.isoformat() in message
+
+
+@pytest.mark.parametrize("text, message", [
+    ("2024-02-30", "does not exist: February 2024 has 29 days"),
+    ("2023-02-29", "does not exist: February 2023 has 28 days"),
+    ("2024-11-31", "does not exist: November 2024 has 30 days"),
+    ("2024-13-01", "months go from 01 to 12"),
+    ("2024-00-10", "months go from 01 to 12"),
+])
+def test_impossible_dates_are_named_honestly(text, message):
+    rejects(parse_day, text, TODAY, match=message)
+
+
+def test_day_words():
+    assert parse_day("today", TODAY) == TODAY
+    assert parse_day("Yesterday", TODAY) == TODAY - timedelta(days=1)
 
 
 # --- check_measure ----------------------------------------------------------------------------------------------------
@@ -254,3 +282,48 @@ def test_day_offsets(offset):
         assert parse_day(day.isoformat(), TODAY) == day
     else:
         rejects(parse_day, day.isoformat(), TODAY, match="future")
+
+
+# --- forgiving words: units, equipment, exercise names -----------------------------------------
+
+
+@pytest.mark.parametrize("text, unit", [("kg", "kg"), ("KG", "kg"), ("kgs", "kg"), ("lb", "lb"), ("lbs", "lb"),
+                                        ("LBS", "lb"), ("pounds", "lb"), (" kilos ", "kg")])
+def test_units_words(text, unit):
+    from runstrength_tui.domain.validate import parse_units
+
+    assert parse_units(text) == unit
+
+
+def test_units_unknown_names_the_choices():
+    from runstrength_tui.domain.validate import parse_units
+
+    rejects(parse_units, "stone", match="kg or lb")
+
+
+@pytest.mark.parametrize("text, value", [("dumbbell", "dumbbells"), ("Dumbbells", "dumbbells"), ("band", "bands"),
+                                         ("kettlebells", "kettlebell"), ("bodyweight", "none"), ("GYM", "gym")])
+def test_equipment_singular_or_plural(text, value):
+    from runstrength_tui.domain.validate import parse_equipment
+
+    assert parse_equipment(text) == value
+
+
+def test_equipment_unknown_names_the_choices():
+    from runstrength_tui.domain.validate import parse_equipment
+
+    rejects(parse_equipment, "barbell", match="none, bands, dumbbells, kettlebell, gym")
+
+
+@pytest.mark.parametrize("text", ["plank", "Plank", "PLANK", "front plank", "Front Plank", "front-plank"])
+def test_exercise_by_id_or_name_in_any_case(text):
+    from runstrength_tui.domain.validate import resolve_exercise
+
+    assert resolve_exercise(load_catalog(), text).id == "plank"
+
+
+def test_unknown_exercise_suggests():
+    from runstrength_tui.domain.validate import resolve_exercise
+
+    with pytest.raises(InputError, match="Unknown exercise 'plnk'. Did you mean plank"):
+        resolve_exercise(load_catalog(), "plnk")

@@ -6,10 +6,11 @@ from datetime import date, datetime
 from pathlib import Path
 
 from runstrength_tui.demo import fill_demo
-from runstrength_tui.domain.model import Profile
+from runstrength_tui.domain.model import Profile, SetRecord
 from runstrength_tui.domain.weeks import week_start
 from runstrength_tui.store.repo import Store
 from runstrength_tui.ui.app import RunStrengthApp
+from runstrength_tui.ui.signals import Signals
 
 PINNED = date(2026, 11, 26)  # a Thursday: a strength day in the demo's running week
 NOW = datetime(2026, 11, 26, 18, 0)
@@ -59,7 +60,63 @@ def make_beginner(folder: Path) -> Path:
     return folder
 
 
+class RecordingSignals(Signals):
+    """The app's real signal object with its outputs recorded instead of played (there is
+    no audio device or desktop in CI); ``audio=False`` acts as a machine without sound."""
+
+    def __init__(self, audio: bool = True, desktop: bool = True) -> None:
+        super().__init__(None)
+        self.audio, self.desktop = audio, desktop
+        self.calls: list[tuple] = []
+
+    def bell(self) -> None:
+        self.calls.append(("bell",))
+
+    def chime(self) -> bool:
+        self.calls.append(("chime", self.audio))
+        return self.audio
+
+    def notify(self, title: str, body: str) -> bool:
+        self.calls.append(("notify", title, body))
+        return self.desktop
+
+    def set_title(self, text: str) -> None:
+        self.calls.append(("title", text))
+
+    def kinds(self) -> list[str]:
+        return [c[0] for c in self.calls if c[0] != "title"]
+
+    def titles(self) -> list[str]:
+        return [c[1] for c in self.calls if c[0] == "title"]
+
+
 def make_app(folder: Path, clock=None, **kwargs) -> RunStrengthApp:
     store = Store(folder)
-    app = RunStrengthApp(store, clock=clock or FakeClock(), today=lambda: PINNED, now=SteppingNow(), **kwargs)
+    kwargs.setdefault("signals", RecordingSignals())
+    kwargs.setdefault("today", lambda: PINNED)
+    app = RunStrengthApp(store, clock=clock or FakeClock(), now=SteppingNow(), **kwargs)
     return app
+
+
+def make_young_log(folder: Path) -> Path:
+    """A beginner whose log is one week old: two sessions last week, one with guard notes
+    (pain, a load jump) on its sets."""
+    from datetime import timedelta
+
+    from runstrength_tui.store.repo import new_id
+
+    start = week_start(PINNED) - timedelta(days=7)
+    with Store(folder) as store:
+        store.save_profile(beginner_profile().with_changes(block_start=start))
+        for offset, notes in ((0, ()), (3, ("pain", "load-jump"))):
+            day = start + timedelta(days=offset)
+            at = datetime.combine(day, NOW.time())
+            session = store.start_session(day, at)
+            for i, exercise in enumerate(("bodyweight-squat", "glute-bridge", "plank")):
+                hold = exercise == "plank"
+                store.log_set(SetRecord(id=new_id(), session=session.id, exercise=exercise, date=day,
+                                        logged_at=at + timedelta(minutes=i + 1), reps=None if hold else 12,
+                                        seconds=20 if hold else None, pain=bool(notes) and i == 0,
+                                        warnings=notes if i == 0 else ()))
+            store.finish_session(at + timedelta(minutes=16), rpe=6, minutes=16)
+    return folder

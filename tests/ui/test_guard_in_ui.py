@@ -1,6 +1,6 @@
 """The guard in the TUI: warnings before saving, acknowledged ones stay quiet."""
 
-from runstrength_tui.ui.screens.dialogs import LogSetScreen
+from runstrength_tui.ui.screens.dialogs import ChoiceScreen, LogSetScreen, NotesScreen
 from runstrength_tui.ui.widgets.warnings import WarningsBox
 
 from helpers import make_app
@@ -41,7 +41,9 @@ async def test_log_modal_warns_before_saving_and_ack_silences(demo_dir, close_st
         assert app.screen.warnings == []
 
 
-async def test_warning_toast_after_saving_a_painful_set(demo_dir, close_stores):
+async def test_pain_is_not_toasted_again_and_offers_to_skip_the_exercise(demo_dir, close_stores):
+    """A note read in the log dialog is not repeated as a toast; after a painful set no
+    rest starts: the runner is offered to skip the rest of the exercise."""
     app = make_app(demo_dir)
     close_stores(app)
     toasts = []
@@ -54,6 +56,8 @@ async def test_warning_toast_after_saving_a_painful_set(demo_dir, close_stores):
     app.notify = notify
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
+        item = app.workout.current
+        assert item.plan.sets > 1
         await pilot.press("enter")
         await pilot.pause()
         await pilot.click("#pain")
@@ -61,7 +65,29 @@ async def test_warning_toast_after_saving_a_painful_set(demo_dir, close_stores):
         assert [w.code for w in app.screen.warnings] == ["pain"]
         await pilot.press("enter")
         await pilot.pause()
-        assert any(t.startswith("WARNING · pain") for t in toasts), toasts
-        assert app.workout.summary[0].code == "pain"
-        saved = app.store.sets(since=app.today())
-        assert saved[0].pain and saved[0].warnings == ("pain",)
+        assert not any("pain" in t.lower() for t in toasts if t.startswith("WARNING")), toasts
+        assert isinstance(app.screen, ChoiceScreen) and app.timers.active is None  # no rest for the next set
+        assert app.screen.query_one("#choice-skip")  # "Skip the rest of …"
+        await pilot.press("x")
+        await pilot.pause()
+        assert item.skipped and app.workout.current is not item and app.timers.active is None
+        assert len(app.store.sets(since=app.today())) == 1  # the painful set is saved
+        assert [n.code for n in app.workout.notes] == ["pain"]  # and listed in the notes (g)
+        await pilot.press("g")
+        await pilot.pause()
+        assert isinstance(app.screen, NotesScreen)
+
+
+async def test_carrying_on_after_pain_starts_the_rest(demo_dir, close_stores):
+    app = make_app(demo_dir)
+    close_stores(app)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.click("#pain")
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        assert app.timers.active is not None and app.timers.active.kind == "rest"

@@ -6,7 +6,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from runstrength_tui.ui.screens.dialogs import ConfirmScreen
+from textual.widgets import Button
+
+from runstrength_tui.ui.screens.dialogs import ChoiceScreen
 
 from helpers import make_app
 
@@ -30,9 +32,11 @@ async def test_sigkill_mid_session_then_resume(beginner_dir, close_stores):
     close_stores(app)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        assert isinstance(app.screen, ConfirmScreen)
-        assert "3 sets saved" in app.screen.body
-        await pilot.press("y")
+        assert isinstance(app.screen, ChoiceScreen)
+        assert "saved 3 sets" in app.screen.body
+        labels = [str(b.label) for b in app.screen.query(Button)]
+        assert labels == ["Resume (r)", "Save what I did (s)", "Decide later (l)"]
+        await pilot.press("r")  # Resume
         await pilot.pause()
         assert app.workout.session.id == session_id
         assert app.workout.sets_done == int(count) == 3

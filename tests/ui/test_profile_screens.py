@@ -8,22 +8,33 @@ from helpers import make_app
 
 
 async def test_onboarding_by_keyboard_saves_the_profile(tmp_path, close_stores):
+    """Enter takes the highlighted answer and goes on; esc goes back; no ctrl+b (tmux's prefix)."""
     folder = tmp_path / "fresh"
     app = make_app(folder)
     close_stores(app)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, OnboardingScreen)
-        await pilot.press("down", "enter")  # level: intermediate
-        await pilot.press("ctrl+n")
+        await pilot.press("down", "enter")  # level: intermediate, and on to step 2
         await pilot.pause()
-        await pilot.press("tab", "tab", "space")  # equipment: + dumbbells
-        await pilot.press("ctrl+n")
+        assert app.screen.step == 1
+        await pilot.press("escape")  # back to step 1: the answer is kept
         await pilot.pause()
-        await pilot.press("ctrl+n")  # sessions: keep 2 a week, 20 min
+        assert app.screen.step == 0
+        assert app.screen.query_one("#level").pressed_button.name == "intermediate"
+        await pilot.press("enter")
         await pilot.pause()
+        await pilot.press("tab", "tab", "space")  # equipment: dumbbells (None is unticked by itself)
+        await pilot.pause()
+        boxes = {b.name: b.value for b in app.screen.query_one("#equipment").query("ClearCheckbox")}
+        assert boxes["dumbbells"] and not boxes["none"]
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("enter")  # sessions: keep 2 a week, 20 min
+        await pilot.pause()
+        assert app.screen.step == 3
         await pilot.press("down", "right")  # Tuesday: easy -> hard
-        await pilot.press("ctrl+s")
+        await pilot.press("enter")  # the last step: save and start
         await pilot.pause()
         assert isinstance(app.screen, TodayScreen)
         profile = app.store.profile()
@@ -32,16 +43,32 @@ async def test_onboarding_by_keyboard_saves_the_profile(tmp_path, close_stores):
     assert profile.runs[1] == "hard"
 
 
+async def test_none_and_equipment_exclude_each_other(tmp_path, close_stores):
+    app = make_app(tmp_path / "fresh")
+    close_stores(app)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        boxes = {b.name: b for b in app.screen.query_one("#equipment").query("ClearCheckbox")}
+        boxes["bands"].value = True
+        await pilot.pause()
+        assert not boxes["none"].value
+        boxes["none"].value = True
+        await pilot.pause()
+        assert not boxes["bands"].value
+
+
 async def test_onboarding_refuses_two_long_runs(tmp_path, close_stores):
     app = make_app(tmp_path / "fresh")
     close_stores(app)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         for _ in range(3):
-            await pilot.press("ctrl+n")
+            await pilot.press("enter")
             await pilot.pause()
         await pilot.press("right", "right", "right")  # Monday: rest -> easy -> hard -> long (Saturday is long)
-        await pilot.press("ctrl+s")
+        await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, OnboardingScreen)
         assert "Only one long run" in str(app.screen.query_one("#error").render())

@@ -1,7 +1,7 @@
 """Pilot walks through a whole session against a real data folder."""
 
 from runstrength_tui.store.repo import Store
-from runstrength_tui.ui.screens.dialogs import ConfirmScreen, FinishScreen, LogSetScreen
+from runstrength_tui.ui.screens.dialogs import ChoiceScreen, FinishScreen, LogSetScreen
 from runstrength_tui.ui.screens.today import TodayScreen
 
 from helpers import FakeClock, make_app
@@ -115,8 +115,8 @@ async def test_variation_switch_changes_todays_session(beginner_dir, close_store
         assert isinstance(app.screen, TodayScreen)
 
 
-async def test_resume_prompt_lists_saved_sets(beginner_dir, close_stores):
-    app = make_app(beginner_dir)
+async def _leave_two_sets_open(folder, close_stores):
+    app = make_app(folder)
     close_stores(app)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
@@ -127,15 +127,46 @@ async def test_resume_prompt_lists_saved_sets(beginner_dir, close_stores):
             await pilot.pause()
             await pilot.press("k")
     app.store.close()  # the app is gone without finishing: the session stays open
+
+
+async def test_resume_choice_save_then_reopen_with_enter(beginner_dir, close_stores):
+    await _leave_two_sets_open(beginner_dir, close_stores)
     app2 = make_app(beginner_dir)
     close_stores(app2)
     async with app2.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        assert isinstance(app2.screen, ConfirmScreen)
-        await pilot.press("y")
+        await pilot.press("s")  # save what I did
         await pilot.pause()
-        assert app2.workout.sets_done == 2
-        assert app2.workout.session is not None
+        w = app2.workout
+        assert w.session is None and w.finished_today and app2.store.open_session() is None
+        assert [s.ended_at is not None for s in app2.store.sessions()] == [True]
+        assert app2.enter_mode() == "reopen"
+        await pilot.press("enter")  # reopen today's saved session: its sets are kept
+        await pilot.pause()
+        assert w.session is not None and not w.finished_today and w.sets_done == 2
+        assert app2.store.open_session()[0].id == app2.store.sessions()[0].id
+        await pilot.press("enter", "enter")  # and it goes on: a third set in the same session
+        await pilot.pause()
+        assert len(app2.store.open_session()[1]) == 3
+        assert len(app2.store.sessions()) == 1
+
+
+async def test_resume_choice_decide_later_keeps_it_open(beginner_dir, close_stores):
+    await _leave_two_sets_open(beginner_dir, close_stores)
+    app2 = make_app(beginner_dir)
+    close_stores(app2)
+    async with app2.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("l")
+        await pilot.pause()
+        assert isinstance(app2.screen, TodayScreen)
+        assert app2.store.open_session() is not None and app2.workout.sets_done == 2
+    app2.store.close()
+    app3 = make_app(beginner_dir)
+    close_stores(app3)
+    async with app3.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert isinstance(app3.screen, ChoiceScreen)  # asked again next time
 
 
 async def test_hold_logs_to_the_timed_exercise_with_added_time(beginner_dir, close_stores):

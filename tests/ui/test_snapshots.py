@@ -12,7 +12,7 @@ from runstrength_tui.store.repo import Store, new_id
 
 from runstrength_tui.ui.widgets.timer_panel import TimerPanel
 
-from helpers import NOW, PINNED, FakeClock, beginner_profile, make_app
+from helpers import NOW, PINNED, FakeClock, beginner_profile, make_app, make_young_log
 
 SIZE = (100, 30)
 SMALL = (80, 24)
@@ -147,3 +147,88 @@ def test_settings(snap_compare, demo_dir, app_for):
 @pytest.mark.parametrize("step", [0, 1, 2, 3])
 def test_onboarding_steps(snap_compare, tmp_path, app_for, step):
     assert snap_compare(app_for(tmp_path / "fresh"), terminal_size=SIZE, press=["ctrl+n"] * step)
+
+
+# --- the moments of a session (issue 14) -----------------------------------------------------
+
+
+def _repaint(pilot):
+    for panel in pilot.app.screen.query(TimerPanel):  # now, not at the next tick
+        panel.refresh_view()
+    pilot.app.workout_changed()
+
+
+def test_each_side_hold_side_one(snap_compare, demo_dir, app_for):
+    """Side 1 counts its own 40 s (12 s in: 0:28), the whole hold in small print."""
+    clock = FakeClock()
+
+    async def run_before(pilot):
+        w = pilot.app.workout
+        w.select(next(i for i, it in enumerate(w.items) if it.plan.per_side and it.is_hold))
+        pilot.app.workout_changed()
+        await pilot.press("enter")
+        clock.advance(5)
+        await pilot.pause(0.3)
+        clock.advance(12)
+        _repaint(pilot)
+        await pilot.pause()
+
+    assert snap_compare(app_for(demo_dir, clock=clock), terminal_size=SIZE, run_before=run_before)
+
+
+def test_today_all_done(snap_compare, beginner_dir, app_for):
+    async def run_before(pilot):
+        w = pilot.app.workout
+        for item in w.items:  # one set of each (the plank: one of two, the rest skipped)
+            w.log(w.candidate(None if item.is_hold else item.plan.reps[1], item.plan.seconds, None, None, False,
+                              item=item))
+            if not item.complete:
+                w.skip_item(item)
+        pilot.app.workout_changed()
+        await pilot.pause()
+
+    assert snap_compare(app_for(beginner_dir), terminal_size=SMALL, run_before=run_before)
+
+
+def test_today_rest_day(snap_compare, beginner_dir, app_for):
+    day = PINNED + timedelta(days=2)  # Saturday: the long run
+    assert snap_compare(app_for(beginner_dir, today=lambda: day), terminal_size=SMALL)
+
+
+def test_instructions_scrolled_to_the_end_80x24(snap_compare, demo_dir, app_for):
+    async def run_before(pilot):
+        await pilot.press("i")
+        await pilot.pause(0.3)
+        await pilot.press("end")
+        await pilot.pause(0.6)
+
+    assert snap_compare(app_for(demo_dir), terminal_size=SMALL, run_before=run_before)
+
+
+def test_week_80x24_one_week_old_log(snap_compare, tmp_path, app_for):
+    folder = make_young_log(tmp_path / "young")
+    assert snap_compare(app_for(folder), terminal_size=SMALL, press=["w"])
+
+
+def test_history_notes_in_words_80x24(snap_compare, tmp_path, app_for):
+    folder = make_young_log(tmp_path / "young")
+    assert snap_compare(app_for(folder), terminal_size=SMALL, run_before=open_history)
+
+
+def test_keys_screen(snap_compare, demo_dir, app_for):
+    assert snap_compare(app_for(demo_dir), terminal_size=SMALL, press=["question_mark"])
+
+
+def test_finish_dialog_notes_in_words(snap_compare, demo_dir, app_for):
+    async def run_before(pilot):
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.click("#pain")
+        await pilot.press("enter")  # saved with pain: the dialog asks about the rest of the exercise
+        await pilot.pause()
+        await pilot.press("c")  # carry on
+        await pilot.pause()
+        await pilot.press("k", "f")
+        await pilot.pause()
+
+    assert snap_compare(app_for(demo_dir), terminal_size=SIZE, run_before=run_before)

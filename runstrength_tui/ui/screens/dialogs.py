@@ -1,4 +1,7 @@
-"""Small modal dialogs: log a set, finish the session, resume an interrupted one."""
+"""Small modal dialogs: log a set, finish the session, choices, the guard's notes.
+
+Each dialog has its own footer with its own keys (the app's navigation keys are off
+while a dialog is open)."""
 
 from __future__ import annotations
 
@@ -6,15 +9,15 @@ from dataclasses import dataclass
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Input, Label, Static
+from textual.widgets import Button, Checkbox, Footer, Input, Label, Static
 
 from ...domain import validate as v
 from ...domain.plan import format_load
-from ..widgets.steady_input import SteadyInput
+from ..widgets.steady_input import FinishInput, SaveInput
 from ..widgets.toggles import ClearCheckbox
-from ..widgets.warnings import WarningsBox
+from ..widgets.warnings import WarningsBox, warning_text
 
 
 class PainBox(ClearCheckbox):
@@ -30,12 +33,14 @@ class SetValues:
     load: tuple[float, str] | None
     rpe: int | None
     pain: bool
+    seen: frozenset = frozenset()  # (code, exercise) of the guard notes shown before saving
 
 
 class LogSetScreen(ModalScreen[SetValues | None]):
     """Log one set: prefilled with the prescription; warnings appear before saving."""
 
     BINDINGS = [
+        Binding("enter", "save", "Save", key_display="⏎", show=True),
         Binding("escape", "cancel", "Cancel"),
         Binding("ctrl+g", "acknowledge", "I know", show=True),
     ]
@@ -58,20 +63,21 @@ class LogSetScreen(ModalScreen[SetValues | None]):
                 with Vertical(classes="field"):
                     if p.seconds is not None:
                         yield Label("Seconds held")
-                        yield SteadyInput(str(p.seconds), id="amount", type="integer")
+                        yield SaveInput(str(p.seconds), id="amount", type="integer")
                     else:
                         yield Label("Reps" + (" (each side)" if p.per_side else ""))
-                        yield SteadyInput(str(p.reps[1]), id="amount", type="integer")
+                        yield SaveInput(str(p.reps[1]), id="amount", type="integer")
                 with Vertical(classes="field"):
-                    yield Label(f"Load ({units})" if ex.weighted else "Load (optional)")
+                    yield Label(f"Load ({units})" if ex.weighted else "Added load (optional)")
                     load = format_load(p.suggested_load_kg, p.load_unit) if p.suggested_load_kg else ""
                     last = next((s for s in reversed(self.item.done) if s.load_kg), None)
                     if last:
                         load = format_load(last.load_kg, last.unit)
-                    yield SteadyInput(load, id="load", placeholder="e.g. 12kg")
+                    example = "e.g. 12kg" if units == "kg" else "e.g. 25lb"
+                    yield SaveInput(load, id="load", placeholder=example if ex.weighted else "bodyweight")
                 with Vertical(classes="field"):
                     yield Label("RPE 1-10")
-                    yield SteadyInput("", id="rpe", placeholder="optional", type="integer")
+                    yield SaveInput("", id="rpe", placeholder="optional", type="integer")
             yield PainBox("It hurt (pain)", id="pain")
             yield WarningsBox(id="preview")
             yield Static("", id="error")
@@ -79,10 +85,16 @@ class LogSetScreen(ModalScreen[SetValues | None]):
                 yield Button("Save (enter)", id="save", variant="primary")
                 yield Button("I know (ctrl+g)", id="ack")
                 yield Button("Cancel (esc)", id="cancel")
+        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one("#amount", Input).focus()
         self.update_preview()
+
+    def check_action(self, action: str, parameters) -> bool | None:
+        if action == "acknowledge":
+            return bool(self.warnings)  # in the footer only when there is a note to acknowledge
+        return True
 
     def values(self) -> SetValues:
         """Parse the fields with the same rules (and words) as the CLI."""
@@ -107,8 +119,12 @@ class LogSetScreen(ModalScreen[SetValues | None]):
             error.update("")
             record = self.workout.candidate(values.reps, values.seconds, values.load, values.rpe, values.pain)
             self.warnings = self.workout.preview(record)
+        before = bool(getattr(self, "_had_warnings", False))
         self.query_one("#preview", WarningsBox).show(self.warnings)
         self.query_one("#ack", Button).display = bool(self.warnings)
+        self._had_warnings = bool(self.warnings)
+        if before != self._had_warnings:
+            self.refresh_bindings()
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self.update_preview()
@@ -128,21 +144,34 @@ class LogSetScreen(ModalScreen[SetValues | None]):
         except v.InputError as exc:
             self.query_one("#error", Static).update(f"✗ {exc}")
             return
+        values.seen = frozenset((w.code, w.exercise) for w in self.warnings)
+        self.workout.remember(self.warnings)  # the notes as read when leaving (not every keystroke's)
         self.dismiss(values)
 
     def action_acknowledge(self) -> None:
+        if not self.warnings:
+            return
+        from ...domain.guard import code_words
+
+        words = ", ".join(dict.fromkeys(code_words(w.code) for w in self.warnings))
+        self.workout.remember(self.warnings)
         for w in self.warnings:
             self.workout.acknowledge(w)
         self.update_preview()
+        self.notify(f"Noted: no more “{words}” notes for this exercise for a week.", title="I know")
 
     def action_cancel(self) -> None:
+        self.workout.remember(self.warnings)
         self.dismiss(None)
 
 
 class FinishScreen(ModalScreen[tuple[int | None] | None]):
     """Close the session: one question, the session RPE (Foster's session load)."""
 
-    BINDINGS = [Binding("escape", "cancel", "Back")]
+    BINDINGS = [
+        Binding("enter", "finish", "Finish", key_display="⏎", show=True),
+        Binding("escape", "cancel", "Back"),
+    ]
 
     def __init__(self, summary: str) -> None:
         super().__init__()
@@ -153,11 +182,12 @@ class FinishScreen(ModalScreen[tuple[int | None] | None]):
             yield Label("Finish the session", id="dialog-title")
             yield Static(self.summary)
             yield Label("How hard was the whole session? RPE 1 (easy) to 10 (all-out), optional")
-            yield SteadyInput("", id="rpe", type="integer", placeholder="e.g. 6")
+            yield FinishInput("", id="rpe", type="integer", placeholder="e.g. 6")
             yield Static("", id="error")
             with Horizontal(classes="buttons"):
                 yield Button("Finish (enter)", id="finish", variant="primary")
                 yield Button("Back (esc)", id="back")
+        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one("#rpe", Input).focus()
@@ -201,6 +231,7 @@ class ConfirmScreen(ModalScreen[bool]):
             with Horizontal(classes="buttons"):
                 yield Button(f"{self.yes} (y)", id="yes", variant="primary")
                 yield Button(f"{self.no} (n)", id="no")
+        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one("#yes", Button).focus()
@@ -210,3 +241,60 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def action_answer(self, value: bool) -> None:
         self.dismiss(value)
+
+
+class ChoiceScreen(ModalScreen[str | None]):
+    """A question with a few named answers, each with its own key (shown on its button and
+    in the footer); escape gives ``cancel``."""
+
+    def __init__(self, title: str, body: str, choices: list[tuple[str, str, str]], cancel: str | None = None) -> None:
+        super().__init__()
+        self.title_text, self.body, self.choices, self.cancel = title, body, choices, cancel
+        for value, label, key in choices:
+            self._bindings.bind(key, f"choose('{value}')", label)
+        # escape gives the safe answer (named on its button), so the footer lists only the choices
+        self._bindings.bind("escape", "choose_cancel", "Back", show=False)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog"):
+            yield Label(self.title_text, id="dialog-title")
+            yield Static(self.body, id="choice-body")
+            with Horizontal(classes="buttons"):
+                for i, (value, label, key) in enumerate(self.choices):
+                    yield Button(f"{label} ({key})", id=f"choice-{value}", variant="primary" if i == 0 else "default")
+        yield Footer(show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self.query(Button).first().focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id.removeprefix("choice-"))
+
+    def action_choose(self, value: str) -> None:
+        self.dismiss(value)
+
+    def action_choose_cancel(self) -> None:
+        self.dismiss(self.cancel)
+
+
+class NotesScreen(ModalScreen[None]):
+    """The guard's notes already shown since the app started (g on Today)."""
+
+    BINDINGS = [Binding("escape,g,enter", "close", "Close", key_display="esc")]
+
+    def __init__(self, notes) -> None:
+        super().__init__()
+        self.notes = notes
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog"):
+            yield Label("Notes from the guard, this session", id="dialog-title")
+            with VerticalScroll(id="notes-body"):
+                if self.notes:
+                    yield Static(warning_text(self.notes))
+                else:
+                    yield Static("No notes so far: nothing looked like too much too soon.")
+        yield Footer(show_command_palette=False)
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Markdown
 
@@ -36,8 +37,10 @@ class ExerciseScreen(Screen):
 
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back"),
-        Binding("left_square_bracket", "variation('easier')", "Easier"),
-        Binding("right_square_bracket", "variation('harder')", "Harder"),
+        Binding("left_square_bracket", "variation('easier')", "Easier", key_display="["),
+        Binding("right_square_bracket", "variation('harder')", "Harder", key_display="]"),
+        Binding("end", "scroll('end')", "End", show=False),
+        Binding("home", "scroll('home')", "Top", show=False),
     ]
 
     def __init__(self, exercise_id: str, in_session: bool = False) -> None:
@@ -46,9 +49,21 @@ class ExerciseScreen(Screen):
         self.in_session = in_session
 
     def compose(self) -> ComposeResult:
+        # The Markdown sits in a focused scroll container: arrows, PgUp/PgDn, Home/End and
+        # the wheel reach the last section, and the scrollbar shows there is more.
         yield TitleBar()
-        yield Markdown(id="instructions")
-        yield Footer()
+        with VerticalScroll(id="instructions-scroll"):
+            yield Markdown(id="instructions")
+        yield Footer(show_command_palette=False)
+
+    def check_action(self, action: str, parameters) -> bool | None:
+        if action == "variation":
+            return bool(getattr(self.app.workout.catalog.get(self.exercise_id), parameters[0]))
+        return True
+
+    def action_scroll(self, where: str) -> None:
+        box = self.query_one("#instructions-scroll", VerticalScroll)
+        box.scroll_end(animate=False) if where == "end" else box.scroll_home(animate=False)
 
     def on_mount(self) -> None:
         self.show()
@@ -58,7 +73,10 @@ class ExerciseScreen(Screen):
         ex = catalog.get(self.exercise_id)
         self.sub_title = f"How to: {ex.name}"
         self.query_one(Markdown).update(exercise_markdown(ex, catalog, self.in_session))
-        self.query_one(Markdown).focus()
+        box = self.query_one("#instructions-scroll", VerticalScroll)
+        box.scroll_home(animate=False)
+        box.focus()
+        self.refresh_bindings()  # [ and ] shown only when that variation exists
 
     def action_variation(self, which: str) -> None:
         catalog = self.app.workout.catalog

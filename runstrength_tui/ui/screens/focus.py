@@ -8,7 +8,7 @@ from textual.containers import Center, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from ..timers import timer_bindings
+from ..timers import enter_bindings, timer_bindings
 from ..widgets.timer_panel import TimerPanel
 
 
@@ -16,7 +16,7 @@ class FocusScreen(Screen):
     BINDINGS = [
         Binding("z", "app.pop_screen", "Leave focus"),
         Binding("escape", "app.pop_screen", "Leave focus", show=False),
-        Binding("enter", "app.primary", "Do set"),
+        *enter_bindings("app."),
         *timer_bindings("app."),
     ]
 
@@ -26,7 +26,7 @@ class FocusScreen(Screen):
             with Center():
                 yield TimerPanel(big=True, id="focus-timer")
             yield Static("", id="focus-next")
-        yield Footer()
+        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.workout_changed()

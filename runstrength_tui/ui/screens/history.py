@@ -12,14 +12,22 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Checkbox, DataTable, Footer, Input, Label, Static
 
 from ...domain import validate as v
+from ...domain.guard import code_words
 from ...domain.catalog import load_catalog
 from ...domain.plan import format_load
-from ..widgets.steady_input import SteadyInput
+from ..widgets.steady_input import SaveInput
 from ..widgets.title_bar import TitleBar
 from ..widgets.toggles import ClearCheckbox
 from .dialogs import ConfirmScreen
 
 HISTORY_WEEKS = 52
+
+
+class SessionsTable(DataTable):
+    """The sessions; enter opens one (shown in the footer, which the table's own hidden
+    enter binding would otherwise keep out)."""
+
+    BINDINGS = [Binding("enter", "select_cursor", "Open session", key_display="⏎")]
 
 
 class HistoryScreen(Screen):
@@ -31,13 +39,12 @@ class HistoryScreen(Screen):
     def compose(self) -> ComposeResult:
         yield TitleBar()
         yield Static("Loading…", id="history-note")
-        yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield SessionsTable(id="sessions", cursor_type="row", zebra_stripes=True)
+        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.sub_title = f"History · last {HISTORY_WEEKS} weeks"
-        table = self.query_one("#sessions", DataTable)
-        table.add_columns("Date", "Kind", "Exercises", "Sets", "Min", "RPE", "Warnings")
+        self.rows = []
         self.load()
 
     @work(thread=True, exclusive=True)
@@ -51,19 +58,46 @@ class HistoryScreen(Screen):
         self.app.call_from_thread(self.show_rows, rows)
 
     def show_rows(self, rows) -> None:
+        """One row a session; the columns fit the width: short ones first, the notes (in
+        words) and the exercises last, cut with "…" where they do not fit."""
+        self.rows = rows
         table = self.query_one("#sessions", DataTable)
-        table.clear()
+        keep = None
+        if table.row_count:
+            keep = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        table.clear(columns=True)
+        room = max(40, self.size.width or 100)
+        fixed = 10 + 8 + 4 + 3 + 3 + 6 * 2 + 2  # date, kind, sets, min, RPE, cell padding, scrollbar
+        notes_width = max(8, min(24, (room - fixed) // 2))
+        names_width = max(10, room - fixed - notes_width - 2)
+        table.add_column("Date", width=10)
+        table.add_column("Kind", width=8)
+        table.add_column("Sets", width=4)
+        table.add_column("Min", width=3)
+        table.add_column("RPE", width=3)
+        table.add_column("Notes", width=notes_width)
+        table.add_column("Exercises", width=names_width)
         for r in reversed(rows):
-            names = ", ".join(r["exercises"])
+            day = date_text(r["date"])
+            kind = r["kind"] + (" (open)" if r["open"] else "")
             table.add_row(
-                r["date"], r["kind"] + (" (open)" if r["open"] else ""), names if len(names) < 48 else names[:47] + "…", str(r["sets"]),
-                f"{r['minutes']:g}" if r["minutes"] else "—", str(r["rpe"] or "—"),
-                ", ".join(r["warnings"]) or "—", key=r["id"],
+                day, clip(kind, 8), str(r["sets"]), f"{round(r['minutes'])}" if r["minutes"] else "—", str(r["rpe"] or "—"),
+                clip(", ".join(code_words(c) for c in r["warnings"]) or "—", notes_width),
+                clip(", ".join(r["exercises"]), names_width), key=r["id"],
             )
         self.query_one("#history-note", Static).update(
             f"{len(rows)} sessions · enter opens one to see, edit or delete its sets" if rows else "No sessions yet."
         )
+        if keep is not None:
+            try:
+                table.move_cursor(row=table.get_row_index(keep), animate=False)
+            except Exception:  # the session is gone (its last set deleted)
+                pass
         table.focus()
+
+    def on_resize(self) -> None:
+        if getattr(self, "rows", None):
+            self.show_rows(self.rows)
 
     def action_back(self) -> None:
         self.dismiss(None)
@@ -76,6 +110,17 @@ class HistoryScreen(Screen):
         if table.row_count:
             key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
             self.app.push_screen(SessionSetsScreen(key.value), lambda _: self.load())
+
+
+def clip(text: str, width: int) -> str:
+    """Cut to ``width`` with a visible "…" (never silently)."""
+    return text if len(text) <= width else text[: max(1, width - 1)] + "…"
+
+
+def date_text(iso: str) -> str:
+    from datetime import date
+
+    return f"{date.fromisoformat(iso):%a %d %b}"
 
 
 class SessionSetsScreen(Screen):
@@ -94,13 +139,15 @@ class SessionSetsScreen(Screen):
         yield TitleBar()
         yield Static("", id="session-title")
         yield DataTable(id="sets", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one("#sets", DataTable).add_columns("#", "Exercise", "Reps/time", "Load", "RPE", "Pain", "Note")
         self.reload()
 
-    def reload(self) -> None:
+    def reload(self, cursor: int | None = None) -> None:
+        """Show the session's sets; the cursor stays on the row it was on (or the one that
+        took its place after a delete)."""
         store = self.app.store
         session = next((s for s in store.sessions() if s.id == self.session_id), None)
         if session is None:
@@ -109,9 +156,11 @@ class SessionSetsScreen(Screen):
         self.sets = [s for s in store.sets(since=session.date, until=session.date) if s.session == self.session_id]
         catalog = load_catalog()
         self.query_one("#session-title", Static).update(
-            f"{session.date:%A %d %B %Y} · {session.kind} · {len(self.sets)} sets · e edits, d deletes (with confirmation)"
+            f"{session.date:%a %d %b %Y} · {session.kind} · {len(self.sets)} sets · e edits, d deletes (asks first)"
         )
         table = self.query_one("#sets", DataTable)
+        if cursor is None and table.row_count:
+            cursor = table.cursor_row
         table.clear()
         for i, s in enumerate(self.sets, 1):
             amount = f"{s.seconds} s" if s.seconds is not None else f"{s.reps} reps"
@@ -120,7 +169,19 @@ class SessionSetsScreen(Screen):
                 format_load(s.load_kg, s.unit) if s.load_kg else "—", str(s.rpe or "—"),
                 "yes" if s.pain else "", s.note + (" (edited)" if s.edited_at else ""), key=s.id,
             )
+        if cursor is not None and table.row_count:
+            table.move_cursor(row=min(cursor, table.row_count - 1), animate=False)
         table.focus()
+
+    def describe(self, record) -> str:
+        """'set 3 of 4 · Goblet squat, 12 reps @ 8 kg, RPE 7' (tells identical sets apart)."""
+        catalog = load_catalog()
+        name = catalog.get(record.exercise).name if record.exercise in catalog else record.exercise
+        same = [s for s in self.sets if s.exercise == record.exercise]
+        amount = f"{record.seconds} s" if record.seconds is not None else f"{record.reps} reps"
+        load = f" @ {format_load(record.load_kg, record.unit)}" if record.load_kg else ""
+        rpe = f", RPE {record.rpe}" if record.rpe else ""
+        return f"set {same.index(record) + 1} of {len(same)} · {name}, {amount}{load}{rpe}"
 
     def _selected(self):
         table = self.query_one("#sets", DataTable)
@@ -131,11 +192,11 @@ class SessionSetsScreen(Screen):
     def action_edit(self) -> None:
         record = self._selected()
         if record is not None:
-            self.app.push_screen(EditSetScreen(record), self._edited)
+            self.app.push_screen(EditSetScreen(record, self.describe(record)), lambda changes: self._edited(record, changes))
 
-    def _edited(self, changes) -> None:
+    def _edited(self, record, changes) -> None:
         if changes:
-            self.app.store.edit_set(self._selected().id, self.app.now(), **changes)
+            self.app.store.edit_set(record.id, self.app.now(), **changes)
             self.notify("Set updated.")
             self.reload()
 
@@ -150,11 +211,10 @@ class SessionSetsScreen(Screen):
                 self.notify("Set deleted.")
                 self.reload()
 
-        catalog = load_catalog()
-        name = catalog.get(record.exercise).name if record.exercise in catalog else record.exercise
-        amount = f"{record.seconds} s" if record.seconds is not None else f"{record.reps} reps"
+        what = self.describe(record)
         self.app.push_screen(
-            ConfirmScreen("Delete this set?", f"{name}, {amount}, {record.date:%a %d %b}: this cannot be undone.", "Delete", "Keep"),
+            ConfirmScreen("Delete this set?", f"Delete {what} ({record.date:%a %d %b})? This cannot be undone.",
+                          "Delete", "Keep"),
             answer,
         )
 
@@ -163,31 +223,33 @@ class SessionSetsScreen(Screen):
 
 
 class EditSetScreen(ModalScreen[dict | None]):
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = [Binding("enter", "save", "Save", key_display="⏎"), Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, record) -> None:
+    def __init__(self, record, what: str = "") -> None:
         super().__init__()
         self.record = record
+        self.what = what
 
     def compose(self) -> ComposeResult:
         r = self.record
         with Vertical(id="dialog"):
-            yield Label(f"Edit set · {r.exercise} · {r.date}", id="dialog-title")
+            yield Label(f"Edit {self.what or 'set'} · {r.date:%a %d %b}", id="dialog-title")
             with Horizontal(classes="fields"):
                 with Vertical(classes="field"):
                     yield Label("Seconds" if r.seconds is not None else "Reps")
-                    yield SteadyInput(str(r.seconds if r.seconds is not None else r.reps), id="amount", type="integer")
+                    yield SaveInput(str(r.seconds if r.seconds is not None else r.reps), id="amount", type="integer")
                 with Vertical(classes="field"):
                     yield Label("Load")
-                    yield SteadyInput(format_load(r.load_kg, r.unit) if r.load_kg else "", id="load")
+                    yield SaveInput(format_load(r.load_kg, r.unit) if r.load_kg else "", id="load")
                 with Vertical(classes="field"):
                     yield Label("RPE")
-                    yield SteadyInput(str(r.rpe or ""), id="rpe", type="integer")
+                    yield SaveInput(str(r.rpe or ""), id="rpe", type="integer")
             yield ClearCheckbox("Pain", value=r.pain, id="pain")
             yield Static("", id="error")
             with Horizontal(classes="buttons"):
                 yield Button("Save (enter)", id="save", variant="primary")
                 yield Button("Cancel (esc)", id="cancel")
+        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one("#amount", Input).focus()

@@ -30,7 +30,7 @@ class LibraryScreen(Screen):
         yield TitleBar()
         yield SteadyInput(placeholder="Search: name, kind, muscle, equipment (e.g. 'core', 'calf', 'dumbbells')", id="search")
         yield OptionList(id="library")
-        yield Footer()
+        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.sub_title = "Exercise library"
@@ -40,10 +40,16 @@ class LibraryScreen(Screen):
     def fill(self, query: str) -> None:
         items = [e for e in self.app.workout.catalog if matches(e, query)]
         options = []
+        # one line an exercise, always: the equipment column is cut with "…" where it
+        # would wrap into the next row (the exercise's screen lists all of it)
+        room = max(40, (self.size.width or 100) - 6)
+        name_width = min(30, max(len(e.name) for e in items) if items else 30)
         for e in items:
-            text = Text()
-            text.append(f"{e.name:<30}", style="bold")
-            text.append(f" {e.kind:<11} {e.level:<13} {', '.join(e.equipment) or 'bodyweight'}")
+            text = Text(no_wrap=True, overflow="ellipsis")
+            text.append(f"{e.name:<{name_width}}", style="bold")
+            rest = f" {e.kind:<11} {e.level:<13} {', '.join(e.equipment) or 'bodyweight'}"
+            space = room - name_width
+            text.append(rest if len(rest) <= space else rest[: max(1, space - 1)] + "…")
             options.append(Option(text, id=e.id))
         lib = self.query_one("#library", OptionList)
         lib.set_options(options)
@@ -52,6 +58,9 @@ class LibraryScreen(Screen):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self.fill(event.value)
+
+    def on_resize(self) -> None:
+        self.fill(self.query_one("#search", Input).value)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         lib = self.query_one("#library", OptionList)

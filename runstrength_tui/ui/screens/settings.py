@@ -17,7 +17,7 @@ from textual.widgets import (
 )
 
 from ... import service
-from ...domain.model import EQUIPMENT, LEVELS, Profile
+from ...domain.model import EQUIPMENT, LEVELS, NOTIFY_MODES, SIGNALS, Profile
 from ...domain.weeks import week_start
 from ..widgets.steady_input import SteadyInput
 from ..widgets.title_bar import TitleBar
@@ -31,6 +31,16 @@ LEVEL_TEXT = {
 }
 EQUIPMENT_TEXT = {"none": "None (bodyweight)", "bands": "Resistance bands", "dumbbells": "Dumbbells",
                   "kettlebell": "Kettlebell", "gym": "A gym"}
+SIGNAL_TEXT = {"off": "Off (the screen flashes)", "bell": "Terminal bell", "sound": "A short chime"}
+NOTIFY_TEXT = {"off": "Never", "unfocused": "When the terminal is not in front", "always": "Always"}
+
+
+def radio_block(set_id: str, question: str, options: dict[str, str], current: str, horizontal: bool = False):
+    """One question with a few answers: a form field is one call (Settings grows by blocks)."""
+    yield Label(question, classes="question")
+    with RadioSet(id=set_id, classes="-horizontal" if horizontal else ""):
+        for value, text in options.items():
+            yield ClearRadioButton(text, value=current == value, name=value)
 
 
 class ProfileForm(Vertical):
@@ -52,6 +62,7 @@ class ProfileForm(Vertical):
             with Vertical(id="equipment"):
                 for e in EQUIPMENT:
                     yield ClearCheckbox(EQUIPMENT_TEXT[e], value=e in p.equipment, name=e)
+            yield Static("None means bodyweight only: it cannot be ticked with other equipment.", classes="hint")
         with Vertical(id="sec-sessions", classes="section"):
             yield Label("Sessions a week · minutes each · units · first day of the week", classes="question")
             with Horizontal(classes="radios"):
@@ -67,18 +78,35 @@ class ProfileForm(Vertical):
                 with RadioSet(id="week-start"):
                     yield ClearRadioButton("Monday", value=p.week_start == "mon", name="mon")
                     yield ClearRadioButton("Sunday", value=p.week_start == "sun", name="sun")
+            yield Static("A block is the program the plan follows: 8 to 12 weeks that build up gradually, "
+                         "with lighter weeks on the way. It starts on the day below (today unless you are "
+                         "already part-way into one).", classes="hint")
             with Horizontal(classes="block"):
                 yield Label("Block starts (YYYY-MM-DD)")
                 yield SteadyInput((p.block_start or date.today()).isoformat(), id="block-start")
                 yield Label("Weeks (8-12)")
                 yield SteadyInput(str(p.weeks), id="weeks", type="integer")
-            yield ClearCheckbox("3-2-1 beeps before a timer ends", value=p.beeps, id="beeps")
         with Vertical(id="sec-runs", classes="section"):
             yield Label("Your running week (↑/↓ pick a day, ←/→ or space change it)", classes="question")
             yield RunWeek(p.runs, id="runs")
+        with Vertical(id="sec-signal", classes="section"):
+            yield from radio_block("signal", "When a rest or hold ends", SIGNAL_TEXT, p.signal)
+            yield from radio_block("notify", "Desktop notification", NOTIFY_TEXT, p.notify)
+            yield ClearCheckbox("3-2-1 beeps before a timer ends", value=p.beeps, id="beeps")
+            yield Static("The terminal's title shows a running timer. Theme: ctrl+p → Change theme (remembered).",
+                         classes="hint")
 
     def compose(self) -> ComposeResult:
         yield from self.sections()
+
+    def on_checkbox_changed(self, event) -> None:
+        """None (bodyweight) and real equipment exclude each other."""
+        box = event.checkbox
+        if not event.value or box.parent is None or box.parent.id != "equipment":
+            return
+        for other in self.query_one("#equipment").query(ClearCheckbox):
+            if other is not box and (box.name == "none" or other.name == "none") and other.value:
+                other.value = False
 
     def show_only(self, section_id: str | None) -> None:
         """Onboarding shows one section at a time; Settings shows them all (None)."""
@@ -104,7 +132,7 @@ class ProfileForm(Vertical):
         except ValueError:
             raise ValueError("Block start must look like YYYY-MM-DD.") from None
         weeks_text = self.query_one("#weeks", Input).value.strip()
-        if not weeks_text.isdigit() or not 8 <= int(weeks_text) <= 12:
+        if not weeks_text.isascii() or not weeks_text.isdigit() or not 8 <= int(weeks_text) <= 12:
             raise ValueError("A block lasts 8 to 12 weeks.")
         target = int(radio("target") or self.profile.target)
         profile = self.profile.with_changes(
@@ -118,6 +146,8 @@ class ProfileForm(Vertical):
             block_start=block_start,
             weeks=int(weeks_text),
             beeps=self.query_one("#beeps", ClearCheckbox).value,
+            signal=radio("signal") if radio("signal") in SIGNALS else self.profile.signal,
+            notify=radio("notify") if radio("notify") in NOTIFY_MODES else self.profile.notify,
         )
         if target != self.profile.target:
             start = week_start(today, profile.week_start_index)
@@ -141,12 +171,16 @@ STEPS = ("sec-level", "sec-equipment", "sec-sessions", "sec-runs")
 
 
 class OnboardingScreen(Screen[bool]):
-    """First start: four short steps, then today's session."""
+    """First start: four short steps, then today's session.
+
+    Enter takes the highlighted answer and goes on, esc goes back a step: keys that work
+    inside tmux and screen (ctrl+b is tmux's prefix)."""
 
     BINDINGS = [
-        Binding("ctrl+n", "step(1)", "Next step"),
-        Binding("ctrl+b", "step(-1)", "Back"),
-        Binding("ctrl+s", "save", "Save"),
+        Binding("enter", "next", "Next", key_display="⏎", priority=True),
+        Binding("escape", "step(-1)", "Back"),
+        Binding("ctrl+n", "step(1)", "Next step", show=False),
+        Binding("ctrl+s", "save", "Save and start"),
     ]
 
     def __init__(self) -> None:
@@ -160,7 +194,7 @@ class OnboardingScreen(Screen[bool]):
         yield Static("", id="step-title")
         yield ProfileForm(profile, id="form")
         yield Static("", id="error")
-        yield Footer()
+        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.sub_title = "Welcome: set up in four steps"
@@ -168,14 +202,22 @@ class OnboardingScreen(Screen[bool]):
 
     def show_step(self) -> None:
         self.query_one("#form", ProfileForm).show_only(STEPS[self.step])
-        hint = "ctrl+n next" if self.step < len(STEPS) - 1 else "ctrl+s save and start"
+        hint = "enter: next" if self.step < len(STEPS) - 1 else "enter: save and start"
+        back = " · esc: back" if self.step else ""
         self.query_one("#step-title", Static).update(
-            f"Step {self.step + 1} of {len(STEPS)} · {hint} · ctrl+b back · tab moves between fields"
+            f"Step {self.step + 1} of {len(STEPS)} · {hint}{back} · tab moves between fields"
         )
         section = self.query_one(f"#{STEPS[self.step]}")
         focusable = [w for w in section.query("RadioSet, ClearCheckbox, RunWeek, Input")]
         if focusable:
             focusable[0].focus()
+
+    def action_next(self) -> None:
+        """Enter: a highlighted radio answer is taken first (as space would), then the next step."""
+        focused = self.focused
+        if isinstance(focused, RadioSet):
+            focused.action_toggle_button()
+        self.action_step(1)
 
     def action_step(self, delta: int) -> None:
         if self.step + delta >= len(STEPS):
@@ -200,7 +242,7 @@ class SettingsScreen(Screen[bool]):
         with VerticalScroll(id="settings-body"):
             yield ProfileForm(self.app.profile, id="form")
         yield Static("", id="error")
-        yield Footer()
+        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.sub_title = "Settings · ctrl+s saves · esc goes back"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
@@ -14,44 +14,43 @@ from ...domain.countdown import mmss
 from ..widgets.run_days import RunDays
 from ..widgets.title_bar import TitleBar
 from ..widgets.meter import Meter
-from ..timers import timer_bindings
+from ..timers import enter_bindings, timer_bindings
 from ..widgets.timer_panel import TimerPanel
 from ..widgets.warnings import WarningsBox
 
 class ExerciseList(OptionList):
-    """The session's exercises; enter does the next thing rather than just selecting."""
+    """The session's exercises; enter does the next thing rather than just selecting (its
+    bindings are the screen's, so the footer names what enter does)."""
 
-    BINDINGS = [Binding("enter", "primary", "Do set")]
+    BINDINGS = enter_bindings()
 
-    def action_primary(self) -> None:
+    def action_primary(self, mode: str | None = None) -> None:
         if self.highlighted is not None:
             self.app.workout.select(self.highlighted)
-        self.app.action_primary()
+        self.app.action_primary(mode)
 
     def check_action(self, action: str, parameters) -> bool | None:
         return self.screen.check_action(action, parameters)
 
 
-INDENT = "\u00a0" * 2  # non-breaking: the list keeps the indent when it wraps lines
+NBSP = "\u00a0"
+INDENT = NBSP * 2  # non-breaking: the list keeps the indent when it wraps lines
 KIND_TITLES = {"strength": "STRENGTH DAY", "finisher-only": "RUN DAY · optional finisher", "rest": "REST DAY"}
 
 
 class TodayScreen(Screen):
-    _key_state: tuple[bool, bool] | None = None
     BINDINGS = [
-        # The footer shows what a runner on the mat needs; ctrl+p lists everything.
-        Binding("enter", "primary", "Do set", show=True),
+        # The footer follows the moment (enter named by what it does, timer keys only while
+        # a timer runs); the app adds Week, History, ? and Quit; ? lists everything.
+        *enter_bindings(),
         *timer_bindings("app."),
         Binding("i", "instructions", "How to"),
-        Binding("z", "focus_mode", "Focus"),
+        Binding("x", "skip_exercise", "Skip exercise"),
         Binding("f", "finish", "Finish"),
-        Binding("w", "app.show_week", "Week", show=False),
+        Binding("f", "finish_now", "Finish", show=False),  # f still works where enter finishes
+        Binding("z", "focus_mode", "Focus", show=False),
+        Binding("g", "show_notes", "Notes", show=False),
         Binding("l", "log_set", "Log set", show=False),
-        Binding("h", "app.show_history", "History", show=False),
-        Binding("e", "app.show_library", "Exercises", show=False),
-        Binding("o", "app.show_settings", "Settings", show=False),
-        Binding("x", "skip_exercise", "Skip exercise", show=False),
-        Binding("q", "app.quit", "Quit", show=False),
         Binding("s", "start_session", "Start", show=False),
         Binding("n", "move(1)", "Next exercise", show=False),
         Binding("p", "move(-1)", "Previous exercise", show=False),
@@ -66,14 +65,16 @@ class TodayScreen(Screen):
             yield ExerciseList(id="exercises")
             with Vertical(id="side"):
                 yield TimerPanel(id="timer")
-                yield Static("", id="detail")
+                with VerticalScroll(id="detail-box", can_focus=False):  # a scrollbar shows what is cut
+                    yield Static("", id="detail")
         with Horizontal(id="session-bar"):
             yield Static("", id="session-clock")
             yield Meter(id="session-progress")
-        yield Footer()
+        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.workout_changed()
+        self.call_after_refresh(self._refresh_prompts)  # the list knows its width now
         self.set_interval(1.0, self.update_clock)
         self.query_one("#exercises", OptionList).focus()
 
@@ -96,8 +97,6 @@ class TodayScreen(Screen):
         reason = Text()
         reason.append(f"{title}  ", style="bold")
         reason.append(plan.reason)
-        if plan.kind == "strength" or w.mode == "finisher":
-            reason.append(f"  About {plan.estimated_minutes:g} min.", style="italic")
         self.query_one("#reason", Static).update(reason)
         options = self.query_one("#exercises", OptionList)
         highlighted = w.index
@@ -109,18 +108,30 @@ class TodayScreen(Screen):
         self.query_one("#timer").display = bool(w.items) or self.app.timers.active is not None
         self.query_one("#session-bar").display = bool(w.items)
         self.set_class(not w.items, "-rest-day")
-        key_state = (bool(w.items), w.finished_today)
-        if key_state != self._key_state:  # only on a change: each refresh recomposes the footer
-            if self._key_state is not None:  # (the first footer already asks check_action)
-                self.refresh_bindings()
-            self._key_state = key_state
         self.query_one("#detail", Static).update(self._detail())
         self.update_clock()
 
     def check_action(self, action: str, parameters) -> bool | None:
-        """Session keys only where there is a session to do."""
-        if action in ("primary", "log_set", "finish", "skip_exercise", "move", "focus_mode", "start_session"):
-            return bool(self.app.workout.items) and not self.app.workout.finished_today
+        """Session keys only where there is a session to do; enter's binding for the
+        state we are in (see ``app.enter_mode``)."""
+        app = self.app
+        w = app.workout
+        if action == "primary":
+            return bool(parameters) and parameters[0] == app.enter_mode()
+        if action == "instructions":
+            return bool(w.items)
+        if action == "finish":  # enter finishes once every set is done
+            return w.session is not None and w.sets_done > 0 and not w.all_done and app.timers.active is None
+        if action == "finish_now":  # hidden: f always answers (a saved day says how to reopen)
+            return bool(w.items)
+        if action == "skip_exercise":
+            return bool(w.items) and not w.finished_today and not w.all_done and app.timers.active is None
+        if action == "log_set":  # hidden: l always answers, even on a saved day
+            return bool(w.items)
+        if action in ("move", "focus_mode", "start_session"):
+            return bool(w.items) and not w.finished_today
+        if action == "show_notes":
+            return bool(w.notes)
         return True
 
     def _prompt(self, index: int, item) -> Text:
@@ -128,11 +139,23 @@ class TodayScreen(Screen):
         current = index == w.index
         marker = {"done": "✓", "skipped": "–"}.get(item.status, "▶" if current else "·")
         status = {"done": "done", "skipped": "skipped"}.get(item.status, f"sets {item.status}")
+        if item.status == "skipped" and item.done:
+            status = f"{len(item.done)} of {item.plan.sets} sets, rest skipped"
+        if w.finished_today and item.status not in ("done", "skipped"):  # saved: what was done, no "to do"
+            marker = "–"
+            status = f"{len(item.done)} of {item.plan.sets} sets" if item.done else "not done"
         text = Text()
         text.append(f"{marker} {item.plan.name}", style="bold" if current or item.status not in ("done", "skipped") else "dim")
         text.append(f"  {status}", style="italic")
-        text.append(f"\n{INDENT}{item.plan.dose_text}")
-        text.append(f" · {w.last_text(item.plan.exercise)}", style="dim")
+        # phrases never break inside ("11 d" / "ago"): the "last …" part gets its own line
+        # when both do not fit on one
+        dose = item.plan.dose_text.replace(" ", NBSP)
+        last = w.last_text(item.plan.exercise).replace(" ", NBSP)
+        width = self.query_one("#exercises").content_size.width
+        room = width - 1 if width > 10 else 80
+        text.append(f"\n{INDENT}{dose}")
+        sep = " · " if len(INDENT + dose + " · " + last) <= room else f"\n{INDENT}"
+        text.append(f"{sep}{last}", style="dim")
         return text
 
     def _detail(self) -> Text:
@@ -150,11 +173,10 @@ class TodayScreen(Screen):
             return text
         ex = w.catalog.get(item.plan.exercise)
         text.append(f"{ex.name}\n", style="bold")
+        text.append(f"rest {item.plan.rest} s · i: how to\n", style="dim")
         if item.plan.note:
             text.append(f"{item.plan.note}\n", style="italic")
-        for cue in ex.cues:
-            text.append(f"• {cue}\n")
-        text.append(f"rest {item.plan.rest} s · i: steps, mistakes, variations", style="dim")
+        text.append("\n".join(f"• {cue}" for cue in ex.cues))
         return text
 
     def update_clock(self) -> None:
@@ -165,7 +187,12 @@ class TodayScreen(Screen):
         bar = self.query_one("#session-progress", Meter)
         planned = max(1, w.sets_planned)
         if w.session is None and not w.finished_today:
-            clock.update(f"Not started · {w.sets_planned} sets planned · enter begins")
+            about = f" · about {max(1, round(w.plan.estimated_minutes))} min" if w.items else ""
+            clock.update(f"Not started · {w.sets_planned} sets{about} · enter begins")
+        elif w.finished_today:
+            saved = w.reopenable
+            took = f" · {saved.minutes:g} min" if saved is not None and saved.minutes else ""
+            clock.update(f"Saved · {w.sets_done} sets{took}")
         else:
             clock.update(f"Session {mmss(elapsed)} / {minutes:02d}:00 · {w.sets_done} of {w.sets_planned} sets")
         bar.update(min(planned, w.sets_done), planned)
@@ -178,6 +205,9 @@ class TodayScreen(Screen):
             self.query_one("#detail", Static).update(self._detail())
             self._refresh_prompts()
 
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._refresh_prompts)
+
     def _refresh_prompts(self) -> None:
         options = self.query_one("#exercises", OptionList)
         for i, item in enumerate(self.workout.items):
@@ -188,8 +218,8 @@ class TodayScreen(Screen):
         self.workout.select(event.option_index)
         self.workout_changed()
 
-    def action_primary(self) -> None:
-        self.app.action_primary()
+    def action_primary(self, mode: str | None = None) -> None:
+        self.app.action_primary(mode)
 
     def action_log_set(self) -> None:
         self.app.action_log_set()
@@ -200,12 +230,20 @@ class TodayScreen(Screen):
     def action_focus_mode(self) -> None:
         self.app.action_focus_mode()
 
+    def action_show_notes(self) -> None:
+        self.app.action_show_notes()
+
     def action_skip_exercise(self) -> None:
-        if self.workout.current is not None:
+        item = self.workout.current
+        if item is not None and not item.complete:
             self.workout.skip_current()
-            self.workout_changed()
+            self.notify(f"{item.plan.name} skipped for today.")
+            self.app.workout_changed()
 
     def action_finish(self) -> None:
+        self.app.action_finish()
+
+    def action_finish_now(self) -> None:
         self.app.action_finish()
 
     def action_start_session(self) -> None:

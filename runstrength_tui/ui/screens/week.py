@@ -22,7 +22,9 @@ HEAT_STYLES = ("dim", "green", "bold green", "bold bright_green", "bold bright_w
 RUN_SHORT = {"rest": "rest", "easy": "easy", "hard": "HARD", "long": "LONG"}
 
 
-def week_days_text(day, profile, sessions, planned_days) -> Text:
+def week_days_text(day, profile, sessions, planned_days, set_counts=None) -> Text:
+    """The week day by day; a strength day says how many sets were done (a 1-set
+    session is not "done" like a full one)."""
     start = week_start(day, profile.week_start_index)
     text = Text()
     by_day: dict = {}
@@ -31,7 +33,8 @@ def week_days_text(day, profile, sessions, planned_days) -> Text:
     for d in week_days(start):
         mine = by_day.get(d, [])
         if any(s.kind == "strength" for s in mine):
-            mark = "✓ done"
+            n = sum((set_counts or {}).get(s.id, 0) for s in mine if s.kind == "strength")
+            mark = f"✓ {n} set{'s' if n != 1 else ''}" if set_counts is not None else "✓ done"
         elif mine:
             mark = "✓ finisher"
         elif d in planned_days and d >= day:
@@ -88,16 +91,16 @@ class WeekScreen(Screen):
             with Horizontal(id="week-top"):
                 yield Static("", id="week-days")
                 yield Static("", id="heatmap")
-            with Horizontal(id="trends"):
-                with Vertical():
-                    yield Static("", id="trend-sessions-label")
-                    yield Sparkline([], id="trend-sessions")
-                with Vertical():
-                    yield Static("", id="trend-load-label")
-                    yield Sparkline([], id="trend-load")
+            with Vertical(id="trends"):  # stacked: two text blocks side by side interleave at 80 columns
+                yield Static("", id="trend-sessions-label")
+                yield Sparkline([], id="trend-sessions")
+                yield Static("", id="trend-sessions-axis", classes="axis")
+                yield Static("", id="trend-load-label")
+                yield Sparkline([], id="trend-load")
+                yield Static("", id="trend-load-axis", classes="axis")
             yield Static("", id="block-label")
-            yield ProgressBar(total=1, show_eta=False, id="block-progress")
-        yield Footer()
+            yield ProgressBar(total=1, show_eta=False, show_percentage=False, id="block-progress")
+        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.sub_title = "Your week"
@@ -114,36 +117,54 @@ class WeekScreen(Screen):
         summary = Text()
         summary.append(f"This week: {st.week_sessions:g} of {st.target} sessions", style="bold")
         summary.append(" · target met ✓" if st.counts else f" · {max(0, st.target - st.week_sessions):g} to go")
+        if st.week_sessions != int(st.week_sessions):
+            summary.append(" (a finisher counts as half)", style="italic")
         summary.append(f"   Streak: {st.streak.current} week{'s' if st.streak.current != 1 else ''}", style="bold")
         summary.append(f" (best {st.streak.best})")
         self.query_one("#week-summary", Static).update(summary)
         self.query_one("#week-warnings", WarningsBox).show(st.warnings)
-        self.query_one("#week-days", Static).update(week_days_text(day, profile, ctx.sessions, set(st.plan.week_days)))
-        columns = streaks.heatmap(ctx.sessions, loads, profile, day, weeks=26)
+        counts: dict[str, int] = {}
+        for record in ctx.history:
+            counts[record.session] = counts.get(record.session, 0) + 1
+        self.query_one("#week-days", Static).update(
+            week_days_text(day, profile, ctx.sessions, set(st.plan.week_days), counts))
+        # a young log shows its own weeks, not months of empty cells before it began
+        first = min((s.date for s in ctx.sessions), default=day)
+        if profile.block_start:
+            first = min(first, profile.block_start)
+        age_weeks = (week_start(day, profile.week_start_index) - week_start(first, profile.week_start_index)).days // 7 + 1
+        columns = streaks.heatmap(ctx.sessions, loads, profile, day, weeks=max(4, min(26, age_weeks)))
         self.query_one("#heatmap", Static).update(heatmap_text(columns))
-        points = streaks.trend(ctx.sessions, loads, profile, day, weeks=12)
+        span = max(2, min(12, age_weeks))
+        points = streaks.trend(ctx.sessions, loads, profile, day, weeks=span)
         sessions_series = [p.sessions for p in points]
         load_series = [p.load for p in points]
         self.query_one("#trend-sessions", Sparkline).data = sessions_series
         self.query_one("#trend-load", Sparkline).data = load_series
-        avg = sum(sessions_series) / len(sessions_series) if points else 0
+        done = sessions_series[:-1] or sessions_series  # this week is not over: not in the average
+        avg = sum(done) / len(done) if done else 0
         self.query_one("#trend-sessions-label", Static).update(
-            f"Sessions a week, last 12 weeks: {' '.join(f'{x:g}' for x in sessions_series)} (avg {avg:.1f})"
+            f"Sessions a week, last {span} weeks: {' '.join(f'{x:g}' for x in sessions_series)} "
+            f"(avg {avg:.1f} before this week)"
         )
         last4 = load_series[-5:-1]
+        if len(last4) == 1:
+            avg_load = f", last week {last4[0]:.0f}"
+        else:
+            avg_load = f", previous {len(last4)} weeks avg {sum(last4) / len(last4):.0f}" if last4 else ""
         self.query_one("#trend-load-label", Static).update(
-            f"Weekly load, last 12 weeks: this week {load_series[-1]:.0f}, "
-            f"previous 4 weeks avg {sum(last4) / max(1, len(last4)):.0f}"
+            f"Weekly load (session RPE × minutes), last {span} weeks: this week {load_series[-1]:.0f}{avg_load}"
         )
+        axis = f"{span} weeks ago" + "this week".rjust(max(10, (self.size.width or 80) - 4 - len(f'{span} weeks ago')))
+        self.query_one("#trend-sessions-axis", Static).update(axis)
+        self.query_one("#trend-load-axis", Static).update(axis)
         block = st.block
         label = self.query_one("#block-label", Static)
         bar = self.query_one("#block-progress", ProgressBar)
-        if block:
+        if block:  # one figure: sessions done of the block's plan (the bar shows the same)
             week = min(max(block.week, 1), block.weeks)
             done = "finished" if block.finished else f"week {week} of {block.weeks}"
-            label.update(
-                f"Block: {done} · {block.done:g} of {block.planned_total} planned sessions done · adherence {block.adherence}%"
-            )
+            label.update(f"Block {done} · {block.done:g} of {block.planned_total} planned sessions done")
             bar.update(total=block.planned_total, progress=min(block.done, block.planned_total))
         else:
             label.update("No block set: choose a start date in Settings (o).")

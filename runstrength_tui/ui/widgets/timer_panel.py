@@ -27,7 +27,6 @@ class TimerPanel(Vertical):
         yield BigDigits("--:--", id="timer-digits") if self.big else Digits("--:--", id="timer-digits")
         yield Meter(id="timer-bar")
         yield Static("", id="timer-next")
-        yield Static("", id="timer-keys")
 
     def on_mount(self) -> None:
         self.set_interval(self.app.tick_seconds, self.refresh_view)
@@ -43,7 +42,6 @@ class TimerPanel(Vertical):
         digits = self.query_one("#timer-digits")
         bar = self.query_one("#timer-bar", Meter)
         nxt = self.query_one("#timer-next", Static)
-        keys = self.query_one("#timer-keys", Static)
         if active is None:
             self.set_class(True, "idle")
             self.set_class(False, "closing")
@@ -52,20 +50,29 @@ class TimerPanel(Vertical):
             digits.update("--:--")
             bar.update(0, 1)
             nxt.update(self.app.idle_timer_hint())
-            keys.update("")
             return
         c = active.countdown
-        remaining = c.remaining()
+        phase, left, length = active.phase()
         self.set_class(False, "idle")
         self.set_class(active.closing, "closing")
         self.set_class(c.paused, "paused")
         state = " · PAUSED" if c.paused else (" · LAST SECONDS" if active.closing else "")
         name = "" if active.kind == "rest" else f" · {active.title}"
-        if active.kind == "hold" and active.per_side:
-            name += f" · side {active.side}"
-        title.update(f"{LABELS[active.kind]}{name}{state}")
-        digits.update(mmss(remaining))
-        bar.update(min(c.duration, c.elapsed()), c.duration)
-        nxt.update(active.next_text)
-        pause = "space resume" if c.paused else "space pause"
-        keys.update(f"{pause} · + 15 s · k skip")
+        if phase == "switch":
+            label = "SWITCH SIDES"
+        elif phase:
+            label = f"{LABELS[active.kind]} {phase.upper()}"
+        else:
+            label = LABELS[active.kind]
+        if len(f"{label}{name}{state}") > self.content_size.width > 0:  # narrow: the list names it
+            name = ""
+        title.update(f"{label}{name}{state}")
+        digits.update(mmss(left))
+        bar.update(min(length, length - left), length)
+        if phase:  # each side counts on its own; the whole hold in small print
+            total = mmss(c.remaining()).lstrip("0")
+            total = total if not total.startswith(":") else "0" + total
+            step = {"side 1": "Side 2 next", "switch": "Switch sides", "side 2": "Last side"}[phase]
+            nxt.update(f"{step} · {total} in all")
+        else:
+            nxt.update(active.next_text)

@@ -1,9 +1,11 @@
-"""Guard warnings as words and symbols (never colour alone)."""
+"""Guard warnings as words and symbols (never colour alone); never codes."""
 
 from __future__ import annotations
 
 from rich.text import Text
 from textual.widgets import Static
+
+from ...domain.guard import code_words
 
 ORDER = ("warning", "caution", "info")
 SYMBOLS = {"warning": "▲ WARNING", "caution": "● CAUTION", "info": "ℹ INFO"}
@@ -15,7 +17,7 @@ def warning_text(warnings) -> Text:
         if i:
             text.append("\n")
         text.append(f"{SYMBOLS.get(w.level, w.level.upper())} ", style="bold")
-        text.append(f"[{w.code}] ", style="italic")
+        text.append(f"{code_words(w.code)}: ", style="italic")
         text.append(f"{w.message} {w.advice}")
     return text
 
