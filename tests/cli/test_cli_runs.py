@@ -70,7 +70,7 @@ def test_runs_set_corrects_a_kind_and_auto_takes_it_back(imported, cli):
 @pytest.mark.parametrize("args, words", [
     (["runs", "set", "2025-03-07", "--kind", "hard"], "No imported run on 2025-03-07"),
     (["runs", "set", "2025-03-06", "--kind", "tempo"], "Kind must be one of easy, hard, long or auto"),
-    (["runs", "set", "06/03/2025", "--kind", "hard"], "Date must look like YYYY-MM-DD"),
+    (["runs", "set", "06/03/2025", "--kind", "hard"], "Date must be YYYY-MM-DD"),
     (["runs", "set", "2025-04-01", "--kind", "hard"], "in the future"),
     (["runs", "--weeks", "0"], "Weeks must be from 1 to 520"),
     (["runs", "set", "2025-03-06"], "--kind"),
