@@ -260,18 +260,19 @@ def estimated_minutes(exercises, warmup: bool = True) -> float:
     if not exercises:
         return 0.0
     seconds = sum(p.duration_seconds for p in exercises) + (T.warmup_seconds if warmup else 0)
-    return round(seconds / 60)
+    return float(int(seconds / 60 + 0.5))
 
 
 def _seconds(items: list[Prescribed]) -> int:
     return sum(p.duration_seconds for p in items) + T.warmup_seconds
 
 
-def fit_to_minutes(exercises: list[Prescribed], minutes: int) -> list[Prescribed]:
+def fit_to_minutes(exercises: list[Prescribed], minutes: int, keep_mains: bool = False) -> list[Prescribed]:
     """Trim a session to its minutes (warm-up included), by priority: accessory and core
     rests down to what the exercise needs, accessory and core sets down to 2, drop an
-    accessory, main sets down to 2, then everything to 1 set, then drop more. A main
-    lift never has fewer sets than an accessory, and no rest goes below its minimum."""
+    accessory, main sets down to 2, drop the last main lifts while more than two remain,
+    then everything to 1 set, then drop more. A main lift never has fewer sets than an
+    accessory, and no rest goes below its minimum."""
     limit = minutes * 60 + 29  # rounds to at most the chosen minutes
     items = list(exercises)
 
@@ -313,6 +314,10 @@ def fit_to_minutes(exercises: list[Prescribed], minutes: int) -> list[Prescribed
         pass
     while over() and cut(mains(), max([2] + [items[i].sets for i in others()])):
         pass
+    # two sets of fewer main lifts beat one set of many: drop the last main lift (the
+    # template lists them by importance) while more than two remain
+    while over() and not keep_mains and len(mains()) > 2 and len(items) > 3:
+        items.pop(mains()[-1])
     while over() and cut(others(), 1):
         pass
     while over() and cut(mains(), 1):
@@ -323,6 +328,28 @@ def fit_to_minutes(exercises: list[Prescribed], minutes: int) -> list[Prescribed
     while over() and len(items) > 2:
         i = (others() or [len(items) - 1])[-1]
         items.pop(i)
+    # fill what the cuts left free: a dropped exercise back with one set where it fits
+    # (in the template's order), then a set back, main lifts first
+    order = [p.exercise for p in exercises]
+    for p in exercises:
+        if p.role == "main" or any(q.exercise == p.exercise for q in items):
+            continue
+        at = sum(1 for q in items if order.index(q.exercise) < order.index(p.exercise))
+        items.insert(at, replace(p, sets=1, rest=p.min_rest))
+        if over():
+            items.pop(at)
+    wanted = {p.exercise: p.sets for p in exercises}
+    grew = True
+    while grew:
+        grew = False
+        for i in mains() + others():
+            p = items[i]
+            if p.sets < wanted.get(p.exercise, p.sets) and (p.role == "main" or p.sets < min([items[j].sets for j in mains()] or [9])):
+                items[i] = replace(p, sets=p.sets + 1)
+                if over():
+                    items[i] = p
+                else:
+                    grew = True
     return items
 
 
@@ -488,7 +515,13 @@ def _prescribe(
     unit = profile.units
     load = None
     if last:
-        last_sets = len(last)
+        # the sets the runner is used to: a lighter week in between does not reset them
+        recent: dict[str, int] = {}
+        newest = max(h.date for h in last)
+        for h in history:
+            if h.exercise == ex.id and (newest - h.date).days <= 21:
+                recent[h.session] = recent.get(h.session, 0) + 1
+        last_sets = max(recent.values())
         last_top = max(s.volume for s in last)
         loaded = [s for s in last if s.load_kg]
         last_load = max((s.load_kg for s in loaded), default=None)
@@ -612,7 +645,8 @@ def build_session(
     main_sets = [p.sets for p in chosen if p.role == "main"]
     if main_sets:
         chosen = [p if p.role == "main" or p.sets <= min(main_sets) else replace(p, sets=min(main_sets)) for p in chosen]
-    return fit_to_minutes(chosen, profile.minutes)
+    # a full-body session keeps every pattern (squat, hinge, single leg, calf, core)
+    return fit_to_minutes(chosen, profile.minutes, keep_mains=spec.full_body)
 
 
 def _easier_jump(ex: Exercise, catalog: Catalog, exclude: set[str]) -> Exercise | None:
@@ -742,6 +776,12 @@ def _day_context(
 HISTORY_WINDOW_DAYS = 35  # the sets a prescription looks at: the last five weeks
 
 
+def _recent_sets(exercise: str, history: list[SetRecord], today: date) -> int:
+    """Sets in the last session of this exercise within three weeks (0: none)."""
+    last = _last_session(exercise, [h for h in history if (today - h.date).days <= 21])
+    return len(last)
+
+
 def prescription_history(dc: DayContext, sessions: list[SessionRecord], history: list[SetRecord]) -> list[SetRecord]:
     """The sets a prescription may look at: the five weeks before the day (and, on a
     comeback, the five weeks before the break), whatever else the caller loaded, so the
@@ -758,7 +798,11 @@ def _session(dc: DayContext, profile: Profile, catalog: Catalog, programs: Progr
     spec = dc.spec
     if spec.light_base is not None:
         normal = build_session(dc.index, replace(spec, dose=spec.light_base, light_base=None), profile, catalog, programs, history, dc.pain)
-        return light_version(normal, profile.minutes)
+        # a lighter week: the same exercises, about half the sets, and the full rests back
+        # half of what the runner did last time (or of the dose, for an exercise not done lately)
+        rested = [replace(p, rest=max(p.rest, catalog.get(p.exercise).rest), sets=_recent_sets(p.exercise, history, dc.today) or p.sets)
+                  for p in normal]
+        return light_version(rested, profile.minutes)
     return build_session(dc.index, spec, profile, catalog, programs, history, dc.pain)
 
 
