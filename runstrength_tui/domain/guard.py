@@ -546,7 +546,7 @@ def check_session(
     in_7_days = len(recent) + (0 if finisher else 1)
     start = week_start(day, profile.week_start_index)
     week_count = sum(s.weight for s in others if start <= s.date <= start + timedelta(days=6)) + (0.5 if finisher else 1)
-    target = profile.target_for_week(start)
+    target = profile.planned_target_for_week(start)
     if finisher:
         advice = "Two or three sessions a week is the dose that helps runners, so skip the finisher and rest today."
     elif past:

@@ -174,7 +174,16 @@ class Profile:
     @property
     def weekly_target(self) -> int:
         """The target the plan places: beginners do at most 2 a week, whatever was asked."""
-        return min(self.target, 2) if self.level == "beginner" else self.target
+        return self.planned_target(self.target)
+
+    def planned_target(self, asked: int) -> int:
+        from .rules import THRESHOLDS
+
+        return min(asked, THRESHOLDS.beginner_max_sessions) if self.level == "beginner" else asked
+
+    def planned_target_for_week(self, start: date) -> int:
+        """The week's target as the plan places it (the beginner cap applied)."""
+        return self.planned_target(self.target_for_week(start))
 
     def moved_up_on(self) -> date | None:
         """The day the current level was taken up, when that was a move up a level."""

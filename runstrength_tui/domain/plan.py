@@ -883,6 +883,11 @@ def _week_notes(dc: DayContext, profile: Profile, catalog: Catalog) -> tuple[str
     return tuple(notes)
 
 
+def _the(blocked: str) -> str:
+    """'long-run day' → 'your long-run day'; the other reasons already read as a phrase."""
+    return {"long-run day": "your long-run day", "race day": "race day"}.get(blocked, blocked)
+
+
 def _days(start: date) -> list[date]:
     return [start + timedelta(days=i) for i in range(7)]
 
@@ -956,8 +961,16 @@ def today_plan(
     blocked = week.blocked(today)
     target = sched.week.target
     done_weight = sum(s.weight for s in sessions if sched.week.start <= s.date < today)
+    not_owed = (
+        f"{DAY_NAMES[missed.weekday()]}'s session was missed; {nxt_text.replace('next session', 'the next one is')}. "
+        "No need to make it up"
+        if missed
+        else ""
+    )
     if run == "race":
         reason = f"Race day: good luck! Strength waits; {nxt_text}."
+    elif missed and blocked:  # say both: that the missed one is not owed, and why not today
+        reason = f"{not_owed}: today is {_the(blocked)}."
     elif blocked == "long-run day":
         reason = f"Long run today: rest your legs; {nxt_text}."
     elif blocked and "after" in blocked:
@@ -965,7 +978,7 @@ def today_plan(
     elif blocked:
         reason = f"It is {blocked}: keep your legs fresh; {nxt_text}."
     elif missed:
-        reason = f"{DAY_NAMES[missed.weekday()]}'s session was missed; {nxt_text.replace('next session', 'the next one is')}. No need to make it up."
+        reason = f"{not_owed}."
     elif done_weight >= target - 1e-9 and target > 0:
         reason = f"You have done this week's {target} session{'s' if target != 1 else ''}; {nxt_text}."
     elif any(abs((s.date - today).days) == 1 for s in sessions if s.date < today):

@@ -93,8 +93,7 @@ def _actual_map(actual: tuple[tuple[date, str], ...]) -> dict[date, str]:
 
 
 def effective_target(profile: Profile, start: date) -> int:
-    target = profile.target_for_week(start)
-    return min(target, T.beginner_max_sessions) if profile.level == "beginner" else target
+    return profile.planned_target_for_week(start)
 
 
 def _day_cost(day: date, week: RunningWeek, beginner: bool) -> int:

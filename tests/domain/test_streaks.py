@@ -145,7 +145,7 @@ def test_changed_week_start_buckets_a_sunday_session_differently():
 
 def test_target_changed_mid_history():
     d2 = MON + timedelta(weeks=2)
-    p = Profile(target=3, target_history=((MON, 2), (d2, 3)))
+    p = Profile(level="intermediate", target=3, target_history=((MON, 2), (d2, 3)))
     log = weekly(MON, [2, 2, 2, 3])
     today = MON + timedelta(weeks=4)
     ws = week_summaries(log, p, today)
@@ -153,7 +153,7 @@ def test_target_changed_mid_history():
     assert [w.counts for w in ws] == [True, True, False, True, False]
     assert streaks(log, p, today) == Streak(current=1, best=2)
     # with no history the current target (3) would apply to every week
-    assert streaks(log, Profile(target=3), today) == Streak(current=1, best=1)
+    assert streaks(log, Profile(level="intermediate", target=3), today) == Streak(current=1, best=1)
 
 
 def test_two_finishers_make_one_session():
@@ -259,7 +259,7 @@ def test_block_extra_sessions_cap_adherence_at_100():
 
 
 def test_block_finished_clamps_week_and_ignores_sessions_after_it():
-    p = Profile(block_start=MON, weeks=3, target_history=((MON, 2), (MON + timedelta(weeks=2), 3)))
+    p = Profile(level="intermediate", block_start=MON, weeks=3, target_history=((MON, 2), (MON + timedelta(weeks=2), 3)))
     log = weekly(MON, [2, 2, 2, 4, 4])
     b = block_progress(log, p, MON + timedelta(weeks=5))
     assert b == BlockProgress(week=3, weeks=3, done=6.0, planned_to_date=7.0, planned_total=7, adherence=85, finished=True)
@@ -482,3 +482,9 @@ def test_prop_trend_matches_week_summaries(specs, profile, today, weeks):
     by_start = {w.start: w.sessions for w in week_summaries(log, profile, today)}
     for pt in points:
         assert pt.sessions == by_start.get(pt.start, 0.0)
+
+
+def test_a_beginner_asking_for_three_is_counted_against_the_two_the_plan_places():
+    p = Profile(level="beginner", target=3)
+    log = [sess(MON + timedelta(days=7 * w + off)) for w in range(3) for off in (0, 3)]
+    assert streaks(log, p, MON + timedelta(days=20)).current == 3
