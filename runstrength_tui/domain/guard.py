@@ -133,7 +133,8 @@ def _percent(fraction: float, threshold: float) -> str:
 
 def _a(text: str) -> str:
     """The article for a number said aloud: 'an 18 %', 'an 8 %', 'a 25 %', 'a 110 %'."""
-    whole = text.strip().split(" ")[0].split(".")[0]
+    digits = text.strip()
+    whole = digits[: len(digits) - len(digits.lstrip("0123456789"))]
     return f"an {text}" if whole.startswith("8") or whole in ("11", "18") else f"a {text}"
 
 

@@ -633,3 +633,11 @@ def test_property_quiet_never_nags(warnings, acks, shown):
     assert order == sorted(order)
     # nothing else is lost
     assert set(keys) == {(w.code, w.exercise) for w in warnings} - recent - shown
+
+
+@pytest.mark.parametrize("text, said", [("18%", "an 18%"), ("8%", "an 8%"), ("11.5%", "an 11.5%"), ("80%", "an 80%"),
+                                        ("25%", "a 25%"), ("110%", "a 110%"), ("1.5%", "a 1.5%"), ("180%", "a 180%")])
+def test_numbers_take_the_article_they_are_read_with(text, said):
+    from runstrength_tui.domain.guard import _a
+
+    assert _a(text) == said
