@@ -346,7 +346,7 @@ def _():
     return set(), codes(logged(log, day(0), ("goblet-squat", 12, None, 22.0)))
 
 
-@scenario("10 → 11.8 kg reads 'an 18%'")
+@scenario("10 → 13 kg is a 30% jump; 10 → 11.8 kg stays inside one 2.5 kg step")
 def _():
     log = runner(equipment=("gym",))
     log.session(day(-4), ("hip-thrust", 15, None, 10.0))
