@@ -34,6 +34,8 @@ SESSION_CODES = frozenset({"comeback", "too-many-sessions", "after-long-run", "s
 #: Codes about the week (from ``review`` and the set-level load check): no exercise id either,
 #: so that one acknowledgement or one showing covers every exercise.
 WEEK_CODES = frozenset({"volume-spike", "irregular", "running-load"})
+#: Codes that "I know" does not silence: pain is the runner's own signal.
+UNSILENCEABLE = frozenset({"pain"})
 #: Every code whose warnings have ``exercise == ""``.
 UNSCOPED_CODES = SESSION_CODES | WEEK_CODES
 
@@ -691,9 +693,9 @@ def quiet(
     shown: set[tuple[str, str]] = frozenset(),
 ) -> list[GuardWarning]:
     """Drop what was already shown this session, acknowledged in the last 7 days, or repeated;
-    most serious first."""
+    most serious first. Pain notes are never silenced by an acknowledgement."""
     cutoff = day - timedelta(days=T.ack_quiet_days)
-    acked = {(code, exercise) for code, exercise, when in acks if when > cutoff}
+    acked = {(code, exercise) for code, exercise, when in acks if when > cutoff and code not in UNSILENCEABLE}
     out: list[GuardWarning] = []
     seen: set[tuple[str, str]] = set()
     for w in sorted(warnings, key=lambda w: LEVEL_ORDER.get(w.level, len(LEVEL_ORDER))):

@@ -547,6 +547,12 @@ def _prescribe(
             if raise_load and (nxt := step_up(ex, profile, last_load)) is not None:
                 load = nxt
                 reps = (reps[0], min(reps[1], max(reps[0], last_top)))
+                owned = (tool == "dumbbells" and profile.dumbbells) or (tool == "kettlebell" and profile.kettlebells)
+                what = {"dumbbells": "dumbbell", "kettlebell": "kettlebell", "barbell": "plate step"}.get(tool or "", "step")
+                note = note or (
+                    f"up from {format_load(last_load, unit)}: every set reached the top last time; "
+                    f"{format_load(nxt, unit)} is your next {what}" + ("" if owned else " (standard step)")
+                )
             else:
                 load = at_or_below(weights, last_load) or min(weights)
         elif last_load is not None:

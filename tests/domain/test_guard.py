@@ -627,7 +627,7 @@ def test_property_quiet_never_nags(warnings, acks, shown):
     out = quiet(warnings, acks=acks, day=DAY, shown=shown)
     keys = [(w.code, w.exercise) for w in out]
     assert len(keys) == len(set(keys))
-    recent = {(c, e) for c, e, d in acks if d > DAY - days(7)}
+    recent = {(c, e) for c, e, d in acks if d > DAY - days(7) and c != "pain"}  # pain is never silenced
     assert not set(keys) & (recent | shown)
     order = [LEVELS[::-1].index(w.level) for w in out]
     assert order == sorted(order)
@@ -641,3 +641,10 @@ def test_numbers_take_the_article_they_are_read_with(text, said):
     from runstrength_tui.domain.guard import _a
 
     assert _a(text) == said
+
+
+def test_pain_notes_cannot_be_silenced_with_i_know():
+    note = GuardWarning("pain", "warning", "You marked pain on goblet squat.", "Stop.", "goblet-squat")
+    jump = GuardWarning("load-jump", "warning", "Big jump.", "Smaller.", "goblet-squat")
+    acks = [("pain", "goblet-squat", DAY), ("load-jump", "goblet-squat", DAY)]
+    assert [w.code for w in quiet([note, jump], acks=acks, day=DAY)] == ["pain"]
