@@ -755,7 +755,8 @@ def _day_context(
     from .schedule import plan_week
 
     at_start = plan_week(sched.week.start, sched.week.start, week, tuple(s for s in before if s.date < sched.week.start))
-    one_fits = len(at_start.planned) + len(at_start.done) <= 1 and at_start.target >= 2
+    race_week = any(-1 <= (r - sched.week.start).days <= 9 for r in profile.races)  # the taper, not the runs, limits it
+    one_fits = len(at_start.planned) + len(at_start.done) <= 1 and at_start.target >= 2 and not race_week
     low = _low_frequency(today, list(before)) or one_fits
     start = sched.week.start
     nordic_week = any(h.exercise == NORDIC and start <= h.date < today for h in history)
