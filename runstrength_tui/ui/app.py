@@ -178,7 +178,8 @@ class RunStrengthApp(App):
         active = self.timers.active
         w = self.workout
         return (active.kind if active else None, bool(active and active.countdown.paused), self.enter_mode(),
-                bool(w.items), w.finished_today, w.session is not None, bool(w.notes), w.sets_done > 0)
+                bool(w.items), w.finished_today, w.session is not None, bool(w.notes), w.sets_done > 0,
+                w.in_warmup)
 
     def enter_mode(self) -> str | None:
         """What enter does now (the footer's label for it): see ``timers.ENTER_MODES``."""
@@ -192,6 +193,8 @@ class RunStrengthApp(App):
             return None
         if w.finished_today:
             return "reopen" if w.reopenable is not None else None
+        if w.in_warmup:
+            return "warmup" if w.session is not None else "warmup-go"
         if w.all_done:
             return "finish"
         item = w.current if not w.current.complete else w.next_incomplete()
@@ -320,6 +323,9 @@ class RunStrengthApp(App):
             return "Saved. Enter reopens today's session." if self.workout.reopenable else ""
         if self.workout.all_done:
             return "All sets done: enter finishes"
+        if self.workout.in_warmup:
+            return ("enter: start the warm-up · x skips it" if self.workout.session is None
+                    else "enter: drill done · x skips the rest")
         if item.is_hold:
             return f"enter: {self.get_ready_seconds} s get-ready, then hold {item.plan.seconds} s"
         return "enter: log the set; rest starts by itself"
@@ -358,6 +364,9 @@ class RunStrengthApp(App):
         if self.timers.active is None and w.all_done:
             self.action_finish()
             return
+        if self.timers.active is None and w.in_warmup:
+            self.warmup_step()
+            return
         active = self.timers.active
         if active is not None and active.kind == "hold":
             held = max(1, active.held_per_side())
@@ -391,6 +400,26 @@ class RunStrengthApp(App):
             self.workout_changed()
         else:
             self.action_log_set()
+
+    def warmup_step(self) -> None:
+        """Enter in the warm-up: the first press starts it (and the session clock), each
+        next press ticks the current drill; after the last drill the session goes on."""
+        w = self.workout
+        if w.session is None:
+            if self._start_or_explain():
+                self.notify(f"Warm-up: {plural(len(w.warmup), 'drill')}, about 4 min. Enter ticks each one.")
+            return
+        w.tick_warmup()
+        if not w.in_warmup:
+            self.notify("Warm-up done. Enter logs the first set.", title="Warm")
+        self.workout_changed()
+
+    def action_skip_warmup(self) -> None:
+        w = self.workout
+        if w.in_warmup:
+            w.skip_warmup()
+            self.notify("Warm-up skipped. Enter logs the first set.")
+            self.workout_changed()
 
     def _start_or_explain(self) -> bool:
         try:

@@ -80,6 +80,10 @@ class Workout:
         self.switched: dict[str, str] = {}  # planned exercise → the variation used today
         self.notes: list[guard.GuardWarning] = []  # guard notes shown since the app started
         self.skipped: set[str] = set()  # exercises skipped today (kept across reloads)
+        # the warm-up step before the first exercise: drills ticked so far, and whether it
+        # is over (done or skipped); kept across reloads, never logged as sets
+        self.warmup_ticked = 0
+        self.warmup_over = False
 
     def _original_of(self, exercise: str) -> str:
         return next((k for k, v in self.switched.items() if v == exercise), exercise)
@@ -181,6 +185,33 @@ class Workout:
             return []
         ids = [it.plan.exercise for it in self.items]
         return self.ctx.session_notes(self._today(), ids, finisher=self.mode == "finisher", shown=self.shown)
+
+    # --- the warm-up step --------------------------------------------------------------
+
+    @property
+    def warmup(self) -> tuple[Prescribed, ...]:
+        return self.plan.warmup if self.plan is not None else ()
+
+    @property
+    def in_warmup(self) -> bool:
+        """Before the first set of a strength session, the warm-up is its own step (a
+        resumed session, with sets already logged, goes straight on)."""
+        return (self.mode == "strength" and bool(self.warmup) and bool(self.items) and not self.warmup_over
+                and not self.finished_today and self.sets_done == 0)
+
+    def tick_warmup(self) -> Prescribed | None:
+        """The current drill is done: the next one is current (the step ends after the last).
+        Returns the drill ticked."""
+        if not self.in_warmup:
+            return None
+        drill = self.warmup[min(self.warmup_ticked, len(self.warmup) - 1)]
+        self.warmup_ticked += 1
+        if self.warmup_ticked >= len(self.warmup):
+            self.warmup_over = True
+        return drill
+
+    def skip_warmup(self) -> None:
+        self.warmup_over = True
 
     # --- navigation ------------------------------------------------------------------
 

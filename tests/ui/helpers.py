@@ -90,11 +90,16 @@ class RecordingSignals(Signals):
         return [c[1] for c in self.calls if c[0] == "title"]
 
 
-def make_app(folder: Path, clock=None, **kwargs) -> RunStrengthApp:
+def make_app(folder: Path, clock=None, warmed_up: bool = True, **kwargs) -> RunStrengthApp:
+    """The real app on a real data folder. ``warmed_up`` (the default) starts it with the
+    warm-up step already skipped, as the x key does, so tests about sets begin at the first
+    set; tests of the warm-up itself pass ``warmed_up=False``."""
     store = Store(folder)
     kwargs.setdefault("signals", RecordingSignals())
     kwargs.setdefault("today", lambda: PINNED)
     app = RunStrengthApp(store, clock=clock or FakeClock(), now=SteppingNow(), **kwargs)
+    if warmed_up:
+        app.workout.skip_warmup()
     return app
 
 

@@ -45,6 +45,7 @@ class TodayScreen(Screen):
         *enter_bindings(),
         *timer_bindings("app."),
         Binding("i", "instructions", "How to"),
+        Binding("x", "skip_warmup", "Skip warm-up"),
         Binding("x", "skip_exercise", "Skip exercise"),
         Binding("f", "finish", "Finish"),
         Binding("f", "finish_now", "Finish", show=False),  # f still works where enter finishes
@@ -94,6 +95,8 @@ class TodayScreen(Screen):
             title = "DONE FOR TODAY"
         elif w.session is not None:
             title = "SESSION IN PROGRESS" if w.mode == "strength" else "FINISHER IN PROGRESS"
+            if w.in_warmup:
+                title = "WARM-UP"
         reason = Text()
         reason.append(f"{title}  ", style="bold")
         reason.append(plan.reason)
@@ -124,8 +127,11 @@ class TodayScreen(Screen):
             return w.session is not None and w.sets_done > 0 and not w.all_done and app.timers.active is None
         if action == "finish_now":  # hidden: f always answers (a saved day says how to reopen)
             return bool(w.items)
+        if action == "skip_warmup":
+            return w.in_warmup and app.timers.active is None
         if action == "skip_exercise":
-            return bool(w.items) and not w.finished_today and not w.all_done and app.timers.active is None
+            return (bool(w.items) and not w.finished_today and not w.all_done and app.timers.active is None
+                    and not w.in_warmup)
         if action == "log_set":  # hidden: l always answers, even on a saved day
             return bool(w.items)
         if action in ("move", "focus_mode", "start_session"):
@@ -136,7 +142,7 @@ class TodayScreen(Screen):
 
     def _prompt(self, index: int, item) -> Text:
         w = self.workout
-        current = index == w.index
+        current = index == w.index and not w.in_warmup
         marker = {"done": "✓", "skipped": "–"}.get(item.status, "▶" if current else "·")
         status = {"done": "done", "skipped": "skipped"}.get(item.status, f"sets {item.status}")
         if item.status == "skipped" and item.done:
@@ -171,12 +177,33 @@ class TodayScreen(Screen):
                 text.append(f"Next strength session: {day_name(plan.next_strength_day, plan.date)}.\n\n")
             text.append("e browse exercises · w your week · h history · o settings")
             return text
+        if w.in_warmup:
+            return self._warmup_detail()
         ex = w.catalog.get(item.plan.exercise)
         text.append(f"{ex.name}\n", style="bold")
         text.append(f"rest {item.plan.rest} s · i: how to\n", style="dim")
         if item.plan.note:
             text.append(f"{item.plan.note}\n", style="italic")
         text.append("\n".join(f"• {cue}" for cue in ex.cues))
+        return text
+
+    def _warmup_detail(self) -> Text:
+        """The warm-up step: its drills, ticked as enter goes through them (not logged as sets)."""
+        w = self.workout
+        started = w.session is not None
+        text = Text()
+        text.append("WARM-UP · about 4 min\n", style="bold")
+        text.append("drills, not logged as sets\n", style="dim")
+        for i, drill in enumerate(w.warmup):
+            done = started and i < w.warmup_ticked
+            current = started and i == w.warmup_ticked
+            marker = "✓" if done else "▶" if current else "·"
+            text.append(f"{marker} {drill.name}\n", style="dim" if done else "bold" if current else "")
+            text.append(f"{INDENT}{drill.dose_text.split(' × ', 1)[-1]}\n", style="italic")
+        current = w.warmup[min(w.warmup_ticked, len(w.warmup) - 1)]
+        if started and current.exercise in w.catalog:
+            text.append("\n")
+            text.append("\n".join(f"• {cue}" for cue in w.catalog.get(current.exercise).cues[:2]))
         return text
 
     def update_clock(self) -> None:
@@ -232,6 +259,9 @@ class TodayScreen(Screen):
 
     def action_show_notes(self) -> None:
         self.app.action_show_notes()
+
+    def action_skip_warmup(self) -> None:
+        self.app.action_skip_warmup()
 
     def action_skip_exercise(self) -> None:
         item = self.workout.current
