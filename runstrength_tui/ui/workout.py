@@ -67,6 +67,7 @@ class Workout:
         self._today = today
         self._now = now
         self.ctx: service.Context | None = None
+        self.pain: dict = {}  # exercise → PainStatus: pain marks not yet cleared
         self.plan: TodayPlan | None = None
         self.items: list[Item] = []
         self.index = 0
@@ -103,6 +104,9 @@ class Workout:
         day = self._today()
         self.ctx = service.Context.load(self.store, day)
         self.plan = self.ctx.today_plan()
+        from ..domain.plan import pain_status
+
+        self.pain = pain_status(self.ctx.history + self.ctx.pain_history, self.ctx.profile)
         open_ = self.store.open_session()
         self.session = open_[0] if open_ and open_[0].date == day else None
         if self.session is not None and self.session.kind == "finisher":
@@ -185,6 +189,30 @@ class Workout:
             return []
         ids = [it.plan.exercise for it in self.items]
         return self.ctx.session_notes(self._today(), ids, finisher=self.mode == "finisher", shown=self.shown)
+
+    # --- the coach's notes ------------------------------------------------------------
+
+    @property
+    def referred(self) -> list[str]:
+        """Exercises out of the plan for pain (two sessions in a row) until the runner clears them."""
+        return sorted(ex for ex, st in self.pain.items() if st.marks_in_a_row >= 2)
+
+    def coach_notes(self) -> list[str]:
+        """What the coach says today besides the reason: pain referrals first (they stay until
+        cleared), then why the block week was held back, then the week's other notes."""
+        plan = self.plan
+        if plan is None:
+            return []
+        notes = list(plan.notes)
+        referrals = [n for n in notes if n.startswith("Pain on")]
+        rest = [n for n in notes if n not in referrals]
+        held = [f"Block week {plan.block_week}: {plan.block_week_reason}."] if plan.block_week_reason else []
+        return referrals + held + rest
+
+    def clear_pain(self, exercise: str) -> None:
+        """Clear a pain mark (saved in the profile), then plan again."""
+        service.clear_pain(self.store, exercise, self._today())
+        self.reload()
 
     # --- the warm-up step --------------------------------------------------------------
 

@@ -7,7 +7,8 @@ from runstrength_tui.domain.model import SetRecord
 from runstrength_tui.store.repo import Store, new_id
 from runstrength_tui.ui.screens.dialogs import LogSetScreen
 
-from helpers import NOW, PINNED, make_app
+from helpers import NOW, PINNED, make_app, make_pain_log
+from runstrength_tui.ui.screens.today import fit_notes
 from test_moment import footer
 
 
@@ -65,3 +66,37 @@ async def test_a_resumed_session_goes_straight_on(beginner_dir, close_stores):
         await pilot.pause()
         assert app.workout.sets_done == 1 and not app.workout.in_warmup
         assert app.enter_mode() in ("log", "hold")
+
+
+async def test_pain_referral_stays_on_today_until_cleared_with_a_confirmation(tmp_path, close_stores):
+    folder = make_pain_log(tmp_path / "data")
+    app = make_app(folder)
+    close_stores(app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        notes = str(app.screen.query_one("#coach-notes").render())
+        assert "Pain on Bodyweight squat" in notes and "c clears it here" in notes
+        assert "bodyweight-squat" not in [it.plan.exercise for it in app.workout.items]
+        await pilot.press("c")
+        await pilot.pause()
+        assert "Bodyweight squat" in app.screen.query_one("#dialog-title").render().plain
+        await pilot.press("n")  # keep it out: nothing changes
+        await pilot.pause()
+        assert app.store.profile().pain_cleared == ()
+        await pilot.press("c")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert app.store.profile().pain_cleared == (("bodyweight-squat", PINNED),)
+        assert not app.screen.query_one("#coach-notes").display
+        assert app.workout.referred == []
+
+
+def test_notes_that_do_not_fit_end_in_a_cue():
+    notes = ["Pain on Goblet squat " + "word " * 60, "Block week 2: the week of 2 Nov had 0 of 2 planned sessions."]
+    text = fit_notes(notes, 60, 4, True).plain
+    lines = text.splitlines()
+    assert len(lines) == 4 and all(len(line) <= 60 for line in lines)
+    assert lines[-1].endswith("c: clear · m: all notes")
+    short = fit_notes(notes[1:], 60, 4, False).plain
+    assert "m: all notes" not in short and short.startswith("• Block week 2")
