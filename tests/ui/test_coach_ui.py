@@ -1,11 +1,12 @@
 """The coach on Today and in Settings: the warm-up step, the coach's notes, pain clearance,
 races, owned weights and the jump-readiness questions."""
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from runstrength_tui.domain.model import SetRecord
 from runstrength_tui.store.repo import Store, new_id
 from runstrength_tui.ui.screens.dialogs import LogSetScreen
+from runstrength_tui.ui.screens.today import TodayScreen
 
 from helpers import NOW, PINNED, make_app, make_pain_log
 from runstrength_tui.ui.screens.today import fit_notes
@@ -100,3 +101,74 @@ def test_notes_that_do_not_fit_end_in_a_cue():
     assert lines[-1].endswith("c: clear · m: all notes")
     short = fit_notes(notes[1:], 60, 4, False).plain
     assert "m: all notes" not in short and short.startswith("• Block week 2")
+
+
+async def test_settings_races_weights_readiness_and_a_level_change(beginner_dir, close_stores):
+    app = make_app(beginner_dir)
+    close_stores(app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("o")
+        await pilot.pause()
+        screen = app.screen
+        assert not screen.query_one("#readiness").display  # beginners: no jump questions
+        screen.query_one("#target").query("RadioButton")[1].value = True  # a beginner asks for 3
+        await pilot.pause()
+        note = screen.query_one("#target-note")
+        assert note.display and "Beginners do 2 sessions a week" in str(note.render())
+        screen.query_one("#level").query("RadioButton")[1].value = True  # intermediate: a move up
+        await pilot.pause()
+        assert screen.query_one("#readiness").display and not note.display
+        boxes = [screen.query_one(f"#ready-{i}") for i in range(5)]
+        assert not any(b.value for b in boxes)
+        screen.query_one("#races").value = "2026-13-01"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "YYYY-MM-DD, not '2026-13-01'" in str(screen.query_one("#error").render())
+        screen.query_one("#races").value = "2027-04-18, 2026-12-06, 2025-01-01"
+        screen.query_one("#dumbbells").value = "4,6, 8,10 "
+        screen.query_one("#kettlebells").value = "12, sixteen"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Kettlebells look like" in str(screen.query_one("#error").render())
+        screen.query_one("#kettlebells").value = "16, 12"
+        for box in boxes[:4]:
+            box.value = True
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, TodayScreen)
+        saved = app.store.profile()
+        assert saved.races == (date(2026, 12, 6), date(2027, 4, 18))  # the past one is dropped
+        assert saved.dumbbells == (4.0, 6.0, 8.0, 10.0) and saved.kettlebells == (12.0, 16.0)
+        assert saved.level == "intermediate" and saved.level_history[-1] == (PINNED, "intermediate")
+        assert saved.plyo_ready is False  # four yes of five: jumps wait
+        await pilot.press("o")
+        await pilot.pause()
+        assert app.screen.query_one("#races").value == "2026-12-06, 2027-04-18"
+        assert app.screen.query_one("#dumbbells").value == "4, 6, 8, 10"
+        for i in range(5):
+            app.screen.query_one(f"#ready-{i}").value = True
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.store.profile().plyo_ready is True
+        assert app.store.profile().level_history[-1] == (PINNED, "intermediate")  # no new level change
+
+
+async def test_settings_clears_a_pain_mark_after_naming_it(tmp_path, close_stores):
+    app = make_app(make_pain_log(tmp_path / "data"))
+    close_stores(app)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("o")
+        await pilot.pause()
+        button = app.screen.query_one("#clear-bodyweight-squat")
+        button.press()
+        await pilot.pause()
+        assert "Bodyweight squat" in str(app.screen.query_one("#choice-body").render())
+        await pilot.press("y")
+        await pilot.pause()
+        assert app.store.profile().pain_cleared == (("bodyweight-squat", PINNED),)
+        await pilot.press("ctrl+s")  # saving the form keeps the clearance
+        await pilot.pause()
+        assert app.store.profile().pain_cleared == (("bodyweight-squat", PINNED),)
+        assert isinstance(app.screen, TodayScreen) and app.workout.referred == []
