@@ -311,7 +311,8 @@ class RunStrengthApp(App):
     def header_text(self) -> str:
         plan = self.workout.plan
         week = f"block week {min(max(plan.block_week, 1), plan.block_weeks)} of {plan.block_weeks}"
-        light = " (lighter)" if plan.light_week else ""
+        light = " (race taper)" if plan.taper else f" (week {plan.comeback} back)" if plan.comeback else \
+            " (lighter)" if plan.light_week else ""
         demo = " · DEMO" if self.demo else ""
         return f"{self.today():%a %d %b %Y} · {week}{light}{demo}"
 
@@ -405,9 +406,8 @@ class RunStrengthApp(App):
         """Enter in the warm-up: the first press starts it (and the session clock), each
         next press ticks the current drill; after the last drill the session goes on."""
         w = self.workout
-        if w.session is None:
-            if self._start_or_explain():
-                self.notify(f"Warm-up: {plural(len(w.warmup), 'drill')}, about 4 min. Enter ticks each one.")
+        if w.session is None:  # the list beside shows the drills; enter ticks each one
+            self._start_or_explain()
             return
         w.tick_warmup()
         if not w.in_warmup:

@@ -157,3 +157,21 @@ def make_pain_log(folder: Path) -> Path:
             log_session(store, start + timedelta(days=offset),
                         pain=("bodyweight-squat",) if offset else ())
     return folder
+
+
+def make_log(folder: Path, days_ago: tuple[int, ...], **profile_changes) -> Path:
+    """A beginner (with ``profile_changes``) who did a session on each of ``days_ago``
+    (days before the pinned date); the block started the week of the first one."""
+    from datetime import timedelta
+
+    start = week_start(PINNED - timedelta(days=max(days_ago)))
+    with Store(folder) as store:
+        store.save_profile(beginner_profile().with_changes(block_start=start, **profile_changes))
+        for ago in sorted(days_ago, reverse=True):
+            log_session(store, PINNED - timedelta(days=ago))
+    return folder
+
+
+TAPER = dict(days_ago=(3, 7, 10, 14, 17, 21), races=(date(2026, 11, 30),))  # a race 4 days ahead
+COMEBACK = dict(days_ago=(20, 24, 27, 31, 34))  # nothing for 20 days
+MISSED = dict(days_ago=(7, 10, 14, 17, 21))  # Monday (planned) was missed
