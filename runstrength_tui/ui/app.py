@@ -411,7 +411,7 @@ class RunStrengthApp(App):
             return
         w.tick_warmup()
         if not w.in_warmup:
-            self.notify("Warm-up done. Enter logs the first set.", title="Warm")
+            self.notify("Enter logs the first set.", title="Warm-up done")
         self.workout_changed()
 
     def action_skip_warmup(self) -> None:
@@ -743,6 +743,11 @@ class RunStrengthApp(App):
         yield SystemCommand("Log a set", "Open the log-a-set dialog for the current exercise", self.action_log_set)
         yield SystemCommand("Start hold / next set", "Do the obvious next thing (enter)", self.action_primary)
         yield SystemCommand("Start the session", "Start the session clock", self.action_start_session)
+        yield SystemCommand("Skip the warm-up", "Go straight to the first set (x)", self.action_skip_warmup)
+        yield SystemCommand("Coach's notes", "Pain referrals, a held-back block week, the week's notes (m)",
+                            self._on_today("action_coach_notes"))
+        yield SystemCommand("Clear a pain mark", "Once a doctor or physio says it is fine (c)",
+                            self._on_today("action_clear_pain"))
         yield SystemCommand("Finish the session", "Save the session with its RPE", self.action_finish)
         yield SystemCommand("Pause or resume the timer", "space", self.action_pause_timer)
         yield SystemCommand("Add 15 seconds to the timer", "+", self.action_add_time)
@@ -756,6 +761,16 @@ class RunStrengthApp(App):
         yield SystemCommand("Notes from the guard", "Notes already shown this session (g)", self.action_show_notes)
         yield SystemCommand("Keys", "Every key, screen by screen (?)", self.action_show_keys)
         yield SystemCommand("Export log", "Write a JSON export to the data folder", self.action_export)
+
+    def _on_today(self, action: str):
+        """A Today action for the command palette (Today is the screen under the others)."""
+        def run() -> None:
+            from .screens.today import TodayScreen
+
+            today = next((s for s in self.screen_stack if isinstance(s, TodayScreen)), None)
+            if today is not None:
+                getattr(today, action)()
+        return run
 
     def action_export(self) -> None:
         self.export_log()

@@ -102,6 +102,9 @@ class Workout:
 
     def load(self) -> None:
         day = self._today()
+        if getattr(self, "_warmup_day", day) != day:  # a new day (the app ran past midnight): a new warm-up
+            self.warmup_ticked, self.warmup_over = 0, False
+        self._warmup_day = day
         self.ctx = service.Context.load(self.store, day)
         self.plan = self.ctx.today_plan()
         from ..domain.plan import pain_status

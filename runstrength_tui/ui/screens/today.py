@@ -308,6 +308,9 @@ class TodayScreen(Screen):
         from .dialogs import ChoiceScreen
 
         w = self.workout
+        if not w.coach_notes():
+            self.notify("No notes from the coach today.")
+            return
         body = "\n\n".join(f"{'⚠' if n.startswith('Pain on') else '•'} {n}" for n in w.coach_notes())
         choices = [(f"clear-{i}", f"Clear pain: {w.catalog.get(ex).name if ex in w.catalog else ex}", str(i + 1))
                    for i, ex in enumerate(w.referred)]
@@ -326,6 +329,8 @@ class TodayScreen(Screen):
             self.confirm_clear(referred[0])
         elif referred:
             self.action_coach_notes()
+        else:
+            self.notify("No pain mark keeps an exercise out of the plan. (Settings lists every pain mark.)")
 
     def confirm_clear(self, exercise: str) -> None:
         """Ask, naming the exercise, before a pain mark is cleared."""
