@@ -172,3 +172,75 @@ async def test_settings_clears_a_pain_mark_after_naming_it(tmp_path, close_store
         await pilot.pause()
         assert app.store.profile().pain_cleared == (("bodyweight-squat", PINNED),)
         assert isinstance(app.screen, TodayScreen) and app.workout.referred == []
+
+
+async def test_m_lists_the_notes_and_clears_from_there(tmp_path, close_stores):
+    app = make_app(make_pain_log(tmp_path / "data"))
+    close_stores(app)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("m")
+        await pilot.pause()
+        assert "Pain on Bodyweight squat" in str(app.screen.query_one("#choice-body").render())
+        await pilot.press("1")  # "Clear pain: Bodyweight squat": asks first
+        await pilot.pause()
+        assert app.store.profile().pain_cleared == ()
+        await pilot.press("y")
+        await pilot.pause()
+        assert app.store.profile().pain_cleared == (("bodyweight-squat", PINNED),)
+
+
+async def test_a_held_back_block_week_is_said_on_today(tmp_path, close_stores):
+    from helpers import COMEBACK, make_log
+
+    spec = dict(COMEBACK)
+    app = make_app(make_log(tmp_path / "data", spec.pop("days_ago"), **spec))
+    close_stores(app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        plan = app.workout.plan
+        assert plan.comeback == 1 and plan.block_week_reason
+        notes = str(app.screen.query_one("#coach-notes").render())
+        assert f"Block week {plan.block_week}: after 20 days" in notes.replace("\n  ", " ")
+        assert "(week 1 back)" in app.header_text()
+
+
+async def test_onboarding_intermediate_answers_the_readiness_questions(tmp_path, close_stores):
+    app = make_app(tmp_path / "fresh")
+    close_stores(app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert not app.screen.query_one("#readiness").display
+        await pilot.press("down", "space")  # intermediate: the questions show in the same step
+        await pilot.pause()
+        assert app.screen.query_one("#readiness").display
+        for i in range(5):
+            app.screen.query_one(f"#ready-{i}").value = True
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        saved = app.store.profile()
+    assert saved.level == "intermediate" and saved.plyo_ready is True
+    assert saved.level_history == ()  # a new profile picks its level: no ramp
+
+
+def test_weights_and_races_are_read_like_the_cli():
+    from runstrength_tui.ui.screens.settings import parse_races, parse_weights, weights_text
+
+    assert parse_weights("10, 4,6;8 ,", "kg", "Dumbbells") == (4.0, 6.0, 8.0, 10.0)
+    assert parse_weights("", "kg", "Dumbbells") == ()
+    assert parse_weights("10lb, 4kg", "kg", "Dumbbells") == (4.0, 4.536)
+    assert weights_text((4.536, 9.072), "lb") == "10, 20"
+    for bad in ("0", "-4", "four", "4 stone"):
+        try:
+            parse_weights(bad, "kg", "Dumbbells")
+        except ValueError as exc:
+            assert "Dumbbells look like 4,6,8,10" in str(exc)
+        else:
+            raise AssertionError(bad)
+    assert parse_races("2026-12-06, 2026-11-25, 2026-11-01", PINNED) == (date(2026, 11, 25), date(2026, 12, 6))
+    try:
+        parse_races("06/12/2026", PINNED)
+    except ValueError as exc:
+        assert str(exc) == "Race day must look like YYYY-MM-DD, not '06/12/2026'."
+    else:
+        raise AssertionError("accepted a day that is not YYYY-MM-DD")
