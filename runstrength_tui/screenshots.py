@@ -69,7 +69,7 @@ def _repaint_timers(pilot) -> None:
 
 
 async def _rest(pilot, clock):
-    await pilot.press("enter", "enter")
+    await pilot.press("x", "enter", "enter")  # past the warm-up, log the first set
     await pilot.pause()
     clock.t += 12
     _repaint_timers(pilot)
@@ -77,6 +77,7 @@ async def _rest(pilot, clock):
 
 async def _hold_focus(pilot, clock):
     app = pilot.app
+    await pilot.press("x")  # past the warm-up
     app.workout.select(len(app.workout.items) - 1)
     app.workout_changed()
     await pilot.press("enter")
@@ -90,6 +91,7 @@ async def _hold_focus(pilot, clock):
 
 async def _warning(pilot, clock):
     w = pilot.app.workout
+    await pilot.press("x")  # past the warm-up
     w.select(next(i for i, it in enumerate(w.items) if it.plan.suggested_load_kg))
     pilot.app.workout_changed()
     await pilot.press("enter")
@@ -99,6 +101,7 @@ async def _warning(pilot, clock):
 
 async def _each_side(pilot, clock):
     w = pilot.app.workout
+    await pilot.press("x")  # past the warm-up
     w.select(next(i for i, it in enumerate(w.items) if it.plan.per_side and it.is_hold))
     pilot.app.workout_changed()
     await pilot.press("enter")
@@ -112,7 +115,7 @@ SHOTS = [
     ("today", (100, 30), _press()),
     ("today-80x24", (80, 24), _press()),
     ("instructions", (100, 30), _press("i")),
-    ("log-set", (100, 30), _press("enter")),
+    ("log-set", (100, 30), _press("x", "enter")),
     ("log-set-warning", (100, 30), _warning),
     ("rest-timer", (100, 30), _rest),
     ("week", (100, 30), _press("w")),

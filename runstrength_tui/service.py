@@ -58,6 +58,17 @@ def default_profile(day: date) -> Profile:
     return Profile(block_start=week_start(day))
 
 
+def clear_pain(store: Store, exercise: str, day: date) -> Profile:
+    """The runner clears the pain mark on ``exercise`` (a sports doctor or physical
+    therapist said it is fine): pain marks on or before ``day`` no longer keep it out of the
+    plan. Saved in the profile's ``pain_cleared``; returns the profile as saved."""
+    profile = store.profile() or default_profile(day)
+    cleared = tuple((e, d) for e, d in profile.pain_cleared if e != exercise) + ((exercise, day),)
+    profile = profile.with_changes(pain_cleared=cleared)
+    store.save_profile(profile)
+    return profile
+
+
 @dataclass
 class Context:
     """What the planner and the guard need about one data folder on one day."""

@@ -178,7 +178,8 @@ class RunStrengthApp(App):
         active = self.timers.active
         w = self.workout
         return (active.kind if active else None, bool(active and active.countdown.paused), self.enter_mode(),
-                bool(w.items), w.finished_today, w.session is not None, bool(w.notes), w.sets_done > 0)
+                bool(w.items), w.finished_today, w.session is not None, bool(w.notes), w.sets_done > 0,
+                w.in_warmup)
 
     def enter_mode(self) -> str | None:
         """What enter does now (the footer's label for it): see ``timers.ENTER_MODES``."""
@@ -192,6 +193,8 @@ class RunStrengthApp(App):
             return None
         if w.finished_today:
             return "reopen" if w.reopenable is not None else None
+        if w.in_warmup:
+            return "warmup" if w.session is not None else "warmup-go"
         if w.all_done:
             return "finish"
         item = w.current if not w.current.complete else w.next_incomplete()
@@ -308,7 +311,8 @@ class RunStrengthApp(App):
     def header_text(self) -> str:
         plan = self.workout.plan
         week = f"block week {min(max(plan.block_week, 1), plan.block_weeks)} of {plan.block_weeks}"
-        light = " (lighter)" if plan.light_week else ""
+        light = " (race taper)" if plan.taper else f" (week {plan.comeback} back)" if plan.comeback else \
+            " (lighter)" if plan.light_week else ""
         demo = " · DEMO" if self.demo else ""
         return f"{self.today():%a %d %b %Y} · {week}{light}{demo}"
 
@@ -320,6 +324,9 @@ class RunStrengthApp(App):
             return "Saved. Enter reopens today's session." if self.workout.reopenable else ""
         if self.workout.all_done:
             return "All sets done: enter finishes"
+        if self.workout.in_warmup:
+            return ("enter: start the warm-up · x skips it" if self.workout.session is None
+                    else "enter: drill done · x skips the rest")
         if item.is_hold:
             return f"enter: {self.get_ready_seconds} s get-ready, then hold {item.plan.seconds} s"
         return "enter: log the set; rest starts by itself"
@@ -358,6 +365,9 @@ class RunStrengthApp(App):
         if self.timers.active is None and w.all_done:
             self.action_finish()
             return
+        if self.timers.active is None and w.in_warmup:
+            self.warmup_step()
+            return
         active = self.timers.active
         if active is not None and active.kind == "hold":
             held = max(1, active.held_per_side())
@@ -391,6 +401,25 @@ class RunStrengthApp(App):
             self.workout_changed()
         else:
             self.action_log_set()
+
+    def warmup_step(self) -> None:
+        """Enter in the warm-up: the first press starts it (and the session clock), each
+        next press ticks the current drill; after the last drill the session goes on."""
+        w = self.workout
+        if w.session is None:  # the list beside shows the drills; enter ticks each one
+            self._start_or_explain()
+            return
+        w.tick_warmup()
+        if not w.in_warmup:
+            self.notify("Enter logs the first set.", title="Warm-up done")
+        self.workout_changed()
+
+    def action_skip_warmup(self) -> None:
+        w = self.workout
+        if w.in_warmup:
+            w.skip_warmup()
+            self.notify("Warm-up skipped. Enter logs the first set.")
+            self.workout_changed()
 
     def _start_or_explain(self) -> bool:
         try:
@@ -714,6 +743,11 @@ class RunStrengthApp(App):
         yield SystemCommand("Log a set", "Open the log-a-set dialog for the current exercise", self.action_log_set)
         yield SystemCommand("Start hold / next set", "Do the obvious next thing (enter)", self.action_primary)
         yield SystemCommand("Start the session", "Start the session clock", self.action_start_session)
+        yield SystemCommand("Skip the warm-up", "Go straight to the first set (x)", self.action_skip_warmup)
+        yield SystemCommand("Coach's notes", "Pain referrals, a held-back block week, the week's notes (m)",
+                            self._on_today("action_coach_notes"))
+        yield SystemCommand("Clear a pain mark", "Once a doctor or physio says it is fine (c)",
+                            self._on_today("action_clear_pain"))
         yield SystemCommand("Finish the session", "Save the session with its RPE", self.action_finish)
         yield SystemCommand("Pause or resume the timer", "space", self.action_pause_timer)
         yield SystemCommand("Add 15 seconds to the timer", "+", self.action_add_time)
@@ -727,6 +761,16 @@ class RunStrengthApp(App):
         yield SystemCommand("Notes from the guard", "Notes already shown this session (g)", self.action_show_notes)
         yield SystemCommand("Keys", "Every key, screen by screen (?)", self.action_show_keys)
         yield SystemCommand("Export log", "Write a JSON export to the data folder", self.action_export)
+
+    def _on_today(self, action: str):
+        """A Today action for the command palette (Today is the screen under the others)."""
+        def run() -> None:
+            from .screens.today import TodayScreen
+
+            today = next((s for s in self.screen_stack if isinstance(s, TodayScreen)), None)
+            if today is not None:
+                getattr(today, action)()
+        return run
 
     def action_export(self) -> None:
         self.export_log()

@@ -145,6 +145,8 @@ def timer_bindings(prefix: str = "", show: bool = True) -> list[Binding]:
 #: What enter does on Today and in focus mode, one binding per state (the app's
 #: ``enter_mode`` picks the one that is live, so the footer names what enter will do).
 ENTER_MODES = {
+    "warmup-go": "Start warm-up",
+    "warmup": "Drill done",
     "log": "Log set",
     "hold": "Start hold",
     "go": "Start now",

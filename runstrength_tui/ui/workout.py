@@ -67,6 +67,7 @@ class Workout:
         self._today = today
         self._now = now
         self.ctx: service.Context | None = None
+        self.pain: dict = {}  # exercise → PainStatus: pain marks not yet cleared
         self.plan: TodayPlan | None = None
         self.items: list[Item] = []
         self.index = 0
@@ -80,6 +81,10 @@ class Workout:
         self.switched: dict[str, str] = {}  # planned exercise → the variation used today
         self.notes: list[guard.GuardWarning] = []  # guard notes shown since the app started
         self.skipped: set[str] = set()  # exercises skipped today (kept across reloads)
+        # the warm-up step before the first exercise: drills ticked so far, and whether it
+        # is over (done or skipped); kept across reloads, never logged as sets
+        self.warmup_ticked = 0
+        self.warmup_over = False
 
     def _original_of(self, exercise: str) -> str:
         return next((k for k, v in self.switched.items() if v == exercise), exercise)
@@ -97,8 +102,14 @@ class Workout:
 
     def load(self) -> None:
         day = self._today()
+        if getattr(self, "_warmup_day", day) != day:  # a new day (the app ran past midnight): a new warm-up
+            self.warmup_ticked, self.warmup_over = 0, False
+        self._warmup_day = day
         self.ctx = service.Context.load(self.store, day)
         self.plan = self.ctx.today_plan()
+        from ..domain.plan import pain_status
+
+        self.pain = pain_status(self.ctx.history + self.ctx.pain_history, self.ctx.profile)
         open_ = self.store.open_session()
         self.session = open_[0] if open_ and open_[0].date == day else None
         if self.session is not None and self.session.kind == "finisher":
@@ -181,6 +192,57 @@ class Workout:
             return []
         ids = [it.plan.exercise for it in self.items]
         return self.ctx.session_notes(self._today(), ids, finisher=self.mode == "finisher", shown=self.shown)
+
+    # --- the coach's notes ------------------------------------------------------------
+
+    @property
+    def referred(self) -> list[str]:
+        """Exercises out of the plan for pain (two sessions in a row) until the runner clears them."""
+        return sorted(ex for ex, st in self.pain.items() if st.marks_in_a_row >= 2)
+
+    def coach_notes(self) -> list[str]:
+        """What the coach says today besides the reason: pain referrals first (they stay until
+        cleared), then why the block week was held back, then the week's other notes."""
+        plan = self.plan
+        if plan is None:
+            return []
+        notes = list(plan.notes)
+        referrals = [n for n in notes if n.startswith("Pain on")]
+        rest = [n for n in notes if n not in referrals]
+        held = [f"Block week {plan.block_week}: {plan.block_week_reason}."] if plan.block_week_reason else []
+        return referrals + held + rest
+
+    def clear_pain(self, exercise: str) -> None:
+        """Clear a pain mark (saved in the profile), then plan again."""
+        service.clear_pain(self.store, exercise, self._today())
+        self.reload()
+
+    # --- the warm-up step --------------------------------------------------------------
+
+    @property
+    def warmup(self) -> tuple[Prescribed, ...]:
+        return self.plan.warmup if self.plan is not None else ()
+
+    @property
+    def in_warmup(self) -> bool:
+        """Before the first set of a strength session, the warm-up is its own step (a
+        resumed session, with sets already logged, goes straight on)."""
+        return (self.mode == "strength" and bool(self.warmup) and bool(self.items) and not self.warmup_over
+                and not self.finished_today and self.sets_done == 0)
+
+    def tick_warmup(self) -> Prescribed | None:
+        """The current drill is done: the next one is current (the step ends after the last).
+        Returns the drill ticked."""
+        if not self.in_warmup:
+            return None
+        drill = self.warmup[min(self.warmup_ticked, len(self.warmup) - 1)]
+        self.warmup_ticked += 1
+        if self.warmup_ticked >= len(self.warmup):
+            self.warmup_over = True
+        return drill
+
+    def skip_warmup(self) -> None:
+        self.warmup_over = True
 
     # --- navigation ------------------------------------------------------------------
 

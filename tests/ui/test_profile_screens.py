@@ -34,6 +34,9 @@ async def test_onboarding_by_keyboard_saves_the_profile(tmp_path, close_stores):
         await pilot.pause()
         assert app.screen.step == 3
         await pilot.press("down", "right")  # Tuesday: easy -> hard
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen.step == 4  # races and owned weights: optional
         await pilot.press("enter")  # the last step: save and start
         await pilot.pause()
         assert isinstance(app.screen, TodayScreen)
@@ -68,7 +71,7 @@ async def test_onboarding_refuses_two_long_runs(tmp_path, close_stores):
             await pilot.press("enter")
             await pilot.pause()
         await pilot.press("right", "right", "right")  # Monday: rest -> easy -> hard -> long (Saturday is long)
-        await pilot.press("enter")
+        await pilot.press("enter", "enter")  # on, past the optional races and weights, to save
         await pilot.pause()
         assert isinstance(app.screen, OnboardingScreen)
         assert "Only one long run" in str(app.screen.query_one("#error").render())

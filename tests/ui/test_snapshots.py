@@ -144,7 +144,7 @@ def test_settings(snap_compare, demo_dir, app_for):
     assert snap_compare(app_for(demo_dir), terminal_size=SIZE, press=["o"])
 
 
-@pytest.mark.parametrize("step", [0, 1, 2, 3])
+@pytest.mark.parametrize("step", [0, 1, 2, 3, 4])
 def test_onboarding_steps(snap_compare, tmp_path, app_for, step):
     assert snap_compare(app_for(tmp_path / "fresh"), terminal_size=SIZE, press=["ctrl+n"] * step)
 
@@ -232,3 +232,56 @@ def test_finish_dialog_notes_in_words(snap_compare, demo_dir, app_for):
         await pilot.pause()
 
     assert snap_compare(app_for(demo_dir), terminal_size=SIZE, run_before=run_before)
+
+
+# --- the coach on Today and in Settings (issues 10 and 11) ---------------------------------
+
+
+@pytest.mark.parametrize("case", ["TAPER", "COMEBACK", "MISSED"])
+def test_today_coach_days(snap_compare, tmp_path, app_for, case):
+    """A taper day (race in 4 days), a comeback day (20 days off), a missed, not owed day."""
+    import helpers
+
+    spec = dict(getattr(helpers, case))
+    folder = helpers.make_log(tmp_path / "data", spec.pop("days_ago"), **spec)
+    assert snap_compare(app_for(folder), terminal_size=SMALL if case != "TAPER" else SIZE)
+
+
+def test_today_warmup_step_80x24(snap_compare, beginner_dir, app_for):
+    async def run_before(pilot):
+        await pilot.press("enter", "enter")  # warm-up started, first drill ticked
+        await pilot.pause()
+
+    assert snap_compare(app_for(beginner_dir, warmed_up=False), terminal_size=SMALL, run_before=run_before)
+
+
+def test_today_pain_referral_80x24(snap_compare, tmp_path, app_for):
+    from helpers import make_pain_log
+
+    assert snap_compare(app_for(make_pain_log(tmp_path / "data")), terminal_size=SMALL)
+
+
+def test_settings_readiness_questions(snap_compare, tmp_path, app_for):
+    from helpers import make_log
+
+    folder = make_log(tmp_path / "data", (3, 7), level="intermediate", plyo_ready=False)
+    assert snap_compare(app_for(folder), terminal_size=SIZE, press=["o"])
+
+
+def test_settings_races_weights_and_pain(snap_compare, tmp_path, app_for):
+    from datetime import date
+
+    from helpers import make_pain_log
+
+    folder = make_pain_log(tmp_path / "data")
+    with Store(folder) as store:
+        store.save_profile(store.profile().with_changes(target=3, races=(date(2027, 4, 18),),
+                                                        dumbbells=(4.0, 6.0, 8.0, 10.0)))
+
+    async def run_before(pilot):
+        await pilot.press("o")
+        await pilot.pause()
+        pilot.app.screen.query_one("#sec-sessions").scroll_visible(top=True, animate=False)
+        await pilot.pause()
+
+    assert snap_compare(app_for(folder), terminal_size=SIZE, run_before=run_before)

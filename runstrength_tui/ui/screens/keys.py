@@ -15,10 +15,12 @@ KEYS = (
         ("l", "log a set (also during a rest)"),
         ("↑ ↓  n p", "choose the exercise"),
         ("i", "how to do it: steps, mistakes, variations"),
-        ("x", "skip the rest of this exercise today"),
+        ("x", "skip this exercise today (in the warm-up: the warm-up)"),
         ("f", "finish the session"),
         ("g", "notes from the guard shown this session"),
         ("z", "focus mode: just the timer, big"),
+        ("m", "the coach's notes in full (pain, a held-back week…)"),
+        ("c", "clear a pain mark once a physio says so (asks first)"),
     )),
     ("While a timer runs", (
         ("space", "pause / resume"),

@@ -9,6 +9,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import (
+    Button,
     Footer,
     Input,
     Label,
@@ -17,7 +18,9 @@ from textual.widgets import (
 )
 
 from ... import service
-from ...domain.model import EQUIPMENT, LEVELS, NOTIFY_MODES, SIGNALS, Profile
+from ...domain import validate as v
+from ...domain.model import EQUIPMENT, LEVELS, NOTIFY_MODES, SIGNALS, Profile, level_rank
+from ...domain.plan import READINESS_QUESTIONS, format_load, target_note
 from ...domain.weeks import week_start
 from ..widgets.steady_input import SteadyInput
 from ..widgets.title_bar import TitleBar
@@ -35,6 +38,46 @@ SIGNAL_TEXT = {"off": "Off (the screen flashes)", "bell": "Terminal bell", "soun
 NOTIFY_TEXT = {"off": "Never", "unfocused": "When the terminal is not in front", "always": "Always"}
 
 
+# each readiness question as the answer that lets jumps in (ticked = yes, that is true)
+READINESS_ANSWERS = ("No pain in my legs, feet or back right now",) + tuple(
+    q.replace("Can you ", "I can ").rstrip("?") for q in READINESS_QUESTIONS[1:])
+
+
+def weights_text(weights: tuple[float, ...], units: str) -> str:
+    """'4, 6, 8, 10' in the profile's units (the field's own unit is in its label)."""
+    return ", ".join(format_load(w, units).removesuffix(f" {units}") for w in weights)
+
+
+def parse_weights(raw: str, units: str, what: str) -> tuple[float, ...]:
+    """'4,6,8,10' (in the profile's units, or with kg/lb on each) → kilograms, sorted; empty
+    means none listed (the plan uses standard steps). ValueError with a person's sentence."""
+    weights = set()
+    for part in (x.strip() for x in raw.replace(";", ",").split(",")):
+        if not part:
+            continue
+        try:
+            kg, _ = v.parse_load(part, units)
+        except v.InputError:
+            raise ValueError(f"{what} look like 4,6,8,10 (in {units}); {part!r} is not a weight.") from None
+        weights.add(round(kg, 3))
+    return tuple(sorted(weights))
+
+
+def parse_races(raw: str, today: date) -> tuple[date, ...]:
+    """'2026-12-06, 2027-04-18' → race days (past ones dropped, as the CLI does)."""
+    from datetime import timedelta
+
+    races = set()
+    for part in (x.strip() for x in raw.replace(";", ",").split(",")):
+        if not part:
+            continue
+        try:
+            races.add(date.fromisoformat(part))
+        except ValueError:
+            raise ValueError(f"Race day must look like YYYY-MM-DD, not {part!r}.") from None
+    return tuple(sorted(r for r in races if r >= today - timedelta(days=1)))
+
+
 def radio_block(set_id: str, question: str, options: dict[str, str], current: str, horizontal: bool = False):
     """One question with a few answers: a form field is one call (Settings grows by blocks)."""
     yield Label(question, classes="question")
@@ -46,9 +89,11 @@ def radio_block(set_id: str, question: str, options: dict[str, str], current: st
 class ProfileForm(Vertical):
     """The profile fields, in sections (the onboarding shows one section a step)."""
 
-    def __init__(self, profile: Profile, **kwargs) -> None:
+    def __init__(self, profile: Profile, new: bool = False, pain: tuple[tuple[str, str], ...] = (), **kwargs) -> None:
         super().__init__(**kwargs)
         self.profile = profile
+        self.new = new  # a new profile picks its level; a change of level ramps (``with_level``)
+        self.pain = pain  # (exercise id, name) of pain marks that can be cleared here
 
     def sections(self) -> ComposeResult:
         p = self.profile
@@ -57,6 +102,11 @@ class ProfileForm(Vertical):
             with RadioSet(id="level"):
                 for level in LEVELS:
                     yield ClearRadioButton(LEVEL_TEXT[level], value=p.level == level, name=level)
+            with Vertical(id="readiness"):
+                yield Label("Before jumps: tick each that is true (space ticks). Jumps wait for all five.",
+                            classes="question", id="readiness-title")
+                for i, answer in enumerate(READINESS_ANSWERS):
+                    yield ClearCheckbox(answer, value=p.plyo_ready, id=f"ready-{i}")
         with Vertical(id="sec-equipment", classes="section"):
             yield Label("What can you use at home? (space ticks, tab moves; pick any)", classes="question")
             with Vertical(id="equipment"):
@@ -78,6 +128,7 @@ class ProfileForm(Vertical):
                 with RadioSet(id="week-start"):
                     yield ClearRadioButton("Monday", value=p.week_start == "mon", name="mon")
                     yield ClearRadioButton("Sunday", value=p.week_start == "sun", name="sun")
+            yield Static("", id="target-note", classes="hint")
             yield Static("A block is the program the plan follows: 8 to 12 weeks that build up gradually, "
                          "with lighter weeks on the way. It starts on the day below (today unless you are "
                          "already part-way into one).", classes="hint")
@@ -86,6 +137,23 @@ class ProfileForm(Vertical):
                 yield SteadyInput((p.block_start or date.today()).isoformat(), id="block-start")
                 yield Label("Weeks (8-12)")
                 yield SteadyInput(str(p.weeks), id="weeks", type="integer")
+        with Vertical(id="sec-coach", classes="section"):
+            yield Label(f"Races and the weights you own (optional: leave empty) · in {p.units}", classes="question")
+            with Horizontal(classes="block"):
+                yield Label("Race days")
+                yield SteadyInput(", ".join(r.isoformat() for r in p.races), placeholder="YYYY-MM-DD, …", id="races")
+            with Horizontal(classes="block"):
+                yield Label("Dumbbells")
+                yield SteadyInput(weights_text(p.dumbbells, p.units), placeholder="e.g. 4, 6, 8, 10", id="dumbbells")
+                yield Label("Kettlebells")
+                yield SteadyInput(weights_text(p.kettlebells, p.units), placeholder="e.g. 8, 12, 16", id="kettlebells")
+            yield Static("The plan tapers before each race (comma-separated; delete one to remove it) and "
+                         "suggests only weights you own (empty: standard steps).", classes="hint")
+        if self.pain:
+            with Vertical(id="sec-pain", classes="section"):
+                yield Label("Pain marks: clear one once a doctor or physio says it is fine", classes="question")
+                for ex_id, name in self.pain:
+                    yield Button(f"Clear pain: {name}", id=f"clear-{ex_id}", classes="clear-pain")
         with Vertical(id="sec-runs", classes="section"):
             yield Label("Your running week (↑/↓ pick a day, ←/→ or space change it)", classes="question")
             yield RunWeek(p.runs, id="runs")
@@ -98,6 +166,35 @@ class ProfileForm(Vertical):
 
     def compose(self) -> ComposeResult:
         yield from self.sections()
+
+    def on_mount(self) -> None:
+        self.update_coach_fields()
+
+    def _radio(self, set_id: str) -> str:
+        pressed = self.query_one(f"#{set_id}", RadioSet).pressed_button
+        return pressed.name if pressed is not None else ""
+
+    def update_coach_fields(self) -> None:
+        """The readiness questions for intermediate/advanced (asked again, unticked, after a
+        move up); the target note when a beginner asks for 3."""
+        level = self._radio("level") or self.profile.level
+        self.query_one("#readiness").display = level != "beginner"
+        chosen = self.profile.with_changes(level=level, target=int(self._radio("target") or self.profile.target))
+        note = target_note(chosen)
+        box = self.query_one("#target-note", Static)
+        box.update(f"ℹ {note}" if note else "")
+        box.display = bool(note)
+
+    def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
+        if event.radio_set.id == "level":
+            level = event.pressed.name
+            if not self.new and level_rank(level) > level_rank(self.profile.level):
+                for i in range(len(READINESS_ANSWERS)):
+                    self.query_one(f"#ready-{i}", ClearCheckbox).value = False
+                self.query_one("#readiness-title", Label).update(
+                    f"A move up to {level}: answer these again before jumps (space ticks; all five let jumps in).")
+        if event.radio_set.id in ("level", "target"):
+            self.update_coach_fields()
 
     def on_checkbox_changed(self, event) -> None:
         """None (bodyweight) and real equipment exclude each other."""
@@ -135,12 +232,25 @@ class ProfileForm(Vertical):
         if not weeks_text.isascii() or not weeks_text.isdigit() or not 8 <= int(weeks_text) <= 12:
             raise ValueError("A block lasts 8 to 12 weeks.")
         target = int(radio("target") or self.profile.target)
-        profile = self.profile.with_changes(
-            level=radio("level") or self.profile.level,
+        level = radio("level") or self.profile.level
+        units = radio("units") or self.profile.units
+        races = parse_races(self.query_one("#races", Input).value, today)
+        dumbbells = parse_weights(self.query_one("#dumbbells", Input).value, self.profile.units, "Dumbbells")
+        kettlebells = parse_weights(self.query_one("#kettlebells", Input).value, self.profile.units, "Kettlebells")
+        if self.new:
+            base = self.profile.with_changes(level=level)
+        else:  # remembered with its day: the plan ramps, jumps wait for the readiness answers
+            base = self.profile.with_level(level, today)
+        ready = all(self.query_one(f"#ready-{i}", ClearCheckbox).value for i in range(len(READINESS_ANSWERS)))
+        profile = base.with_changes(
+            races=races,
+            dumbbells=dumbbells,
+            kettlebells=kettlebells,
+            plyo_ready=ready if level != "beginner" else base.plyo_ready,
             equipment=equipment,
             target=target,
             minutes=int(radio("minutes") or self.profile.minutes),
-            units=radio("units") or self.profile.units,
+            units=units,
             week_start=radio("week-start") or self.profile.week_start,
             runs=runs,
             block_start=block_start,
@@ -167,11 +277,11 @@ def save_form(screen: Screen) -> bool:
     return True
 
 
-STEPS = ("sec-level", "sec-equipment", "sec-sessions", "sec-runs")
+STEPS = ("sec-level", "sec-equipment", "sec-sessions", "sec-runs", "sec-coach")
 
 
 class OnboardingScreen(Screen[bool]):
-    """First start: four short steps, then today's session.
+    """First start: five short steps (the last, races and weights, optional), then today's session.
 
     Enter takes the highlighted answer and goes on, esc goes back a step: keys that work
     inside tmux and screen (ctrl+b is tmux's prefix)."""
@@ -192,12 +302,12 @@ class OnboardingScreen(Screen[bool]):
         profile = service.default_profile(day)
         yield TitleBar()
         yield Static("", id="step-title")
-        yield ProfileForm(profile, id="form")
+        yield ProfileForm(profile, new=True, id="form")
         yield Static("", id="error")
         yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
-        self.sub_title = "Welcome: set up in four steps"
+        self.sub_title = f"Welcome: set up in {len(STEPS)} steps"
         self.show_step()
 
     def show_step(self) -> None:
@@ -237,10 +347,16 @@ class SettingsScreen(Screen[bool]):
         Binding("escape", "cancel", "Back"),
     ]
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.cleared = False  # a pain mark was cleared here (saved at once): Today plans again
+
     def compose(self) -> ComposeResult:
+        w = self.app.workout
+        pain = tuple((ex, w.catalog.get(ex).name if ex in w.catalog else ex) for ex in sorted(w.pain))
         yield TitleBar()
         with VerticalScroll(id="settings-body"):
-            yield ProfileForm(self.app.profile, id="form")
+            yield ProfileForm(self.app.profile, pain=pain, id="form")
         yield Static("", id="error")
         yield Footer(show_command_palette=False)
 
@@ -254,4 +370,33 @@ class SettingsScreen(Screen[bool]):
             self.dismiss(True)
 
     def action_cancel(self) -> None:
-        self.dismiss(False)
+        self.dismiss(self.cleared)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        """Clear a pain mark, after a confirmation naming the exercise (saved at once)."""
+        if not (event.button.id or "").startswith("clear-"):
+            return
+        from .dialogs import ChoiceScreen
+
+        exercise = event.button.id.removeprefix("clear-")
+        name = str(event.button.label).removeprefix("Clear pain: ")
+        body = (f"Clear the pain mark on {name} only once a sports doctor or physical therapist has looked at it. "
+                f"{name} then comes back into the plan, starting light. Stop again if it hurts.")
+
+        def answer(choice: str | None) -> None:
+            if choice != "clear":
+                return
+            try:
+                saved = service.clear_pain(self.app.store, exercise, self.app.today())
+            except OSError as exc:
+                self.notify(f"The pain mark could not be cleared: {exc}", severity="error", timeout=10)
+                return
+            form = self.query_one("#form", ProfileForm)
+            form.profile = form.profile.with_changes(pain_cleared=saved.pain_cleared)
+            event.button.remove()
+            self.cleared = True
+            self.notify(f"{name}: pain mark cleared; it is back in the plan, starting light.", title="Cleared")
+
+        self.app.push_screen(ChoiceScreen(f"Clear the pain mark on {name}?", body,
+                                          [("keep", "Keep it out", "n"), ("clear", f"Clear {name}", "y")],
+                                          cancel="keep"), answer)

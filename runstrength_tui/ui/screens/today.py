@@ -18,6 +18,29 @@ from ..timers import enter_bindings, timer_bindings
 from ..widgets.timer_panel import TimerPanel
 from ..widgets.warnings import WarningsBox
 
+def fit_notes(notes: list[str], width: int, budget: int, referral: bool) -> Text:
+    """The notes as lines of ``width``, at most ``budget`` lines; a note that does not fit is
+    cut with '…' and the last line says how to read them all."""
+    import textwrap
+
+    cue = "  c: clear · m: all notes" if referral else "  m: all notes"
+    out: list[tuple[str, bool]] = []  # (line, is the start of a referral)
+    for note in notes:
+        mark = "⚠ " if note.startswith("Pain on") else "• "
+        if note.startswith("Pain on"):
+            note += " (c clears it here.)"
+        for i, line in enumerate(textwrap.wrap(mark + note, width, subsequent_indent="  ")):
+            out.append((line, i == 0 and mark == "⚠ "))
+    text = Text()
+    if len(out) > budget:
+        out = out[:budget]
+        last = out[-1][0][: max(0, width - len(cue) - 1)].rstrip()
+        out[-1] = (f"{last}…{cue}", out[-1][1])
+    for i, (line, warn) in enumerate(out):
+        text.append(("\n" if i else "") + line, style="bold" if warn else "")
+    return text
+
+
 class ExerciseList(OptionList):
     """The session's exercises; enter does the next thing rather than just selecting (its
     bindings are the screen's, so the footer names what enter does)."""
@@ -45,10 +68,14 @@ class TodayScreen(Screen):
         *enter_bindings(),
         *timer_bindings("app."),
         Binding("i", "instructions", "How to"),
+        Binding("x", "skip_warmup", "Skip warm-up"),
         Binding("x", "skip_exercise", "Skip exercise"),
         Binding("f", "finish", "Finish"),
         Binding("f", "finish_now", "Finish", show=False),  # f still works where enter finishes
         Binding("z", "focus_mode", "Focus", show=False),
+        # taught by the notes line itself ("c clears it here", "m: all notes"): the footer is full
+        Binding("c", "clear_pain", "Clear pain", show=False),
+        Binding("m", "coach_notes", "Coach's notes", show=False),
         Binding("g", "show_notes", "Notes", show=False),
         Binding("l", "log_set", "Log set", show=False),
         Binding("s", "start_session", "Start", show=False),
@@ -60,6 +87,7 @@ class TodayScreen(Screen):
         yield TitleBar()
         yield WarningsBox(id="session-warnings")
         yield Static("", id="reason")
+        yield Static("", id="coach-notes")
         yield RunDays(scope="recent", id="today-runs")
         with Horizontal(id="main"):
             yield ExerciseList(id="exercises")
@@ -94,10 +122,13 @@ class TodayScreen(Screen):
             title = "DONE FOR TODAY"
         elif w.session is not None:
             title = "SESSION IN PROGRESS" if w.mode == "strength" else "FINISHER IN PROGRESS"
+            if w.in_warmup:
+                title = "WARM-UP"
         reason = Text()
         reason.append(f"{title}  ", style="bold")
         reason.append(plan.reason)
         self.query_one("#reason", Static).update(reason)
+        self._show_coach_notes()
         options = self.query_one("#exercises", OptionList)
         highlighted = w.index
         options.set_options([Option(self._prompt(i, item), id=f"ex-{i}") for i, item in enumerate(w.items)])
@@ -124,19 +155,38 @@ class TodayScreen(Screen):
             return w.session is not None and w.sets_done > 0 and not w.all_done and app.timers.active is None
         if action == "finish_now":  # hidden: f always answers (a saved day says how to reopen)
             return bool(w.items)
+        if action == "skip_warmup":
+            return w.in_warmup and app.timers.active is None
         if action == "skip_exercise":
-            return bool(w.items) and not w.finished_today and not w.all_done and app.timers.active is None
+            return (bool(w.items) and not w.finished_today and not w.all_done and app.timers.active is None
+                    and not w.in_warmup)
         if action == "log_set":  # hidden: l always answers, even on a saved day
             return bool(w.items)
         if action in ("move", "focus_mode", "start_session"):
             return bool(w.items) and not w.finished_today
         if action == "show_notes":
             return bool(w.notes)
+        if action == "clear_pain":
+            return bool(w.referred) and app.timers.active is None
+        if action == "coach_notes":
+            return bool(w.coach_notes())
         return True
+
+    def _show_coach_notes(self) -> None:
+        """The coach's notes under the reason, within a few lines (more on a taller terminal):
+        a pain referral always shows; what does not fit ends in a cue (m lists them all)."""
+        notes = self.workout.coach_notes()
+        box = self.query_one("#coach-notes", Static)
+        box.display = bool(notes)
+        if not notes:
+            return
+        width = max(20, (self.size.width or self.app.size.width) - 6)
+        budget = 4 if (self.size.height or self.app.size.height) <= 24 else 6
+        box.update(fit_notes(notes, width, budget, bool(self.workout.referred)))
 
     def _prompt(self, index: int, item) -> Text:
         w = self.workout
-        current = index == w.index
+        current = index == w.index and not w.in_warmup
         marker = {"done": "✓", "skipped": "–"}.get(item.status, "▶" if current else "·")
         status = {"done": "done", "skipped": "skipped"}.get(item.status, f"sets {item.status}")
         if item.status == "skipped" and item.done:
@@ -171,12 +221,33 @@ class TodayScreen(Screen):
                 text.append(f"Next strength session: {day_name(plan.next_strength_day, plan.date)}.\n\n")
             text.append("e browse exercises · w your week · h history · o settings")
             return text
+        if w.in_warmup:
+            return self._warmup_detail()
         ex = w.catalog.get(item.plan.exercise)
         text.append(f"{ex.name}\n", style="bold")
         text.append(f"rest {item.plan.rest} s · i: how to\n", style="dim")
         if item.plan.note:
             text.append(f"{item.plan.note}\n", style="italic")
         text.append("\n".join(f"• {cue}" for cue in ex.cues))
+        return text
+
+    def _warmup_detail(self) -> Text:
+        """The warm-up step: its drills, ticked as enter goes through them (not logged as sets)."""
+        w = self.workout
+        started = w.session is not None
+        text = Text()
+        text.append("WARM-UP · about 4 min\n", style="bold")
+        text.append("drills, not logged as sets\n", style="dim")
+        for i, drill in enumerate(w.warmup):
+            done = started and i < w.warmup_ticked
+            current = started and i == w.warmup_ticked
+            marker = "✓" if done else "▶" if current else "·"
+            text.append(f"{marker} {drill.name}\n", style="dim" if done else "bold" if current else "")
+            text.append(f"{INDENT}{drill.dose_text.split(' × ', 1)[-1]}\n", style="italic")
+        current = w.warmup[min(w.warmup_ticked, len(w.warmup) - 1)]
+        if started and current.exercise in w.catalog:
+            text.append("\n")
+            text.append("\n".join(f"• {cue}" for cue in w.catalog.get(current.exercise).cues[:2]))
         return text
 
     def update_clock(self) -> None:
@@ -232,6 +303,61 @@ class TodayScreen(Screen):
 
     def action_show_notes(self) -> None:
         self.app.action_show_notes()
+
+    def action_coach_notes(self) -> None:
+        from .dialogs import ChoiceScreen
+
+        w = self.workout
+        if not w.coach_notes():
+            self.notify("No notes from the coach today.")
+            return
+        body = "\n\n".join(f"{'⚠' if n.startswith('Pain on') else '•'} {n}" for n in w.coach_notes())
+        choices = [(f"clear-{i}", f"Clear pain: {w.catalog.get(ex).name if ex in w.catalog else ex}", str(i + 1))
+                   for i, ex in enumerate(w.referred)]
+        referred = list(w.referred)
+
+        def answer(choice: str | None) -> None:
+            if choice and choice.startswith("clear-"):
+                self.confirm_clear(referred[int(choice.removeprefix("clear-"))])
+
+        self.app.push_screen(ChoiceScreen("The coach's notes", body, choices + [("close", "Close", "escape")],
+                                          cancel="close"), answer)
+
+    def action_clear_pain(self) -> None:
+        referred = self.workout.referred
+        if len(referred) == 1:
+            self.confirm_clear(referred[0])
+        elif referred:
+            self.action_coach_notes()
+        else:
+            self.notify("No pain mark keeps an exercise out of the plan. (Settings lists every pain mark.)")
+
+    def confirm_clear(self, exercise: str) -> None:
+        """Ask, naming the exercise, before a pain mark is cleared."""
+        from .dialogs import ChoiceScreen
+
+        w = self.workout
+        name = w.catalog.get(exercise).name if exercise in w.catalog else exercise
+        body = (f"Clear the pain mark on {name} only once a sports doctor or physical therapist has looked at it. "
+                f"{name} then comes back into the plan, starting light. Stop again if it hurts.")
+
+        def answer(choice: str | None) -> None:
+            if choice != "clear":
+                return
+            try:
+                w.clear_pain(exercise)
+            except (OSError, ValueError) as exc:
+                self.notify(f"The pain mark could not be cleared: {exc}", severity="error", timeout=10)
+                return
+            self.notify(f"{name}: pain mark cleared; it is back in the plan, starting light.", title="Cleared")
+            self.app.workout_changed()
+
+        self.app.push_screen(ChoiceScreen(f"Clear the pain mark on {name}?", body,
+                                          [("keep", "Keep it out", "n"), ("clear", f"Clear {name}", "y")],
+                                          cancel="keep"), answer)
+
+    def action_skip_warmup(self) -> None:
+        self.app.action_skip_warmup()
 
     def action_skip_exercise(self) -> None:
         item = self.workout.current
