@@ -757,7 +757,8 @@ def _day_context(
     at_start = plan_week(sched.week.start, sched.week.start, week, tuple(s for s in before if s.date < sched.week.start))
     race_week = any(-1 <= (r - sched.week.start).days <= 9 for r in profile.races)  # the taper, not the runs, limits it
     one_fits = len(at_start.planned) + len(at_start.done) <= 1 and at_start.target >= 2 and not race_week
-    low = _low_frequency(today, list(before)) or one_fits
+    # a comeback has its own ramp: the break is why the last weeks look sparse
+    low = not block.comeback and (_low_frequency(today, list(before)) or one_fits)
     start = sched.week.start
     nordic_week = any(h.exercise == NORDIC and start <= h.date < today for h in history)
     spec = SessionSpec(
@@ -809,7 +810,10 @@ def _session(dc: DayContext, profile: Profile, catalog: Catalog, programs: Progr
         # half of what the runner did last time (or of the dose, for an exercise not done lately)
         rested = [replace(p, rest=max(p.rest, catalog.get(p.exercise).rest), sets=_recent_sets(p.exercise, history, dc.today) or p.sets)
                   for p in normal]
-        return light_version(rested, profile.minutes)
+        light = light_version(rested, profile.minutes)
+        if spec.taper:  # race week on top of a lighter week: still about half of it
+            light = [replace(p, sets=max(1, p.sets // 2)) for p in light]
+        return light
     return build_session(dc.index, spec, profile, catalog, programs, history, dc.pain)
 
 
@@ -939,7 +943,7 @@ def today_plan(
             "hard": "Hard run today: do this after it, once you have had a drink and a snack.",
             "easy": "Easy run today: do this after it.",
         }.get(run, "Strength today.")
-        if missed:
+        if missed and not block.comeback:
             reason = f"{DAY_NAMES[missed.weekday()]}'s session was missed; this is the next one. No need to make it up. " + reason
         race = week.race_ahead(today)
         if race:
