@@ -167,6 +167,8 @@ class RunStrengthApp(App):
     def refresh_keys(self) -> None:
         """Recompose the current screen's footer when the keys it should show change (each
         refresh recomposes it, so only then)."""
+        if not self.screen_stack:  # a last tick while the app shuts down
+            return
         screen = self.screen
         state = self.key_state()
         if getattr(screen, "_keys_shown", None) != state:

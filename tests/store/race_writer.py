@@ -38,7 +38,7 @@ def main() -> None:
             moved = store.edit_set(record.id, start, date=other)
             store.edit_set(moved.id, start, date=day)
         assert done is not None
-        clock.sleep(0.005)  # a breath between sessions, so a reader on a loaded machine is not starved
+        clock.sleep(0.002)  # a breath between sessions, so a reader on a loaded machine is not starved
 
 
 if __name__ == "__main__":

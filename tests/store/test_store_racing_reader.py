@@ -55,5 +55,5 @@ def test_a_racing_reader_misses_nothing(tmp_path, child_kw):
         proc.kill()
         proc.wait()
     assert not misses, f"{len(misses)} of {reads} reads missed acknowledged sets: {misses[:3]}"
-    assert len(seen_growth) > 50, "the writer must really have been writing during the reads"
+    assert len(seen_growth) > 20, "the writer must really have been writing during the reads"
     assert bundles >= READS // 20
