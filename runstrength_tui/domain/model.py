@@ -171,11 +171,6 @@ class Profile:
     notify: str = "unfocused"  # desktop notification: "off" | "unfocused" | "always" (TUI setting)
     theme: str = ""  # the TUI's theme name ("" = Textual's default)
 
-    @property
-    def weekly_target(self) -> int:
-        """The target the plan places: beginners do at most 2 a week, whatever was asked."""
-        return self.planned_target(self.target)
-
     def planned_target(self, asked: int) -> int:
         from .rules import THRESHOLDS
 

@@ -31,9 +31,8 @@ __all__ = ["DAY_NAMES", "day_name", "effective_target", "RunningWeek"]
 
 ROLES = ("main", "accessory", "core", "power")
 PLYO_AFTER_WEEKS = T.plyo_consistent_weeks
-COMEBACK_DAYS = T.comeback_gap_days
 GET_READY_SECONDS = T.get_ready_seconds
-MIN_REST = 15
+MIN_REST = 15  # the shortest rest any prescription carries
 # Nordic hamstring curls ramp from 1 × 3–5 to 3 × 6–8 over six weeks, once a week
 # (Mjølsnes 2004; Petersen 2011), by block week.
 NORDIC_DOSES = ((1, (3, 5)), (2, (3, 5)), (2, (4, 6)), (1, (3, 5)), (3, (4, 6)), (3, (6, 8)))
@@ -1128,11 +1127,3 @@ def block_week(profile: Profile, sessions: list[SessionRecord], today: date, act
     """The block position on ``today`` (for the review screens and `status`)."""
     week = RunningWeek(profile, tuple(sorted((actual or {}).items())))
     return block_state(today, week, [s for s in sessions if s.date < today])
-
-
-def week_strength_days(start: date, profile: Profile, done: list[SessionRecord], today: date) -> tuple[list[date], list[date]]:
-    """(days already trained this week before today, days planned from today on)."""
-    from .schedule import plan_week
-
-    plan = plan_week(start, today, RunningWeek(profile), tuple(s for s in done if s.date < today))
-    return list(plan.done), list(plan.planned)

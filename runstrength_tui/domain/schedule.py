@@ -21,7 +21,7 @@ plus days planned), so a runner who follows the plan sees the same days every mo
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 from itertools import combinations
@@ -227,7 +227,6 @@ class Schedule:
     missed: tuple[date, ...]
     next_day: date | None  # the next strength day after today
     finisher_ok: bool  # an optional 5-minute finisher fits today
-    notes: tuple[str, ...] = field(default_factory=tuple)
 
 
 def next_strength_day(today: date, this_week: WeekPlan, week: RunningWeek, sessions: tuple[SessionRecord, ...]) -> date | None:
