@@ -93,14 +93,22 @@ class Pty:
                 os.write(self.master, keys)
                 try:
                     self.settle(0.3)
-                except EOFError:
+                except EOFError:  # ended: let it finish cleaning up
+                    try:
+                        self.proc.wait(timeout)
+                    except subprocess.TimeoutExpired:
+                        pass
                     break
             if quit_keys and self.proc.poll() is None:
                 end = time.perf_counter() + timeout
                 while self.proc.poll() is None and time.perf_counter() < end:
                     try:
                         self.read(0.05)
-                    except EOFError:
+                    except EOFError:  # the terminal is given back; the program may still be cleaning up
+                        try:
+                            self.proc.wait(max(0.0, end - time.perf_counter()))
+                        except subprocess.TimeoutExpired:
+                            pass
                         break
             if self.proc.poll() is None:
                 os.killpg(self.proc.pid, signal.SIGKILL)
