@@ -8,7 +8,9 @@ It never touches the real data folder.
 
 from __future__ import annotations
 
+import os
 import random
+import shutil
 import tempfile
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -98,8 +100,76 @@ def fill_demo(store: Store, today: date, seed: int = 7) -> None:
 
 
 def make_demo_dir(today: date) -> Path:
-    """A fresh temporary data folder holding the demo; the caller removes it."""
+    """A fresh temporary data folder holding the demo; the caller removes it.
+
+    Building the demo runs the planner day by day and writes ~150 sets (about a second on a
+    busy machine): it is built once into the user's cache folder and copied from there. The
+    cached copy is keyed by the date, the app's version and a hash of the shipped data and of
+    the code that shapes it, so it is never stale; any trouble with the cache just means
+    building it in place."""
     folder = Path(tempfile.mkdtemp(prefix="runstrength-demo-"))
+    cached = _cached_demo(today)
+    if cached is not None:
+        try:
+            shutil.copytree(cached, folder, ignore=shutil.ignore_patterns("*.lock"), dirs_exist_ok=True)
+            return folder
+        except OSError:  # a cache cleaned up under us: build it here instead
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir(mode=0o700)
     with Store(folder) as store:
         fill_demo(store, today)
     return folder
+
+
+def demo_key(today: date) -> str:
+    """What the demo log depends on: the date, the version, the shipped data, the code."""
+    import hashlib
+
+    from . import __version__
+    from .domain.catalog import data_file
+
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha256(f"{__version__}|{today.isoformat()}".encode())
+    sources = [data_file("exercises.toml"), data_file("programs.toml"), Path(__file__)]
+    sources += sorted((package / "domain").glob("*.py")) + sorted((package / "store").glob("*.py"))
+    for path in sources:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return f"{today.isoformat()}-{digest.hexdigest()[:16]}"
+
+
+def demo_cache_root() -> Path:
+    folder = os.environ.get("RUNSTRENGTH_CACHE_DIR")
+    if folder:
+        return Path(folder)
+    import platformdirs
+
+    return platformdirs.user_cache_path("runstrength", appauthor=False)
+
+
+def _cached_demo(today: date) -> Path | None:
+    """The cached demo folder for ``today`` (built now if missing), or None if the cache
+    folder cannot be used."""
+    try:
+        root = demo_cache_root()
+        target = root / f"demo-{demo_key(today)}"
+        if (target / "runstrength.json").is_file():
+            return target
+        root.mkdir(parents=True, exist_ok=True)
+        building = Path(tempfile.mkdtemp(prefix=".demo-building-", dir=root))
+        try:
+            with Store(building) as store:
+                fill_demo(store, today)
+            for lock in building.glob("*.lock"):
+                lock.unlink()
+            os.rename(building, target)  # whole or not at all; another process may have won
+        except OSError:
+            if not (target / "runstrength.json").is_file():
+                raise
+        finally:
+            shutil.rmtree(building, ignore_errors=True)
+        for old in root.glob("demo-*"):  # yesterday's (or an older version's) demo
+            if old != target:
+                shutil.rmtree(old, ignore_errors=True)
+        return target
+    except OSError:
+        return None

@@ -37,25 +37,14 @@ class TimerPanel(Vertical):
         self.set_timer(1.5, lambda: self.remove_class("flash"))
 
     def refresh_view(self) -> None:
+        """Show the timer as it is now; nothing is touched when nothing changed (an idle
+        panel would otherwise re-lay out and repaint the screen ten times a second)."""
         active = self.app.timers.active
-        title = self.query_one("#timer-title", Static)
-        digits = self.query_one("#timer-digits")
-        bar = self.query_one("#timer-bar", Meter)
-        nxt = self.query_one("#timer-next", Static)
         if active is None:
-            self.set_class(True, "idle")
-            self.set_class(False, "closing")
-            self.set_class(False, "paused")
-            title.update("TIMER · idle")
-            digits.update("--:--")
-            bar.update(0, 1)
-            nxt.update(self.app.idle_timer_hint())
+            self._show((True, False, False), "TIMER · idle", "--:--", (0, 1), self.app.idle_timer_hint())
             return
         c = active.countdown
         phase, left, length = active.phase()
-        self.set_class(False, "idle")
-        self.set_class(active.closing, "closing")
-        self.set_class(c.paused, "paused")
         state = " · PAUSED" if c.paused else (" · LAST SECONDS" if active.closing else "")
         name = "" if active.kind == "rest" else f" · {active.title}"
         if phase == "switch":
@@ -66,13 +55,29 @@ class TimerPanel(Vertical):
             label = LABELS[active.kind]
         if len(f"{label}{name}{state}") > self.content_size.width > 0:  # narrow: the list names it
             name = ""
-        title.update(f"{label}{name}{state}")
-        digits.update(mmss(left))
-        bar.update(min(length, length - left), length)
         if phase:  # each side counts on its own; the whole hold in small print
             total = mmss(c.remaining()).lstrip("0")
             total = total if not total.startswith(":") else "0" + total
             step = {"side 1": "Side 2 next", "switch": "Switch sides", "side 2": "Last side"}[phase]
-            nxt.update(f"{step} · {total} in all")
+            nxt = f"{step} · {total} in all"
         else:
-            nxt.update(active.next_text)
+            nxt = active.next_text
+        self._show((False, active.closing, c.paused), f"{label}{name}{state}", mmss(left),
+                   (min(length, length - left), length), nxt)
+
+    def _show(self, classes: tuple[bool, bool, bool], title: str, digits: str, bar: tuple, nxt: str) -> None:
+        idle, closing, paused = classes
+        self.set_class(idle, "idle")
+        self.set_class(closing, "closing")
+        self.set_class(paused, "paused")
+        shown = getattr(self, "_shown", {})
+        for key, value, apply in (
+            ("title", title, lambda v: self.query_one("#timer-title", Static).update(v)),
+            ("digits", digits, lambda v: self.query_one("#timer-digits").update(v)),
+            ("bar", bar, lambda v: self.query_one("#timer-bar", Meter).update(*v)),
+            ("next", nxt, lambda v: self.query_one("#timer-next", Static).update(v)),
+        ):
+            if shown.get(key) != value:
+                apply(value)
+                shown[key] = value
+        self._shown = shown
