@@ -54,7 +54,9 @@ class Thresholds:
     # Blagrove 2018 / Balsalobre-Fernández 2016: fewer than 2 sessions a week over 4 weeks
     # is below the dose that changed running economy.
     irregular_window_days: int = 28
-    irregular_min_per_week: float = 2.0
+    # ... but one missed session in four weeks is life, not a pattern: speak below 1.5 a
+    # week, where the planner also switches to full-body sessions.
+    irregular_min_per_week: float = 1.5
     # COACHING.md program defaults: intermediate runners start low-level plyometrics after
     # 4 consecutive weeks of 2+ sessions; beginners do none.
     plyo_consistent_weeks: int = 4
