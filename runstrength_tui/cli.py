@@ -835,9 +835,7 @@ def cmd_pain(args) -> int:
             marked = ", ".join(sorted(status)) or "none"
             raise v.InputError(f"{args.exercise!r} has no pain mark to clear (marked now: {marked}).")
         with _open(args, write=True) as store:
-            profile = store.profile() or ctx.profile
-            cleared = tuple((e, d) for e, d in profile.pain_cleared if e != ex_id) + ((ex_id, day),)
-            store.save_profile(profile.with_changes(pain_cleared=cleared))
+            service.clear_pain(store, ex_id, day)
         if args.json:
             _json({"cleared": ex_id, "date": day.isoformat()})
         else:

@@ -58,6 +58,14 @@ def default_profile(day: date) -> Profile:
     return Profile(block_start=week_start(day))
 
 
+def clear_pain_question(name: str) -> str:
+    """What the runner reads before clearing a pain mark (TUI dialogs)."""
+    return (
+        f"Clear the pain mark on {name} only once a sports doctor or physical therapist has looked at it. "
+        f"{name} then comes back into the plan, starting light. Stop again if it hurts."
+    )
+
+
 def clear_pain(store: Store, exercise: str, day: date) -> Profile:
     """The runner clears the pain mark on ``exercise`` (a sports doctor or physical
     therapist said it is fine): pain marks on or before ``day`` no longer keep it out of the
@@ -201,7 +209,7 @@ class Context:
                 guard.within_prescription(c, self.prescription(c.exercise, day, finisher), self.history) for c in candidates
             ),
             finisher=finisher,
-            run_on=plan.RunningWeek(self.profile, tuple(sorted((self.actual or {}).items()))).run_on,
+            run_on=plan.RunningWeek.of(self.profile, self._known(day)).run_on,
         )
         if self.runs:
             from .domain import running_guard

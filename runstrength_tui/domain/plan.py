@@ -913,7 +913,7 @@ def today_plan(
 ) -> TodayPlan:
     """What to do today, and why. Today's own sessions do not change today's plan."""
     programs = programs or load_programs(catalog)
-    week = RunningWeek(profile, tuple(sorted((actual or {}).items())))
+    week = RunningWeek.of(profile, actual)
     history = [s for s in history if s.date < today]
     dc = _day_context(today, profile, sessions, history, programs, week)
     sched, block = dc.sched, dc.block
@@ -1110,7 +1110,7 @@ def plan_ahead(
     while day < end:
         plan = today_plan(day, profile, sessions, history, catalog, programs, actual)
         if plan.kind == "strength":
-            week = RunningWeek(profile, tuple(sorted((actual or {}).items())))
+            week = RunningWeek.of(profile, actual)
             dc = _day_context(day, profile, sessions, history, programs, week)
             upcoming = conditional_items(profile, catalog, programs, day, dc.spec, dc.index)
             out.append(
@@ -1125,5 +1125,5 @@ def plan_ahead(
 
 def block_week(profile: Profile, sessions: list[SessionRecord], today: date, actual: dict[date, str] | None = None) -> BlockState:
     """The block position on ``today`` (for the review screens and `status`)."""
-    week = RunningWeek(profile, tuple(sorted((actual or {}).items())))
+    week = RunningWeek.of(profile, actual)
     return block_state(today, week, [s for s in sessions if s.date < today])

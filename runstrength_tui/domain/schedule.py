@@ -51,6 +51,11 @@ class RunningWeek:
     profile: Profile
     actual: tuple[tuple[date, str], ...] = ()
 
+    @classmethod
+    def of(cls, profile: Profile, actual: dict[date, str] | None = None) -> "RunningWeek":
+        """The declared week with imported runs (date → kind) on the days they cover."""
+        return cls(profile, tuple(sorted((actual or {}).items())))
+
     def run_on(self, day: date) -> str:
         if day in self.profile.races:
             return "race"

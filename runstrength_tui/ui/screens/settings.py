@@ -380,8 +380,7 @@ class SettingsScreen(Screen[bool]):
 
         exercise = event.button.id.removeprefix("clear-")
         name = str(event.button.label).removeprefix("Clear pain: ")
-        body = (f"Clear the pain mark on {name} only once a sports doctor or physical therapist has looked at it. "
-                f"{name} then comes back into the plan, starting light. Stop again if it hurts.")
+        body = service.clear_pain_question(name)
 
         def answer(choice: str | None) -> None:
             if choice != "clear":

@@ -305,6 +305,7 @@ class TodayScreen(Screen):
         self.app.action_show_notes()
 
     def action_coach_notes(self) -> None:
+        from ... import service
         from .dialogs import ChoiceScreen
 
         w = self.workout
@@ -334,12 +335,12 @@ class TodayScreen(Screen):
 
     def confirm_clear(self, exercise: str) -> None:
         """Ask, naming the exercise, before a pain mark is cleared."""
+        from ... import service
         from .dialogs import ChoiceScreen
 
         w = self.workout
         name = w.catalog.get(exercise).name if exercise in w.catalog else exercise
-        body = (f"Clear the pain mark on {name} only once a sports doctor or physical therapist has looked at it. "
-                f"{name} then comes back into the plan, starting light. Stop again if it hurts.")
+        body = service.clear_pain_question(name)
 
         def answer(choice: str | None) -> None:
             if choice != "clear":
