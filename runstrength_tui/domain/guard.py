@@ -276,14 +276,30 @@ def _volume_spike(day: date, sets: list[SetRecord], sessions, week: WeekPlanLoad
 def safer_option(exercise_id: str, profile: Profile, catalog: Catalog) -> Exercise | None:
     """The nearest easier variation that fits the runner's level (never a jump for a
     beginner, never an advanced drill for an intermediate)."""
+    def fits(ex: Exercise) -> bool:
+        return ex.suits(profile.level) and not (profile.level == "beginner" and ex.kind == "plyometric")
+
+    start = _exercise(exercise_id, catalog)
+    if start is None:
+        return None
     seen: set[str] = set()
-    cur = _exercise(exercise_id, catalog)
-    while cur is not None and cur.easier and cur.easier in catalog and cur.id not in seen:
+    cur = start
+    while cur.easier and cur.easier in catalog and cur.id not in seen:
         seen.add(cur.id)
         cur = catalog.get(cur.easier)
-        if cur.suits(profile.level) and not (profile.level == "beginner" and cur.kind == "plyometric"):
+        if fits(cur):
             return cur
-    return None
+    for alt in start.alternatives:  # the catalog's own stand-ins
+        if alt in catalog and fits(catalog.get(alt)) and catalog.get(alt).kind != "plyometric":
+            return catalog.get(alt)
+    # a bodyweight exercise that fits and works the same muscles (the main one first)
+    options = [ex for ex in catalog if ex.id != start.id and fits(ex) and ex.kind not in ("plyometric", "mobility")
+               and not ex.equipment and ex.legs == start.legs]
+    for muscles in (start.muscles[:1], start.muscles):
+        for ex in options:
+            if set(muscles) & set(ex.muscles):
+                return ex
+    return options[0] if options else None
 
 
 def _level_mismatch(exercise_id: str, day: date, profile: Profile, sessions: list[SessionRecord], catalog: Catalog) -> list[GuardWarning]:

@@ -649,3 +649,19 @@ def test_pain_notes_cannot_be_silenced_with_i_know():
     jump = GuardWarning("load-jump", "warning", "Big jump.", "Smaller.", "goblet-squat")
     acks = [("pain", "goblet-squat", DAY), ("load-jump", "goblet-squat", DAY)]
     assert [w.code for w in quiet([note, jump], acks=acks, day=DAY)] == ["pain"]
+
+
+@pytest.mark.parametrize("exercise", [e.id for e in load_catalog() if e.kind == "plyometric" or e.level == "advanced"])
+def test_level_advice_always_names_a_safer_option_that_fits(exercise):
+    catalog = load_catalog()
+    for level in ("beginner", "intermediate"):
+        profile = Profile(level=level, plyo_ready=True)
+        found = [w for w in check_set(sset(exercise, DAY, reps=8), history=[], sessions=[], profile=profile, catalog=catalog)
+                 if w.code == "level-mismatch"]
+        for w in found:
+            named = [ex for ex in catalog if w.advice.startswith(f"Do {ex.name[:1].lower() + ex.name[1:]} instead")
+                     or w.advice.startswith(f"Do {ex.name} instead")]
+            assert named, w.advice
+            assert named[0].suits(level) and named[0].id != exercise
+            if level == "beginner":
+                assert named[0].kind != "plyometric"
