@@ -566,21 +566,26 @@ def check_session(
     start = week_start(day, profile.week_start_index)
     week_count = sum(s.weight for s in others if start <= s.date <= start + timedelta(days=6)) + (0.5 if finisher else 1)
     target = profile.planned_target_for_week(start)
+    known = [ex for i in exercise_ids if (ex := _exercise(i, catalog)) is not None]
+    core_only = bool(known) and all(ex.kind in ("core", "mobility") and not ex.legs for ex in known)
+    level = "info" if core_only else "caution"  # a few minutes of core work is not "too much"
     if finisher:
         advice = "Two or three sessions a week is the dose that helps runners, so skip the finisher and rest today."
+    elif core_only and not past:
+        advice = "A few minutes of core work like this is fine; keep the leg work for the planned days."
     elif past:
         advice = "Two or three sessions a week is the dose that helps runners; spread next week's sessions out."
     else:
         advice = "Two or three sessions a week is the dose that helps runners, so rest today or keep it to a short core finisher."
     if in_7_days > T.max_sessions_in_7_days:
         verb = "was" if past else "would be"
-        out.append(GuardWarning("too-many-sessions", "caution", f"This {verb} your {_ordinal(in_7_days)} strength session in 7 days.", advice))
+        out.append(GuardWarning("too-many-sessions", level, f"This {verb} your {_ordinal(in_7_days)} strength session in 7 days.", advice))
     elif week_count >= target + T.over_target_by - _EPS:
         verb = "made" if past else "would make"
         out.append(
             GuardWarning(
                 "too-many-sessions",
-                "caution",
+                level,
                 f"This {verb} {_num(week_count)} sessions this week against your target of {target}.",
                 advice,
             )

@@ -415,8 +415,21 @@ def _():
 def _():
     log = runner(target=3, runs=("rest",) * 7)
     for off in (0, 2, 4):
-        log.session(day(off), ("plank", None, 30, None))
-    return {"too-many-sessions"}, codes(logged(log, day(6), ("plank", None, 30, None)))
+        log.session(day(off), ("goblet-squat", 12, None, 10.0))
+    notes = logged(log, day(6), ("goblet-squat", 12, None, 10.0))
+    assert [w.level for w in notes if w.code == "too-many-sessions"] == ["caution"]
+    return {"too-many-sessions"}, codes(notes)
+
+
+@scenario("a fourth sitting in seven days that is a 30 s plank: no 'keep it to a core finisher'")
+def _():
+    log = runner(target=3, runs=("rest",) * 7)
+    for off in (0, 2, 4):
+        log.session(day(off), ("goblet-squat", 12, None, 10.0))
+    notes = logged(log, day(6), ("plank", None, 30, None))
+    (w,) = [w for w in notes if w.code == "too-many-sessions"]
+    assert w.level == "info" and "finisher" not in w.advice
+    return {"too-many-sessions"}, codes(notes)
 
 
 @scenario("a fourth sitting in seven days that is a finisher: the advice is to skip it")
