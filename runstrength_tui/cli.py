@@ -481,7 +481,7 @@ def cmd_import(args) -> int:
 
 def _parse_profile_changes(args, profile, day: date):
     from .domain import validate as v
-    from .domain.model import EQUIPMENT, LEVELS, RUN_TYPES, WEEKDAYS
+    from .domain.model import LEVELS, RUN_TYPES, WEEKDAYS
     from .domain.weeks import week_start
 
     changes = {}

@@ -21,8 +21,8 @@ from .store.repo import Store, new_id
 
 ENV_TODAY = "RUNSTRENGTH_TODAY"
 HISTORY_DAYS = 41  # the guard looks back 28 days plus the acute week; the planner 5 weeks before each day of this week
-SESSION_WEEKS = 10
-PAIN_DAYS = 180  # pain marks keep an exercise out of the plan for up to half a year  # plan and guard look at most this far back (plus the last session before)
+SESSION_WEEKS = 10  # plan and guard look at most this far back (plus the last session before)
+PAIN_DAYS = 180  # pain marks keep an exercise out of the plan for up to half a year
 
 
 def today() -> date:
@@ -43,9 +43,10 @@ def now() -> datetime:
 
 
 def history_since(day: date, sessions: list[SessionRecord], history_days: int = HISTORY_DAYS) -> date:
-    """How far back the guard and the planner need sets: the last 35 days, and, within two
-    weeks of a return from a 14+ day break, back to the last session before the break (the
-    comeback ramp scales what was done then)."""
+    """How far back the guard and the planner need sets: ``history_days`` (the planner looks
+    five weeks before each day of this week), and, within three weeks of a return from a
+    14+ day break, as far before the last session before the break (the comeback ramp
+    scales what was done then)."""
     since = day - timedelta(days=history_days)
     dates = sorted({s.date for s in sessions if s.date < day})
     for before, after in zip(dates, dates[1:] + [day]):
@@ -180,9 +181,6 @@ class Context:
     def _known(self, day: date) -> dict[date, str] | None:
         """The imported runs as they were known on ``day`` (runs are imported after them)."""
         return {d: k for d, k in (self.actual or {}).items() if d < day} or None
-
-    def planned_weekly_load(self) -> float:
-        return self.week_load(self.today).planned
 
     def session_sets(self, session_id: str) -> list[SetRecord]:
         return [s for s in self.history if s.session == session_id]

@@ -24,7 +24,7 @@ from .catalog import Catalog, CatalogError, Exercise, data_file, load_toml
 from .loads import at_or_below, implement, ladder, step_up
 from .model import KG_PER_LB, LEVELS, Profile, SessionRecord, SetRecord
 from .rules import THRESHOLDS as T
-from .schedule import DAY_NAMES, RunningWeek, Schedule, day_name, effective_target, schedule
+from .schedule import DAY_NAMES, RunningWeek, Schedule, day_name, effective_target, plan_week, schedule
 from .weeks import consistent_weeks, week_start
 
 __all__ = ["DAY_NAMES", "day_name", "effective_target", "RunningWeek"]
@@ -751,8 +751,6 @@ def _day_context(
     plyo = plyo and not any(0 < (r - today).days <= 9 for r in profile.races)
     # Nordic curls never within 48 h before the long run
     nordic_ok = all(week.run_on(today + timedelta(days=n)) not in ("long", "race") for n in (1, 2))
-    from .schedule import plan_week
-
     at_start = plan_week(sched.week.start, sched.week.start, week, tuple(s for s in before if s.date < sched.week.start))
     race_week = any(-1 <= (r - sched.week.start).days <= 9 for r in profile.races)  # the taper, not the runs, limits it
     one_fits = len(at_start.planned) + len(at_start.done) <= 1 and at_start.target >= 2 and not race_week
@@ -880,8 +878,6 @@ def _week_notes(dc: DayContext, profile: Profile, catalog: Catalog) -> tuple[str
     capped = target_note(profile)
     if capped:
         notes.append(capped)
-    from .schedule import plan_week
-
     w = plan_week(dc.sched.week.start, dc.sched.week.start, dc.week, ())
     if w.short_by > 0 and not any(dc.week.race_ahead(d) or dc.week.run_on(d) == "race" for d in _days(w.start)):
         fits = len(w.planned)

@@ -17,7 +17,7 @@ import json
 import math
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from typing import Callable
 
 from .model import EQUIPMENT, LEVELS, NOTIFY_MODES, RUN_TYPES, SIGNALS, WEEKDAYS

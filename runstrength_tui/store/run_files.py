@@ -14,7 +14,7 @@ import gzip
 import io
 import statistics
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from ..domain.runs import (
