@@ -177,9 +177,10 @@ def percentile(values: list[float], p: float) -> float:
 
 def log_set_cost(folder: Path, repeats: int) -> float:
     """Median seconds of Store.log_set (durable on disk when it returns)."""
+    from datetime import datetime
+
     from runstrength_tui.domain.model import SetRecord
     from runstrength_tui.store.repo import Store, new_id
-    from datetime import datetime
 
     timings = []
     with Store(folder) as store:
@@ -201,9 +202,10 @@ def log_set_cost(folder: Path, repeats: int) -> float:
 def timer_accuracy(seconds: float, pause_for: float) -> float:
     """A real-clock rest timer with a pause/resume while the UI re-renders constantly:
     how late (s) its end was handled after its monotonic deadline."""
+    import synth
+
     from runstrength_tui.store.repo import Store
     from runstrength_tui.ui.app import RunStrengthApp
-    import synth
 
     folder = Path(tempfile.mkdtemp(prefix="rs-bench-timer-"))
     synth.build(folder, 4, TODAY)
@@ -294,7 +296,7 @@ def main(argv=None) -> int:
         terminal_starts(starts, env_terminal, 1)  # warm-up: the catalog's and the demo's cache
         starts_med = {k: statistics.median(v)
                       for k, v in terminal_starts(starts, env_terminal, 1 if quick else repeats).items()}
-        for key, label, target in (("empty", "empty log", 1.2), (f"big", f"{big} log", 1.3), ("demo", "--demo", 1.3)):
+        for key, label, target in (("empty", "empty log", 1.2), ("big", f"{big} log", 1.3), ("demo", "--demo", 1.3)):
             ratio = starts_med[key] / starts_med["bare"]
             row(f"terminal: exec to painted Today, {label}", starts_med[key], starts_med["bare"], ratio,
                 target * loose, ratio <= target * loose)

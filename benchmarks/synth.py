@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 import uuid
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 from runstrength_tui.domain.model import Profile, SessionRecord, SetRecord
@@ -61,15 +61,15 @@ def run_files(folder: Path, days: int, today: date, seed: int = 2) -> Path:
     import gzip
 
     import gpxpy.gpx
-    from datetime import timezone
-    from garmin_fit_sdk import Encoder, Profile as FitProfile
+    from garmin_fit_sdk import Encoder
+    from garmin_fit_sdk import Profile as FitProfile
 
     rng = random.Random(seed)
     mesg = FitProfile["mesg_num"]
     folder.mkdir(parents=True, exist_ok=True)
     for i in range(days, 0, -1):
         day = today - timedelta(days=i)
-        start = datetime.combine(day, time(6, 30), tzinfo=timezone.utc) + timedelta(minutes=rng.randint(0, 90))
+        start = datetime.combine(day, time(6, 30), tzinfo=UTC) + timedelta(minutes=rng.randint(0, 90))
         long_day = day.weekday() == 6
         km = rng.uniform(18, 26) if long_day else rng.uniform(5, 12)
         pace = rng.uniform(300, 360)

@@ -164,7 +164,6 @@ def _warn_lines(warnings) -> None:
 
 def cmd_exercises(args) -> int:
     from .domain.catalog import load_catalog
-
     from .domain.validate import parse_equipment
 
     equipment = parse_equipment(args.equipment) if args.equipment else None
@@ -674,7 +673,8 @@ def cmd_today(args) -> int:
 
 
 def cmd_plan(args) -> int:
-    from .domain import plan, validate as v
+    from .domain import plan
+    from .domain import validate as v
 
     weeks = v.parse_whole(args.weeks, "Weeks", 1, 12)
     ctx = _context(args)
@@ -821,7 +821,8 @@ def cmd_restore(args) -> int:
 
 def cmd_pain(args) -> int:
     from . import service
-    from .domain import plan, validate as v
+    from .domain import plan
+    from .domain import validate as v
 
     day = service.today()
     if args.action == "clear":
@@ -916,7 +917,8 @@ def cmd_runs(args) -> int:
 
 
 def _cmd_runs_import(args) -> int:
-    from . import service, service_runs
+    from . import service
+    from .service import runs as service_runs
 
     with _open(args, write=False) as peek:
         profile = peek.profile()

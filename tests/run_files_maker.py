@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import gzip
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 FIT_EPOCH_S = 631065600  # 1989-12-31T00:00:00Z
@@ -24,7 +24,7 @@ def fit_bytes(
     from garmin_fit_sdk import Encoder, Profile
 
     mesg = Profile["mesg_num"]
-    start = start.astimezone(timezone.utc)
+    start = start.astimezone(UTC)
     end = start + timedelta(seconds=seconds)
     enc = Encoder()
     enc.on_mesg(mesg["FILE_ID"], {"type": "activity", "manufacturer": "development", "product": 0, "time_created": start, "serial_number": 1})
@@ -84,11 +84,11 @@ def tcx_text(start: datetime, km: float, seconds: float, *, sport: str = "Runnin
     """A TCX activity; times are written in UTC with ``time_suffix`` (Z or an offset)."""
     def stamp(moment: datetime) -> str:
         if time_suffix == "Z":
-            return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+            return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
         sign = 1 if time_suffix[0] == "+" else -1
         hh, mm = time_suffix[1:].split(":")
         off = timedelta(hours=int(hh), minutes=int(mm)) * sign
-        return (moment.astimezone(timezone.utc) + off).strftime("%Y-%m-%dT%H:%M:%S") + time_suffix
+        return (moment.astimezone(UTC) + off).strftime("%Y-%m-%dT%H:%M:%S") + time_suffix
 
     lap_xml = []
     t = start
@@ -141,7 +141,7 @@ def strava_folder(folder: Path, rows: list[dict]) -> Path:
         w = csv.writer(f)
         w.writerow(header)
         for i, row in enumerate(rows, 1):
-            start: datetime = row["start"].astimezone(timezone.utc)
+            start: datetime = row["start"].astimezone(UTC)
             name = row.get("file", "")
             if name and "payload" in row:
                 write(folder / name, row["payload"], gz=name.endswith(".gz"))

@@ -7,8 +7,8 @@ remaining time; resuming sets a new deadline from it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 Clock = Callable[[], float]
 
@@ -23,7 +23,7 @@ class Countdown:
     _started_at: float | None = None
     stopped_early: bool = False
 
-    def start(self, seconds: float, label: str = "") -> "Countdown":
+    def start(self, seconds: float, label: str = "") -> Countdown:
         self.duration = float(seconds)
         self.label = label
         self._started_at = self.clock()

@@ -14,16 +14,16 @@ Public API: :class:`GuardWarning`, :data:`SESSION_CODES`, :data:`THRESHOLDS`,
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import Iterable
 
 from .catalog import Catalog, Exercise
 from .loads import step_up
 
 if False:  # typing only: the planner imports the guard's neighbours, not the guard
     from .plan import Prescribed  # noqa: F401
-from .model import KG_PER_LB, SessionRecord, SetRecord, Profile
+from .model import KG_PER_LB, Profile, SessionRecord, SetRecord
 from .rules import THRESHOLDS, Thresholds
 from .weeks import consistent_weeks, session_load, week_start
 
@@ -341,7 +341,7 @@ def _level_mismatch(exercise_id: str, day: date, profile: Profile, sessions: lis
 # ---------------------------------------------------------------------------- set level
 
 
-def _load_within(candidate: SetRecord, prescribed: "Prescribed", has_previous: bool) -> bool:
+def _load_within(candidate: SetRecord, prescribed: Prescribed, has_previous: bool) -> bool:
     if candidate.load_kg is None:
         return True
     if prescribed.suggested_load_kg is not None:
@@ -349,7 +349,7 @@ def _load_within(candidate: SetRecord, prescribed: "Prescribed", has_previous: b
     return not has_previous  # a first load is the runner's own pick
 
 
-def within_prescription(candidate: SetRecord, prescribed: "Prescribed | None", history: list[SetRecord]) -> bool:
+def within_prescription(candidate: SetRecord, prescribed: Prescribed | None, history: list[SetRecord]) -> bool:
     """The set does what the plan asked, or less: no more reps or seconds, no more load."""
     if prescribed is None:
         return False
@@ -364,7 +364,7 @@ def check_set(
     sessions: list[SessionRecord],
     profile: Profile,
     catalog: Catalog,
-    prescribed: "Prescribed | None" = None,
+    prescribed: Prescribed | None = None,
     week: WeekPlanLoad | None = None,
 ) -> list[GuardWarning]:
     """Warnings for one set about to be (or just) logged.

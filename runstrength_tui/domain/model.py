@@ -75,7 +75,7 @@ class SetRecord:
         return doc
 
     @classmethod
-    def from_doc(cls, doc: dict) -> "SetRecord":
+    def from_doc(cls, doc: dict) -> SetRecord:
         return cls(
             id=str(doc["id"]),
             session=str(doc["session"]),
@@ -94,7 +94,7 @@ class SetRecord:
             warnings=tuple(doc.get("warnings") or ()),
         )
 
-    def with_changes(self, **changes) -> "SetRecord":
+    def with_changes(self, **changes) -> SetRecord:
         return replace(self, **changes)
 
 
@@ -127,7 +127,7 @@ class SessionRecord:
         }
 
     @classmethod
-    def from_doc(cls, doc: dict) -> "SessionRecord":
+    def from_doc(cls, doc: dict) -> SessionRecord:
         return cls(
             id=str(doc["id"]),
             date=date.fromisoformat(doc["date"]),
@@ -138,7 +138,7 @@ class SessionRecord:
             minutes=doc.get("minutes"),
         )
 
-    def with_changes(self, **changes) -> "SessionRecord":
+    def with_changes(self, **changes) -> SessionRecord:
         return replace(self, **changes)
 
 
@@ -188,7 +188,7 @@ class Profile:
         (_, before), (day, now) = history[-2], history[-1]
         return day if before in LEVELS and level_rank(now) > level_rank(before) else None
 
-    def with_level(self, level: str, day: date) -> "Profile":
+    def with_level(self, level: str, day: date) -> Profile:
         """A level change: remembered with its day; jumps wait for the readiness questions."""
         if level == self.level:
             return self
@@ -230,7 +230,7 @@ class Profile:
         return {f.name: _to_json(getattr(self, f.name)) for f in fields(self)}
 
     @classmethod
-    def from_doc(cls, doc: dict) -> "Profile":
+    def from_doc(cls, doc: dict) -> Profile:
         values = {}
         for f in fields(cls):
             if f.name not in doc:
@@ -244,5 +244,5 @@ class Profile:
             values[f.name] = value
         return cls(**values)
 
-    def with_changes(self, **changes) -> "Profile":
+    def with_changes(self, **changes) -> Profile:
         return replace(self, **changes)

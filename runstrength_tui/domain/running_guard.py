@@ -70,7 +70,7 @@ def running_load(
             counted[w] += 1
     if any(counted[w] == 0 for w in weeks):
         return []  # fewer than 4 full weeks of runs (or a week off): nothing to compare
-    for measure, unit, values in (("distance", "km", km), ("time", "min", minutes)):
+    for _measure, unit, values in (("distance", "km", km), ("time", "min", minutes)):
         baseline = [values[w] for w in weeks]
         average = sum(baseline) / BASELINE_WEEKS
         now = values[this_start]

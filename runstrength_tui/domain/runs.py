@@ -104,7 +104,7 @@ class Run:
         }
 
     @classmethod
-    def from_doc(cls, doc: dict) -> "Run":
+    def from_doc(cls, doc: dict) -> Run:
         """Trusting read of a stored document (use :func:`validate_run_doc` for untrusted ones)."""
         return cls(
             id=doc["id"],
@@ -120,7 +120,7 @@ class Run:
             kind_set_by_user=bool(doc.get("kind_set_by_user", False)),
         )
 
-    def with_changes(self, **changes) -> "Run":
+    def with_changes(self, **changes) -> Run:
         return replace(self, **changes)
 
 

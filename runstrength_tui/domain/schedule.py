@@ -52,7 +52,7 @@ class RunningWeek:
     actual: tuple[tuple[date, str], ...] = ()
 
     @classmethod
-    def of(cls, profile: Profile, actual: dict[date, str] | None = None) -> "RunningWeek":
+    def of(cls, profile: Profile, actual: dict[date, str] | None = None) -> RunningWeek:
         """The declared week with imported runs (date → kind) on the days they cover."""
         return cls(profile, tuple(sorted((actual or {}).items())))
 

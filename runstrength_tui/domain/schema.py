@@ -16,9 +16,9 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Callable
 
 from .model import EQUIPMENT, LEVELS, NOTIFY_MODES, RUN_TYPES, SIGNALS, WEEKDAYS
 from .validate import MAX_LOAD_KG, MAX_REPS, MAX_SECONDS
@@ -47,7 +47,7 @@ class Window:
     earliest: date = EARLIEST
 
     @classmethod
-    def for_today(cls, today: date) -> "Window":
+    def for_today(cls, today: date) -> Window:
         return cls(latest=today + timedelta(days=1), plan_latest=today + timedelta(days=366))
 
 

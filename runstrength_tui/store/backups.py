@@ -17,10 +17,10 @@ from __future__ import annotations
 
 import re
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Callable
 
 from .files import JOURNAL, MAIN, SCHEMA_VERSION, SHARD_PREFIX, is_data_file, main_version, problems
 from .storage import StoreError, parse

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from datetime import date, timedelta
-from typing import Callable
 
 from ..domain.schema import ACK, META, PROFILE, SESSION, SET, V0_SET, Doc, Window, check_table, show_key
 

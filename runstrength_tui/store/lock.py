@@ -45,7 +45,7 @@ class DataDirLock:
         self.path = Path(data_dir) / LOCK_NAME
         self._fd: int | None = None
 
-    def acquire(self) -> "DataDirLock":
+    def acquire(self) -> DataDirLock:
         if self._fd is not None:
             return self
         fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)

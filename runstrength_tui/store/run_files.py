@@ -14,7 +14,7 @@ import gzip
 import io
 import statistics
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 from ..domain.runs import (
@@ -60,7 +60,7 @@ def _local(moment: datetime, offset: timedelta | None, now: datetime, what: str)
     """The run's start in its local time. A naive time is UTC (as GPX and TCX define it);
     without a known local offset, the computer's time zone at that date is used."""
     if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
+        moment = moment.replace(tzinfo=UTC)
     own = moment.utcoffset()
     if own is not None and abs(own) > MAX_UTC_OFFSET:
         raise FileProblem(f"its times are marked UTC{_offset_text(own)}, which no time zone uses; check the time zone of the device that wrote it")
@@ -235,7 +235,7 @@ def _tcx_laps(root) -> list[tuple[float, float, str, str | None]]:
     laps = []
     for lap in root.iter(f"{_TCX}Lap"):
         def number(tag):
-            el = lap.find(f"{_TCX}{tag}")
+            el = lap.find(f"{_TCX}{tag}")  # noqa: B023 (called inside this loop turn)
             try:
                 return float(el.text) if el is not None and el.text else 0.0
             except ValueError:
@@ -355,7 +355,7 @@ def _strava_rows(folder: Path):
         for row in reader:
             if not any(cell.strip() for cell in row):
                 continue
-            get = lambda key: row[index[key]].strip() if key in index and index[key] < len(row) else ""  # noqa: E731
+            get = lambda key: row[index[key]].strip() if key in index and index[key] < len(row) else ""  # noqa: E731, B023 (used inside this loop turn)
             yield {
                 "id": get("Activity ID"),
                 "date": get("Activity Date"),
@@ -379,7 +379,7 @@ def _float(text: str) -> float | None:
 def read_strava_row(row: dict, now: datetime) -> Run:
     """A run that Strava has no file for (entered by hand): the CSV's own numbers."""
     try:
-        moment = datetime.strptime(row["date"], "%b %d, %Y, %I:%M:%S %p").replace(tzinfo=timezone.utc)
+        moment = datetime.strptime(row["date"], "%b %d, %Y, %I:%M:%S %p").replace(tzinfo=UTC)
     except ValueError:
         raise FileProblem(f"its date {row['date']!r} is not in Strava's English format (like 'Nov 3, 2024, 6:01:15 AM')") from None
     distance = _float(row["distance"])

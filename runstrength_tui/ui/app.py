@@ -6,9 +6,9 @@ import asyncio
 import gc
 import sys
 import time
-from datetime import date, datetime, timedelta
+from collections.abc import Callable
+from datetime import date, datetime
 from pathlib import Path
-from typing import Callable
 
 from textual import work
 from textual.app import App, SystemCommand
@@ -23,7 +23,6 @@ from ..store.storage import StoreError
 from .signals import Signals
 from .timers import TimerModel, timer_bindings
 from .workout import Workout
-
 
 BACKUP_DELAY_SECONDS = 10
 

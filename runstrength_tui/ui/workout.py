@@ -7,9 +7,9 @@ logged; this object only remembers what the screens need to show.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
-from typing import Callable
 
 from .. import service
 from ..domain import guard

@@ -6,7 +6,6 @@ from datetime import date, timedelta
 
 import pytest
 
-
 TODAY = date(2025, 3, 12)  # pinned by tests/conftest.py (a Wednesday)
 
 

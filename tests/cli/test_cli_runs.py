@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
-
 from run_files_maker import fit_bytes, write
-from runstrength_tui import service_runs
+
+from runstrength_tui.service import runs as service_runs
 from runstrength_tui.store.repo import Store
 
 CET = timezone(timedelta(hours=1))

@@ -7,9 +7,17 @@ import re
 from collections import Counter
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from runstrength_tui.domain.catalog import Catalog, CatalogError, data_file, load_catalog, load_catalog_file, parse_catalog
+from runstrength_tui.domain.catalog import (
+    Catalog,
+    CatalogError,
+    data_file,
+    load_catalog,
+    load_catalog_file,
+    parse_catalog,
+)
 from runstrength_tui.domain.model import EQUIPMENT, KINDS, LEVELS
 
 CATALOG = load_catalog()

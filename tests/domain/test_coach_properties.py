@@ -20,7 +20,8 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, time, timedelta
 
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from runstrength_tui.domain import plan
 from runstrength_tui.domain.catalog import load_catalog

@@ -7,15 +7,16 @@ import re
 from datetime import date, datetime, time, timedelta
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from runstrength_tui.domain.catalog import Catalog, Exercise, load_catalog
 from runstrength_tui.domain.guard import (
-    WeekPlanLoad,
     SESSION_CODES,
     THRESHOLDS,
     UNSCOPED_CODES,
     GuardWarning,
+    WeekPlanLoad,
     check_session,
     check_set,
     quiet,
@@ -472,7 +473,7 @@ def test_shown_in_session_scopes_codes():
     sets = [sset("goblet-squat", DAY, reps=10, warnings=("load-jump", "volume-spike")),
             sset("plank", DAY, seconds=30, warnings=("comeback", "rep-jump"))]
     assert shown_in_session(sets) == {("load-jump", "goblet-squat"), ("volume-spike", ""), ("comeback", ""), ("rep-jump", "plank")}
-    assert SESSION_CODES == {"comeback", "too-many-sessions", "after-long-run", "same-day-as-run", "back-to-back", "after-hard-run"}
+    assert {"comeback", "too-many-sessions", "after-long-run", "same-day-as-run", "back-to-back", "after-hard-run"} == SESSION_CODES
     assert SESSION_CODES < UNSCOPED_CODES
 
 

@@ -9,9 +9,9 @@ is known), and states exactly which notes must come out. Precision and recall ar
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from typing import Callable
 
 import pytest
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from runstrength_tui.domain.catalog import load_catalog
 from runstrength_tui.domain.model import KG_PER_LB

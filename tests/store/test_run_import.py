@@ -6,11 +6,11 @@ from __future__ import annotations
 import gzip
 import json
 import time
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
-
 from run_files_maker import fit_bytes, gpx_text, strava_folder, tcx_text, write
+
 from runstrength_tui.store.repo import Store
 
 # tests/conftest.py pins today to 2025-03-12
@@ -46,7 +46,7 @@ def test_a_fit_file_becomes_one_run_with_its_local_date_and_numbers(tmp_path, da
 
 def test_fit_local_time_comes_from_the_watch_not_the_computer(tmp_path, data_dir, cli):
     # 23:30 UTC on Friday is already Saturday in Sydney (UTC+11): the watch said so
-    late = datetime(2025, 3, 7, 23, 30, tzinfo=timezone.utc)
+    late = datetime(2025, 3, 7, 23, 30, tzinfo=UTC)
     path = write(tmp_path / "sydney.fit", fit_bytes(late, 10, 3000, local_offset=timedelta(hours=11)))
     assert cli("runs", "import", path).code == 0
     [run] = stored_runs(data_dir)
@@ -116,7 +116,7 @@ def _hostile_cases(tmp_path):
         "non-running TCX": write(tmp_path / "bike.tcx", tcx_text(SAT, 30, 3600, sport="Biking")),
         "wrong time zone FIT": write(tmp_path / "tz.fit", fit_bytes(SAT, 10, 3000, local_offset=timedelta(hours=20))),
         "wrong time zone TCX": write(tmp_path / "tz.tcx", tcx_text(SAT, 10, 3000, time_suffix="+20:00")),
-        "future run": write(tmp_path / "future.gpx", gpx_text(datetime(2031, 1, 1, 8, tzinfo=timezone.utc), 10, 3000)),
+        "future run": write(tmp_path / "future.gpx", gpx_text(datetime(2031, 1, 1, 8, tzinfo=UTC), 10, 3000)),
         "not gzip": write(tmp_path / "bad.gpx.gz", b"plain text, not gzip"),
         "not XML": write(tmp_path / "bad.tcx", "<TrainingCenterDatabase><Activities>"),
         "not a FIT": write(tmp_path / "text.fit", b"hello, I am not a FIT file"),
@@ -250,6 +250,6 @@ def test_gzip_bomb_guard_and_plain_gzip_round_trip(tmp_path):
     from runstrength_tui.store.run_files import read_activity_file
 
     path = write(tmp_path / "a.gpx.gz", gpx_text(SAT, 5, 1500), gz=True)
-    [run] = read_activity_file(path, datetime(2025, 3, 12, tzinfo=timezone.utc))
+    [run] = read_activity_file(path, datetime(2025, 3, 12, tzinfo=UTC))
     assert run.distance_km == pytest.approx(5, abs=0.05)
     assert gzip.decompress(path.read_bytes()).startswith(b"<?xml")

@@ -9,7 +9,6 @@ from collections import Counter
 from datetime import date
 from pathlib import Path
 
-
 from runstrength_tui.store import repo
 from runstrength_tui.store.repo import SCHEMA_VERSION, Store
 

@@ -12,10 +12,11 @@ import stat
 from datetime import date, datetime
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from runstrength_tui.domain import schema
-from runstrength_tui.domain.model import Profile, SessionRecord, SetRecord
+from runstrength_tui.domain.model import Profile, SetRecord
 from runstrength_tui.store.repo import Store
 
 TODAY = date(2025, 3, 12)

@@ -10,10 +10,9 @@ import re
 import sys
 from pathlib import Path
 
+from helpers import PINNED, make_app
 from textual import events
 from textual.widgets import Input
-
-from helpers import PINNED, make_app
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -1,16 +1,15 @@
 """The coach on Today and in Settings: the warm-up step, the coach's notes, pain clearance,
 races, owned weights and the jump-readiness questions."""
 
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
+
+from helpers import NOW, PINNED, make_app, make_pain_log
+from test_moment import footer
 
 from runstrength_tui.domain.model import SetRecord
 from runstrength_tui.store.repo import Store, new_id
 from runstrength_tui.ui.screens.dialogs import LogSetScreen
-from runstrength_tui.ui.screens.today import TodayScreen
-
-from helpers import NOW, PINNED, make_app, make_pain_log
-from runstrength_tui.ui.screens.today import fit_notes
-from test_moment import footer
+from runstrength_tui.ui.screens.today import TodayScreen, fit_notes
 
 
 async def test_warmup_is_a_step_before_the_first_set_and_logs_nothing(beginner_dir, close_stores):

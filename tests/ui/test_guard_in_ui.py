@@ -1,9 +1,9 @@
 """The guard in the TUI: warnings before saving, acknowledged ones stay quiet."""
 
+from helpers import make_app
+
 from runstrength_tui.ui.screens.dialogs import ChoiceScreen, LogSetScreen, NotesScreen
 from runstrength_tui.ui.widgets.warnings import WarningsBox
-
-from helpers import make_app
 
 
 async def test_log_modal_warns_before_saving_and_ack_silences(demo_dir, close_stores):

@@ -1,11 +1,11 @@
 """History: open a session, edit a set (a new durable write), delete one after confirming."""
 
+from helpers import make_app
+
 from runstrength_tui.cli import run
 from runstrength_tui.store.repo import Store
 from runstrength_tui.ui.screens.dialogs import ConfirmScreen
 from runstrength_tui.ui.screens.history import EditSetScreen, HistoryScreen, SessionSetsScreen
-
-from helpers import make_app
 
 
 async def test_edit_and_delete_a_set(demo_dir, close_stores, capsys):

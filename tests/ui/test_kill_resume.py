@@ -6,11 +6,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+from helpers import make_app
 from textual.widgets import Button
 
 from runstrength_tui.ui.screens.dialogs import ChoiceScreen
-
-from helpers import make_app
 
 HERE = Path(__file__).parent
 

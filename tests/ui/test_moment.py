@@ -3,6 +3,8 @@ settings that stick, History that keeps its place, counting that adds up."""
 
 from datetime import timedelta
 
+from helpers import FakeClock, RecordingSignals, make_app
+
 from runstrength_tui.store.repo import Store
 from runstrength_tui.ui.screens.dialogs import ChoiceScreen, ConfirmScreen, LogSetScreen
 from runstrength_tui.ui.screens.exercise import ExerciseScreen
@@ -10,8 +12,6 @@ from runstrength_tui.ui.screens.history import EditSetScreen, HistoryScreen, Ses
 from runstrength_tui.ui.screens.keys import KeysScreen
 from runstrength_tui.ui.screens.today import TodayScreen
 from runstrength_tui.ui.widgets.timer_panel import TimerPanel
-
-from helpers import FakeClock, RecordingSignals, make_app
 
 
 def footer(app) -> list[str]:

@@ -1,10 +1,10 @@
 """Onboarding and Settings, driven from the keyboard."""
 
+from helpers import make_app
+
 from runstrength_tui.store.repo import Store
 from runstrength_tui.ui.screens.settings import OnboardingScreen, SettingsScreen
 from runstrength_tui.ui.screens.today import TodayScreen
-
-from helpers import make_app
 
 
 async def test_onboarding_by_keyboard_saves_the_profile(tmp_path, close_stores):

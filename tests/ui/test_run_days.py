@@ -3,12 +3,11 @@
 from datetime import datetime, timedelta, timezone
 
 import pytest
+from helpers import PINNED, make_app
 
 from runstrength_tui.domain.runs import make_run
 from runstrength_tui.store.repo import Store
 from runstrength_tui.ui.widgets.run_days import RunDays
-
-from helpers import PINNED, make_app
 
 CET = timezone(timedelta(hours=1))
 

@@ -1,10 +1,10 @@
 """Pilot walks through a whole session against a real data folder."""
 
+from helpers import FakeClock, make_app
+
 from runstrength_tui.store.repo import Store
 from runstrength_tui.ui.screens.dialogs import ChoiceScreen, FinishScreen, LogSetScreen
 from runstrength_tui.ui.screens.today import TodayScreen
-
-from helpers import FakeClock, make_app
 
 
 async def test_full_session_start_log_rest_hold_finish(beginner_dir, close_stores):

@@ -6,13 +6,11 @@ Update after an intended change with: pytest tests/ui/test_snapshots.py --snapsh
 from datetime import timedelta
 
 import pytest
-
-from runstrength_tui.domain.model import SessionRecord, SetRecord
-from runstrength_tui.store.repo import Store, new_id
-
-from runstrength_tui.ui.widgets.timer_panel import TimerPanel
-
 from helpers import NOW, PINNED, FakeClock, beginner_profile, make_app, make_young_log
+
+from runstrength_tui.domain.model import SetRecord
+from runstrength_tui.store.repo import Store, new_id
+from runstrength_tui.ui.widgets.timer_panel import TimerPanel
 
 SIZE = (100, 30)
 SMALL = (80, 24)

@@ -1,10 +1,9 @@
 """Each-side holds: side 1, a switch, side 2, each counted on its own; what gets logged."""
 
 import pytest
+from helpers import FakeClock
 
 from runstrength_tui.ui.timers import SWITCH_SECONDS, TimerModel
-
-from helpers import FakeClock
 
 
 def test_each_side_hold_runs_both_sides_and_counts_the_shorter():

@@ -3,9 +3,9 @@
 import gc
 import time
 
-from runstrength_tui.ui.screens.today import TodayScreen
-
 from helpers import FakeClock, make_app
+
+from runstrength_tui.ui.screens.today import TodayScreen
 
 
 async def test_zero_drift_across_ticks_pause_resume_and_screen_switches(demo_dir, close_stores):

@@ -12,8 +12,8 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Checkbox, DataTable, Footer, Input, Label, Static
 
 from ...domain import validate as v
-from ...domain.guard import code_words
 from ...domain.catalog import load_catalog
+from ...domain.guard import code_words
 from ...domain.plan import format_load
 from ..widgets.steady_input import SaveInput
 from ..widgets.title_bar import TitleBar

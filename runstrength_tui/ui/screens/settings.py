@@ -22,9 +22,9 @@ from ...domain import validate as v
 from ...domain.model import EQUIPMENT, LEVELS, NOTIFY_MODES, SIGNALS, Profile, level_rank
 from ...domain.plan import READINESS_QUESTIONS, format_load, target_note
 from ...domain.weeks import week_start
+from ..widgets.run_week import RunWeek
 from ..widgets.steady_input import SteadyInput
 from ..widgets.title_bar import TitleBar
-from ..widgets.run_week import RunWeek
 from ..widgets.toggles import ClearCheckbox, ClearRadioButton
 
 LEVEL_TEXT = {

@@ -11,12 +11,13 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...domain.countdown import mmss
-from ..widgets.run_days import RunDays
-from ..widgets.title_bar import TitleBar
-from ..widgets.meter import Meter
 from ..timers import enter_bindings, timer_bindings
+from ..widgets.meter import Meter
+from ..widgets.run_days import RunDays
 from ..widgets.timer_panel import TimerPanel
+from ..widgets.title_bar import TitleBar
 from ..widgets.warnings import WarningsBox
+
 
 def fit_notes(notes: list[str], width: int, budget: int, referral: bool) -> Text:
     """The notes as lines of ``width``, at most ``budget`` lines; a note that does not fit is
@@ -305,7 +306,6 @@ class TodayScreen(Screen):
         self.app.action_show_notes()
 
     def action_coach_notes(self) -> None:
-        from ... import service
         from .dialogs import ChoiceScreen
 
         w = self.workout

@@ -52,7 +52,7 @@ class RunDays(Static):
         self.reload()
 
     def reload(self) -> None:
-        from ... import service_runs
+        from ...service import runs as service_runs
 
         app = self.app
         day = app.today()

@@ -11,13 +11,17 @@ import os
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 
-from .domain import guard, plan
-from .domain.catalog import Catalog, load_catalog
-from .domain.model import Profile, SessionRecord, SetRecord
-from .domain.validate import InputError
-from .domain.weeks import week_start
-from .store.repo import Store, new_id
+from ..domain import guard, plan
+from ..domain.catalog import Catalog, load_catalog
+from ..domain.model import Profile, SessionRecord, SetRecord
+from ..domain.validate import InputError
+from ..domain.weeks import week_start
+from ..store.repo import Store, new_id
+
+if TYPE_CHECKING:
+    from ..domain import streaks
 
 ENV_TODAY = "RUNSTRENGTH_TODAY"
 HISTORY_DAYS = 41  # the guard looks back 28 days plus the acute week; the planner 5 weeks before each day of this week
@@ -95,7 +99,7 @@ class Context:
     _weeks: dict = field(default_factory=dict)
 
     @classmethod
-    def load(cls, store: Store, day: date, history_days: int = HISTORY_DAYS, all_sessions: bool = False) -> "Context":
+    def load(cls, store: Store, day: date, history_days: int = HISTORY_DAYS, all_sessions: bool = False) -> Context:
         """Read what today's plan and the guard need. Unless ``all_sessions`` (streaks need
         them), only recent sittings are read, so the cost does not grow with years of log."""
         profile = store.profile()
@@ -111,7 +115,7 @@ class Context:
         # pain keeps an exercise out of the plan until the runner clears it: older sets of
         # exercises with a pain mark are kept for that (and only that)
         painful = {s.exercise for s in history if s.pain}
-        from . import service_runs
+        from . import runs as service_runs
 
         runs = store.run_log().runs(day - timedelta(weeks=6), day)
         actual = service_runs.actual_days(store, day - timedelta(weeks=SESSION_WEEKS), day) if runs else None
@@ -210,7 +214,7 @@ class Context:
             run_on=plan.RunningWeek.of(self.profile, self._known(day)).run_on,
         )
         if self.runs:
-            from .domain import running_guard
+            from ..domain import running_guard
 
             found += running_guard.after_hard_run(day, self.runs, self.profile.run_on(day - timedelta(days=1)))
         return guard.quiet(found, acks=self.acks, day=day, shown=shown)
@@ -261,7 +265,7 @@ class Context:
             week=self.week_load(self.today),
         )
         if self.runs:
-            from .domain import running_guard
+            from ..domain import running_guard
 
             found += running_guard.running_load(self.today, self.runs, week_start_index=self.profile.week_start_index, acks=self.acks)
         return guard.quiet(found, acks=self.acks, day=self.today)
@@ -320,8 +324,8 @@ class Status:
     target: int
     counts: bool
     week_days: list[date]
-    streak: "streaks.Streak"
-    block: "streaks.BlockProgress | None"
+    streak: streaks.Streak
+    block: streaks.BlockProgress | None
     next_strength_day: date | None
     plan: plan.TodayPlan
     warnings: list[guard.GuardWarning]
@@ -352,7 +356,7 @@ class Status:
 
 
 def status(ctx: Context) -> Status:
-    from .domain import streaks  # only the review needs it: keeps TUI start light
+    from ..domain import streaks  # only the review needs it: keeps TUI start light
 
     profile, day = ctx.profile, ctx.today
     start = week_start(day, profile.week_start_index)

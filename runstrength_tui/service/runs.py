@@ -10,10 +10,10 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from .domain import running_guard
-from .domain.runs import Run, actual_week
-from .domain.weeks import week_start
-from .store.repo import Store
+from ..domain import running_guard
+from ..domain.runs import Run, actual_week
+from ..domain.weeks import week_start
+from ..store.repo import Store
 
 
 def runs_between(store: Store, first: date, last: date) -> list[Run]:
@@ -56,7 +56,7 @@ class ImportResult:
 def import_paths(store: Store, paths: list[Path], now: datetime, week_start_index: int = 0) -> ImportResult:
     """Read every file and folder, then add the new runs in one go (all-or-nothing for the
     runs that were read: each year file is written once, atomically)."""
-    from .store import run_files
+    from ..store import run_files
 
     aware_now = now.astimezone() if now.tzinfo is None else now
     found = run_files.collect(paths, aware_now)
@@ -64,7 +64,7 @@ def import_paths(store: Store, paths: list[Path], now: datetime, week_start_inde
     skipped = 0
     if found.runs:
         log = store.run_log()
-        from .domain.runs import merge_new
+        from ..domain.runs import merge_new
 
         if merge_new(log.runs(), found.runs)[0]:
             store.backup_if_stale()
