@@ -1,5 +1,6 @@
 """The one service both front ends use (layer: ui | cli -> service -> store -> domain).
 
+`log` is the opened log (the only door to the data folder for the front ends);
 `context` builds what the coach needs for a day (plan, guard, review) from the log;
 `runs` imports watch files and reads the running days.
 """
@@ -22,8 +23,10 @@ from .context import (
     status,
     today,
 )
+from .log import AlreadyRunningError, CorruptFileError, Log, LogError, NewerSchemaError, new_id
 
 __all__ = [
+    "AlreadyRunningError", "CorruptFileError", "Log", "LogError", "NewerSchemaError", "new_id",
     "ENV_TODAY", "HISTORY_DAYS", "PAIN_DAYS", "SESSION_WEEKS", "Context", "Status", "attach_warnings",
     "clear_pain", "clear_pain_question", "default_profile", "history_rows", "history_since", "make_sets",
     "now", "status", "today",

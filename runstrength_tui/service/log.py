@@ -1,0 +1,117 @@
+"""The runner's log, opened: the one door to the data folder for the TUI and the CLI.
+
+The front ends never import ``store``: they open a :class:`Log` and call its methods
+(the import-linter contracts in pyproject.toml hold them to it). A method here is where a
+rule that touches the log lives (checking a set before it is written, the profile rules,
+the export format), so both front ends get the same behaviour from one place.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from types import TracebackType
+
+from ..domain.model import Profile, SessionRecord, SetRecord
+from ..store.lock import AlreadyRunningError
+from ..store.repo import NewerSchemaError, Store, new_id
+from ..store.storage import CorruptFileError, StoreError
+from .context import HISTORY_DAYS, Context
+
+__all__ = ["AlreadyRunningError", "CorruptFileError", "Log", "LogError", "NewerSchemaError", "new_id"]
+
+LogError = StoreError  # what a front end catches: the message is for the runner, one line
+
+
+class Log:
+    """Open with ``write=True`` to change anything: that takes the data folder's lock
+    (``AlreadyRunningError`` when another runstrength holds it)."""
+
+    def __init__(self, data_dir: Path, write: bool = True):
+        self._store = Store(Path(data_dir), write=write)
+
+    # --- opening -------------------------------------------------------------------------
+
+    @property
+    def dir(self) -> Path:
+        return self._store.dir
+
+    @property
+    def read_only(self) -> bool:
+        return not self._store.write
+
+    def close(self) -> None:
+        self._store.close()
+
+    def __enter__(self) -> Log:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    # --- reading ---------------------------------------------------------------------------
+
+    def context(self, day: date, history_days: int = HISTORY_DAYS, all_sessions: bool = False) -> Context:
+        """What the planner and the guard need on ``day``."""
+        return Context.load(self._store, day, history_days=history_days, all_sessions=all_sessions)
+
+    def profile(self) -> Profile | None:
+        return self._store.profile()
+
+    def sessions(self, include_open: bool = True, since: date | None = None) -> list[SessionRecord]:
+        return self._store.sessions(include_open=include_open, since=since)
+
+    def sets(
+        self, since: date | None = None, until: date | None = None, exercises: set[str] | None = None
+    ) -> list[SetRecord]:
+        return self._store.sets(since=since, until=until, exercises=exercises)
+
+    def open_session(self) -> tuple[SessionRecord, list[SetRecord]] | None:
+        return self._store.open_session()
+
+    # --- changing: profile and sessions ----------------------------------------------------
+
+    def save_profile(self, profile: Profile) -> None:
+        self._store.save_profile(profile)
+
+    def ack(self, code: str, exercise: str | None, day: date) -> None:
+        self._store.ack(code, exercise, day)
+
+    def start_session(self, day: date, now: datetime, kind: str = "strength") -> SessionRecord:
+        return self._store.start_session(day, now, kind=kind)
+
+    def session_for_day(self, day: date, now: datetime) -> SessionRecord:
+        return self._store.session_for_day(day, now)
+
+    def finish_session(
+        self, now: datetime, rpe: int | None = None, minutes: float | None = None
+    ) -> SessionRecord | None:
+        return self._store.finish_session(now, rpe=rpe, minutes=minutes)
+
+    def close_open_session(self, now: datetime) -> SessionRecord | None:
+        return self._store.close_open_session(now)
+
+    def reopen_session(self, session_id: str) -> SessionRecord:
+        return self._store.reopen_session(session_id)
+
+    def discard_empty_open_session(self) -> None:
+        self._store.discard_empty_open_session()
+
+    def log_sets(self, records: list[SetRecord]) -> list[SetRecord]:
+        return self._store.log_sets(records)
+
+    def edit_set(self, set_id: str, now: datetime, **changes: object) -> SetRecord:
+        return self._store.edit_set(set_id, now, **changes)
+
+    def delete_set(self, set_id: str) -> None:
+        self._store.delete_set(set_id)
+
+    # --- data: export, import, backups ---------------------------------------------------
+
+    def backups(self) -> list[Path]:
+        return self._store.backups()
+
+    def backup_if_stale(self, max_age: timedelta = timedelta(days=1)) -> Path | None:
+        return self._store.backup_if_stale(max_age)
