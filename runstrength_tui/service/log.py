@@ -8,6 +8,7 @@ the export format), so both front ends get the same behaviour from one place.
 
 from __future__ import annotations
 
+import json
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from types import TracebackType
@@ -15,7 +16,7 @@ from types import TracebackType
 from ..domain.model import Profile, SessionRecord, SetRecord
 from ..store.lock import AlreadyRunningError
 from ..store.repo import NewerSchemaError, Store, new_id
-from ..store.storage import CorruptFileError, StoreError
+from ..store.storage import CorruptFileError, StoreError, atomic_write_bytes
 from .context import HISTORY_DAYS, Context
 
 __all__ = ["AlreadyRunningError", "CorruptFileError", "Log", "LogError", "NewerSchemaError", "new_id"]
@@ -109,6 +110,21 @@ class Log:
         self._store.delete_set(set_id)
 
     # --- data: export, import, backups ---------------------------------------------------
+
+    def export_text(self, now: datetime, kind: str = "json") -> str:
+        """The whole log as our JSON export (or our CSV of sets), ready to write or print."""
+        if kind == "csv":
+            return self._store.export_csv()
+        return json.dumps(self._store.export_bundle(now), indent=1, ensure_ascii=False) + "\n"
+
+    def export_to(self, target: Path, now: datetime, kind: str = "json") -> Path:
+        """Write the export to ``target`` atomically (a kill leaves the old file or the new one)."""
+        atomic_write_bytes(target, self.export_text(now, kind).encode("utf-8"))
+        return target
+
+    def default_export_path(self, day: date) -> Path:
+        """Where the TUI's export goes: beside the log, one file a day."""
+        return self.dir / f"runstrength-export-{day:%Y%m%d}.json"
 
     def backups(self) -> list[Path]:
         return self._store.backups()
