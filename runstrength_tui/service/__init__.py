@@ -9,6 +9,7 @@ from .context import (
     ENV_TODAY,
     HISTORY_DAYS,
     PAIN_DAYS,
+    REVIEW_DAYS,
     SESSION_WEEKS,
     Context,
     Status,
@@ -22,12 +23,13 @@ from .context import (
     now,
     status,
     today,
+    week_review,
 )
 from .log import AlreadyRunningError, CorruptFileError, Log, LogError, NewerSchemaError, new_id
 
 __all__ = [
     "AlreadyRunningError", "CorruptFileError", "Log", "LogError", "NewerSchemaError", "new_id",
-    "ENV_TODAY", "HISTORY_DAYS", "PAIN_DAYS", "SESSION_WEEKS", "Context", "Status", "attach_warnings",
+    "ENV_TODAY", "HISTORY_DAYS", "PAIN_DAYS", "REVIEW_DAYS", "SESSION_WEEKS", "Context", "Status", "attach_warnings",
     "clear_pain", "clear_pain_question", "default_profile", "history_rows", "history_since", "make_sets",
-    "now", "status", "today",
+    "now", "status", "today", "week_review",
 ]

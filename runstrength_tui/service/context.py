@@ -12,6 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
+from weakref import WeakKeyDictionary
 
 from ..domain import guard, plan
 from ..domain.catalog import Catalog, load_catalog
@@ -380,6 +381,25 @@ def status(ctx: Context) -> Status:
         plan=today_plan,
         warnings=ctx.review(),
     )
+
+
+REVIEW_DAYS = 7 * 27  # the week review's trends and heatmap look back half a year
+_REVIEWS: WeakKeyDictionary[Store, tuple[tuple[object, ...], tuple[Context, Status]]] = WeakKeyDictionary()
+
+
+def week_review(store: Store, day: date) -> tuple[Context, Status]:
+    """The week review's context (every session, half a year of sets) and its status
+    (streaks, block, the week's plan ahead, the guard's review), computed once per day and
+    state of the log: opening Week again with nothing logged since costs a look at the
+    data files, not a re-plan. Shared between callers, so read them, never change them."""
+    key = (day, store.state())
+    hit = _REVIEWS.get(store)
+    if hit is not None and hit[0] == key:
+        return hit[1]
+    ctx = Context.load(store, day, history_days=REVIEW_DAYS, all_sessions=True)
+    result = (ctx, status(ctx))
+    _REVIEWS[store] = (key, result)
+    return result
 
 
 def history_rows(sessions, sets, catalog) -> list[dict]:

@@ -17,7 +17,7 @@ from ..domain.model import Profile, SessionRecord, SetRecord
 from ..store.lock import AlreadyRunningError
 from ..store.repo import NewerSchemaError, Store, new_id
 from ..store.storage import CorruptFileError, StoreError, atomic_write_bytes
-from .context import HISTORY_DAYS, Context
+from .context import HISTORY_DAYS, Context, Status, week_review
 
 __all__ = ["AlreadyRunningError", "CorruptFileError", "Log", "LogError", "NewerSchemaError", "new_id"]
 
@@ -57,6 +57,15 @@ class Log:
     def context(self, day: date, history_days: int = HISTORY_DAYS, all_sessions: bool = False) -> Context:
         """What the planner and the guard need on ``day``."""
         return Context.load(self._store, day, history_days=history_days, all_sessions=all_sessions)
+
+    def week_review(self, day: date) -> tuple[Context, Status]:
+        """The Week screen's context and status, computed once per day and state of the log
+        (see ``context.week_review``): read them, never change them."""
+        return week_review(self._store, day)
+
+    def state(self) -> tuple[object, ...]:
+        """Changes whenever anything in the data folder is written (for caches)."""
+        return self._store.state()
 
     def profile(self) -> Profile | None:
         return self._store.profile()

@@ -349,6 +349,20 @@ class Store:
                 out.append((name, st.st_ino, st.st_size, st.st_mtime_ns))
         return tuple(out)
 
+    def state(self) -> tuple:
+        """What the log is right now, for caches of things computed from it: it changes
+        whenever anything in the folder is written (sets, sessions, profile, acks, imported
+        runs), since every write replaces a file (the journal is compared by content)."""
+        runs = []
+        for name in sorted(os.listdir(self.dir)) if self.dir.is_dir() else []:
+            if name.startswith(RUNS_PREFIX) and name.endswith(".json"):
+                try:
+                    st = os.stat(self.dir / name)
+                except FileNotFoundError:
+                    continue
+                runs.append((name, st.st_ino, st.st_size, st.st_mtime_ns))
+        return self._signature() + tuple(runs)
+
     def _snapshot(self, read):
         """``read()`` as of one moment: a reader (which holds no lock) reads again when a
         writer replaced a file meanwhile, so a set being folded from the journal into a year

@@ -711,9 +711,10 @@ class RunStrengthApp(App):
     # --- navigation ------------------------------------------------------------------------------
 
     def _onboarding(self) -> bool:
-        from .screens.settings import OnboardingScreen
-
-        return any(isinstance(screen, OnboardingScreen) for screen in self.screen_stack)
+        # The footer asks (check_action) before the first paint: an onboarding screen exists
+        # only once its module is imported, so the settings screen is not imported to answer no.
+        settings = sys.modules.get(f"{__package__}.screens.settings")
+        return settings is not None and any(isinstance(s, settings.OnboardingScreen) for s in self.screen_stack)
 
     def action_show_week(self) -> None:
         from .screens.week import WeekScreen

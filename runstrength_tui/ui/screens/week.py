@@ -107,10 +107,8 @@ class WeekScreen(Screen):
     def load(self) -> None:
         app = self.app
         day = app.today()
-        store = app.store
-        ctx = service.Context.load(store, day, history_days=7 * 27, all_sessions=True)
+        ctx, st = service.week_review(app.store, day)  # computed again only once the log changed
         profile = ctx.profile
-        st = service.status(ctx)
         loads = session_loads(ctx.sessions, ctx.history)
         summary = Text()
         summary.append(f"This week: {st.week_sessions:g} of {st.target} sessions", style="bold")
