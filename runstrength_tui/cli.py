@@ -1042,6 +1042,9 @@ def run(argv: list[str] | None = None) -> int:
         if args.command in READS_LOG and demo_dir is None:
             _require_log(args.data_dir_path)
         if args.command is None:
+            import gc
+
+            gc.disable()  # start-up allocates much and frees little; the TUI enables it after its first paint
             from .ui.app import run_tui
 
             return run_tui(args.data_dir_path, demo=demo_dir is not None)

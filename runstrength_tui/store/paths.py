@@ -22,3 +22,17 @@ def resolve_data_dir(cli_value: str | None = None) -> Path:
     if env:
         return Path(env).expanduser()
     return default_data_dir()
+
+
+ENV_CACHE_DIR = "RUNSTRENGTH_CACHE_DIR"
+
+
+def cache_dir() -> Path:
+    """Where caches go (notes of checked data files): RUNSTRENGTH_CACHE_DIR, else the
+    platform's user cache folder. Losing it only costs time."""
+    folder = os.environ.get(ENV_CACHE_DIR)
+    if folder:
+        return Path(folder)
+    import platformdirs
+
+    return platformdirs.user_cache_path("runstrength", appauthor=False)

@@ -82,19 +82,28 @@ _VALID: dict[str, tuple[int, int]] = {}
 
 def decode(path: Path, raw: bytes) -> dict:
     """Parse and validate a data file; raise CorruptFileError (after keeping a copy) when it
-    is not a TinyDB file or breaks the schema (domain/schema.py, via store/files.py)."""
-    from .files import problems
+    is not a TinyDB file or breaks the schema (domain/schema.py, via store/files.py).
+    Bytes that passed before, in this process or (large files) in an earlier one (see
+    checked.py), are not checked again."""
+    from . import checked
+    from .files import default_window, problems
 
     data, reason = parse(raw)
     if reason is None:
         key = str(path)
         stamp = (len(raw), hash(raw))
         if _VALID.get(key) != stamp:
-            found = problems(path.name, data)
-            if found:
-                reason = found[0]
-            else:
+            window = default_window()
+            note = checked.note_for(path.name, raw)
+            if checked.passed(note, window):
                 _VALID[key] = stamp
+            else:
+                found = problems(path.name, data, window)
+                if found:
+                    reason = found[0]
+                else:
+                    _VALID[key] = stamp
+                    checked.remember(note, window)
     if reason is not None:
         raise CorruptFileError(path, reason, keep_corrupt_copy(path, raw))
     return data

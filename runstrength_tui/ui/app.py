@@ -243,6 +243,9 @@ class RunStrengthApp(App):
         return not getattr(self.store, "write", True)
 
     def _after_first_paint(self) -> None:
+        # What start-up made (modules, classes, styles, the plan) lives as long as the app:
+        # frozen, the collector never scans it again, so no later key waits for that.
+        gc.freeze()
         gc.enable()
         self.set_timer(BACKUP_DELAY_SECONDS, self.daily_backup)  # never in the way of the first paint
 
@@ -789,6 +792,7 @@ class RunStrengthApp(App):
         self.call_from_thread(self.notify, f"Exported to {target}", title="Export")
 
     def on_unmount(self) -> None:
+        gc.unfreeze()  # what this app froze can be collected again once it ends (tests run many apps)
         gc.enable()  # in case the app ends before its first paint
 
 

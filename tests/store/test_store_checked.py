@@ -1,0 +1,110 @@
+"""A large data file that passed the schema check leaves a note in the cache folder, so a
+later start (another process, or a copy such as the demo's) does not check the same bytes
+again. The note counts only for the very same bytes and a date window within today's: any
+change to the file, or a day pinned earlier than the one it was checked on, means checking."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from datetime import date, datetime, timedelta
+
+import pytest
+
+from runstrength_tui.domain.schema import Window
+from runstrength_tui.store import checked
+from runstrength_tui.store.files import default_window
+from runstrength_tui.store.storage import CorruptFileError, decode
+
+TODAY = date(2025, 3, 12)  # tests/conftest.py pins it
+
+
+def shard(day: date, n: int = 400) -> bytes:
+    """A valid year file of ``n`` sets on ``day`` (well over the size worth a note)."""
+    start = datetime.combine(day, datetime.min.time()).replace(hour=18)
+    sets = {
+        str(i + 1): {
+            "id": uuid.UUID(int=i + 1).hex, "session": "s1", "exercise": "goblet-squat", "date": day.isoformat(),
+            "logged_at": (start + timedelta(seconds=i)).isoformat(), "reps": 12, "seconds": None, "load_kg": 12.0,
+            "unit": "kg", "rpe": None, "pain": False, "note": "", "source": "tui", "edited_at": None, "warnings": [],
+        }
+        for i in range(n)
+    }
+    raw = json.dumps({"sets": sets}).encode()
+    return raw
+
+
+@pytest.fixture
+def cache(tmp_path, monkeypatch):
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("RUNSTRENGTH_CACHE_DIR", str(folder))
+    return folder / "checked"
+
+
+def place(folder, raw: bytes, name: str = "sets-2025.json"):
+    """The bytes as a data file in a folder of their own (a path this process has not read)."""
+    folder.mkdir(parents=True)
+    path = folder / name
+    path.write_bytes(raw)
+    return path
+
+
+def test_a_checked_large_file_leaves_a_note_that_a_copy_elsewhere_uses(tmp_path, cache):
+    raw = shard(TODAY)
+    assert len(raw) >= checked.MIN_BYTES
+    assert decode(place(tmp_path / "a", raw), raw)["sets"]["1"]["reps"] == 12
+    [note] = cache.iterdir()
+    now = default_window()  # the later of the real day and the pinned one
+    assert note.read_text().split() == [now.earliest.isoformat(), now.latest.isoformat(), now.plan_latest.isoformat()]
+    # the note is what lets the copy through: written for bytes that break the schema, it is
+    # trusted, which shows the copy's bytes are not checked again
+    broken = raw.replace(b'"reps": 12', b'"reps": -1', 1)
+    checked.remember(checked.note_for("sets-2025.json", broken), now)
+    assert decode(place(tmp_path / "b", broken), broken)["sets"]["1"]["reps"] == -1
+
+
+def test_changed_bytes_are_checked_again(tmp_path, cache):
+    raw = shard(TODAY)
+    decode(place(tmp_path / "a", raw), raw)
+    broken = raw.replace(b'"goblet-squat"', b'"GOBLET-SQUAT"', 1)  # same size, not an exercise id
+    with pytest.raises(CorruptFileError, match="exercise"):
+        decode(place(tmp_path / "b", broken), broken)
+
+
+def test_a_note_from_a_later_pinned_day_does_not_count_today(tmp_path, cache, monkeypatch):
+    later = date.today() + timedelta(days=5)
+    raw = shard(later)
+    name = f"sets-{later.year}.json"
+    monkeypatch.setenv("RUNSTRENGTH_TODAY", later.isoformat())
+    decode(place(tmp_path / "a", raw, name), raw)  # fine on that day
+    monkeypatch.delenv("RUNSTRENGTH_TODAY")
+    with pytest.raises(CorruptFileError, match="outside"):
+        decode(place(tmp_path / "b", raw, name), raw)  # five days in the future today
+
+
+def test_a_note_from_an_earlier_day_counts_later(tmp_path, cache):
+    raw = shard(TODAY)
+    decode(place(tmp_path / "a", raw), raw)
+    note = checked.note_for("sets-2025.json", raw)
+    day = default_window().latest - timedelta(days=1)
+    assert checked.passed(note, Window.for_today(day))
+    assert checked.passed(note, Window.for_today(day + timedelta(days=30)))
+    assert not checked.passed(note, Window.for_today(day - timedelta(days=1)))
+
+
+def test_small_files_get_no_note(tmp_path, cache):
+    small = json.dumps({"sets": {"1": json.loads(shard(TODAY))["sets"]["1"]}}).encode()
+    assert len(small) < checked.MIN_BYTES
+    decode(place(tmp_path / "a", small), small)
+    assert not cache.exists()
+
+
+def test_a_cache_folder_that_cannot_be_used_only_means_checking(tmp_path, monkeypatch):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("")
+    monkeypatch.setenv("RUNSTRENGTH_CACHE_DIR", str(blocker))
+    raw = shard(TODAY)
+    assert decode(place(tmp_path / "a", raw), raw)["sets"]["400"]["reps"] == 12
+    broken = raw.replace(b'"goblet-squat"', b'"GOBLET-SQUAT"', 1)
+    with pytest.raises(CorruptFileError):
+        decode(place(tmp_path / "b", broken), broken)
