@@ -1,6 +1,7 @@
-"""The Week screen's review (context + status) is computed once per day and state of the log:
-opened again with nothing written it is the same result; any write to the log, a new day or
-an imported run computes it again, and the new result shows the change."""
+"""The Week screen's review (context + status) and the History table's rows are computed
+once per day and state of the log: opened again with nothing written it is the same result;
+any write to the log, a new day or an imported run computes it again, and the new result
+shows the change."""
 
 from __future__ import annotations
 
@@ -76,3 +77,19 @@ def test_two_logs_keep_their_own_review(history, tmp_path):
     assert review(a.store)[1].week_sessions == 1
     assert review(b.store)[1].week_sessions == 0 and review(b.store)[1].target == 3
     assert review(a.store)[1].week_sessions == 1
+
+
+def test_history_rows_are_read_again_only_after_a_change(history):
+    h = history().profile(target=2)
+    [first, _] = h.session(DAY - timedelta(days=2), ("goblet-squat", 2, 12, None, 12.0), rpe=7, minutes=18)
+    since = DAY - timedelta(weeks=52)
+    rows = service.recent_history_rows(h.store, since)
+    assert service.recent_history_rows(h.store, since) is rows
+    assert [(r["sets"], r["exercises"]) for r in rows] == [(2, ["Goblet squat"])]
+
+    h.store.delete_set(first.id)
+    after_delete = service.recent_history_rows(h.store, since)
+    assert after_delete is not rows and [r["sets"] for r in after_delete] == [1]
+
+    h.session(DAY, ("plank", 1, None, 30, None))
+    assert [r["sets"] for r in service.recent_history_rows(h.store, since)] == [1, 1]

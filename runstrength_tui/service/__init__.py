@@ -21,6 +21,7 @@ from .context import (
     history_since,
     make_sets,
     now,
+    recent_history_rows,
     status,
     today,
     week_review,
@@ -31,5 +32,5 @@ __all__ = [
     "AlreadyRunningError", "CorruptFileError", "Log", "LogError", "NewerSchemaError", "new_id",
     "ENV_TODAY", "HISTORY_DAYS", "PAIN_DAYS", "REVIEW_DAYS", "SESSION_WEEKS", "Context", "Status", "attach_warnings",
     "clear_pain", "clear_pain_question", "default_profile", "history_rows", "history_since", "make_sets",
-    "now", "status", "today", "week_review",
+    "now", "recent_history_rows", "status", "today", "week_review",
 ]

@@ -392,7 +392,7 @@ def week_review(store: Store, day: date) -> tuple[Context, Status]:
     (streaks, block, the week's plan ahead, the guard's review), computed once per day and
     state of the log: opening Week again with nothing logged since costs a look at the
     data files, not a re-plan. Shared between callers, so read them, never change them."""
-    key = (day, store.state())
+    key = (day, store.state())  # taken first: a write during the read only means reading again
     hit = _REVIEWS.get(store)
     if hit is not None and hit[0] == key:
         return hit[1]
@@ -400,6 +400,23 @@ def week_review(store: Store, day: date) -> tuple[Context, Status]:
     result = (ctx, status(ctx))
     _REVIEWS[store] = (key, result)
     return result
+
+
+_HISTORY: WeakKeyDictionary[Store, tuple[tuple[object, ...], list[dict]]] = WeakKeyDictionary()
+
+
+def recent_history_rows(store: Store, since: date) -> list[dict]:
+    """The History table's rows (see ``history_rows``) for the sittings from ``since`` on,
+    computed once per state of the log: History opened again with nothing logged since
+    reads nothing. Shared between callers (and threads), so read them, never change them."""
+    key = (since, store.state())  # taken first: a write during the read only means reading again
+    hit = _HISTORY.get(store)
+    if hit is not None and hit[0] == key:
+        return hit[1]
+    sessions = [s for s in store.sessions() if s.date >= since]
+    rows = history_rows(sessions, store.sets(since=since), load_catalog())
+    _HISTORY[store] = (key, rows)
+    return rows
 
 
 def history_rows(sessions, sets, catalog) -> list[dict]:

@@ -51,10 +51,8 @@ class HistoryScreen(Screen):
     def load(self) -> None:
         from ... import service
 
-        store = self.app.store
         since = self.app.today() - timedelta(weeks=HISTORY_WEEKS)
-        sessions = [s for s in store.sessions() if s.date >= since]
-        rows = service.history_rows(sessions, store.sets(since=since), load_catalog())
+        rows = service.recent_history_rows(self.app.store, since)  # read again only once the log changed
         self.app.call_from_thread(self.show_rows, rows)
 
     def show_rows(self, rows) -> None:
