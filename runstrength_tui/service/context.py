@@ -11,7 +11,7 @@ import os
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from weakref import WeakKeyDictionary
 
 from ..domain import guard, plan
@@ -112,10 +112,12 @@ class Context:
                 since = min(since, week_start(chosen.block_start, chosen.week_start_index))
         sessions = store.sessions(since=since)
         recent = history_since(day, sessions, history_days)
-        history = store.sets(since=min(recent, day - timedelta(days=PAIN_DAYS)))
+        history = store.sets(since=recent)
         # pain keeps an exercise out of the plan until the runner clears it: older sets of
-        # exercises with a pain mark are kept for that (and only that)
-        painful = {s.exercise for s in history if s.pain}
+        # exercises with a pain mark are kept for that (and only those are read)
+        pain_since = min(recent, day - timedelta(days=PAIN_DAYS))
+        painful = store.pain_exercises(since=pain_since) if pain_since < recent else set()
+        older = store.sets(since=pain_since, until=recent - timedelta(days=1), exercises=painful) if painful else []
         from . import runs as service_runs
 
         runs = store.run_log().runs(day - timedelta(weeks=6), day)
@@ -126,10 +128,10 @@ class Context:
             today=day,
             profile=chosen,
             sessions=sessions,
-            history=[s for s in history if s.date >= recent],
+            history=history,
             acks=store.acks(),
             catalog=load_catalog(),
-            pain_history=[s for s in history if s.date < recent and s.exercise in painful],
+            pain_history=older,
         )
 
     def today_plan(self) -> plan.TodayPlan:
@@ -402,10 +404,10 @@ def week_review(store: Store, day: date) -> tuple[Context, Status]:
     return result
 
 
-_HISTORY: WeakKeyDictionary[Store, tuple[tuple[object, ...], list[dict]]] = WeakKeyDictionary()
+_HISTORY: WeakKeyDictionary[Store, tuple[tuple[object, ...], list[dict[str, Any]]]] = WeakKeyDictionary()
 
 
-def recent_history_rows(store: Store, since: date) -> list[dict]:
+def recent_history_rows(store: Store, since: date) -> list[dict[str, Any]]:
     """The History table's rows (see ``history_rows``) for the sittings from ``since`` on,
     computed once per state of the log: History opened again with nothing logged since
     reads nothing. Shared between callers (and threads), so read them, never change them."""

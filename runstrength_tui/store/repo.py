@@ -542,6 +542,25 @@ class Store:
         ``exercises`` when given. Only the year files that can hold such sets are read."""
         return self._snapshot(lambda: self._read_sets(since, until, exercises))
 
+    def pain_exercises(self, since: date | None = None) -> set[str]:
+        """The exercises with a pain-marked set from ``since`` on (the open session's
+        included), found without building the sets."""
+        def read():
+            lo = since.isoformat() if since else ""
+            found = set()
+            current = self.open_session()  # the journal first (see sets)
+            for year in self._shard_years():
+                if since and year < since.year:
+                    continue
+                for doc in self._tables(self._shard_path(year)).get("sets", {}).values():
+                    if doc.get("pain") and doc["date"] >= lo:
+                        found.add(doc["exercise"])
+            if current:
+                found.update(s.exercise for s in current[1] if s.pain and s.date.isoformat() >= lo)
+            return found
+
+        return self._snapshot(read)
+
     def _read_sets(self, since, until, exercises) -> list[SetRecord]:
         lo = since.isoformat() if since else ""
         hi = until.isoformat() if until else "9999"
