@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import gc
 import sys
 import time
@@ -14,15 +13,15 @@ from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import ModalScreen
+from textual.signal import Signal
 
 from .. import service
 from ..domain.countdown import Clock
 from ..domain.model import Profile
-from ..store.repo import Store
-from ..store.storage import StoreError
+from ..domain.rules import THRESHOLDS
 from .signals import Signals
-from .timers import TimerModel, timer_bindings
-from .workout import Workout
+from .timer_controller import TimerController
+from .timers import ActiveTimer, timer_bindings
 
 BACKUP_DELAY_SECONDS = 10
 
@@ -39,7 +38,7 @@ def minutes_text(seconds: float) -> str:
 NAV_ACTIONS = ("show_week", "show_history", "show_library", "show_settings", "show_keys", "quit")
 
 
-class RunStrengthApp(App):
+class RunStrengthApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "runstrength"
     # Timer keys work on every screen; Today and Focus show them in their footers while a
@@ -56,49 +55,58 @@ class RunStrengthApp(App):
 
     def __init__(
         self,
-        store: Store,
+        logbook: service.Log,
         *,
         clock: Clock = time.monotonic,
         today: Callable[[], date] = service.today,
         now: Callable[[], datetime] = service.now,
         demo: bool = False,
         tick_seconds: float = 0.1,
-        get_ready_seconds: int = 5,
+        get_ready_seconds: int = THRESHOLDS.get_ready_seconds,
         signals: Signals | None = None,
     ) -> None:
         super().__init__()
         # Start-up creates many objects at once; the cyclic GC would stop to scan them again
         # and again. Pause it until the first paint (or the end, if that comes first).
         gc.disable()
-        self.store = store
+        self.logbook = logbook  # the runner's opened log (Textual's App.log is its logger)
         self.clock = clock
         self.today = today
         self.now = now
         self.demo = demo
         self.tick_seconds = tick_seconds
         self.get_ready_seconds = get_ready_seconds
-        self.timers = TimerModel(clock)
-        self.workout = Workout(store, today, now)
-        self._deadline_handle = None
-        self._beep_handles: list = []
+        self.signals = signals or Signals(self)
+        self.timer_controller = TimerController(self, clock, on_end=self._timer_ended, on_switch=self._switch_sides,
+                                                beeps=self.profile_beeps, bell=self.signals.bell)
+        self.timers = self.timer_controller.model  # the active timer, for the panels that show it
+        self.timer_finished_at = self.timer_controller.finished_at  # kind → clock() when its end was handled
+        self.workout = service.Workout(logbook, today, now)
+        # screens that show the session follow it (``RunStrengthScreen.follow_workout``)
+        self.workout_signal: Signal[None] = Signal(self, "workout-changed")
         self._session_clock_start: float | None = None
         self._session_offset = 0.0
-        self.timer_finished_at: dict[str, float] = {}  # kind → clock() when its end was handled
-        self.signals = signals or Signals(self)
         self._title_text = ""
         self._audio_notice = False  # "no sound device" is said once
 
     # --- start ----------------------------------------------------------------------------
 
     @property
+    def store(self) -> service.Log:
+        """The opened log under its first name (tests and scripts written before ``logbook``)."""
+        return self.logbook
+
+    @property
     def profile(self) -> Profile:
-        return self.workout.ctx.profile
+        ctx = self.workout.ctx
+        assert ctx is not None, "the workout is loaded when the app mounts"
+        return ctx.profile
 
     def on_mount(self) -> None:
         self.workout.load()
         from .screens.today import TodayScreen
 
-        if self.store.profile() is None:
+        if self.logbook.profile() is None:
             from .screens.settings import OnboardingScreen
 
             self.push_screen(TodayScreen())
@@ -111,19 +119,16 @@ class RunStrengthApp(App):
         self.call_after_refresh(self._after_first_paint)
 
     def _tick(self) -> None:
-        """A backstop for the one-shot deadline callback (and for injected test clocks);
-        also rings the switch-sides signal of an each-side hold, keeps the terminal title
-        on the running timer and the footer's keys on the state."""
-        active = self.timers.active
-        if active is not None and active.countdown.finished:
-            self._on_deadline()
-        elif active is not None and active.kind == "hold" and active.side == 2 and not active.switched:
-            active.switched = True
-            self.ring("Switch sides", f"{active.title}: switch to side 2")
-            self._flash()
-            self.notify("Switch sides", timeout=4)
+        """The timer's backstop and switch-sides moment (see ``TimerController.tick``);
+        keeps the terminal title on the running timer and the footer's keys on the state."""
+        self.timer_controller.tick()
         self.update_title()
         self.refresh_keys()
+
+    def _switch_sides(self, active: ActiveTimer) -> None:
+        self.ring("Switch sides", f"{active.title}: switch to side 2")
+        self._flash()
+        self.notify("Switch sides", timeout=4)
 
     # --- what the runner notices: signal, title, keys -----------------------------------------
 
@@ -229,18 +234,16 @@ class RunStrengthApp(App):
 
     def _theme_changed(self, theme) -> None:
         """A theme picked in the palette is remembered in the profile."""
-        stored = self.store.profile()
-        if stored is None or stored.theme == theme.name or self.store_read_only():
+        stored = self.logbook.profile()
+        if stored is None or stored.theme == theme.name or self.logbook.read_only:
             return
         try:
-            self.store.save_profile(stored.with_changes(theme=theme.name))
-        except (StoreError, OSError) as exc:
+            self.logbook.save_profile(stored.with_changes(theme=theme.name))
+        except (service.LogError, OSError) as exc:
             self.notify(f"The theme could not be saved: {exc}", severity="warning")
             return
-        self.workout.ctx.profile = self.workout.ctx.profile.with_changes(theme=theme.name)
-
-    def store_read_only(self) -> bool:
-        return not getattr(self.store, "write", True)
+        if self.workout.ctx is not None:
+            self.workout.ctx.profile = self.workout.ctx.profile.with_changes(theme=theme.name)
 
     def _after_first_paint(self) -> None:
         gc.enable()
@@ -257,9 +260,9 @@ class RunStrengthApp(App):
         self.workout_changed()
 
     def _offer_resume(self) -> None:
-        open_ = self.store.open_session()
+        open_ = self.logbook.open_session()
         if not open_ or not open_[1]:
-            self.store.discard_empty_open_session()
+            self.logbook.discard_empty_open_session()
             if open_ and not open_[1]:
                 self.workout.load()
             return
@@ -303,7 +306,7 @@ class RunStrengthApp(App):
         if self.demo:
             return
         try:
-            self.store.backup_if_stale()
+            self.logbook.backup_if_stale()
         except OSError as exc:
             self.call_from_thread(self.notify, f"Backup failed: {exc}", severity="warning")
 
@@ -338,11 +341,12 @@ class RunStrengthApp(App):
         return self._session_offset + (self.clock() - self._session_clock_start)
 
     def workout_changed(self) -> None:
-        for screen in self.screen_stack:
-            refresh = getattr(screen, "workout_changed", None)
-            if refresh is not None and screen.is_mounted and not self._exit:
-                refresh()
-        if not self._exit and self.screen_stack:
+        """The session changed: the screens that show it repaint now (before the next
+        frame: the signal calls them at once, where a posted message would wait its turn)."""
+        if self._exit:
+            return
+        self.workout_signal.publish(None)
+        if self.screen_stack:
             self.refresh_keys()
 
     # --- the session -----------------------------------------------------------------------------
@@ -373,16 +377,14 @@ class RunStrengthApp(App):
         if active is not None and active.kind == "hold":
             held = max(1, active.held_per_side())
             active.countdown.stop()
-            self._cancel_deadline()
-            self.timers.clear()
+            self.timer_controller.stop()
             self._log_values(None, held, None, None, False, exercise=active.exercise)
             return
         if active is not None and active.kind == "get-ready":
             self._begin_hold()
             return
         if active is not None and active.kind == "rest":
-            self._cancel_deadline()
-            self.timers.clear()
+            self.timer_controller.stop()
         w = self.workout
         item = w.current
         if item is None or w.finished_today:
@@ -396,9 +398,8 @@ class RunStrengthApp(App):
         if item.is_hold:
             if not self._start_or_explain():
                 return
-            self.timers.start_get_ready(item.plan.exercise, item.plan.name, item.plan.seconds, item.plan.per_side,
-                                        self.get_ready_seconds)
-            self._schedule_deadline()
+            self.timer_controller.start_get_ready(item.plan.exercise, item.plan.name, item.plan.seconds,
+                                                  item.plan.per_side, self.get_ready_seconds)
             self.workout_changed()
         else:
             self.action_log_set()
@@ -425,7 +426,7 @@ class RunStrengthApp(App):
     def _start_or_explain(self) -> bool:
         try:
             self.action_start_session()
-        except (StoreError, OSError) as exc:
+        except (service.LogError, OSError) as exc:
             self.notify(f"The session could not be started: {exc}", severity="error", timeout=10)
             return False
         return True
@@ -462,7 +463,7 @@ class RunStrengthApp(App):
             self.action_start_session()
             record = w.candidate(reps, seconds, load, rpe, pain, item=item)
             record, warnings = w.log(record)
-        except (StoreError, OSError) as exc:
+        except (service.LogError, OSError) as exc:
             self.notify(f"The set could not be saved: {exc}", severity="error", timeout=10)
             return
         from ..domain.guard import code_words
@@ -486,8 +487,7 @@ class RunStrengthApp(App):
         if w.all_done:
             self.notify("All sets done. Enter finishes the session.", title="Well done")
         else:
-            self.timers.start_rest(rest, w.next_text())
-            self._schedule_deadline()
+            self.timer_controller.start_rest(rest, w.next_text())
         self.workout_changed()
 
     def _ask_after_pain(self, item, rest: int, notes) -> None:
@@ -545,8 +545,7 @@ class RunStrengthApp(App):
         (rpe,) = answer
         elapsed = self.session_elapsed()
         minutes = max(1, round(elapsed / 60)) if elapsed > 0 else None
-        self._cancel_deadline()
-        self.timers.clear()
+        self.timer_controller.stop()
         self.workout.finish(rpe, minutes)
         self._session_clock_start = None
         self.daily_backup()
@@ -560,7 +559,7 @@ class RunStrengthApp(App):
             return
         try:
             self.workout.reopen(session)
-        except (StoreError, OSError) as exc:
+        except (service.LogError, OSError) as exc:
             self.notify(f"The session could not be reopened: {exc}", severity="error", timeout=10)
             return
         self._session_offset = (session.minutes or 0) * 60.0
@@ -602,55 +601,17 @@ class RunStrengthApp(App):
         else:
             self.push_screen(FocusScreen())
 
-    # --- timers ---------------------------------------------------------------------------------
+    # --- timers: the controller schedules, the app says what an end means --------------------
 
     def _begin_hold(self) -> None:
-        active = self.timers.active
-        self._cancel_deadline()
-        self.timers.start_hold(active.exercise, active.title, active.hold_seconds, active.per_side)
-        self._schedule_deadline()
+        self.timer_controller.start_hold()
         self.workout_changed()
         self.refresh_keys()
-
-    def _schedule_deadline(self) -> None:
-        self._cancel_deadline()
-        active = self.timers.active
-        if active is None or active.countdown.paused:
-            return
-        # The event loop's own timer, not a Textual Timer: its callback runs at the deadline
-        # instead of waiting in the message queue behind a busy screen's repaints.
-        loop = asyncio.get_running_loop()
-        self._deadline_handle = loop.call_later(max(0.0, active.countdown.remaining()), self._on_deadline)
-        if self.profile_beeps() and active.kind in ("rest", "hold"):
-            for n in (3, 2, 1):
-                at = active.countdown.remaining() - n
-                if at > 0:
-                    self._beep_handles.append(self.set_timer(at, self._beep_if_running))
 
     def profile_beeps(self) -> bool:
         return self.profile.beeps and self.profile.signal != "off"
 
-    def _beep_if_running(self) -> None:
-        if self.timers.active is not None and not self.timers.active.countdown.paused:
-            self.signals.bell()
-
-    def _cancel_deadline(self) -> None:
-        if self._deadline_handle is not None:
-            self._deadline_handle.cancel()
-            self._deadline_handle = None
-        for handle in self._beep_handles:
-            handle.stop()
-        self._beep_handles.clear()
-
-    def _on_deadline(self) -> None:
-        active = self.timers.active
-        if active is None or active.countdown.paused:
-            return
-        if active.countdown.remaining() > 0:  # woke a little early: wait for the rest
-            self._schedule_deadline()
-            return
-        self._deadline_handle = None
-        self.timer_finished_at[active.kind] = self.clock()
+    def _timer_ended(self, active: ActiveTimer) -> None:
         if active.kind == "rest":
             self.ring("Rest over", self.workout.next_text())
         elif active.kind == "hold":
@@ -661,10 +622,8 @@ class RunStrengthApp(App):
         if active.kind == "get-ready":
             self._begin_hold()
         elif active.kind == "hold":  # held to the end, +15 s included
-            self.timers.clear()
             self._log_values(None, active.held_to_end(), None, None, False, exercise=active.exercise)
         else:
-            self.timers.clear()
             self.notify(self.workout.next_text(), title="Rest over")
             self.workout_changed()
 
@@ -675,36 +634,27 @@ class RunStrengthApp(App):
             panel.flash()
 
     def action_pause_timer(self) -> None:
-        active = self.timers.active
-        if active is None:
+        if self.timer_controller.active is None:
             return
-        active.countdown.toggle()
-        if active.countdown.paused:
-            self._cancel_deadline()
-        else:
-            self._schedule_deadline()
+        self.timer_controller.toggle()
         self.refresh_keys()
 
     def action_resume_timer(self) -> None:
         self.action_pause_timer()
 
     def action_add_time(self) -> None:
-        active = self.timers.active
-        if active is not None:
-            active.add(15)
-            self._schedule_deadline()
+        self.timer_controller.add()
 
     def action_skip_timer(self) -> None:
         """Skip a rest, the get-ready, or a hold (a skipped hold logs nothing)."""
-        active = self.timers.active
-        if active is None:
+        skipped = self.timer_controller.skip()
+        if skipped is None:
             return
-        if active.kind == "get-ready":
-            self._begin_hold()
+        if skipped.kind == "get-ready":  # the hold starts now
+            self.workout_changed()
+            self.refresh_keys()
             return
-        self._cancel_deadline()
-        self.timers.clear()
-        if active.kind == "hold":
+        if skipped.kind == "hold":
             self.notify("Hold skipped; nothing logged. (Enter stops a hold and logs the time held.)")
         self.workout_changed()
 
@@ -778,13 +728,7 @@ class RunStrengthApp(App):
 
     @work(thread=True, exclusive=True, group="export")
     def export_log(self) -> None:
-        import json
-
-        from ..store.storage import atomic_write_bytes
-
-        target = self.store.dir / f"runstrength-export-{self.today():%Y%m%d}.json"
-        bundle = self.store.export_bundle(self.now())
-        atomic_write_bytes(target, json.dumps(bundle, indent=1, ensure_ascii=False).encode("utf-8"))
+        target = self.logbook.export_to(self.logbook.default_export_path(self.today()), self.now())
         self.call_from_thread(self.notify, f"Exported to {target}", title="Export")
 
     def on_unmount(self) -> None:
@@ -794,12 +738,12 @@ class RunStrengthApp(App):
 def run_tui(data_dir: Path, demo: bool = False) -> int:
     """Open the data folder (taking its lock) before the UI starts; a clear line if we can't."""
     try:
-        store = Store(data_dir, write=True)
-    except StoreError as exc:
+        logbook = service.Log(data_dir, write=True)
+    except service.LogError as exc:
         print(f"runstrength: {exc}", file=sys.stderr)
         return 1
     try:
-        RunStrengthApp(store, demo=demo).run()
+        RunStrengthApp(logbook, demo=demo).run()
     finally:
-        store.close()
+        logbook.close()
     return 0

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from textual.binding import Binding
 
 from ..domain.countdown import Clock, Countdown
+from ..domain.rules import THRESHOLDS
 
-GET_READY_SECONDS = 5
 WARN_LAST_SECONDS = 5
 SWITCH_SECONDS = 5  # changing sides in an each-side hold
 
@@ -107,7 +107,7 @@ class TimerModel:
         return self.active
 
     def start_get_ready(self, exercise: str, name: str, hold_seconds: int, per_side: bool = False,
-                        seconds: int = GET_READY_SECONDS) -> ActiveTimer:
+                        seconds: int = THRESHOLDS.get_ready_seconds) -> ActiveTimer:
         what = f"Hold {hold_seconds} s" + (" each side" if per_side else "")
         self.active = ActiveTimer("get-ready", Countdown(self.clock).start(seconds), name, what, exercise,
                                   hold_seconds, per_side)
@@ -123,10 +123,6 @@ class TimerModel:
 
     def clear(self) -> None:
         self.active = None
-
-    @property
-    def running(self) -> bool:
-        return self.active is not None
 
 
 def timer_bindings(prefix: str = "", show: bool = True) -> list[Binding]:

@@ -5,14 +5,14 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Vertical
-from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from ..timers import enter_bindings, timer_bindings
 from ..widgets.timer_panel import TimerPanel
+from .base import RunStrengthScreen
 
 
-class FocusScreen(Screen):
+class FocusScreen(RunStrengthScreen[None]):
     BINDINGS = [
         Binding("z", "app.pop_screen", "Leave focus"),
         Binding("escape", "app.pop_screen", "Leave focus", show=False),
@@ -29,10 +29,11 @@ class FocusScreen(Screen):
         yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
+        self.follow_workout()
         self.workout_changed()
 
     def workout_changed(self) -> None:
-        w = self.app.workout
+        w = self.workout
         item = w.current
         if w.in_warmup:
             drill = w.warmup[min(w.warmup_ticked, len(w.warmup) - 1)]

@@ -8,16 +8,16 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen, Screen
+from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, DataTable, Footer, Input, Label, Static
 
 from ...domain import validate as v
-from ...domain.catalog import load_catalog
 from ...domain.guard import code_words
 from ...domain.plan import format_load
 from ..widgets.steady_input import SaveInput
 from ..widgets.title_bar import TitleBar
 from ..widgets.toggles import ClearCheckbox
+from .base import RunStrengthScreen
 from .dialogs import ConfirmScreen
 
 HISTORY_WEEKS = 52
@@ -30,7 +30,7 @@ class SessionsTable(DataTable):
     BINDINGS = [Binding("enter", "select_cursor", "Open session", key_display="⏎")]
 
 
-class HistoryScreen(Screen):
+class HistoryScreen(RunStrengthScreen[None]):
     BINDINGS = [
         Binding("escape", "back", "Back"),
         Binding("enter", "open", "Open session"),
@@ -51,10 +51,10 @@ class HistoryScreen(Screen):
     def load(self) -> None:
         from ... import service
 
-        store = self.app.store
+        logbook = self.app.logbook
         since = self.app.today() - timedelta(weeks=HISTORY_WEEKS)
-        sessions = [s for s in store.sessions() if s.date >= since]
-        rows = service.history_rows(sessions, store.sets(since=since), load_catalog())
+        sessions = [s for s in logbook.sessions() if s.date >= since]
+        rows = service.history_rows(sessions, logbook.sets(since=since), self.workout.catalog)
         self.app.call_from_thread(self.show_rows, rows)
 
     def show_rows(self, rows) -> None:
@@ -123,7 +123,7 @@ def date_text(iso: str) -> str:
     return f"{date.fromisoformat(iso):%a %d %b}"
 
 
-class SessionSetsScreen(Screen):
+class SessionSetsScreen(RunStrengthScreen[None]):
     BINDINGS = [
         Binding("escape", "back", "Back"),
         Binding("e", "edit", "Edit set"),
@@ -148,13 +148,13 @@ class SessionSetsScreen(Screen):
     def reload(self, cursor: int | None = None) -> None:
         """Show the session's sets; the cursor stays on the row it was on (or the one that
         took its place after a delete)."""
-        store = self.app.store
-        session = next((s for s in store.sessions() if s.id == self.session_id), None)
+        logbook = self.app.logbook
+        session = next((s for s in logbook.sessions() if s.id == self.session_id), None)
         if session is None:
             self.dismiss(None)
             return
-        self.sets = [s for s in store.sets(since=session.date, until=session.date) if s.session == self.session_id]
-        catalog = load_catalog()
+        self.sets = [s for s in logbook.sets(since=session.date, until=session.date) if s.session == self.session_id]
+        catalog = self.workout.catalog
         self.query_one("#session-title", Static).update(
             f"{session.date:%a %d %b %Y} · {session.kind} · {len(self.sets)} sets · e edits, d deletes (asks first)"
         )
@@ -175,7 +175,7 @@ class SessionSetsScreen(Screen):
 
     def describe(self, record) -> str:
         """'set 3 of 4 · Goblet squat, 12 reps @ 8 kg, RPE 7' (tells identical sets apart)."""
-        catalog = load_catalog()
+        catalog = self.workout.catalog
         name = catalog.get(record.exercise).name if record.exercise in catalog else record.exercise
         same = [s for s in self.sets if s.exercise == record.exercise]
         amount = f"{record.seconds} s" if record.seconds is not None else f"{record.reps} reps"
@@ -196,7 +196,7 @@ class SessionSetsScreen(Screen):
 
     def _edited(self, record, changes) -> None:
         if changes:
-            self.app.store.edit_set(record.id, self.app.now(), **changes)
+            self.app.logbook.edit_set(record.id, self.app.now(), **changes)
             self.notify("Set updated.")
             self.reload()
 
@@ -207,7 +207,7 @@ class SessionSetsScreen(Screen):
 
         def answer(yes: bool) -> None:
             if yes:
-                self.app.store.delete_set(record.id)
+                self.app.logbook.delete_set(record.id)
                 self.notify("Set deleted.")
                 self.reload()
 

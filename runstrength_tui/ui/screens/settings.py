@@ -7,7 +7,6 @@ from datetime import date
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import (
     Button,
     Footer,
@@ -26,6 +25,7 @@ from ..widgets.run_week import RunWeek
 from ..widgets.steady_input import SteadyInput
 from ..widgets.title_bar import TitleBar
 from ..widgets.toggles import ClearCheckbox, ClearRadioButton
+from .base import RunStrengthScreen
 
 LEVEL_TEXT = {
     "beginner": "Beginner: new to strength work, or back after a long break",
@@ -89,9 +89,11 @@ def radio_block(set_id: str, question: str, options: dict[str, str], current: st
 class ProfileForm(Vertical):
     """The profile fields, in sections (the onboarding shows one section a step)."""
 
-    def __init__(self, profile: Profile, new: bool = False, pain: tuple[tuple[str, str], ...] = (), **kwargs) -> None:
+    def __init__(self, profile: Profile, today: date, new: bool = False, pain: tuple[tuple[str, str], ...] = (),
+                 **kwargs) -> None:
         super().__init__(**kwargs)
         self.profile = profile
+        self.today = today  # the app's (pinned) today: the block starts then unless set
         self.new = new  # a new profile picks its level; a change of level ramps (``with_level``)
         self.pain = pain  # (exercise id, name) of pain marks that can be cleared here
 
@@ -134,7 +136,7 @@ class ProfileForm(Vertical):
                          "already part-way into one).", classes="hint")
             with Horizontal(classes="block"):
                 yield Label("Block starts (YYYY-MM-DD)")
-                yield SteadyInput((p.block_start or date.today()).isoformat(), id="block-start")
+                yield SteadyInput((p.block_start or self.today).isoformat(), id="block-start")
                 yield Label("Weeks (8-12)")
                 yield SteadyInput(str(p.weeks), id="weeks", type="integer")
         with Vertical(id="sec-coach", classes="section"):
@@ -266,21 +268,21 @@ class ProfileForm(Vertical):
         return profile
 
 
-def save_form(screen: Screen) -> bool:
+def save_form(screen: RunStrengthScreen[bool]) -> bool:
     """Read the screen's profile form and save it; explain the problem instead when it is invalid."""
     try:
         profile = screen.query_one("#form", ProfileForm).read(screen.app.today())
     except ValueError as exc:
         screen.query_one("#error", Static).update(f"✗ {exc}")
         return False
-    screen.app.store.save_profile(profile)
+    screen.app.logbook.save_profile(profile)
     return True
 
 
 STEPS = ("sec-level", "sec-equipment", "sec-sessions", "sec-runs", "sec-coach")
 
 
-class OnboardingScreen(Screen[bool]):
+class OnboardingScreen(RunStrengthScreen[bool]):
     """First start: five short steps (the last, races and weights, optional), then today's session.
 
     Enter takes the highlighted answer and goes on, esc goes back a step: keys that work
@@ -302,7 +304,7 @@ class OnboardingScreen(Screen[bool]):
         profile = service.default_profile(day)
         yield TitleBar()
         yield Static("", id="step-title")
-        yield ProfileForm(profile, new=True, id="form")
+        yield ProfileForm(profile, day, new=True, id="form")
         yield Static("", id="error")
         yield Footer(show_command_palette=False)
 
@@ -341,7 +343,7 @@ class OnboardingScreen(Screen[bool]):
             self.dismiss(True)
 
 
-class SettingsScreen(Screen[bool]):
+class SettingsScreen(RunStrengthScreen[bool]):
     BINDINGS = [
         Binding("ctrl+s", "save", "Save"),
         Binding("escape", "cancel", "Back"),
@@ -352,11 +354,11 @@ class SettingsScreen(Screen[bool]):
         self.cleared = False  # a pain mark was cleared here (saved at once): Today plans again
 
     def compose(self) -> ComposeResult:
-        w = self.app.workout
+        w = self.workout
         pain = tuple((ex, w.catalog.get(ex).name if ex in w.catalog else ex) for ex in sorted(w.pain))
         yield TitleBar()
         with VerticalScroll(id="settings-body"):
-            yield ProfileForm(self.app.profile, pain=pain, id="form")
+            yield ProfileForm(self.app.profile, self.app.today(), pain=pain, id="form")
         yield Static("", id="error")
         yield Footer(show_command_palette=False)
 
@@ -386,7 +388,7 @@ class SettingsScreen(Screen[bool]):
             if choice != "clear":
                 return
             try:
-                saved = service.clear_pain(self.app.store, exercise, self.app.today())
+                saved = self.app.logbook.clear_pain(exercise, self.app.today())
             except OSError as exc:
                 self.notify(f"The pain mark could not be cleared: {exc}", severity="error", timeout=10)
                 return

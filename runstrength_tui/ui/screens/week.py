@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, ProgressBar, Sparkline, Static
 
 from ... import service
@@ -15,6 +13,7 @@ from ...domain.weeks import session_loads, week_days, week_start
 from ..widgets.run_days import RunDays
 from ..widgets.title_bar import TitleBar
 from ..widgets.warnings import WarningsBox
+from .base import BACK, RunStrengthScreen
 
 HEAT_STYLES = ("dim", "green", "bold green", "bold bright_green", "bold bright_white on green")
 RUN_SHORT = {"rest": "rest", "easy": "easy", "hard": "HARD", "long": "LONG"}
@@ -77,8 +76,8 @@ def heatmap_text(columns) -> Text:
     return text
 
 
-class WeekScreen(Screen):
-    BINDINGS = [Binding("escape", "app.pop_screen", "Back")]
+class WeekScreen(RunStrengthScreen[None]):
+    BINDINGS = [BACK]
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -105,10 +104,8 @@ class WeekScreen(Screen):
         self.load()
 
     def load(self) -> None:
-        app = self.app
-        day = app.today()
-        store = app.store
-        ctx = service.Context.load(store, day, history_days=7 * 27, all_sessions=True)
+        day = self.app.today()
+        ctx = self.app.logbook.context(day, history_days=7 * 27, all_sessions=True)
         profile = ctx.profile
         st = service.status(ctx)
         loads = session_loads(ctx.sessions, ctx.history)

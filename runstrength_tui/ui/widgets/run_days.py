@@ -52,16 +52,14 @@ class RunDays(Static):
         self.reload()
 
     def reload(self) -> None:
-        from ...service import runs as service_runs
-
         app = self.app
         day = app.today()
-        profile = app.store.profile()
-        start_index = profile.week_start_index if profile else 0
+        logbook = app.logbook
         if self.scope == "recent":
-            runs = service_runs.runs_between(app.store, day - timedelta(days=1), day)
+            runs = logbook.runs(day - timedelta(days=1), day)
         else:
-            _, runs = service_runs.week_runs(app.store, day, start_index)
+            profile = logbook.profile()
+            _, runs = logbook.week_runs(day, profile.week_start_index if profile else 0)
         self.show(runs, day)
 
     def show(self, runs: list[Run], today: date) -> None:

@@ -1,0 +1,40 @@
+"""The screens' base: the app typed once, and what every screen of ours reads from it."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Generic, TypeVar, cast
+
+from textual.binding import Binding
+from textual.screen import Screen
+
+from ...service import Workout
+
+if TYPE_CHECKING:
+    from ..app import RunStrengthApp
+
+ResultType = TypeVar("ResultType")
+
+#: escape goes back from a place (the app pops the screen)
+BACK = Binding("escape", "app.pop_screen", "Back")
+
+
+class RunStrengthScreen(Screen[ResultType], Generic[ResultType]):
+    """A place the runner goes: ``self.app`` is our app, ``self.workout`` its session."""
+
+    @property
+    def app(self) -> RunStrengthApp:
+        return cast("RunStrengthApp", super().app)
+
+    @property
+    def workout(self) -> Workout:
+        return self.app.workout
+
+    def follow_workout(self) -> None:
+        """Repaint (``workout_changed``) whenever the app says the session changed."""
+        self.app.workout_signal.subscribe(self, self._workout_signal)
+
+    def _workout_signal(self, _: None) -> None:
+        self.workout_changed()
+
+    def workout_changed(self) -> None:
+        """Show the session as it now is (the screens that follow it say how)."""
