@@ -8,20 +8,25 @@ import time
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.signal import Signal
 
 from .. import service
 from ..domain.countdown import Clock
 from ..domain.model import Profile
 from ..domain.rules import THRESHOLDS
+from .screens.base import RunStrengthScreen
 from .signals import Signals
 from .timer_controller import TimerController
 from .timers import ActiveTimer, timer_bindings
+
+if TYPE_CHECKING:
+    from .screens.today import TodayScreen
 
 BACKUP_DELAY_SECONDS = 10
 
@@ -220,9 +225,7 @@ class RunStrengthApp(App[None]):
             screen = self.screen
             if isinstance(screen, ModalScreen) or self._onboarding():
                 return False
-            own = {"show_week": "WeekScreen", "show_history": "HistoryScreen", "show_library": "LibraryScreen",
-                   "show_settings": "SettingsScreen"}.get(action)
-            if own is not None and type(screen).__name__ == own:
+            if isinstance(screen, RunStrengthScreen) and action == screen.PLACE_ACTION:  # already there
                 return False
         return True
 
@@ -665,29 +668,30 @@ class RunStrengthApp(App[None]):
 
         return any(isinstance(screen, OnboardingScreen) for screen in self.screen_stack)
 
+    def _go(self, screen: Screen[Any], closed: Callable[[Any], None] | None = None) -> None:
+        """Open a place (not while the onboarding is still open)."""
+        if not self._onboarding():
+            self.push_screen(screen, closed)
+
     def action_show_week(self) -> None:
         from .screens.week import WeekScreen
 
-        if not self._onboarding():
-            self.push_screen(WeekScreen())
+        self._go(WeekScreen())
 
     def action_show_history(self) -> None:
         from .screens.history import HistoryScreen
 
-        if not self._onboarding():
-            self.push_screen(HistoryScreen(), self._history_closed)
+        self._go(HistoryScreen(), self._history_closed)
 
     def action_show_library(self) -> None:
         from .screens.library import LibraryScreen
 
-        if not self._onboarding():
-            self.push_screen(LibraryScreen())
+        self._go(LibraryScreen())
 
     def action_show_settings(self) -> None:
         from .screens.settings import SettingsScreen
 
-        if not self._onboarding():
-            self.push_screen(SettingsScreen(), self._onboarded)
+        self._go(SettingsScreen(), self._onboarded)
 
     def get_system_commands(self, screen):
         yield from super().get_system_commands(screen)
@@ -696,9 +700,9 @@ class RunStrengthApp(App[None]):
         yield SystemCommand("Start the session", "Start the session clock", self.action_start_session)
         yield SystemCommand("Skip the warm-up", "Go straight to the first set (x)", self.action_skip_warmup)
         yield SystemCommand("Coach's notes", "Pain referrals, a held-back block week, the week's notes (m)",
-                            self._on_today("action_coach_notes"))
+                            self._on_today(lambda today: today.action_coach_notes()))
         yield SystemCommand("Clear a pain mark", "Once a doctor or physio says it is fine (c)",
-                            self._on_today("action_clear_pain"))
+                            self._on_today(lambda today: today.action_clear_pain()))
         yield SystemCommand("Finish the session", "Save the session with its RPE", self.action_finish)
         yield SystemCommand("Pause or resume the timer", "space", self.action_pause_timer)
         yield SystemCommand("Add 15 seconds to the timer", "+", self.action_add_time)
@@ -713,14 +717,14 @@ class RunStrengthApp(App[None]):
         yield SystemCommand("Keys", "Every key, screen by screen (?)", self.action_show_keys)
         yield SystemCommand("Export log", "Write a JSON export to the data folder", self.action_export)
 
-    def _on_today(self, action: str):
+    def _on_today(self, action: Callable[[TodayScreen], None]) -> Callable[[], None]:
         """A Today action for the command palette (Today is the screen under the others)."""
         def run() -> None:
             from .screens.today import TodayScreen
 
             today = next((s for s in self.screen_stack if isinstance(s, TodayScreen)), None)
             if today is not None:
-                getattr(today, action)()
+                action(today)
         return run
 
     def action_export(self) -> None:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Generic, TypeVar, cast
+from typing import TYPE_CHECKING, ClassVar, Generic, TypeVar, cast
 
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.widgets import Footer
 
 from ...service import Workout
+from ..widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from ..app import RunStrengthApp
@@ -20,6 +23,19 @@ BACK = Binding("escape", "app.pop_screen", "Back")
 
 class RunStrengthScreen(Screen[ResultType], Generic[ResultType]):
     """A place the runner goes: ``self.app`` is our app, ``self.workout`` its session."""
+
+    PLACE_ACTION: ClassVar[str | None] = None  # the app's action that opens this place
+    TITLE_BAR: ClassVar[bool] = True  # the app's name and the screen's sub-title on top
+
+    def compose(self) -> ComposeResult:
+        """The title bar, the screen's own widgets (``compose_body``), the footer of keys."""
+        if self.TITLE_BAR:
+            yield TitleBar()
+        yield from self.compose_body()
+        yield Footer(show_command_palette=False)
+
+    def compose_body(self) -> ComposeResult:
+        yield from ()
 
     @property
     def app(self) -> RunStrengthApp:

@@ -5,9 +5,8 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Markdown
+from textual.widgets import Markdown
 
-from ..widgets.title_bar import TitleBar
 from .base import BACK, RunStrengthScreen
 
 
@@ -48,13 +47,11 @@ class ExerciseScreen(RunStrengthScreen[None]):
         self.exercise_id = exercise_id
         self.in_session = in_session
 
-    def compose(self) -> ComposeResult:
+    def compose_body(self) -> ComposeResult:
         # The Markdown sits in a focused scroll container: arrows, PgUp/PgDn, Home/End and
         # the wheel reach the last section, and the scrollbar shows there is more.
-        yield TitleBar()
         with VerticalScroll(id="instructions-scroll"):
             yield Markdown(id="instructions")
-        yield Footer(show_command_palette=False)
 
     def check_action(self, action: str, parameters) -> bool | None:
         if action == "variation":

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Vertical
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from ..timers import enter_bindings, timer_bindings
 from ..widgets.timer_panel import TimerPanel
@@ -13,6 +13,7 @@ from .base import RunStrengthScreen
 
 
 class FocusScreen(RunStrengthScreen[None]):
+    TITLE_BAR = False  # just the timer, big
     BINDINGS = [
         Binding("z", "app.pop_screen", "Leave focus"),
         Binding("escape", "app.pop_screen", "Leave focus", show=False),
@@ -20,13 +21,12 @@ class FocusScreen(RunStrengthScreen[None]):
         *timer_bindings("app."),
     ]
 
-    def compose(self) -> ComposeResult:
+    def compose_body(self) -> ComposeResult:
         with Vertical(id="focus-body"):
             yield Static("", id="focus-exercise")
             with Center():
                 yield TimerPanel(big=True, id="focus-timer")
             yield Static("", id="focus-next")
-        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.follow_workout()

@@ -8,17 +8,15 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, DataTable, Footer, Input, Label, Static
 
 from ...domain import validate as v
 from ...domain.guard import code_words
 from ...domain.plan import format_load
 from ..widgets.steady_input import SaveInput
-from ..widgets.title_bar import TitleBar
 from ..widgets.toggles import ClearCheckbox
 from .base import RunStrengthScreen
-from .dialogs import ConfirmScreen
+from .dialogs import ConfirmScreen, FormDialog
 
 HISTORY_WEEKS = 52
 
@@ -31,16 +29,15 @@ class SessionsTable(DataTable):
 
 
 class HistoryScreen(RunStrengthScreen[None]):
+    PLACE_ACTION = "show_history"  # the key that opens it does nothing here
     BINDINGS = [
         Binding("escape", "back", "Back"),
         Binding("enter", "open", "Open session"),
     ]
 
-    def compose(self) -> ComposeResult:
-        yield TitleBar()
+    def compose_body(self) -> ComposeResult:
         yield Static("Loading…", id="history-note")
         yield SessionsTable(id="sessions", cursor_type="row", zebra_stripes=True)
-        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.sub_title = f"History · last {HISTORY_WEEKS} weeks"
@@ -135,11 +132,9 @@ class SessionSetsScreen(RunStrengthScreen[None]):
         self.session_id = session_id
         self.sets = []
 
-    def compose(self) -> ComposeResult:
-        yield TitleBar()
+    def compose_body(self) -> ComposeResult:
         yield Static("", id="session-title")
         yield DataTable(id="sets", cursor_type="row", zebra_stripes=True)
-        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one("#sets", DataTable).add_columns("#", "Exercise", "Reps/time", "Load", "RPE", "Pain", "Note")
@@ -222,7 +217,7 @@ class SessionSetsScreen(RunStrengthScreen[None]):
         self.dismiss(None)
 
 
-class EditSetScreen(ModalScreen[dict | None]):
+class EditSetScreen(FormDialog[dict]):
     BINDINGS = [Binding("enter", "save", "Save", key_display="⏎"), Binding("escape", "cancel", "Cancel")]
 
     def __init__(self, record, what: str = "") -> None:
@@ -251,14 +246,8 @@ class EditSetScreen(ModalScreen[dict | None]):
                 yield Button("Cancel (esc)", id="cancel")
         yield Footer(show_command_palette=False)
 
-    def on_mount(self) -> None:
-        self.query_one("#amount", Input).focus()
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
+    def submit(self) -> None:
         self.action_save()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        self.action_save() if event.button.id == "save" else self.action_cancel()
 
     def action_save(self) -> None:
         r = self.record
@@ -278,6 +267,3 @@ class EditSetScreen(ModalScreen[dict | None]):
             self.query_one("#error", Static).update(f"✗ {exc}")
             return
         self.dismiss(changes)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)

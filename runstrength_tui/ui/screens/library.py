@@ -5,11 +5,10 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Footer, Input, OptionList
+from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
 from ..widgets.steady_input import SteadyInput
-from ..widgets.title_bar import TitleBar
 from .base import BACK, RunStrengthScreen
 from .exercise import ExerciseScreen
 
@@ -21,16 +20,15 @@ def matches(ex, query: str) -> bool:
 
 
 class LibraryScreen(RunStrengthScreen[None]):
+    PLACE_ACTION = "show_library"  # the key that opens it does nothing here
     BINDINGS = [
         BACK,
         Binding("down", "focus_list", "List", show=False),
     ]
 
-    def compose(self) -> ComposeResult:
-        yield TitleBar()
+    def compose_body(self) -> ComposeResult:
         yield SteadyInput(placeholder="Search: name, kind, muscle, equipment (e.g. 'core', 'calf', 'dumbbells')", id="search")
         yield OptionList(id="library")
-        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.sub_title = "Exercise library"

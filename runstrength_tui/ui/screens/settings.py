@@ -9,7 +9,6 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import (
     Button,
-    Footer,
     Input,
     Label,
     RadioSet,
@@ -23,7 +22,6 @@ from ...domain.plan import READINESS_QUESTIONS, format_load, target_note
 from ...domain.weeks import week_start
 from ..widgets.run_week import RunWeek
 from ..widgets.steady_input import SteadyInput
-from ..widgets.title_bar import TitleBar
 from ..widgets.toggles import ClearCheckbox, ClearRadioButton
 from .base import RunStrengthScreen
 
@@ -299,14 +297,12 @@ class OnboardingScreen(RunStrengthScreen[bool]):
         super().__init__()
         self.step = 0
 
-    def compose(self) -> ComposeResult:
+    def compose_body(self) -> ComposeResult:
         day = self.app.today()
         profile = service.default_profile(day)
-        yield TitleBar()
         yield Static("", id="step-title")
         yield ProfileForm(profile, day, new=True, id="form")
         yield Static("", id="error")
-        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.sub_title = f"Welcome: set up in {len(STEPS)} steps"
@@ -344,6 +340,7 @@ class OnboardingScreen(RunStrengthScreen[bool]):
 
 
 class SettingsScreen(RunStrengthScreen[bool]):
+    PLACE_ACTION = "show_settings"  # the key that opens it does nothing here
     BINDINGS = [
         Binding("ctrl+s", "save", "Save"),
         Binding("escape", "cancel", "Back"),
@@ -353,14 +350,12 @@ class SettingsScreen(RunStrengthScreen[bool]):
         super().__init__()
         self.cleared = False  # a pain mark was cleared here (saved at once): Today plans again
 
-    def compose(self) -> ComposeResult:
+    def compose_body(self) -> ComposeResult:
         w = self.workout
         pain = tuple((ex, w.catalog.get(ex).name if ex in w.catalog else ex) for ex in sorted(w.pain))
-        yield TitleBar()
         with VerticalScroll(id="settings-body"):
             yield ProfileForm(self.app.profile, self.app.today(), pain=pain, id="form")
         yield Static("", id="error")
-        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.sub_title = "Settings · ctrl+s saves · esc goes back"

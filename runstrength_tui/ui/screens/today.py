@@ -6,7 +6,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...domain.countdown import mmss
@@ -14,7 +14,6 @@ from ..timers import enter_bindings, timer_bindings
 from ..widgets.meter import Meter
 from ..widgets.run_days import RunDays
 from ..widgets.timer_panel import TimerPanel
-from ..widgets.title_bar import TitleBar
 from ..widgets.warnings import WarningsBox
 from .base import RunStrengthScreen
 
@@ -84,8 +83,7 @@ class TodayScreen(RunStrengthScreen[None]):
         Binding("p", "move(-1)", "Previous exercise", show=False),
     ]
 
-    def compose(self) -> ComposeResult:
-        yield TitleBar()
+    def compose_body(self) -> ComposeResult:
         yield WarningsBox(id="session-warnings")
         yield Static("", id="reason")
         yield Static("", id="coach-notes")
@@ -99,7 +97,6 @@ class TodayScreen(RunStrengthScreen[None]):
         with Horizontal(id="session-bar"):
             yield Static("", id="session-clock")
             yield Meter(id="session-progress")
-        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.follow_workout()

@@ -5,13 +5,12 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Footer, ProgressBar, Sparkline, Static
+from textual.widgets import ProgressBar, Sparkline, Static
 
 from ... import service
 from ...domain import streaks
 from ...domain.weeks import session_loads, week_days, week_start
 from ..widgets.run_days import RunDays
-from ..widgets.title_bar import TitleBar
 from ..widgets.warnings import WarningsBox
 from .base import BACK, RunStrengthScreen
 
@@ -77,10 +76,10 @@ def heatmap_text(columns) -> Text:
 
 
 class WeekScreen(RunStrengthScreen[None]):
+    PLACE_ACTION = "show_week"  # the key that opens it does nothing here
     BINDINGS = [BACK]
 
-    def compose(self) -> ComposeResult:
-        yield TitleBar()
+    def compose_body(self) -> ComposeResult:
         with VerticalScroll(id="week-body"):
             yield Static("", id="week-summary")
             yield WarningsBox(id="week-warnings")
@@ -97,7 +96,6 @@ class WeekScreen(RunStrengthScreen[None]):
                 yield Static("", id="trend-load-axis", classes="axis")
             yield Static("", id="block-label")
             yield ProgressBar(total=1, show_eta=False, show_percentage=False, id="block-progress")
-        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.sub_title = "Your week"
