@@ -87,11 +87,9 @@ def radio_block(set_id: str, question: str, options: dict[str, str], current: st
 class ProfileForm(Vertical):
     """The profile fields, in sections (the onboarding shows one section a step)."""
 
-    def __init__(self, profile: Profile, today: date, new: bool = False, pain: tuple[tuple[str, str], ...] = (),
-                 **kwargs) -> None:
+    def __init__(self, profile: Profile, new: bool = False, pain: tuple[tuple[str, str], ...] = (), **kwargs) -> None:
         super().__init__(**kwargs)
         self.profile = profile
-        self.today = today  # the app's (pinned) today: the block starts then unless set
         self.new = new  # a new profile picks its level; a change of level ramps (``with_level``)
         self.pain = pain  # (exercise id, name) of pain marks that can be cleared here
 
@@ -134,7 +132,7 @@ class ProfileForm(Vertical):
                          "already part-way into one).", classes="hint")
             with Horizontal(classes="block"):
                 yield Label("Block starts (YYYY-MM-DD)")
-                yield SteadyInput((p.block_start or self.today).isoformat(), id="block-start")
+                yield SteadyInput((p.block_start or self.app.today()).isoformat(), id="block-start")
                 yield Label("Weeks (8-12)")
                 yield SteadyInput(str(p.weeks), id="weeks", type="integer")
         with Vertical(id="sec-coach", classes="section"):
@@ -301,7 +299,7 @@ class OnboardingScreen(RunStrengthScreen[bool]):
         day = self.app.today()
         profile = service.default_profile(day)
         yield Static("", id="step-title")
-        yield ProfileForm(profile, day, new=True, id="form")
+        yield ProfileForm(profile, new=True, id="form")
         yield Static("", id="error")
 
     def on_mount(self) -> None:
@@ -354,7 +352,7 @@ class SettingsScreen(RunStrengthScreen[bool]):
         w = self.workout
         pain = tuple((ex, w.catalog.get(ex).name if ex in w.catalog else ex) for ex in sorted(w.pain))
         with VerticalScroll(id="settings-body"):
-            yield ProfileForm(self.app.profile, self.app.today(), pain=pain, id="form")
+            yield ProfileForm(self.app.profile, pain=pain, id="form")
         yield Static("", id="error")
 
     def on_mount(self) -> None:

@@ -17,6 +17,47 @@ class TimerPanel(Vertical):
     """Shows the app's active timer; repaints a few times a second while one runs."""
 
     DEFAULT_CLASSES = "idle"
+    # idle: quiet; closing: the last seconds of a hold; paused: greyed digits; flash: the end
+    DEFAULT_CSS = """
+    TimerPanel {
+        height: auto;
+        border: round $accent;
+        padding: 0 1;
+        background: $surface;
+    }
+    TimerPanel.idle {
+        border: round $panel-lighten-2;
+    }
+    TimerPanel.closing {
+        border: heavy $warning;
+        background: $warning 15%;
+    }
+    TimerPanel.closing #timer-digits {
+        color: $warning;
+    }
+    TimerPanel.paused #timer-digits {
+        color: $text-muted;
+    }
+    TimerPanel.flash {
+        background: $success 40%;
+        border: heavy $success;
+    }
+    TimerPanel #timer-title {
+        text-style: bold;
+        width: 1fr;
+    }
+    TimerPanel #timer-digits {
+        width: auto;
+        color: $accent;
+        text-style: bold;
+    }
+    TimerPanel.idle #timer-digits {
+        color: $text-muted;
+    }
+    TimerPanel #timer-next {
+        color: $text-muted;
+    }
+    """
 
     def __init__(self, big: bool = False, **kwargs) -> None:
         super().__init__(**kwargs)
