@@ -23,7 +23,7 @@ from ..domain.rules import THRESHOLDS
 from .screens.base import RunStrengthScreen
 from .signals import Signals
 from .timer_controller import TimerController
-from .timers import ActiveTimer, timer_bindings
+from .timers import ActiveTimer, SessionClock, timer_bindings
 
 if TYPE_CHECKING:
     from .screens.today import TodayScreen
@@ -89,8 +89,7 @@ class RunStrengthApp(App[None]):
         self.workout = service.Workout(logbook, today, now)
         # screens that show the session follow it (``RunStrengthScreen.follow_workout``)
         self.workout_signal: Signal[None] = Signal(self, "workout-changed")
-        self._session_clock_start: float | None = None
-        self._session_offset = 0.0
+        self.session_clock = SessionClock(clock)
         self._title_text = ""
         self._audio_notice = False  # "no sound device" is said once
 
@@ -287,18 +286,14 @@ class RunStrengthApp(App[None]):
 
     def _resume_answer(self, answer: str | None) -> None:
         session = self.workout.session
-        if answer == "resume":
-            if session is not None:
-                self._session_offset = max(0.0, (self.now() - session.started_at).total_seconds())
-                self._session_clock_start = self.clock()
-            self.notify(f"Resumed: {plural(self.workout.sets_done, 'set')} already saved.")
-        elif answer == "save":
+        if answer == "save":
             self._close_interrupted()
             self.notify("Saved as it was. Enter on Today reopens it.", title="Session saved")
-        else:  # decide later: the session stays open; its clock starts from where it is
-            if session is not None:
-                self._session_offset = max(0.0, (self.now() - session.started_at).total_seconds())
-                self._session_clock_start = self.clock()
+            return
+        if session is not None:  # resumed, or left open to decide later: its clock goes on from its start
+            self.session_clock.start((self.now() - session.started_at).total_seconds())
+        if answer == "resume":
+            self.notify(f"Resumed: {plural(self.workout.sets_done, 'set')} already saved.")
 
     def _close_interrupted(self) -> None:
         self.workout.discard_or_close_interrupted()
@@ -323,25 +318,8 @@ class RunStrengthApp(App[None]):
         demo = " · DEMO" if self.demo else ""
         return f"{self.today():%a %d %b %Y} · {week}{light}{demo}"
 
-    def idle_timer_hint(self) -> str:
-        item = self.workout.current
-        if item is None:
-            return ""
-        if self.workout.finished_today:
-            return "Saved. Enter reopens today's session." if self.workout.reopenable else ""
-        if self.workout.all_done:
-            return "All sets done: enter finishes"
-        if self.workout.in_warmup:
-            return ("enter: start the warm-up · x skips it" if self.workout.session is None
-                    else "enter: drill done · x skips the rest")
-        if item.is_hold:
-            return f"enter: {self.get_ready_seconds} s get-ready, then hold {item.plan.seconds} s"
-        return "enter: log the set; rest starts by itself"
-
     def session_elapsed(self) -> float:
-        if self._session_clock_start is None:
-            return 0.0
-        return self._session_offset + (self.clock() - self._session_clock_start)
+        return self.session_clock.elapsed()
 
     def workout_changed(self) -> None:
         """The session changed: the screens that show it repaint now (before the next
@@ -358,8 +336,7 @@ class RunStrengthApp(App[None]):
         w = self.workout
         if w.session is None and w.items and not w.finished_today:
             w.start()
-            self._session_clock_start = self.clock()
-            self._session_offset = 0.0
+            self.session_clock.start()
             self.workout_changed()
 
     def action_primary(self, mode: str | None = None) -> None:
@@ -550,7 +527,7 @@ class RunStrengthApp(App[None]):
         minutes = max(1, round(elapsed / 60)) if elapsed > 0 else None
         self.timer_controller.stop()
         self.workout.finish(rpe, minutes)
-        self._session_clock_start = None
+        self.session_clock.stop()
         self.daily_backup()
         self.notify("Session saved. See you next time!", title="Done")
         self.workout_changed()
@@ -565,8 +542,7 @@ class RunStrengthApp(App[None]):
         except (service.LogError, OSError) as exc:
             self.notify(f"The session could not be reopened: {exc}", severity="error", timeout=10)
             return
-        self._session_offset = (session.minutes or 0) * 60.0
-        self._session_clock_start = self.clock()
+        self.session_clock.start((session.minutes or 0) * 60.0)
         self.notify(f"Reopened: {plural(self.workout.sets_done, 'set')} already saved.", title="Session open")
         self.workout_changed()
 
