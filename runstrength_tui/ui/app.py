@@ -20,7 +20,6 @@ from .. import service
 from ..domain.countdown import Clock
 from ..domain.model import Profile
 from ..domain.rules import THRESHOLDS
-from .screens.base import RunStrengthScreen
 from .signals import Signals
 from .timer_controller import TimerController
 from .timers import ActiveTimer, SessionClock, timer_bindings
@@ -224,6 +223,8 @@ class RunStrengthApp(App[None]):
             screen = self.screen
             if isinstance(screen, ModalScreen) or self._onboarding():
                 return False
+            from .screens.base import RunStrengthScreen
+
             if isinstance(screen, RunStrengthScreen) and action == screen.PLACE_ACTION:  # already there
                 return False
         return True

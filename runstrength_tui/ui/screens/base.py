@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar, Generic, TypeVar, cast
+from typing import ClassVar, Generic, TypeVar
 
+from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer
 
 from ...service import Workout
+from ..app import RunStrengthApp
 from ..widgets.title_bar import TitleBar
-
-if TYPE_CHECKING:
-    from ..app import RunStrengthApp
 
 ResultType = TypeVar("ResultType")
 
@@ -23,6 +22,8 @@ BACK = Binding("escape", "app.pop_screen", "Back")
 
 class RunStrengthScreen(Screen[ResultType], Generic[ResultType]):
     """A place the runner goes: ``self.app`` is our app, ``self.workout`` its session."""
+
+    app = getters.app(RunStrengthApp)
 
     PLACE_ACTION: ClassVar[str | None] = None  # the app's action that opens this place
     TITLE_BAR: ClassVar[bool] = True  # the app's name and the screen's sub-title on top
@@ -36,10 +37,6 @@ class RunStrengthScreen(Screen[ResultType], Generic[ResultType]):
 
     def compose_body(self) -> ComposeResult:
         yield from ()
-
-    @property
-    def app(self) -> RunStrengthApp:
-        return cast("RunStrengthApp", super().app)
 
     @property
     def workout(self) -> Workout:

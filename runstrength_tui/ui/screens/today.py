@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -10,6 +11,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...domain.countdown import mmss
+from ..app import RunStrengthApp
 from ..timers import enter_bindings, timer_bindings
 from ..widgets.meter import Meter
 from ..widgets.run_days import RunDays
@@ -46,6 +48,7 @@ class ExerciseList(OptionList):
     bindings are the screen's, so the footer names what enter does)."""
 
     BINDINGS = enter_bindings()
+    app = getters.app(RunStrengthApp)
 
     def action_primary(self, mode: str | None = None) -> None:
         if self.highlighted is not None:

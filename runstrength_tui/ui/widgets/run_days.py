@@ -9,9 +9,11 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from rich.text import Text
+from textual import getters
 from textual.widgets import Static
 
 from ...domain.runs import Run, day_line
+from ..app import RunStrengthApp
 
 
 def run_days_text(runs: list[Run], today: date) -> Text:
@@ -34,6 +36,7 @@ class RunDays(Static):
     """``scope="week"``: this week's runs so far (Week screen); ``scope="recent"``:
     yesterday's and today's (Today screen, where they matter for today's session)."""
 
+    app = getters.app(RunStrengthApp)
     DEFAULT_CSS = """
     RunDays {
         height: auto;

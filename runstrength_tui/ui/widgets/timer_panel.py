@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from textual import getters
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Digits, Static
 
 from ...domain.countdown import mmss
 from ...service import Workout
+from ..app import RunStrengthApp
 from .big_digits import BigDigits
 from .meter import Meter
 
@@ -34,6 +36,7 @@ def idle_hint(workout: Workout, get_ready_seconds: int) -> str:
 class TimerPanel(Vertical):
     """Shows the app's active timer; repaints a few times a second while one runs."""
 
+    app = getters.app(RunStrengthApp)
     DEFAULT_CLASSES = "idle"
     # idle: quiet; closing: the last seconds of a hold; paused: greyed digits; flash: the end
     DEFAULT_CSS = """
