@@ -9,6 +9,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from weakref import WeakKeyDictionary
 
 from textual import work
 from textual.app import App, SystemCommand
@@ -89,6 +90,7 @@ class RunStrengthApp(App[None]):
         # screens that show the session follow it (``RunStrengthScreen.follow_workout``)
         self.workout_signal: Signal[None] = Signal(self, "workout-changed")
         self.session_clock = SessionClock(clock)
+        self._keys_shown: WeakKeyDictionary[Screen[Any], tuple[object, ...]] = WeakKeyDictionary()  # footer state
         self._title_text = ""
         self._audio_notice = False  # "no sound device" is said once
 
@@ -178,12 +180,13 @@ class RunStrengthApp(App[None]):
             return
         screen = self.screen
         state = self.key_state()
-        if getattr(screen, "_keys_shown", None) != state:
-            if getattr(screen, "_keys_shown", None) is not None:
+        shown = self._keys_shown.get(screen)
+        if shown != state:
+            if shown is not None:
                 screen.refresh_bindings()
-            screen._keys_shown = state
+            self._keys_shown[screen] = state
 
-    def key_state(self) -> tuple:
+    def key_state(self) -> tuple[object, ...]:
         active = self.timers.active
         w = self.workout
         return (active.kind if active else None, bool(active and active.countdown.paused), self.enter_mode(),
