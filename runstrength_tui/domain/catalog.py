@@ -1,67 +1,27 @@
 """The exercise catalog: what each exercise is, how to do it, and its default prescription.
 
-Loaded from ``data/exercises.toml`` with the standard library and validated entry by
-entry; a bad entry fails with a message naming the entry and the field.
+Parsed from the document of ``data/exercises.toml`` and validated entry by entry; a bad
+entry fails with a message naming the entry and the field. Reading the shipped file is
+the store's job (:mod:`runstrength_tui.store.shipped`): this module does no I/O.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .model import EQUIPMENT, KINDS, LEVELS, level_rank
+
+if TYPE_CHECKING:
+    from .programs import Programs
 
 ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
 class CatalogError(ValueError):
     """The catalog file is broken: the message names the entry and the field."""
-
-
-def data_file(name: str) -> Path:
-    """A file from the shipped data folder (inside the wheel, or data/ in a checkout)."""
-    package = Path(__file__).resolve().parents[1]
-    installed = package / "data" / name  # the wheel maps data/ to runstrength_tui/data/
-    return installed if installed.is_file() else package.parent / "data" / name
-
-
-def load_toml(path: Path) -> dict:
-    """Parse a shipped TOML file, through a JSON copy in the user's cache folder.
-
-    tomllib is pure Python: the catalog takes ~20 ms to parse, a JSON copy ~1 ms. The copy
-    is keyed by the file's hash, so an edited or upgraded file is never read stale; any
-    trouble with the cache folder just means parsing the TOML."""
-    import hashlib
-    import json
-    import os
-
-    payload = path.read_bytes()
-    folder = os.environ.get("RUNSTRENGTH_CACHE_DIR")
-    if not folder:
-        import platformdirs
-
-        folder = platformdirs.user_cache_path("runstrength", appauthor=False)
-    cached = Path(folder) / f"{path.stem}-{hashlib.sha256(payload).hexdigest()[:24]}.json"
-    try:
-        return json.loads(cached.read_bytes())
-    except (OSError, ValueError):
-        pass
-    import tomllib  # only when the cached copy is missing or stale
-
-    try:
-        data = tomllib.loads(payload.decode("utf-8"))
-    except tomllib.TOMLDecodeError as exc:
-        raise CatalogError(f"{path}: not valid TOML ({exc})") from None
-    try:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        tmp = cached.with_name(f".{cached.name}.{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(data), encoding="utf-8")
-        os.replace(tmp, cached)
-    except OSError:
-        pass
-    return data
 
 
 @dataclass(frozen=True)
@@ -130,13 +90,27 @@ class Exercise:
 
 
 class Catalog:
-    def __init__(self, exercises: list[Exercise]):
+    """The exercises by id, and the program templates shipped with them (attached by the
+    loader once both are parsed: the planner reads them from here unless given others)."""
+
+    def __init__(self, exercises: Iterable[Exercise], programs: Programs | None = None):
         self._by_id = {e.id: e for e in exercises}
+        self._programs = programs
+
+    def with_programs(self, programs: Programs) -> Catalog:
+        """The same exercises, with the program templates that were checked against them."""
+        return Catalog(self, programs)
+
+    @property
+    def programs(self) -> Programs:
+        if self._programs is None:
+            raise CatalogError("this exercise catalog has no program templates attached: pass programs= to the planner")
+        return self._programs
 
     def __len__(self) -> int:
         return len(self._by_id)
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[Exercise]:
         return iter(self._by_id.values())
 
     def __contains__(self, exercise_id: object) -> bool:
@@ -353,13 +327,3 @@ def parse_catalog(raw: dict) -> Catalog:
         if ex.equipment and by_id[ex.alternatives[-1]].equipment:
             _fail(ex.id, "alternatives", "the last alternative must need no equipment")
     return Catalog(exercises)
-
-
-def load_catalog_file(path: Path) -> Catalog:
-    return parse_catalog(load_toml(path))
-
-
-@lru_cache(maxsize=1)
-def load_catalog() -> Catalog:
-    """The shipped catalog (cached: it never changes while the app runs)."""
-    return load_catalog_file(data_file("exercises.toml"))

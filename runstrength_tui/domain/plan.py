@@ -17,19 +17,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
-from functools import lru_cache
 
 from .block import BlockState, block_state
-from .catalog import Catalog, CatalogError, Exercise, data_file, load_toml
+from .catalog import Catalog, Exercise
 from .loads import at_or_below, implement, ladder, step_up
-from .model import KG_PER_LB, LEVELS, Profile, SessionRecord, SetRecord
+from .model import KG_PER_LB, Profile, SessionRecord, SetRecord
+from .programs import ROLES, FinisherSlot, Programs, Slot, Template, WeekDose, parse_programs
 from .rules import THRESHOLDS as T
 from .schedule import DAY_NAMES, RunningWeek, Schedule, day_name, effective_target, plan_week, schedule
 from .weeks import consistent_weeks, week_start
 
-__all__ = ["DAY_NAMES", "day_name", "effective_target", "RunningWeek"]
+__all__ = [
+    "DAY_NAMES", "day_name", "effective_target", "RunningWeek",
+    # the templates, parsed in .programs and read here
+    "ROLES", "FinisherSlot", "Programs", "Slot", "Template", "WeekDose", "parse_programs",
+]
 
-ROLES = ("main", "accessory", "core", "power")
 PLYO_AFTER_WEEKS = T.plyo_consistent_weeks
 GET_READY_SECONDS = T.get_ready_seconds
 MIN_REST = 15  # the shortest rest any prescription carries
@@ -47,121 +50,6 @@ READINESS_QUESTIONS = (
     "Can you do 10 lunges each side without pain?",
     "Can you do 10 single-leg half squats each side without pain?",
 )
-
-
-# --- templates --------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Slot:
-    id: str
-    kind: str
-    role: str = "accessory"
-
-
-@dataclass(frozen=True)
-class WeekDose:
-    sets: int
-    reps: tuple[int, int]
-    hold_sets: int
-    hold: int
-    variation: bool = False
-    light: bool = False
-    drop: int = 0
-
-
-@dataclass(frozen=True)
-class Template:
-    level: str
-    sessions: tuple[tuple[Slot, ...], ...]
-    weeks: tuple[WeekDose, ...]
-    full_body: tuple[Slot, ...] = ()
-
-
-@dataclass(frozen=True)
-class FinisherSlot:
-    id: str
-    reps: tuple[int, int] | None
-    hold: int | None
-    beginner: str | None
-
-
-@dataclass(frozen=True)
-class Programs:
-    templates: dict
-    finisher: tuple[FinisherSlot, ...]
-    warmup: tuple[str, ...] = ()
-
-
-def _default_role(kind: str) -> str:
-    return {"strength": "main", "plyometric": "power", "core": "core"}.get(kind, "accessory")
-
-
-def parse_programs(raw: dict, catalog: Catalog) -> Programs:
-    def check_slot(where: str, ex_id: str, kind: str | None) -> None:
-        if ex_id not in catalog:
-            raise CatalogError(f"programs: {where}: {ex_id!r} is not in the exercise catalog")
-        if kind is not None and catalog.get(ex_id).kind != kind:
-            raise CatalogError(f"programs: {where}: {ex_id!r} is a {catalog.get(ex_id).kind} exercise, not {kind}")
-
-    def slots(level: str, where: str, session) -> tuple[Slot, ...]:
-        out = []
-        for slot in session:
-            if not isinstance(slot, dict) or not isinstance(slot.get("id"), str) or not isinstance(slot.get("kind"), str):
-                raise CatalogError(f"programs: {level} {where}: every slot needs an id and a kind, not {slot!r}")
-            check_slot(f"{level} {where}", slot["id"], slot["kind"])
-            role = slot.get("role", _default_role(slot["kind"]))
-            if role not in ROLES:
-                raise CatalogError(f"programs: {level} {where}: role must be one of {', '.join(ROLES)}, not {role!r}")
-            out.append(Slot(slot["id"], slot["kind"], role))
-        return tuple(out)
-
-    templates = {}
-    for level in LEVELS:
-        doc = raw.get(level)
-        if not isinstance(doc, dict):
-            raise CatalogError(f"programs: no [{level}] template")
-        sessions = [slots(level, f"session {n}", s) for n, s in enumerate(doc.get("sessions", []), start=1)]
-        weeks = []
-        for n, week in enumerate(doc.get("week", []), start=1):
-            try:
-                dose = WeekDose(
-                    sets=int(week["sets"]),
-                    reps=(int(week["reps"][0]), int(week["reps"][1])),
-                    hold_sets=int(week["hold_sets"]),
-                    hold=int(week["hold"]),
-                    variation=bool(week.get("variation", 0)),
-                    light=bool(week.get("light", False)),
-                    drop=int(week.get("drop", 0)),
-                )
-            except (KeyError, TypeError, ValueError, IndexError):
-                raise CatalogError(f"programs: {level} week {n}: needs sets, reps, hold_sets and hold") from None
-            if not (1 <= dose.sets <= 3 and 1 <= dose.hold_sets <= 3 and 10 <= dose.reps[0] <= dose.reps[1] <= 20):
-                raise CatalogError(f"programs: {level} week {n}: sets must be 1–3 and reps inside 10–20")
-            weeks.append(dose)
-        if not sessions or len(weeks) != 12:
-            raise CatalogError(f"programs: [{level}] needs sessions and exactly 12 weeks")
-        full_body = slots(level, "full_body", doc.get("full_body", [])) if doc.get("full_body") else ()
-        templates[level] = Template(level, tuple(sessions), tuple(weeks), full_body)
-    finisher = []
-    for slot in raw.get("finisher", {}).get("slots", []):
-        if not isinstance(slot, dict) or not isinstance(slot.get("id"), str):
-            raise CatalogError(f"programs: finisher: every slot needs an id, not {slot!r}")
-        check_slot("finisher", slot["id"], slot.get("kind"))
-        if slot.get("beginner"):
-            check_slot("finisher", slot["beginner"], None)
-        finisher.append(
-            FinisherSlot(slot["id"], tuple(slot["reps"]) if "reps" in slot else None, slot.get("hold"), slot.get("beginner"))
-        )
-    warmup = tuple(raw.get("warmup", {}).get("drills", []))
-    for ex_id in warmup:
-        check_slot("warmup", ex_id, None)
-    return Programs(templates, tuple(finisher), warmup)
-
-
-@lru_cache(maxsize=4)
-def load_programs(catalog: Catalog) -> Programs:
-    return parse_programs(load_toml(data_file("programs.toml")), catalog)
 
 
 # --- prescriptions ----------------------------------------------------------------------------
@@ -908,7 +796,7 @@ def today_plan(
     actual: dict[date, str] | None = None,
 ) -> TodayPlan:
     """What to do today, and why. Today's own sessions do not change today's plan."""
-    programs = programs or load_programs(catalog)
+    programs = programs or catalog.programs
     week = RunningWeek.of(profile, actual)
     history = [s for s in history if s.date < today]
     dc = _day_context(today, profile, sessions, history, programs, week)
@@ -1096,7 +984,7 @@ def plan_ahead(
 ) -> list[PlannedDay]:
     """The strength days of the coming ``weeks`` weeks (this one included), simulating a
     runner who does each session as prescribed, so the preview is what `today` will say."""
-    programs = programs or load_programs(catalog)
+    programs = programs or catalog.programs
     sessions = [s for s in sessions if s.date < today]
     history = [s for s in history if s.date < today]
     start = week_start(today, profile.week_start_index)

@@ -11,13 +11,15 @@ import os
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..domain import guard, plan
-from ..domain.catalog import Catalog, load_catalog
+from ..domain.catalog import Catalog
 from ..domain.model import Profile, SessionRecord, SetRecord
 from ..domain.validate import InputError
 from ..domain.weeks import week_start
+from ..store import shipped
 from ..store.repo import Store, new_id
 
 if TYPE_CHECKING:
@@ -44,6 +46,17 @@ def now() -> datetime:
     """Wall-clock time on the (possibly pinned) date: used to stamp records."""
     real = datetime.now().replace(microsecond=0)
     return datetime.combine(today(), real.time())
+
+
+def catalog() -> Catalog:
+    """The shipped exercise catalog, with the shipped program templates the planner reads
+    (parsed once per process)."""
+    return shipped.load_catalog()
+
+
+def shipped_files() -> list[Path]:
+    """The shipped data files (what a cache built from them depends on)."""
+    return shipped.shipped_files()
 
 
 def history_since(day: date, sessions: list[SessionRecord], history_days: int = HISTORY_DAYS) -> date:
@@ -127,7 +140,7 @@ class Context:
             sessions=sessions,
             history=[s for s in history if s.date >= recent],
             acks=store.acks(),
-            catalog=load_catalog(),
+            catalog=catalog(),
             pain_history=[s for s in history if s.date < recent and s.exercise in painful],
         )
 
@@ -177,7 +190,7 @@ class Context:
             )
             planned += float(sum(p.sets * p.top for d in ahead if d.date < start + timedelta(days=7) for p in d.exercises))
             previous = plan.block_week(self.profile, [s for s in self.sessions if s.date < start], start - timedelta(days=7), self._known(start))
-            template = plan.load_programs(self.catalog).templates[self.profile.level]
+            template = self.catalog.programs.templates[self.profile.level]
             light = template.weeks[previous.dose_week - 1].light if not previous.comeback else False
             cached = self._weeks[(start, day)] = guard.WeekPlanLoad(planned, after_light_week=light, week_start=start)
         return cached

@@ -134,7 +134,7 @@ class ProfileForm(Vertical):
                          "already part-way into one).", classes="hint")
             with Horizontal(classes="block"):
                 yield Label("Block starts (YYYY-MM-DD)")
-                yield SteadyInput((p.block_start or date.today()).isoformat(), id="block-start")
+                yield SteadyInput((p.block_start or self.app.today()).isoformat(), id="block-start")
                 yield Label("Weeks (8-12)")
                 yield SteadyInput(str(p.weeks), id="weeks", type="integer")
         with Vertical(id="sec-coach", classes="section"):
