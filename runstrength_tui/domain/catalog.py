@@ -8,14 +8,18 @@ the store's job (:mod:`runstrength_tui.store.shipped`): this module does no I/O.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from .model import EQUIPMENT, KINDS, LEVELS, level_rank
 
 if TYPE_CHECKING:
     from .programs import Programs
+
+#: A parsed TOML table (validated field by field before anything trusts its values).
+Doc = Mapping[str, Any]
 
 ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
@@ -68,7 +72,7 @@ class Exercise:
     def weighted(self) -> bool:
         return bool(self.equipment) and self.equipment != ("bands",)
 
-    def available_with(self, equipment: tuple[str, ...] | list[str]) -> bool:
+    def available_with(self, equipment: Iterable[str]) -> bool:
         """True when the runner owns at least one thing this exercise can use."""
         if not self.equipment:
             return True
@@ -85,7 +89,7 @@ class Exercise:
         side = " each side" if self.per_side else ""
         if self.hold is not None:
             return f"{self.sets} × {self.hold} s{side}"
-        lo, hi = self.reps
+        lo, hi = self.reps or (0, 0)  # an exercise has reps or a hold (parse_exercise)
         return f"{self.sets} × {lo}–{hi}{side}"
 
 
@@ -122,7 +126,7 @@ class Catalog:
     def ids(self) -> list[str]:
         return list(self._by_id)
 
-    def filter(self, kind: str | None = None, level: str | None = None, equipment: str | None = None):
+    def filter(self, kind: str | None = None, level: str | None = None, equipment: str | None = None) -> list[Exercise]:
         out = []
         for e in self:
             if kind and e.kind != kind:
@@ -143,7 +147,9 @@ class Catalog:
             close += [i for i in self.ids() if wrong_id and wrong_id in i and i not in close]
         return close[:n]
 
-    def swap_for(self, exercise_id: str, equipment, level: str, exclude=frozenset()) -> Exercise | None:
+    def swap_for(
+        self, exercise_id: str, equipment: Sequence[str], level: str, exclude: AbstractSet[str] = frozenset()
+    ) -> Exercise | None:
         """The exercise itself, or its first alternative, that the runner can do with what
         they own at their level (and that is not in ``exclude``); None when none fits."""
         ex = self.get(exercise_id)
@@ -153,22 +159,27 @@ class Catalog:
         return None
 
 
-def _fail(entry: str, field_name: str, problem: str):
+def _fail(entry: str, field_name: str, problem: str) -> NoReturn:
     raise CatalogError(f"exercise catalog: entry {entry!r}, field {field_name!r}: {problem}")
 
 
-def _text(doc: dict, key: str, entry: str, required: bool = True) -> str | None:
+def _text(doc: Doc, key: str, entry: str) -> str:
+    value = _optional_text(doc, key, entry)
+    if value is None:
+        _fail(entry, key, "is missing")
+    return value
+
+
+def _optional_text(doc: Doc, key: str, entry: str) -> str | None:
     value = doc.get(key)
     if value is None:
-        if required:
-            _fail(entry, key, "is missing")
         return None
     if not isinstance(value, str) or not value.strip() or value != value.strip():
         _fail(entry, key, "must be non-empty text without leading or trailing spaces")
     return value
 
 
-def _texts(doc: dict, key: str, entry: str, lo: int, hi: int) -> tuple[str, ...]:
+def _texts(doc: Doc, key: str, entry: str, lo: int, hi: int) -> tuple[str, ...]:
     value = doc.get(key)
     if not isinstance(value, list):
         _fail(entry, key, f"must be a list of {lo} to {hi} texts")
@@ -180,22 +191,23 @@ def _texts(doc: dict, key: str, entry: str, lo: int, hi: int) -> tuple[str, ...]
     return tuple(value)
 
 
-def _int(doc: dict, key: str, entry: str, lo: int, hi: int) -> int:
+def _int(doc: Doc, key: str, entry: str, lo: int, hi: int) -> int:
     value = doc.get(key)
     if not isinstance(value, int) or isinstance(value, bool) or not lo <= value <= hi:
         _fail(entry, key, f"must be a whole number from {lo} to {hi}")
     return value
 
 
-def _bool(doc: dict, key: str, entry: str) -> bool:
+def _bool(doc: Doc, key: str, entry: str) -> bool:
     value = doc.get(key)
     if not isinstance(value, bool):
         _fail(entry, key, "must be true or false")
     return value
 
 
-def parse_exercise(doc: dict, index: int) -> Exercise:
-    entry = doc.get("id") if isinstance(doc.get("id"), str) else f"#{index + 1}"
+def parse_exercise(doc: Doc, index: int) -> Exercise:
+    named = doc.get("id")
+    entry = named if isinstance(named, str) else f"#{index + 1}"
     ex_id = _text(doc, "id", entry)
     if not ID_RE.match(ex_id):
         _fail(entry, "id", "must be kebab-case (lowercase letters, digits and single dashes)")
@@ -247,7 +259,7 @@ def parse_exercise(doc: dict, index: int) -> Exercise:
         tempo = float(tempo)
     else:
         tempo = 3.0
-    intensity = _text(doc, "intensity", entry, required=(kind == "strength"))
+    intensity = _text(doc, "intensity", entry) if kind == "strength" else _optional_text(doc, "intensity", entry)
     easier, easier_text = _variation(doc, "easier", entry)
     harder, harder_text = _variation(doc, "harder", entry)
     alternatives = doc.get("alternatives", [])
@@ -288,7 +300,7 @@ def parse_exercise(doc: dict, index: int) -> Exercise:
     )
 
 
-def _variation(doc: dict, key: str, entry: str) -> tuple[str | None, str | None]:
+def _variation(doc: Doc, key: str, entry: str) -> tuple[str | None, str | None]:
     ref, text = doc.get(key), doc.get(f"{key}_text")
     if (ref is None) == (text is None):
         _fail(entry, key, f"give exactly one of {key} (an id) or {key}_text")
@@ -297,7 +309,7 @@ def _variation(doc: dict, key: str, entry: str) -> tuple[str | None, str | None]
     return None, _text(doc, f"{key}_text", entry)
 
 
-def parse_catalog(raw: dict) -> Catalog:
+def parse_catalog(raw: Doc) -> Catalog:
     items = raw.get("exercise")
     if not isinstance(items, list) or not items:
         raise CatalogError("exercise catalog: no [[exercise]] entries found")

@@ -15,26 +15,28 @@ numbers in :mod:`rules`; this module turns them into sessions (COACHING.md, "Pre
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 
 from .block import BlockState, block_state
 from .catalog import Catalog, Exercise
 from .loads import at_or_below, implement, ladder, step_up
-from .model import KG_PER_LB, Profile, SessionRecord, SetRecord
+from .model import Profile, SessionRecord, SetRecord
 from .programs import ROLES, FinisherSlot, Programs, Slot, Template, WeekDose, parse_programs
 from .rules import THRESHOLDS as T
-from .schedule import DAY_NAMES, RunningWeek, Schedule, day_name, effective_target, plan_week, schedule
+from .schedule import RunningWeek, Schedule, effective_target, plan_week, schedule
 from .weeks import consistent_weeks, week_start
+from .words import DAY_NAMES, day_name, format_load
 
 __all__ = [
-    "DAY_NAMES", "day_name", "effective_target", "RunningWeek",
+    "DAY_NAMES", "day_name", "format_load", "effective_target", "RunningWeek",
     # the templates, parsed in .programs and read here
     "ROLES", "FinisherSlot", "Programs", "Slot", "Template", "WeekDose", "parse_programs",
 ]
 
 PLYO_AFTER_WEEKS = T.plyo_consistent_weeks
-GET_READY_SECONDS = T.get_ready_seconds
 MIN_REST = 15  # the shortest rest any prescription carries
 # Nordic hamstring curls ramp from 1 × 3–5 to 3 × 6–8 over six weeks, once a week
 # (Mjølsnes 2004; Petersen 2011), by block week.
@@ -88,9 +90,9 @@ class Prescribed:
     def set_seconds(self) -> float:
         """One set, honestly: reps × tempo (or the hold plus its get-ready), both sides."""
         if self.seconds is not None:
-            one = self.seconds + T.get_ready_seconds
+            one: float = self.seconds + T.get_ready_seconds
         else:
-            one = sum(self.reps) / 2 * self.tempo
+            one = sum(self.rep_range) / 2 * self.tempo
         return one * 2 + T.side_switch_seconds if self.per_side else one
 
     @property
@@ -108,18 +110,23 @@ class Prescribed:
         return format_load(self.suggested_load_kg, self.load_unit)
 
     @property
+    def rep_range(self) -> tuple[int, int]:
+        """The reps asked for ((0, 0) for a hold, which asks for seconds instead)."""
+        return self.reps or (0, 0)
+
+    @property
     def dose_text(self) -> str:
         side = " each side" if self.per_side else ""
-        what = f"{self.seconds} s" if self.seconds is not None else f"{self.reps[0]}–{self.reps[1]}"
+        what = f"{self.seconds} s" if self.seconds is not None else f"{self.rep_range[0]}–{self.rep_range[1]}"
         load = f" @ {self.suggested_load}" if self.suggested_load else ""
         return f"{self.sets} × {what}{side}{load}"
 
     @property
     def top(self) -> int:
         """The most the prescription asks of one set: top reps, or hold seconds."""
-        return self.seconds if self.seconds is not None else self.reps[1]
+        return self.seconds if self.seconds is not None else self.rep_range[1]
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, object]:
         return {
             "id": self.exercise,
             "name": self.name,
@@ -137,13 +144,7 @@ class Prescribed:
         }
 
 
-def format_load(kg: float, unit: str) -> str:
-    if unit == "lb":
-        return f"{round(kg / KG_PER_LB, 1):g} lb"
-    return f"{round(kg, 2):g} kg"
-
-
-def estimated_minutes(exercises, warmup: bool = True) -> float:
+def estimated_minutes(exercises: Sequence[Prescribed], warmup: bool = True) -> float:
     if not exercises:
         return 0.0
     seconds = sum(p.duration_seconds for p in exercises) + (T.warmup_seconds if warmup else 0)
@@ -307,7 +308,7 @@ def pain_blocked(status: dict[str, PainStatus], catalog: Catalog) -> dict[str, s
     for ex_id, st in status.items():
         if st.marks_in_a_row < 2 or ex_id not in catalog:
             continue
-        chain = ex_id
+        chain: str | None = ex_id
         seen = set()
         while chain and chain in catalog and chain not in seen:
             seen.add(chain)
@@ -341,7 +342,7 @@ def _owned(profile: Profile) -> tuple[str, ...]:
     return tuple(e for e in profile.equipment if e != "none")
 
 
-def _either(items) -> str:
+def _either(items: Sequence[str]) -> str:
     """('dumbbells', 'kettlebell', 'gym') → 'dumbbells, kettlebell or a gym'."""
     words = ["a gym" if i == "gym" else i for i in items]
     return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} or {words[-1]}"
@@ -364,7 +365,7 @@ class SessionSpec:
     nordic_this_week: bool = False  # Nordic curls were already done this week
 
 
-def _last_session(ex_id: str, history: list[SetRecord]) -> list[SetRecord]:
+def _last_session(ex_id: str, history: Sequence[SetRecord]) -> list[SetRecord]:
     mine = [s for s in history if s.exercise == ex_id]
     if not mine:
         return []
@@ -377,7 +378,7 @@ def _prescribe(
     role: str,
     spec: SessionSpec,
     profile: Profile,
-    history: list[SetRecord],
+    history: Sequence[SetRecord],
     pain: PainStatus | None,
     note: str,
 ) -> Prescribed:
@@ -388,7 +389,7 @@ def _prescribe(
         if spec.light_base is not None or spec.comeback < 1.0:
             sets, reps = NORDIC_DOSES[0]
         seconds = None
-    elif ex.is_hold:
+    elif ex.hold is not None:
         sets, reps, seconds = dose.hold_sets, None, min(dose.hold, ex.hold + 20, ex.longest_hold or 60)
     elif ex.kind in ("strength", "functional") and ex.reps and ex.reps[0] >= 10:
         sets, reps, seconds = dose.sets, dose.reps, None
@@ -411,7 +412,7 @@ def _prescribe(
         last_sets = max(recent.values())
         last_top = max(s.volume for s in last)
         loaded = [s for s in last if s.load_kg]
-        last_load = max((s.load_kg for s in loaded), default=None)
+        last_load = max((kg for s in loaded if (kg := s.load_kg)), default=None)
         if loaded:
             unit = loaded[-1].unit
         hit_top = reps is not None and all((s.reps or 0) >= reps[1] for s in last)
@@ -431,7 +432,7 @@ def _prescribe(
             and pain is None
         )
         if last_load is not None and weights:
-            if raise_load and (nxt := step_up(ex, profile, last_load)) is not None:
+            if raise_load and reps is not None and (nxt := step_up(ex, profile, last_load)) is not None:
                 load = nxt
                 reps = (reps[0], min(reps[1], max(reps[0], last_top)))
                 owned = (tool == "dumbbells" and profile.dumbbells) or (tool == "kettlebell" and profile.kettlebells)
@@ -446,7 +447,7 @@ def _prescribe(
             load = last_load
         if spec.comeback < 1.0:
             factor = spec.comeback
-            if load is not None:
+            if load is not None and last_load is not None:
                 load = at_or_below(weights, last_load * factor) if weights else None
             top = max(1, int(last_top * factor))
             if seconds is not None:
@@ -473,7 +474,7 @@ def build_session(
     profile: Profile,
     catalog: Catalog,
     programs: Programs,
-    history: list[SetRecord] = (),
+    history: Sequence[SetRecord] = (),
     pain: dict[str, PainStatus] | None = None,
 ) -> list[Prescribed]:
     template = programs.templates[profile.level]
@@ -577,10 +578,11 @@ def build_warmup(programs: Programs, catalog: Catalog) -> tuple[Prescribed, ...]
     out = []
     for ex_id in programs.warmup:
         ex = catalog.get(ex_id)
-        if ex.is_hold:
+        if ex.hold is not None:
             out.append(Prescribed(ex.id, ex.name, 1, None, min(ex.hold, 25), 0, ex.per_side, role="warmup", tempo=_tempo(ex), min_rest=0))
         else:
-            reps = (min(ex.reps[0], 6), min(ex.reps[1], 8))
+            low, high = ex.reps or (0, 0)
+            reps = (min(low, 6), min(high, 8))
             out.append(Prescribed(ex.id, ex.name, 1, reps, None, 0, ex.per_side, role="warmup", tempo=_tempo(ex), min_rest=0))
     return tuple(out)
 
@@ -614,7 +616,7 @@ class DayContext:
     block: BlockState
     spec: SessionSpec
     index: int  # which template in the rotation
-    pain: dict
+    pain: dict[str, PainStatus]
     low_frequency: bool
     one_fits: bool = False
 
@@ -707,17 +709,17 @@ def _session(dc: DayContext, profile: Profile, catalog: Catalog, programs: Progr
 
 @dataclass(frozen=True)
 class TodayPlan:
-    date: date
+    date: dt.date
     kind: str  # strength | finisher-only | rest
     reason: str
     block_week: int
     block_weeks: int
     light_week: bool
     exercises: tuple[Prescribed, ...]
-    next_strength_day: date | None
+    next_strength_day: dt.date | None
     finisher: tuple[Prescribed, ...] = ()
     done_today: int = 0
-    week_days: tuple[date, ...] = field(default_factory=tuple)
+    week_days: tuple[dt.date, ...] = field(default_factory=tuple)
     block_week_reason: str | None = None
     warmup: tuple[Prescribed, ...] = ()
     notes: tuple[str, ...] = ()  # standing notes: pain referrals, a capped target, a short week
@@ -730,7 +732,7 @@ class TodayPlan:
             return estimated_minutes(self.exercises)
         return estimated_minutes(self.finisher, warmup=False)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, object]:
         return {
             "date": self.date.isoformat(),
             "kind": self.kind,
@@ -804,8 +806,11 @@ def today_plan(
     nxt = sched.next_day
     nxt_text = f"next session {day_name(nxt, today)}" if nxt else "no strength session fits this running week"
     done_today = sum(1 for s in sessions if s.date == today)
-    common = dict(
+    common = TodayPlan(
         date=today,
+        kind="rest",
+        reason="",
+        exercises=(),
         block_week=block.week,
         block_weeks=block.weeks,
         light_week=dc.spec.light_base is not None,
@@ -849,9 +854,7 @@ def today_plan(
             reason += " This running week has room for one session, so it is full-body: squat, hinge, single leg, calf and core."
         elif dc.spec.full_body:
             reason += " With about one session a week lately, each one is full-body: squat, hinge, single leg, calf and core."
-        return TodayPlan(
-            kind="strength", reason=reason, exercises=tuple(exercises), warmup=build_warmup(programs, catalog), **common
-        )
+        return replace(common, kind="strength", reason=reason, exercises=tuple(exercises), warmup=build_warmup(programs, catalog))
     blocked = week.blocked(today)
     target = sched.week.target
     done_weight = sum(s.weight for s in sessions if sched.week.start <= s.date < today)
@@ -889,8 +892,8 @@ def today_plan(
     if sched.finisher_ok:
         reason += " A 5-minute finisher after the run is optional."
         finisher = tuple(build_finisher(profile, catalog, programs))
-        return TodayPlan(kind="finisher-only", reason=reason, exercises=(), finisher=finisher, **common)
-    return TodayPlan(kind="rest", reason=reason, exercises=(), finisher=(), **common)
+        return replace(common, kind="finisher-only", reason=reason, finisher=finisher)
+    return replace(common, reason=reason)
 
 
 # --- the weeks ahead -----------------------------------------------------------------------------
@@ -898,7 +901,7 @@ def today_plan(
 
 @dataclass(frozen=True)
 class PlannedDay:
-    date: date
+    date: dt.date
     block_week: int
     light_week: bool
     exercises: tuple[Prescribed, ...]
@@ -907,7 +910,7 @@ class PlannedDay:
     taper: bool = False
     upcoming: tuple[str, ...] = ()  # what comes later under a condition ("pogo hops from week 5 …")
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, object]:
         return {
             "date": self.date.isoformat(),
             "block_week": self.block_week,

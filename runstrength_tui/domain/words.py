@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from .model import KG_PER_LB
-
+KG_PER_LB = 0.45359237
 DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 

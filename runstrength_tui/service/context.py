@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import os
 from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -24,6 +26,7 @@ from ..store.repo import Store, new_id
 
 if TYPE_CHECKING:
     from ..domain import streaks
+    from ..domain.runs import Run
 
 ENV_TODAY = "RUNSTRENGTH_TODAY"
 HISTORY_DAYS = 41  # the guard looks back 28 days plus the acute week; the planner 5 weeks before each day of this week
@@ -106,10 +109,10 @@ class Context:
     acks: list[tuple[str, str, date]]
     catalog: Catalog
     actual: dict[date, str] | None = None  # imported runs: date → run kind, on the days they cover
-    runs: list = field(default_factory=list)  # imported runs of the last six weeks
+    runs: list[Run] = field(default_factory=list)  # imported runs of the last six weeks
     pain_history: list[SetRecord] = field(default_factory=list)  # older pain-marked sets
-    _plans: dict = field(default_factory=dict)
-    _weeks: dict = field(default_factory=dict)
+    _plans: dict[date, plan.TodayPlan] = field(default_factory=dict)
+    _weeks: dict[tuple[date, date], guard.WeekPlanLoad] = field(default_factory=dict)
 
     @classmethod
     def load(cls, store: Store, day: date, history_days: int = HISTORY_DAYS, all_sessions: bool = False) -> Context:
@@ -207,8 +210,8 @@ class Context:
         day: date,
         exercise_ids: list[str],
         finisher: bool = False,
-        shown: set[tuple[str, str]] = frozenset(),
-        candidates: list[SetRecord] = (),
+        shown: AbstractSet[tuple[str, str]] = frozenset(),
+        candidates: Sequence[SetRecord] = (),
     ) -> list[guard.GuardWarning]:
         """Notes for a sitting about to start on ``day`` (quieted: no nagging)."""
         found = guard.check_session(
@@ -343,7 +346,7 @@ class Status:
     plan: plan.TodayPlan
     warnings: list[guard.GuardWarning]
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, object]:
         return {
             "today": self.today.isoformat(),
             "week": {
@@ -395,7 +398,7 @@ def status(ctx: Context) -> Status:
     )
 
 
-def history_rows(sessions, sets, catalog) -> list[dict]:
+def history_rows(sessions: Iterable[SessionRecord], sets: Iterable[SetRecord], catalog: Catalog) -> list[dict[str, object]]:
     """One row per sitting for the History table and `runstrength history`."""
     by_session = defaultdict(list)
     for s in sets:

@@ -14,7 +14,7 @@ from textual.widgets import Button, Checkbox, DataTable, Footer, Input, Label, S
 from ... import service
 from ...domain import validate as v
 from ...domain.guard import code_words
-from ...domain.plan import format_load
+from ...domain.words import format_load
 from ..widgets.steady_input import SaveInput
 from ..widgets.title_bar import TitleBar
 from ..widgets.toggles import ClearCheckbox
