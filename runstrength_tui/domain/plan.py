@@ -36,7 +36,6 @@ __all__ = [
     "ROLES", "FinisherSlot", "Programs", "Slot", "Template", "WeekDose", "parse_programs",
 ]
 
-PLYO_AFTER_WEEKS = T.plyo_consistent_weeks
 MIN_REST = 15  # the shortest rest any prescription carries
 # Nordic hamstring curls ramp from 1 × 3–5 to 3 × 6–8 over six weeks, once a week
 # (Mjølsnes 2004; Petersen 2011), by block week.
@@ -55,19 +54,6 @@ READINESS_QUESTIONS = (
 
 
 # --- prescriptions ----------------------------------------------------------------------------
-
-
-def _tempo(ex: Exercise) -> float:
-    return float(getattr(ex, "tempo", 3.0) or 3.0)
-
-
-def _min_rest(ex: Exercise) -> int:
-    got = getattr(ex, "min_rest", None)
-    if got is not None:
-        return int(got)
-    if ex.kind == "plyometric":
-        return 60
-    return min(ex.rest, 30)
 
 
 @dataclass(frozen=True)
@@ -407,7 +393,7 @@ def _prescribe(
         recent: dict[str, int] = {}
         newest = max(h.date for h in last)
         for h in history:
-            if h.exercise == ex.id and (newest - h.date).days <= 21:
+            if h.exercise == ex.id and (newest - h.date).days <= T.recent_sets_days:
                 recent[h.session] = recent.get(h.session, 0) + 1
         last_sets = max(recent.values())
         last_top = max(s.volume for s in last)
@@ -462,9 +448,9 @@ def _prescribe(
     if spec.taper:
         sets = max(1, sets // 2)
     rest = ex.rest
-    min_rest = _min_rest(ex)
+    min_rest = ex.min_rest
     return Prescribed(
-        ex.id, ex.name, sets, reps, seconds, max(rest, min_rest), ex.per_side, load, unit, note, role, _tempo(ex), min_rest
+        ex.id, ex.name, sets, reps, seconds, max(rest, min_rest), ex.per_side, load, unit, note, role, ex.tempo, min_rest
     )
 
 
@@ -564,10 +550,10 @@ def build_finisher(profile: Profile, catalog: Catalog, programs: Programs) -> li
         ex = catalog.get(ex_id)
         if slot.hold is not None:
             hold = 20 if profile.level == "beginner" else slot.hold
-            out.append(Prescribed(ex.id, ex.name, 1, None, hold, 20, ex.per_side, role="core", tempo=_tempo(ex), min_rest=15))
+            out.append(Prescribed(ex.id, ex.name, 1, None, hold, 20, ex.per_side, role="core", tempo=ex.tempo, min_rest=15))
         else:
             out.append(
-                Prescribed(ex.id, ex.name, 1, slot.reps or ex.reps, None, 20, ex.per_side, tempo=_tempo(ex), min_rest=15)
+                Prescribed(ex.id, ex.name, 1, slot.reps or ex.reps, None, 20, ex.per_side, tempo=ex.tempo, min_rest=15)
             )
     return out
 
@@ -579,11 +565,11 @@ def build_warmup(programs: Programs, catalog: Catalog) -> tuple[Prescribed, ...]
     for ex_id in programs.warmup:
         ex = catalog.get(ex_id)
         if ex.hold is not None:
-            out.append(Prescribed(ex.id, ex.name, 1, None, min(ex.hold, 25), 0, ex.per_side, role="warmup", tempo=_tempo(ex), min_rest=0))
+            out.append(Prescribed(ex.id, ex.name, 1, None, min(ex.hold, 25), 0, ex.per_side, role="warmup", tempo=ex.tempo, min_rest=0))
         else:
             low, high = ex.reps or (0, 0)
             reps = (min(low, 6), min(high, 8))
-            out.append(Prescribed(ex.id, ex.name, 1, reps, None, 0, ex.per_side, role="warmup", tempo=_tempo(ex), min_rest=0))
+            out.append(Prescribed(ex.id, ex.name, 1, reps, None, 0, ex.per_side, role="warmup", tempo=ex.tempo, min_rest=0))
     return tuple(out)
 
 
@@ -594,7 +580,7 @@ def plyometrics_allowed(profile: Profile, sessions: list[SessionRecord], today: 
     if profile.level == "beginner" or not profile.plyo_ready:
         return False
     if profile.level == "intermediate":
-        return consistent_weeks(sessions, today, profile.week_start_index, T.plyo_sessions_per_week) >= PLYO_AFTER_WEEKS
+        return consistent_weeks(sessions, today, profile.week_start_index, T.plyo_sessions_per_week) >= T.plyo_consistent_weeks
     return True
 
 
@@ -638,7 +624,7 @@ def _day_context(
         dose = replace(dose, light=False, drop=0)
     race = week.race_ahead(today)
     plyo = plyometrics_allowed(profile, list(before), today) and not block.comeback and race is None
-    plyo = plyo and not any(0 < (r - today).days <= 9 for r in profile.races)
+    plyo = plyo and not any(0 < (r - today).days <= T.race_no_jumps_days for r in profile.races)
     # Nordic curls never within 48 h before the long run
     nordic_ok = all(week.run_on(today + timedelta(days=n)) not in ("long", "race") for n in (1, 2))
     at_start = plan_week(sched.week.start, sched.week.start, week, tuple(s for s in before if s.date < sched.week.start))
@@ -673,7 +659,7 @@ HISTORY_WINDOW_DAYS = 35  # the sets a prescription looks at: the last five week
 
 def _recent_sets(exercise: str, history: list[SetRecord], today: date) -> int:
     """Sets in the last session of this exercise within three weeks (0: none)."""
-    last = _last_session(exercise, [h for h in history if (today - h.date).days <= 21])
+    last = _last_session(exercise, [h for h in history if (today - h.date).days <= T.recent_sets_days])
     return len(last)
 
 
@@ -839,7 +825,7 @@ def today_plan(
                 f" Race {day_name(race, today)}: a short session, half the sets, no jumps and nothing new; "
                 f"nothing more before the race."
             )
-        elif any(0 < (r - today).days <= 9 for r in profile.races) and profile.level != "beginner":
+        elif any(0 < (r - today).days <= T.race_no_jumps_days for r in profile.races) and profile.level != "beginner":
             reason += " No jumps from here to the race."
         if block.comeback:
             pct = round(block.comeback_factor * 100)
@@ -967,7 +953,7 @@ def conditional_items(profile: Profile, catalog: Catalog, programs: Programs, da
         if not profile.plyo_ready:
             out.append(f"{ex.name} once you answer yes to the jump-readiness questions (runstrength profile --plyo-ready yes)")
         elif profile.level == "intermediate":
-            out.append(f"{ex.name} once the last {PLYO_AFTER_WEEKS} weeks each had 2+ sessions")
+            out.append(f"{ex.name} once the last {T.plyo_consistent_weeks} weeks each had 2+ sessions")
         elif spec.comeback < 1.0:
             out.append(f"{ex.name} after the two comeback weeks")
         else:
