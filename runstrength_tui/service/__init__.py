@@ -14,6 +14,7 @@ from .context import (
     Context,
     Status,
     attach_warnings,
+    catalog,
     clear_pain,
     clear_pain_question,
     default_profile,
@@ -21,6 +22,7 @@ from .context import (
     history_since,
     make_sets,
     now,
+    shipped_files,
     status,
     today,
 )
@@ -30,7 +32,7 @@ from .session import Item, Workout, last_time_text
 __all__ = [
     "AlreadyRunningError", "CorruptFileError", "Log", "LogError", "NewerSchemaError", "new_id",
     "ENV_TODAY", "HISTORY_DAYS", "PAIN_DAYS", "SESSION_WEEKS", "Context", "Status", "attach_warnings",
-    "clear_pain", "clear_pain_question", "default_profile", "history_rows", "history_since", "make_sets",
-    "now", "status", "today",
+    "catalog", "clear_pain", "clear_pain_question", "default_profile", "history_rows", "history_since", "make_sets",
+    "now", "shipped_files", "status", "today",
     "Item", "Workout", "last_time_text",
 ]

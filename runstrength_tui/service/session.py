@@ -15,7 +15,8 @@ from datetime import date, datetime, timedelta
 from ..domain import guard
 from ..domain.catalog import Catalog
 from ..domain.model import SessionRecord, SetRecord
-from ..domain.plan import PainStatus, Prescribed, TodayPlan, format_load, pain_status
+from ..domain.plan import PainStatus, Prescribed, TodayPlan, pain_status
+from ..domain.words import format_load
 from .context import HISTORY_DAYS, Context, make_sets
 from .log import Log
 

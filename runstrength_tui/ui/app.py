@@ -18,12 +18,12 @@ from textual.screen import ModalScreen, Screen
 from textual.signal import Signal
 
 from .. import service
+from ..domain.block import clamp_week
 from ..domain.countdown import Clock
 from ..domain.model import Profile
-from ..domain.rules import THRESHOLDS
 from .signals import Signals
 from .timer_controller import TimerController
-from .timers import ActiveTimer, SessionClock, timer_bindings
+from .timers import GET_READY_SECONDS, ActiveTimer, SessionClock, timer_bindings
 
 if TYPE_CHECKING:
     from .screens.today import TodayScreen
@@ -67,7 +67,7 @@ class RunStrengthApp(App[None]):
         now: Callable[[], datetime] = service.now,
         demo: bool = False,
         tick_seconds: float = 0.1,
-        get_ready_seconds: int = THRESHOLDS.get_ready_seconds,
+        get_ready_seconds: int = GET_READY_SECONDS,
         signals: Signals | None = None,
     ) -> None:
         super().__init__()
@@ -316,7 +316,7 @@ class RunStrengthApp(App[None]):
 
     def header_text(self) -> str:
         plan = self.workout.plan
-        week = f"block week {min(max(plan.block_week, 1), plan.block_weeks)} of {plan.block_weeks}"
+        week = f"block week {clamp_week(plan.block_week, plan.block_weeks)} of {plan.block_weeks}"
         light = " (race taper)" if plan.taper else f" (week {plan.comeback} back)" if plan.comeback else \
             " (lighter)" if plan.light_week else ""
         demo = " · DEMO" if self.demo else ""

@@ -19,8 +19,7 @@ from textual.app import App
 from textual.timer import Timer
 
 from ..domain.countdown import Clock
-from ..domain.rules import THRESHOLDS
-from .timers import ActiveTimer, TimerModel
+from .timers import GET_READY_SECONDS, ActiveTimer, TimerModel
 
 ADD_SECONDS = 15  # what + adds
 
@@ -59,7 +58,7 @@ class TimerController:
         return timer
 
     def start_get_ready(self, exercise: str, name: str, hold_seconds: int, per_side: bool = False,
-                        seconds: int = THRESHOLDS.get_ready_seconds) -> ActiveTimer:
+                        seconds: int = GET_READY_SECONDS) -> ActiveTimer:
         timer = self.model.start_get_ready(exercise, name, hold_seconds, per_side, seconds)
         self.schedule()
         return timer

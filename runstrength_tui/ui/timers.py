@@ -15,6 +15,7 @@ from textual.binding import Binding
 from ..domain.countdown import Clock, Countdown
 from ..domain.rules import THRESHOLDS
 
+GET_READY_SECONDS = THRESHOLDS.get_ready_seconds  # the hold timer's get-ready, as the planner counts it
 WARN_LAST_SECONDS = 5
 SWITCH_SECONDS = 5  # changing sides in an each-side hold
 
@@ -107,7 +108,7 @@ class TimerModel:
         return self.active
 
     def start_get_ready(self, exercise: str, name: str, hold_seconds: int, per_side: bool = False,
-                        seconds: int = THRESHOLDS.get_ready_seconds) -> ActiveTimer:
+                        seconds: int = GET_READY_SECONDS) -> ActiveTimer:
         what = f"Hold {hold_seconds} s" + (" each side" if per_side else "")
         self.active = ActiveTimer("get-ready", Countdown(self.clock).start(seconds), name, what, exercise,
                                   hold_seconds, per_side)

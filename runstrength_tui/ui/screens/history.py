@@ -10,9 +10,10 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Checkbox, DataTable, Footer, Input, Label, Static
 
+from ... import service
 from ...domain import validate as v
 from ...domain.guard import code_words
-from ...domain.plan import format_load
+from ...domain.words import format_load
 from ..widgets.steady_input import SaveInput
 from ..widgets.toggles import ClearCheckbox
 from .base import RunStrengthScreen
@@ -46,12 +47,10 @@ class HistoryScreen(RunStrengthScreen[None]):
 
     @work(thread=True, exclusive=True)
     def load(self) -> None:
-        from ... import service
-
         logbook = self.app.logbook
         since = self.app.today() - timedelta(weeks=HISTORY_WEEKS)
         sessions = [s for s in logbook.sessions() if s.date >= since]
-        rows = service.history_rows(sessions, logbook.sets(since=since), self.workout.catalog)
+        rows = service.history_rows(sessions, logbook.sets(since=since), service.catalog())
         self.app.call_from_thread(self.show_rows, rows)
 
     def show_rows(self, rows) -> None:
@@ -149,7 +148,7 @@ class SessionSetsScreen(RunStrengthScreen[None]):
             self.dismiss(None)
             return
         self.sets = [s for s in logbook.sets(since=session.date, until=session.date) if s.session == self.session_id]
-        catalog = self.workout.catalog
+        catalog = service.catalog()
         self.query_one("#session-title", Static).update(
             f"{session.date:%a %d %b %Y} · {session.kind} · {len(self.sets)} sets · e edits, d deletes (asks first)"
         )
@@ -170,7 +169,7 @@ class SessionSetsScreen(RunStrengthScreen[None]):
 
     def describe(self, record) -> str:
         """'set 3 of 4 · Goblet squat, 12 reps @ 8 kg, RPE 7' (tells identical sets apart)."""
-        catalog = self.workout.catalog
+        catalog = service.catalog()
         name = catalog.get(record.exercise).name if record.exercise in catalog else record.exercise
         same = [s for s in self.sets if s.exercise == record.exercise]
         amount = f"{record.seconds} s" if record.seconds is not None else f"{record.reps} reps"

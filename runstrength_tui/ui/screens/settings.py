@@ -18,8 +18,9 @@ from textual.widgets import (
 from ... import service
 from ...domain import validate as v
 from ...domain.model import EQUIPMENT, LEVELS, NOTIFY_MODES, SIGNALS, Profile, level_rank
-from ...domain.plan import READINESS_QUESTIONS, format_load, target_note
+from ...domain.plan import READINESS_QUESTIONS, target_note
 from ...domain.weeks import week_start
+from ...domain.words import format_load
 from ..widgets.run_week import RunWeek
 from ..widgets.steady_input import SteadyInput
 from ..widgets.toggles import ClearCheckbox, ClearRadioButton
