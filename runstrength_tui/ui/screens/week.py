@@ -11,6 +11,7 @@ from ... import service
 from ...domain import streaks
 from ...domain.block import clamp_week
 from ...domain.weeks import session_loads, week_days, week_start
+from ..app import plural
 from ..widgets.run_days import RunDays
 from ..widgets.warnings import WarningsBox
 from .base import BACK, RunStrengthScreen
@@ -31,7 +32,7 @@ def week_days_text(day, profile, sessions, planned_days, set_counts=None) -> Tex
         mine = by_day.get(d, [])
         if any(s.kind == "strength" for s in mine):
             n = sum((set_counts or {}).get(s.id, 0) for s in mine if s.kind == "strength")
-            mark = f"✓ {n} set{'s' if n != 1 else ''}" if set_counts is not None else "✓ done"
+            mark = f"✓ {plural(n, 'set')}" if set_counts is not None else "✓ done"
         elif mine:
             mark = "✓ finisher"
         elif d in planned_days and d >= day:
@@ -113,7 +114,7 @@ class WeekScreen(RunStrengthScreen[None]):
         summary.append(" · target met ✓" if st.counts else f" · {max(0, st.target - st.week_sessions):g} to go")
         if st.week_sessions != int(st.week_sessions):
             summary.append(" (a finisher counts as half)", style="italic")
-        summary.append(f"   Streak: {st.streak.current} week{'s' if st.streak.current != 1 else ''}", style="bold")
+        summary.append(f"   Streak: {plural(st.streak.current, 'week')}", style="bold")
         summary.append(f" (best {st.streak.best})")
         self.query_one("#week-summary", Static).update(summary)
         self.query_one("#week-warnings", WarningsBox).show(st.warnings)
