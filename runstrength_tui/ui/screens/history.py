@@ -30,7 +30,7 @@ class SessionsTable(DataTable):
 
 
 class HistoryScreen(RunStrengthScreen[None]):
-    PLACE_ACTION = "show_history"  # the key that opens it does nothing here
+    PLACE_ACTION = "show_history"
     BINDINGS = [
         Binding("escape", "back", "Back"),
         Binding("enter", "open", "Open session"),

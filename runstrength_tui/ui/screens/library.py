@@ -20,7 +20,7 @@ def matches(ex, query: str) -> bool:
 
 
 class LibraryScreen(RunStrengthScreen[None]):
-    PLACE_ACTION = "show_library"  # the key that opens it does nothing here
+    PLACE_ACTION = "show_library"
     BINDINGS = [
         BACK,
         Binding("down", "focus_list", "List", show=False),

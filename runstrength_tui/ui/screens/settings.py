@@ -339,7 +339,7 @@ class OnboardingScreen(RunStrengthScreen[bool]):
 
 
 class SettingsScreen(RunStrengthScreen[bool]):
-    PLACE_ACTION = "show_settings"  # the key that opens it does nothing here
+    PLACE_ACTION = "show_settings"
     BINDINGS = [
         Binding("ctrl+s", "save", "Save"),
         Binding("escape", "cancel", "Back"),

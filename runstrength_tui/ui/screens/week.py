@@ -78,7 +78,7 @@ def heatmap_text(columns) -> Text:
 
 
 class WeekScreen(RunStrengthScreen[None]):
-    PLACE_ACTION = "show_week"  # the key that opens it does nothing here
+    PLACE_ACTION = "show_week"
     BINDINGS = [BACK]
 
     def compose_body(self) -> ComposeResult:
