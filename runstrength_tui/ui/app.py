@@ -83,7 +83,7 @@ class RunStrengthApp(App[None]):
         self.get_ready_seconds = get_ready_seconds
         self.signals = signals or Signals(self)
         self.timer_controller = TimerController(self, clock, on_end=self._timer_ended, on_switch=self._switch_sides,
-                                                beeps=self.profile_beeps, bell=self.signals.bell)
+                                                beeps=self.profile_beeps, bell=lambda: self.signals.bell())
         self.timers = self.timer_controller.model  # the active timer, for the panels that show it
         self.timer_finished_at = self.timer_controller.finished_at  # kind → clock() when its end was handled
         self.workout = service.Workout(logbook, today, now)
