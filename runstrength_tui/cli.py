@@ -163,8 +163,8 @@ def _warn_lines(warnings) -> None:
 
 
 def cmd_exercises(args) -> int:
-    from .domain.catalog import load_catalog
     from .domain.validate import parse_equipment
+    from .service import catalog as load_catalog
 
     equipment = parse_equipment(args.equipment) if args.equipment else None
     items = load_catalog().filter(args.kind, args.level, equipment)
@@ -239,7 +239,7 @@ def exercise_text(e, catalog, width: int = 80) -> str:
 
 
 def cmd_show(args) -> int:
-    from .domain.catalog import load_catalog
+    from .service import catalog as load_catalog
 
     catalog = load_catalog()
     e = _exercise(catalog, args.exercise)
@@ -255,7 +255,7 @@ def cmd_show(args) -> int:
 def cmd_log(args) -> int:
     from . import service
     from .domain import validate as v
-    from .domain.catalog import load_catalog
+    from .service import catalog as load_catalog
 
     catalog = load_catalog()
     ex = _exercise(catalog, args.exercise)
@@ -453,8 +453,8 @@ def parse_bundle_runs(raw_text: str, today: date) -> list:
 
 def cmd_import(args) -> int:
     from . import service
-    from .domain.catalog import load_catalog
     from .domain.validate import InputError
+    from .service import catalog as load_catalog
 
     path = Path(args.file).expanduser()
     try:
@@ -741,8 +741,8 @@ def cmd_status(args) -> int:
 def cmd_history(args) -> int:
     from . import service
     from .domain import validate as v
-    from .domain.catalog import load_catalog
     from .domain.guard import code_words
+    from .service import catalog as load_catalog
 
     weeks = v.parse_whole(args.weeks, "Weeks", 1, 520)
     day = service.today()

@@ -15,8 +15,8 @@ import tempfile
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
+from . import service
 from .domain import plan
-from .domain.catalog import load_catalog
 from .domain.model import Profile, SessionRecord, SetRecord
 from .domain.weeks import week_start
 from .store.repo import Store, new_id
@@ -52,13 +52,13 @@ def demo_profile(today: date) -> Profile:
 def fill_demo(store: Store, today: date, seed: int = 7) -> None:
     """Write the demo profile and history into an (empty) store."""
     rng = random.Random(seed)
-    catalog = load_catalog()
+    catalog = service.catalog()
     profile = demo_profile(today)
     store.save_profile(profile)
     sessions: list[SessionRecord] = []
     history: list[SetRecord] = []
     skipped = False
-    programs = plan.load_programs(catalog)
+    programs = catalog.programs
     day = profile.block_start
     while day < today:
         todays = plan.today_plan(day, profile, sessions, history, catalog, programs)
@@ -126,11 +126,9 @@ def demo_key(today: date) -> str:
     import hashlib
 
     from . import __version__
-    from .domain.catalog import data_file
-
     package = Path(__file__).resolve().parent
     digest = hashlib.sha256(f"{__version__}|{today.isoformat()}".encode())
-    sources = [data_file("exercises.toml"), data_file("programs.toml"), Path(__file__)]
+    sources = [*service.shipped_files(), Path(__file__)]
     sources += sorted((package / "domain").glob("*.py")) + sorted((package / "store").glob("*.py"))
     for path in sources:
         digest.update(path.name.encode() + b"\0" + path.read_bytes())

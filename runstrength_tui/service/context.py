@@ -9,20 +9,25 @@ from __future__ import annotations
 
 import os
 from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from pathlib import Path
+from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
 from ..domain import guard, plan
-from ..domain.catalog import Catalog, load_catalog
+from ..domain.catalog import Catalog
 from ..domain.model import Profile, SessionRecord, SetRecord
 from ..domain.validate import InputError
 from ..domain.weeks import week_start
+from ..store import shipped
 from ..store.repo import Store, new_id
 
 if TYPE_CHECKING:
     from ..domain import streaks
+    from ..domain.runs import Run
 
 ENV_TODAY = "RUNSTRENGTH_TODAY"
 HISTORY_DAYS = 41  # the guard looks back 28 days plus the acute week; the planner 5 weeks before each day of this week
@@ -45,6 +50,17 @@ def now() -> datetime:
     """Wall-clock time on the (possibly pinned) date: used to stamp records."""
     real = datetime.now().replace(microsecond=0)
     return datetime.combine(today(), real.time())
+
+
+def catalog() -> Catalog:
+    """The shipped exercise catalog, with the shipped program templates the planner reads
+    (parsed once per process)."""
+    return shipped.load_catalog()
+
+
+def shipped_files() -> list[Path]:
+    """The shipped data files (what a cache built from them depends on)."""
+    return shipped.shipped_files()
 
 
 def history_since(day: date, sessions: list[SessionRecord], history_days: int = HISTORY_DAYS) -> date:
@@ -94,10 +110,10 @@ class Context:
     acks: list[tuple[str, str, date]]
     catalog: Catalog
     actual: dict[date, str] | None = None  # imported runs: date → run kind, on the days they cover
-    runs: list = field(default_factory=list)  # imported runs of the last six weeks
+    runs: list[Run] = field(default_factory=list)  # imported runs of the last six weeks
     pain_history: list[SetRecord] = field(default_factory=list)  # older pain-marked sets
-    _plans: dict = field(default_factory=dict)
-    _weeks: dict = field(default_factory=dict)
+    _plans: dict[date, plan.TodayPlan] = field(default_factory=dict)
+    _weeks: dict[tuple[date, date], guard.WeekPlanLoad] = field(default_factory=dict)
 
     @classmethod
     def load(cls, store: Store, day: date, history_days: int = HISTORY_DAYS, all_sessions: bool = False) -> Context:
@@ -116,7 +132,7 @@ class Context:
         # pain keeps an exercise out of the plan until the runner clears it: older sets of
         # exercises with a pain mark are kept for that (and only those are read)
         pain_since = min(recent, day - timedelta(days=PAIN_DAYS))
-        painful = store.pain_exercises(since=pain_since) if pain_since < recent else set()
+        painful: set[str] = store.pain_exercises(since=pain_since) if pain_since < recent else set()
         older = store.sets(since=pain_since, until=recent - timedelta(days=1), exercises=painful) if painful else []
         from . import runs as service_runs
 
@@ -130,7 +146,7 @@ class Context:
             sessions=sessions,
             history=history,
             acks=store.acks(),
-            catalog=load_catalog(),
+            catalog=catalog(),
             pain_history=older,
         )
 
@@ -180,7 +196,7 @@ class Context:
             )
             planned += float(sum(p.sets * p.top for d in ahead if d.date < start + timedelta(days=7) for p in d.exercises))
             previous = plan.block_week(self.profile, [s for s in self.sessions if s.date < start], start - timedelta(days=7), self._known(start))
-            template = plan.load_programs(self.catalog).templates[self.profile.level]
+            template = self.catalog.programs.templates[self.profile.level]
             light = template.weeks[previous.dose_week - 1].light if not previous.comeback else False
             cached = self._weeks[(start, day)] = guard.WeekPlanLoad(planned, after_light_week=light, week_start=start)
         return cached
@@ -197,8 +213,8 @@ class Context:
         day: date,
         exercise_ids: list[str],
         finisher: bool = False,
-        shown: set[tuple[str, str]] = frozenset(),
-        candidates: list[SetRecord] = (),
+        shown: AbstractSet[tuple[str, str]] = frozenset(),
+        candidates: Sequence[SetRecord] = (),
     ) -> list[guard.GuardWarning]:
         """Notes for a sitting about to start on ``day`` (quieted: no nagging)."""
         found = guard.check_session(
@@ -333,7 +349,7 @@ class Status:
     plan: plan.TodayPlan
     warnings: list[guard.GuardWarning]
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, object]:
         return {
             "today": self.today.isoformat(),
             "week": {
@@ -404,10 +420,10 @@ def week_review(store: Store, day: date) -> tuple[Context, Status]:
     return result
 
 
-_HISTORY: WeakKeyDictionary[Store, tuple[tuple[object, ...], list[dict[str, Any]]]] = WeakKeyDictionary()
+_HISTORY: WeakKeyDictionary[Store, tuple[tuple[object, ...], list[dict[str, object]]]] = WeakKeyDictionary()
 
 
-def recent_history_rows(store: Store, since: date) -> list[dict[str, Any]]:
+def recent_history_rows(store: Store, since: date) -> list[dict[str, object]]:
     """The History table's rows (see ``history_rows``) for the sittings from ``since`` on,
     computed once per state of the log: History opened again with nothing logged since
     reads nothing. Shared between callers (and threads), so read them, never change them."""
@@ -416,12 +432,12 @@ def recent_history_rows(store: Store, since: date) -> list[dict[str, Any]]:
     if hit is not None and hit[0] == key:
         return hit[1]
     sessions = [s for s in store.sessions() if s.date >= since]
-    rows = history_rows(sessions, store.sets(since=since), load_catalog())
+    rows = history_rows(sessions, store.sets(since=since), catalog())
     _HISTORY[store] = (key, rows)
     return rows
 
 
-def history_rows(sessions, sets, catalog) -> list[dict]:
+def history_rows(sessions: Iterable[SessionRecord], sets: Iterable[SetRecord], catalog: Catalog) -> list[dict[str, object]]:
     """One row per sitting for the History table and `runstrength history`."""
     by_session = defaultdict(list)
     for s in sets:

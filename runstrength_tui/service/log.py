@@ -13,11 +13,14 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from types import TracebackType
 
+from ..domain import guard
 from ..domain.model import Profile, SessionRecord, SetRecord
+from ..domain.runs import Run
 from ..store.lock import AlreadyRunningError
 from ..store.repo import NewerSchemaError, Store, new_id
 from ..store.storage import CorruptFileError, StoreError, atomic_write_bytes
-from .context import HISTORY_DAYS, Context, Status, week_review
+from .context import HISTORY_DAYS, Context, Status, attach_warnings, clear_pain, recent_history_rows, week_review
+from .runs import runs_between, week_runs
 
 __all__ = ["AlreadyRunningError", "CorruptFileError", "Log", "LogError", "NewerSchemaError", "new_id"]
 
@@ -63,6 +66,11 @@ class Log:
         (see ``context.week_review``): read them, never change them."""
         return week_review(self._store, day)
 
+    def recent_history_rows(self, since: date) -> list[dict[str, object]]:
+        """The History table's rows from ``since`` on, read again only once the log changed
+        (see ``context.recent_history_rows``): read them, never change them."""
+        return recent_history_rows(self._store, since)
+
     def state(self) -> tuple[object, ...]:
         """Changes whenever anything in the data folder is written (for caches)."""
         return self._store.state()
@@ -80,6 +88,14 @@ class Log:
 
     def open_session(self) -> tuple[SessionRecord, list[SetRecord]] | None:
         return self._store.open_session()
+
+    def runs(self, first: date, last: date) -> list[Run]:
+        """The imported runs of [first, last], oldest first."""
+        return runs_between(self._store, first, last)
+
+    def week_runs(self, day: date, week_start_index: int = 0) -> tuple[date, list[Run]]:
+        """The runs of the week holding ``day`` up to ``day``: (the week's first day, runs)."""
+        return week_runs(self._store, day, week_start_index)
 
     # --- changing: profile and sessions ----------------------------------------------------
 
@@ -117,6 +133,48 @@ class Log:
 
     def delete_set(self, set_id: str) -> None:
         self._store.delete_set(set_id)
+
+    def acks(self) -> list[tuple[str, str, date]]:
+        """The guard notes the runner said "I know" to: (code, exercise, day)."""
+        return self._store.acks()
+
+    def clear_pain(self, exercise: str, day: date) -> Profile:
+        """The runner clears a pain mark (see :func:`context.clear_pain`); the profile as saved."""
+        return clear_pain(self._store, exercise, day)
+
+    def log_checked(
+        self,
+        ctx: Context,
+        records: list[SetRecord],
+        session: SessionRecord | None,
+        *,
+        finisher: bool = False,
+        shown: set[tuple[str, str]] | None = None,
+        write: bool = True,
+    ) -> tuple[list[SetRecord], list[guard.GuardWarning]]:
+        """Check sets with the guard, then log them: the one way a set is logged, from the
+        TUI and from the CLI. Returns the sets (as saved) and the warnings to show.
+
+        ``session`` is the sitting they belong to; ``None`` means a new sitting, so the
+        session notes are checked too and, when written, the day's sitting is opened (or
+        reused) at the first set's time. ``shown`` are the (code, exercise) pairs already
+        shown in the sitting (by default: the codes stored on its sets in ``ctx``).
+        ``write=False`` only checks (a dry run). The warnings' codes are stored on the
+        first set, so later sets stay quiet; the saved sets join ``ctx.history``."""
+        if session is not None:
+            records = [r.with_changes(session=session.id) for r in records]
+        warnings = ctx.check(
+            records, session.id if session else None, new_session=session is None, finisher=finisher, shown=shown
+        )
+        if not write or not records:
+            return records, warnings
+        if session is None:
+            first = records[0]
+            session = self.session_for_day(first.date, first.logged_at)
+            records = [r.with_changes(session=session.id) for r in records]
+        saved = self._store.log_sets(attach_warnings(records, warnings))
+        ctx.history.extend(saved)
+        return saved, warnings
 
     # --- data: export, import, backups ---------------------------------------------------
 

@@ -31,6 +31,7 @@ import time
 from collections import defaultdict
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tinydb import Query, TinyDB
 from tinydb.table import Document
@@ -41,6 +42,9 @@ from . import swap
 from .files import JOURNAL, MAIN, SCHEMA_VERSION, SHARD_PREFIX, default_window, main_version
 from .lock import DataDirLock
 from .storage import AtomicJSONStorage, StoreError, atomic_write_bytes, decode, encode, fsync_dir, make_private_dir
+
+if TYPE_CHECKING:
+    from .run_log import RunLog
 
 RUNS_PREFIX = "runs-"  # imported runs, one file per year (store/run_log.py)
 SHARD_RE = re.compile(r"sets-([0-9]{4})\.json")
@@ -614,7 +618,7 @@ class Store:
 
     # --- export and import ---------------------------------------------------------------
 
-    def run_log(self):
+    def run_log(self) -> RunLog:
         """The imported runs of this folder (``runs-YYYY.json``)."""
         from .run_log import RunLog
 
