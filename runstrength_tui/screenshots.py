@@ -128,9 +128,9 @@ SHOTS = [
 
 
 def main(argv: list[str] | None = None) -> int:
-    from .demo import fill_demo
     from .domain.model import Profile
     from .domain.weeks import week_start
+    from .service.demo import fill_demo
     from .store.repo import Store
 
     argv = sys.argv[1:] if argv is None else argv

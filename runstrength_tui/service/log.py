@@ -12,12 +12,20 @@ import json
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING, Any
 
+from ..domain.catalog import Catalog
+from ..domain.guard import GuardWarning
 from ..domain.model import Profile, SessionRecord, SetRecord
+from ..domain.runs import Run
 from ..store.lock import AlreadyRunningError
 from ..store.repo import NewerSchemaError, Store, new_id
 from ..store.storage import CorruptFileError, StoreError, atomic_write_bytes
-from .context import HISTORY_DAYS, Context
+from . import runs as service_runs
+from .context import HISTORY_DAYS, Context, attach_warnings, clear_pain, history_rows, make_sets
+
+if TYPE_CHECKING:
+    from ..store.exchange import Bundle
 
 __all__ = ["AlreadyRunningError", "CorruptFileError", "Log", "LogError", "NewerSchemaError", "new_id"]
 
@@ -131,3 +139,76 @@ class Log:
 
     def backup_if_stale(self, max_age: timedelta = timedelta(days=1)) -> Path | None:
         return self._store.backup_if_stale(max_age)
+
+    def import_bundle(self, bundle: Bundle) -> dict[str, int]:
+        """Merge an export read by :func:`.data.read_import`: what is there already (by id)
+        is skipped, the rest swapped in at once after a backup. Counts of added and skipped."""
+        return self._store.import_bundle(bundle.sessions, bundle.sets, bundle.profile, bundle.acks, runs=bundle.runs)
+
+    def history_rows(self, since: date, catalog: Catalog) -> list[dict[str, Any]]:
+        """The sessions from ``since`` on, one row each (date, sets, minutes, exercises,
+        warnings), oldest first: what History and `runstrength history` show."""
+        sessions = [s for s in self.sessions() if s.date >= since]
+        return history_rows(sessions, self.sets(since=since), catalog)
+
+    # --- logging outside a session (`runstrength log`) -----------------------------------
+
+    def log_outside_session(
+        self,
+        exercise: str,
+        day: date,
+        today: date,
+        now: datetime,
+        count: int,
+        reps: int | None,
+        seconds: int | None,
+        load: tuple[float, str] | None,
+        rpe: int | None,
+        pain: bool,
+        note: str,
+        dry_run: bool = False,
+        source: str = "cli",
+    ) -> tuple[list[SetRecord], list[GuardWarning]]:
+        """Sets done outside a sitting, checked by the guard as of ``day``; unless ``dry_run``,
+        written to the day's sitting (the open one, the day's last one, or a new one). A new
+        sitting on a past day is closed at once, or the app would call it "never finished".
+        Returns the sets (as written, or as they would be) and the warnings."""
+        ctx = self.context(today)
+        stamp = now if day == today else now.replace(year=day.year, month=day.month, day=day.day)
+        existing = self._store.session_on_day(day)
+        if day < today - timedelta(days=HISTORY_DAYS - 28):
+            ctx.history = self.sets(since=day - timedelta(days=HISTORY_DAYS), until=day)
+        ctx.history = [s for s in ctx.history if s.date <= day]
+        ctx.sessions = [s for s in ctx.sessions if s.date <= day]
+        session_id = existing.id if existing else "(new)"
+        records = make_sets(exercise, session_id, day, stamp, count, reps, seconds, load, rpe, pain, note, source)
+        warnings = ctx.check(records, existing.id if existing else None, new_session=existing is None)
+        if dry_run:
+            return records, warnings
+        session = existing or self._store.start_session(day, stamp)
+        records = [r.with_changes(session=session.id) for r in records]
+        records = self._store.log_sets(attach_warnings(records, warnings))
+        if existing is None and day != today:
+            self._store.close_open_session(stamp)
+        self._store.backup_if_stale()  # CLI-only runners get their daily backup too
+        return records, warnings
+
+    # --- profile ---------------------------------------------------------------------------
+
+    def clear_pain(self, exercise: str, day: date) -> Profile:
+        """A sports doctor or physical therapist cleared ``exercise``: see :func:`.context.clear_pain`."""
+        return clear_pain(self._store, exercise, day)
+
+    # --- runs (imported watch files) -------------------------------------------------------
+
+    def runs(self, first: date | None = None, last: date | None = None) -> list[Run]:
+        """The imported runs of [first, last] (all when open-ended), oldest first."""
+        return self._store.run_log().runs(first, last)
+
+    def set_run_kind(self, day: date, kind: str | None, week_start_index: int = 0) -> list[Run]:
+        """Correct the kind of ``day``'s runs (None: back to the automatic kind)."""
+        return self._store.run_log().set_kind(day, kind, week_start_index)
+
+    def import_runs(self, paths: list[Path], now: datetime, week_start_index: int = 0) -> service_runs.ImportResult:
+        """Read watch files and folders and add the new runs (see :func:`.runs.import_paths`)."""
+        return service_runs.import_paths(self._store, paths, now, week_start_index)

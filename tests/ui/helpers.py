@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date, datetime
 from pathlib import Path
 
-from runstrength_tui.demo import fill_demo
 from runstrength_tui.domain.model import Profile, SetRecord
 from runstrength_tui.domain.weeks import week_start
+from runstrength_tui.service.demo import fill_demo
 from runstrength_tui.store.repo import Store
 from runstrength_tui.ui.app import RunStrengthApp
 from runstrength_tui.ui.signals import Signals
