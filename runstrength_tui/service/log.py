@@ -9,6 +9,7 @@ the export format), so both front ends get the same behaviour from one place.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from types import TracebackType
@@ -17,12 +18,13 @@ from typing import TYPE_CHECKING, Any
 from ..domain.catalog import Catalog
 from ..domain.guard import GuardWarning
 from ..domain.model import Profile, SessionRecord, SetRecord
+from ..domain.profile import changed_profile
 from ..domain.runs import Run
 from ..store.lock import AlreadyRunningError
 from ..store.repo import NewerSchemaError, Store, new_id
 from ..store.storage import CorruptFileError, StoreError, atomic_write_bytes
 from . import runs as service_runs
-from .context import HISTORY_DAYS, Context, attach_warnings, clear_pain, history_rows, make_sets
+from .context import HISTORY_DAYS, Context, attach_warnings, clear_pain, default_profile, history_rows, make_sets
 
 if TYPE_CHECKING:
     from ..store.exchange import Bundle
@@ -194,6 +196,19 @@ class Log:
         return records, warnings
 
     # --- profile ---------------------------------------------------------------------------
+
+    def change_profile(
+        self, day: date, changes: Callable[[Profile], dict[str, Any]]
+    ) -> tuple[Profile | None, Profile]:
+        """Change the profile on ``day``: ``changes(current)`` gives the new values (it may
+        read the current profile, say to add a race day to those there), the rules of
+        :func:`~..domain.profile.changed_profile` apply, and the result is saved. Returns the
+        profile as it was (None when none was saved yet) and as saved."""
+        existing = self.profile()
+        current = existing or default_profile(day)
+        saved = changed_profile(current, day, existing is None, changes(current))
+        self.save_profile(saved)
+        return existing, saved
 
     def clear_pain(self, exercise: str, day: date) -> Profile:
         """A sports doctor or physical therapist cleared ``exercise``: see :func:`.context.clear_pain`."""

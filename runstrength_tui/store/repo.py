@@ -37,7 +37,7 @@ from tinydb.table import Document
 
 from ..domain import schema
 from ..domain.model import Profile, SessionRecord, SetRecord
-from . import backups, swap
+from . import swap
 from .files import JOURNAL, MAIN, SCHEMA_VERSION, SHARD_PREFIX, default_window, main_version
 from .lock import DataDirLock
 from .storage import AtomicJSONStorage, StoreError, atomic_write_bytes, make_private_dir, read_raw
@@ -80,6 +80,8 @@ class Store:
         self._cache: dict[Path, tuple] = {}
         self._lock: DataDirLock | None = None
         if write:
+            from . import backups  # a reader never needs it: `runstrength today` stays quick
+
             make_private_dir(self.dir)
             self._lock = DataDirLock(self.dir).acquire()
             backups.make_private_files(self.dir)
@@ -168,8 +170,10 @@ class Store:
 
     def _remove_stale_temps(self) -> None:
         """Temp files of a writer that was killed mid-write (safe: we hold the lock)."""
+        from .backups import BACKUP_DIR
+
         patterns = [(self.dir, f".{MAIN}.*.tmp"), (self.dir, f".{JOURNAL}.*.tmp"), (self.dir, f".{SHARD_PREFIX}*.json.*.tmp"),
-                    (self.dir, f".{swap.PENDING}.*.tmp"), (self.dir, f".{RUNS_PREFIX}*.json.*.tmp"), (self.dir / backups.BACKUP_DIR, ".runstrength-*.tar.gz.*.tmp")]
+                    (self.dir, f".{swap.PENDING}.*.tmp"), (self.dir, f".{RUNS_PREFIX}*.json.*.tmp"), (self.dir / BACKUP_DIR, ".runstrength-*.tar.gz.*.tmp")]
         for folder, pattern in patterns:
             for path in folder.glob(pattern):
                 path.unlink(missing_ok=True)
@@ -514,11 +518,15 @@ class Store:
     # --- backups (backups.py) -----------------------------------------------------------
 
     def backups(self) -> list[Path]:
-        return backups.list_backups(self.dir)
+        from .backups import list_backups
+
+        return list_backups(self.dir)
 
     def backup(self, label: str = "", now: datetime | None = None) -> Path | None:
         """A dated gzip copy of every data file, byte for byte; the newest 10 are kept."""
-        return backups.make_backup(self.dir, label, now)
+        from .backups import make_backup
+
+        return make_backup(self.dir, label, now)
 
     def backup_if_stale(self, max_age: timedelta = timedelta(days=1)) -> Path | None:
         """The daily backup: made when the newest one is older than ``max_age`` (or missing)."""

@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 from ... import service
 from ..render import out, print_json, profile_text, readiness_text
 from . import open_log
 
 
-def _parse_profile_changes(args, profile, day: date):
+def _parse_profile_changes(args, profile, day: date) -> dict:
+    """The options given, checked and read against the current ``profile`` (a --race adds
+    to its race days, --runs changes some of its days); InputError on the first bad one."""
     from ...domain import validate as v
     from ...domain.model import LEVELS, RUN_TYPES, WEEKDAYS
-    from ...domain.weeks import week_start
+    from ...domain.profile import check_running_week, equipment_choice, parse_race_day, race_days
 
-    changes = {}
+    changes: dict = {}
 
     def pick(value, allowed, what):
         value = value.strip().lower()
@@ -25,11 +27,9 @@ def _parse_profile_changes(args, profile, day: date):
     if args.level is not None:
         changes["level"] = pick(args.level, LEVELS, "Level")
     if args.equipment is not None:
-        items = tuple(dict.fromkeys(v.parse_equipment(e) for e in args.equipment.split(",") if e.strip()))
+        items = equipment_choice(v.parse_equipment(e) for e in args.equipment.split(",") if e.strip())
         if not items:
             raise v.InputError("Equipment needs at least one of none, bands, dumbbells, kettlebell, gym.")
-        if "none" in items and len(items) > 1:
-            items = tuple(i for i in items if i != "none")
         changes["equipment"] = items
     if args.target is not None:
         changes["target"] = int(pick(args.target, ("2", "3"), "Target"))
@@ -48,8 +48,7 @@ def _parse_profile_changes(args, profile, day: date):
                 raise v.InputError(f"Runs look like mon=rest,tue=hard,...; {part.strip()!r} has no '='.")
             key, value = (x.strip().lower() for x in part.split("=", 1))
             runs[WEEKDAYS.index(pick(key, WEEKDAYS, "Day"))] = pick(value, RUN_TYPES, f"Run type for {key}")
-        if runs.count("long") > 1:
-            raise v.InputError("Only one long run a week is supported; mark the other one as hard.")
+        check_running_week(runs)
         changes["runs"] = tuple(runs)
     if args.block_start is not None:
         changes["block_start"] = v.parse_date(args.block_start, day, "Block start")
@@ -60,13 +59,7 @@ def _parse_profile_changes(args, profile, day: date):
         if any(r.strip().lower() == "none" for r in args.race):
             changes["races"] = ()
         else:
-            races = set(profile.races)
-            for raw in args.race:
-                try:
-                    races.add(date.fromisoformat(raw.strip()))
-                except ValueError:
-                    raise v.InputError(f"Race day must look like YYYY-MM-DD, not {raw!r}.") from None
-            changes["races"] = tuple(sorted(r for r in races if r >= day - timedelta(days=1)))
+            changes["races"] = race_days([*profile.races, *(parse_race_day(raw) for raw in args.race)], day)
     if args.plyo_ready is not None:
         changes["plyo_ready"] = pick(args.plyo_ready, ("yes", "no"), "Plyo ready") == "yes"
     for option, field in (("weights", "dumbbells"), ("kettlebells", "kettlebells")):
@@ -85,11 +78,6 @@ def _parse_profile_changes(args, profile, day: date):
         if not weights:
             raise v.InputError(f"--{option} needs weights like 4,6,8kg, or 'none'.")
         changes[field] = tuple(sorted(weights))
-    if "target" in changes and changes["target"] != profile.target:
-        history = list(profile.target_history) or [(profile.block_start or week_start(day), profile.target)]
-        this_week = week_start(day, WEEKDAYS.index(changes.get("week_start", profile.week_start)))
-        history = [(d, t) for d, t in history if d < this_week] + [(this_week, changes["target"])]
-        changes["target_history"] = tuple(history)
     return changes
 
 
@@ -103,19 +91,12 @@ def cmd_profile(args) -> int:
     with open_log(args, write=False) as log:
         existing = log.profile()
     profile = existing or service.default_profile(day)
+    moved_up = False
     if changing:
         _parse_profile_changes(args, profile, day)  # bad values stop here, before anything is written
-        with open_log(args, write=True) as log:
-            existing = log.profile()  # read again under the lock
-            profile = existing or service.default_profile(day)
-            changes = _parse_profile_changes(args, profile, day)
-            level = changes.pop("level", profile.level)
-            moved_up = level != profile.level
-            if existing is None:  # a new profile picks its level; only a change of level ramps
-                profile = profile.with_changes(level=level, **changes)
-            else:
-                profile = profile.with_level(level, day).with_changes(**changes)
-            log.save_profile(profile)
+        with open_log(args, write=True) as log:  # read again under the lock, changed, saved
+            existing, profile = log.change_profile(day, lambda current: _parse_profile_changes(args, current, day))
+        moved_up = profile.level != (existing or service.default_profile(day)).level
     if args.json:
         print_json({**profile.to_doc(), "saved": existing is not None or changing})
     else:
