@@ -2,7 +2,9 @@
 
 `log` is the opened log (the only door to the data folder for the front ends);
 `context` builds what the coach needs for a day (plan, guard, review) from the log;
-`runs` imports watch files and reads the running days.
+`runs` imports watch files and reads the running days;
+`data` works on the data folder as a whole (where it is, exports to import, backups, restore);
+`demo` builds the throwaway demo log.
 """
 
 from .context import (
@@ -23,11 +25,11 @@ from .context import (
     status,
     today,
 )
-from .log import AlreadyRunningError, CorruptFileError, Log, LogError, NewerSchemaError, new_id
+from .log import AlreadyRunningError, CorruptFileError, Log, LogError, NewerSchemaError, new_id, stamped_on
 
 __all__ = [
     "AlreadyRunningError", "CorruptFileError", "Log", "LogError", "NewerSchemaError", "new_id",
     "ENV_TODAY", "HISTORY_DAYS", "PAIN_DAYS", "SESSION_WEEKS", "Context", "Status", "attach_warnings",
     "clear_pain", "clear_pain_question", "default_profile", "history_rows", "history_since", "make_sets",
-    "now", "status", "today",
+    "now", "stamped_on", "status", "today",
 ]

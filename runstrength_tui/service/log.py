@@ -24,14 +24,20 @@ from ..store.lock import AlreadyRunningError
 from ..store.repo import NewerSchemaError, Store, new_id
 from ..store.storage import CorruptFileError, StoreError, atomic_write_bytes
 from . import runs as service_runs
-from .context import HISTORY_DAYS, Context, attach_warnings, clear_pain, default_profile, history_rows, make_sets
+from .context import HISTORY_DAYS, Context, attach_warnings, clear_pain, default_profile, history_rows
 
 if TYPE_CHECKING:
     from ..store.exchange import Bundle
 
-__all__ = ["AlreadyRunningError", "CorruptFileError", "Log", "LogError", "NewerSchemaError", "new_id"]
+__all__ = ["AlreadyRunningError", "CorruptFileError", "Log", "LogError", "NewerSchemaError", "new_id", "stamped_on"]
 
 LogError = StoreError  # what a front end catches: the message is for the runner, one line
+
+
+def stamped_on(day: date, now: datetime) -> datetime:
+    """When a set logged now for ``day`` is said to be done: now, moved to that day (a
+    set logged for yesterday sorts with yesterday's)."""
+    return datetime.combine(day, now.time())
 
 
 class Log:
@@ -156,34 +162,21 @@ class Log:
     # --- logging outside a session (`runstrength log`) -----------------------------------
 
     def log_outside_session(
-        self,
-        exercise: str,
-        day: date,
-        today: date,
-        now: datetime,
-        count: int,
-        reps: int | None,
-        seconds: int | None,
-        load: tuple[float, str] | None,
-        rpe: int | None,
-        pain: bool,
-        note: str,
-        dry_run: bool = False,
-        source: str = "cli",
+        self, drafts: list[SetRecord], today: date, dry_run: bool = False
     ) -> tuple[list[SetRecord], list[GuardWarning]]:
-        """Sets done outside a sitting, checked by the guard as of ``day``; unless ``dry_run``,
-        written to the day's sitting (the open one, the day's last one, or a new one). A new
-        sitting on a past day is closed at once, or the app would call it "never finished".
+        """Sets done outside a sitting (``drafts``, from :func:`make_sets`, all of one day),
+        checked by the guard as of their day; unless ``dry_run``, written to that day's
+        sitting (the open one, the day's last one, or a new one). A new sitting on a past
+        day is closed at once, or the app would call it "never finished".
         Returns the sets (as written, or as they would be) and the warnings."""
+        day, stamp = drafts[0].date, drafts[0].logged_at
         ctx = self.context(today)
-        stamp = now if day == today else now.replace(year=day.year, month=day.month, day=day.day)
         existing = self._store.session_on_day(day)
         if day < today - timedelta(days=HISTORY_DAYS - 28):
             ctx.history = self.sets(since=day - timedelta(days=HISTORY_DAYS), until=day)
         ctx.history = [s for s in ctx.history if s.date <= day]
         ctx.sessions = [s for s in ctx.sessions if s.date <= day]
-        session_id = existing.id if existing else "(new)"
-        records = make_sets(exercise, session_id, day, stamp, count, reps, seconds, load, rpe, pain, note, source)
+        records = [r.with_changes(session=existing.id if existing else "(new)") for r in drafts]
         warnings = ctx.check(records, existing.id if existing else None, new_session=existing is None)
         if dry_run:
             return records, warnings

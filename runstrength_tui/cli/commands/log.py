@@ -36,9 +36,9 @@ def cmd_log(args) -> int:
             profile = peek.profile()
         load = v.parse_load(args.load, profile.units if profile else "kg")
     with open_log(args, write=not args.dry_run) as log:
-        records, warnings = log.log_outside_session(
-            ex.id, day, day_today, service.now(), count, reps, seconds, load, rpe, args.pain, note, dry_run=args.dry_run
-        )
+        stamp = service.stamped_on(day, service.now())
+        drafts = service.make_sets(ex.id, "(new)", day, stamp, count, reps, seconds, load, rpe, args.pain, note, "cli")
+        records, warnings = log.log_outside_session(drafts, day_today, dry_run=args.dry_run)
     if args.json:
         done = [r.to_doc() for r in records]
         print_json({"logged": [] if args.dry_run else done, "would_log": done if args.dry_run else [],

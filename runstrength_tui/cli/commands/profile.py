@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from ... import service
+from ..parser import PROFILE_OPTIONS
 from ..render import out, print_json, profile_text, readiness_text
 from . import open_log
 
@@ -83,11 +84,7 @@ def _parse_profile_changes(args, profile, day: date) -> dict:
 
 def cmd_profile(args) -> int:
     day = service.today()
-    changing = any(
-        getattr(args, k) is not None
-        for k in ("level", "equipment", "target", "minutes", "units", "week_start", "runs", "block_start", "weeks",
-                  "race", "plyo_ready", "weights", "kettlebells")
-    )
+    changing = any(getattr(args, option[2:].replace("-", "_")) is not None for option in PROFILE_OPTIONS)
     with open_log(args, write=False) as log:
         existing = log.profile()
     profile = existing or service.default_profile(day)
