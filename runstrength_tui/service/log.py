@@ -15,8 +15,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
+from ..domain import guard
 from ..domain.catalog import Catalog
-from ..domain.guard import GuardWarning
 from ..domain.model import Profile, SessionRecord, SetRecord
 from ..domain.profile import changed_profile
 from ..domain.runs import Run
@@ -25,6 +25,7 @@ from ..store.repo import NewerSchemaError, Store, new_id
 from ..store.storage import CorruptFileError, StoreError, atomic_write_bytes
 from . import runs as service_runs
 from .context import HISTORY_DAYS, Context, attach_warnings, clear_pain, default_profile, history_rows
+from .runs import runs_between, week_runs
 
 if TYPE_CHECKING:
     from ..store.exchange import Bundle
@@ -88,6 +89,14 @@ class Log:
     def open_session(self) -> tuple[SessionRecord, list[SetRecord]] | None:
         return self._store.open_session()
 
+    def runs(self, first: date, last: date) -> list[Run]:
+        """The imported runs of [first, last], oldest first."""
+        return runs_between(self._store, first, last)
+
+    def week_runs(self, day: date, week_start_index: int = 0) -> tuple[date, list[Run]]:
+        """The runs of the week holding ``day`` up to ``day``: (the week's first day, runs)."""
+        return week_runs(self._store, day, week_start_index)
+
     # --- changing: profile and sessions ----------------------------------------------------
 
     def save_profile(self, profile: Profile) -> None:
@@ -124,6 +133,48 @@ class Log:
 
     def delete_set(self, set_id: str) -> None:
         self._store.delete_set(set_id)
+
+    def acks(self) -> list[tuple[str, str, date]]:
+        """The guard notes the runner said "I know" to: (code, exercise, day)."""
+        return self._store.acks()
+
+    def clear_pain(self, exercise: str, day: date) -> Profile:
+        """The runner clears a pain mark (see :func:`context.clear_pain`); the profile as saved."""
+        return clear_pain(self._store, exercise, day)
+
+    def log_checked(
+        self,
+        ctx: Context,
+        records: list[SetRecord],
+        session: SessionRecord | None,
+        *,
+        finisher: bool = False,
+        shown: set[tuple[str, str]] | None = None,
+        write: bool = True,
+    ) -> tuple[list[SetRecord], list[guard.GuardWarning]]:
+        """Check sets with the guard, then log them: the one way a set is logged, from the
+        TUI and from the CLI. Returns the sets (as saved) and the warnings to show.
+
+        ``session`` is the sitting they belong to; ``None`` means a new sitting, so the
+        session notes are checked too and, when written, the day's sitting is opened (or
+        reused) at the first set's time. ``shown`` are the (code, exercise) pairs already
+        shown in the sitting (by default: the codes stored on its sets in ``ctx``).
+        ``write=False`` only checks (a dry run). The warnings' codes are stored on the
+        first set, so later sets stay quiet; the saved sets join ``ctx.history``."""
+        if session is not None:
+            records = [r.with_changes(session=session.id) for r in records]
+        warnings = ctx.check(
+            records, session.id if session else None, new_session=session is None, finisher=finisher, shown=shown
+        )
+        if not write or not records:
+            return records, warnings
+        if session is None:
+            first = records[0]
+            session = self.session_for_day(first.date, first.logged_at)
+            records = [r.with_changes(session=session.id) for r in records]
+        saved = self._store.log_sets(attach_warnings(records, warnings))
+        ctx.history.extend(saved)
+        return saved, warnings
 
     # --- data: export, import, backups ---------------------------------------------------
 
@@ -163,7 +214,7 @@ class Log:
 
     def log_outside_session(
         self, drafts: list[SetRecord], today: date, dry_run: bool = False
-    ) -> tuple[list[SetRecord], list[GuardWarning]]:
+    ) -> tuple[list[SetRecord], list[guard.GuardWarning]]:
         """Sets done outside a sitting (``drafts``, from :func:`make_sets`, all of one day),
         checked by the guard as of their day; unless ``dry_run``, written to that day's
         sitting (the open one, the day's last one, or a new one). A new sitting on a past
@@ -171,18 +222,14 @@ class Log:
         Returns the sets (as written, or as they would be) and the warnings."""
         day, stamp = drafts[0].date, drafts[0].logged_at
         ctx = self.context(today)
-        existing = self._store.session_on_day(day)
         if day < today - timedelta(days=HISTORY_DAYS - 28):
             ctx.history = self.sets(since=day - timedelta(days=HISTORY_DAYS), until=day)
         ctx.history = [s for s in ctx.history if s.date <= day]
         ctx.sessions = [s for s in ctx.sessions if s.date <= day]
-        records = [r.with_changes(session=existing.id if existing else "(new)") for r in drafts]
-        warnings = ctx.check(records, existing.id if existing else None, new_session=existing is None)
+        existing = self._store.session_on_day(day)
+        records, warnings = self.log_checked(ctx, drafts, existing, write=not dry_run)
         if dry_run:
             return records, warnings
-        session = existing or self._store.start_session(day, stamp)
-        records = [r.with_changes(session=session.id) for r in records]
-        records = self._store.log_sets(attach_warnings(records, warnings))
         if existing is None and day != today:
             self._store.close_open_session(stamp)
         self._store.backup_if_stale()  # CLI-only runners get their daily backup too
@@ -203,15 +250,7 @@ class Log:
         self.save_profile(saved)
         return existing, saved
 
-    def clear_pain(self, exercise: str, day: date) -> Profile:
-        """A sports doctor or physical therapist cleared ``exercise``: see :func:`.context.clear_pain`."""
-        return clear_pain(self._store, exercise, day)
-
     # --- runs (imported watch files) -------------------------------------------------------
-
-    def runs(self, first: date | None = None, last: date | None = None) -> list[Run]:
-        """The imported runs of [first, last] (all when open-ended), oldest first."""
-        return self._store.run_log().runs(first, last)
 
     def set_run_kind(self, day: date, kind: str | None, week_start_index: int = 0) -> list[Run]:
         """Correct the kind of ``day``'s runs (None: back to the automatic kind)."""
