@@ -19,7 +19,7 @@ from pathlib import Path
 
 from .parser import UsageError, attach_negative_values, build_parser
 
-__all__ = ["EXIT_INPUT", "EXIT_STORE", "UsageError", "build_parser", "main", "run"]
+__all__ = ["EXIT_INPUT", "EXIT_STORE", "UsageError", "build_parser", "run"]
 
 EXIT_INPUT = 2
 EXIT_STORE = 1
@@ -83,8 +83,3 @@ def run(argv: list[str] | None = None, open_app: OpenApp | None = None) -> int:
 
 def _err(text: str) -> None:
     print(text, file=sys.stderr)
-
-
-def main() -> None:
-    """The scriptable commands alone (``runstrength_tui.main.main`` is the `runstrength` program)."""
-    sys.exit(run())
