@@ -108,7 +108,7 @@ def profile_text(p) -> str:
 
 
 def weights_text(weights, units: str) -> str:
-    from ..domain.plan import format_load
+    from ..domain.words import format_load
 
     return ", ".join(format_load(w, units) for w in weights) or "none listed (standard steps)"
 
@@ -150,11 +150,12 @@ def plan_text(plan_today) -> str:
 
 
 def status_text(st) -> str:
-    from ..domain.plan import day_name
+    from ..domain.block import clamp_week
+    from ..domain.words import day_name
 
     head = f"runstrength · {st.today.strftime('%a %d %b %Y')}"
     if st.block:
-        head += f" · block week {min(max(st.plan.block_week, 1), st.block.weeks)} of {st.block.weeks}"
+        head += f" · block week {clamp_week(st.plan.block_week, st.block.weeks)} of {st.block.weeks}"
     mark = "✓ target met" if st.counts else f"{max(0, st.target - st.week_sessions):g} to go"
     lines = [head, f"This week:  {st.week_sessions:g} of {st.target} sessions ({mark})"]
     if st.next_strength_day == st.today:

@@ -18,6 +18,13 @@ from .model import SessionRecord
 from .rules import THRESHOLDS as T
 from .schedule import RunningWeek, plan_week
 from .weeks import week_start
+from .words import day_and_month
+
+
+def clamp_week(week: int, weeks: int) -> int:
+    """The block week to use or show (1 … ``weeks``): before the block, week 1; past its
+    end, the last week (the dose stays there until a new block starts)."""
+    return min(max(week, 1), weeks)
 
 
 @dataclass(frozen=True)
@@ -34,8 +41,7 @@ class BlockState:
     @property
     def dose_week(self) -> int:
         """The block week whose dose applies today (comebacks use the last completed one)."""
-        week = max(1, self.last_completed) if self.comeback else self.week
-        return min(max(week, 1), self.weeks)
+        return clamp_week(max(1, self.last_completed) if self.comeback else self.week, self.weeks)
 
     @property
     def comeback_factor(self) -> float:
@@ -57,10 +63,6 @@ def comeback_phase(day: date, sessions: list[SessionRecord]) -> tuple[int, int, 
         if (nxt - prev).days >= T.comeback_gap_days:
             return (1 if (day - nxt).days < 7 else 2), (nxt - prev).days, nxt
     return 0, 0, None
-
-
-def _fmt(day: date) -> str:
-    return f"{day.day} {day.strftime('%b')}"
 
 
 def block_state(today: date, week: RunningWeek, sessions: list[SessionRecord]) -> BlockState:
@@ -86,7 +88,7 @@ def block_state(today: date, week: RunningWeek, sessions: list[SessionRecord]) -
             n = max(1, n - T.level_change_weeks_back)
             last_completed = min(last_completed, n - 1)
             if n < before:
-                reason = f"the move up to {profile.level} on {_fmt(moved_up)} starts {before - n} weeks back in its dose"
+                reason = f"the move up to {profile.level} on {day_and_month(moved_up)} starts {before - n} weeks back in its dose"
         own = [s for s in strength if start <= s.date <= end]
         anchor = own[0].date if own else min(today, end)
         phase, _, _ = comeback_phase(anchor, sessions)
@@ -106,7 +108,7 @@ def block_state(today: date, week: RunningWeek, sessions: list[SessionRecord]) -
             last_completed = n
             n += 1
         else:
-            reason = f"the week of {_fmt(start)} had {len(own)} of {planned} planned sessions, and the block moves by sessions done"
+            reason = f"the week of {day_and_month(start)} had {len(own)} of {planned} planned sessions, and the block moves by sessions done"
         start += timedelta(days=7)
     phase, days_off, back_on = comeback_phase(today, sessions)
     if phase:

@@ -1,67 +1,31 @@
 """The exercise catalog: what each exercise is, how to do it, and its default prescription.
 
-Loaded from ``data/exercises.toml`` with the standard library and validated entry by
-entry; a bad entry fails with a message naming the entry and the field.
+Parsed from the document of ``data/exercises.toml`` and validated entry by entry; a bad
+entry fails with a message naming the entry and the field. Reading the shipped file is
+the store's job (:mod:`runstrength_tui.store.shipped`): this module does no I/O.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from .model import EQUIPMENT, KINDS, LEVELS, level_rank
+
+if TYPE_CHECKING:
+    from .programs import Programs
+
+#: A parsed TOML table (validated field by field before anything trusts its values).
+Doc = Mapping[str, Any]
 
 ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
 class CatalogError(ValueError):
     """The catalog file is broken: the message names the entry and the field."""
-
-
-def data_file(name: str) -> Path:
-    """A file from the shipped data folder (inside the wheel, or data/ in a checkout)."""
-    package = Path(__file__).resolve().parents[1]
-    installed = package / "data" / name  # the wheel maps data/ to runstrength_tui/data/
-    return installed if installed.is_file() else package.parent / "data" / name
-
-
-def load_toml(path: Path) -> dict:
-    """Parse a shipped TOML file, through a JSON copy in the user's cache folder.
-
-    tomllib is pure Python: the catalog takes ~20 ms to parse, a JSON copy ~1 ms. The copy
-    is keyed by the file's hash, so an edited or upgraded file is never read stale; any
-    trouble with the cache folder just means parsing the TOML."""
-    import hashlib
-    import json
-    import os
-
-    payload = path.read_bytes()
-    folder = os.environ.get("RUNSTRENGTH_CACHE_DIR")
-    if not folder:
-        import platformdirs
-
-        folder = platformdirs.user_cache_path("runstrength", appauthor=False)
-    cached = Path(folder) / f"{path.stem}-{hashlib.sha256(payload).hexdigest()[:24]}.json"
-    try:
-        return json.loads(cached.read_bytes())
-    except (OSError, ValueError):
-        pass
-    import tomllib  # only when the cached copy is missing or stale
-
-    try:
-        data = tomllib.loads(payload.decode("utf-8"))
-    except tomllib.TOMLDecodeError as exc:
-        raise CatalogError(f"{path}: not valid TOML ({exc})") from None
-    try:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        tmp = cached.with_name(f".{cached.name}.{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(data), encoding="utf-8")
-        os.replace(tmp, cached)
-    except OSError:
-        pass
-    return data
 
 
 @dataclass(frozen=True)
@@ -108,7 +72,7 @@ class Exercise:
     def weighted(self) -> bool:
         return bool(self.equipment) and self.equipment != ("bands",)
 
-    def available_with(self, equipment: tuple[str, ...] | list[str]) -> bool:
+    def available_with(self, equipment: Iterable[str]) -> bool:
         """True when the runner owns at least one thing this exercise can use."""
         if not self.equipment:
             return True
@@ -125,18 +89,32 @@ class Exercise:
         side = " each side" if self.per_side else ""
         if self.hold is not None:
             return f"{self.sets} × {self.hold} s{side}"
-        lo, hi = self.reps
+        lo, hi = self.reps or (0, 0)  # an exercise has reps or a hold (parse_exercise)
         return f"{self.sets} × {lo}–{hi}{side}"
 
 
 class Catalog:
-    def __init__(self, exercises: list[Exercise]):
+    """The exercises by id, and the program templates shipped with them (attached by the
+    loader once both are parsed: the planner reads them from here unless given others)."""
+
+    def __init__(self, exercises: Iterable[Exercise], programs: Programs | None = None):
         self._by_id = {e.id: e for e in exercises}
+        self._programs = programs
+
+    def with_programs(self, programs: Programs) -> Catalog:
+        """The same exercises, with the program templates that were checked against them."""
+        return Catalog(self, programs)
+
+    @property
+    def programs(self) -> Programs:
+        if self._programs is None:
+            raise CatalogError("this exercise catalog has no program templates attached: pass programs= to the planner")
+        return self._programs
 
     def __len__(self) -> int:
         return len(self._by_id)
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[Exercise]:
         return iter(self._by_id.values())
 
     def __contains__(self, exercise_id: object) -> bool:
@@ -148,7 +126,7 @@ class Catalog:
     def ids(self) -> list[str]:
         return list(self._by_id)
 
-    def filter(self, kind: str | None = None, level: str | None = None, equipment: str | None = None):
+    def filter(self, kind: str | None = None, level: str | None = None, equipment: str | None = None) -> list[Exercise]:
         out = []
         for e in self:
             if kind and e.kind != kind:
@@ -169,7 +147,9 @@ class Catalog:
             close += [i for i in self.ids() if wrong_id and wrong_id in i and i not in close]
         return close[:n]
 
-    def swap_for(self, exercise_id: str, equipment, level: str, exclude=frozenset()) -> Exercise | None:
+    def swap_for(
+        self, exercise_id: str, equipment: Sequence[str], level: str, exclude: AbstractSet[str] = frozenset()
+    ) -> Exercise | None:
         """The exercise itself, or its first alternative, that the runner can do with what
         they own at their level (and that is not in ``exclude``); None when none fits."""
         ex = self.get(exercise_id)
@@ -179,22 +159,27 @@ class Catalog:
         return None
 
 
-def _fail(entry: str, field_name: str, problem: str):
+def _fail(entry: str, field_name: str, problem: str) -> NoReturn:
     raise CatalogError(f"exercise catalog: entry {entry!r}, field {field_name!r}: {problem}")
 
 
-def _text(doc: dict, key: str, entry: str, required: bool = True) -> str | None:
+def _text(doc: Doc, key: str, entry: str) -> str:
+    value = _optional_text(doc, key, entry)
+    if value is None:
+        _fail(entry, key, "is missing")
+    return value
+
+
+def _optional_text(doc: Doc, key: str, entry: str) -> str | None:
     value = doc.get(key)
     if value is None:
-        if required:
-            _fail(entry, key, "is missing")
         return None
     if not isinstance(value, str) or not value.strip() or value != value.strip():
         _fail(entry, key, "must be non-empty text without leading or trailing spaces")
     return value
 
 
-def _texts(doc: dict, key: str, entry: str, lo: int, hi: int) -> tuple[str, ...]:
+def _texts(doc: Doc, key: str, entry: str, lo: int, hi: int) -> tuple[str, ...]:
     value = doc.get(key)
     if not isinstance(value, list):
         _fail(entry, key, f"must be a list of {lo} to {hi} texts")
@@ -206,22 +191,23 @@ def _texts(doc: dict, key: str, entry: str, lo: int, hi: int) -> tuple[str, ...]
     return tuple(value)
 
 
-def _int(doc: dict, key: str, entry: str, lo: int, hi: int) -> int:
+def _int(doc: Doc, key: str, entry: str, lo: int, hi: int) -> int:
     value = doc.get(key)
     if not isinstance(value, int) or isinstance(value, bool) or not lo <= value <= hi:
         _fail(entry, key, f"must be a whole number from {lo} to {hi}")
     return value
 
 
-def _bool(doc: dict, key: str, entry: str) -> bool:
+def _bool(doc: Doc, key: str, entry: str) -> bool:
     value = doc.get(key)
     if not isinstance(value, bool):
         _fail(entry, key, "must be true or false")
     return value
 
 
-def parse_exercise(doc: dict, index: int) -> Exercise:
-    entry = doc.get("id") if isinstance(doc.get("id"), str) else f"#{index + 1}"
+def parse_exercise(doc: Doc, index: int) -> Exercise:
+    named = doc.get("id")
+    entry = named if isinstance(named, str) else f"#{index + 1}"
     ex_id = _text(doc, "id", entry)
     if not ID_RE.match(ex_id):
         _fail(entry, "id", "must be kebab-case (lowercase letters, digits and single dashes)")
@@ -273,7 +259,7 @@ def parse_exercise(doc: dict, index: int) -> Exercise:
         tempo = float(tempo)
     else:
         tempo = 3.0
-    intensity = _text(doc, "intensity", entry, required=(kind == "strength"))
+    intensity = _text(doc, "intensity", entry) if kind == "strength" else _optional_text(doc, "intensity", entry)
     easier, easier_text = _variation(doc, "easier", entry)
     harder, harder_text = _variation(doc, "harder", entry)
     alternatives = doc.get("alternatives", [])
@@ -314,7 +300,7 @@ def parse_exercise(doc: dict, index: int) -> Exercise:
     )
 
 
-def _variation(doc: dict, key: str, entry: str) -> tuple[str | None, str | None]:
+def _variation(doc: Doc, key: str, entry: str) -> tuple[str | None, str | None]:
     ref, text = doc.get(key), doc.get(f"{key}_text")
     if (ref is None) == (text is None):
         _fail(entry, key, f"give exactly one of {key} (an id) or {key}_text")
@@ -323,7 +309,7 @@ def _variation(doc: dict, key: str, entry: str) -> tuple[str | None, str | None]
     return None, _text(doc, f"{key}_text", entry)
 
 
-def parse_catalog(raw: dict) -> Catalog:
+def parse_catalog(raw: Doc) -> Catalog:
     items = raw.get("exercise")
     if not isinstance(items, list) or not items:
         raise CatalogError("exercise catalog: no [[exercise]] entries found")
@@ -353,13 +339,3 @@ def parse_catalog(raw: dict) -> Catalog:
         if ex.equipment and by_id[ex.alternatives[-1]].equipment:
             _fail(ex.id, "alternatives", "the last alternative must need no equipment")
     return Catalog(exercises)
-
-
-def load_catalog_file(path: Path) -> Catalog:
-    return parse_catalog(load_toml(path))
-
-
-@lru_cache(maxsize=1)
-def load_catalog() -> Catalog:
-    """The shipped catalog (cached: it never changes while the app runs)."""
-    return load_catalog_file(data_file("exercises.toml"))

@@ -17,15 +17,13 @@ Clock = Callable[[], float]
 class Countdown:
     clock: Clock
     duration: float = 0.0
-    label: str = ""
     _deadline: float | None = None
     _paused_remaining: float | None = None
     _started_at: float | None = None
     stopped_early: bool = False
 
-    def start(self, seconds: float, label: str = "") -> Countdown:
+    def start(self, seconds: float) -> Countdown:
         self.duration = float(seconds)
-        self.label = label
         self._started_at = self.clock()
         self._deadline = self._started_at + self.duration
         self._paused_remaining = None

@@ -26,7 +26,7 @@ _WHOLE = re.compile(r"[0-9]{1,9}")
 _NUMBER = re.compile(r"[0-9]{1,6}(\.[0-9]{1,17})?(e-?[0-9]{1,3})?")
 
 
-def cell(value) -> str:
+def cell(value: object) -> str:
     """A value as a CSV cell a spreadsheet shows as text, never runs."""
     if value is None:
         return ""
@@ -38,7 +38,7 @@ def uncell(text: str) -> str:
     return text[1:] if text.startswith("'") else text
 
 
-def _opt(value):
+def _opt(value: object) -> object:
     return "" if value is None else value
 
 
@@ -71,19 +71,19 @@ def is_ours(text: str) -> bool:
     return text.lstrip("\ufeff").split("\n", 1)[0].strip().split(",")[: len(FIELDS)] == FIELDS
 
 
-def _whole(text: str):
+def _whole(text: str) -> int | str | None:
     if text == "":
         return None
     return int(text) if _WHOLE.fullmatch(text) else text  # the schema names a text it cannot take
 
 
-def _number(text: str):
+def _number(text: str) -> float | str | None:
     if text == "":
         return None
     return float(text) if _NUMBER.fullmatch(text) else text
 
 
-def read(text: str) -> tuple[dict, list[str]]:
+def read(text: str) -> tuple[dict[str, list[dict[str, object]]], list[str]]:
     """(a bundle of "sessions" and "sets" documents, problems the CSV itself has). The
     documents still go through the schema, like a JSON import's."""
     problems: list[str] = []
@@ -96,7 +96,8 @@ def read(text: str) -> tuple[dict, list[str]]:
             + (f" (it has no {', '.join(missing[:4])} column{'s' if len(missing) > 1 else ''})" if missing else " (its columns differ)")
         )
         return {}, problems
-    sets, sessions = [], {}
+    sets: list[dict[str, object]] = []
+    sessions: dict[str, dict[str, object]] = {}
     for number, row in enumerate(reader, start=2):
         if not row:
             continue
@@ -114,7 +115,7 @@ def read(text: str) -> tuple[dict, list[str]]:
             "source": v["source"], "edited_at": v["edited_at"] or None,
             "warnings": v["warnings"].split() if v["warnings"] else [],
         })
-        session = {
+        session: dict[str, object] = {
             "id": v["session"], "date": v["session_date"], "started_at": v["session_started_at"], "kind": v["session_kind"],
             "ended_at": v["session_ended_at"] or None, "rpe": _whole(v["session_rpe"]), "minutes": _number(v["session_minutes"]),
         }

@@ -7,63 +7,34 @@ own: what we noticed (with the numbers) and what to do instead. None of them spe
 injury probabilities: the load ratios behind them do not predict an individual's injury
 (Impellizzeri 2020), so they are phrased as progression advice.
 
-Public API: :class:`GuardWarning`, :data:`SESSION_CODES`, :data:`THRESHOLDS`,
+Each rule is one function, registered in :data:`RULES` (the table at the end of the rules:
+its code, the words people read, what it is about, and when it runs); the code lists
+(:data:`SESSION_CODES`, :data:`WEEK_CODES`, :data:`UNSCOPED_CODES`, :data:`CODE_WORDS`…)
+derive from that table. A new rule is one function plus one line in the table.
+
+Public API: :class:`GuardWarning`, :data:`RULES`, :data:`SESSION_CODES`, :data:`THRESHOLDS`,
 :func:`check_set`, :func:`check_session`, :func:`review`, :func:`quiet`,
 :func:`shown_in_session`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence, Set
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING
 
 from .catalog import Catalog, Exercise
 from .loads import step_up
-
-if False:  # typing only: the planner imports the guard's neighbours, not the guard
-    from .plan import Prescribed  # noqa: F401
 from .model import KG_PER_LB, Profile, SessionRecord, SetRecord
 from .rules import THRESHOLDS, Thresholds
 from .weeks import consistent_weeks, session_load, week_start
+from .words import DAY_NAMES, format_load, number
+
+if TYPE_CHECKING:  # the planner imports the guard's neighbours, not the guard
+    from .plan import Prescribed
 
 LEVEL_ORDER = {"warning": 0, "caution": 1, "info": 2}
-
-#: Codes about a whole sitting: they carry no exercise id.
-SESSION_CODES = frozenset({"comeback", "too-many-sessions", "after-long-run", "same-day-as-run", "back-to-back", "after-hard-run"})
-#: Codes about the week (from ``review`` and the set-level load check): no exercise id either,
-#: so that one acknowledgement or one showing covers every exercise.
-WEEK_CODES = frozenset({"volume-spike", "irregular", "running-load"})
-#: Codes that "I know" does not silence: pain is the runner's own signal.
-UNSILENCEABLE = frozenset({"pain"})
-#: Every code whose warnings have ``exercise == ""``.
-UNSCOPED_CODES = SESSION_CODES | WEEK_CODES
-
-
-#: What each code means, in the words a person reads (History, finish dialog, CLI text).
-#: Codes stay in ``--json`` output and on disk; people see these words.
-CODE_WORDS = {
-    "pain": "pain",
-    "load-jump": "big load jump",
-    "rep-jump": "big rep jump",
-    "heavy-low-reps": "heavy, low reps",
-    "level-mismatch": "above your level",
-    "volume-spike": "weekly load spike",
-    "comeback": "first session back",
-    "too-many-sessions": "too many sessions",
-    "after-long-run": "legs near the long run",
-    "same-day-as-run": "on a running day",
-    "back-to-back": "two days in a row",
-    "irregular": "irregular weeks",
-    "running-load": "running load jump",
-    "after-hard-run": "after an unplanned hard run",
-}
-
-
-def code_words(code: str) -> str:
-    """'load-jump' → 'big load jump'; an unknown code reads as its words."""
-    return CODE_WORDS.get(code, code.replace("-", " "))
-
 
 T = THRESHOLDS
 _EPS = 1e-9
@@ -77,7 +48,7 @@ class GuardWarning:
     advice: str
     exercise: str = ""
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, str]:
         return {
             "code": self.code,
             "level": self.level,
@@ -90,7 +61,6 @@ class GuardWarning:
 # ---------------------------------------------------------------------------- words
 
 _PROPER_FIRST_WORDS = {"Nordic", "Romanian", "Bulgarian", "Copenhagen", "Pallof"}
-_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 def _name(exercise_id: str, catalog: Catalog | None) -> str:
@@ -104,25 +74,12 @@ def _name(exercise_id: str, catalog: Catalog | None) -> str:
     return name[:1].lower() + name[1:]
 
 
-def _num(value: float, places: int = 1) -> str:
-    text = f"{value:.{places}f}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return text
-
-
-def _load(kg: float, unit: str) -> str:
-    if unit == "lb":
-        return f"{_num(kg / KG_PER_LB, 1)} lb"
-    return f"{_num(kg, 2)} kg"
-
-
 def _load_range(kg: float, unit: str, low: float, high: float) -> str:
     """'7–10 kg': kg rounded to 0.5, lb to whole pounds."""
     if unit == "lb":
         lb = kg / KG_PER_LB
-        return f"{_num(round(lb * low))}–{_num(round(lb * high))} lb"
-    return f"{_num(round(kg * low * 2) / 2)}–{_num(round(kg * high * 2) / 2)} kg"
+        return f"{number(round(lb * low))}–{number(round(lb * high))} lb"
+    return f"{number(round(kg * low * 2) / 2)}–{number(round(kg * high * 2) / 2)} kg"
 
 
 def _percent(fraction: float, threshold: float) -> str:
@@ -161,7 +118,7 @@ def _list(names: list[str]) -> str:
 
 
 def _amount(volume: float, hold: bool) -> str:
-    return f"{_num(volume)} s" if hold else f"{_num(volume)} reps"
+    return f"{number(volume)} s" if hold else f"{number(volume)} reps"
 
 
 # ---------------------------------------------------------------------------- helpers
@@ -252,7 +209,7 @@ def _load_ratio(day: date, sets: list[SetRecord], sessions: Iterable[SessionReco
     return acute / chronic
 
 
-def _volume_spike(day: date, sets: list[SetRecord], sessions, week: WeekPlanLoad | None) -> list[GuardWarning]:
+def _volume_spike(day: date, sets: list[SetRecord], sessions: Iterable[SessionRecord], week: WeekPlanLoad | None) -> list[GuardWarning]:
     """The week's load well above the recent average, unless the runner is doing what the
     plan prescribes for this calendar week (COACHING.md: the guard and the plan agree)."""
     if week is not None:
@@ -331,14 +288,11 @@ def _level_mismatch(exercise_id: str, day: date, profile: Profile, sessions: lis
         else:
             message = (
                 f"Jumping drills such as {name} come after {need} weeks in a row with "
-                f"{_num(T.plyo_sessions_per_week)}+ strength sessions, and you have {weeks} so far."
+                f"{number(T.plyo_sessions_per_week)}+ strength sessions, and you have {weeks} so far."
             )
             advice = f"{instead} for now; low-level hops come after week {need}."
         return [GuardWarning("level-mismatch", "warning", message, advice, exercise_id)]
     return []
-
-
-# ---------------------------------------------------------------------------- set level
 
 
 def _load_within(candidate: SetRecord, prescribed: Prescribed, has_previous: bool) -> bool:
@@ -349,112 +303,164 @@ def _load_within(candidate: SetRecord, prescribed: Prescribed, has_previous: boo
     return not has_previous  # a first load is the runner's own pick
 
 
-def within_prescription(candidate: SetRecord, prescribed: Prescribed | None, history: list[SetRecord]) -> bool:
-    """The set does what the plan asked, or less: no more reps or seconds, no more load."""
-    if prescribed is None:
-        return False
-    previous = _previous_window(candidate, _others(candidate, history))
-    return candidate.volume <= prescribed.top and _load_within(candidate, prescribed, bool(previous))
+# ---------------------------------------------------------------------------- what a rule reads
 
 
-def check_set(
-    candidate: SetRecord,
-    *,
-    history: list[SetRecord],
-    sessions: list[SessionRecord],
-    profile: Profile,
-    catalog: Catalog,
-    prescribed: Prescribed | None = None,
-    week: WeekPlanLoad | None = None,
-) -> list[GuardWarning]:
-    """Warnings for one set about to be (or just) logged.
+@dataclass(frozen=True)
+class SetFacts:
+    """What the set-level rules read about one set about to be (or just) logged."""
 
-    ``history`` holds sets logged before it (at least the last 35 days); it may hold
-    earlier sets of the same session and even the candidate itself (ignored by id).
-    ``prescribed`` is what the plan asked of this exercise on the set's day, if anything:
-    a set at or below it is the plan's own progression, and the guard never warns about
-    what the app prescribed. ``week`` is the plan's load for the calendar week.
-    """
-    others = _others(candidate, history)
-    name = _name(candidate.exercise, catalog)
-    out: list[GuardWarning] = []
+    candidate: SetRecord
+    others: list[SetRecord]  # the history without the candidate (deduplicated by id)
+    previous: list[SetRecord]  # sets of the same exercise in the 28 days before its day
+    name: str  # the exercise's name inside a sentence
+    profile: Profile
+    sessions: list[SessionRecord]
+    catalog: Catalog
+    prescribed: Prescribed | None
+    week: WeekPlanLoad | None
 
-    if candidate.pain:
-        out.append(_pain(candidate, others, name))
+    @property
+    def within_load(self) -> bool:
+        """The load is what the plan asked for, or less."""
+        return self.prescribed is not None and _load_within(self.candidate, self.prescribed, bool(self.previous))
 
-    previous = _previous_window(candidate, others)
-    within_load = prescribed is not None and _load_within(candidate, prescribed, bool(previous))
-    within_volume = prescribed is not None and candidate.volume <= prescribed.top
+    @property
+    def within_volume(self) -> bool:
+        """The reps or seconds are what the plan asked for, or less."""
+        return self.prescribed is not None and self.candidate.volume <= self.prescribed.top
 
-    # load-jump (ACSM 2009: 2–10 % steps; the next real weight is a step, not a jump)
-    if candidate.load_kg is not None and candidate.load_kg > 0 and not within_load:
-        loads = [s.load_kg for s in previous if s.load_kg is not None and s.load_kg > 0]
-        if loads:
-            best = max(loads)
-            unit = candidate.unit
-            step = T.small_step_lb * KG_PER_LB if unit == "lb" else T.small_step_kg
-            ex = _exercise(candidate.exercise, catalog)
-            real_next = step_up(ex, profile, best) if ex is not None else None
-            rise = candidate.load_kg - best
-            allowed = max(best * (1 + T.load_jump_fraction), best + step, real_next or 0.0)
-            if candidate.load_kg > allowed + 1e-6:
-                message = (
-                    f"{_load(best, unit)} → {_load(candidate.load_kg, unit)} is "
-                    f"{_a(_percent(rise / best, T.load_jump_fraction))} jump over your heaviest {name} "
-                    f"in the last {T.lookback_days // 7} weeks."
-                )
-                if real_next is not None and real_next > best + step + 1e-6:
-                    advice = f"Go up one weight at a time ({_load(real_next, unit)} next), and only once every set reaches the top of the rep range."
-                else:
-                    advice = (
-                        f"Go up by at most {_load(max(step, best * T.load_jump_fraction), unit)} at a time, "
-                        f"and only once every set reaches the top of the rep range."
-                    )
-                out.append(GuardWarning("load-jump", "warning", message, advice, candidate.exercise))
 
-    # rep-jump (our convention; see THRESHOLDS)
-    volume = candidate.volume
-    if volume > 0 and not within_volume:
-        volumes = [s.volume for s in previous if s.volume > 0]
-        if volumes:
-            best_volume = max(volumes)
-            if volume > best_volume * (1 + T.rep_jump_fraction) + _EPS:
-                hold = bool(candidate.seconds) and not candidate.reps
-                message = (
-                    f"{_amount(volume, hold)} is {_percent(volume / best_volume - 1, T.rep_jump_fraction)} more than "
-                    f"your best {name} set in the last {T.lookback_days // 7} weeks ({_amount(best_volume, hold)})."
-                )
-                if hold:
-                    advice = "Add 5–10 seconds a session instead, and past about 60 seconds move to a harder variation."
-                else:
-                    advice = "Add 1–2 reps a session instead, stopping with 2–3 reps still in the tank."
-                out.append(GuardWarning("rep-jump", "caution", message, advice, candidate.exercise))
+@dataclass(frozen=True)
+class SessionFacts:
+    """What the session-level rules read about a sitting about to start (or logged) on ``day``."""
 
-    # heavy-low-reps
-    if (
-        candidate.load_kg is not None
-        and candidate.load_kg > 0
-        and candidate.reps is not None
-        and candidate.reps < T.heavy_reps_below
-        and not (prescribed is not None and prescribed.reps is not None and candidate.reps >= prescribed.reps[0])
-    ):
-        message = (
-            f"{candidate.reps} reps at {_load(candidate.load_kg, candidate.unit)} on {name} is heavier work "
-            f"than the 12–20 rep range runners usually train in."
+    day: date
+    exercise_ids: list[str]
+    sessions: list[SessionRecord]  # the existing sittings, not the new one
+    profile: Profile
+    catalog: Catalog
+    history: list[SetRecord]
+    past: bool  # the day is before today: the sentences look back
+    prescribed: bool
+    finisher: bool
+    run_on: Callable[[date], str]
+
+    @property
+    def week_start(self) -> date:
+        return week_start(self.day, self.profile.week_start_index)
+
+
+@dataclass(frozen=True)
+class WeekFacts:
+    """What the week-level rules read on ``today``."""
+
+    today: date
+    sets: list[SetRecord]  # deduplicated, up to today
+    sessions: list[SessionRecord]  # up to today
+    profile: Profile
+    week: WeekPlanLoad | None
+
+
+# ---------------------------------------------------------------------------- set level
+
+
+def _pain_rule(f: SetFacts) -> list[GuardWarning]:
+    """Pain marked on the set (never silenced: pain is the runner's own signal)."""
+    return [_pain(f.candidate, f.others, f.name)] if f.candidate.pain else []
+
+
+def _load_jump(f: SetFacts) -> list[GuardWarning]:
+    """The load well above the heaviest of the last 4 weeks (ACSM 2009: 2–10 % steps; the
+    next real weight is a step, not a jump)."""
+    candidate = f.candidate
+    if candidate.load_kg is None or candidate.load_kg <= 0 or f.within_load:
+        return []
+    loads = [s.load_kg for s in f.previous if s.load_kg is not None and s.load_kg > 0]
+    if not loads:
+        return []
+    best = max(loads)
+    unit = candidate.unit
+    step = T.small_step_lb * KG_PER_LB if unit == "lb" else T.small_step_kg
+    ex = _exercise(candidate.exercise, f.catalog)
+    real_next = step_up(ex, f.profile, best) if ex is not None else None
+    rise = candidate.load_kg - best
+    allowed = max(best * (1 + T.load_jump_fraction), best + step, real_next or 0.0)
+    if candidate.load_kg <= allowed + 1e-6:
+        return []
+    message = (
+        f"{format_load(best, unit)} → {format_load(candidate.load_kg, unit)} is "
+        f"{_a(_percent(rise / best, T.load_jump_fraction))} jump over your heaviest {f.name} "
+        f"in the last {T.lookback_days // 7} weeks."
+    )
+    if real_next is not None and real_next > best + step + 1e-6:
+        advice = f"Go up one weight at a time ({format_load(real_next, unit)} next), and only once every set reaches the top of the rep range."
+    else:
+        advice = (
+            f"Go up by at most {format_load(max(step, best * T.load_jump_fraction), unit)} at a time, "
+            f"and only once every set reaches the top of the rep range."
         )
-        if profile.level == "advanced":
-            advice = "Heavy sets can suit an advanced runner: keep them to 3–4 sets of 5–8 with full rest, away from key runs."
-        else:
-            advice = "Choose a load you can lift 12–20 times with 2–3 reps to spare."
-        out.append(GuardWarning("heavy-low-reps", "info", message, advice, candidate.exercise))
+    return [GuardWarning("load-jump", "warning", message, advice, candidate.exercise)]
 
-    if prescribed is None:
-        out += _level_mismatch(candidate.exercise, candidate.date, profile, sessions, catalog)
 
-    # volume-spike: the candidate's volume is added to its own session
-    considered = [s for s in others if s.date <= candidate.date] + [candidate]
-    out += _volume_spike(candidate.date, considered, sessions, week)
-    return out
+def _rep_jump(f: SetFacts) -> list[GuardWarning]:
+    """Reps or hold seconds well above the best set of the last 4 weeks (our convention;
+    see THRESHOLDS)."""
+    candidate = f.candidate
+    volume = candidate.volume
+    if volume <= 0 or f.within_volume:
+        return []
+    volumes = [s.volume for s in f.previous if s.volume > 0]
+    if not volumes:
+        return []
+    best_volume = max(volumes)
+    if volume <= best_volume * (1 + T.rep_jump_fraction) + _EPS:
+        return []
+    hold = bool(candidate.seconds) and not candidate.reps
+    message = (
+        f"{_amount(volume, hold)} is {_percent(volume / best_volume - 1, T.rep_jump_fraction)} more than "
+        f"your best {f.name} set in the last {T.lookback_days // 7} weeks ({_amount(best_volume, hold)})."
+    )
+    if hold:
+        advice = "Add 5–10 seconds a session instead, and past about 60 seconds move to a harder variation."
+    else:
+        advice = "Add 1–2 reps a session instead, stopping with 2–3 reps still in the tank."
+    return [GuardWarning("rep-jump", "caution", message, advice, candidate.exercise)]
+
+
+def _heavy_low_reps(f: SetFacts) -> list[GuardWarning]:
+    """A loaded set of fewer than 8 reps, below what the plan asked for."""
+    candidate, prescribed = f.candidate, f.prescribed
+    if (
+        candidate.load_kg is None
+        or candidate.load_kg <= 0
+        or candidate.reps is None
+        or candidate.reps >= T.heavy_reps_below
+        or (prescribed is not None and prescribed.reps is not None and candidate.reps >= prescribed.reps[0])
+    ):
+        return []
+    message = (
+        f"{candidate.reps} reps at {format_load(candidate.load_kg, candidate.unit)} on {f.name} is heavier work "
+        f"than the 12–20 rep range runners usually train in."
+    )
+    if f.profile.level == "advanced":
+        advice = "Heavy sets can suit an advanced runner: keep them to 3–4 sets of 5–8 with full rest, away from key runs."
+    else:
+        advice = "Choose a load you can lift 12–20 times with 2–3 reps to spare."
+    return [GuardWarning("heavy-low-reps", "info", message, advice, candidate.exercise)]
+
+
+def _set_level_mismatch(f: SetFacts) -> list[GuardWarning]:
+    """An exercise above the runner's level, unless the plan asked for it."""
+    if f.prescribed is not None:
+        return []
+    return _level_mismatch(f.candidate.exercise, f.candidate.date, f.profile, f.sessions, f.catalog)
+
+
+def _set_volume_spike(f: SetFacts) -> list[GuardWarning]:
+    """The week's load with this set's volume added to its own session."""
+    considered = [s for s in f.others if s.date <= f.candidate.date] + [f.candidate]
+    return _volume_spike(f.candidate.date, considered, f.sessions, f.week)
 
 
 def _pain(candidate: SetRecord, others: list[SetRecord], name: str) -> GuardWarning:
@@ -491,82 +497,58 @@ def _pain(candidate: SetRecord, others: list[SetRecord], name: str) -> GuardWarn
 # ---------------------------------------------------------------------------- session level
 
 
-def check_session(
-    day: date,
-    exercise_ids: list[str],
-    *,
-    sessions: list[SessionRecord],
-    profile: Profile,
-    catalog: Catalog,
-    history: list[SetRecord] = (),
-    today: date | None = None,
-    prescribed: bool = False,
-    finisher: bool = False,
-    run_on=None,
-) -> list[GuardWarning]:
-    """Warnings for a session about to start (or logged) on ``day`` with these exercises.
+def _comeback(f: SessionFacts) -> list[GuardWarning]:
+    """The first session after 14+ days off: a lighter first week back."""
+    before = [s for s in f.sessions if s.date < f.day]
+    if not before or f.prescribed or any(s.date == f.day for s in f.sessions):
+        return []
+    last = max(s.date for s in before)
+    gap = (f.day - last).days
+    if gap < T.comeback_gap_days:
+        return []
+    lo, hi = round(T.comeback_low * 100), round(T.comeback_high * 100)
+    example = _comeback_example(f.exercise_ids, f.history, last, f.catalog)
+    if f.past:
+        advice = f"About {lo}–{hi}% of your previous loads and reps should have been the right dose for the first week back{example}."
+    else:
+        advice = f"Use about {lo}–{hi}% of your previous loads and reps this first week back{example}."
+    message = f"It has been {gap} days since your last strength session, and a few weeks off does not erase what you built."
+    return [GuardWarning("comeback", "caution", message, advice)]
 
-    ``sessions`` are the existing sittings, not including the new one; ``history`` (sets)
-    only sharpens the comeback advice with a real load. ``prescribed``: the plan put this
-    session on this day (the guard never warns about what the app itself prescribed, so
-    the day-choice and comeback notes stay quiet; the plan's reason says it instead).
-    ``finisher``: the sitting is a 5-minute finisher. ``run_on``: the day's run type
-    (imported runs and races included); the declared week by default.
-    """
-    today = today or day
-    run_on = run_on or profile.run_on
-    past = day < today
-    out: list[GuardWarning] = []
-    others = list(sessions)
 
-    # comeback
-    before = [s for s in others if s.date < day]
-    if before and not prescribed and not any(s.date == day for s in others):
-        last = max(s.date for s in before)
-        gap = (day - last).days
-        if gap >= T.comeback_gap_days:
-            lo, hi = round(T.comeback_low * 100), round(T.comeback_high * 100)
-            example = _comeback_example(exercise_ids, list(history), last, catalog)
-            verb = "should have been" if past else "are"
-            advice = (
-                f"Use about {lo}–{hi}% of your previous loads and reps this first week back{example}."
-                if not past
-                else f"About {lo}–{hi}% of your previous loads and reps {verb} the right dose for the first week back{example}."
-            )
-            out.append(
-                GuardWarning(
-                    "comeback",
-                    "caution",
-                    f"It has been {gap} days since your last strength session, and a few weeks off does not erase what you built.",
-                    advice,
-                )
-            )
-
-    # back-to-back: 48 h between sessions that load the same muscles (ACSM 2009)
-    near = sorted({s.date for s in others if 0 < abs((s.date - day).days) < T.min_days_between_sessions})
-    if near:
-        other = near[-1]
-        when = "yesterday" if (day - other).days == 1 and not past else ("the day before" if other < day else "the day after")
-        if past:
-            message = f"This session came a day after another one ({_WEEKDAY_NAMES[other.weekday()]})." if other < day else (
-                f"This session came a day before another one ({_WEEKDAY_NAMES[other.weekday()]})."
-            )
-            advice = "Next time leave a day between strength sessions: muscles need about 48 hours to recover."
+def _back_to_back(f: SessionFacts) -> list[GuardWarning]:
+    """Strength the day before or after another session: 48 h between sessions that load
+    the same muscles (ACSM 2009)."""
+    day, past = f.day, f.past
+    near = sorted({s.date for s in f.sessions if 0 < abs((s.date - day).days) < T.min_days_between_sessions})
+    if not near:
+        return []
+    other = near[-1]
+    if past:
+        message = f"This session came a day after another one ({DAY_NAMES[other.weekday()]})." if other < day else (
+            f"This session came a day before another one ({DAY_NAMES[other.weekday()]})."
+        )
+        advice = "Next time leave a day between strength sessions: muscles need about 48 hours to recover."
+    else:
+        when = "yesterday" if (day - other).days == 1 else ("the day before" if other < day else "the day after")
+        message = f"You did a strength session {when}, so this one would be two days in a row."
+        if f.finisher:
+            advice = "Skip today's finisher: muscles need about 48 hours between strength sessions."
         else:
-            message = f"You did a strength session {when}, so this one would be two days in a row."
-            if finisher:
-                advice = "Skip today's finisher: muscles need about 48 hours between strength sessions."
-            else:
-                advice = "Rest today and train tomorrow instead: muscles need about 48 hours between strength sessions."
-        out.append(GuardWarning("back-to-back", "caution", message, advice))
+            advice = "Rest today and train tomorrow instead: muscles need about 48 hours between strength sessions."
+    return [GuardWarning("back-to-back", "caution", message, advice)]
 
-    # too-many-sessions (Balsalobre-Fernández 2016, Blagrove 2018: 2–3 a week)
-    recent = [s for s in others if s.kind != "finisher" and day - timedelta(days=6) <= s.date <= day]
+
+def _too_many_sessions(f: SessionFacts) -> list[GuardWarning]:
+    """More than 3 sessions in 7 days, or 2 over the week's target (Balsalobre-Fernández
+    2016, Blagrove 2018: 2–3 a week)."""
+    day, past, finisher = f.day, f.past, f.finisher
+    recent = [s for s in f.sessions if s.kind != "finisher" and day - timedelta(days=6) <= s.date <= day]
     in_7_days = len(recent) + (0 if finisher else 1)
-    start = week_start(day, profile.week_start_index)
-    week_count = sum(s.weight for s in others if start <= s.date <= start + timedelta(days=6)) + (0.5 if finisher else 1)
-    target = profile.planned_target_for_week(start)
-    known = [ex for i in exercise_ids if (ex := _exercise(i, catalog)) is not None]
+    start = f.week_start
+    week_count = sum(s.weight for s in f.sessions if start <= s.date <= start + timedelta(days=6)) + (0.5 if finisher else 1)
+    target = f.profile.planned_target_for_week(start)
+    known = [ex for i in f.exercise_ids if (ex := _exercise(i, f.catalog)) is not None]
     core_only = bool(known) and all(ex.kind in ("core", "mobility") and not ex.legs for ex in known)
     level = "info" if core_only else "caution"  # a few minutes of core work is not "too much"
     if finisher:
@@ -579,89 +561,269 @@ def check_session(
         advice = "Two or three sessions a week is the dose that helps runners, so rest today or keep it to a short core finisher."
     if in_7_days > T.max_sessions_in_7_days:
         verb = "was" if past else "would be"
-        out.append(GuardWarning("too-many-sessions", level, f"This {verb} your {_ordinal(in_7_days)} strength session in 7 days.", advice))
-    elif week_count >= target + T.over_target_by - _EPS:
+        return [GuardWarning("too-many-sessions", level, f"This {verb} your {_ordinal(in_7_days)} strength session in 7 days.", advice)]
+    if week_count >= target + T.over_target_by - _EPS:
         verb = "made" if past else "would make"
-        out.append(
-            GuardWarning(
-                "too-many-sessions",
-                level,
-                f"This {verb} {_num(week_count)} sessions this week against your target of {target}.",
-                advice,
-            )
-        )
+        message = f"This {verb} {number(week_count)} sessions this week against your target of {target}."
+        return [GuardWarning("too-many-sessions", level, message, advice)]
+    return []
 
-    # after-long-run (and the day before it: leg soreness peaks 24–72 h after a session)
-    legs = [i for i in exercise_ids if (ex := _exercise(i, catalog)) is not None and ex.legs]
-    if legs:
-        when = None
-        if run_on(day) == "long":
-            when = "on your long-run day"
-        elif run_on(day - timedelta(days=1)) == "long":
-            when = "on the day after your long run"
-        elif run_on(day + timedelta(days=1)) == "long":
-            when = "on the day before your long run"
-        if when:
-            shown = [_name(i, catalog) for i in dict.fromkeys(legs)]
-            listed = ", ".join(shown[:3]) + " and more" if len(shown) > 3 else _list(shown)
-            verb = "had" if past else "has"
-            advice = (
-                "Next time keep this day to core work and move the leg exercises to a day when your legs are fresh."
-                if past
-                else "Keep today to core work and move the leg exercises to a day when your legs are fresh."
-            )
-            out.append(GuardWarning("after-long-run", "warning", f"This session {verb} leg work ({listed}) {when}.", advice))
 
-    # same-day-as-run (beginners: strength on a free rest day when one is left this week);
-    # only forward-looking, and never about a day the plan chose
-    if profile.level == "beginner" and run_on(day) != "rest" and not prescribed and not past and not finisher:
-        taken = {s.date for s in others}
-        end = start + timedelta(days=6)
-        free = None
-        d = day + timedelta(days=1)
-        while d <= end:
-            if (
-                run_on(d) == "rest"
-                and run_on(d - timedelta(days=1)) != "long"
-                and run_on(d + timedelta(days=1)) != "long"
-                and not any(abs((t - d).days) < T.min_days_between_sessions for t in taken)
-            ):
-                free = d
-                break
-            d += timedelta(days=1)
-        if free is not None:
-            out.append(
-                GuardWarning(
-                    "same-day-as-run",
-                    "info",
-                    f"{_WEEKDAY_NAMES[day.weekday()]} is a running day, and {_WEEKDAY_NAMES[free.weekday()]} is still a free rest day this week.",
-                    f"The beginner plan puts strength on a rest day when one is free, so consider {_WEEKDAY_NAMES[free.weekday()]} instead.",
-                )
-            )
+def _after_long_run(f: SessionFacts) -> list[GuardWarning]:
+    """Leg work on the long-run day, the day after it or the day before it (leg soreness
+    peaks 24–72 h after a session)."""
+    legs = [i for i in f.exercise_ids if (ex := _exercise(i, f.catalog)) is not None and ex.legs]
+    if not legs:
+        return []
+    day, run_on = f.day, f.run_on
+    if run_on(day) == "long":
+        when = "on your long-run day"
+    elif run_on(day - timedelta(days=1)) == "long":
+        when = "on the day after your long run"
+    elif run_on(day + timedelta(days=1)) == "long":
+        when = "on the day before your long run"
+    else:
+        return []
+    shown = [_name(i, f.catalog) for i in dict.fromkeys(legs)]
+    listed = ", ".join(shown[:3]) + " and more" if len(shown) > 3 else _list(shown)
+    verb = "had" if f.past else "has"
+    advice = (
+        "Next time keep this day to core work and move the leg exercises to a day when your legs are fresh."
+        if f.past
+        else "Keep today to core work and move the leg exercises to a day when your legs are fresh."
+    )
+    return [GuardWarning("after-long-run", "warning", f"This session {verb} leg work ({listed}) {when}.", advice)]
 
-    if not prescribed:
-        for exercise_id in dict.fromkeys(exercise_ids):
-            out += _level_mismatch(exercise_id, day, profile, others, catalog)
+
+def _same_day_as_run(f: SessionFacts) -> list[GuardWarning]:
+    """Beginners: strength on a running day while a rest day is still free this week. Only
+    forward-looking, and never about a day the plan chose."""
+    day, run_on = f.day, f.run_on
+    if f.profile.level != "beginner" or run_on(day) == "rest" or f.prescribed or f.past or f.finisher:
+        return []
+    taken = {s.date for s in f.sessions}
+    end = f.week_start + timedelta(days=6)
+    d = day + timedelta(days=1)
+    while d <= end:
+        if (
+            run_on(d) == "rest"
+            and run_on(d - timedelta(days=1)) != "long"
+            and run_on(d + timedelta(days=1)) != "long"
+            and not any(abs((t - d).days) < T.min_days_between_sessions for t in taken)
+        ):
+            free = DAY_NAMES[d.weekday()]
+            message = f"{DAY_NAMES[day.weekday()]} is a running day, and {free} is still a free rest day this week."
+            advice = f"The beginner plan puts strength on a rest day when one is free, so consider {free} instead."
+            return [GuardWarning("same-day-as-run", "info", message, advice)]
+        d += timedelta(days=1)
+    return []
+
+
+def _session_level_mismatch(f: SessionFacts) -> list[GuardWarning]:
+    """Exercises above the runner's level, unless the plan put this session on this day."""
+    if f.prescribed:
+        return []
+    out: list[GuardWarning] = []
+    for exercise_id in dict.fromkeys(f.exercise_ids):
+        out += _level_mismatch(exercise_id, f.day, f.profile, f.sessions, f.catalog)
     return out
 
 
 def _comeback_example(exercise_ids: list[str], history: list[SetRecord], last: date, catalog: Catalog) -> str:
     """', so goblet squat at about 7–10 kg instead of 14 kg' from the last time it was loaded."""
     for exercise_id in exercise_ids:
-        loaded = [s for s in history if s.exercise == exercise_id and s.load_kg and s.date <= last]
+        loaded = [(s.date, s.load_kg, s.unit) for s in history if s.exercise == exercise_id and s.load_kg and s.date <= last]
         if not loaded:
             continue
-        latest = max(s.date for s in loaded)
-        heaviest = max((s for s in loaded if s.date == latest), key=lambda s: s.load_kg)
-        unit = heaviest.unit
+        latest = max(day for day, _, _ in loaded)
+        _, kg, unit = max((x for x in loaded if x[0] == latest), key=lambda x: x[1])
         return (
             f", so {_name(exercise_id, catalog)} at about "
-            f"{_load_range(heaviest.load_kg, unit, T.comeback_low, T.comeback_high)} instead of {_load(heaviest.load_kg, unit)}"
+            f"{_load_range(kg, unit, T.comeback_low, T.comeback_high)} instead of {format_load(kg, unit)}"
         )
     return ""
 
 
 # ---------------------------------------------------------------------------- week level
+
+
+def _irregular(f: WeekFacts) -> list[GuardWarning]:
+    """Fewer than 1.5 sessions a week over the last 4 weeks (with a log that old)."""
+    sessions, today = f.sessions, f.today
+    if not sessions:
+        return []
+    first = min(s.date for s in sessions)
+    span = timedelta(days=T.irregular_window_days - 1)
+    if first > today - timedelta(days=T.irregular_window_days):
+        return []
+    weeks = T.irregular_window_days / 7
+    # The 28 days ending today, or ending yesterday when that counts more: on the
+    # morning of a training day, today's session is not logged yet, and a runner
+    # doing exactly 2 a week would otherwise read as 1.75.
+    count = max(
+        sum(s.weight for s in sessions if end - span <= s.date <= end)
+        for end in (today, today - timedelta(days=1))
+    )
+    per_week = count / weeks
+    if per_week >= T.irregular_min_per_week - _EPS:
+        return []
+    return [
+        GuardWarning(
+            "irregular",
+            "info",
+            f"You averaged {number(per_week)} strength session{'' if number(per_week) == '1' else 's'} "
+            f"a week over the last {round(weeks)} weeks.",
+            "Two short sessions a week is the dose the running studies used, so pick two fixed days that fit around your runs.",
+        )
+    ]
+
+
+def _week_volume_spike(f: WeekFacts) -> list[GuardWarning]:
+    return _volume_spike(f.today, f.sets, f.sessions, f.week)
+
+
+# ---------------------------------------------------------------------------- the rules
+
+
+EXERCISE = "exercise"  # about one exercise: the warning carries its id
+SESSION = "session"  # about a whole sitting: no exercise id
+WEEK = "week"  # about the week: no exercise id, so one showing covers every exercise
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One rule: its stable code, the words people read for it, what it is about, and the
+    checks that say it (on a set, on a sitting, on the week)."""
+
+    code: str
+    words: str  # History, the finish dialog, CLI text; the code stays in --json and on disk
+    about: str  # EXERCISE | SESSION | WEEK
+    on_set: Callable[[SetFacts], list[GuardWarning]] | None = None
+    on_session: Callable[[SessionFacts], list[GuardWarning]] | None = None
+    on_week: Callable[[WeekFacts], list[GuardWarning]] | None = None
+    silenceable: bool = True  # "I know" quiets it for a week; pain is never quieted
+    checked_in: str = ""  # a rule whose check lives in another module (it reads other data)
+
+
+#: Every rule, in the order the checks run (and their warnings are listed).
+RULES: tuple[Rule, ...] = (
+    Rule("pain", "pain", EXERCISE, on_set=_pain_rule, silenceable=False),
+    Rule("load-jump", "big load jump", EXERCISE, on_set=_load_jump),
+    Rule("rep-jump", "big rep jump", EXERCISE, on_set=_rep_jump),
+    Rule("heavy-low-reps", "heavy, low reps", EXERCISE, on_set=_heavy_low_reps),
+    Rule("comeback", "first session back", SESSION, on_session=_comeback),
+    Rule("back-to-back", "two days in a row", SESSION, on_session=_back_to_back),
+    Rule("too-many-sessions", "too many sessions", SESSION, on_session=_too_many_sessions),
+    Rule("after-long-run", "legs near the long run", SESSION, on_session=_after_long_run),
+    Rule("same-day-as-run", "on a running day", SESSION, on_session=_same_day_as_run),
+    Rule("level-mismatch", "above your level", EXERCISE, on_set=_set_level_mismatch, on_session=_session_level_mismatch),
+    Rule("irregular", "irregular weeks", WEEK, on_week=_irregular),
+    Rule("volume-spike", "weekly load spike", WEEK, on_set=_set_volume_spike, on_week=_week_volume_spike),
+    Rule("running-load", "running load jump", WEEK, checked_in="running_guard.running_load"),
+    Rule("after-hard-run", "after an unplanned hard run", SESSION, checked_in="running_guard.after_hard_run"),
+)
+
+#: What each code means, in the words a person reads (History, finish dialog, CLI text).
+CODE_WORDS = {r.code: r.words for r in RULES}
+#: Codes about a whole sitting: they carry no exercise id.
+SESSION_CODES = frozenset(r.code for r in RULES if r.about == SESSION)
+#: Codes about the week (from ``review`` and the set-level load check): no exercise id either,
+#: so that one acknowledgement or one showing covers every exercise.
+WEEK_CODES = frozenset(r.code for r in RULES if r.about == WEEK)
+#: Codes that "I know" does not silence: pain is the runner's own signal.
+UNSILENCEABLE = frozenset(r.code for r in RULES if not r.silenceable)
+#: Every code whose warnings have ``exercise == ""``.
+UNSCOPED_CODES = SESSION_CODES | WEEK_CODES
+
+_SET_CHECKS = tuple(r.on_set for r in RULES if r.on_set is not None)
+_SESSION_CHECKS = tuple(r.on_session for r in RULES if r.on_session is not None)
+_WEEK_CHECKS = tuple(r.on_week for r in RULES if r.on_week is not None)
+
+
+def code_words(code: str) -> str:
+    """'load-jump' → 'big load jump'; an unknown code reads as its words."""
+    return CODE_WORDS.get(code, code.replace("-", " "))
+
+
+# ---------------------------------------------------------------------------- the checks
+
+
+def within_prescription(candidate: SetRecord, prescribed: Prescribed | None, history: list[SetRecord]) -> bool:
+    """The set does what the plan asked, or less: no more reps or seconds, no more load."""
+    if prescribed is None:
+        return False
+    previous = _previous_window(candidate, _others(candidate, history))
+    return candidate.volume <= prescribed.top and _load_within(candidate, prescribed, bool(previous))
+
+
+def check_set(
+    candidate: SetRecord,
+    *,
+    history: list[SetRecord],
+    sessions: list[SessionRecord],
+    profile: Profile,
+    catalog: Catalog,
+    prescribed: Prescribed | None = None,
+    week: WeekPlanLoad | None = None,
+) -> list[GuardWarning]:
+    """Warnings for one set about to be (or just) logged.
+
+    ``history`` holds sets logged before it (at least the last 35 days); it may hold
+    earlier sets of the same session and even the candidate itself (ignored by id).
+    ``prescribed`` is what the plan asked of this exercise on the set's day, if anything:
+    a set at or below it is the plan's own progression, and the guard never warns about
+    what the app prescribed. ``week`` is the plan's load for the calendar week.
+    """
+    others = _others(candidate, history)
+    facts = SetFacts(
+        candidate=candidate,
+        others=others,
+        previous=_previous_window(candidate, others),
+        name=_name(candidate.exercise, catalog),
+        profile=profile,
+        sessions=sessions,
+        catalog=catalog,
+        prescribed=prescribed,
+        week=week,
+    )
+    return [w for check in _SET_CHECKS for w in check(facts)]
+
+
+def check_session(
+    day: date,
+    exercise_ids: list[str],
+    *,
+    sessions: list[SessionRecord],
+    profile: Profile,
+    catalog: Catalog,
+    history: Sequence[SetRecord] = (),
+    today: date | None = None,
+    prescribed: bool = False,
+    finisher: bool = False,
+    run_on: Callable[[date], str] | None = None,
+) -> list[GuardWarning]:
+    """Warnings for a session about to start (or logged) on ``day`` with these exercises.
+
+    ``sessions`` are the existing sittings, not including the new one; ``history`` (sets)
+    only sharpens the comeback advice with a real load. ``prescribed``: the plan put this
+    session on this day (the guard never warns about what the app itself prescribed, so
+    the day-choice and comeback notes stay quiet; the plan's reason says it instead).
+    ``finisher``: the sitting is a 5-minute finisher. ``run_on``: the day's run type
+    (imported runs and races included); the declared week by default.
+    """
+    facts = SessionFacts(
+        day=day,
+        exercise_ids=list(exercise_ids),
+        sessions=list(sessions),
+        profile=profile,
+        catalog=catalog,
+        history=list(history),
+        past=day < (today or day),
+        prescribed=prescribed,
+        finisher=finisher,
+        run_on=run_on or profile.run_on,
+    )
+    return [w for check in _SESSION_CHECKS for w in check(facts)]
 
 
 def review(
@@ -673,34 +835,14 @@ def review(
     week: WeekPlanLoad | None = None,
 ) -> list[GuardWarning]:
     """Week-level notes for ``status`` and the Week screen: irregular, volume-spike."""
-    out: list[GuardWarning] = []
-    sessions = list(sessions)
-    if sessions:
-        first = min(s.date for s in sessions)
-        span = timedelta(days=T.irregular_window_days - 1)
-        if first <= today - timedelta(days=T.irregular_window_days):
-            weeks = T.irregular_window_days / 7
-            # The 28 days ending today, or ending yesterday when that counts more: on the
-            # morning of a training day, today's session is not logged yet, and a runner
-            # doing exactly 2 a week would otherwise read as 1.75.
-            count = max(
-                sum(s.weight for s in sessions if end - span <= s.date <= end)
-                for end in (today, today - timedelta(days=1))
-            )
-            per_week = count / weeks
-            if per_week < T.irregular_min_per_week - _EPS:
-                out.append(
-                    GuardWarning(
-                        "irregular",
-                        "info",
-                        f"You averaged {_num(per_week)} strength session{'' if _num(per_week) == '1' else 's'} "
-                        f"a week over the last {round(weeks)} weeks.",
-                        "Two short sessions a week is the dose the running studies used, so pick two fixed days that fit around your runs.",
-                    )
-                )
-    sets = [s for s in {s.id: s for s in history}.values() if s.date <= today]
-    out += _volume_spike(today, sets, [s for s in sessions if s.date <= today], week)
-    return out
+    facts = WeekFacts(
+        today=today,
+        sets=[s for s in {s.id: s for s in history}.values() if s.date <= today],
+        sessions=[s for s in sessions if s.date <= today],
+        profile=profile,
+        week=week,
+    )
+    return [w for check in _WEEK_CHECKS for w in check(facts)]
 
 
 # ---------------------------------------------------------------------------- no nagging
@@ -711,7 +853,7 @@ def quiet(
     *,
     acks: list[tuple[str, str, date]],
     day: date,
-    shown: set[tuple[str, str]] = frozenset(),
+    shown: Set[tuple[str, str]] = frozenset(),
 ) -> list[GuardWarning]:
     """Drop what was already shown this session, acknowledged in the last 7 days, or repeated;
     most serious first. Pain notes are never silenced by an acknowledgement."""
@@ -739,9 +881,12 @@ def shown_in_session(session_sets: list[SetRecord]) -> set[tuple[str, str]]:
 
 __all__ = [
     "GuardWarning",
+    "RULES",
+    "Rule",
     "SESSION_CODES",
     "WEEK_CODES",
     "UNSCOPED_CODES",
+    "UNSILENCEABLE",
     "THRESHOLDS",
     "CODE_WORDS",
     "code_words",
@@ -751,4 +896,5 @@ __all__ = [
     "review",
     "quiet",
     "shown_in_session",
+    "within_prescription",
 ]

@@ -65,5 +65,3 @@ def step_up(ex: Exercise, profile: Profile, kg: float) -> float | None:
     return next_above(ladder(implement(ex, profile), profile), kg)
 
 
-def owned_steps(profile: Profile, tool: str) -> tuple[float, ...]:
-    return ladder(tool, profile)

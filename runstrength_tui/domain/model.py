@@ -6,21 +6,27 @@ the JSON dicts the store keeps, so the on-disk format is defined here once.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, fields, replace
 from datetime import date, datetime
+from typing import Any, ClassVar
 
-KG_PER_LB = 0.45359237
+from .words import KG_PER_LB as KG_PER_LB  # one pound in kilograms
+from .words import load_in_unit
 
 LEVELS = ("beginner", "intermediate", "advanced")
 EQUIPMENT = ("none", "bands", "dumbbells", "kettlebell", "gym")
 KINDS = ("strength", "functional", "plyometric", "core", "mobility")
 RUN_TYPES = ("rest", "easy", "hard", "long")
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+#: A record as the store keeps it: a JSON object.
+Doc = dict[str, Any]
+
 SIGNALS = ("off", "bell", "sound")  # Profile.signal
 NOTIFY_MODES = ("off", "unfocused", "always")  # Profile.notify
 
 
-def _to_json(value):
+def _to_json(value: object) -> object:
     """A field value as JSON: dates as YYYY-MM-DD (times as ISO), tuples as lists."""
     if isinstance(value, date):
         return value.isoformat()
@@ -62,11 +68,9 @@ class SetRecord:
     def load_display(self) -> float | None:
         if self.load_kg is None:
             return None
-        if self.unit == "lb":
-            return round(self.load_kg / KG_PER_LB, 1)
-        return round(self.load_kg, 2)
+        return load_in_unit(self.load_kg, self.unit)
 
-    def to_doc(self) -> dict:
+    def to_doc(self) -> Doc:
         doc = asdict(self)
         doc["date"] = self.date.isoformat()
         doc["logged_at"] = self.logged_at.isoformat()
@@ -75,7 +79,7 @@ class SetRecord:
         return doc
 
     @classmethod
-    def from_doc(cls, doc: dict) -> SetRecord:
+    def from_doc(cls, doc: Doc) -> SetRecord:
         return cls(
             id=str(doc["id"]),
             session=str(doc["session"]),
@@ -94,7 +98,7 @@ class SetRecord:
             warnings=tuple(doc.get("warnings") or ()),
         )
 
-    def with_changes(self, **changes) -> SetRecord:
+    def with_changes(self, **changes: Any) -> SetRecord:
         return replace(self, **changes)
 
 
@@ -115,7 +119,7 @@ class SessionRecord:
         """How much this sitting counts towards the weekly target."""
         return 0.5 if self.kind == "finisher" else 1.0
 
-    def to_doc(self) -> dict:
+    def to_doc(self) -> Doc:
         return {
             "id": self.id,
             "date": self.date.isoformat(),
@@ -127,7 +131,7 @@ class SessionRecord:
         }
 
     @classmethod
-    def from_doc(cls, doc: dict) -> SessionRecord:
+    def from_doc(cls, doc: Doc) -> SessionRecord:
         return cls(
             id=str(doc["id"]),
             date=date.fromisoformat(doc["date"]),
@@ -138,7 +142,7 @@ class SessionRecord:
             minutes=doc.get("minutes"),
         )
 
-    def with_changes(self, **changes) -> SessionRecord:
+    def with_changes(self, **changes: Any) -> SessionRecord:
         return replace(self, **changes)
 
 
@@ -216,7 +220,7 @@ class Profile:
     # is read as stored (a list becomes a tuple). A document written before a field
     # existed gets the field's default. Adding a field: one line above, one line in
     # domain/schema.py PROFILE (and one here only if it holds dates).
-    _DECODE = {
+    _DECODE: ClassVar[dict[str, Callable[[Any], object]]] = {
         "block_start": lambda v: date.fromisoformat(v) if v else None,
         "target_history": lambda v: tuple((date.fromisoformat(d), int(t)) for d, t in v),
         "races": lambda v: tuple(sorted(date.fromisoformat(d) for d in v)),
@@ -226,12 +230,12 @@ class Profile:
         "pain_cleared": lambda v: tuple((str(ex), date.fromisoformat(d)) for ex, d in v),
     }
 
-    def to_doc(self) -> dict:
+    def to_doc(self) -> Doc:
         return {f.name: _to_json(getattr(self, f.name)) for f in fields(self)}
 
     @classmethod
-    def from_doc(cls, doc: dict) -> Profile:
-        values = {}
+    def from_doc(cls, doc: Doc) -> Profile:
+        values: dict[str, Any] = {}  # each value decoded for its field
         for f in fields(cls):
             if f.name not in doc:
                 continue
@@ -244,5 +248,5 @@ class Profile:
             values[f.name] = value
         return cls(**values)
 
-    def with_changes(self, **changes) -> Profile:
+    def with_changes(self, **changes: Any) -> Profile:
         return replace(self, **changes)

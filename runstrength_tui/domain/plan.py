@@ -15,23 +15,27 @@ numbers in :mod:`rules`; this module turns them into sessions (COACHING.md, "Pre
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
-from functools import lru_cache
 
 from .block import BlockState, block_state
-from .catalog import Catalog, CatalogError, Exercise, data_file, load_toml
+from .catalog import Catalog, Exercise
 from .loads import at_or_below, implement, ladder, step_up
-from .model import KG_PER_LB, LEVELS, Profile, SessionRecord, SetRecord
+from .model import Profile, SessionRecord, SetRecord
+from .programs import ROLES, FinisherSlot, Programs, Slot, Template, WeekDose, parse_programs
 from .rules import THRESHOLDS as T
-from .schedule import DAY_NAMES, RunningWeek, Schedule, day_name, effective_target, plan_week, schedule
+from .schedule import RunningWeek, Schedule, effective_target, plan_week, schedule
 from .weeks import consistent_weeks, week_start
+from .words import DAY_NAMES, day_name, format_load
 
-__all__ = ["DAY_NAMES", "day_name", "effective_target", "RunningWeek"]
+__all__ = [
+    "DAY_NAMES", "day_name", "format_load", "effective_target", "RunningWeek",
+    # the templates, parsed in .programs and read here
+    "ROLES", "FinisherSlot", "Programs", "Slot", "Template", "WeekDose", "parse_programs",
+]
 
-ROLES = ("main", "accessory", "core", "power")
-PLYO_AFTER_WEEKS = T.plyo_consistent_weeks
-GET_READY_SECONDS = T.get_ready_seconds
 MIN_REST = 15  # the shortest rest any prescription carries
 # Nordic hamstring curls ramp from 1 × 3–5 to 3 × 6–8 over six weeks, once a week
 # (Mjølsnes 2004; Petersen 2011), by block week.
@@ -49,135 +53,7 @@ READINESS_QUESTIONS = (
 )
 
 
-# --- templates --------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Slot:
-    id: str
-    kind: str
-    role: str = "accessory"
-
-
-@dataclass(frozen=True)
-class WeekDose:
-    sets: int
-    reps: tuple[int, int]
-    hold_sets: int
-    hold: int
-    variation: bool = False
-    light: bool = False
-    drop: int = 0
-
-
-@dataclass(frozen=True)
-class Template:
-    level: str
-    sessions: tuple[tuple[Slot, ...], ...]
-    weeks: tuple[WeekDose, ...]
-    full_body: tuple[Slot, ...] = ()
-
-
-@dataclass(frozen=True)
-class FinisherSlot:
-    id: str
-    reps: tuple[int, int] | None
-    hold: int | None
-    beginner: str | None
-
-
-@dataclass(frozen=True)
-class Programs:
-    templates: dict
-    finisher: tuple[FinisherSlot, ...]
-    warmup: tuple[str, ...] = ()
-
-
-def _default_role(kind: str) -> str:
-    return {"strength": "main", "plyometric": "power", "core": "core"}.get(kind, "accessory")
-
-
-def parse_programs(raw: dict, catalog: Catalog) -> Programs:
-    def check_slot(where: str, ex_id: str, kind: str | None) -> None:
-        if ex_id not in catalog:
-            raise CatalogError(f"programs: {where}: {ex_id!r} is not in the exercise catalog")
-        if kind is not None and catalog.get(ex_id).kind != kind:
-            raise CatalogError(f"programs: {where}: {ex_id!r} is a {catalog.get(ex_id).kind} exercise, not {kind}")
-
-    def slots(level: str, where: str, session) -> tuple[Slot, ...]:
-        out = []
-        for slot in session:
-            if not isinstance(slot, dict) or not isinstance(slot.get("id"), str) or not isinstance(slot.get("kind"), str):
-                raise CatalogError(f"programs: {level} {where}: every slot needs an id and a kind, not {slot!r}")
-            check_slot(f"{level} {where}", slot["id"], slot["kind"])
-            role = slot.get("role", _default_role(slot["kind"]))
-            if role not in ROLES:
-                raise CatalogError(f"programs: {level} {where}: role must be one of {', '.join(ROLES)}, not {role!r}")
-            out.append(Slot(slot["id"], slot["kind"], role))
-        return tuple(out)
-
-    templates = {}
-    for level in LEVELS:
-        doc = raw.get(level)
-        if not isinstance(doc, dict):
-            raise CatalogError(f"programs: no [{level}] template")
-        sessions = [slots(level, f"session {n}", s) for n, s in enumerate(doc.get("sessions", []), start=1)]
-        weeks = []
-        for n, week in enumerate(doc.get("week", []), start=1):
-            try:
-                dose = WeekDose(
-                    sets=int(week["sets"]),
-                    reps=(int(week["reps"][0]), int(week["reps"][1])),
-                    hold_sets=int(week["hold_sets"]),
-                    hold=int(week["hold"]),
-                    variation=bool(week.get("variation", 0)),
-                    light=bool(week.get("light", False)),
-                    drop=int(week.get("drop", 0)),
-                )
-            except (KeyError, TypeError, ValueError, IndexError):
-                raise CatalogError(f"programs: {level} week {n}: needs sets, reps, hold_sets and hold") from None
-            if not (1 <= dose.sets <= 3 and 1 <= dose.hold_sets <= 3 and 10 <= dose.reps[0] <= dose.reps[1] <= 20):
-                raise CatalogError(f"programs: {level} week {n}: sets must be 1–3 and reps inside 10–20")
-            weeks.append(dose)
-        if not sessions or len(weeks) != 12:
-            raise CatalogError(f"programs: [{level}] needs sessions and exactly 12 weeks")
-        full_body = slots(level, "full_body", doc.get("full_body", [])) if doc.get("full_body") else ()
-        templates[level] = Template(level, tuple(sessions), tuple(weeks), full_body)
-    finisher = []
-    for slot in raw.get("finisher", {}).get("slots", []):
-        if not isinstance(slot, dict) or not isinstance(slot.get("id"), str):
-            raise CatalogError(f"programs: finisher: every slot needs an id, not {slot!r}")
-        check_slot("finisher", slot["id"], slot.get("kind"))
-        if slot.get("beginner"):
-            check_slot("finisher", slot["beginner"], None)
-        finisher.append(
-            FinisherSlot(slot["id"], tuple(slot["reps"]) if "reps" in slot else None, slot.get("hold"), slot.get("beginner"))
-        )
-    warmup = tuple(raw.get("warmup", {}).get("drills", []))
-    for ex_id in warmup:
-        check_slot("warmup", ex_id, None)
-    return Programs(templates, tuple(finisher), warmup)
-
-
-@lru_cache(maxsize=4)
-def load_programs(catalog: Catalog) -> Programs:
-    return parse_programs(load_toml(data_file("programs.toml")), catalog)
-
-
 # --- prescriptions ----------------------------------------------------------------------------
-
-
-def _tempo(ex: Exercise) -> float:
-    return float(getattr(ex, "tempo", 3.0) or 3.0)
-
-
-def _min_rest(ex: Exercise) -> int:
-    got = getattr(ex, "min_rest", None)
-    if got is not None:
-        return int(got)
-    if ex.kind == "plyometric":
-        return 60
-    return min(ex.rest, 30)
 
 
 @dataclass(frozen=True)
@@ -200,9 +76,9 @@ class Prescribed:
     def set_seconds(self) -> float:
         """One set, honestly: reps × tempo (or the hold plus its get-ready), both sides."""
         if self.seconds is not None:
-            one = self.seconds + T.get_ready_seconds
+            one: float = self.seconds + T.get_ready_seconds
         else:
-            one = sum(self.reps) / 2 * self.tempo
+            one = sum(self.rep_range) / 2 * self.tempo
         return one * 2 + T.side_switch_seconds if self.per_side else one
 
     @property
@@ -220,18 +96,23 @@ class Prescribed:
         return format_load(self.suggested_load_kg, self.load_unit)
 
     @property
+    def rep_range(self) -> tuple[int, int]:
+        """The reps asked for ((0, 0) for a hold, which asks for seconds instead)."""
+        return self.reps or (0, 0)
+
+    @property
     def dose_text(self) -> str:
         side = " each side" if self.per_side else ""
-        what = f"{self.seconds} s" if self.seconds is not None else f"{self.reps[0]}–{self.reps[1]}"
+        what = f"{self.seconds} s" if self.seconds is not None else f"{self.rep_range[0]}–{self.rep_range[1]}"
         load = f" @ {self.suggested_load}" if self.suggested_load else ""
         return f"{self.sets} × {what}{side}{load}"
 
     @property
     def top(self) -> int:
         """The most the prescription asks of one set: top reps, or hold seconds."""
-        return self.seconds if self.seconds is not None else self.reps[1]
+        return self.seconds if self.seconds is not None else self.rep_range[1]
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, object]:
         return {
             "id": self.exercise,
             "name": self.name,
@@ -249,13 +130,7 @@ class Prescribed:
         }
 
 
-def format_load(kg: float, unit: str) -> str:
-    if unit == "lb":
-        return f"{round(kg / KG_PER_LB, 1):g} lb"
-    return f"{round(kg, 2):g} kg"
-
-
-def estimated_minutes(exercises, warmup: bool = True) -> float:
+def estimated_minutes(exercises: Sequence[Prescribed], warmup: bool = True) -> float:
     if not exercises:
         return 0.0
     seconds = sum(p.duration_seconds for p in exercises) + (T.warmup_seconds if warmup else 0)
@@ -419,7 +294,7 @@ def pain_blocked(status: dict[str, PainStatus], catalog: Catalog) -> dict[str, s
     for ex_id, st in status.items():
         if st.marks_in_a_row < 2 or ex_id not in catalog:
             continue
-        chain = ex_id
+        chain: str | None = ex_id
         seen = set()
         while chain and chain in catalog and chain not in seen:
             seen.add(chain)
@@ -453,7 +328,7 @@ def _owned(profile: Profile) -> tuple[str, ...]:
     return tuple(e for e in profile.equipment if e != "none")
 
 
-def _either(items) -> str:
+def _either(items: Sequence[str]) -> str:
     """('dumbbells', 'kettlebell', 'gym') → 'dumbbells, kettlebell or a gym'."""
     words = ["a gym" if i == "gym" else i for i in items]
     return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} or {words[-1]}"
@@ -476,7 +351,7 @@ class SessionSpec:
     nordic_this_week: bool = False  # Nordic curls were already done this week
 
 
-def _last_session(ex_id: str, history: list[SetRecord]) -> list[SetRecord]:
+def _last_session(ex_id: str, history: Sequence[SetRecord]) -> list[SetRecord]:
     mine = [s for s in history if s.exercise == ex_id]
     if not mine:
         return []
@@ -489,7 +364,7 @@ def _prescribe(
     role: str,
     spec: SessionSpec,
     profile: Profile,
-    history: list[SetRecord],
+    history: Sequence[SetRecord],
     pain: PainStatus | None,
     note: str,
 ) -> Prescribed:
@@ -500,7 +375,7 @@ def _prescribe(
         if spec.light_base is not None or spec.comeback < 1.0:
             sets, reps = NORDIC_DOSES[0]
         seconds = None
-    elif ex.is_hold:
+    elif ex.hold is not None:
         sets, reps, seconds = dose.hold_sets, None, min(dose.hold, ex.hold + 20, ex.longest_hold or 60)
     elif ex.kind in ("strength", "functional") and ex.reps and ex.reps[0] >= 10:
         sets, reps, seconds = dose.sets, dose.reps, None
@@ -518,12 +393,12 @@ def _prescribe(
         recent: dict[str, int] = {}
         newest = max(h.date for h in last)
         for h in history:
-            if h.exercise == ex.id and (newest - h.date).days <= 21:
+            if h.exercise == ex.id and (newest - h.date).days <= T.recent_sets_days:
                 recent[h.session] = recent.get(h.session, 0) + 1
         last_sets = max(recent.values())
         last_top = max(s.volume for s in last)
         loaded = [s for s in last if s.load_kg]
-        last_load = max((s.load_kg for s in loaded), default=None)
+        last_load = max((kg for s in loaded if (kg := s.load_kg)), default=None)
         if loaded:
             unit = loaded[-1].unit
         hit_top = reps is not None and all((s.reps or 0) >= reps[1] for s in last)
@@ -543,7 +418,7 @@ def _prescribe(
             and pain is None
         )
         if last_load is not None and weights:
-            if raise_load and (nxt := step_up(ex, profile, last_load)) is not None:
+            if raise_load and reps is not None and (nxt := step_up(ex, profile, last_load)) is not None:
                 load = nxt
                 reps = (reps[0], min(reps[1], max(reps[0], last_top)))
                 owned = (tool == "dumbbells" and profile.dumbbells) or (tool == "kettlebell" and profile.kettlebells)
@@ -558,7 +433,7 @@ def _prescribe(
             load = last_load
         if spec.comeback < 1.0:
             factor = spec.comeback
-            if load is not None:
+            if load is not None and last_load is not None:
                 load = at_or_below(weights, last_load * factor) if weights else None
             top = max(1, int(last_top * factor))
             if seconds is not None:
@@ -573,9 +448,9 @@ def _prescribe(
     if spec.taper:
         sets = max(1, sets // 2)
     rest = ex.rest
-    min_rest = _min_rest(ex)
+    min_rest = ex.min_rest
     return Prescribed(
-        ex.id, ex.name, sets, reps, seconds, max(rest, min_rest), ex.per_side, load, unit, note, role, _tempo(ex), min_rest
+        ex.id, ex.name, sets, reps, seconds, max(rest, min_rest), ex.per_side, load, unit, note, role, ex.tempo, min_rest
     )
 
 
@@ -585,7 +460,7 @@ def build_session(
     profile: Profile,
     catalog: Catalog,
     programs: Programs,
-    history: list[SetRecord] = (),
+    history: Sequence[SetRecord] = (),
     pain: dict[str, PainStatus] | None = None,
 ) -> list[Prescribed]:
     template = programs.templates[profile.level]
@@ -675,10 +550,10 @@ def build_finisher(profile: Profile, catalog: Catalog, programs: Programs) -> li
         ex = catalog.get(ex_id)
         if slot.hold is not None:
             hold = 20 if profile.level == "beginner" else slot.hold
-            out.append(Prescribed(ex.id, ex.name, 1, None, hold, 20, ex.per_side, role="core", tempo=_tempo(ex), min_rest=15))
+            out.append(Prescribed(ex.id, ex.name, 1, None, hold, 20, ex.per_side, role="core", tempo=ex.tempo, min_rest=15))
         else:
             out.append(
-                Prescribed(ex.id, ex.name, 1, slot.reps or ex.reps, None, 20, ex.per_side, tempo=_tempo(ex), min_rest=15)
+                Prescribed(ex.id, ex.name, 1, slot.reps or ex.reps, None, 20, ex.per_side, tempo=ex.tempo, min_rest=15)
             )
     return out
 
@@ -689,11 +564,12 @@ def build_warmup(programs: Programs, catalog: Catalog) -> tuple[Prescribed, ...]
     out = []
     for ex_id in programs.warmup:
         ex = catalog.get(ex_id)
-        if ex.is_hold:
-            out.append(Prescribed(ex.id, ex.name, 1, None, min(ex.hold, 25), 0, ex.per_side, role="warmup", tempo=_tempo(ex), min_rest=0))
+        if ex.hold is not None:
+            out.append(Prescribed(ex.id, ex.name, 1, None, min(ex.hold, 25), 0, ex.per_side, role="warmup", tempo=ex.tempo, min_rest=0))
         else:
-            reps = (min(ex.reps[0], 6), min(ex.reps[1], 8))
-            out.append(Prescribed(ex.id, ex.name, 1, reps, None, 0, ex.per_side, role="warmup", tempo=_tempo(ex), min_rest=0))
+            low, high = ex.reps or (0, 0)
+            reps = (min(low, 6), min(high, 8))
+            out.append(Prescribed(ex.id, ex.name, 1, reps, None, 0, ex.per_side, role="warmup", tempo=ex.tempo, min_rest=0))
     return tuple(out)
 
 
@@ -704,7 +580,7 @@ def plyometrics_allowed(profile: Profile, sessions: list[SessionRecord], today: 
     if profile.level == "beginner" or not profile.plyo_ready:
         return False
     if profile.level == "intermediate":
-        return consistent_weeks(sessions, today, profile.week_start_index, T.plyo_sessions_per_week) >= PLYO_AFTER_WEEKS
+        return consistent_weeks(sessions, today, profile.week_start_index, T.plyo_sessions_per_week) >= T.plyo_consistent_weeks
     return True
 
 
@@ -726,7 +602,7 @@ class DayContext:
     block: BlockState
     spec: SessionSpec
     index: int  # which template in the rotation
-    pain: dict
+    pain: dict[str, PainStatus]
     low_frequency: bool
     one_fits: bool = False
 
@@ -748,7 +624,7 @@ def _day_context(
         dose = replace(dose, light=False, drop=0)
     race = week.race_ahead(today)
     plyo = plyometrics_allowed(profile, list(before), today) and not block.comeback and race is None
-    plyo = plyo and not any(0 < (r - today).days <= 9 for r in profile.races)
+    plyo = plyo and not any(0 < (r - today).days <= T.race_no_jumps_days for r in profile.races)
     # Nordic curls never within 48 h before the long run
     nordic_ok = all(week.run_on(today + timedelta(days=n)) not in ("long", "race") for n in (1, 2))
     at_start = plan_week(sched.week.start, sched.week.start, week, tuple(s for s in before if s.date < sched.week.start))
@@ -783,7 +659,7 @@ HISTORY_WINDOW_DAYS = 35  # the sets a prescription looks at: the last five week
 
 def _recent_sets(exercise: str, history: list[SetRecord], today: date) -> int:
     """Sets in the last session of this exercise within three weeks (0: none)."""
-    last = _last_session(exercise, [h for h in history if (today - h.date).days <= 21])
+    last = _last_session(exercise, [h for h in history if (today - h.date).days <= T.recent_sets_days])
     return len(last)
 
 
@@ -819,17 +695,17 @@ def _session(dc: DayContext, profile: Profile, catalog: Catalog, programs: Progr
 
 @dataclass(frozen=True)
 class TodayPlan:
-    date: date
+    date: dt.date
     kind: str  # strength | finisher-only | rest
     reason: str
     block_week: int
     block_weeks: int
     light_week: bool
     exercises: tuple[Prescribed, ...]
-    next_strength_day: date | None
+    next_strength_day: dt.date | None
     finisher: tuple[Prescribed, ...] = ()
     done_today: int = 0
-    week_days: tuple[date, ...] = field(default_factory=tuple)
+    week_days: tuple[dt.date, ...] = field(default_factory=tuple)
     block_week_reason: str | None = None
     warmup: tuple[Prescribed, ...] = ()
     notes: tuple[str, ...] = ()  # standing notes: pain referrals, a capped target, a short week
@@ -842,7 +718,7 @@ class TodayPlan:
             return estimated_minutes(self.exercises)
         return estimated_minutes(self.finisher, warmup=False)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, object]:
         return {
             "date": self.date.isoformat(),
             "kind": self.kind,
@@ -908,7 +784,7 @@ def today_plan(
     actual: dict[date, str] | None = None,
 ) -> TodayPlan:
     """What to do today, and why. Today's own sessions do not change today's plan."""
-    programs = programs or load_programs(catalog)
+    programs = programs or catalog.programs
     week = RunningWeek.of(profile, actual)
     history = [s for s in history if s.date < today]
     dc = _day_context(today, profile, sessions, history, programs, week)
@@ -916,8 +792,11 @@ def today_plan(
     nxt = sched.next_day
     nxt_text = f"next session {day_name(nxt, today)}" if nxt else "no strength session fits this running week"
     done_today = sum(1 for s in sessions if s.date == today)
-    common = dict(
+    common = TodayPlan(
         date=today,
+        kind="rest",
+        reason="",
+        exercises=(),
         block_week=block.week,
         block_weeks=block.weeks,
         light_week=dc.spec.light_base is not None,
@@ -946,7 +825,7 @@ def today_plan(
                 f" Race {day_name(race, today)}: a short session, half the sets, no jumps and nothing new; "
                 f"nothing more before the race."
             )
-        elif any(0 < (r - today).days <= 9 for r in profile.races) and profile.level != "beginner":
+        elif any(0 < (r - today).days <= T.race_no_jumps_days for r in profile.races) and profile.level != "beginner":
             reason += " No jumps from here to the race."
         if block.comeback:
             pct = round(block.comeback_factor * 100)
@@ -961,9 +840,7 @@ def today_plan(
             reason += " This running week has room for one session, so it is full-body: squat, hinge, single leg, calf and core."
         elif dc.spec.full_body:
             reason += " With about one session a week lately, each one is full-body: squat, hinge, single leg, calf and core."
-        return TodayPlan(
-            kind="strength", reason=reason, exercises=tuple(exercises), warmup=build_warmup(programs, catalog), **common
-        )
+        return replace(common, kind="strength", reason=reason, exercises=tuple(exercises), warmup=build_warmup(programs, catalog))
     blocked = week.blocked(today)
     target = sched.week.target
     done_weight = sum(s.weight for s in sessions if sched.week.start <= s.date < today)
@@ -1001,8 +878,8 @@ def today_plan(
     if sched.finisher_ok:
         reason += " A 5-minute finisher after the run is optional."
         finisher = tuple(build_finisher(profile, catalog, programs))
-        return TodayPlan(kind="finisher-only", reason=reason, exercises=(), finisher=finisher, **common)
-    return TodayPlan(kind="rest", reason=reason, exercises=(), finisher=(), **common)
+        return replace(common, kind="finisher-only", reason=reason, finisher=finisher)
+    return replace(common, reason=reason)
 
 
 # --- the weeks ahead -----------------------------------------------------------------------------
@@ -1010,7 +887,7 @@ def today_plan(
 
 @dataclass(frozen=True)
 class PlannedDay:
-    date: date
+    date: dt.date
     block_week: int
     light_week: bool
     exercises: tuple[Prescribed, ...]
@@ -1019,7 +896,7 @@ class PlannedDay:
     taper: bool = False
     upcoming: tuple[str, ...] = ()  # what comes later under a condition ("pogo hops from week 5 …")
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, object]:
         return {
             "date": self.date.isoformat(),
             "block_week": self.block_week,
@@ -1076,7 +953,7 @@ def conditional_items(profile: Profile, catalog: Catalog, programs: Programs, da
         if not profile.plyo_ready:
             out.append(f"{ex.name} once you answer yes to the jump-readiness questions (runstrength profile --plyo-ready yes)")
         elif profile.level == "intermediate":
-            out.append(f"{ex.name} once the last {PLYO_AFTER_WEEKS} weeks each had 2+ sessions")
+            out.append(f"{ex.name} once the last {T.plyo_consistent_weeks} weeks each had 2+ sessions")
         elif spec.comeback < 1.0:
             out.append(f"{ex.name} after the two comeback weeks")
         else:
@@ -1096,7 +973,7 @@ def plan_ahead(
 ) -> list[PlannedDay]:
     """The strength days of the coming ``weeks`` weeks (this one included), simulating a
     runner who does each session as prescribed, so the preview is what `today` will say."""
-    programs = programs or load_programs(catalog)
+    programs = programs or catalog.programs
     sessions = [s for s in sessions if s.date < today]
     history = [s for s in history if s.date < today]
     start = week_start(today, profile.week_start_index)

@@ -15,10 +15,13 @@ odds, said at most once a week.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, timedelta
 
 from .guard import GuardWarning, T
 from .runs import KIND_RANK, Run, duration_text
+from .weeks import week_start
+from .words import number
 
 #: Nielsen 2014: more than ~30 % up over the previous weeks.
 LOAD_JUMP_FRACTION = 0.30
@@ -32,21 +35,12 @@ MIN_BASELINE_MINUTES = 30.0
 _EPS = 1e-9
 
 
-def _week_start(day: date, week_start_index: int) -> date:
-    return day - timedelta(days=(day.weekday() - week_start_index) % 7)
-
-
-def _num(value: float) -> str:
-    text = f"{value:.1f}"
-    return text[:-2] if text.endswith(".0") else text
-
-
 def running_load(
     today: date,
     runs: list[Run],
     *,
     week_start_index: int = 0,
-    acks: list[tuple[str, str, date]] = (),
+    acks: Sequence[tuple[str, str, date]] = (),
 ) -> list[GuardWarning]:
     """The ``running-load`` note for the week holding ``today`` (runs up to today).
 
@@ -55,7 +49,7 @@ def running_load(
     cutoff = today - timedelta(days=T.ack_quiet_days)
     if any(code == "running-load" and when > cutoff for code, _, when in acks):
         return []
-    this_start = _week_start(today, week_start_index)
+    this_start = week_start(today, week_start_index)
     weeks = [this_start - timedelta(days=7 * i) for i in range(BASELINE_WEEKS, 0, -1)]
     km = {w: 0.0 for w in [*weeks, this_start]}
     minutes = dict.fromkeys(km, 0.0)
@@ -63,7 +57,7 @@ def running_load(
     for r in runs:
         if r.date > today:
             continue
-        w = _week_start(r.date, week_start_index)
+        w = week_start(r.date, week_start_index)
         if w in km:
             km[w] += r.distance_km
             minutes[w] += r.minutes
@@ -84,8 +78,8 @@ def running_load(
         pct = round((now / average - 1) * 100)
         if unit == "km":
             fact = (
-                f"You have run {_num(now)} km this week, {pct} % more than your weekly average of "
-                f"{_num(average)} km over the previous {BASELINE_WEEKS} weeks."
+                f"You have run {number(now)} km this week, {pct} % more than your weekly average of "
+                f"{number(average)} km over the previous {BASELINE_WEEKS} weeks."
             )
         else:
             fact = (

@@ -16,8 +16,12 @@ from __future__ import annotations
 import bisect
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
+from typing import Any, NoReturn
+
+from .weeks import week_start
 
 RUN_KINDS = ("easy", "hard", "long")
 #: The order in which a day with several runs takes its kind, and in which a run is
@@ -88,7 +92,7 @@ class Run:
     def minutes(self) -> float:
         return self.duration_s / 60
 
-    def to_doc(self) -> dict:
+    def to_doc(self) -> dict[str, Any]:
         return {
             "id": self.id,
             "date": self.date.isoformat(),
@@ -104,7 +108,7 @@ class Run:
         }
 
     @classmethod
-    def from_doc(cls, doc: dict) -> Run:
+    def from_doc(cls, doc: dict[str, Any]) -> Run:
         """Trusting read of a stored document (use :func:`validate_run_doc` for untrusted ones)."""
         return cls(
             id=doc["id"],
@@ -120,11 +124,11 @@ class Run:
             kind_set_by_user=bool(doc.get("kind_set_by_user", False)),
         )
 
-    def with_changes(self, **changes) -> Run:
+    def with_changes(self, **changes: Any) -> Run:
         return replace(self, **changes)
 
 
-def _median(values) -> float:
+def _median(values: Iterable[float]) -> float:
     """The median (``statistics`` costs ~5 ms to import on every start-up path)."""
     ordered = sorted(values)
     n = len(ordered)
@@ -168,7 +172,7 @@ def make_run(
 # ------------------------------------------------------------------ strict validation
 
 
-def _fail(what: str) -> None:
+def _fail(what: str) -> NoReturn:
     raise ValueError(what)
 
 
@@ -196,9 +200,10 @@ def validate_run_doc(doc: object, *, today: date) -> Run:
         start = datetime.fromisoformat(doc["start"])
     except ValueError:
         _fail(f"run {rid}: date {doc['date']!r} or start {doc['start']!r} is not an ISO date/time")
-    if start.tzinfo is None or start.utcoffset() is None:
+    offset = start.utcoffset()
+    if start.tzinfo is None or offset is None:
         _fail(f"run {rid}: start {doc['start']!r} has no UTC offset")
-    if abs(start.utcoffset()) > MAX_UTC_OFFSET:
+    if abs(offset) > MAX_UTC_OFFSET:
         _fail(f"run {rid}: start {doc['start']!r} has a UTC offset no time zone has")
     if start.date() != day:
         _fail(f"run {rid}: date {day} is not the local date of its start {doc['start']}")
@@ -303,10 +308,6 @@ def looks_like_intervals(laps: list[tuple[float, float, str]]) -> bool:
 # ------------------------------------------------------------------ classification
 
 
-def _week_start(day: date, week_start_index: int) -> date:
-    return day - timedelta(days=(day.weekday() - week_start_index) % 7)
-
-
 def classify(runs: list[Run], week_start_index: int = 0) -> list[Run]:
     """Every run with its kind: long, hard or easy. A kind the runner set is kept.
 
@@ -326,7 +327,7 @@ def classify(runs: list[Run], week_start_index: int = 0) -> list[Run]:
 
     weeks: dict[date, list[Run]] = {}
     for r in ordered:
-        weeks.setdefault(_week_start(r.date, week_start_index), []).append(r)
+        weeks.setdefault(week_start(r.date, week_start_index), []).append(r)
     long_ids: set[str] = set()
     for start, mine in weeks.items():
         if any(r.kind_set_by_user and r.kind == "long" for r in mine):

@@ -22,25 +22,15 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from itertools import combinations
 
 from .model import Profile, SessionRecord
 from .rules import THRESHOLDS as T
 from .weeks import week_start
-
-DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-KEY_RUNS = ("long", "race")
-
-
-def day_name(day: date, today: date) -> str:
-    """'tomorrow', 'Friday' (within a week), or 'Monday 7 Dec'."""
-    if day == today + timedelta(days=1):
-        return "tomorrow"
-    if 0 < (day - today).days < 7:
-        return DAY_NAMES[day.weekday()]
-    return f"{DAY_NAMES[day.weekday()]} {day.day} {day.strftime('%b')}"
+from .words import DAY_NAMES as DAY_NAMES  # the words live in .words
+from .words import day_name as day_name
 
 
 @dataclass(frozen=True)
@@ -191,7 +181,7 @@ def _plan_week(
     ]
     beginner = profile.level == "beginner"
 
-    def key(combo: tuple[date, ...]):
+    def key(combo: tuple[date, ...]) -> tuple[int, int, int, tuple[date, ...]]:
         days = sorted({*done, *combo})
         running = sum(1 for d in days if week.run_on(d) != "rest") if beginner else 0
         cost = sum(_day_cost(d, week, beginner) for d in days)
@@ -250,8 +240,7 @@ def next_strength_day(today: date, this_week: WeekPlan, week: RunningWeek, sessi
     return None
 
 
-def _midnight(day: date):
-    from datetime import datetime, time
+def _midnight(day: date) -> datetime:
 
     return datetime.combine(day, time())
 

@@ -19,6 +19,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any, NoReturn
 
 from .model import EQUIPMENT, LEVELS, NOTIFY_MODES, RUN_TYPES, SIGNALS, WEEKDAYS
 from .validate import MAX_LOAD_KG, MAX_REPS, MAX_SECONDS
@@ -27,14 +28,6 @@ EARLIEST = date(1970, 1, 1)
 MAX_NOTE = 500
 MAX_INT_DIGITS = 20  # JSON integers longer than this are refused before Python parses them
 MAX_PROBLEMS = 5  # how many problems an error message lists
-
-
-class SchemaError(ValueError):
-    """A document that breaks the schema; ``problems`` are "path: what is wrong" lines."""
-
-    def __init__(self, problems: list[str]):
-        self.problems = problems
-        super().__init__("; ".join(problems[:MAX_PROBLEMS]))
 
 
 @dataclass(frozen=True)
@@ -60,11 +53,11 @@ def _bounded_int(text: str) -> int:
     return int(text)
 
 
-def _no_constant(name: str):
+def _no_constant(name: str) -> NoReturn:
     raise ValueError(f"{name} is not a number JSON allows")
 
 
-def loads(text: str):
+def loads(text: str) -> Any:
     """json.loads, refusing what could hurt us later: integers longer than 20 digits,
     NaN/Infinity, and nesting too deep for the parser (its RecursionError). Raises
     ValueError with one short reason."""
@@ -81,7 +74,7 @@ def loads(text: str):
 # --- field kinds ----------------------------------------------------------------------------
 
 
-def found(value) -> str:
+def found(value: object) -> str:
     """How a wrong value is named in a message."""
     if value is None:
         return "null"
@@ -102,7 +95,7 @@ def found(value) -> str:
 _PLAIN_KEY = re.compile(r"[A-Za-z0-9_-]{1,30}")
 
 
-def show_key(key) -> str:
+def show_key(key: object) -> str:
     """A key from a file, safe to print on one line."""
     return key if isinstance(key, str) and _PLAIN_KEY.fullmatch(key) else found(key)
 
@@ -115,7 +108,7 @@ class Kind:
 
     __slots__ = ()
 
-    def check(self, value, window: Window) -> str | None:  # pragma: no cover - interface
+    def check(self, value: object, window: Window) -> str | None:  # pragma: no cover - interface
         raise NotImplementedError
 
 
@@ -125,7 +118,7 @@ class Int(Kind):
     def __init__(self, lo: int, hi: int):
         self.lo, self.hi = lo, hi
 
-    def check(self, value, window):
+    def check(self, value: object, window: Window) -> str | None:
         if type(value) is not int or not self.lo <= value <= self.hi:
             return f"expected a whole number from {self.lo} to {self.hi}, found {found(value)}"
         return None
@@ -139,9 +132,9 @@ class Num(Kind):
     def __init__(self, lo: float, hi: float, above_lo: bool = True):
         self.lo, self.hi, self.above_lo = lo, hi, above_lo
 
-    def check(self, value, window):
-        ok = (type(value) is float and math.isfinite(value)) or type(value) is int
-        if ok:
+    def check(self, value: object, window: Window) -> str | None:
+        ok = False
+        if type(value) is int or (type(value) is float and math.isfinite(value)):
             ok = (value > self.lo if self.above_lo else value >= self.lo) and value <= self.hi
         if not ok:
             low = f"above {self.lo:g}" if self.above_lo else f"from {self.lo:g}"
@@ -152,7 +145,7 @@ class Num(Kind):
 class Bool(Kind):
     __slots__ = ()
 
-    def check(self, value, window):
+    def check(self, value: object, window: Window) -> str | None:
         if type(value) is not bool:
             return f"expected true or false, found {found(value)}"
         return None
@@ -165,11 +158,11 @@ class Text(Kind):
 
     __slots__ = ("max_len", "pattern", "what", "_seen")
 
-    def __init__(self, max_len: int, pattern: re.Pattern | None = None, what: str = "text", memo: bool = True):
+    def __init__(self, max_len: int, pattern: re.Pattern[str] | None = None, what: str = "text", memo: bool = True):
         self.max_len, self.pattern, self.what = max_len, pattern, what
-        self._seen = set() if memo and pattern is not None else None
+        self._seen: set[str] | None = set() if memo and pattern is not None else None
 
-    def check(self, value, window):
+    def check(self, value: object, window: Window) -> str | None:
         seen = self._seen
         if seen is not None and type(value) is str and value in seen:
             return None
@@ -187,10 +180,10 @@ class Text(Kind):
 class OneOf(Kind):
     __slots__ = ("choices",)
 
-    def __init__(self, choices: tuple):
+    def __init__(self, choices: tuple[str, ...]):
         self.choices = tuple(choices)
 
-    def check(self, value, window):
+    def check(self, value: object, window: Window) -> str | None:
         if type(value) is not str or value not in self.choices:
             return f"expected one of {', '.join(self.choices)}, found {found(value)}"
         return None
@@ -221,7 +214,7 @@ class Day(Kind):
     def __init__(self, plan: bool = False):
         self.plan = plan
 
-    def check(self, value, window):
+    def check(self, value: object, window: Window) -> str | None:
         if type(value) is not str or not _DAY.fullmatch(value):
             return f"expected a date like 2025-03-12, found {found(value)}"
         if not _real_day(value):
@@ -234,7 +227,7 @@ class Moment(Kind):
 
     __slots__ = ()
 
-    def check(self, value, window):
+    def check(self, value: object, window: Window) -> str | None:
         if type(value) is not str or not _MOMENT.fullmatch(value):
             return f"expected a local time like 2025-03-12T18:30:00, found {found(value)}"
         if not _real_day(value[:10]) or value[11:13] > "23" or value[14:16] > "59" or value[17:19] > "59":
@@ -256,7 +249,7 @@ class Nullable(Kind):
     def __init__(self, inner: Kind):
         self.inner = inner
 
-    def check(self, value, window):
+    def check(self, value: object, window: Window) -> str | None:
         if value is None:
             return None
         problem = self.inner.check(value, window)
@@ -269,7 +262,7 @@ class ListOf(Kind):
     def __init__(self, item: Kind, min_len: int = 0, max_len: int = 1000, unique: bool = False):
         self.item, self.min_len, self.max_len, self.unique = item, min_len, max_len, unique
 
-    def check(self, value, window):
+    def check(self, value: object, window: Window) -> str | None:
         if type(value) is not list:
             return f"expected a list, found {found(value)}"
         if not self.min_len <= len(value) <= self.max_len:
@@ -289,7 +282,7 @@ class Pair(Kind):
     def __init__(self, first: Kind, second: Kind):
         self.first, self.second = first, second
 
-    def check(self, value, window):
+    def check(self, value: object, window: Window) -> str | None:
         if type(value) is not list or len(value) != 2:
             return f"expected a pair [a, b], found {found(value)}"
         return self.first.check(value[0], window) or self.second.check(value[1], window)
@@ -309,12 +302,12 @@ class Field:
 class Doc:
     """A document kind: its fields (one line each), and rules that involve several fields."""
 
-    def __init__(self, name: str, fields: tuple[Field, ...], rules: tuple[Callable[[dict], str | None], ...] = ()):
+    def __init__(self, name: str, fields: tuple[Field, ...], rules: tuple[Callable[[dict[str, Any]], str | None], ...] = ()):
         self.name, self.fields, self.rules = name, tuple(fields), tuple(rules)
         self._names = frozenset(f.name for f in self.fields)
         self._checks = tuple((f.name, f.kind.check, f.required) for f in self.fields)
 
-    def problems(self, doc, path: str, window: Window, limit: int = MAX_PROBLEMS) -> list[str]:
+    def problems(self, doc: object, path: str, window: Window, limit: int = MAX_PROBLEMS) -> list[str]:
         if type(doc) is not dict:
             return [f"{path}: expected an object, found {found(doc)}"]
         out = []
@@ -355,7 +348,7 @@ CODE = Text(40, re.compile(r"[a-z0-9][a-z0-9-]*"), "a warning code like load-jum
 RPE = Int(1, 10)
 
 
-def _reps_or_seconds(doc: dict) -> str | None:
+def _reps_or_seconds(doc: dict[str, Any]) -> str | None:
     if doc.get("reps") is None and doc.get("seconds") is None:
         return "a set needs reps or seconds"
     return None
@@ -390,7 +383,7 @@ SESSION = Doc("session", (
 ))
 
 
-def _runs_one_long(doc: dict) -> str | None:
+def _runs_one_long(doc: dict[str, Any]) -> str | None:
     if isinstance(doc.get("runs"), list) and doc["runs"].count("long") > 1:
         return "runs has more than one long run"
     return None
@@ -437,10 +430,7 @@ V0_SET = Doc("v0 set", (
     Field("rpe", Nullable(RPE)),
 ), rules=(_reps_or_seconds,))
 
-DOCS = {d.name: d for d in (SET, SESSION, PROFILE, META, ACK, V0_SET)}
-
-
-def check_list(doc_kind: Doc, items, path: str, window: Window, problems: list[str]) -> None:
+def check_list(doc_kind: Doc, items: object, path: str, window: Window, problems: list[str]) -> None:
     """Check a JSON list of documents, adding "path[i].field: ..." lines (up to the limit)."""
     if type(items) is not list:
         problems.append(f"{path}: expected a list, found {found(items)}")
@@ -454,7 +444,7 @@ def check_list(doc_kind: Doc, items, path: str, window: Window, problems: list[s
 _KEY = re.compile(r"[0-9]{1,9}")
 
 
-def check_table(doc_kind: Doc, table, path: str, window: Window, problems: list[str], max_docs: int | None = None) -> None:
+def check_table(doc_kind: Doc, table: object, path: str, window: Window, problems: list[str], max_docs: int | None = None) -> None:
     """Check a TinyDB table ({"1": doc, ...}): keys are document numbers, values documents."""
     if type(table) is not dict:
         problems.append(f"{path}: expected an object of documents, found {found(table)}")

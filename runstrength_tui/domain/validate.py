@@ -11,6 +11,7 @@ import math
 import re
 from datetime import date, timedelta
 
+from .catalog import Catalog, Exercise
 from .model import EQUIPMENT, KG_PER_LB
 
 MAX_REPS = 200
@@ -34,7 +35,7 @@ class InputError(ValueError):
     """Bad input from a person; the message is meant to be shown as it is."""
 
 
-def parse_whole(text, what: str, lo: int, hi: int, unit: str = "") -> int:
+def parse_whole(text: object, what: str, lo: int, hi: int, unit: str = "") -> int:
     raw = str(text).strip()
     if not re.fullmatch(r"[+-]?[0-9]+", raw):
         raise InputError(f"{what} must be a whole number from {lo} to {hi}{unit}, not {raw!r}.")
@@ -44,11 +45,11 @@ def parse_whole(text, what: str, lo: int, hi: int, unit: str = "") -> int:
     return value
 
 
-def parse_reps(text) -> int:
+def parse_reps(text: object) -> int:
     return parse_whole(text, "Reps", 1, MAX_REPS)
 
 
-def parse_seconds(text) -> int:
+def parse_seconds(text: object) -> int:
     """'45', '45s', '45 sec', '1:30' (m:ss) → seconds."""
     raw = str(text).strip().lower()
     match = re.fullmatch(r"([0-9]{1,2}):([0-9]{2})", raw)
@@ -64,15 +65,15 @@ def parse_seconds(text) -> int:
     return parse_whole(raw, "Hold time", 1, MAX_SECONDS, " seconds (1 hour)")
 
 
-def parse_sets(text) -> int:
+def parse_sets(text: object) -> int:
     return parse_whole(text, "Sets", 1, MAX_SETS)
 
 
-def parse_rpe(text) -> int:
+def parse_rpe(text: object) -> int:
     return parse_whole(text, "RPE", 1, 10, " (1 = very easy, 10 = all-out)")
 
 
-def parse_load(text, default_unit: str = "kg") -> tuple[float, str]:
+def parse_load(text: object, default_unit: str = "kg") -> tuple[float, str]:
     """'20kg', '45 lb', '12.5' → (kilograms, unit as typed or the default)."""
     raw = str(text).strip()
     if raw.startswith("-"):
@@ -92,7 +93,7 @@ def parse_load(text, default_unit: str = "kg") -> tuple[float, str]:
     return round(kg, 3), unit
 
 
-def parse_units(text) -> str:
+def parse_units(text: object) -> str:
     """'kg', 'KG', 'lbs', 'pounds' → 'kg' or 'lb'."""
     raw = str(text).strip().lower()
     if raw not in _UNITS:
@@ -100,7 +101,7 @@ def parse_units(text) -> str:
     return _UNITS[raw]
 
 
-def parse_equipment(text) -> str:
+def parse_equipment(text: object) -> str:
     """One equipment word, singular or plural ('dumbbell', 'Kettlebells', 'bodyweight')."""
     raw = re.sub(r"[\s_]+", "-", str(text).strip().lower())
     if raw not in _EQUIPMENT_WORDS:
@@ -109,7 +110,7 @@ def parse_equipment(text) -> str:
     return _EQUIPMENT_WORDS[raw]
 
 
-def parse_date(text, today: date, what: str = "Date") -> date:
+def parse_date(text: object, today: date, what: str = "Date") -> date:
     """'2026-11-24', 'today', 'yesterday' → a date; an impossible day is named as such."""
     raw = str(text).strip()
     word = raw.lower()
@@ -131,19 +132,19 @@ def parse_date(text, today: date, what: str = "Date") -> date:
     return date(year, month, day_)
 
 
-def parse_day(text, today: date) -> date:
+def parse_day(text: object, today: date) -> date:
     day = parse_date(text, today)
     if day > today:
         raise InputError(f"Date {day.isoformat()} is in the future; you can only log what you have done.")
     return day
 
 
-def check_measure(exercise, reps, seconds) -> None:
+def check_measure(exercise: Exercise, reps: int | None, seconds: int | None) -> None:
     """Holds take seconds, rep exercises take reps: say which when the wrong one is given."""
     if exercise.is_hold and reps is not None:
         raise InputError(f"{exercise.id} is a hold: give --seconds (for example --seconds {exercise.hold}), not --reps.")
     if not exercise.is_hold and seconds is not None:
-        lo, hi = exercise.reps
+        _, hi = exercise.reps or (0, 0)
         raise InputError(f"{exercise.id} is counted in reps: give --reps (for example --reps {hi}), not --seconds.")
 
 
@@ -151,7 +152,7 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
-def resolve_exercise(catalog, text: str):
+def resolve_exercise(catalog: Catalog, text: str) -> Exercise:
     """An exercise by id or by name, in any case: 'plank', 'Plank', 'front plank', 'Front-Plank'.
 
     Unknown names raise InputError with the closest ids."""

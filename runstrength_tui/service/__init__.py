@@ -15,6 +15,7 @@ from .context import (
     Context,
     Status,
     attach_warnings,
+    catalog,
     clear_pain,
     clear_pain_question,
     default_profile,
@@ -22,6 +23,7 @@ from .context import (
     history_since,
     make_sets,
     now,
+    shipped_files,
     status,
     today,
 )
@@ -30,6 +32,6 @@ from .log import AlreadyRunningError, CorruptFileError, Log, LogError, NewerSche
 __all__ = [
     "AlreadyRunningError", "CorruptFileError", "Log", "LogError", "NewerSchemaError", "new_id",
     "ENV_TODAY", "HISTORY_DAYS", "PAIN_DAYS", "SESSION_WEEKS", "Context", "Status", "attach_warnings",
-    "clear_pain", "clear_pain_question", "default_profile", "history_rows", "history_since", "make_sets",
-    "now", "stamped_on", "status", "today",
+    "catalog", "clear_pain", "clear_pain_question", "default_profile", "history_rows", "history_since", "make_sets",
+    "now", "shipped_files", "stamped_on", "status", "today",
 ]

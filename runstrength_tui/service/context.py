@@ -9,19 +9,24 @@ from __future__ import annotations
 
 import os
 from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..domain import guard, plan
-from ..domain.catalog import Catalog, load_catalog
+from ..domain.catalog import Catalog
 from ..domain.model import Profile, SessionRecord, SetRecord
 from ..domain.validate import InputError
 from ..domain.weeks import week_start
+from ..store import shipped
 from ..store.repo import Store, new_id
 
 if TYPE_CHECKING:
     from ..domain import streaks
+    from ..domain.runs import Run
 
 ENV_TODAY = "RUNSTRENGTH_TODAY"
 HISTORY_DAYS = 41  # the guard looks back 28 days plus the acute week; the planner 5 weeks before each day of this week
@@ -44,6 +49,17 @@ def now() -> datetime:
     """Wall-clock time on the (possibly pinned) date: used to stamp records."""
     real = datetime.now().replace(microsecond=0)
     return datetime.combine(today(), real.time())
+
+
+def catalog() -> Catalog:
+    """The shipped exercise catalog, with the shipped program templates the planner reads
+    (parsed once per process)."""
+    return shipped.load_catalog()
+
+
+def shipped_files() -> list[Path]:
+    """The shipped data files (what a cache built from them depends on)."""
+    return shipped.shipped_files()
 
 
 def history_since(day: date, sessions: list[SessionRecord], history_days: int = HISTORY_DAYS) -> date:
@@ -93,10 +109,10 @@ class Context:
     acks: list[tuple[str, str, date]]
     catalog: Catalog
     actual: dict[date, str] | None = None  # imported runs: date → run kind, on the days they cover
-    runs: list = field(default_factory=list)  # imported runs of the last six weeks
+    runs: list[Run] = field(default_factory=list)  # imported runs of the last six weeks
     pain_history: list[SetRecord] = field(default_factory=list)  # older pain-marked sets
-    _plans: dict = field(default_factory=dict)
-    _weeks: dict = field(default_factory=dict)
+    _plans: dict[date, plan.TodayPlan] = field(default_factory=dict)
+    _weeks: dict[tuple[date, date], guard.WeekPlanLoad] = field(default_factory=dict)
 
     @classmethod
     def load(cls, store: Store, day: date, history_days: int = HISTORY_DAYS, all_sessions: bool = False) -> Context:
@@ -127,7 +143,7 @@ class Context:
             sessions=sessions,
             history=[s for s in history if s.date >= recent],
             acks=store.acks(),
-            catalog=load_catalog(),
+            catalog=catalog(),
             pain_history=[s for s in history if s.date < recent and s.exercise in painful],
         )
 
@@ -177,7 +193,7 @@ class Context:
             )
             planned += float(sum(p.sets * p.top for d in ahead if d.date < start + timedelta(days=7) for p in d.exercises))
             previous = plan.block_week(self.profile, [s for s in self.sessions if s.date < start], start - timedelta(days=7), self._known(start))
-            template = plan.load_programs(self.catalog).templates[self.profile.level]
+            template = self.catalog.programs.templates[self.profile.level]
             light = template.weeks[previous.dose_week - 1].light if not previous.comeback else False
             cached = self._weeks[(start, day)] = guard.WeekPlanLoad(planned, after_light_week=light, week_start=start)
         return cached
@@ -194,8 +210,8 @@ class Context:
         day: date,
         exercise_ids: list[str],
         finisher: bool = False,
-        shown: set[tuple[str, str]] = frozenset(),
-        candidates: list[SetRecord] = (),
+        shown: AbstractSet[tuple[str, str]] = frozenset(),
+        candidates: Sequence[SetRecord] = (),
     ) -> list[guard.GuardWarning]:
         """Notes for a sitting about to start on ``day`` (quieted: no nagging)."""
         found = guard.check_session(
@@ -330,7 +346,7 @@ class Status:
     plan: plan.TodayPlan
     warnings: list[guard.GuardWarning]
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, object]:
         return {
             "today": self.today.isoformat(),
             "week": {
@@ -382,7 +398,7 @@ def status(ctx: Context) -> Status:
     )
 
 
-def history_rows(sessions, sets, catalog) -> list[dict]:
+def history_rows(sessions: Iterable[SessionRecord], sets: Iterable[SetRecord], catalog: Catalog) -> list[dict[str, object]]:
     """One row per sitting for the History table and `runstrength history`."""
     by_session = defaultdict(list)
     for s in sets:

@@ -60,10 +60,10 @@ def export_target(output: str, data_dir: Path) -> Path:
 def read_import(path: Path, today: date) -> Bundle:
     """An export file (our JSON or CSV) read and checked completely, before any log is
     opened: an ``exchange.Bundle`` for :meth:`Log.import_bundle`; InputError otherwise."""
-    from ..domain.catalog import load_catalog
     from ..store.exchange import read_export
+    from .context import catalog
 
-    return read_export(Path(path), load_catalog(), today)
+    return read_export(Path(path), catalog(), today)
 
 
 # --- backups -------------------------------------------------------------------------------

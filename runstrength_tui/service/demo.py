@@ -16,9 +16,10 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from ..domain import plan
-from ..domain.catalog import load_catalog
 from ..domain.model import Profile, SessionRecord, SetRecord
 from ..domain.weeks import week_start
+from .context import catalog as shipped_catalog
+from .context import shipped_files
 from .log import Log, new_id
 
 DEMO_WEEKS = 6
@@ -52,13 +53,13 @@ def demo_profile(today: date) -> Profile:
 def fill_demo(log: Log, today: date, seed: int = 7) -> None:
     """Write the demo profile and history into an (empty) log."""
     rng = random.Random(seed)
-    catalog = load_catalog()
+    catalog = shipped_catalog()
     profile = demo_profile(today)
     log.save_profile(profile)
     sessions: list[SessionRecord] = []
     history: list[SetRecord] = []
     skipped = False
-    programs = plan.load_programs(catalog)
+    programs = catalog.programs
     first = day = week_start(today) - timedelta(weeks=DEMO_WEEKS)  # the profile's block start
     while day < today:
         todays = plan.today_plan(day, profile, sessions, history, catalog, programs)
@@ -128,11 +129,10 @@ def demo_key(today: date) -> str:
     import hashlib
 
     from .. import __version__
-    from ..domain.catalog import data_file
 
     package = Path(__file__).resolve().parent.parent
     digest = hashlib.sha256(f"{__version__}|{today.isoformat()}".encode())
-    sources = [data_file("exercises.toml"), data_file("programs.toml"), Path(__file__)]
+    sources = [*shipped_files(), Path(__file__)]
     for layer in ("domain", "store", "service"):
         sources += sorted((package / layer).glob("*.py"))
     for path in sources:

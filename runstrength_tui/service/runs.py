@@ -6,11 +6,13 @@ load inside :func:`import_paths` only).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from ..domain import running_guard
+from ..domain.guard import GuardWarning
 from ..domain.runs import Run, actual_week
 from ..domain.weeks import week_start
 from ..store.repo import Store
@@ -34,7 +36,7 @@ def week_runs(store: Store, day: date, week_start_index: int = 0) -> tuple[date,
 
 
 def running_notes(store: Store, day: date, declared_yesterday: str, week_start_index: int = 0,
-                  acks=(), strength_today: bool = False) -> list:
+                  acks: Sequence[tuple[str, str, date]] = (), strength_today: bool = False) -> list[GuardWarning]:
     """The running-load notes for ``day``: ``running-load`` always, ``after-hard-run``
     when a strength session is planned or logged that day."""
     runs = store.run_log().runs(day - timedelta(weeks=running_guard.BASELINE_WEEKS + 1), day)

@@ -45,6 +45,9 @@ from .storage import AtomicJSONStorage, StoreError, atomic_write_bytes, make_pri
 if TYPE_CHECKING:
     from .run_log import RunLog
 
+if TYPE_CHECKING:
+    from .run_log import RunLog
+
 RUNS_PREFIX = "runs-"  # imported runs, one file per year (store/run_log.py)
 SHARD_RE = re.compile(r"sets-([0-9]{4})\.json")
 

@@ -16,12 +16,13 @@ from textual.binding import Binding
 from textual.screen import ModalScreen
 
 from .. import service
+from ..domain.block import clamp_week
 from ..domain.countdown import Clock
 from ..domain.model import Profile
 from ..store.repo import Store
 from ..store.storage import StoreError
 from .signals import Signals
-from .timers import TimerModel, timer_bindings
+from .timers import GET_READY_SECONDS, TimerModel, timer_bindings
 from .workout import Workout
 
 BACKUP_DELAY_SECONDS = 10
@@ -63,7 +64,7 @@ class RunStrengthApp(App):
         now: Callable[[], datetime] = service.now,
         demo: bool = False,
         tick_seconds: float = 0.1,
-        get_ready_seconds: int = 5,
+        get_ready_seconds: int = GET_READY_SECONDS,
         signals: Signals | None = None,
     ) -> None:
         super().__init__()
@@ -311,7 +312,7 @@ class RunStrengthApp(App):
 
     def header_text(self) -> str:
         plan = self.workout.plan
-        week = f"block week {min(max(plan.block_week, 1), plan.block_weeks)} of {plan.block_weeks}"
+        week = f"block week {clamp_week(plan.block_week, plan.block_weeks)} of {plan.block_weeks}"
         light = " (race taper)" if plan.taper else f" (week {plan.comeback} back)" if plan.comeback else \
             " (lighter)" if plan.light_week else ""
         demo = " · DEMO" if self.demo else ""

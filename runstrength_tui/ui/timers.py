@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from textual.binding import Binding
 
 from ..domain.countdown import Clock, Countdown
+from ..domain.rules import THRESHOLDS
 
-GET_READY_SECONDS = 5
+GET_READY_SECONDS = THRESHOLDS.get_ready_seconds  # the hold timer's get-ready, as the planner counts it
 WARN_LAST_SECONDS = 5
 SWITCH_SECONDS = 5  # changing sides in an each-side hold
 

@@ -15,7 +15,8 @@ from .. import service
 from ..domain import guard
 from ..domain.catalog import Catalog
 from ..domain.model import SessionRecord, SetRecord
-from ..domain.plan import Prescribed, TodayPlan, format_load
+from ..domain.plan import Prescribed, TodayPlan
+from ..domain.words import format_load
 from ..store.repo import Store
 
 

@@ -88,7 +88,7 @@ NEW_IDS = ("tibialis-raise", "single-leg-balance-reach", "short-foot", "banded-k
 
 
 def test_exercises_json_has_rest_tempo_and_legs_for_every_exercise(cli):
-    from runstrength_tui.domain.catalog import load_catalog
+    from runstrength_tui.store.shipped import load_catalog
 
     items = {e["id"]: e for e in cli("exercises", "--json").json()}
     catalog = load_catalog()

@@ -13,12 +13,10 @@ from hypothesis import strategies as st
 from runstrength_tui.domain.catalog import (
     Catalog,
     CatalogError,
-    data_file,
-    load_catalog,
-    load_catalog_file,
     parse_catalog,
 )
 from runstrength_tui.domain.model import EQUIPMENT, KINDS, LEVELS
+from runstrength_tui.store.shipped import data_file, load_catalog, load_catalog_file
 
 CATALOG = load_catalog()
 
@@ -334,7 +332,7 @@ def test_any_single_broken_field_is_named(field, data, position):
 
 def test_toml_cache_is_keyed_by_content(tmp_path, monkeypatch):
     """The JSON copy speeds loading up but is never read stale."""
-    from runstrength_tui.domain.catalog import load_toml
+    from runstrength_tui.store.shipped import load_toml
 
     cache = tmp_path / "cache"
     monkeypatch.setenv("RUNSTRENGTH_CACHE_DIR", str(cache))

@@ -24,14 +24,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from runstrength_tui.domain import plan
-from runstrength_tui.domain.catalog import load_catalog
 from runstrength_tui.domain.loads import implement, ladder
 from runstrength_tui.domain.model import LEVELS, Profile, SessionRecord, SetRecord
 from runstrength_tui.domain.schedule import DAY_NAMES, RunningWeek
 from runstrength_tui.service import Context, history_since
+from runstrength_tui.store.shipped import load_catalog, load_programs
 
 CATALOG = load_catalog()
-PROGRAMS = plan.load_programs(CATALOG)
+PROGRAMS = load_programs(CATALOG)
 START = date(2026, 1, 5)  # a Monday
 WEEKS = 12
 SIM = settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from runstrength_tui.domain.catalog import Catalog, Exercise, load_catalog
+from runstrength_tui.domain.catalog import Catalog, Exercise
 from runstrength_tui.domain.guard import (
     SESSION_CODES,
     THRESHOLDS,
@@ -24,6 +24,7 @@ from runstrength_tui.domain.guard import (
     shown_in_session,
 )
 from runstrength_tui.domain.model import KG_PER_LB, WEEKDAYS, Profile, SessionRecord, SetRecord
+from runstrength_tui.store.shipped import load_catalog
 
 DAY = date(2024, 6, 12)  # a Wednesday
 _ids = itertools.count()

@@ -16,9 +16,9 @@ from datetime import date, datetime, time, timedelta
 import pytest
 
 from runstrength_tui.domain import plan
-from runstrength_tui.domain.catalog import load_catalog
 from runstrength_tui.domain.model import KG_PER_LB, Profile, SessionRecord, SetRecord
 from runstrength_tui.service import Context
+from runstrength_tui.store.shipped import load_catalog
 
 CATALOG = load_catalog()
 MON = date(2026, 3, 2)  # a Monday

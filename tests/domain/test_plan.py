@@ -17,7 +17,7 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 from runstrength_tui.domain import plan
-from runstrength_tui.domain.catalog import CatalogError, data_file, load_catalog
+from runstrength_tui.domain.catalog import CatalogError
 from runstrength_tui.domain.model import LEVELS, Profile, SessionRecord, SetRecord
 from runstrength_tui.domain.plan import (
     Prescribed,
@@ -25,12 +25,12 @@ from runstrength_tui.domain.plan import (
     estimated_minutes,
     fit_to_minutes,
     light_version,
-    load_programs,
     parse_programs,
     plan_ahead,
     today_plan,
 )
 from runstrength_tui.domain.weeks import week_start
+from runstrength_tui.store.shipped import data_file, load_catalog, load_programs
 
 CATALOG = load_catalog()
 PROGRAMS = load_programs(CATALOG)

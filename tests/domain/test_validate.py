@@ -8,7 +8,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from runstrength_tui.domain.catalog import load_catalog
 from runstrength_tui.domain.model import KG_PER_LB
 from runstrength_tui.domain.validate import (
     MAX_LOAD_KG,
@@ -24,6 +23,7 @@ from runstrength_tui.domain.validate import (
     parse_seconds,
     parse_sets,
 )
+from runstrength_tui.store.shipped import load_catalog
 
 TODAY = date(2024, 6, 12)
 CATALOG = load_catalog()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ...domain.catalog import load_catalog
+from ... import service
 from ...domain.validate import resolve_exercise
 from ..render import emit, exercise_text, out, print_json, width
 
@@ -29,7 +29,7 @@ def cmd_exercises(args) -> int:
     from ...domain.validate import parse_equipment
 
     equipment = parse_equipment(args.equipment) if args.equipment else None
-    items = load_catalog().filter(args.kind, args.level, equipment)
+    items = service.catalog().filter(args.kind, args.level, equipment)
     if args.json:
         print_json([exercise_json(e) for e in items])
         return 0
@@ -53,6 +53,6 @@ def cmd_exercises(args) -> int:
 def cmd_show(args) -> int:
     from dataclasses import asdict
 
-    catalog = load_catalog()
+    catalog = service.catalog()
     e = resolve_exercise(catalog, args.exercise)  # by id or name, in any case
     return emit(args, e, lambda found: exercise_text(found, catalog, width()), data=asdict)

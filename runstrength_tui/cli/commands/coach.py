@@ -45,13 +45,12 @@ def cmd_plan(args) -> int:
 
 
 def cmd_history(args) -> int:
-    from ...domain.catalog import load_catalog
     from ...domain.guard import code_words
 
     weeks = v.parse_whole(args.weeks, "Weeks", 1, 520)
     since = service.today() - timedelta(weeks=weeks)
     with open_log(args, write=False) as log:
-        rows = log.history_rows(since, load_catalog())
+        rows = log.history_rows(since, service.catalog())
     if args.json:
         print_json({"since": since.isoformat(), "sessions": rows})
         return 0

@@ -9,9 +9,7 @@ from . import open_log, read_context
 
 
 def cmd_log(args) -> int:
-    from ...domain.catalog import load_catalog
-
-    ex = v.resolve_exercise(load_catalog(), args.exercise)
+    ex = v.resolve_exercise(service.catalog(), args.exercise)
     day_today = service.today()
     count = v.parse_sets(args.sets)
     reps = v.parse_reps(args.reps) if args.reps is not None else None

@@ -14,7 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Footer, Input, Label, Static
 
 from ...domain import validate as v
-from ...domain.plan import format_load
+from ...domain.words import format_load
 from ..widgets.steady_input import FinishInput, SaveInput
 from ..widgets.toggles import ClearCheckbox
 from ..widgets.warnings import WarningsBox, warning_text

@@ -11,10 +11,10 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Checkbox, DataTable, Footer, Input, Label, Static
 
+from ... import service
 from ...domain import validate as v
-from ...domain.catalog import load_catalog
 from ...domain.guard import code_words
-from ...domain.plan import format_load
+from ...domain.words import format_load
 from ..widgets.steady_input import SaveInput
 from ..widgets.title_bar import TitleBar
 from ..widgets.toggles import ClearCheckbox
@@ -49,12 +49,10 @@ class HistoryScreen(Screen):
 
     @work(thread=True, exclusive=True)
     def load(self) -> None:
-        from ... import service
-
         store = self.app.store
         since = self.app.today() - timedelta(weeks=HISTORY_WEEKS)
         sessions = [s for s in store.sessions() if s.date >= since]
-        rows = service.history_rows(sessions, store.sets(since=since), load_catalog())
+        rows = service.history_rows(sessions, store.sets(since=since), service.catalog())
         self.app.call_from_thread(self.show_rows, rows)
 
     def show_rows(self, rows) -> None:
@@ -154,7 +152,7 @@ class SessionSetsScreen(Screen):
             self.dismiss(None)
             return
         self.sets = [s for s in store.sets(since=session.date, until=session.date) if s.session == self.session_id]
-        catalog = load_catalog()
+        catalog = service.catalog()
         self.query_one("#session-title", Static).update(
             f"{session.date:%a %d %b %Y} · {session.kind} · {len(self.sets)} sets · e edits, d deletes (asks first)"
         )
@@ -175,7 +173,7 @@ class SessionSetsScreen(Screen):
 
     def describe(self, record) -> str:
         """'set 3 of 4 · Goblet squat, 12 reps @ 8 kg, RPE 7' (tells identical sets apart)."""
-        catalog = load_catalog()
+        catalog = service.catalog()
         name = catalog.get(record.exercise).name if record.exercise in catalog else record.exercise
         same = [s for s in self.sets if s.exercise == record.exercise]
         amount = f"{record.seconds} s" if record.seconds is not None else f"{record.reps} reps"

@@ -20,8 +20,9 @@ from textual.widgets import (
 from ... import service
 from ...domain import validate as v
 from ...domain.model import EQUIPMENT, LEVELS, NOTIFY_MODES, SIGNALS, Profile, level_rank
-from ...domain.plan import READINESS_QUESTIONS, format_load, target_note
+from ...domain.plan import READINESS_QUESTIONS, target_note
 from ...domain.profile import changed_profile, check_running_week, equipment_choice, parse_race_day, race_days
+from ...domain.words import format_load
 from ..widgets.run_week import RunWeek
 from ..widgets.steady_input import SteadyInput
 from ..widgets.title_bar import TitleBar
@@ -125,7 +126,7 @@ class ProfileForm(Vertical):
                          "already part-way into one).", classes="hint")
             with Horizontal(classes="block"):
                 yield Label("Block starts (YYYY-MM-DD)")
-                yield SteadyInput((p.block_start or date.today()).isoformat(), id="block-start")
+                yield SteadyInput((p.block_start or self.app.today()).isoformat(), id="block-start")
                 yield Label("Weeks (8-12)")
                 yield SteadyInput(str(p.weeks), id="weeks", type="integer")
         with Vertical(id="sec-coach", classes="section"):

@@ -217,7 +217,7 @@ class TodayScreen(Screen):
             plan = w.plan
             text.append("Nothing to do today.\n\n", style="bold")
             if plan.next_strength_day:
-                from ...domain.plan import day_name
+                from ...domain.words import day_name
 
                 text.append(f"Next strength session: {day_name(plan.next_strength_day, plan.date)}.\n\n")
             text.append("e browse exercises · w your week · h history · o settings")

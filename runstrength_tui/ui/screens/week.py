@@ -11,6 +11,7 @@ from textual.widgets import Footer, ProgressBar, Sparkline, Static
 
 from ... import service
 from ...domain import streaks
+from ...domain.block import clamp_week
 from ...domain.weeks import session_loads, week_days, week_start
 from ..widgets.run_days import RunDays
 from ..widgets.title_bar import TitleBar
@@ -160,7 +161,7 @@ class WeekScreen(Screen):
         label = self.query_one("#block-label", Static)
         bar = self.query_one("#block-progress", ProgressBar)
         if block:  # one figure: sessions done of the block's plan (the bar shows the same)
-            week = min(max(block.week, 1), block.weeks)
+            week = clamp_week(block.week, block.weeks)
             done = "finished" if block.finished else f"week {week} of {block.weeks}"
             label.update(f"Block {done} · {block.done:g} of {block.planned_total} planned sessions done")
             bar.update(total=block.planned_total, progress=min(block.done, block.planned_total))

@@ -8,8 +8,8 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from ...domain.model import RUN_TYPES
+from ...domain.words import DAY_NAMES
 
-DAY_LABELS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 RUN_WORDS = {"rest": "rest (no run)", "easy": "easy run", "hard": "hard run (intervals, hills, tempo)", "long": "long run"}
 
 
@@ -29,7 +29,7 @@ class RunWeek(OptionList):
 
     def _prompt(self, i: int) -> Text:
         text = Text()
-        text.append(f"{DAY_LABELS[i]:<10} ", style="bold")
+        text.append(f"{DAY_NAMES[i]:<10} ", style="bold")
         text.append(f"◀ {RUN_WORDS[self.runs[i]]} ▶")
         return text
 
