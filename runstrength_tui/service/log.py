@@ -16,7 +16,6 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 from ..domain import guard
-from ..domain.catalog import Catalog
 from ..domain.model import Profile, SessionRecord, SetRecord
 from ..domain.profile import changed_profile
 from ..domain.runs import Run
@@ -24,7 +23,7 @@ from ..store.lock import AlreadyRunningError
 from ..store.repo import NewerSchemaError, Store, new_id
 from ..store.storage import CorruptFileError, StoreError, atomic_write_bytes
 from . import runs as service_runs
-from .context import HISTORY_DAYS, Context, attach_warnings, clear_pain, default_profile, history_rows
+from .context import HISTORY_DAYS, Context, attach_warnings, catalog, clear_pain, default_profile, history_rows
 from .runs import runs_between, week_runs
 
 if TYPE_CHECKING:
@@ -204,11 +203,11 @@ class Log:
         is skipped, the rest swapped in at once after a backup. Counts of added and skipped."""
         return self._store.import_bundle(bundle.sessions, bundle.sets, bundle.profile, bundle.acks, runs=bundle.runs)
 
-    def history_rows(self, since: date, catalog: Catalog) -> list[dict[str, Any]]:
+    def history_rows(self, since: date) -> list[dict[str, Any]]:
         """The sessions from ``since`` on, one row each (date, sets, minutes, exercises,
         warnings), oldest first: what History and `runstrength history` show."""
         sessions = [s for s in self.sessions() if s.date >= since]
-        return history_rows(sessions, self.sets(since=since), catalog)
+        return history_rows(sessions, self.sets(since=since), catalog())
 
     # --- logging outside a session (`runstrength log`) -----------------------------------
 

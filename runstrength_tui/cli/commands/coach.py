@@ -50,7 +50,7 @@ def cmd_history(args) -> int:
     weeks = v.parse_whole(args.weeks, "Weeks", 1, 520)
     since = service.today() - timedelta(weeks=weeks)
     with open_log(args, write=False) as log:
-        rows = log.history_rows(since, service.catalog())
+        rows = log.history_rows(since)
     if args.json:
         print_json({"since": since.isoformat(), "sessions": rows})
         return 0
