@@ -68,7 +68,7 @@ RUNSTRENGTH_APP = textwrap.dedent(
     """
     import sys
     from pathlib import Path
-    from runstrength_tui.store.repo import Store
+    from runstrength_tui.service import Log
     from runstrength_tui.ui.app import RunStrengthApp
     from runstrength_tui.ui.screens.today import TodayScreen
 
@@ -79,7 +79,7 @@ RUNSTRENGTH_APP = textwrap.dedent(
 
     import runstrength_tui.ui.screens.today as today_module
     today_module.TodayScreen = FirstPaint
-    store = Store(Path(sys.argv[1]))
+    store = Log(Path(sys.argv[1]))
     try:
         RunStrengthApp(store).run(headless=True, size=(100, 30))
     finally:
@@ -204,12 +204,12 @@ def timer_accuracy(seconds: float, pause_for: float) -> float:
     how late (s) its end was handled after its monotonic deadline."""
     import synth
 
-    from runstrength_tui.store.repo import Store
+    from runstrength_tui.service import Log
     from runstrength_tui.ui.app import RunStrengthApp
 
     folder = Path(tempfile.mkdtemp(prefix="rs-bench-timer-"))
     synth.build(folder, 4, TODAY)
-    store = Store(folder)
+    store = Log(folder)
     app = RunStrengthApp(store, clock=time.monotonic, today=lambda: TODAY)
 
     async def scenario() -> float:
@@ -217,7 +217,7 @@ def timer_accuracy(seconds: float, pause_for: float) -> float:
             await pilot.pause()
             busy = app.set_interval(0.02, app.workout_changed)  # keep the UI busy re-rendering
             app.timers.start_rest(seconds, "next")
-            app._schedule_deadline()
+            app.timer_controller.schedule()
             await asyncio.sleep(seconds / 3)
             app.action_pause_timer()
             await asyncio.sleep(pause_for)

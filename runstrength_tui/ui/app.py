@@ -2,28 +2,31 @@
 
 from __future__ import annotations
 
-import asyncio
 import gc
 import sys
 import time
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from weakref import WeakKeyDictionary
 
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
+from textual.signal import Signal
 
 from .. import service
 from ..domain.block import clamp_week
 from ..domain.countdown import Clock
 from ..domain.model import Profile
-from ..store.repo import Store
-from ..store.storage import StoreError
 from .signals import Signals
-from .timers import GET_READY_SECONDS, TimerModel, timer_bindings
-from .workout import Workout
+from .timer_controller import TimerController
+from .timers import GET_READY_SECONDS, ActiveTimer, SessionClock, timer_bindings
+
+if TYPE_CHECKING:
+    from .screens.today import TodayScreen
 
 BACKUP_DELAY_SECONDS = 10
 
@@ -40,7 +43,7 @@ def minutes_text(seconds: float) -> str:
 NAV_ACTIONS = ("show_week", "show_history", "show_library", "show_settings", "show_keys", "quit")
 
 
-class RunStrengthApp(App):
+class RunStrengthApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "runstrength"
     # Timer keys work on every screen; Today and Focus show them in their footers while a
@@ -57,7 +60,7 @@ class RunStrengthApp(App):
 
     def __init__(
         self,
-        store: Store,
+        logbook: service.Log,
         *,
         clock: Clock = time.monotonic,
         today: Callable[[], date] = service.today,
@@ -71,35 +74,44 @@ class RunStrengthApp(App):
         # Start-up creates many objects at once; the cyclic GC would stop to scan them again
         # and again. Pause it until the first paint (or the end, if that comes first).
         gc.disable()
-        self.store = store
+        self.logbook = logbook  # the runner's opened log (Textual's App.log is its logger)
         self.clock = clock
         self.today = today
         self.now = now
         self.demo = demo
         self.tick_seconds = tick_seconds
         self.get_ready_seconds = get_ready_seconds
-        self.timers = TimerModel(clock)
-        self.workout = Workout(store, today, now)
-        self._deadline_handle = None
-        self._beep_handles: list = []
-        self._session_clock_start: float | None = None
-        self._session_offset = 0.0
-        self.timer_finished_at: dict[str, float] = {}  # kind → clock() when its end was handled
         self.signals = signals or Signals(self)
+        self.timer_controller = TimerController(self, clock, on_end=self._timer_ended, on_switch=self._switch_sides,
+                                                beeps=self.profile_beeps, bell=lambda: self.signals.bell())
+        self.timers = self.timer_controller.model  # the active timer, for the panels that show it
+        self.timer_finished_at = self.timer_controller.finished_at  # kind → clock() when its end was handled
+        self.workout = service.Workout(logbook, today, now)
+        # screens that show the session follow it (``RunStrengthScreen.follow_workout``)
+        self.workout_signal: Signal[None] = Signal(self, "workout-changed")
+        self.session_clock = SessionClock(clock)
+        self._keys_shown: WeakKeyDictionary[Screen[Any], tuple[object, ...]] = WeakKeyDictionary()  # footer state
         self._title_text = ""
         self._audio_notice = False  # "no sound device" is said once
 
     # --- start ----------------------------------------------------------------------------
 
     @property
+    def store(self) -> service.Log:
+        """The opened log under its first name (tests and scripts written before ``logbook``)."""
+        return self.logbook
+
+    @property
     def profile(self) -> Profile:
-        return self.workout.ctx.profile
+        ctx = self.workout.ctx
+        assert ctx is not None, "the workout is loaded when the app mounts"
+        return ctx.profile
 
     def on_mount(self) -> None:
         self.workout.load()
         from .screens.today import TodayScreen
 
-        if self.store.profile() is None:
+        if self.logbook.profile() is None:
             from .screens.settings import OnboardingScreen
 
             self.push_screen(TodayScreen())
@@ -112,19 +124,16 @@ class RunStrengthApp(App):
         self.call_after_refresh(self._after_first_paint)
 
     def _tick(self) -> None:
-        """A backstop for the one-shot deadline callback (and for injected test clocks);
-        also rings the switch-sides signal of an each-side hold, keeps the terminal title
-        on the running timer and the footer's keys on the state."""
-        active = self.timers.active
-        if active is not None and active.countdown.finished:
-            self._on_deadline()
-        elif active is not None and active.kind == "hold" and active.side == 2 and not active.switched:
-            active.switched = True
-            self.ring("Switch sides", f"{active.title}: switch to side 2")
-            self._flash()
-            self.notify("Switch sides", timeout=4)
+        """The timer's backstop and switch-sides moment (see ``TimerController.tick``);
+        keeps the terminal title on the running timer and the footer's keys on the state."""
+        self.timer_controller.tick()
         self.update_title()
         self.refresh_keys()
+
+    def _switch_sides(self, active: ActiveTimer) -> None:
+        self.ring("Switch sides", f"{active.title}: switch to side 2")
+        self._flash()
+        self.notify("Switch sides", timeout=4)
 
     # --- what the runner notices: signal, title, keys -----------------------------------------
 
@@ -171,12 +180,13 @@ class RunStrengthApp(App):
             return
         screen = self.screen
         state = self.key_state()
-        if getattr(screen, "_keys_shown", None) != state:
-            if getattr(screen, "_keys_shown", None) is not None:
+        shown = self._keys_shown.get(screen)
+        if shown != state:
+            if shown is not None:
                 screen.refresh_bindings()
-            screen._keys_shown = state
+            self._keys_shown[screen] = state
 
-    def key_state(self) -> tuple:
+    def key_state(self) -> tuple[object, ...]:
         active = self.timers.active
         w = self.workout
         return (active.kind if active else None, bool(active and active.countdown.paused), self.enter_mode(),
@@ -216,9 +226,9 @@ class RunStrengthApp(App):
             screen = self.screen
             if isinstance(screen, ModalScreen) or self._onboarding():
                 return False
-            own = {"show_week": "WeekScreen", "show_history": "HistoryScreen", "show_library": "LibraryScreen",
-                   "show_settings": "SettingsScreen"}.get(action)
-            if own is not None and type(screen).__name__ == own:
+            from .screens.base import RunStrengthScreen
+
+            if isinstance(screen, RunStrengthScreen) and action == screen.PLACE_ACTION:  # already there
                 return False
         return True
 
@@ -230,18 +240,16 @@ class RunStrengthApp(App):
 
     def _theme_changed(self, theme) -> None:
         """A theme picked in the palette is remembered in the profile."""
-        stored = self.store.profile()
-        if stored is None or stored.theme == theme.name or self.store_read_only():
+        stored = self.logbook.profile()
+        if stored is None or stored.theme == theme.name or self.logbook.read_only:
             return
         try:
-            self.store.save_profile(stored.with_changes(theme=theme.name))
-        except (StoreError, OSError) as exc:
+            self.logbook.save_profile(stored.with_changes(theme=theme.name))
+        except (service.LogError, OSError) as exc:
             self.notify(f"The theme could not be saved: {exc}", severity="warning")
             return
-        self.workout.ctx.profile = self.workout.ctx.profile.with_changes(theme=theme.name)
-
-    def store_read_only(self) -> bool:
-        return not getattr(self.store, "write", True)
+        if self.workout.ctx is not None:
+            self.workout.ctx.profile = self.workout.ctx.profile.with_changes(theme=theme.name)
 
     def _after_first_paint(self) -> None:
         gc.enable()
@@ -258,9 +266,9 @@ class RunStrengthApp(App):
         self.workout_changed()
 
     def _offer_resume(self) -> None:
-        open_ = self.store.open_session()
+        open_ = self.logbook.open_session()
         if not open_ or not open_[1]:
-            self.store.discard_empty_open_session()
+            self.logbook.discard_empty_open_session()
             if open_ and not open_[1]:
                 self.workout.load()
             return
@@ -282,18 +290,14 @@ class RunStrengthApp(App):
 
     def _resume_answer(self, answer: str | None) -> None:
         session = self.workout.session
-        if answer == "resume":
-            if session is not None:
-                self._session_offset = max(0.0, (self.now() - session.started_at).total_seconds())
-                self._session_clock_start = self.clock()
-            self.notify(f"Resumed: {plural(self.workout.sets_done, 'set')} already saved.")
-        elif answer == "save":
+        if answer == "save":
             self._close_interrupted()
             self.notify("Saved as it was. Enter on Today reopens it.", title="Session saved")
-        else:  # decide later: the session stays open; its clock starts from where it is
-            if session is not None:
-                self._session_offset = max(0.0, (self.now() - session.started_at).total_seconds())
-                self._session_clock_start = self.clock()
+            return
+        if session is not None:  # resumed, or left open to decide later: its clock goes on from its start
+            self.session_clock.start((self.now() - session.started_at).total_seconds())
+        if answer == "resume":
+            self.notify(f"Resumed: {plural(self.workout.sets_done, 'set')} already saved.")
 
     def _close_interrupted(self) -> None:
         self.workout.discard_or_close_interrupted()
@@ -304,7 +308,7 @@ class RunStrengthApp(App):
         if self.demo:
             return
         try:
-            self.store.backup_if_stale()
+            self.logbook.backup_if_stale()
         except OSError as exc:
             self.call_from_thread(self.notify, f"Backup failed: {exc}", severity="warning")
 
@@ -318,32 +322,16 @@ class RunStrengthApp(App):
         demo = " · DEMO" if self.demo else ""
         return f"{self.today():%a %d %b %Y} · {week}{light}{demo}"
 
-    def idle_timer_hint(self) -> str:
-        item = self.workout.current
-        if item is None:
-            return ""
-        if self.workout.finished_today:
-            return "Saved. Enter reopens today's session." if self.workout.reopenable else ""
-        if self.workout.all_done:
-            return "All sets done: enter finishes"
-        if self.workout.in_warmup:
-            return ("enter: start the warm-up · x skips it" if self.workout.session is None
-                    else "enter: drill done · x skips the rest")
-        if item.is_hold:
-            return f"enter: {self.get_ready_seconds} s get-ready, then hold {item.plan.seconds} s"
-        return "enter: log the set; rest starts by itself"
-
     def session_elapsed(self) -> float:
-        if self._session_clock_start is None:
-            return 0.0
-        return self._session_offset + (self.clock() - self._session_clock_start)
+        return self.session_clock.elapsed()
 
     def workout_changed(self) -> None:
-        for screen in self.screen_stack:
-            refresh = getattr(screen, "workout_changed", None)
-            if refresh is not None and screen.is_mounted and not self._exit:
-                refresh()
-        if not self._exit and self.screen_stack:
+        """The session changed: the screens that show it repaint now (before the next
+        frame: the signal calls them at once, where a posted message would wait its turn)."""
+        if self._exit:
+            return
+        self.workout_signal.publish(None)
+        if self.screen_stack:
             self.refresh_keys()
 
     # --- the session -----------------------------------------------------------------------------
@@ -352,8 +340,7 @@ class RunStrengthApp(App):
         w = self.workout
         if w.session is None and w.items and not w.finished_today:
             w.start()
-            self._session_clock_start = self.clock()
-            self._session_offset = 0.0
+            self.session_clock.start()
             self.workout_changed()
 
     def action_primary(self, mode: str | None = None) -> None:
@@ -374,16 +361,14 @@ class RunStrengthApp(App):
         if active is not None and active.kind == "hold":
             held = max(1, active.held_per_side())
             active.countdown.stop()
-            self._cancel_deadline()
-            self.timers.clear()
+            self.timer_controller.stop()
             self._log_values(None, held, None, None, False, exercise=active.exercise)
             return
         if active is not None and active.kind == "get-ready":
             self._begin_hold()
             return
         if active is not None and active.kind == "rest":
-            self._cancel_deadline()
-            self.timers.clear()
+            self.timer_controller.stop()
         w = self.workout
         item = w.current
         if item is None or w.finished_today:
@@ -397,9 +382,8 @@ class RunStrengthApp(App):
         if item.is_hold:
             if not self._start_or_explain():
                 return
-            self.timers.start_get_ready(item.plan.exercise, item.plan.name, item.plan.seconds, item.plan.per_side,
-                                        self.get_ready_seconds)
-            self._schedule_deadline()
+            self.timer_controller.start_get_ready(item.plan.exercise, item.plan.name, item.plan.seconds,
+                                                  item.plan.per_side, self.get_ready_seconds)
             self.workout_changed()
         else:
             self.action_log_set()
@@ -426,7 +410,7 @@ class RunStrengthApp(App):
     def _start_or_explain(self) -> bool:
         try:
             self.action_start_session()
-        except (StoreError, OSError) as exc:
+        except (service.LogError, OSError) as exc:
             self.notify(f"The session could not be started: {exc}", severity="error", timeout=10)
             return False
         return True
@@ -463,7 +447,7 @@ class RunStrengthApp(App):
             self.action_start_session()
             record = w.candidate(reps, seconds, load, rpe, pain, item=item)
             record, warnings = w.log(record)
-        except (StoreError, OSError) as exc:
+        except (service.LogError, OSError) as exc:
             self.notify(f"The set could not be saved: {exc}", severity="error", timeout=10)
             return
         from ..domain.guard import code_words
@@ -487,8 +471,7 @@ class RunStrengthApp(App):
         if w.all_done:
             self.notify("All sets done. Enter finishes the session.", title="Well done")
         else:
-            self.timers.start_rest(rest, w.next_text())
-            self._schedule_deadline()
+            self.timer_controller.start_rest(rest, w.next_text())
         self.workout_changed()
 
     def _ask_after_pain(self, item, rest: int, notes) -> None:
@@ -546,10 +529,9 @@ class RunStrengthApp(App):
         (rpe,) = answer
         elapsed = self.session_elapsed()
         minutes = max(1, round(elapsed / 60)) if elapsed > 0 else None
-        self._cancel_deadline()
-        self.timers.clear()
+        self.timer_controller.stop()
         self.workout.finish(rpe, minutes)
-        self._session_clock_start = None
+        self.session_clock.stop()
         self.daily_backup()
         self.notify("Session saved. See you next time!", title="Done")
         self.workout_changed()
@@ -561,11 +543,10 @@ class RunStrengthApp(App):
             return
         try:
             self.workout.reopen(session)
-        except (StoreError, OSError) as exc:
+        except (service.LogError, OSError) as exc:
             self.notify(f"The session could not be reopened: {exc}", severity="error", timeout=10)
             return
-        self._session_offset = (session.minutes or 0) * 60.0
-        self._session_clock_start = self.clock()
+        self.session_clock.start((session.minutes or 0) * 60.0)
         self.notify(f"Reopened: {plural(self.workout.sets_done, 'set')} already saved.", title="Session open")
         self.workout_changed()
 
@@ -603,55 +584,17 @@ class RunStrengthApp(App):
         else:
             self.push_screen(FocusScreen())
 
-    # --- timers ---------------------------------------------------------------------------------
+    # --- timers: the controller schedules, the app says what an end means --------------------
 
     def _begin_hold(self) -> None:
-        active = self.timers.active
-        self._cancel_deadline()
-        self.timers.start_hold(active.exercise, active.title, active.hold_seconds, active.per_side)
-        self._schedule_deadline()
+        self.timer_controller.start_hold()
         self.workout_changed()
         self.refresh_keys()
-
-    def _schedule_deadline(self) -> None:
-        self._cancel_deadline()
-        active = self.timers.active
-        if active is None or active.countdown.paused:
-            return
-        # The event loop's own timer, not a Textual Timer: its callback runs at the deadline
-        # instead of waiting in the message queue behind a busy screen's repaints.
-        loop = asyncio.get_running_loop()
-        self._deadline_handle = loop.call_later(max(0.0, active.countdown.remaining()), self._on_deadline)
-        if self.profile_beeps() and active.kind in ("rest", "hold"):
-            for n in (3, 2, 1):
-                at = active.countdown.remaining() - n
-                if at > 0:
-                    self._beep_handles.append(self.set_timer(at, self._beep_if_running))
 
     def profile_beeps(self) -> bool:
         return self.profile.beeps and self.profile.signal != "off"
 
-    def _beep_if_running(self) -> None:
-        if self.timers.active is not None and not self.timers.active.countdown.paused:
-            self.signals.bell()
-
-    def _cancel_deadline(self) -> None:
-        if self._deadline_handle is not None:
-            self._deadline_handle.cancel()
-            self._deadline_handle = None
-        for handle in self._beep_handles:
-            handle.stop()
-        self._beep_handles.clear()
-
-    def _on_deadline(self) -> None:
-        active = self.timers.active
-        if active is None or active.countdown.paused:
-            return
-        if active.countdown.remaining() > 0:  # woke a little early: wait for the rest
-            self._schedule_deadline()
-            return
-        self._deadline_handle = None
-        self.timer_finished_at[active.kind] = self.clock()
+    def _timer_ended(self, active: ActiveTimer) -> None:
         if active.kind == "rest":
             self.ring("Rest over", self.workout.next_text())
         elif active.kind == "hold":
@@ -662,10 +605,8 @@ class RunStrengthApp(App):
         if active.kind == "get-ready":
             self._begin_hold()
         elif active.kind == "hold":  # held to the end, +15 s included
-            self.timers.clear()
             self._log_values(None, active.held_to_end(), None, None, False, exercise=active.exercise)
         else:
-            self.timers.clear()
             self.notify(self.workout.next_text(), title="Rest over")
             self.workout_changed()
 
@@ -676,36 +617,27 @@ class RunStrengthApp(App):
             panel.flash()
 
     def action_pause_timer(self) -> None:
-        active = self.timers.active
-        if active is None:
+        if self.timer_controller.active is None:
             return
-        active.countdown.toggle()
-        if active.countdown.paused:
-            self._cancel_deadline()
-        else:
-            self._schedule_deadline()
+        self.timer_controller.toggle()
         self.refresh_keys()
 
     def action_resume_timer(self) -> None:
         self.action_pause_timer()
 
     def action_add_time(self) -> None:
-        active = self.timers.active
-        if active is not None:
-            active.add(15)
-            self._schedule_deadline()
+        self.timer_controller.add()
 
     def action_skip_timer(self) -> None:
         """Skip a rest, the get-ready, or a hold (a skipped hold logs nothing)."""
-        active = self.timers.active
-        if active is None:
+        skipped = self.timer_controller.skip()
+        if skipped is None:
             return
-        if active.kind == "get-ready":
-            self._begin_hold()
+        if skipped.kind == "get-ready":  # the hold starts now
+            self.workout_changed()
+            self.refresh_keys()
             return
-        self._cancel_deadline()
-        self.timers.clear()
-        if active.kind == "hold":
+        if skipped.kind == "hold":
             self.notify("Hold skipped; nothing logged. (Enter stops a hold and logs the time held.)")
         self.workout_changed()
 
@@ -716,29 +648,30 @@ class RunStrengthApp(App):
 
         return any(isinstance(screen, OnboardingScreen) for screen in self.screen_stack)
 
+    def _go(self, screen: Screen[Any], closed: Callable[[Any], None] | None = None) -> None:
+        """Open a place (not while the onboarding is still open)."""
+        if not self._onboarding():
+            self.push_screen(screen, closed)
+
     def action_show_week(self) -> None:
         from .screens.week import WeekScreen
 
-        if not self._onboarding():
-            self.push_screen(WeekScreen())
+        self._go(WeekScreen())
 
     def action_show_history(self) -> None:
         from .screens.history import HistoryScreen
 
-        if not self._onboarding():
-            self.push_screen(HistoryScreen(), self._history_closed)
+        self._go(HistoryScreen(), self._history_closed)
 
     def action_show_library(self) -> None:
         from .screens.library import LibraryScreen
 
-        if not self._onboarding():
-            self.push_screen(LibraryScreen())
+        self._go(LibraryScreen())
 
     def action_show_settings(self) -> None:
         from .screens.settings import SettingsScreen
 
-        if not self._onboarding():
-            self.push_screen(SettingsScreen(), self._onboarded)
+        self._go(SettingsScreen(), self._onboarded)
 
     def get_system_commands(self, screen):
         yield from super().get_system_commands(screen)
@@ -747,9 +680,9 @@ class RunStrengthApp(App):
         yield SystemCommand("Start the session", "Start the session clock", self.action_start_session)
         yield SystemCommand("Skip the warm-up", "Go straight to the first set (x)", self.action_skip_warmup)
         yield SystemCommand("Coach's notes", "Pain referrals, a held-back block week, the week's notes (m)",
-                            self._on_today("action_coach_notes"))
+                            self._on_today(lambda today: today.action_coach_notes()))
         yield SystemCommand("Clear a pain mark", "Once a doctor or physio says it is fine (c)",
-                            self._on_today("action_clear_pain"))
+                            self._on_today(lambda today: today.action_clear_pain()))
         yield SystemCommand("Finish the session", "Save the session with its RPE", self.action_finish)
         yield SystemCommand("Pause or resume the timer", "space", self.action_pause_timer)
         yield SystemCommand("Add 15 seconds to the timer", "+", self.action_add_time)
@@ -764,14 +697,14 @@ class RunStrengthApp(App):
         yield SystemCommand("Keys", "Every key, screen by screen (?)", self.action_show_keys)
         yield SystemCommand("Export log", "Write a JSON export to the data folder", self.action_export)
 
-    def _on_today(self, action: str):
+    def _on_today(self, action: Callable[[TodayScreen], None]) -> Callable[[], None]:
         """A Today action for the command palette (Today is the screen under the others)."""
         def run() -> None:
             from .screens.today import TodayScreen
 
             today = next((s for s in self.screen_stack if isinstance(s, TodayScreen)), None)
             if today is not None:
-                getattr(today, action)()
+                action(today)
         return run
 
     def action_export(self) -> None:
@@ -779,13 +712,7 @@ class RunStrengthApp(App):
 
     @work(thread=True, exclusive=True, group="export")
     def export_log(self) -> None:
-        import json
-
-        from ..store.storage import atomic_write_bytes
-
-        target = self.store.dir / f"runstrength-export-{self.today():%Y%m%d}.json"
-        bundle = self.store.export_bundle(self.now())
-        atomic_write_bytes(target, json.dumps(bundle, indent=1, ensure_ascii=False).encode("utf-8"))
+        target = self.logbook.export_to(self.logbook.default_export_path(self.today()), self.now())
         self.call_from_thread(self.notify, f"Exported to {target}", title="Export")
 
     def on_unmount(self) -> None:
@@ -795,12 +722,12 @@ class RunStrengthApp(App):
 def run_tui(data_dir: Path, demo: bool = False) -> int:
     """Open the data folder (taking its lock) before the UI starts; a clear line if we can't."""
     try:
-        store = Store(data_dir, write=True)
-    except StoreError as exc:
+        logbook = service.Log(data_dir, write=True)
+    except service.LogError as exc:
         print(f"runstrength: {exc}", file=sys.stderr)
         return 1
     try:
-        RunStrengthApp(store, demo=demo).run()
+        RunStrengthApp(logbook, demo=demo).run()
     finally:
-        store.close()
+        logbook.close()
     return 0

@@ -125,9 +125,27 @@ class TimerModel:
     def clear(self) -> None:
         self.active = None
 
-    @property
-    def running(self) -> bool:
-        return self.active is not None
+
+class SessionClock:
+    """How long the session has been going: a monotonic start plus what came before (a
+    resumed or reopened session counts on from where it was)."""
+
+    def __init__(self, clock: Clock):
+        self.clock = clock
+        self._start: float | None = None
+        self._offset = 0.0
+
+    def start(self, offset: float = 0.0) -> None:
+        self._offset = max(0.0, offset)
+        self._start = self.clock()
+
+    def stop(self) -> None:
+        self._start = None
+
+    def elapsed(self) -> float:
+        if self._start is None:
+            return 0.0
+        return self._offset + (self.clock() - self._start)
 
 
 def timer_bindings(prefix: str = "", show: bool = True) -> list[Binding]:

@@ -33,4 +33,4 @@ def close_stores():
     apps = []
     yield apps.append
     for app in apps:
-        app.store.close()
+        app.logbook.close()

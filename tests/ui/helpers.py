@@ -5,59 +5,21 @@ from __future__ import annotations
 from datetime import date, datetime
 from pathlib import Path
 
-from runstrength_tui.domain.model import Profile, SetRecord
+from runstrength_tui.domain.model import SetRecord
 from runstrength_tui.domain.weeks import week_start
-from runstrength_tui.service.demo import fill_demo
 from runstrength_tui.store.repo import Store
 from runstrength_tui.ui.app import RunStrengthApp
+from runstrength_tui.ui.scenes import (  # noqa: F401 (the tests import them from here)
+    NOW,
+    PINNED,
+    FakeClock,
+    SteppingNow,
+    beginner_profile,
+    build_app,
+    make_beginner,
+    make_demo,
+)
 from runstrength_tui.ui.signals import Signals
-
-PINNED = date(2026, 11, 26)  # a Thursday: a strength day in the demo's running week
-NOW = datetime(2026, 11, 26, 18, 0)
-
-
-class FakeClock:
-    """A monotonic clock the test moves by hand."""
-
-    def __init__(self, start: float = 1000.0) -> None:
-        self.t = start
-
-    def __call__(self) -> float:
-        return self.t
-
-    def advance(self, seconds: float) -> None:
-        self.t += seconds
-
-
-class SteppingNow:
-    """Wall-clock stamps on the pinned day: one second later at every call (keeps set order)."""
-
-    def __init__(self, start: datetime = NOW) -> None:
-        self.t = start
-
-    def __call__(self) -> datetime:
-        from datetime import timedelta
-
-        self.t += timedelta(seconds=1)
-        return self.t
-
-
-def beginner_profile() -> Profile:
-    return Profile(level="beginner", equipment=("none",), target=2, minutes=20,
-                   runs=("rest", "easy", "hard", "rest", "easy", "long", "rest"),
-                   block_start=week_start(PINNED), weeks=10)
-
-
-def make_demo(folder: Path) -> Path:
-    with Store(folder) as store:
-        fill_demo(store, PINNED)
-    return folder
-
-
-def make_beginner(folder: Path) -> Path:
-    with Store(folder) as store:
-        store.save_profile(beginner_profile())
-    return folder
 
 
 class RecordingSignals(Signals):
@@ -91,13 +53,12 @@ class RecordingSignals(Signals):
 
 
 def make_app(folder: Path, clock=None, warmed_up: bool = True, **kwargs) -> RunStrengthApp:
-    """The real app on a real data folder. ``warmed_up`` (the default) starts it with the
-    warm-up step already skipped, as the x key does, so tests about sets begin at the first
-    set; tests of the warm-up itself pass ``warmed_up=False``."""
-    store = Store(folder)
+    """The real app on a real data folder (``scenes.build_app``), its signals recorded.
+    ``warmed_up`` (the default) starts it with the warm-up step already skipped, as the x
+    key does, so tests about sets begin at the first set; tests of the warm-up itself pass
+    ``warmed_up=False``."""
     kwargs.setdefault("signals", RecordingSignals())
-    kwargs.setdefault("today", lambda: PINNED)
-    app = RunStrengthApp(store, clock=clock or FakeClock(), now=SteppingNow(), **kwargs)
+    app = build_app(folder, clock, **kwargs)
     if warmed_up:
         app.workout.skip_warmup()
     return app

@@ -10,7 +10,7 @@ from helpers import NOW, PINNED, FakeClock, beginner_profile, make_app, make_you
 
 from runstrength_tui.domain.model import SetRecord
 from runstrength_tui.store.repo import Store, new_id
-from runstrength_tui.ui.widgets.timer_panel import TimerPanel
+from runstrength_tui.ui import scenes
 
 SIZE = (100, 30)
 SMALL = (80, 24)
@@ -42,53 +42,26 @@ def test_log_set(snap_compare, demo_dir, app_for):
     assert snap_compare(app_for(demo_dir), terminal_size=SIZE, press=["enter"])
 
 
+def scene(name, clock):
+    """A scene of ``ui.scenes`` (the README's screenshots press the same) on ``clock``."""
+    async def run_before(pilot):
+        await getattr(scenes, f"{name}_scene")(pilot, clock)
+
+    return run_before
+
+
 def test_rest_timer(snap_compare, demo_dir, app_for):
     clock = FakeClock()
-
-    async def run_before(pilot):
-        await pilot.press("enter", "enter")  # log the prescribed set: the rest starts by itself
-        await pilot.pause()
-        clock.advance(12)  # 30 s rest, 12 s in
-        await pilot.pause(0.2)
-        for panel in pilot.app.screen.query(TimerPanel):  # repaint now, not at the next tick
-            panel.refresh_view()
-        pilot.app.workout_changed()  # and the session clock, which ticks once a second
-        await pilot.pause()
-
-    assert snap_compare(app_for(demo_dir, clock=clock), terminal_size=SIZE, run_before=run_before)
+    assert snap_compare(app_for(demo_dir, clock=clock), terminal_size=SIZE, run_before=scene("rest", clock))
 
 
 def test_hold_timer_focus_mode(snap_compare, beginner_dir, app_for):
     clock = FakeClock()
-
-    async def run_before(pilot):
-        app = pilot.app
-        app.workout.select(len(app.workout.items) - 1)  # the plank
-        app.workout_changed()
-        await pilot.press("enter")  # 5 s get-ready ...
-        clock.advance(5)
-        await pilot.pause(0.2)
-        clock.advance(16.5)  # ... then the 20 s hold, in its last seconds
-        await pilot.press("z")
-        await pilot.pause(0.2)
-        for panel in pilot.app.screen.query(TimerPanel):
-            panel.refresh_view()
-        await pilot.pause()
-
-    assert snap_compare(app_for(beginner_dir, clock=clock), terminal_size=SIZE, run_before=run_before)
+    assert snap_compare(app_for(beginner_dir, clock=clock), terminal_size=SIZE, run_before=scene("hold_focus", clock))
 
 
 def test_log_set_shows_warning_before_saving(snap_compare, demo_dir, app_for):
-    async def run_before(pilot):
-        w = pilot.app.workout
-        w.select(next(i for i, it in enumerate(w.items) if it.plan.suggested_load_kg))  # done at 8 kg
-        pilot.app.workout_changed()
-        await pilot.press("enter")
-        await pilot.pause()
-        pilot.app.screen.query_one("#load").value = "20kg"
-        await pilot.pause(0.1)
-
-    assert snap_compare(app_for(demo_dir), terminal_size=SIZE, run_before=run_before)
+    assert snap_compare(app_for(demo_dir), terminal_size=SIZE, run_before=scene("warning", FakeClock()))
 
 
 def test_today_shows_comeback_warning(snap_compare, beginner_dir, app_for):
@@ -150,28 +123,10 @@ def test_onboarding_steps(snap_compare, tmp_path, app_for, step):
 # --- the moments of a session (issue 14) -----------------------------------------------------
 
 
-def _repaint(pilot):
-    for panel in pilot.app.screen.query(TimerPanel):  # now, not at the next tick
-        panel.refresh_view()
-    pilot.app.workout_changed()
-
-
 def test_each_side_hold_side_one(snap_compare, demo_dir, app_for):
     """Side 1 counts its own 40 s (12 s in: 0:28), the whole hold in small print."""
     clock = FakeClock()
-
-    async def run_before(pilot):
-        w = pilot.app.workout
-        w.select(next(i for i, it in enumerate(w.items) if it.plan.per_side and it.is_hold))
-        pilot.app.workout_changed()
-        await pilot.press("enter")
-        clock.advance(5)
-        await pilot.pause(0.3)
-        clock.advance(12)
-        _repaint(pilot)
-        await pilot.pause()
-
-    assert snap_compare(app_for(demo_dir, clock=clock), terminal_size=SIZE, run_before=run_before)
+    assert snap_compare(app_for(demo_dir, clock=clock), terminal_size=SIZE, run_before=scene("each_side", clock))
 
 
 def test_today_all_done(snap_compare, beginner_dir, app_for):

@@ -15,7 +15,7 @@ async def test_zero_drift_across_ticks_pause_resume_and_screen_switches(demo_dir
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         app.timers.start_rest(60, "next")
-        app._schedule_deadline()
+        app.timer_controller.schedule()
         countdown = app.timers.active.countdown
         for _ in range(10):  # ticks run for real while the fake clock moves in odd steps
             clock.advance(1.7)
@@ -57,7 +57,7 @@ async def test_real_clock_three_second_timer_ends_on_time_while_ui_is_busy(demo_
         gc.collect()  # earlier tests' garbage is not this timer's business
         interval = app.set_interval(0.02, busy)
         app.timers.start_rest(3, "next")
-        app._schedule_deadline()
+        app.timer_controller.schedule()
         deadline = app.timers.active.countdown.deadline()
         while app.timers.active is not None and time.monotonic() < deadline + 2:
             await pilot.pause(0.05)

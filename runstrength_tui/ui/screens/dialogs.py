@@ -6,6 +6,7 @@ while a dialog is open)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar, Generic, TypeVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -165,7 +166,32 @@ class LogSetScreen(ModalScreen[SetValues | None]):
         self.dismiss(None)
 
 
-class FinishScreen(ModalScreen[tuple[int | None] | None]):
+FormResult = TypeVar("FormResult")
+
+
+class FormDialog(ModalScreen[FormResult | None], Generic[FormResult]):
+    """A dialog of fields and two buttons: the first field has the focus; enter in a field
+    or the primary button submits (``submit``), the other button or esc cancels (None)."""
+
+    FIRST_FIELD: ClassVar[str] = "#amount"
+
+    def on_mount(self) -> None:
+        self.query_one(self.FIRST_FIELD, Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.submit()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.submit() if event.button.variant == "primary" else self.action_cancel()
+
+    def submit(self) -> None:
+        raise NotImplementedError
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class FinishScreen(FormDialog[tuple[int | None]]):
     """Close the session: one question, the session RPE (Foster's session load)."""
 
     BINDINGS = [
@@ -189,14 +215,10 @@ class FinishScreen(ModalScreen[tuple[int | None] | None]):
                 yield Button("Back (esc)", id="back")
         yield Footer(show_command_palette=False)
 
-    def on_mount(self) -> None:
-        self.query_one("#rpe", Input).focus()
+    FIRST_FIELD = "#rpe"
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
+    def submit(self) -> None:
         self.action_finish()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        self.action_finish() if event.button.id == "finish" else self.action_cancel()
 
     def action_finish(self) -> None:
         text = self.query_one("#rpe", Input).value.strip()
@@ -206,9 +228,6 @@ class FinishScreen(ModalScreen[tuple[int | None] | None]):
             self.query_one("#error", Static).update(f"✗ {exc}")
             return
         self.dismiss((rpe,))
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
 
 class ConfirmScreen(ModalScreen[bool]):

@@ -5,10 +5,9 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
-from textual.widgets import Footer, Markdown
+from textual.widgets import Markdown
 
-from ..widgets.title_bar import TitleBar
+from .base import BACK, RunStrengthScreen
 
 
 def exercise_markdown(ex, catalog, in_session: bool) -> str:
@@ -32,11 +31,11 @@ def exercise_markdown(ex, catalog, in_session: bool) -> str:
     return "\n".join(lines)
 
 
-class ExerciseScreen(Screen):
+class ExerciseScreen(RunStrengthScreen[None]):
     """Opened from Today (variations switch today's exercise) or from the library."""
 
     BINDINGS = [
-        Binding("escape", "app.pop_screen", "Back"),
+        BACK,
         Binding("left_square_bracket", "variation('easier')", "Easier", key_display="["),
         Binding("right_square_bracket", "variation('harder')", "Harder", key_display="]"),
         Binding("end", "scroll('end')", "End", show=False),
@@ -48,17 +47,15 @@ class ExerciseScreen(Screen):
         self.exercise_id = exercise_id
         self.in_session = in_session
 
-    def compose(self) -> ComposeResult:
+    def compose_body(self) -> ComposeResult:
         # The Markdown sits in a focused scroll container: arrows, PgUp/PgDn, Home/End and
         # the wheel reach the last section, and the scrollbar shows there is more.
-        yield TitleBar()
         with VerticalScroll(id="instructions-scroll"):
             yield Markdown(id="instructions")
-        yield Footer(show_command_palette=False)
 
     def check_action(self, action: str, parameters) -> bool | None:
         if action == "variation":
-            return bool(getattr(self.app.workout.catalog.get(self.exercise_id), parameters[0]))
+            return bool(getattr(self.workout.catalog.get(self.exercise_id), parameters[0]))
         return True
 
     def action_scroll(self, where: str) -> None:
@@ -69,7 +66,7 @@ class ExerciseScreen(Screen):
         self.show()
 
     def show(self) -> None:
-        catalog = self.app.workout.catalog
+        catalog = self.workout.catalog
         ex = catalog.get(self.exercise_id)
         self.sub_title = f"How to: {ex.name}"
         self.query_one(Markdown).update(exercise_markdown(ex, catalog, self.in_session))
@@ -79,7 +76,7 @@ class ExerciseScreen(Screen):
         self.refresh_bindings()  # [ and ] shown only when that variation exists
 
     def action_variation(self, which: str) -> None:
-        catalog = self.app.workout.catalog
+        catalog = self.workout.catalog
         target = getattr(catalog.get(self.exercise_id), which)
         if not target:
             self.notify(f"The catalog has no {which} variation of this one.", severity="warning")
@@ -90,7 +87,7 @@ class ExerciseScreen(Screen):
             if not new.suits(profile.level) or not new.available_with(tuple(e for e in profile.equipment if e != "none")):
                 self.notify(f"{new.name} is not for your level or equipment; staying with this one.", severity="warning")
                 return
-            self.app.workout.switch_variation(target)
+            self.workout.switch_variation(target)
             self.app.workout_changed()
             self.notify(f"Today's session now uses {new.name}.")
         self.exercise_id = target

@@ -5,14 +5,15 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Vertical
-from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from ..timers import enter_bindings, timer_bindings
 from ..widgets.timer_panel import TimerPanel
+from .base import RunStrengthScreen
 
 
-class FocusScreen(Screen):
+class FocusScreen(RunStrengthScreen[None]):
+    TITLE_BAR = False  # just the timer, big
     BINDINGS = [
         Binding("z", "app.pop_screen", "Leave focus"),
         Binding("escape", "app.pop_screen", "Leave focus", show=False),
@@ -20,19 +21,19 @@ class FocusScreen(Screen):
         *timer_bindings("app."),
     ]
 
-    def compose(self) -> ComposeResult:
+    def compose_body(self) -> ComposeResult:
         with Vertical(id="focus-body"):
             yield Static("", id="focus-exercise")
             with Center():
                 yield TimerPanel(big=True, id="focus-timer")
             yield Static("", id="focus-next")
-        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
+        self.follow_workout()
         self.workout_changed()
 
     def workout_changed(self) -> None:
-        w = self.app.workout
+        w = self.workout
         item = w.current
         if w.in_warmup:
             drill = w.warmup[min(w.warmup_ticked, len(w.warmup) - 1)]

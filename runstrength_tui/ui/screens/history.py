@@ -8,7 +8,6 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Checkbox, DataTable, Footer, Input, Label, Static
 
 from ... import service
@@ -16,9 +15,9 @@ from ...domain import validate as v
 from ...domain.guard import code_words
 from ...domain.words import format_load
 from ..widgets.steady_input import SaveInput
-from ..widgets.title_bar import TitleBar
 from ..widgets.toggles import ClearCheckbox
-from .dialogs import ConfirmScreen
+from .base import RunStrengthScreen
+from .dialogs import ConfirmScreen, FormDialog
 
 HISTORY_WEEKS = 52
 
@@ -30,17 +29,16 @@ class SessionsTable(DataTable):
     BINDINGS = [Binding("enter", "select_cursor", "Open session", key_display="⏎")]
 
 
-class HistoryScreen(Screen):
+class HistoryScreen(RunStrengthScreen[None]):
+    PLACE_ACTION = "show_history"
     BINDINGS = [
         Binding("escape", "back", "Back"),
         Binding("enter", "open", "Open session"),
     ]
 
-    def compose(self) -> ComposeResult:
-        yield TitleBar()
+    def compose_body(self) -> ComposeResult:
         yield Static("Loading…", id="history-note")
         yield SessionsTable(id="sessions", cursor_type="row", zebra_stripes=True)
-        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.sub_title = f"History · last {HISTORY_WEEKS} weeks"
@@ -49,10 +47,10 @@ class HistoryScreen(Screen):
 
     @work(thread=True, exclusive=True)
     def load(self) -> None:
-        store = self.app.store
+        logbook = self.app.logbook
         since = self.app.today() - timedelta(weeks=HISTORY_WEEKS)
-        sessions = [s for s in store.sessions() if s.date >= since]
-        rows = service.history_rows(sessions, store.sets(since=since), service.catalog())
+        sessions = [s for s in logbook.sessions() if s.date >= since]
+        rows = service.history_rows(sessions, logbook.sets(since=since), service.catalog())
         self.app.call_from_thread(self.show_rows, rows)
 
     def show_rows(self, rows) -> None:
@@ -121,7 +119,7 @@ def date_text(iso: str) -> str:
     return f"{date.fromisoformat(iso):%a %d %b}"
 
 
-class SessionSetsScreen(Screen):
+class SessionSetsScreen(RunStrengthScreen[None]):
     BINDINGS = [
         Binding("escape", "back", "Back"),
         Binding("e", "edit", "Edit set"),
@@ -133,11 +131,9 @@ class SessionSetsScreen(Screen):
         self.session_id = session_id
         self.sets = []
 
-    def compose(self) -> ComposeResult:
-        yield TitleBar()
+    def compose_body(self) -> ComposeResult:
         yield Static("", id="session-title")
         yield DataTable(id="sets", cursor_type="row", zebra_stripes=True)
-        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one("#sets", DataTable).add_columns("#", "Exercise", "Reps/time", "Load", "RPE", "Pain", "Note")
@@ -146,12 +142,12 @@ class SessionSetsScreen(Screen):
     def reload(self, cursor: int | None = None) -> None:
         """Show the session's sets; the cursor stays on the row it was on (or the one that
         took its place after a delete)."""
-        store = self.app.store
-        session = next((s for s in store.sessions() if s.id == self.session_id), None)
+        logbook = self.app.logbook
+        session = next((s for s in logbook.sessions() if s.id == self.session_id), None)
         if session is None:
             self.dismiss(None)
             return
-        self.sets = [s for s in store.sets(since=session.date, until=session.date) if s.session == self.session_id]
+        self.sets = [s for s in logbook.sets(since=session.date, until=session.date) if s.session == self.session_id]
         catalog = service.catalog()
         self.query_one("#session-title", Static).update(
             f"{session.date:%a %d %b %Y} · {session.kind} · {len(self.sets)} sets · e edits, d deletes (asks first)"
@@ -194,7 +190,7 @@ class SessionSetsScreen(Screen):
 
     def _edited(self, record, changes) -> None:
         if changes:
-            self.app.store.edit_set(record.id, self.app.now(), **changes)
+            self.app.logbook.edit_set(record.id, self.app.now(), **changes)
             self.notify("Set updated.")
             self.reload()
 
@@ -205,7 +201,7 @@ class SessionSetsScreen(Screen):
 
         def answer(yes: bool) -> None:
             if yes:
-                self.app.store.delete_set(record.id)
+                self.app.logbook.delete_set(record.id)
                 self.notify("Set deleted.")
                 self.reload()
 
@@ -220,7 +216,7 @@ class SessionSetsScreen(Screen):
         self.dismiss(None)
 
 
-class EditSetScreen(ModalScreen[dict | None]):
+class EditSetScreen(FormDialog[dict]):
     BINDINGS = [Binding("enter", "save", "Save", key_display="⏎"), Binding("escape", "cancel", "Cancel")]
 
     def __init__(self, record, what: str = "") -> None:
@@ -249,14 +245,8 @@ class EditSetScreen(ModalScreen[dict | None]):
                 yield Button("Cancel (esc)", id="cancel")
         yield Footer(show_command_palette=False)
 
-    def on_mount(self) -> None:
-        self.query_one("#amount", Input).focus()
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
+    def submit(self) -> None:
         self.action_save()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        self.action_save() if event.button.id == "save" else self.action_cancel()
 
     def action_save(self) -> None:
         r = self.record
@@ -276,6 +266,3 @@ class EditSetScreen(ModalScreen[dict | None]):
             self.query_one("#error", Static).update(f"✗ {exc}")
             return
         self.dismiss(changes)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)

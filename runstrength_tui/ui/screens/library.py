@@ -5,12 +5,11 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
-from textual.widgets import Footer, Input, OptionList
+from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
 from ..widgets.steady_input import SteadyInput
-from ..widgets.title_bar import TitleBar
+from .base import BACK, RunStrengthScreen
 from .exercise import ExerciseScreen
 
 
@@ -20,17 +19,16 @@ def matches(ex, query: str) -> bool:
     return all(w in hay for w in words)
 
 
-class LibraryScreen(Screen):
+class LibraryScreen(RunStrengthScreen[None]):
+    PLACE_ACTION = "show_library"
     BINDINGS = [
-        Binding("escape", "app.pop_screen", "Back"),
+        BACK,
         Binding("down", "focus_list", "List", show=False),
     ]
 
-    def compose(self) -> ComposeResult:
-        yield TitleBar()
+    def compose_body(self) -> ComposeResult:
         yield SteadyInput(placeholder="Search: name, kind, muscle, equipment (e.g. 'core', 'calf', 'dumbbells')", id="search")
         yield OptionList(id="library")
-        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.sub_title = "Exercise library"
@@ -38,7 +36,7 @@ class LibraryScreen(Screen):
         self.query_one("#search", Input).focus()
 
     def fill(self, query: str) -> None:
-        items = [e for e in self.app.workout.catalog if matches(e, query)]
+        items = [e for e in self.workout.catalog if matches(e, query)]
         options = []
         # one line an exercise, always: the equipment column is cut with "…" where it
         # would wrap into the next row (the exercise's screen lists all of it)

@@ -7,10 +7,8 @@ from datetime import date
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import (
     Button,
-    Footer,
     Input,
     Label,
     RadioSet,
@@ -25,8 +23,8 @@ from ...domain.profile import changed_profile, check_running_week, equipment_cho
 from ...domain.words import format_load
 from ..widgets.run_week import RunWeek
 from ..widgets.steady_input import SteadyInput
-from ..widgets.title_bar import TitleBar
 from ..widgets.toggles import ClearCheckbox, ClearRadioButton
+from .base import RunStrengthScreen
 
 LEVEL_TEXT = {
     "beginner": "Beginner: new to strength work, or back after a long break",
@@ -248,21 +246,21 @@ class ProfileForm(Vertical):
         ))
 
 
-def save_form(screen: Screen) -> bool:
+def save_form(screen: RunStrengthScreen[bool]) -> bool:
     """Read the screen's profile form and save it; explain the problem instead when it is invalid."""
     try:
         profile = screen.query_one("#form", ProfileForm).read(screen.app.today())
     except ValueError as exc:
         screen.query_one("#error", Static).update(f"✗ {exc}")
         return False
-    screen.app.store.save_profile(profile)
+    screen.app.logbook.save_profile(profile)
     return True
 
 
 STEPS = ("sec-level", "sec-equipment", "sec-sessions", "sec-runs", "sec-coach")
 
 
-class OnboardingScreen(Screen[bool]):
+class OnboardingScreen(RunStrengthScreen[bool]):
     """First start: five short steps (the last, races and weights, optional), then today's session.
 
     Enter takes the highlighted answer and goes on, esc goes back a step: keys that work
@@ -279,14 +277,12 @@ class OnboardingScreen(Screen[bool]):
         super().__init__()
         self.step = 0
 
-    def compose(self) -> ComposeResult:
+    def compose_body(self) -> ComposeResult:
         day = self.app.today()
         profile = service.default_profile(day)
-        yield TitleBar()
         yield Static("", id="step-title")
         yield ProfileForm(profile, new=True, id="form")
         yield Static("", id="error")
-        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.sub_title = f"Welcome: set up in {len(STEPS)} steps"
@@ -323,7 +319,8 @@ class OnboardingScreen(Screen[bool]):
             self.dismiss(True)
 
 
-class SettingsScreen(Screen[bool]):
+class SettingsScreen(RunStrengthScreen[bool]):
+    PLACE_ACTION = "show_settings"
     BINDINGS = [
         Binding("ctrl+s", "save", "Save"),
         Binding("escape", "cancel", "Back"),
@@ -333,14 +330,12 @@ class SettingsScreen(Screen[bool]):
         super().__init__()
         self.cleared = False  # a pain mark was cleared here (saved at once): Today plans again
 
-    def compose(self) -> ComposeResult:
-        w = self.app.workout
+    def compose_body(self) -> ComposeResult:
+        w = self.workout
         pain = tuple((ex, w.catalog.get(ex).name if ex in w.catalog else ex) for ex in sorted(w.pain))
-        yield TitleBar()
         with VerticalScroll(id="settings-body"):
             yield ProfileForm(self.app.profile, pain=pain, id="form")
         yield Static("", id="error")
-        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.sub_title = "Settings · ctrl+s saves · esc goes back"
@@ -368,7 +363,7 @@ class SettingsScreen(Screen[bool]):
             if choice != "clear":
                 return
             try:
-                saved = service.clear_pain(self.app.store, exercise, self.app.today())
+                saved = self.app.logbook.clear_pain(exercise, self.app.today())
             except OSError as exc:
                 self.notify(f"The pain mark could not be cleared: {exc}", severity="error", timeout=10)
                 return

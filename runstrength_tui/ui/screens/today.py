@@ -3,20 +3,21 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...domain.countdown import mmss
+from ..app import RunStrengthApp
 from ..timers import enter_bindings, timer_bindings
 from ..widgets.meter import Meter
 from ..widgets.run_days import RunDays
 from ..widgets.timer_panel import TimerPanel
-from ..widgets.title_bar import TitleBar
 from ..widgets.warnings import WarningsBox
+from .base import RunStrengthScreen
 
 
 def fit_notes(notes: list[str], width: int, budget: int, referral: bool) -> Text:
@@ -47,6 +48,7 @@ class ExerciseList(OptionList):
     bindings are the screen's, so the footer names what enter does)."""
 
     BINDINGS = enter_bindings()
+    app = getters.app(RunStrengthApp)
 
     def action_primary(self, mode: str | None = None) -> None:
         if self.highlighted is not None:
@@ -62,7 +64,7 @@ INDENT = NBSP * 2  # non-breaking: the list keeps the indent when it wraps lines
 KIND_TITLES = {"strength": "STRENGTH DAY", "finisher-only": "RUN DAY · optional finisher", "rest": "REST DAY"}
 
 
-class TodayScreen(Screen):
+class TodayScreen(RunStrengthScreen[None]):
     BINDINGS = [
         # The footer follows the moment (enter named by what it does, timer keys only while
         # a timer runs); the app adds Week, History, ? and Quit; ? lists everything.
@@ -84,8 +86,7 @@ class TodayScreen(Screen):
         Binding("p", "move(-1)", "Previous exercise", show=False),
     ]
 
-    def compose(self) -> ComposeResult:
-        yield TitleBar()
+    def compose_body(self) -> ComposeResult:
         yield WarningsBox(id="session-warnings")
         yield Static("", id="reason")
         yield Static("", id="coach-notes")
@@ -99,17 +100,13 @@ class TodayScreen(Screen):
         with Horizontal(id="session-bar"):
             yield Static("", id="session-clock")
             yield Meter(id="session-progress")
-        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
+        self.follow_workout()
         self.workout_changed()
         self.call_after_refresh(self._refresh_prompts)  # the list knows its width now
         self.set_interval(1.0, self.update_clock)
         self.query_one("#exercises", OptionList).focus()
-
-    @property
-    def workout(self):
-        return self.app.workout
 
     # --- display ------------------------------------------------------------------------
 
@@ -147,7 +144,7 @@ class TodayScreen(Screen):
         """Session keys only where there is a session to do; enter's binding for the
         state we are in (see ``app.enter_mode``)."""
         app = self.app
-        w = app.workout
+        w = self.workout
         if action == "primary":
             return bool(parameters) and parameters[0] == app.enter_mode()
         if action == "instructions":

@@ -4,18 +4,17 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
-from textual.widgets import Footer, ProgressBar, Sparkline, Static
+from textual.widgets import ProgressBar, Sparkline, Static
 
 from ... import service
 from ...domain import streaks
 from ...domain.block import clamp_week
 from ...domain.weeks import session_loads, week_days, week_start
+from ..app import plural
 from ..widgets.run_days import RunDays
-from ..widgets.title_bar import TitleBar
 from ..widgets.warnings import WarningsBox
+from .base import BACK, RunStrengthScreen
 
 HEAT_STYLES = ("dim", "green", "bold green", "bold bright_green", "bold bright_white on green")
 RUN_SHORT = {"rest": "rest", "easy": "easy", "hard": "HARD", "long": "LONG"}
@@ -33,7 +32,7 @@ def week_days_text(day, profile, sessions, planned_days, set_counts=None) -> Tex
         mine = by_day.get(d, [])
         if any(s.kind == "strength" for s in mine):
             n = sum((set_counts or {}).get(s.id, 0) for s in mine if s.kind == "strength")
-            mark = f"✓ {n} set{'s' if n != 1 else ''}" if set_counts is not None else "✓ done"
+            mark = f"✓ {plural(n, 'set')}" if set_counts is not None else "✓ done"
         elif mine:
             mark = "✓ finisher"
         elif d in planned_days and d >= day:
@@ -78,11 +77,11 @@ def heatmap_text(columns) -> Text:
     return text
 
 
-class WeekScreen(Screen):
-    BINDINGS = [Binding("escape", "app.pop_screen", "Back")]
+class WeekScreen(RunStrengthScreen[None]):
+    PLACE_ACTION = "show_week"
+    BINDINGS = [BACK]
 
-    def compose(self) -> ComposeResult:
-        yield TitleBar()
+    def compose_body(self) -> ComposeResult:
         with VerticalScroll(id="week-body"):
             yield Static("", id="week-summary")
             yield WarningsBox(id="week-warnings")
@@ -99,17 +98,14 @@ class WeekScreen(Screen):
                 yield Static("", id="trend-load-axis", classes="axis")
             yield Static("", id="block-label")
             yield ProgressBar(total=1, show_eta=False, show_percentage=False, id="block-progress")
-        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.sub_title = "Your week"
         self.load()
 
     def load(self) -> None:
-        app = self.app
-        day = app.today()
-        store = app.store
-        ctx = service.Context.load(store, day, history_days=7 * 27, all_sessions=True)
+        day = self.app.today()
+        ctx = self.app.logbook.context(day, history_days=7 * 27, all_sessions=True)
         profile = ctx.profile
         st = service.status(ctx)
         loads = session_loads(ctx.sessions, ctx.history)
@@ -118,7 +114,7 @@ class WeekScreen(Screen):
         summary.append(" · target met ✓" if st.counts else f" · {max(0, st.target - st.week_sessions):g} to go")
         if st.week_sessions != int(st.week_sessions):
             summary.append(" (a finisher counts as half)", style="italic")
-        summary.append(f"   Streak: {st.streak.current} week{'s' if st.streak.current != 1 else ''}", style="bold")
+        summary.append(f"   Streak: {plural(st.streak.current, 'week')}", style="bold")
         summary.append(f" (best {st.streak.best})")
         self.query_one("#week-summary", Static).update(summary)
         self.query_one("#week-warnings", WarningsBox).show(st.warnings)

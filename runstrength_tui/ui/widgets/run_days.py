@@ -9,9 +9,11 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from rich.text import Text
+from textual import getters
 from textual.widgets import Static
 
 from ...domain.runs import Run, day_line
+from ..app import RunStrengthApp
 
 
 def run_days_text(runs: list[Run], today: date) -> Text:
@@ -34,6 +36,7 @@ class RunDays(Static):
     """``scope="week"``: this week's runs so far (Week screen); ``scope="recent"``:
     yesterday's and today's (Today screen, where they matter for today's session)."""
 
+    app = getters.app(RunStrengthApp)
     DEFAULT_CSS = """
     RunDays {
         height: auto;
@@ -52,16 +55,14 @@ class RunDays(Static):
         self.reload()
 
     def reload(self) -> None:
-        from ...service import runs as service_runs
-
         app = self.app
         day = app.today()
-        profile = app.store.profile()
-        start_index = profile.week_start_index if profile else 0
+        logbook = app.logbook
         if self.scope == "recent":
-            runs = service_runs.runs_between(app.store, day - timedelta(days=1), day)
+            runs = logbook.runs(day - timedelta(days=1), day)
         else:
-            _, runs = service_runs.week_runs(app.store, day, start_index)
+            profile = logbook.profile()
+            _, runs = logbook.week_runs(day, profile.week_start_index if profile else 0)
         self.show(runs, day)
 
     def show(self, runs: list[Run], today: date) -> None:

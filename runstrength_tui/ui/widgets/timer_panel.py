@@ -2,21 +2,83 @@
 
 from __future__ import annotations
 
+from textual import getters
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Digits, Static
 
 from ...domain.countdown import mmss
+from ...service import Workout
+from ..app import RunStrengthApp
 from .big_digits import BigDigits
 from .meter import Meter
 
 LABELS = {"rest": "REST", "get-ready": "GET READY", "hold": "HOLD"}
 
 
+def idle_hint(workout: Workout, get_ready_seconds: int) -> str:
+    """What enter will do, under the idle timer."""
+    item = workout.current
+    if item is None:
+        return ""
+    if workout.finished_today:
+        return "Saved. Enter reopens today's session." if workout.reopenable else ""
+    if workout.all_done:
+        return "All sets done: enter finishes"
+    if workout.in_warmup:
+        return ("enter: start the warm-up · x skips it" if workout.session is None
+                else "enter: drill done · x skips the rest")
+    if item.is_hold:
+        return f"enter: {get_ready_seconds} s get-ready, then hold {item.plan.seconds} s"
+    return "enter: log the set; rest starts by itself"
+
+
 class TimerPanel(Vertical):
     """Shows the app's active timer; repaints a few times a second while one runs."""
 
+    app = getters.app(RunStrengthApp)
     DEFAULT_CLASSES = "idle"
+    # idle: quiet; closing: the last seconds of a hold; paused: greyed digits; flash: the end
+    DEFAULT_CSS = """
+    TimerPanel {
+        height: auto;
+        border: round $accent;
+        padding: 0 1;
+        background: $surface;
+    }
+    TimerPanel.idle {
+        border: round $panel-lighten-2;
+    }
+    TimerPanel.closing {
+        border: heavy $warning;
+        background: $warning 15%;
+    }
+    TimerPanel.closing #timer-digits {
+        color: $warning;
+    }
+    TimerPanel.paused #timer-digits {
+        color: $text-muted;
+    }
+    TimerPanel.flash {
+        background: $success 40%;
+        border: heavy $success;
+    }
+    TimerPanel #timer-title {
+        text-style: bold;
+        width: 1fr;
+    }
+    TimerPanel #timer-digits {
+        width: auto;
+        color: $accent;
+        text-style: bold;
+    }
+    TimerPanel.idle #timer-digits {
+        color: $text-muted;
+    }
+    TimerPanel #timer-next {
+        color: $text-muted;
+    }
+    """
 
     def __init__(self, big: bool = False, **kwargs) -> None:
         super().__init__(**kwargs)
@@ -41,7 +103,7 @@ class TimerPanel(Vertical):
         panel would otherwise re-lay out and repaint the screen ten times a second)."""
         active = self.app.timers.active
         if active is None:
-            self._show((True, False, False), "TIMER · idle", "--:--", (0, 1), self.app.idle_timer_hint())
+            self._show((True, False, False), "TIMER · idle", "--:--", (0, 1), idle_hint(self.app.workout, self.app.get_ready_seconds))
             return
         c = active.countdown
         phase, left, length = active.phase()

@@ -23,7 +23,27 @@ def warning_text(warnings) -> Text:
 
 
 class WarningsBox(Static):
-    """A box of warnings; hidden when there are none."""
+    """A box of warnings; hidden when there are none. Its edge and tint follow the most
+    serious one (``-warning``, ``-caution``, ``-info``)."""
+
+    DEFAULT_CSS = """
+    WarningsBox {
+        height: auto;
+        max-height: 6;
+        padding: 0 1;
+        margin: 0 1;
+        border-left: thick $warning;
+        background: $warning 10%;
+    }
+    WarningsBox.-warning {
+        border-left: thick $error;
+        background: $error 10%;
+    }
+    WarningsBox.-info {
+        border-left: thick $primary;
+        background: $primary 10%;
+    }
+    """
 
     def show(self, warnings) -> None:
         self.display = bool(warnings)

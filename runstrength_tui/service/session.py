@@ -1,23 +1,24 @@
-"""The session being followed in the TUI: plan, progress, logging. No widgets here.
+"""The session being followed on the floor: plan, progress, logging. No widgets here.
 
-The app owns one Workout, so leaving the Today screen (to read instructions, look at the
-week) never loses the session's state. Every set goes to the store the moment it is
-logged; this object only remembers what the screens need to show.
+The TUI owns one Workout, so leaving the Today screen (to read instructions, look at the
+week) never loses the session's state. Every set goes to the log the moment it is
+logged, checked by the guard through :meth:`Log.log_checked` (the call the CLI's
+``log`` command makes too); this object only remembers what the screens need to show.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 
-from .. import service
 from ..domain import guard
 from ..domain.catalog import Catalog
 from ..domain.model import SessionRecord, SetRecord
-from ..domain.plan import Prescribed, TodayPlan
+from ..domain.plan import PainStatus, Prescribed, TodayPlan, pain_status
 from ..domain.words import format_load
-from ..store.repo import Store
+from .context import HISTORY_DAYS, Context, make_sets
+from .log import Log
 
 
 @dataclass
@@ -55,20 +56,20 @@ def last_time_text(sets: list[SetRecord], today: date) -> str:
     body = f"{len(mine)}×{amounts[0]}" if same else "/".join(amounts)
     loads = [s for s in mine if s.load_kg]
     if loads:
-        top = max(loads, key=lambda s: s.load_kg)
-        body += f" @ {format_load(top.load_kg, top.unit)}"
+        top = max(loads, key=lambda s: s.load_kg or 0.0)
+        body += f" @ {format_load(top.load_kg or 0.0, top.unit)}"
     days = (today - mine[0].date).days
     ago = "today" if days == 0 else "yesterday" if days == 1 else f"{days} d ago"
     return f"last {body}, {ago}"
 
 
 class Workout:
-    def __init__(self, store: Store, today: Callable[[], date], now: Callable[[], datetime]):
-        self.store = store
+    def __init__(self, logbook: Log, today: Callable[[], date], now: Callable[[], datetime]):
+        self.logbook = logbook
         self._today = today
         self._now = now
-        self.ctx: service.Context | None = None
-        self.pain: dict = {}  # exercise → PainStatus: pain marks not yet cleared
+        self.ctx: Context | None = None
+        self.pain: dict[str, PainStatus] = {}  # pain marks not yet cleared
         self.plan: TodayPlan | None = None
         self.items: list[Item] = []
         self.index = 0
@@ -86,6 +87,13 @@ class Workout:
         # is over (done or skipped); kept across reloads, never logged as sets
         self.warmup_ticked = 0
         self.warmup_over = False
+        self._warmup_day: date | None = None
+
+    def _loaded(self) -> tuple[Context, TodayPlan]:
+        """The day's context and plan (read by :meth:`load`, which the app calls first)."""
+        if self.ctx is None or self.plan is None:
+            raise RuntimeError("Workout.load() has not run yet")
+        return self.ctx, self.plan
 
     def _original_of(self, exercise: str) -> str:
         return next((k for k, v in self.switched.items() if v == exercise), exercise)
@@ -103,65 +111,64 @@ class Workout:
 
     def load(self) -> None:
         day = self._today()
-        if getattr(self, "_warmup_day", day) != day:  # a new day (the app ran past midnight): a new warm-up
+        if self._warmup_day not in (None, day):  # a new day (the app ran past midnight): a new warm-up
             self.warmup_ticked, self.warmup_over = 0, False
         self._warmup_day = day
-        self.ctx = service.Context.load(self.store, day)
-        self.plan = self.ctx.today_plan()
-        from ..domain.plan import pain_status
-
-        self.pain = pain_status(self.ctx.history + self.ctx.pain_history, self.ctx.profile)
-        open_ = self.store.open_session()
+        ctx = self.ctx = self.logbook.context(day)
+        plan = self.plan = ctx.today_plan()
+        self.pain = pain_status(ctx.history + ctx.pain_history, ctx.profile)
+        open_ = self.logbook.open_session()
         self.session = open_[0] if open_ and open_[0].date == day else None
         if self.session is not None and self.session.kind == "finisher":
             self.mode = "finisher"
-        elif self.plan.kind != "strength":
-            self.mode = "finisher" if self.plan.finisher else "rest"
+        elif plan.kind != "strength":
+            self.mode = "finisher" if plan.finisher else "rest"
         else:
             self.mode = "strength"
-        self.finished_today = self.plan.done_today > 0 and self.session is None
-        if self.session is not None:
+        self.finished_today = plan.done_today > 0 and self.session is None
+        if self.session is not None and open_ is not None:
             self._build_items(open_[1])
         elif self.finished_today:  # show what was done today, ticked off
-            self._build_items([s for s in self.ctx.history if s.date == day])
+            self._build_items([s for s in ctx.history if s.date == day])
         else:
             self._build_items([])
-        self.refresh_last_seen(self.ctx.history)
+        self.refresh_last_seen(ctx.history)
         self.session_warnings = self._session_warnings() if self.session is None else []
         self.remember(self.session_warnings)
 
-    def remember(self, warnings) -> None:
+    def remember(self, warnings: Iterable[guard.GuardWarning]) -> None:
         """Guard notes the runner has been shown: the notes list (g) lists them."""
         have = {(n.code, n.exercise, n.message) for n in self.notes}
         self.notes += [w for w in warnings if (w.code, w.exercise, w.message) not in have]
 
     @property
-    def reopenable(self):
+    def reopenable(self) -> SessionRecord | None:
         """Today's last saved session, when nothing is open: enter reopens it."""
         if not self.finished_today or self.ctx is None:
             return None
         today = [s for s in self.ctx.sessions if s.date == self._today() and s.ended_at is not None]
         return max(today, key=lambda s: s.started_at) if today else None
 
-    def reopen(self, session) -> None:
-        self.store.reopen_session(session.id)
+    def reopen(self, session: SessionRecord) -> None:
+        self.logbook.reopen_session(session.id)
         self.load()
 
     def _build_items(self, done: list[SetRecord]) -> None:
-        prescriptions = list(self.plan.exercises if self.mode == "strength" else self.plan.finisher)
+        ctx, plan = self._loaded()
+        prescriptions = list(plan.exercises if self.mode == "strength" else plan.finisher)
         self.items = [Item(p) for p in prescriptions]
         for item in self.items:  # variations chosen earlier today stay chosen
             if item.plan.exercise in self.switched:
                 self._use_variation(item, self.switched[item.plan.exercise])
         by_id = {item.plan.exercise: item for item in self.items}
         for record in done:  # a resumed session: its saved sets, extra exercises appended
-            item = by_id.get(record.exercise)
-            if item is None:
-                ex = self.ctx.catalog.get(record.exercise)
+            found = by_id.get(record.exercise)
+            if found is None:
+                ex = ctx.catalog.get(record.exercise)
                 p = Prescribed(ex.id, ex.name, ex.sets, ex.reps, ex.hold, ex.rest, ex.per_side)
-                item = by_id[record.exercise] = Item(p)
-                self.items.append(item)
-            item.done.append(record)
+                found = by_id[record.exercise] = Item(p)
+                self.items.append(found)
+            found.done.append(record)
         for item in self.items:
             item.skipped = item.plan.exercise in self.skipped
         self.shown = guard.shown_in_session(done)
@@ -183,16 +190,18 @@ class Workout:
         """'last 3×12 @ 8 kg, 5 d ago', from the recent history the guard reads anyway."""
         if exercise in self.last_seen:
             return self.last_seen[exercise]
-        horizon = self._today() - timedelta(days=service.HISTORY_DAYS)
-        if any(s.date < horizon for s in self.ctx.sessions):
-            return f"not in the last {service.HISTORY_DAYS // 7} weeks"
+        ctx, _ = self._loaded()
+        horizon = self._today() - timedelta(days=HISTORY_DAYS)
+        if any(s.date < horizon for s in ctx.sessions):
+            return f"not in the last {HISTORY_DAYS // 7} weeks"
         return "first time"
 
     def _session_warnings(self) -> list[guard.GuardWarning]:
         if not self.items or self.finished_today:
             return []
+        ctx, _ = self._loaded()
         ids = [it.plan.exercise for it in self.items]
-        return self.ctx.session_notes(self._today(), ids, finisher=self.mode == "finisher", shown=self.shown)
+        return ctx.session_notes(self._today(), ids, finisher=self.mode == "finisher", shown=self.shown)
 
     # --- the coach's notes ------------------------------------------------------------
 
@@ -215,7 +224,7 @@ class Workout:
 
     def clear_pain(self, exercise: str) -> None:
         """Clear a pain mark (saved in the profile), then plan again."""
-        service.clear_pain(self.store, exercise, self._today())
+        self.logbook.clear_pain(exercise, self._today())
         self.reload()
 
     # --- the warm-up step --------------------------------------------------------------
@@ -253,7 +262,7 @@ class Workout:
 
     @property
     def catalog(self) -> Catalog:
-        return self.ctx.catalog
+        return self._loaded()[0].catalog
 
     def select(self, index: int) -> None:
         if self.items:
@@ -295,17 +304,19 @@ class Workout:
         self.switched[self._original_of(item.plan.exercise)] = new_id
         self._use_variation(item, new_id)
         if new_id not in self.last_seen:
-            history = [s for s in self.ctx.history if s.exercise == new_id and s.date < self._today()]
+            ctx, _ = self._loaded()
+            history = [s for s in ctx.history if s.exercise == new_id and s.date < self._today()]
             if history:
                 self.last_seen[new_id] = last_time_text(history, self._today())
 
     def _use_variation(self, item: Item, new_id: str) -> None:
         ex = self.catalog.get(new_id)
         old = item.plan
+        reps: tuple[int, int] | None
         if ex.is_hold:
             reps, seconds = None, ex.hold
         else:
-            reps, seconds = (old.reps if old.reps and ex.reps[0] >= 10 else ex.reps), None
+            reps, seconds = (old.reps if old.reps and ex.reps and ex.reps[0] >= 10 else ex.reps), None
         item.replaced = item.replaced or old.name
         item.plan = replace(old, exercise=ex.id, name=ex.name, reps=reps, seconds=seconds, per_side=ex.per_side,
                             rest=ex.rest, suggested_load_kg=None, note=f"instead of {item.replaced}")
@@ -336,46 +347,50 @@ class Workout:
     def start(self) -> SessionRecord:
         if self.session is None:
             kind = "finisher" if self.mode == "finisher" else "strength"
-            self.session = self.store.start_session(self._today(), self._now(), kind=kind)
+            self.session = self.logbook.start_session(self._today(), self._now(), kind=kind)
             self.shown |= {(w.code, w.exercise) for w in self.session_warnings}
         return self.session
 
     def item_for(self, exercise: str) -> Item | None:
         return next((it for it in self.items if it.plan.exercise == exercise), None)
 
-    def candidate(self, reps: int | None, seconds: int | None, load, rpe: int | None, pain: bool,
-                  note: str = "", item: Item | None = None) -> SetRecord:
-        item = item or self.current
+    def candidate(self, reps: int | None, seconds: int | None, load: tuple[float, str] | None, rpe: int | None,
+                  pain: bool, note: str = "", item: Item | None = None) -> SetRecord:
+        chosen = item or self.current
+        if chosen is None:
+            raise ValueError("no exercise to log a set of")
         session_id = self.session.id if self.session else "(new)"
-        return service.make_sets(item.plan.exercise, session_id, self._today(), self._now(), 1,
-                                 reps, seconds, load, rpe, pain, note, "tui")[0]
+        return make_sets(chosen.plan.exercise, session_id, self._today(), self._now(), 1,
+                         reps, seconds, load, rpe, pain, note, "tui")[0]
 
     def preview(self, record: SetRecord) -> list[guard.GuardWarning]:
         """Warnings the set would trigger, before it is saved (session ones are shown apart)."""
-        found = self.ctx.set_notes([record], finisher=self.mode == "finisher")
-        return guard.quiet(found, acks=self.ctx.acks, day=self._today(), shown=self.shown)
+        ctx, _ = self._loaded()
+        return ctx.check([record], None, new_session=False, finisher=self.mode == "finisher", shown=self.shown)
 
     def log(self, record: SetRecord) -> tuple[SetRecord, list[guard.GuardWarning]]:
         """Save a set durably (to the item of its exercise); returns it with its warnings."""
+        ctx, _ = self._loaded()
         session = self.start()
-        record = record.with_changes(session=session.id)
-        warnings = self.preview(record)
-        record = service.attach_warnings([record], warnings)[0]
-        self.store.log_set(record)
-        self.ctx.history.append(record)
+        saved, warnings = self.logbook.log_checked(ctx, [record], session, finisher=self.mode == "finisher",
+                                                   shown=self.shown)
+        record = saved[0]
         self.shown |= {(w.code, w.exercise) for w in warnings}
         self.remember(warnings)
         self.summary += [w for w in warnings if (w.code, w.exercise) not in {(s.code, s.exercise) for s in self.summary}]
-        (self.item_for(record.exercise) or self.current).done.append(record)
+        target = self.item_for(record.exercise) or self.current
+        if target is not None:
+            target.done.append(record)
         return record, warnings
 
     def acknowledge(self, warning: guard.GuardWarning) -> None:
-        self.store.ack(warning.code, warning.exercise, self._today())
-        self.ctx.acks.append((warning.code, warning.exercise, self._today()))
+        ctx, _ = self._loaded()
+        self.logbook.ack(warning.code, warning.exercise, self._today())
+        ctx.acks.append((warning.code, warning.exercise, self._today()))
         self.session_warnings = [w for w in self.session_warnings if (w.code, w.exercise) != (warning.code, warning.exercise)]
 
     def finish(self, rpe: int | None, minutes: float | None) -> SessionRecord | None:
-        done = self.store.finish_session(self._now(), rpe=rpe, minutes=minutes)
+        done = self.logbook.finish_session(self._now(), rpe=rpe, minutes=minutes)
         self.session = None
         self.finished_today = True
         self.load()
@@ -383,5 +398,5 @@ class Workout:
 
     def discard_or_close_interrupted(self) -> None:
         """The runner chose not to resume: keep the saved sets as a finished session."""
-        self.store.close_open_session(self._now())
+        self.logbook.close_open_session(self._now())
         self.load()
