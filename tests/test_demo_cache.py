@@ -7,7 +7,7 @@ from __future__ import annotations
 import shutil
 from datetime import date
 
-from runstrength_tui import demo
+from runstrength_tui.service import demo
 from runstrength_tui.store.repo import Store
 
 DAY = date(2026, 11, 26)

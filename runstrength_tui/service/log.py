@@ -9,22 +9,44 @@ the export format), so both front ends get the same behaviour from one place.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING, Any
 
 from ..domain import guard
 from ..domain.model import Profile, SessionRecord, SetRecord
+from ..domain.profile import changed_profile
 from ..domain.runs import Run
 from ..store.lock import AlreadyRunningError
 from ..store.repo import NewerSchemaError, Store, new_id
 from ..store.storage import CorruptFileError, StoreError, atomic_write_bytes
-from .context import HISTORY_DAYS, Context, Status, attach_warnings, clear_pain, recent_history_rows, week_review
+from . import runs as service_runs
+from .context import (
+    HISTORY_DAYS,
+    Context,
+    Status,
+    attach_warnings,
+    clear_pain,
+    default_profile,
+    recent_history_rows,
+    week_review,
+)
 from .runs import runs_between, week_runs
 
-__all__ = ["AlreadyRunningError", "CorruptFileError", "Log", "LogError", "NewerSchemaError", "new_id"]
+if TYPE_CHECKING:
+    from ..store.exchange import Bundle
+
+__all__ = ["AlreadyRunningError", "CorruptFileError", "Log", "LogError", "NewerSchemaError", "new_id", "stamped_on"]
 
 LogError = StoreError  # what a front end catches: the message is for the runner, one line
+
+
+def stamped_on(day: date, now: datetime) -> datetime:
+    """When a set logged now for ``day`` is said to be done: now, moved to that day (a
+    set logged for yesterday sorts with yesterday's)."""
+    return datetime.combine(day, now.time())
 
 
 class Log:
@@ -65,11 +87,6 @@ class Log:
         """The Week screen's context and status, computed once per day and state of the log
         (see ``context.week_review``): read them, never change them."""
         return week_review(self._store, day)
-
-    def recent_history_rows(self, since: date) -> list[dict[str, object]]:
-        """The History table's rows from ``since`` on, read again only once the log changed
-        (see ``context.recent_history_rows``): read them, never change them."""
-        return recent_history_rows(self._store, since)
 
     def state(self) -> tuple[object, ...]:
         """Changes whenever anything in the data folder is written (for caches)."""
@@ -198,3 +215,65 @@ class Log:
 
     def backup_if_stale(self, max_age: timedelta = timedelta(days=1)) -> Path | None:
         return self._store.backup_if_stale(max_age)
+
+    def import_bundle(self, bundle: Bundle) -> dict[str, int]:
+        """Merge an export read by :func:`.data.read_import`: what is there already (by id)
+        is skipped, the rest swapped in at once after a backup. Counts of added and skipped."""
+        return self._store.import_bundle(bundle.sessions, bundle.sets, bundle.profile, bundle.acks, runs=bundle.runs)
+
+    def history_rows(self, since: date) -> list[dict[str, Any]]:
+        """The sessions from ``since`` on, one row each (date, sets, minutes, exercises,
+        warnings), oldest first: what History and `runstrength history` show. Read again
+        only once the log changed (see ``context.recent_history_rows``): shared, so read
+        them, never change them."""
+        return recent_history_rows(self._store, since)
+
+    # --- logging outside a session (`runstrength log`) -----------------------------------
+
+    def log_outside_session(
+        self, drafts: list[SetRecord], today: date, dry_run: bool = False
+    ) -> tuple[list[SetRecord], list[guard.GuardWarning]]:
+        """Sets done outside a sitting (``drafts``, from :func:`make_sets`, all of one day),
+        checked by the guard as of their day; unless ``dry_run``, written to that day's
+        sitting (the open one, the day's last one, or a new one). A new sitting on a past
+        day is closed at once, or the app would call it "never finished".
+        Returns the sets (as written, or as they would be) and the warnings."""
+        day, stamp = drafts[0].date, drafts[0].logged_at
+        ctx = self.context(today)
+        if day < today - timedelta(days=HISTORY_DAYS - 28):
+            ctx.history = self.sets(since=day - timedelta(days=HISTORY_DAYS), until=day)
+        ctx.history = [s for s in ctx.history if s.date <= day]
+        ctx.sessions = [s for s in ctx.sessions if s.date <= day]
+        existing = self._store.session_on_day(day)
+        records, warnings = self.log_checked(ctx, drafts, existing, write=not dry_run)
+        if dry_run:
+            return records, warnings
+        if existing is None and day != today:
+            self._store.close_open_session(stamp)
+        self._store.backup_if_stale()  # CLI-only runners get their daily backup too
+        return records, warnings
+
+    # --- profile ---------------------------------------------------------------------------
+
+    def change_profile(
+        self, day: date, changes: Callable[[Profile], dict[str, Any]]
+    ) -> tuple[Profile | None, Profile]:
+        """Change the profile on ``day``: ``changes(current)`` gives the new values (it may
+        read the current profile, say to add a race day to those there), the rules of
+        :func:`~..domain.profile.changed_profile` apply, and the result is saved. Returns the
+        profile as it was (None when none was saved yet) and as saved."""
+        existing = self.profile()
+        current = existing or default_profile(day)
+        saved = changed_profile(current, day, existing is None, changes(current))
+        self.save_profile(saved)
+        return existing, saved
+
+    # --- runs (imported watch files) -------------------------------------------------------
+
+    def set_run_kind(self, day: date, kind: str | None, week_start_index: int = 0) -> list[Run]:
+        """Correct the kind of ``day``'s runs (None: back to the automatic kind)."""
+        return self._store.run_log().set_kind(day, kind, week_start_index)
+
+    def import_runs(self, paths: list[Path], now: datetime, week_start_index: int = 0) -> service_runs.ImportResult:
+        """Read watch files and folders and add the new runs (see :func:`.runs.import_paths`)."""
+        return service_runs.import_paths(self._store, paths, now, week_start_index)

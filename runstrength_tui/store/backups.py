@@ -1,6 +1,7 @@
-"""Reading backups without trusting them, and restoring one safely.
+"""Backups: making them, reading them without trusting them, and restoring one safely.
 
-A backup is a gzip tar written by :meth:`Store.backup`. One found in ``backups/`` may still
+A backup is a gzip tar of every data file, byte for byte (:func:`make_backup`; the newest
+``KEEP_BACKUPS`` are kept). One found in ``backups/`` may still
 be truncated, damaged or hostile, so reading one:
 
 - decompresses through a cap (``MAX_TOTAL`` bytes in all, no single read larger than a
@@ -15,6 +16,8 @@ old files or the restored ones, never a mix.
 
 from __future__ import annotations
 
+import io
+import os
 import re
 import zlib
 from collections.abc import Callable
@@ -23,9 +26,10 @@ from datetime import datetime
 from pathlib import Path
 
 from .files import JOURNAL, MAIN, SCHEMA_VERSION, SHARD_PREFIX, is_data_file, main_version, problems
-from .storage import StoreError, parse
+from .storage import StoreError, atomic_write_bytes, fsync_dir, make_private_dir, parse
 
 BACKUP_DIR = "backups"
+KEEP_BACKUPS = 10
 MAX_MEMBER = 16 * 2**20  # one data file (a year of sets is about 1 MB; all sessions of ten years 0.3 MB)
 MAX_TOTAL = 64 * 2**20  # everything a backup may decompress to (ten years of log: about 10 MB)
 MAX_MEMBERS = 200
@@ -42,6 +46,56 @@ class BackupNameError(StoreError):
 
 class RestoreCancelled(StoreError):
     pass
+
+
+def make_private_files(data_dir: Path) -> None:
+    """Data folder and backups/ 0700, every file in them 0600 (older versions made them
+    readable by others)."""
+    if os.name != "posix":
+        return
+    backups = data_dir / BACKUP_DIR
+    if backups.is_dir():
+        make_private_dir(backups)
+    for folder in (data_dir, backups):
+        try:
+            entries = list(os.scandir(folder))
+        except FileNotFoundError:
+            continue
+        for entry in entries:
+            try:
+                if entry.is_file(follow_symlinks=False) and entry.stat(follow_symlinks=False).st_mode & 0o077:
+                    os.chmod(entry.path, 0o600)
+            except OSError:
+                continue
+
+
+def write_tar(target: Path, files: list[Path]) -> None:
+    """A gzip tar of ``files`` (byte for byte), written atomically (0600, in a 0700 folder)."""
+    import tarfile
+
+    buffer = io.BytesIO()
+    with tarfile.open(fileobj=buffer, mode="w:gz") as tar:
+        for path in files:
+            tar.add(path, arcname=path.name)
+    make_private_dir(target.parent)
+    atomic_write_bytes(target, buffer.getvalue())
+
+
+def make_backup(data_dir: Path, label: str = "", now: datetime | None = None) -> Path | None:
+    """A dated gzip copy of every data file, byte for byte; the newest ``KEEP_BACKUPS`` are
+    kept. The caller holds the data folder's lock."""
+    data_dir = Path(data_dir)
+    files = [data_dir / n for n in sorted(os.listdir(data_dir)) if is_data_file(n) and (data_dir / n).is_file()]
+    if not files:
+        return None
+    folder = data_dir / BACKUP_DIR
+    stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S-%f")
+    target = folder / f"runstrength-{stamp}{'-' + label if label else ''}.tar.gz"
+    write_tar(target, files)
+    for old in list_backups(data_dir)[:-KEEP_BACKUPS]:
+        old.unlink()
+    fsync_dir(folder)
+    return target
 
 
 class _TooLarge(Exception):
@@ -203,7 +257,6 @@ def restore(data_dir: Path, name: str | None, confirm: Callable[[str], bool], no
     ones); then all files are swapped in at once."""
     from . import swap
     from .lock import DataDirLock
-    from .repo import make_private_files, write_tar
 
     data_dir = Path(data_dir)
     with DataDirLock(data_dir):
@@ -243,3 +296,8 @@ def _usable(path: Path) -> bool:
     except BackupError:
         return False
     return True
+
+
+def restore_backup(data_dir: Path, name: str | None = None, confirm: Callable[[str], bool] = lambda summary: True) -> Path:
+    """Put back the newest (or the named) backup without asking (scripts and tests)."""
+    return restore(data_dir, name, confirm)

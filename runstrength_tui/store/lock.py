@@ -63,10 +63,6 @@ class DataDirLock:
             os.close(self._fd)  # closing the descriptor releases the OS lock
             self._fd = None
 
-    @property
-    def held(self) -> bool:
-        return self._fd is not None
-
     def __enter__(self):
         return self.acquire()
 

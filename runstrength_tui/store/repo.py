@@ -23,7 +23,6 @@ point of it loses nothing and duplicates nothing.
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import re
@@ -41,16 +40,16 @@ from ..domain.model import Profile, SessionRecord, SetRecord
 from . import swap
 from .files import JOURNAL, MAIN, SCHEMA_VERSION, SHARD_PREFIX, default_window, main_version
 from .lock import DataDirLock
-from .storage import AtomicJSONStorage, StoreError, atomic_write_bytes, decode, encode, fsync_dir, make_private_dir
+from .storage import AtomicJSONStorage, StoreError, atomic_write_bytes, make_private_dir, read_raw
+
+if TYPE_CHECKING:
+    from .run_log import RunLog
 
 if TYPE_CHECKING:
     from .run_log import RunLog
 
 RUNS_PREFIX = "runs-"  # imported runs, one file per year (store/run_log.py)
 SHARD_RE = re.compile(r"sets-([0-9]{4})\.json")
-BACKUP_DIR = "backups"
-KEEP_BACKUPS = 10
-EXPORT_FORMAT = "runstrength-export"
 
 
 class NewerSchemaError(StoreError):
@@ -62,28 +61,7 @@ def new_id() -> str:
     return os.urandom(16).hex()
 
 
-def make_private_files(data_dir: Path) -> None:
-    """Data folder and backups/ 0700, every file in them 0600 (older versions made them
-    readable by others)."""
-    if os.name != "posix":
-        return
-    backups = data_dir / BACKUP_DIR
-    if backups.is_dir():
-        make_private_dir(backups)
-    for folder in (data_dir, backups):
-        try:
-            entries = list(os.scandir(folder))
-        except FileNotFoundError:
-            continue
-        for entry in entries:
-            try:
-                if entry.is_file(follow_symlinks=False) and entry.stat(follow_symlinks=False).st_mode & 0o077:
-                    os.chmod(entry.path, 0o600)
-            except OSError:
-                continue
-
-
-def _check(kind: schema.Doc, docs: list[dict]) -> None:
+def check_docs(kind: schema.Doc, docs: list[dict]) -> None:
     """Nothing that breaks the schema is written (it would make the log unreadable)."""
     window = default_window()
     for doc in docs:
@@ -92,80 +70,8 @@ def _check(kind: schema.Doc, docs: list[dict]) -> None:
             raise StoreError(f"refusing to save a {kind.name} that breaks the schema ({problems[0]}); nothing was written.")
 
 
-def _append(table: dict, docs: list[dict]) -> None:
-    """Add documents to a TinyDB table (as TinyDB numbers them: the next free integer)."""
-    next_key = max((int(k) for k in table), default=0) + 1
-    for doc in docs:
-        table[str(next_key)] = doc
-        next_key += 1
-
-
-def _db(path: Path, read_only: bool) -> TinyDB:
+def open_db(path: Path, read_only: bool) -> TinyDB:
     return TinyDB(path, storage=AtomicJSONStorage, read_only=read_only)
-
-
-def _read_raw(path: Path) -> dict | None:
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        return None
-    return decode(path, raw)
-
-
-# --- migrations: ordered functions, each (data_dir, main_raw) -> new main_raw -------------
-
-
-def _migrate_0_to_1(data_dir: Path, raw: dict) -> dict:
-    """v0 (the prototype) kept every set in one ``sets`` table with ``weight_kg`` and no
-    sessions. v1 groups them into one session per date and moves them to year files."""
-    import uuid  # stable ids, so a migration interrupted and run again gives the same records
-
-    sessions: dict[str, dict] = {}
-    by_year: dict[int, list[dict]] = defaultdict(list)
-    for key, old in sorted(raw.get("sets", {}).items(), key=lambda kv: int(kv[0])):
-        day = date.fromisoformat(old["date"])
-        session = sessions.setdefault(
-            old["date"],
-            SessionRecord(
-                id=uuid.uuid5(uuid.NAMESPACE_URL, f"runstrength-v0-session-{old['date']}").hex,
-                date=day,
-                started_at=datetime.combine(day, datetime.min.time()).replace(hour=18),
-                ended_at=datetime.combine(day, datetime.min.time()).replace(hour=18, minute=20),
-            ).to_doc(),
-        )
-        record = SetRecord(
-            id=uuid.uuid5(uuid.NAMESPACE_URL, f"runstrength-v0-set-{key}").hex,
-            session=session["id"],
-            exercise=old["exercise"],
-            date=day,
-            logged_at=datetime.fromisoformat(session["started_at"]),
-            reps=old.get("reps"),
-            seconds=old.get("seconds"),
-            load_kg=old.get("weight_kg"),
-            rpe=old.get("rpe"),
-            source="v0",
-        )
-        by_year[day.year].append(record.to_doc())
-    for year, docs in by_year.items():
-        path = data_dir / f"{SHARD_PREFIX}{year}.json"
-        existing = _read_raw(path) or {}
-        table = existing.setdefault("sets", {})
-        have = {d["id"] for d in table.values()}
-        next_key = max((int(k) for k in table), default=0) + 1
-        for doc in docs:
-            if doc["id"] not in have:
-                table[str(next_key)] = doc
-                next_key += 1
-        atomic_write_bytes(path, json.dumps(existing, separators=(",", ":")).encode())
-    return {
-        "meta": {"1": {"schema_version": 1}},
-        "profile": raw.get("profile", {}),
-        "sessions": {str(i): s for i, s in enumerate(sessions.values(), start=1)},
-        "acks": {},
-    }
-
-
-MIGRATIONS = [(1, _migrate_0_to_1)]
 
 
 class Store:
@@ -177,9 +83,11 @@ class Store:
         self._cache: dict[Path, tuple] = {}
         self._lock: DataDirLock | None = None
         if write:
+            from . import backups  # a reader never needs it: `runstrength today` stays quick
+
             make_private_dir(self.dir)
             self._lock = DataDirLock(self.dir).acquire()
-            make_private_files(self.dir)
+            backups.make_private_files(self.dir)
             self._remove_stale_temps()
             swap.finish(self.dir)  # a restore or import cut short is completed (or cleared)
         else:
@@ -207,7 +115,7 @@ class Store:
         hit = self._cache.get(path)
         if hit is not None and hit[0] == signature:
             return hit[1]
-        tables = _read_raw(path) or {}
+        tables = read_raw(path) or {}
         self._cache[path] = (signature, tables, {})
         return tables
 
@@ -221,7 +129,7 @@ class Store:
 
     def _open(self) -> None:
         main_path = self.dir / MAIN
-        raw = _read_raw(main_path)  # parsed and checked against the schema (store/files.py)
+        raw = read_raw(main_path)  # parsed and checked against the schema (store/files.py)
         if raw is None:
             if self.write:
                 atomic_write_bytes(main_path, json.dumps({"meta": {"1": {"schema_version": SCHEMA_VERSION}}}).encode())
@@ -238,8 +146,8 @@ class Store:
             else:  # parsed already: the first reads need not parse it again
                 st = os.stat(main_path)
                 self._cache[main_path] = ((st.st_ino, st.st_size, st.st_mtime_ns), raw, {})
-        self.main = _db(main_path, read_only=not self.write)
-        self.journal = _db(self.dir / JOURNAL, read_only=not self.write)
+        self.main = open_db(main_path, read_only=not self.write)
+        self.journal = open_db(self.dir / JOURNAL, read_only=not self.write)
         self._recover_journal()
 
     def _settle_swap(self, wait: float = 5.0) -> None:
@@ -265,6 +173,8 @@ class Store:
 
     def _remove_stale_temps(self) -> None:
         """Temp files of a writer that was killed mid-write (safe: we hold the lock)."""
+        from .backups import BACKUP_DIR
+
         patterns = [(self.dir, f".{MAIN}.*.tmp"), (self.dir, f".{JOURNAL}.*.tmp"), (self.dir, f".{SHARD_PREFIX}*.json.*.tmp"),
                     (self.dir, f".{swap.PENDING}.*.tmp"), (self.dir, f".{RUNS_PREFIX}*.json.*.tmp"), (self.dir / BACKUP_DIR, ".runstrength-*.tar.gz.*.tmp")]
         for folder, pattern in patterns:
@@ -272,18 +182,15 @@ class Store:
                 path.unlink(missing_ok=True)
 
     def _migrate(self, raw: dict, version: int) -> None:
+        from . import migrations
+
         lock = self._lock
         temporary = None
         if lock is None:  # a read-only command still upgrades the folder, under the lock
             temporary = lock = DataDirLock(self.dir).acquire()
         try:
             self.backup(label=f"before-v{SCHEMA_VERSION}")
-            for target, step in MIGRATIONS:
-                if version < target:
-                    raw = step(self.dir, raw)
-                    raw["meta"] = {"1": {"schema_version": target}}
-                    atomic_write_bytes(self.dir / MAIN, json.dumps(raw, separators=(",", ":")).encode())
-                    version = target
+            migrations.run(self.dir, raw, version)
         finally:
             if temporary is not None:
                 temporary.release()
@@ -311,7 +218,7 @@ class Store:
 
     def save_profile(self, profile: Profile) -> None:
         self._need_write()
-        _check(schema.PROFILE, [profile.to_doc()])
+        check_docs(schema.PROFILE, [profile.to_doc()])
         self.main.table("profile").upsert(Document(profile.to_doc(), doc_id=1))
 
     def acks(self) -> list[tuple[str, str, date]]:
@@ -321,7 +228,7 @@ class Store:
     def ack(self, code: str, exercise: str | None, day: date) -> None:
         self._need_write()
         doc = {"code": code, "exercise": exercise or "", "date": day.isoformat()}
-        _check(schema.ACK, [doc])
+        check_docs(schema.ACK, [doc])
         self.main.table("acks").insert(doc)
 
     # --- sessions and sets ---------------------------------------------------------------
@@ -397,26 +304,29 @@ class Store:
         if self.open_session() is not None:
             self.close_open_session(now)
         session = SessionRecord(id=new_id(), date=day, started_at=now, kind=kind)
-        _check(schema.SESSION, [session.to_doc()])
+        check_docs(schema.SESSION, [session.to_doc()])
         self.journal.storage.write({"session": {"1": session.to_doc()}, "sets": {}})
         return session
 
-    def session_for_day(self, day: date, now: datetime) -> SessionRecord:
-        """The sitting a CLI set on ``day`` joins: the open one, the day's last one, or a new one."""
+    def session_on_day(self, day: date) -> SessionRecord | None:
+        """The sitting a CLI set on ``day`` would join, if there is one: the open one (when it
+        is that day's), else the day's last finished one."""
         current = self.open_session()
         if current and current[0].date == day:
             return current[0]
         same_day = [s for s in self._closed_sessions() if s.date == day]
-        if same_day:
-            return max(same_day, key=lambda s: s.started_at)
-        return self.start_session(day, now)
+        return max(same_day, key=lambda s: s.started_at) if same_day else None
+
+    def session_for_day(self, day: date, now: datetime) -> SessionRecord:
+        """The sitting a CLI set on ``day`` joins: the open one, the day's last one, or a new one."""
+        return self.session_on_day(day) or self.start_session(day, now)
 
     def log_sets(self, records: list[SetRecord]) -> list[SetRecord]:
         """Save sets durably: when this returns, they are on disk."""
         self._need_write()
         if not records:
             return []
-        _check(schema.SET, [r.to_doc() for r in records])
+        check_docs(schema.SET, [r.to_doc() for r in records])
         session_id = records[0].session
         current = self.open_session()
         if current and current[0].id == session_id:
@@ -436,7 +346,7 @@ class Store:
         if current is None:
             raise StoreError("no session is open.")
         session = current[0].with_changes(**changes)
-        _check(schema.SESSION, [session.to_doc()])
+        check_docs(schema.SESSION, [session.to_doc()])
         self.journal.table("session").update(session.to_doc(), doc_ids=[1])
         return session
 
@@ -474,7 +384,7 @@ class Store:
         sets = [s for s in self.sets(since=session.date, until=session.date) if s.session == session_id]
         self.journal.storage.write({"session": {"1": session.to_doc()},
                                     "sets": {str(i): r.to_doc() for i, r in enumerate(sets, 1)}})
-        db = _db(self._shard_path(session.date.year), read_only=False)
+        db = open_db(self._shard_path(session.date.year), read_only=False)
         db.table("sets").remove(Query().session == session_id)
         self.main.table("sessions").remove(Query().id == session_id)
         return session
@@ -509,7 +419,7 @@ class Store:
         for record in records:
             by_year[record.date.year].append(record)
         for year, group in by_year.items():
-            db = _db(self._shard_path(year), read_only=False)
+            db = open_db(self._shard_path(year), read_only=False)
             table = db.table("sets")
             have = {doc["id"] for doc in table.all()}
             fresh = [r.to_doc() for r in group if r.id not in have]
@@ -587,7 +497,7 @@ class Store:
         if any(doc["id"] == set_id for doc in self.journal.table("sets").all()):
             return self.journal
         for year in reversed(self._shard_years()):
-            db = _db(self._shard_path(year), read_only=not self.write)
+            db = open_db(self._shard_path(year), read_only=not self.write)
             if db.table("sets").contains(Query().id == set_id):
                 return db
         return None
@@ -601,7 +511,7 @@ class Store:
         table = db.table("sets")
         old = SetRecord.from_doc(table.get(Query().id == set_id))
         new = old.with_changes(**changes, edited_at=now)
-        _check(schema.SET, [new.to_doc()])
+        check_docs(schema.SET, [new.to_doc()])
         if new.date.year != old.date.year and db is not self.journal:
             self._insert_into_shards([new])
             table.remove(Query().id == set_id)
@@ -625,96 +535,23 @@ class Store:
         return RunLog(self)
 
     def export_bundle(self, now: datetime) -> dict:
-        def read():
-            sets = self.sets()  # sets first: every set's session is then in sessions()
-            return self.profile(), self.sessions(), sets, self.acks()
+        """The whole log as our JSON export (see exchange.py)."""
+        from .exchange import export_bundle
 
-        profile, sessions, sets, acks = self._snapshot(read)
-        return {
-            "format": EXPORT_FORMAT,
-            "version": SCHEMA_VERSION,
-            "exported_at": now.isoformat(timespec="seconds"),
-            "profile": profile.to_doc() if profile else None,
-            "sessions": [s.to_doc() for s in sessions],
-            "sets": [s.to_doc() for s in sets],
-            "acks": sorted(
-                ({"code": c, "exercise": e, "date": d.isoformat()} for c, e, d in acks),
-                key=lambda a: (a["date"], a["code"], a["exercise"]),
-            ),
-            "runs": [r.to_doc() for r in self.run_log().runs()],
-        }
+        return export_bundle(self, now)
 
     def export_csv(self) -> str:
-        """One row per set (with its session's fields); formula-like cells neutralised."""
-        from ..domain import csvlog
+        from .exchange import export_csv
 
-        def read():
-            sets = self.sets()
-            return sets, self.sessions()
-
-        sets, sessions = self._snapshot(read)
-        return csvlog.write(sets, {s.id: s for s in sessions})
+        return export_csv(self)
 
     def import_bundle(self, sessions: list[SessionRecord], sets: list[SetRecord], profile: Profile | None, acks, runs=()) -> dict:
-        """Merge already-validated records; what is present (by id) is skipped. All the
-        changed files are swapped in at once: a kill leaves the log before or after.
-        Runs are matched by start time and distance and added after the swap (their own
-        atomic year files; re-importing adds what a kill left out)."""
-        self._need_write()
-        have_sessions = {s.id for s in self.sessions()}
-        have_sets = {s.id for s in self.sets()}
-        new_sessions = list({s.id: s for s in sessions if s.id not in have_sessions}.values())
-        new_sets = list({s.id: s for s in sets if s.id not in have_sets}.values())
-        have_acks = set(self.acks())
-        fresh_acks = list(dict.fromkeys(a for a in acks if a not in have_acks))
-        take_profile = profile is not None and self.profile() is None
-        _check(schema.SESSION, [s.to_doc() for s in new_sessions])
-        _check(schema.SET, [s.to_doc() for s in new_sets])
-        if take_profile:
-            _check(schema.PROFILE, [profile.to_doc()])
+        """Merge already-validated records (see exchange.py)."""
+        from .exchange import import_bundle
 
-        files: dict[str, bytes] = {}
-        main = json.loads(json.dumps(self._tables(self.dir / MAIN)))  # a copy to change
-        if new_sessions or take_profile or fresh_acks:
-            _append(main.setdefault("sessions", {}), [s.to_doc() for s in new_sessions])
-            _append(main.setdefault("acks", {}), [{"code": c, "exercise": e, "date": d.isoformat()} for c, e, d in fresh_acks])
-            if take_profile:
-                main["profile"] = {"1": profile.to_doc()}
-            files[MAIN] = encode(main)
-        by_year: dict[int, list[dict]] = defaultdict(list)
-        for record in new_sets:
-            by_year[record.date.year].append(record.to_doc())
-        for year, docs in by_year.items():
-            tables = json.loads(json.dumps(self._tables(self._shard_path(year))))
-            _append(tables.setdefault("sets", {}), docs)
-            files[self._shard_path(year).name] = encode(tables)
-        from ..domain.runs import merge_new
+        return import_bundle(self, sessions, sets, profile, acks, runs)
 
-        log = self.run_log()
-        new_runs = merge_new(log.runs(), list(runs))[0] if runs else []
-        if new_sessions or new_sets or new_runs:
-            self.backup(label="before-import")
-        if files:
-            swap.commit(self.dir, files)
-            self.main = _db(self.dir / MAIN, read_only=False)  # TinyDB keeps its next ids: start afresh
-        if new_runs:
-            chosen = profile or self.profile()
-            log.add(new_runs, chosen.week_start_index if chosen else 0)
-        return {
-            "sessions_added": len(new_sessions),
-            "sets_added": len(new_sets),
-            "sessions_skipped": len(sessions) - len(new_sessions),
-            "sets_skipped": len(sets) - len(new_sets),
-            "runs_added": len(new_runs),
-            "runs_skipped": len(runs) - len(new_runs),
-        }
-
-    # --- backups -------------------------------------------------------------------------
-
-    def _data_files(self) -> list[Path]:
-        from .files import is_data_file
-
-        return [self.dir / n for n in sorted(os.listdir(self.dir)) if is_data_file(n) and (self.dir / n).is_file()]
+    # --- backups (backups.py) -----------------------------------------------------------
 
     def backups(self) -> list[Path]:
         from .backups import list_backups
@@ -723,17 +560,9 @@ class Store:
 
     def backup(self, label: str = "", now: datetime | None = None) -> Path | None:
         """A dated gzip copy of every data file, byte for byte; the newest 10 are kept."""
-        files = self._data_files()
-        if not files:
-            return None
-        folder = self.dir / BACKUP_DIR
-        stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S-%f")
-        target = folder / f"runstrength-{stamp}{'-' + label if label else ''}.tar.gz"
-        write_tar(target, files)
-        for old in self.backups()[:-KEEP_BACKUPS]:
-            old.unlink()
-        fsync_dir(folder)
-        return target
+        from .backups import make_backup
+
+        return make_backup(self.dir, label, now)
 
     def backup_if_stale(self, max_age: timedelta = timedelta(days=1)) -> Path | None:
         """The daily backup: made when the newest one is older than ``max_age`` (or missing)."""
@@ -745,22 +574,3 @@ class Store:
     def last_backup_time(self) -> datetime | None:
         newest = self.backups()
         return datetime.fromtimestamp(newest[-1].stat().st_mtime) if newest else None
-
-
-def write_tar(target: Path, files: list[Path]) -> None:
-    """A gzip tar of ``files`` (byte for byte), written atomically (0600, in a 0700 folder)."""
-    import tarfile
-
-    buffer = io.BytesIO()
-    with tarfile.open(fileobj=buffer, mode="w:gz") as tar:
-        for path in files:
-            tar.add(path, arcname=path.name)
-    make_private_dir(target.parent)
-    atomic_write_bytes(target, buffer.getvalue())
-
-
-def restore_backup(data_dir: Path, name: str | None = None, confirm=lambda summary: True) -> Path:
-    """Put back the newest (or the named) backup; see :func:`.backups.restore`."""
-    from .backups import restore
-
-    return restore(data_dir, name, confirm)

@@ -109,6 +109,15 @@ def decode(path: Path, raw: bytes) -> dict:
     return data
 
 
+def read_raw(path: Path) -> dict | None:
+    """A data file's tables, parsed and validated (see :func:`decode`); None when it is missing."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    return decode(path, raw)
+
+
 def write_private(path: Path, payload: bytes, exclusive: bool = False) -> None:
     """Write a file readable by its owner only (0600), fsynced."""
     flags = os.O_WRONLY | os.O_CREAT | (os.O_EXCL if exclusive else os.O_TRUNC)

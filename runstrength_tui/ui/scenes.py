@@ -54,7 +54,7 @@ def beginner_profile() -> Profile:
 
 def make_demo(folder: Path) -> Path:
     """The demo runner's log (6 weeks of an intermediate runner) in ``folder``."""
-    from ..demo import make_demo_dir
+    from ..service.demo import make_demo_dir
 
     built = make_demo_dir(PINNED)
     try:

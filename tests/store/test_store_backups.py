@@ -7,8 +7,9 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
+from runstrength_tui.store.backups import KEEP_BACKUPS, restore_backup
 from runstrength_tui.store.lock import AlreadyRunningError
-from runstrength_tui.store.repo import KEEP_BACKUPS, Store, restore_backup
+from runstrength_tui.store.repo import Store
 
 
 def members(path) -> dict[str, bytes]:

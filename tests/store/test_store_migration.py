@@ -9,7 +9,7 @@ from collections import Counter
 from datetime import date
 from pathlib import Path
 
-from runstrength_tui.store import repo
+from runstrength_tui.store import migrations
 from runstrength_tui.store.repo import SCHEMA_VERSION, Store
 
 FIXTURE = Path(__file__).with_name("fixtures") / "v0-runstrength.json"
@@ -77,7 +77,7 @@ def test_a_migration_interrupted_after_the_year_files_is_redone_without_duplicat
     install_v0(data_dir)
     # The first step of the migration wrote the year files, then the process died before
     # runstrength.json was replaced: the folder holds the v0 file plus year files.
-    repo._migrate_0_to_1(data_dir, json.loads(FIXTURE.read_bytes()))
+    migrations._migrate_0_to_1(data_dir, json.loads(FIXTURE.read_bytes()))
     assert json.loads((data_dir / "runstrength.json").read_bytes()) == json.loads(FIXTURE.read_bytes())
     with Store(data_dir, write=True):
         pass

@@ -48,7 +48,7 @@ class HistoryScreen(RunStrengthScreen[None]):
     @work(thread=True, exclusive=True)
     def load(self) -> None:
         since = self.app.today() - timedelta(weeks=HISTORY_WEEKS)
-        rows = self.app.logbook.recent_history_rows(since)  # read again only once the log changed
+        rows = self.app.logbook.history_rows(since)  # read again only once the log changed
         self.app.call_from_thread(self.show_rows, rows)
 
     def show_rows(self, rows) -> None:

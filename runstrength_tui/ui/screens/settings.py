@@ -19,7 +19,7 @@ from ... import service
 from ...domain import validate as v
 from ...domain.model import EQUIPMENT, LEVELS, NOTIFY_MODES, SIGNALS, Profile, level_rank
 from ...domain.plan import READINESS_QUESTIONS, target_note
-from ...domain.weeks import week_start
+from ...domain.profile import changed_profile, check_running_week, equipment_choice, parse_race_day, race_days
 from ...domain.words import format_load
 from ..widgets.run_week import RunWeek
 from ..widgets.steady_input import SteadyInput
@@ -64,17 +64,8 @@ def parse_weights(raw: str, units: str, what: str) -> tuple[float, ...]:
 
 def parse_races(raw: str, today: date) -> tuple[date, ...]:
     """'2026-12-06, 2027-04-18' → race days (past ones dropped, as the CLI does)."""
-    from datetime import timedelta
-
-    races = set()
-    for part in (x.strip() for x in raw.replace(";", ",").split(",")):
-        if not part:
-            continue
-        try:
-            races.add(date.fromisoformat(part))
-        except ValueError:
-            raise ValueError(f"Race day must look like YYYY-MM-DD, not {part!r}.") from None
-    return tuple(sorted(r for r in races if r >= today - timedelta(days=1)))
+    parts = (x.strip() for x in raw.replace(";", ",").split(","))
+    return race_days([parse_race_day(part) for part in parts if part], today)
 
 
 def radio_block(set_id: str, question: str, options: dict[str, str], current: str, horizontal: bool = False):
@@ -215,14 +206,11 @@ class ProfileForm(Vertical):
             pressed = self.query_one(f"#{set_id}", RadioSet).pressed_button
             return pressed.name if pressed is not None else ""
 
-        equipment = tuple(box.name for box in self.query_one("#equipment").query(ClearCheckbox) if box.value)
+        equipment = equipment_choice(box.name for box in self.query_one("#equipment").query(ClearCheckbox) if box.value)
         if not equipment:
             raise ValueError("Pick at least one equipment option (None is fine).")
-        if "none" in equipment and len(equipment) > 1:
-            equipment = tuple(e for e in equipment if e != "none")
         runs = tuple(self.query_one("#runs", RunWeek).runs)
-        if runs.count("long") > 1:
-            raise ValueError("Only one long run a week is supported; mark the other one as hard.")
+        check_running_week(runs)
         try:
             block_start = date.fromisoformat(self.query_one("#block-start", Input).value.strip())
         except ValueError:
@@ -236,16 +224,14 @@ class ProfileForm(Vertical):
         races = parse_races(self.query_one("#races", Input).value, today)
         dumbbells = parse_weights(self.query_one("#dumbbells", Input).value, self.profile.units, "Dumbbells")
         kettlebells = parse_weights(self.query_one("#kettlebells", Input).value, self.profile.units, "Kettlebells")
-        if self.new:
-            base = self.profile.with_changes(level=level)
-        else:  # remembered with its day: the plan ramps, jumps wait for the readiness answers
-            base = self.profile.with_level(level, today)
         ready = all(self.query_one(f"#ready-{i}", ClearCheckbox).value for i in range(len(READINESS_ANSWERS)))
-        profile = base.with_changes(
+        # the rules of a change (level remembered with its day, target from this week on): domain/profile.py
+        return changed_profile(self.profile, today, self.new, dict(
+            level=level,
             races=races,
             dumbbells=dumbbells,
             kettlebells=kettlebells,
-            plyo_ready=ready if level != "beginner" else base.plyo_ready,
+            **({"plyo_ready": ready} if level != "beginner" else {}),
             equipment=equipment,
             target=target,
             minutes=int(radio("minutes") or self.profile.minutes),
@@ -257,12 +243,7 @@ class ProfileForm(Vertical):
             beeps=self.query_one("#beeps", ClearCheckbox).value,
             signal=radio("signal") if radio("signal") in SIGNALS else self.profile.signal,
             notify=radio("notify") if radio("notify") in NOTIFY_MODES else self.profile.notify,
-        )
-        if target != self.profile.target:
-            start = week_start(today, profile.week_start_index)
-            history = list(self.profile.target_history) or [(self.profile.block_start or start, self.profile.target)]
-            profile = profile.with_changes(target_history=tuple([(d, t) for d, t in history if d < start] + [(start, target)]))
-        return profile
+        ))
 
 
 def save_form(screen: RunStrengthScreen[bool]) -> bool:

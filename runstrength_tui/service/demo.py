@@ -15,11 +15,12 @@ import tempfile
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
-from . import service
-from .domain import plan
-from .domain.model import Profile, SessionRecord, SetRecord
-from .domain.weeks import week_start
-from .store.repo import Store, new_id
+from ..domain import plan
+from ..domain.model import Profile, SessionRecord, SetRecord
+from ..domain.weeks import week_start
+from .context import catalog as shipped_catalog
+from .context import shipped_files
+from .log import Log, new_id
 
 DEMO_WEEKS = 6
 START_LOADS = {"goblet-squat": 12.0, "dumbbell-rdl": 14.0, "hip-thrust": 16.0, "dumbbell-step-up": 8.0,
@@ -42,24 +43,24 @@ def demo_profile(today: date) -> Profile:
         units="kg",
         week_start="mon",
         runs=runs,
-        block_start=week_start(today) - timedelta(weeks=DEMO_WEEKS),
+        block_start=week_start(today) - timedelta(weeks=DEMO_WEEKS),  # fill_demo starts there
         weeks=10,
         dumbbells=(4.0, 6.0, 8.0, 10.0, 12.0, 14.0, 16.0),
         plyo_ready=True,
     )
 
 
-def fill_demo(store: Store, today: date, seed: int = 7) -> None:
-    """Write the demo profile and history into an (empty) store."""
+def fill_demo(log: Log, today: date, seed: int = 7) -> None:
+    """Write the demo profile and history into an (empty) log."""
     rng = random.Random(seed)
-    catalog = service.catalog()
+    catalog = shipped_catalog()
     profile = demo_profile(today)
-    store.save_profile(profile)
+    log.save_profile(profile)
     sessions: list[SessionRecord] = []
     history: list[SetRecord] = []
     skipped = False
     programs = catalog.programs
-    day = profile.block_start
+    first = day = week_start(today) - timedelta(weeks=DEMO_WEEKS)  # the profile's block start
     while day < today:
         todays = plan.today_plan(day, profile, sessions, history, catalog, programs)
         items = todays.exercises if todays.kind == "strength" else todays.finisher
@@ -67,12 +68,12 @@ def fill_demo(store: Store, today: date, seed: int = 7) -> None:
         if todays.kind == "rest" or (kind == "finisher" and rng.random() < 0.6):
             day += timedelta(days=1)
             continue
-        if kind == "strength" and (day - profile.block_start).days >= 14 and not skipped:
+        if kind == "strength" and (day - first).days >= 14 and not skipped:
             skipped = True  # life happens: one session missed
             day += timedelta(days=1)
             continue
         started = datetime.combine(day, time(18, 30)) + timedelta(minutes=rng.randint(-40, 60))
-        session = store.start_session(day, started, kind=kind)
+        session = log.start_session(day, started, kind=kind)
         clock = started
         for p in items:
             load = p.suggested_load_kg or START_LOADS.get(p.exercise)
@@ -81,7 +82,8 @@ def fill_demo(store: Store, today: date, seed: int = 7) -> None:
                 load = None
             for n in range(p.sets):
                 clock += timedelta(seconds=p.work_seconds + p.rest)
-                if p.seconds is not None:
+                reps: int | None
+                if p.seconds is not None or p.reps is None:
                     reps, seconds = None, p.seconds
                 else:
                     top = p.reps[1]
@@ -91,11 +93,12 @@ def fill_demo(store: Store, today: date, seed: int = 7) -> None:
                     reps=reps, seconds=seconds, load_kg=load, unit="kg",
                     rpe=rng.choice([6, 7, 7, 8]) if n == p.sets - 1 else None, source="demo",
                 )
-                store.log_set(record)
+                log.log_sets([record])
                 history.append(record)
         minutes = round((clock - started).total_seconds() / 60, 1)
-        done = store.finish_session(clock, rpe=rng.choice([6, 7, 7, 8]) if kind == "strength" else 5, minutes=minutes)
-        sessions.append(done)
+        done = log.finish_session(clock, rpe=rng.choice([6, 7, 7, 8]) if kind == "strength" else 5, minutes=minutes)
+        if done is not None:
+            sessions.append(done)
         day += timedelta(days=1)
 
 
@@ -116,8 +119,8 @@ def make_demo_dir(today: date) -> Path:
         except OSError:  # a cache cleaned up under us: build it here instead
             shutil.rmtree(folder, ignore_errors=True)
             folder.mkdir(mode=0o700)
-    with Store(folder) as store:
-        fill_demo(store, today)
+    with Log(folder) as log:
+        fill_demo(log, today)
     return folder
 
 
@@ -125,11 +128,13 @@ def demo_key(today: date) -> str:
     """What the demo log depends on: the date, the version, the shipped data, the code."""
     import hashlib
 
-    from . import __version__
-    package = Path(__file__).resolve().parent
+    from .. import __version__
+
+    package = Path(__file__).resolve().parent.parent
     digest = hashlib.sha256(f"{__version__}|{today.isoformat()}".encode())
-    sources = [*service.shipped_files(), Path(__file__)]
-    sources += sorted((package / "domain").glob("*.py")) + sorted((package / "store").glob("*.py"))
+    sources = [*shipped_files(), Path(__file__)]
+    for layer in ("domain", "store", "service"):
+        sources += sorted((package / layer).glob("*.py"))
     for path in sources:
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return f"{today.isoformat()}-{digest.hexdigest()[:16]}"
@@ -155,8 +160,8 @@ def _cached_demo(today: date) -> Path | None:
         root.mkdir(parents=True, exist_ok=True)
         building = Path(tempfile.mkdtemp(prefix=".demo-building-", dir=root))
         try:
-            with Store(building) as store:
-                fill_demo(store, today)
+            with Log(building) as log:
+                fill_demo(log, today)
             for lock in building.glob("*.lock"):
                 lock.unlink()
             os.rename(building, target)  # whole or not at all; another process may have won

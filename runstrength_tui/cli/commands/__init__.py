@@ -1,0 +1,51 @@
+"""One function per command, ``cmd_NAME(args) -> exit status``, grouped by job in the
+modules here; :data:`COMMANDS` maps each command to its module, imported only when that
+command runs (so `runstrength log` does not load the code of `runstrength runs import`).
+
+Every command reaches the log through ``service`` (``service.Log``, ``service.data``),
+never the store.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+
+# command -> the module (under commands/) holding its cmd_<command> function
+COMMANDS = {
+    "exercises": "catalog",
+    "show": "catalog",
+    "log": "log",
+    "pain": "log",
+    "export": "data",
+    "import": "data",
+    "restore": "data",
+    "profile": "profile",
+    "today": "coach",
+    "plan": "coach",
+    "status": "coach",
+    "history": "coach",
+    "runs": "runs",
+}
+
+READS_LOG = {"today", "plan", "status", "history", "export"}  # commands that only read an existing log
+
+
+def command(name: str) -> Callable[..., int]:
+    module = importlib.import_module(f"{__name__}.{COMMANDS[name]}")
+    return getattr(module, f"cmd_{name}")
+
+
+def open_log(args, write: bool):
+    """The log of ``--data-dir`` (or the demo's), opened to read or, with ``write``, to change."""
+    from ... import service
+
+    return service.Log(args.data_dir_path, write=write)
+
+
+def read_context(args, all_sessions: bool = False):
+    """What the planner and the guard need today, read once from the data folder."""
+    from ... import service
+
+    with open_log(args, write=False) as log:
+        return log.context(service.today(), all_sessions=all_sessions)

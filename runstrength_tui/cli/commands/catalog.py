@@ -1,0 +1,58 @@
+"""`exercises` (the catalog, filtered) and `show` (how to do one)."""
+
+from __future__ import annotations
+
+from ... import service
+from ...domain.validate import resolve_exercise
+from ..render import emit, exercise_text, out, print_json, width
+
+KINDS = ("strength", "functional", "plyometric", "core", "mobility")
+
+
+def exercise_json(e) -> dict:
+    return {
+        "id": e.id,
+        "name": e.name,
+        "kind": e.kind,
+        "level": e.level,
+        "equipment": list(e.equipment) or ["none"],
+        "prescription": e.prescription_text,
+        "legs": e.legs,
+        "rest_seconds": e.rest,
+        "min_rest_seconds": e.min_rest,
+        "tempo": None if e.is_hold else e.tempo,
+        "max_hold_seconds": e.longest_hold,
+    }
+
+
+def cmd_exercises(args) -> int:
+    from ...domain.validate import parse_equipment
+
+    equipment = parse_equipment(args.equipment) if args.equipment else None
+    items = service.catalog().filter(args.kind, args.level, equipment)
+    if args.json:
+        print_json([exercise_json(e) for e in items])
+        return 0
+    if not items:
+        out("No exercise matches those filters.")
+        return 0
+    id_width = max(len(e.id) for e in items)
+    for kind in KINDS:
+        group = [e for e in items if e.kind == kind]
+        if not group:
+            continue
+        out(f"{kind.upper()} ({len(group)})")
+        for e in group:
+            equipment = ", ".join(e.equipment) or "bodyweight"
+            out(f"  {e.id:<{id_width}}  {e.prescription_text:<20} {e.level:<12} {equipment}")
+        out()
+    out("Details: runstrength show EXERCISE_ID")
+    return 0
+
+
+def cmd_show(args) -> int:
+    from dataclasses import asdict
+
+    catalog = service.catalog()
+    e = resolve_exercise(catalog, args.exercise)  # by id or name, in any case
+    return emit(args, e, lambda found: exercise_text(found, catalog, width()), data=asdict)

@@ -1,0 +1,63 @@
+"""`today`, `plan`, `status` and `history`: what the coach says, read-only."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from ... import service
+from ...domain import validate as v
+from ..render import emit, out, plan_text, prescribed_line, print_json, status_text
+from . import open_log, read_context
+
+
+def cmd_today(args) -> int:
+    return emit(args, read_context(args).today_plan(), plan_text)
+
+
+def cmd_status(args) -> int:
+    return emit(args, service.status(read_context(args, all_sessions=True)), status_text)
+
+
+def cmd_plan(args) -> int:
+    from ...domain import plan
+
+    weeks = v.parse_whole(args.weeks, "Weeks", 1, 12)
+    ctx = read_context(args)
+    day = ctx.today
+    days = plan.plan_ahead(day, ctx.profile, ctx.sessions, ctx.history + ctx.pain_history, ctx.catalog, weeks=weeks, actual=ctx.actual)
+    if args.json:
+        print_json({"today": day.isoformat(), "days": [d.to_dict() for d in days]})
+        return 0
+    for note in ctx.today_plan().notes:
+        out(f"Note: {note}\n")
+    for d in days:
+        marks = [m for m, on in (("lighter week", d.light_week), ("race taper", d.taper),
+                                 (f"comeback week {d.comeback}", d.comeback)) if on]
+        light = f" ({', '.join(marks)})" if marks else ""
+        out(f"{d.date.strftime('%a %d %b')} · block week {d.block_week}{light} · about {plan.estimated_minutes(d.exercises):g} min")
+        for p in d.exercises:
+            out(f"    {prescribed_line(p)}")
+        for item in d.upcoming:
+            out(f"    later: {item}")
+    if not days:
+        out("No strength day fits the coming weeks: check your running week with `runstrength profile`.")
+    return 0
+
+
+def cmd_history(args) -> int:
+    from ...domain.guard import code_words
+
+    weeks = v.parse_whole(args.weeks, "Weeks", 1, 520)
+    since = service.today() - timedelta(weeks=weeks)
+    with open_log(args, write=False) as log:
+        rows = log.history_rows(since)
+    if args.json:
+        print_json({"since": since.isoformat(), "sessions": rows})
+        return 0
+    if not rows:
+        out(f"No sessions since {since.isoformat()}.")
+    for r in reversed(rows):
+        minutes = f"{r['minutes']:g} min" if r["minutes"] else "—"
+        warn = f"  ! {', '.join(code_words(c) for c in r['warnings'])}" if r["warnings"] else ""
+        out(f"{r['date']}  {r['sets']:>2} sets  {minutes:>7}  {', '.join(r['exercises'])}{warn}")
+    return 0

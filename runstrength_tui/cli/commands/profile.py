@@ -1,0 +1,107 @@
+"""`profile`: show the profile, or change it (every value checked before anything is written)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ... import service
+from ..parser import PROFILE_OPTIONS
+from ..render import out, print_json, profile_text, readiness_text
+from . import open_log
+
+
+def _parse_profile_changes(args, profile, day: date) -> dict:
+    """The options given, checked and read against the current ``profile`` (a --race adds
+    to its race days, --runs changes some of its days); InputError on the first bad one."""
+    from ...domain import validate as v
+    from ...domain.model import LEVELS, RUN_TYPES, WEEKDAYS
+    from ...domain.profile import check_running_week, equipment_choice, parse_race_day, race_days
+
+    changes: dict = {}
+
+    def pick(value, allowed, what):
+        value = value.strip().lower()
+        if value not in allowed:
+            raise v.InputError(f"{what} must be one of {', '.join(allowed)}, not {value!r}.")
+        return value
+
+    if args.level is not None:
+        changes["level"] = pick(args.level, LEVELS, "Level")
+    if args.equipment is not None:
+        items = equipment_choice(v.parse_equipment(e) for e in args.equipment.split(",") if e.strip())
+        if not items:
+            raise v.InputError("Equipment needs at least one of none, bands, dumbbells, kettlebell, gym.")
+        changes["equipment"] = items
+    if args.target is not None:
+        changes["target"] = int(pick(args.target, ("2", "3"), "Target"))
+    if args.minutes is not None:
+        changes["minutes"] = int(pick(args.minutes, ("15", "20"), "Minutes"))
+    if args.units is not None:
+        changes["units"] = v.parse_units(args.units)
+    if args.week_start is not None:
+        changes["week_start"] = pick(args.week_start, ("mon", "sun"), "Week start")
+    if args.runs is not None:
+        runs = list(profile.runs)
+        for part in args.runs.split(","):
+            if not part.strip():
+                continue
+            if "=" not in part:
+                raise v.InputError(f"Runs look like mon=rest,tue=hard,...; {part.strip()!r} has no '='.")
+            key, value = (x.strip().lower() for x in part.split("=", 1))
+            runs[WEEKDAYS.index(pick(key, WEEKDAYS, "Day"))] = pick(value, RUN_TYPES, f"Run type for {key}")
+        check_running_week(runs)
+        changes["runs"] = tuple(runs)
+    if args.block_start is not None:
+        changes["block_start"] = v.parse_date(args.block_start, day, "Block start")
+    if args.weeks is not None:
+        weeks = v.parse_whole(args.weeks, "Block length", 8, 12, " weeks")
+        changes["weeks"] = weeks
+    if args.race is not None:
+        if any(r.strip().lower() == "none" for r in args.race):
+            changes["races"] = ()
+        else:
+            changes["races"] = race_days([*profile.races, *(parse_race_day(raw) for raw in args.race)], day)
+    if args.plyo_ready is not None:
+        changes["plyo_ready"] = pick(args.plyo_ready, ("yes", "no"), "Plyo ready") == "yes"
+    for option, field in (("weights", "dumbbells"), ("kettlebells", "kettlebells")):
+        raw = getattr(args, option)
+        if raw is None:
+            continue
+        if raw.strip().lower() == "none":
+            changes[field] = ()
+            continue
+        parts = [x.strip() for x in raw.split(",") if x.strip()]
+        unit = next((u for u in ("kg", "lb") if parts and parts[-1].lower().rstrip("s").endswith(u)), profile.units)
+        weights = set()
+        for part in parts:
+            kg, _ = v.parse_load(part if part[-1].isalpha() else f"{part}{unit}", unit)
+            weights.add(round(kg, 3))
+        if not weights:
+            raise v.InputError(f"--{option} needs weights like 4,6,8kg, or 'none'.")
+        changes[field] = tuple(sorted(weights))
+    return changes
+
+
+def cmd_profile(args) -> int:
+    day = service.today()
+    changing = any(getattr(args, option[2:].replace("-", "_")) is not None for option in PROFILE_OPTIONS)
+    with open_log(args, write=False) as log:
+        existing = log.profile()
+    profile = existing or service.default_profile(day)
+    moved_up = False
+    if changing:
+        _parse_profile_changes(args, profile, day)  # bad values stop here, before anything is written
+        with open_log(args, write=True) as log:  # read again under the lock, changed, saved
+            existing, profile = log.change_profile(day, lambda current: _parse_profile_changes(args, current, day))
+        moved_up = profile.level != (existing or service.default_profile(day)).level
+    if args.json:
+        print_json({**profile.to_doc(), "saved": existing is not None or changing})
+    else:
+        out(profile_text(profile))
+        if existing is None and not changing:
+            out("\n(No profile saved yet: these are the defaults. Change them with the options in `runstrength profile --help`.)")
+        elif changing:
+            out("\nSaved.")
+        if changing and moved_up and profile.level != "beginner" and not profile.plyo_ready:
+            out("\n" + readiness_text(profile.level))
+    return 0

@@ -1,0 +1,98 @@
+"""`runs`: list the imported runs; `runs import PATH…` (FIT, GPX, TCX, Strava folders);
+`runs set DATE --kind K` (correct a day's kind)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+from ... import service
+from ...domain import validate as v
+from ..render import err, out, print_json
+from . import open_log
+
+
+def _run_json(run) -> dict:
+    return run.to_doc()  # date, start (ISO with its UTC offset), distance_km, duration_s, kind, source, …
+
+
+def cmd_runs(args) -> int:
+    sub = getattr(args, "runs_command", None)
+    if sub == "import":
+        return _cmd_runs_import(args)
+    if sub == "set":
+        return _cmd_runs_set(args)
+    from ...domain.runs import day_line
+
+    weeks = v.parse_whole(args.weeks, "Weeks", 1, 520)
+    day = service.today()
+    since = day - timedelta(weeks=weeks)
+    with open_log(args, write=False) as log:
+        runs = log.runs(since, day)
+    if args.json:
+        print_json({"since": since.isoformat(), "runs": [_run_json(r) for r in runs]})
+        return 0
+    if not runs:
+        out(f"No runs since {since.isoformat()}. Import some with `runstrength runs import PATH`.")
+        return 0
+    for d in sorted({r.date for r in runs}):
+        marks = " (set by you)" if any(r.kind_set_by_user for r in runs if r.date == d) else ""
+        out(f"{d.isoformat()} {day_line(d, runs)}{marks}")
+    return 0
+
+
+def _week_start_index(args) -> int:
+    with open_log(args, write=False) as peek:
+        profile = peek.profile()
+    return profile.week_start_index if profile else 0
+
+
+def _cmd_runs_import(args) -> int:
+    from .. import EXIT_INPUT
+
+    start_index = _week_start_index(args)
+    with open_log(args, write=True) as log:
+        result = log.import_runs([Path(p) for p in args.paths], service.now(), start_index)
+    for name, sentence in result.problems:
+        err(f"runstrength: {name}: {sentence}; nothing from it was imported.")
+    for name, sentence in result.not_runs:
+        err(f"{name}: {sentence}; skipped.")
+    if args.json:
+        print_json({
+            "added": [_run_json(r) for r in result.added],
+            "already_there": result.skipped,
+            "problems": [{"file": f, "problem": p} for f, p in result.problems],
+            "not_runs": [{"file": f, "reason": p} for f, p in result.not_runs],
+        })
+    elif result.added:
+        days = sorted(r.date for r in result.added)
+        span = days[0].isoformat() if days[0] == days[-1] else f"{days[0].isoformat()} to {days[-1].isoformat()}"
+        there = f"; {result.skipped} {'was' if result.skipped == 1 else 'were'} already there" if result.skipped else ""
+        out(f"Imported {len(result.added)} run{'s' if len(result.added) != 1 else ''} ({span}){there}.")
+    elif result.skipped:
+        out(f"Nothing new: {'the run was' if result.skipped == 1 else f'all {result.skipped} runs were'} already there.")
+    elif not result.problems and not result.not_runs:
+        out("No FIT, GPX or TCX files found there; nothing was imported.")
+    return EXIT_INPUT if result.problems else 0
+
+
+def _cmd_runs_set(args) -> int:
+    from ...domain.runs import RUN_KINDS, run_line
+
+    day_today = service.today()
+    day = v.parse_day(args.date, day_today)
+    kind = args.kind.strip().lower()
+    if kind not in (*RUN_KINDS, "auto"):
+        raise v.InputError(f"Kind must be one of {', '.join(RUN_KINDS)} or auto, not {kind!r}.")
+    with open_log(args, write=False) as peek:
+        if not peek.runs(day, day):
+            raise v.InputError(f"No imported run on {day.isoformat()}; `runstrength runs` lists them.")
+        profile = peek.profile()
+    with open_log(args, write=True) as log:
+        runs = log.set_run_kind(day, None if kind == "auto" else kind, profile.week_start_index if profile else 0)
+    if args.json:
+        print_json({"date": day.isoformat(), "runs": [_run_json(r) for r in runs]})
+    else:
+        for r in runs:
+            out(f"{day.isoformat()}: {run_line(r)}{' (set by you)' if r.kind_set_by_user else ' (automatic)'}.")
+    return 0

@@ -1,0 +1,144 @@
+"""The command line's grammar: every command, its options and their help.
+
+Bad usage raises :class:`UsageError` (one line, exit 2) instead of argparse's usage dump.
+A new command: one ``sub.add_parser`` block here, one function in ``commands/``, one line
+in ``commands.COMMANDS``.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from .. import __version__
+
+
+class UsageError(Exception):
+    pass
+
+
+class Parser(argparse.ArgumentParser):
+    def error(self, message):  # one line, exit 2 (argparse's own code for bad usage)
+        raise UsageError(f"{message} (see `{self.prog} --help`)")
+
+
+PROFILE_OPTIONS = {  # `runstrength profile --OPTION VALUE`: what each changes
+    "--level": "beginner, intermediate or advanced",
+    "--equipment": "comma list of none, bands, dumbbells, kettlebell, gym (singular or plural)",
+    "--target": "strength sessions a week: 2 or 3",
+    "--minutes": "session length: 15 or 20",
+    "--units": "kg or lb (lbs is fine)",
+    "--week-start": "mon or sun",
+    "--runs": "running week, e.g. mon=rest,tue=hard,wed=easy,...,sun=long",
+    "--block-start": "first day of the 8-12 week block: YYYY-MM-DD, today or yesterday",
+    "--weeks": "block length in weeks, 8 to 12",
+    "--race": "a race day, YYYY-MM-DD (repeat for several; 'none' clears them)",
+    "--plyo-ready": "yes when you can answer yes to every jump-readiness question; no otherwise",
+    "--weights": "the dumbbells you own, e.g. 4,6,8,10kg ('none' clears)",
+    "--kettlebells": "the kettlebells you own, e.g. 8,12,16kg ('none' clears)",
+}
+
+
+def build_parser() -> Parser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS, help="where the log lives (default: your platform's data folder, or $RUNSTRENGTH_DATA_DIR)")
+    common.add_argument("--demo", action="store_true", default=argparse.SUPPRESS, help="use a throwaway copy of a realistic 6-week demo log")
+
+    p = Parser(
+        prog="runstrength",
+        description="Strength training for runners: today's session, timers and a safe log.",
+        epilog="With no COMMAND, runstrength opens the app (the full-screen session, timers and log; "
+               "? there lists its keys). The commands below are for scripts and quick logging.",
+        parents=[common],
+    )
+    p.add_argument("--version", action="version", version=f"runstrength {__version__}")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+
+    with_json: list[argparse.ArgumentParser] = []  # --json comes last in each one's help
+
+    def command(name: str, help: str, json: bool = True, under=sub, **kwargs) -> argparse.ArgumentParser:
+        s = under.add_parser(name, parents=[common], help=help, **kwargs)
+        if json:
+            with_json.append(s)
+        return s
+
+    s = command("exercises", "list the exercise catalog")
+    s.add_argument("--kind", type=str.lower, choices=["strength", "functional", "plyometric", "core", "mobility"])
+    s.add_argument("--level", type=str.lower, choices=["beginner", "intermediate", "advanced"], help="exercises that suit this level")
+    s.add_argument("--equipment", help="exercises you can do with this: none (bodyweight), bands, dumbbells, kettlebell or gym (singular or plural)")
+
+    s = command("show", "how to do an exercise")
+    s.add_argument("exercise", metavar="EXERCISE", help="an id or a name, any case: plank, 'front plank'")
+
+    s = command("log", "log sets of an exercise")
+    s.add_argument("exercise", metavar="EXERCISE", help="an id or a name, any case: goblet-squat, 'Goblet squat'")
+    s.add_argument("--sets", default="1", help="how many identical sets (default 1)")
+    measure = s.add_mutually_exclusive_group()
+    measure.add_argument("--reps", help="reps per set (rep exercises)")
+    measure.add_argument("--seconds", help="time held per set (holds such as plank): 45, 45s or 1:30")
+    s.add_argument("--load", help="weight used, e.g. 20kg, 45lb or 45lbs (leave out for bodyweight)")
+    s.add_argument("--rpe", help="how hard it felt, 1-10")
+    s.add_argument("--date", help="YYYY-MM-DD, today or yesterday (default today)")
+    s.add_argument("--note", default="", help="a short note")
+    s.add_argument("--pain", action="store_true", help="it hurt (the guard will suggest what to do)")
+    s.add_argument("--dry-run", action="store_true", help="show the warnings it would trigger; write nothing")
+
+    s = command("export", "export the whole log", json=False)
+    s.add_argument("--format", choices=["json", "csv"], default="json")
+    s.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+
+    s = command("import", "merge an exported log (nothing is duplicated)", json=False)
+    s.add_argument("file", metavar="FILE")
+
+    s = command("profile", "show or change your profile")
+    for option, text in PROFILE_OPTIONS.items():
+        s.add_argument(option, help=text, action="append" if option == "--race" else "store")
+
+    s = command("pain", "exercises that pain keeps out of the plan; `pain clear EXERCISE`")
+    s.add_argument("action", nargs="?", choices=["clear"], help="clear: a doctor or therapist has cleared it")
+    s.add_argument("exercise", nargs="?", help="the exercise to clear")
+
+    command("today", "today's session, or why today is a rest day")
+
+    s = command("plan", "the coming weeks' strength days")
+    s.add_argument("--weeks", default="2", help="how many weeks (1-12, default 2)")
+
+    command("status", "this week, streak, next session, warnings")
+
+    s = command("history", "past sessions")
+    s.add_argument("--weeks", default="4", help="how many weeks back (default 4)")
+
+    s = command("restore", "put back the newest backup (or a named one)", json=False)
+    s.add_argument("name", nargs="?", help="a backup file name from --list")
+    s.add_argument("--list", action="store_true", help="list the backups, newest first, with what each holds")
+    s.add_argument("--yes", action="store_true", help="do not ask before replacing the log (for scripts)")
+
+    s = command("runs", "your imported runs (import, list, correct a kind)",
+                description="Without a subcommand: list the imported runs of the last weeks.")
+    s.add_argument("--weeks", default="2", help="how many weeks back to list (default 2)")
+    runs_sub = s.add_subparsers(dest="runs_command", metavar="SUBCOMMAND", parser_class=Parser)
+    r = command("import", "import runs from FIT, GPX or TCX files (or .gz), folders, or a Strava export folder", under=runs_sub)
+    r.add_argument("paths", nargs="+", metavar="PATH")
+    r = command("set", "correct the kind of a day's runs", under=runs_sub)
+    r.add_argument("date", metavar="DATE", help="YYYY-MM-DD")
+    r.add_argument("--kind", required=True, help="easy, hard or long (auto: back to the automatic kind)")
+    for s in with_json:
+        s.add_argument("--json", action="store_true")
+    return p
+
+
+VALUE_OPTIONS = ("--load", "--reps", "--seconds", "--rpe", "--sets", "--weeks", "--target", "--minutes")
+
+
+def attach_negative_values(argv: list[str]) -> list[str]:
+    """`--load -5kg` → `--load=-5kg`: argparse would take -5kg for an option and say
+    "expected one argument"; attached, the value gets our own message ("more than 0")."""
+    out: list[str] = []
+    i = 0
+    while i < len(argv):
+        if argv[i] in VALUE_OPTIONS and i + 1 < len(argv) and argv[i + 1][:1] == "-" and argv[i + 1][1:2].isdigit():
+            out.append(f"{argv[i]}={argv[i + 1]}")
+            i += 2
+            continue
+        out.append(argv[i])
+        i += 1
+    return out

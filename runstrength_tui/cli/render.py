@@ -1,0 +1,177 @@
+"""What the commands print: plain text for a terminal, JSON for scripts, warnings on stderr.
+
+Results go to stdout; warnings, notes and errors to stderr (so `--json` output stays clean).
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+import textwrap
+from collections.abc import Callable
+from typing import Any
+
+
+def out(text: str = "") -> None:
+    print(text)
+
+
+def err(text: str) -> None:
+    print(text, file=sys.stderr)
+
+
+def print_json(data: Any) -> None:
+    print(json.dumps(data, indent=2, ensure_ascii=False))
+
+
+def emit(args, result: Any, text: Callable[[Any], str], data: Callable[[Any], Any] | None = None) -> int:
+    """``result`` as JSON with --json (``data(result)``, else ``result.to_dict()``), else as ``text(result)``."""
+    if args.json:
+        print_json(data(result) if data else result.to_dict())
+    else:
+        out(text(result))
+    return 0
+
+
+def width() -> int:
+    return max(40, min(100, shutil.get_terminal_size((80, 24)).columns))
+
+
+def warn_lines(warnings) -> None:
+    """The guard's warnings, one line each on stderr: symbol, level, code in words, advice."""
+    from ..domain.guard import code_words
+
+    symbols = {"warning": "!!", "caution": "! ", "info": "i "}
+    for w in warnings:
+        err(f"{symbols.get(w.level, '! ')} {w.level} · {code_words(w.code)}: {w.message} {w.advice}")
+
+
+# --- the catalog ------------------------------------------------------------------------------
+
+
+def tempo_text(e) -> str:
+    """How long a rep (or hold) takes, in words: 'Tempo: about 4 s a rep (slow lowering or pauses)'."""
+    if e.is_hold:
+        return f"Hold: steady, up to {e.longest_hold} s; past that, add a set rather than seconds"
+    if e.tempo <= 1.5:
+        how = "quick and springy"
+    elif e.tempo < 4:
+        how = "controlled, up and down"
+    else:
+        how = "slow lowering or pauses"
+    return f"Tempo: about {e.tempo:g} s a rep ({how})"
+
+
+def exercise_text(e, catalog, width: int = 80) -> str:
+    """The instructions as plain text for a terminal."""
+    wrap = lambda text, indent: textwrap.fill(text, width, initial_indent=indent, subsequent_indent=" " * len(indent))  # noqa: E731
+    lines = [f"{e.name}  ({e.kind}, {e.level}, {', '.join(e.equipment) or 'bodyweight'})", ""]
+    least = "no less" if e.min_rest == e.rest else f"at least {e.min_rest} s"
+    lines.append(f"Prescription: {e.prescription_text}, rest {e.rest} s ({least})")
+    lines.append(tempo_text(e))
+    if e.intensity:
+        lines.append(wrap(f"Intensity: {e.intensity}", ""))
+    lines += ["", "Why it helps a runner", wrap(e.why, "  "), "", "Steps"]
+    lines += [wrap(step, f"  {i}. ") for i, step in enumerate(e.steps, 1)]
+    lines += ["", "Form cues"] + [wrap(c, "  • ") for c in e.cues]
+    lines += ["", "Common mistakes"] + [wrap(m, "  ✗ ") for m in e.mistakes]
+    easier = f"{catalog.get(e.easier).name} ({e.easier})" if e.easier else e.easier_text
+    harder = f"{catalog.get(e.harder).name} ({e.harder})" if e.harder else e.harder_text
+    lines += ["", wrap(f"Easier: {easier}", ""), wrap(f"Harder: {harder}", "")]
+    lines += [f"Muscles: {', '.join(e.muscles)}"]
+    return "\n".join(lines)
+
+
+# --- the profile ----------------------------------------------------------------------------
+
+
+def profile_text(p) -> str:
+    from ..domain import plan
+    from ..domain.model import WEEKDAYS
+
+    runs = "  ".join(f"{d}:{r}" for d, r in zip(WEEKDAYS, p.runs))
+    return "\n".join(
+        [
+            f"Level:      {p.level}",
+            f"Equipment:  {', '.join(p.equipment)}",
+            f"Target:     {p.target} sessions a week, {p.minutes} min each",
+            f"Units:      {p.units}    Week starts: {p.week_start}",
+            f"Running:    {runs}",
+            f"Block:      {p.weeks} weeks from {p.block_start.isoformat() if p.block_start else '(this week)'}",
+            f"Races:      {', '.join(r.isoformat() for r in p.races) or 'none'}",
+            f"Dumbbells:  {weights_text(p.dumbbells, p.units)}    Kettlebells: {weights_text(p.kettlebells, p.units)}",
+            f"Jumps:      {'ready (you answered yes to the readiness questions)' if p.plyo_ready else 'not yet: answer the readiness questions'}",
+        ]
+        + ([f"Note:       {note}"] if (note := plan.target_note(p)) else [])
+    )
+
+
+def weights_text(weights, units: str) -> str:
+    from ..domain.words import format_load
+
+    return ", ".join(format_load(w, units) for w in weights) or "none listed (standard steps)"
+
+
+def readiness_text(level: str) -> str:
+    from ..domain.plan import READINESS_QUESTIONS
+
+    lines = [f"Before jumps at {level} level, answer each of these honestly:"]
+    lines += [f"  [ ] {q}" for q in READINESS_QUESTIONS]
+    lines.append("Jumps stay out of the plan until then. When every answer is yes: runstrength profile --plyo-ready yes")
+    return "\n".join(lines)
+
+
+# --- the coach: today, the coming days, the week ---------------------------------------------
+
+
+def prescribed_line(p, rest: bool = False) -> str:
+    """One exercise of a session: name, dose (and rest), its note."""
+    note = f"  · {p.note}" if p.note else ""
+    dose = f"{p.dose_text}, rest {p.rest} s" if rest else p.dose_text
+    return f"{p.name:<28} {dose}{note}"
+
+
+def plan_text(plan_today) -> str:
+    lines = [f"{plan_today.date.strftime('%A %d %B %Y')} · block week {plan_today.block_week} of {plan_today.block_weeks}", plan_today.reason]
+    if plan_today.block_week_reason:
+        lines.append(f"Block week {plan_today.block_week}: {plan_today.block_week_reason}.")
+    items = plan_today.exercises or plan_today.finisher
+    if items:
+        title = "Today's session" if plan_today.exercises else "Optional finisher"
+        lines += ["", f"{title} (about {plan_today.estimated_minutes:g} min):"]
+        if plan_today.exercises and plan_today.warmup:
+            drills = ", ".join(f"{p.name} {p.dose_text}" for p in plan_today.warmup)
+            lines.append(f"  Warm-up, 3–4 min: {drills}")
+        lines += [f"  {prescribed_line(p, rest=True)}" for p in items]
+    for note in plan_today.notes:
+        lines += ["", f"Note: {note}"]
+    return "\n".join(lines)
+
+
+def status_text(st) -> str:
+    from ..domain.block import clamp_week
+    from ..domain.words import day_name
+
+    head = f"runstrength · {st.today.strftime('%a %d %b %Y')}"
+    if st.block:
+        head += f" · block week {clamp_week(st.plan.block_week, st.block.weeks)} of {st.block.weeks}"
+    mark = "✓ target met" if st.counts else f"{max(0, st.target - st.week_sessions):g} to go"
+    lines = [head, f"This week:  {st.week_sessions:g} of {st.target} sessions ({mark})"]
+    if st.next_strength_day == st.today:
+        lines.append("Next:       today — `runstrength today` shows the session")
+    elif st.next_strength_day:
+        lines.append(f"Next:       {day_name(st.next_strength_day, st.today)} ({st.next_strength_day.isoformat()})")
+    week_word = "week" if st.streak.current == 1 else "weeks"
+    lines.append(f"Streak:     {st.streak.current} {week_word} (best {st.streak.best})")
+    if st.block and st.block.planned_to_date:
+        lines.append(f"Block:      {st.block.adherence}% of planned sessions done")
+    elif st.block:
+        lines.append("Block:      just started; adherence shows after your first sessions")
+    if st.plan.block_week_reason:
+        lines.append(f"Block week {st.plan.block_week}: {st.plan.block_week_reason}.")
+    for w in st.warnings:
+        lines.append(f"{w.level.capitalize()}: {w.message} {w.advice}")
+    for note in st.plan.notes:
+        lines.append(f"Note: {note}")
+    return "\n".join(lines)
