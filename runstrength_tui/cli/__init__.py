@@ -17,7 +17,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from .parser import UsageError, attach_negative_values, build_parser
+from .parser import UsageError, attach_negative_values, build_parser, opens_app
 
 __all__ = ["EXIT_INPUT", "EXIT_STORE", "UsageError", "build_parser", "run"]
 
@@ -36,7 +36,8 @@ def run(argv: list[str] | None = None, open_app: OpenApp | None = None) -> int:
     demo_dir = None
     cannot_go_on: tuple[type[Exception], ...] = (CatalogError,)  # the log's errors once it can be reached
     try:
-        args = build_parser().parse_args(attach_negative_values(sys.argv[1:] if argv is None else list(argv)))
+        line = attach_negative_values(sys.argv[1:] if argv is None else list(argv))
+        args = build_parser(commands=not opens_app(line)).parse_args(line)
         from .. import service
 
         cannot_go_on = (service.LogError, CatalogError)

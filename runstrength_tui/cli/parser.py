@@ -38,7 +38,23 @@ PROFILE_OPTIONS = {  # `runstrength profile --OPTION VALUE`: what each changes
 }
 
 
-def build_parser() -> Parser:
+def opens_app(argv: list[str]) -> bool:
+    """Only ``--demo`` and ``--data-dir DIR``: no COMMAND, the line opens the app (and the
+    parser needs none of the commands: building them all is ~5 ms of every app start)."""
+    i = 0
+    while i < len(argv):
+        if argv[i] == "--demo" or argv[i].startswith("--data-dir="):
+            i += 1
+        elif argv[i] == "--data-dir" and i + 1 < len(argv) and not argv[i + 1].startswith("-"):
+            i += 2
+        else:
+            return False
+    return True
+
+
+def build_parser(commands: bool = True) -> Parser:
+    """The whole grammar; without ``commands``, only what opening the app takes (for a
+    line that :func:`opens_app`: it parses to the same namespace)."""
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS, help="where the log lives (default: your platform's data folder, or $RUNSTRENGTH_DATA_DIR)")
     common.add_argument("--demo", action="store_true", default=argparse.SUPPRESS, help="use a throwaway copy of a realistic 6-week demo log")
@@ -51,6 +67,9 @@ def build_parser() -> Parser:
         parents=[common],
     )
     p.add_argument("--version", action="version", version=f"runstrength {__version__}")
+    if not commands:
+        p.set_defaults(command=None)
+        return p
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
 
     with_json: list[argparse.ArgumentParser] = []  # --json comes last in each one's help

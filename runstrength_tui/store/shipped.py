@@ -40,9 +40,13 @@ def load_toml(path: Path) -> dict[str, Any]:
     tomllib is pure Python: the catalog takes ~20 ms to parse, a JSON copy ~1 ms. The copy
     is keyed by the file's hash, so an edited or upgraded file is never read stale; any
     trouble with the cache folder just means parsing the TOML."""
-    import hashlib
     import json
     import os
+
+    try:
+        from _blake2 import blake2b  # hashlib's own blake2b, without loading OpenSSL (~2 ms)
+    except ImportError:  # pragma: no cover - another Python
+        from hashlib import blake2b
 
     payload = path.read_bytes()
     folder = os.environ.get(ENV_CACHE_DIR)
@@ -50,7 +54,7 @@ def load_toml(path: Path) -> dict[str, Any]:
         import platformdirs
 
         folder = str(platformdirs.user_cache_path("runstrength", appauthor=False))
-    cached = Path(folder) / f"{path.stem}-{hashlib.sha256(payload).hexdigest()[:24]}.json"
+    cached = Path(folder) / f"{path.stem}-{blake2b(payload, digest_size=12).hexdigest()}.json"
     try:
         loaded: dict[str, Any] = json.loads(cached.read_bytes())
         return loaded

@@ -202,3 +202,14 @@ def test_warnings_in_text_output_are_words(data_dir, cli):
     assert logged.code == 0 and "warning · pain:" in logged.err and "[pain]" not in logged.err
     history = cli("history")
     assert "pain" in history.out and "[" not in history.out
+
+
+def test_a_line_that_opens_the_app_parses_the_same_without_the_commands():
+    from runstrength_tui.cli.parser import build_parser, opens_app
+
+    for line in ([], ["--demo"], ["--data-dir", "/x"], ["--data-dir=/y", "--demo"], ["--data-dir", "log"],
+                 ["--data-dir", "/a", "--data-dir", "/b"]):
+        assert opens_app(line), line
+        assert vars(build_parser(commands=False).parse_args(line)) == vars(build_parser().parse_args(line)), line
+    for line in (["log"], ["--help"], ["--version"], ["--data-dir"], ["--data-dir", "--demo"], ["--dem"], ["-h"]):
+        assert not opens_app(line), line
