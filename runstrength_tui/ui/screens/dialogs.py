@@ -5,15 +5,17 @@ while a dialog is open)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import ClassVar, Generic, TypeVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Checkbox, Footer, Input, Label, Static
 
+from ... import service
 from ...domain import validate as v
 from ...domain.words import format_load
 from ..widgets.steady_input import FinishInput, SaveInput
@@ -317,3 +319,23 @@ class NotesScreen(ModalScreen[None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+
+def confirm_clear_pain(screen: Screen[object], name: str, clear: Callable[[], object], cleared: Callable[[], None]) -> None:
+    """Ask, naming the exercise, before a pain mark is cleared (Today and Settings alike):
+    ``clear`` saves it; ``cleared`` shows it on the screen that asked."""
+
+    def answer(choice: str | None) -> None:
+        if choice != "clear":
+            return
+        try:
+            clear()
+        except (OSError, ValueError) as exc:
+            screen.notify(f"The pain mark could not be cleared: {exc}", severity="error", timeout=10)
+            return
+        cleared()
+        screen.notify(f"{name}: pain mark cleared; it is back in the plan, starting light.", title="Cleared")
+
+    screen.app.push_screen(ChoiceScreen(f"Clear the pain mark on {name}?", service.clear_pain_question(name),
+                                        [("keep", "Keep it out", "n"), ("clear", f"Clear {name}", "y")],
+                                        cancel="keep"), answer)
