@@ -94,9 +94,16 @@ class LogSetScreen(ModalScreen[SetValues | None]):
         self.query_one("#amount", Input).focus()
         self.update_preview()
 
+    @property
+    def silenceable(self) -> list:
+        """The notes "I know" can quiet (pain never is: it is the runner's own signal)."""
+        from ...domain.guard import UNSILENCEABLE
+
+        return [w for w in self.warnings if w.code not in UNSILENCEABLE]
+
     def check_action(self, action: str, parameters) -> bool | None:
         if action == "acknowledge":
-            return bool(self.warnings)  # in the footer only when there is a note to acknowledge
+            return bool(self.silenceable)  # in the footer only when there is a note it can quiet
         return True
 
     def values(self) -> SetValues:
@@ -122,11 +129,11 @@ class LogSetScreen(ModalScreen[SetValues | None]):
             error.update("")
             record = self.workout.candidate(values.reps, values.seconds, values.load, values.rpe, values.pain)
             self.warnings = self.workout.preview(record)
-        before = bool(getattr(self, "_had_warnings", False))
+        before = bool(getattr(self, "_could_ack", False))
         self.query_one("#preview", WarningsBox).show(self.warnings)
-        self.query_one("#ack", Button).display = bool(self.warnings)
-        self._had_warnings = bool(self.warnings)
-        if before != self._had_warnings:
+        self._could_ack = bool(self.silenceable)
+        self.query_one("#ack", Button).display = self._could_ack
+        if before != self._could_ack:
             self.refresh_bindings()
 
     def on_input_changed(self, event: Input.Changed) -> None:
@@ -152,13 +159,14 @@ class LogSetScreen(ModalScreen[SetValues | None]):
         self.dismiss(values)
 
     def action_acknowledge(self) -> None:
-        if not self.warnings:
+        quiet = self.silenceable
+        if not quiet:
             return
         from ...domain.guard import code_words
 
-        words = ", ".join(dict.fromkeys(code_words(w.code) for w in self.warnings))
+        words = ", ".join(dict.fromkeys(code_words(w.code) for w in quiet))
         self.workout.remember(self.warnings)
-        for w in self.warnings:
+        for w in quiet:
             self.workout.acknowledge(w)
         self.update_preview()
         self.notify(f"Noted: no more “{words}” notes for this exercise for a week.", title="I know")
