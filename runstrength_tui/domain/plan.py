@@ -28,7 +28,7 @@ from .programs import ROLES, FinisherSlot, Programs, Slot, Template, WeekDose, p
 from .rules import THRESHOLDS as T
 from .schedule import RunningWeek, Schedule, effective_target, plan_week, schedule
 from .weeks import consistent_weeks, week_start
-from .words import DAY_NAMES, day_name, format_load
+from .words import DAY_NAMES, day_name, format_load, plural
 
 __all__ = [
     "DAY_NAMES", "day_name", "format_load", "effective_target", "RunningWeek",
@@ -758,7 +758,7 @@ def _week_notes(dc: DayContext, profile: Profile, catalog: Catalog) -> tuple[str
     if w.short_by > 0 and not any(dc.week.race_ahead(d) or dc.week.run_on(d) == "race" for d in _days(w.start)):
         fits = len(w.planned)
         notes.append(
-            f"This running week leaves room for {fits} strength session{'s' if fits != 1 else ''} with a day "
+            f"This running week leaves room for {plural(fits, 'strength session')} with a day "
             f"between them and away from the long run, so the plan places {fits} instead of {w.target}."
         )
     notes += referral(dc.pain, catalog)
@@ -863,7 +863,7 @@ def today_plan(
     elif missed:
         reason = f"{not_owed}."
     elif done_weight >= target - 1e-9 and target > 0:
-        reason = f"You have done this week's {target} session{'s' if target != 1 else ''}; {nxt_text}."
+        reason = f"You have done this week's {plural(target, 'session')}; {nxt_text}."
     elif any(abs((s.date - today).days) == 1 for s in sessions if s.date < today):
         reason = f"Strength yesterday: muscles need about 48 hours between sessions; {nxt_text}."
     elif (race := week.race_ahead(today)) is not None:

@@ -27,6 +27,16 @@ def day_name(day: date, today: date) -> str:
     return f"{DAY_NAMES[day.weekday()]} {day_and_month(day)}"
 
 
+def plural(n: int, word: str) -> str:
+    """'1 set', '3 sets'."""
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def minutes_text(seconds: float) -> str:
+    """'under a minute', '1 min', '19 min': whole minutes, as a person says them."""
+    return "under a minute" if seconds < 60 else f"{round(seconds / 60)} min"
+
+
 def number(value: float, places: int = 1) -> str:
     """At most ``places`` decimals, without trailing zeros: 12.50 → '12.5', 12.0 → '12'."""
     text = f"{value:.{places}f}"

@@ -21,6 +21,7 @@ from .. import service
 from ..domain.block import clamp_week
 from ..domain.countdown import Clock
 from ..domain.model import Profile
+from ..domain.words import minutes_text, plural
 from .signals import Signals
 from .timer_controller import TimerController
 from .timers import GET_READY_SECONDS, ActiveTimer, SessionClock, timer_bindings
@@ -29,15 +30,6 @@ if TYPE_CHECKING:
     from .screens.today import TodayScreen
 
 BACKUP_DELAY_SECONDS = 10
-
-
-def plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
-
-
-def minutes_text(seconds: float) -> str:
-    """'under a minute', '1 min', '19 min': whole minutes, as a person says them."""
-    return "under a minute" if seconds < 60 else f"{round(seconds / 60)} min"
 
 
 NAV_ACTIONS = ("show_week", "show_history", "show_library", "show_settings", "show_keys", "quit")

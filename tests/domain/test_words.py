@@ -50,3 +50,11 @@ def test_day_names_start_on_monday_and_say_tomorrow():
 @pytest.mark.parametrize("week, weeks, shown", [(0, 10, 1), (1, 10, 1), (7, 10, 7), (10, 10, 10), (13, 10, 10)])
 def test_the_block_week_stays_inside_the_block(week, weeks, shown):
     assert clamp_week(week, weeks) == shown
+
+
+def test_counts_and_minutes_read_one_way():
+    from runstrength_tui.domain.words import minutes_text, plural
+
+    assert [plural(n, "set") for n in (0, 1, 2)] == ["0 sets", "1 set", "2 sets"]
+    assert plural(3, "strength session") == "3 strength sessions"
+    assert [minutes_text(s) for s in (0, 59, 60, 89, 90, 1140)] == ["under a minute", "under a minute", "1 min", "1 min", "2 min", "19 min"]

@@ -63,6 +63,12 @@ async def test_pain_is_not_toasted_again_and_offers_to_skip_the_exercise(demo_di
         await pilot.click("#pain")
         await pilot.pause()
         assert [w.code for w in app.screen.warnings] == ["pain"]
+        # pain is never silenced, so "I know" is not offered for it (button nor key)
+        assert not app.screen.query_one("#ack").display
+        assert app.screen.check_action("acknowledge", ()) is False
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        assert app.store.acks() == [] and [w.code for w in app.screen.warnings] == ["pain"]
         await pilot.press("enter")
         await pilot.pause()
         assert not any("pain" in t.lower() for t in toasts if t.startswith("WARNING")), toasts

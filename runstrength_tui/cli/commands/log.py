@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ... import service
 from ...domain import validate as v
+from ...domain.words import plural
 from ..render import err, out, print_json, warn_lines
 from . import open_log, read_context
 
@@ -91,7 +92,7 @@ def cmd_pain(args) -> int:
     for row in rows:
         name = ctx.catalog.get(row["exercise"]).name if row["exercise"] in ctx.catalog else row["exercise"]
         what = "out of the plan until cleared" if row["out_of_plan"] else "easier variation next time, same load"
-        out(f"{name:<28} pain {row['marks_in_a_row']} session{'s' if row['marks_in_a_row'] > 1 else ''} in a row, last {row['last']}: {what}")
+        out(f"{name:<28} pain {plural(row['marks_in_a_row'], 'session')} in a row, last {row['last']}: {what}")
     for sentence in plan.referral(status, ctx.catalog):
         out(f"\n{sentence}")
     return 0

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ... import service
 from ...domain import validate as v
+from ...domain.words import plural
 from ..render import err, out, print_json
 from . import open_log
 
@@ -68,7 +69,7 @@ def _cmd_runs_import(args) -> int:
         days = sorted(r.date for r in result.added)
         span = days[0].isoformat() if days[0] == days[-1] else f"{days[0].isoformat()} to {days[-1].isoformat()}"
         there = f"; {result.skipped} {'was' if result.skipped == 1 else 'were'} already there" if result.skipped else ""
-        out(f"Imported {len(result.added)} run{'s' if len(result.added) != 1 else ''} ({span}){there}.")
+        out(f"Imported {plural(len(result.added), 'run')} ({span}){there}.")
     elif result.skipped:
         out(f"Nothing new: {'the run was' if result.skipped == 1 else f'all {result.skipped} runs were'} already there.")
     elif not result.problems and not result.not_runs:

@@ -5,15 +5,17 @@ while a dialog is open)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import ClassVar, Generic, TypeVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Checkbox, Footer, Input, Label, Static
 
+from ... import service
 from ...domain import validate as v
 from ...domain.words import format_load
 from ..widgets.steady_input import FinishInput, SaveInput
@@ -92,9 +94,16 @@ class LogSetScreen(ModalScreen[SetValues | None]):
         self.query_one("#amount", Input).focus()
         self.update_preview()
 
+    @property
+    def silenceable(self) -> list:
+        """The notes "I know" can quiet (pain never is: it is the runner's own signal)."""
+        from ...domain.guard import UNSILENCEABLE
+
+        return [w for w in self.warnings if w.code not in UNSILENCEABLE]
+
     def check_action(self, action: str, parameters) -> bool | None:
         if action == "acknowledge":
-            return bool(self.warnings)  # in the footer only when there is a note to acknowledge
+            return bool(self.silenceable)  # in the footer only when there is a note it can quiet
         return True
 
     def values(self) -> SetValues:
@@ -120,11 +129,11 @@ class LogSetScreen(ModalScreen[SetValues | None]):
             error.update("")
             record = self.workout.candidate(values.reps, values.seconds, values.load, values.rpe, values.pain)
             self.warnings = self.workout.preview(record)
-        before = bool(getattr(self, "_had_warnings", False))
+        before = bool(getattr(self, "_could_ack", False))
         self.query_one("#preview", WarningsBox).show(self.warnings)
-        self.query_one("#ack", Button).display = bool(self.warnings)
-        self._had_warnings = bool(self.warnings)
-        if before != self._had_warnings:
+        self._could_ack = bool(self.silenceable)
+        self.query_one("#ack", Button).display = self._could_ack
+        if before != self._could_ack:
             self.refresh_bindings()
 
     def on_input_changed(self, event: Input.Changed) -> None:
@@ -150,13 +159,14 @@ class LogSetScreen(ModalScreen[SetValues | None]):
         self.dismiss(values)
 
     def action_acknowledge(self) -> None:
-        if not self.warnings:
+        quiet = self.silenceable
+        if not quiet:
             return
         from ...domain.guard import code_words
 
-        words = ", ".join(dict.fromkeys(code_words(w.code) for w in self.warnings))
+        words = ", ".join(dict.fromkeys(code_words(w.code) for w in quiet))
         self.workout.remember(self.warnings)
-        for w in self.warnings:
+        for w in quiet:
             self.workout.acknowledge(w)
         self.update_preview()
         self.notify(f"Noted: no more “{words}” notes for this exercise for a week.", title="I know")
@@ -317,3 +327,23 @@ class NotesScreen(ModalScreen[None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+
+def confirm_clear_pain(screen: Screen[object], name: str, clear: Callable[[], object], cleared: Callable[[], None]) -> None:
+    """Ask, naming the exercise, before a pain mark is cleared (Today and Settings alike):
+    ``clear`` saves it; ``cleared`` shows it on the screen that asked."""
+
+    def answer(choice: str | None) -> None:
+        if choice != "clear":
+            return
+        try:
+            clear()
+        except (OSError, ValueError) as exc:
+            screen.notify(f"The pain mark could not be cleared: {exc}", severity="error", timeout=10)
+            return
+        cleared()
+        screen.notify(f"{name}: pain mark cleared; it is back in the plan, starting light.", title="Cleared")
+
+    screen.app.push_screen(ChoiceScreen(f"Clear the pain mark on {name}?", service.clear_pain_question(name),
+                                        [("keep", "Keep it out", "n"), ("clear", f"Clear {name}", "y")],
+                                        cancel="keep"), answer)

@@ -353,26 +353,19 @@ class SettingsScreen(RunStrengthScreen[bool]):
         """Clear a pain mark, after a confirmation naming the exercise (saved at once)."""
         if not (event.button.id or "").startswith("clear-"):
             return
-        from .dialogs import ChoiceScreen
+        from .dialogs import confirm_clear_pain
 
         exercise = event.button.id.removeprefix("clear-")
         name = str(event.button.label).removeprefix("Clear pain: ")
-        body = service.clear_pain_question(name)
+        button = event.button
 
-        def answer(choice: str | None) -> None:
-            if choice != "clear":
-                return
-            try:
-                saved = self.app.logbook.clear_pain(exercise, self.app.today())
-            except OSError as exc:
-                self.notify(f"The pain mark could not be cleared: {exc}", severity="error", timeout=10)
-                return
+        def clear() -> None:
+            saved = self.app.logbook.clear_pain(exercise, self.app.today())
             form = self.query_one("#form", ProfileForm)
             form.profile = form.profile.with_changes(pain_cleared=saved.pain_cleared)
-            event.button.remove()
-            self.cleared = True
-            self.notify(f"{name}: pain mark cleared; it is back in the plan, starting light.", title="Cleared")
 
-        self.app.push_screen(ChoiceScreen(f"Clear the pain mark on {name}?", body,
-                                          [("keep", "Keep it out", "n"), ("clear", f"Clear {name}", "y")],
-                                          cancel="keep"), answer)
+        def cleared() -> None:
+            button.remove()
+            self.cleared = True
+
+        confirm_clear_pain(self, name, clear, cleared)

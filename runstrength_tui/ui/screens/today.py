@@ -332,27 +332,11 @@ class TodayScreen(RunStrengthScreen[None]):
 
     def confirm_clear(self, exercise: str) -> None:
         """Ask, naming the exercise, before a pain mark is cleared."""
-        from ... import service
-        from .dialogs import ChoiceScreen
+        from .dialogs import confirm_clear_pain
 
         w = self.workout
         name = w.catalog.get(exercise).name if exercise in w.catalog else exercise
-        body = service.clear_pain_question(name)
-
-        def answer(choice: str | None) -> None:
-            if choice != "clear":
-                return
-            try:
-                w.clear_pain(exercise)
-            except (OSError, ValueError) as exc:
-                self.notify(f"The pain mark could not be cleared: {exc}", severity="error", timeout=10)
-                return
-            self.notify(f"{name}: pain mark cleared; it is back in the plan, starting light.", title="Cleared")
-            self.app.workout_changed()
-
-        self.app.push_screen(ChoiceScreen(f"Clear the pain mark on {name}?", body,
-                                          [("keep", "Keep it out", "n"), ("clear", f"Clear {name}", "y")],
-                                          cancel="keep"), answer)
+        confirm_clear_pain(self, name, lambda: w.clear_pain(exercise), self.app.workout_changed)
 
     def action_skip_warmup(self) -> None:
         self.app.action_skip_warmup()

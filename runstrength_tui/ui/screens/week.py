@@ -10,7 +10,7 @@ from textual.widgets import ProgressBar, Sparkline, Static
 from ...domain import streaks
 from ...domain.block import clamp_week
 from ...domain.weeks import session_loads, week_days, week_start
-from ..app import plural
+from ...domain.words import plural
 from ..widgets.run_days import RunDays
 from ..widgets.warnings import WarningsBox
 from .base import BACK, RunStrengthScreen
