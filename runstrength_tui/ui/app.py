@@ -99,20 +99,17 @@ class RunStrengthApp(App[None]):
         assert ctx is not None, "the workout is loaded when the app mounts"
         return ctx.profile
 
-    def get_default_screen(self) -> Screen[Any]:
-        """Today is the app's first screen (Textual would compose a blank one under it
-        first): the session is loaded here, before Today composes."""
+    def on_mount(self) -> None:
         self.workout.load()
         from .screens.today import TodayScreen
 
-        return TodayScreen()
-
-    def on_mount(self) -> None:
         if self.logbook.profile() is None:
             from .screens.settings import OnboardingScreen
 
+            self.push_screen(TodayScreen())
             self.push_screen(OnboardingScreen(), self._onboarded)
         else:
+            self.push_screen(TodayScreen())
             self._offer_resume()
         self._apply_saved_theme()
         self.set_interval(self.tick_seconds, self._tick)
@@ -169,16 +166,16 @@ class RunStrengthApp(App[None]):
             self.signals.set_title(text)
 
     def refresh_keys(self) -> None:
-        """Recompose the current screen's footer when the keys it should show change (each
-        refresh recomposes it, so only then)."""
+        """Ask the current screen's footer to check its keys when the state they follow
+        changes (the footer, ``screens.base.KeysFooter``, recomposes only if they differ);
+        a screen seen for the first time is asked too: its footer drew its keys when it was
+        composed, maybe before the state changed."""
         if not self.screen_stack:  # a last tick while the app shuts down
             return
         screen = self.screen
         state = self.key_state()
-        shown = self._keys_shown.get(screen)
-        if shown != state:
-            if shown is not None:
-                screen.refresh_bindings()
+        if self._keys_shown.get(screen) != state:
+            screen.refresh_bindings()
             self._keys_shown[screen] = state
 
     def key_state(self) -> tuple[object, ...]:

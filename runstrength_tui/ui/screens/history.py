@@ -8,7 +8,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Checkbox, DataTable, Footer, Input, Label, Static
+from textual.widgets import Button, Checkbox, DataTable, Input, Label, Static
 
 from ... import service
 from ...domain import validate as v
@@ -16,7 +16,7 @@ from ...domain.guard import code_words
 from ...domain.words import format_load
 from ..widgets.steady_input import SaveInput
 from ..widgets.toggles import ClearCheckbox
-from .base import RunStrengthScreen
+from .base import KeysFooter, RunStrengthScreen
 from .dialogs import ConfirmScreen, FormDialog
 
 HISTORY_WEEKS = 52
@@ -241,7 +241,7 @@ class EditSetScreen(FormDialog[dict]):
             with Horizontal(classes="buttons"):
                 yield Button("Save (enter)", id="save", variant="primary")
                 yield Button("Cancel (esc)", id="cancel")
-        yield Footer(show_command_palette=False)
+        yield KeysFooter(show_command_palette=False)
 
     def submit(self) -> None:
         self.action_save()

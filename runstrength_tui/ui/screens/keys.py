@@ -7,7 +7,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Label, Static
+from textual.widgets import Label, Static
+
+from .base import KeysFooter
 
 KEYS = (
     ("Today", (
@@ -66,7 +68,7 @@ class KeysScreen(ModalScreen[None]):
         with VerticalScroll(id="dialog", can_focus=True):
             yield Label("Keys", id="dialog-title")
             yield Static(keys_text(), id="keys-list")
-        yield Footer(show_command_palette=False)
+        yield KeysFooter(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one("#dialog").focus()

@@ -278,9 +278,14 @@ class TodayScreen(RunStrengthScreen[None]):
         self.call_after_refresh(self._refresh_prompts)
 
     def _refresh_prompts(self) -> None:
+        """The prompts for the list's width as laid out; only the ones that change are
+        replaced (each replacement lays the screen out again: after the first paint, when
+        every line fitted the width assumed before it, nothing needs to)."""
         options = self.query_one("#exercises", OptionList)
         for i, item in enumerate(self.workout.items):
-            options.replace_option_prompt_at_index(i, self._prompt(i, item))
+            prompt = self._prompt(i, item)
+            if i >= options.option_count or options.get_option_at_index(i).prompt != prompt:
+                options.replace_option_prompt_at_index(i, prompt)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         """A mouse click on an exercise makes it the current one."""
