@@ -99,17 +99,21 @@ class RunStrengthApp(App[None]):
         assert ctx is not None, "the workout is loaded when the app mounts"
         return ctx.profile
 
-    def on_mount(self) -> None:
+    def get_default_screen(self) -> Screen[Any]:
+        """Today is the app's first screen: Textual would otherwise compose, style and lay
+        out a blank screen and push Today over it (~25 ms later to the first frame in a
+        terminal). The session is loaded here, before Today composes."""
         self.workout.load()
         from .screens.today import TodayScreen
 
+        return TodayScreen()
+
+    def on_mount(self) -> None:
         if self.logbook.profile() is None:
             from .screens.settings import OnboardingScreen
 
-            self.push_screen(TodayScreen())
             self.push_screen(OnboardingScreen(), self._onboarded)
         else:
-            self.push_screen(TodayScreen())
             self._offer_resume()
         self._apply_saved_theme()
         self.set_interval(self.tick_seconds, self._tick)
