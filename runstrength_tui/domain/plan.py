@@ -607,6 +607,13 @@ class DayContext:
     one_fits: bool = False
 
 
+def lighter_week(template: Template, block: BlockState) -> bool:
+    """Is the block week's dose one of the template's lighter weeks? (Not during a
+    comeback: the ramp sets its own dose.) The planner halves the sets then; the guard
+    reads it for the week after."""
+    return not block.comeback and template.weeks[min(block.dose_week, len(template.weeks)) - 1].light
+
+
 def _day_context(
     today: date, profile: Profile, sessions: list[SessionRecord], history: list[SetRecord], programs: Programs, week: RunningWeek
 ) -> DayContext:
@@ -617,7 +624,7 @@ def _day_context(
     dose_week = block.dose_week
     dose = template.weeks[min(dose_week, len(template.weeks)) - 1]
     light_base = None
-    if dose.light and not block.comeback:
+    if lighter_week(template, block):
         light_base = template.weeks[max(0, min(dose_week, len(template.weeks)) - 2)]
         dose = replace(light_base, light=True)
     if block.comeback:

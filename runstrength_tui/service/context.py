@@ -196,8 +196,7 @@ class Context:
             )
             planned += float(sum(p.sets * p.top for d in ahead if d.date < start + timedelta(days=7) for p in d.exercises))
             previous = plan.block_week(self.profile, [s for s in self.sessions if s.date < start], start - timedelta(days=7), self._known(start))
-            template = self.catalog.programs.templates[self.profile.level]
-            light = template.weeks[previous.dose_week - 1].light if not previous.comeback else False
+            light = plan.lighter_week(self.catalog.programs.templates[self.profile.level], previous)
             cached = self._weeks[(start, day)] = guard.WeekPlanLoad(planned, after_light_week=light, week_start=start)
         return cached
 
