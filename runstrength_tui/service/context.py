@@ -216,6 +216,13 @@ class Context:
         candidates: Sequence[SetRecord] = (),
     ) -> list[guard.GuardWarning]:
         """Notes for a sitting about to start on ``day`` (quieted: no nagging)."""
+        found = self._session_found(day, exercise_ids, finisher, candidates)
+        return guard.quiet(found, acks=self.acks, day=day, shown=shown)
+
+    def _session_found(
+        self, day: date, exercise_ids: list[str], finisher: bool, candidates: Sequence[SetRecord]
+    ) -> list[guard.GuardWarning]:
+        """Every session note the guard finds for ``day``, before quieting."""
         found = guard.check_session(
             day,
             exercise_ids,
@@ -235,7 +242,7 @@ class Context:
             from ..domain import running_guard
 
             found += running_guard.after_hard_run(day, self.runs, self.profile.run_on(day - timedelta(days=1)))
-        return guard.quiet(found, acks=self.acks, day=day, shown=shown)
+        return found
 
     def set_notes(
         self, candidates: list[SetRecord], history: list[SetRecord] | None = None, finisher: bool = False
@@ -268,7 +275,7 @@ class Context:
         day = candidates[0].date if candidates else self.today
         found: list[guard.GuardWarning] = []
         if new_session:
-            found += self.session_notes(day, planned or [c.exercise for c in candidates], finisher, candidates=candidates)
+            found += self._session_found(day, planned or [c.exercise for c in candidates], finisher, candidates)
         found += self.set_notes(candidates, finisher=finisher)
         if shown is None:
             shown = guard.shown_in_session(self.session_sets(session_id)) if session_id else set()
