@@ -136,7 +136,7 @@ class Context:
         older = store.sets(since=pain_since, until=recent - timedelta(days=1), exercises=painful) if painful else []
         from . import runs as service_runs
 
-        runs = store.run_log().runs(day - timedelta(weeks=6), day)
+        runs = service_runs.runs_between(store, day - timedelta(weeks=6), day)
         actual = service_runs.actual_days(store, day - timedelta(weeks=SESSION_WEEKS), day) if runs else None
         return cls(
             runs=runs,

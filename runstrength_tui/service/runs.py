@@ -6,13 +6,10 @@ load inside :func:`import_paths` only).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from pathlib import Path
 
-from ..domain import running_guard
-from ..domain.guard import GuardWarning
 from ..domain.runs import Run, actual_week
 from ..domain.weeks import week_start
 from ..store.repo import Store
@@ -33,17 +30,6 @@ def week_runs(store: Store, day: date, week_start_index: int = 0) -> tuple[date,
     """The runs of the week holding ``day`` up to ``day`` (for the Week and Today lines)."""
     start = week_start(day, week_start_index)
     return start, store.run_log().runs(start, day)
-
-
-def running_notes(store: Store, day: date, declared_yesterday: str, week_start_index: int = 0,
-                  acks: Sequence[tuple[str, str, date]] = (), strength_today: bool = False) -> list[GuardWarning]:
-    """The running-load notes for ``day``: ``running-load`` always, ``after-hard-run``
-    when a strength session is planned or logged that day."""
-    runs = store.run_log().runs(day - timedelta(weeks=running_guard.BASELINE_WEEKS + 1), day)
-    found = running_guard.running_load(day, runs, week_start_index=week_start_index, acks=list(acks))
-    if strength_today:
-        found += running_guard.after_hard_run(day, runs, declared_yesterday)
-    return found
 
 
 @dataclass

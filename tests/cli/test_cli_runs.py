@@ -103,9 +103,13 @@ def test_actual_days_knows_the_covered_span_at_its_edges(imported):
 
 
 def test_running_notes_from_the_store(imported):
+    from runstrength_tui.domain import running_guard
+
+    day = date(2025, 3, 9)  # Sunday after the Saturday long run that the declared week called easy
     with Store(imported, write=False) as store:
-        # Sunday after the Saturday long run that the declared week called easy
-        notes = service_runs.running_notes(store, date(2025, 3, 9), "easy", strength_today=True)
+        runs = service_runs.runs_between(store, day - timedelta(weeks=6), day)  # what the coach's context reads
+    # the review's running-load check and a strength session's after-hard-run check (service.Context)
+    notes = running_guard.running_load(day, runs) + running_guard.after_hard_run(day, runs, "easy")
     assert [n.code for n in notes] == ["after-hard-run"]
 
 
