@@ -6,7 +6,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from helpers import make_beginner, make_demo  # noqa: E402
+from helpers import make_app, make_beginner, make_demo  # noqa: E402
 
 
 @pytest.fixture(scope="session")
@@ -34,3 +34,15 @@ def close_stores():
     yield apps.append
     for app in apps:
         app.logbook.close()
+
+
+@pytest.fixture
+def app_for(close_stores):
+    """Build the app on a data folder (helpers.make_app); its lock is released afterwards."""
+
+    def build(folder, **kwargs):
+        app = make_app(folder, **kwargs)
+        close_stores(app)
+        return app
+
+    return build

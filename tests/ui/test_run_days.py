@@ -3,7 +3,7 @@
 from datetime import datetime, timedelta, timezone
 
 import pytest
-from helpers import PINNED, make_app
+from helpers import PINNED
 
 from runstrength_tui.domain.runs import make_run
 from runstrength_tui.store.repo import Store
@@ -28,16 +28,6 @@ def add_runs(folder):
 @pytest.fixture
 def runs_dir(demo_dir):
     return add_runs(demo_dir)
-
-
-@pytest.fixture
-def app_for(close_stores):
-    def build(folder, **kwargs):
-        app = make_app(folder, **kwargs)
-        close_stores(app)
-        return app
-
-    return build
 
 
 async def test_today_and_week_show_a_line_per_run_day(runs_dir, app_for):

@@ -6,7 +6,7 @@ Update after an intended change with: pytest tests/ui/test_snapshots.py --snapsh
 from datetime import timedelta
 
 import pytest
-from helpers import NOW, PINNED, FakeClock, beginner_profile, make_app, make_young_log
+from helpers import NOW, PINNED, FakeClock, beginner_profile, make_young_log
 
 from runstrength_tui.domain.model import SetRecord
 from runstrength_tui.store.repo import Store, new_id
@@ -14,16 +14,6 @@ from runstrength_tui.ui import scenes
 
 SIZE = (100, 30)
 SMALL = (80, 24)
-
-
-@pytest.fixture
-def app_for(close_stores):
-    def build(folder, **kwargs):
-        app = make_app(folder, **kwargs)
-        close_stores(app)
-        return app
-
-    return build
 
 
 def test_today(snap_compare, demo_dir, app_for):
