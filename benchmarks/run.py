@@ -30,7 +30,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 TODAY = date(2026, 11, 25)
 
-BARE_APP = textwrap.dedent(
+BARE = textwrap.dedent(
     """
     from textual.app import App
     from textual.widgets import Footer, Header, Static
@@ -40,7 +40,12 @@ BARE_APP = textwrap.dedent(
             yield Header()
             yield Static("Hello, runner")
             yield Footer()
+    """
+)
 
+# Headless, exiting once painted (as the RunStrengthApp script below does with Today) ...
+BARE_APP = BARE + textwrap.dedent(
+    """
         def on_mount(self):
             self.call_after_refresh(self.exit)
 
@@ -48,21 +53,8 @@ BARE_APP = textwrap.dedent(
     """
 )
 
-# The same bare app, started as a person starts a program in a terminal (no headless, no exit).
-BARE_TERMINAL_APP = textwrap.dedent(
-    """
-    from textual.app import App
-    from textual.widgets import Footer, Header, Static
-
-    class Bare(App):
-        def compose(self):
-            yield Header()
-            yield Static("Hello, runner")
-            yield Footer()
-
-    Bare().run()
-    """
-)
+# ... and started as a person starts a program in a terminal (no headless, no exit).
+BARE_TERMINAL_APP = BARE + "\nBare().run()\n"
 
 RUNSTRENGTH_APP = textwrap.dedent(
     """
