@@ -89,11 +89,6 @@ class RunStrengthApp(App[None]):
     # --- start ----------------------------------------------------------------------------
 
     @property
-    def store(self) -> service.Log:
-        """The opened log under its first name (tests and scripts written before ``logbook``)."""
-        return self.logbook
-
-    @property
     def profile(self) -> Profile:
         ctx = self.workout.ctx
         assert ctx is not None, "the workout is loaded when the app mounts"

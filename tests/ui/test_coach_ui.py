@@ -31,7 +31,7 @@ async def test_warmup_is_a_step_before_the_first_set_and_logs_nothing(beginner_d
             await pilot.press("enter")
             await pilot.pause()
         assert not w.in_warmup and app.enter_mode() in ("log", "hold")
-        assert app.store.open_session()[1] == []  # drills are not sets
+        assert app.logbook.open_session()[1] == []  # drills are not sets
         await pilot.press("enter")
         await pilot.pause()
         if app.enter_mode() == "log":
@@ -82,12 +82,12 @@ async def test_pain_referral_stays_on_today_until_cleared_with_a_confirmation(tm
         assert "Bodyweight squat" in app.screen.query_one("#dialog-title").render().plain
         await pilot.press("n")  # keep it out: nothing changes
         await pilot.pause()
-        assert app.store.profile().pain_cleared == ()
+        assert app.logbook.profile().pain_cleared == ()
         await pilot.press("c")
         await pilot.pause()
         await pilot.press("y")
         await pilot.pause()
-        assert app.store.profile().pain_cleared == (("bodyweight-squat", PINNED),)
+        assert app.logbook.profile().pain_cleared == (("bodyweight-squat", PINNED),)
         assert not app.screen.query_one("#coach-notes").display
         assert app.workout.referred == []
 
@@ -136,7 +136,7 @@ async def test_settings_races_weights_readiness_and_a_level_change(beginner_dir,
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, TodayScreen)
-        saved = app.store.profile()
+        saved = app.logbook.profile()
         assert saved.races == (date(2026, 12, 6), date(2027, 4, 18))  # the past one is dropped
         assert saved.dumbbells == (4.0, 6.0, 8.0, 10.0) and saved.kettlebells == (12.0, 16.0)
         assert saved.level == "intermediate" and saved.level_history[-1] == (PINNED, "intermediate")
@@ -149,8 +149,8 @@ async def test_settings_races_weights_readiness_and_a_level_change(beginner_dir,
             app.screen.query_one(f"#ready-{i}").value = True
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert app.store.profile().plyo_ready is True
-        assert app.store.profile().level_history[-1] == (PINNED, "intermediate")  # no new level change
+        assert app.logbook.profile().plyo_ready is True
+        assert app.logbook.profile().level_history[-1] == (PINNED, "intermediate")  # no new level change
 
 
 async def test_settings_clears_a_pain_mark_after_naming_it(tmp_path, close_stores):
@@ -166,10 +166,10 @@ async def test_settings_clears_a_pain_mark_after_naming_it(tmp_path, close_store
         assert "Bodyweight squat" in str(app.screen.query_one("#choice-body").render())
         await pilot.press("y")
         await pilot.pause()
-        assert app.store.profile().pain_cleared == (("bodyweight-squat", PINNED),)
+        assert app.logbook.profile().pain_cleared == (("bodyweight-squat", PINNED),)
         await pilot.press("ctrl+s")  # saving the form keeps the clearance
         await pilot.pause()
-        assert app.store.profile().pain_cleared == (("bodyweight-squat", PINNED),)
+        assert app.logbook.profile().pain_cleared == (("bodyweight-squat", PINNED),)
         assert isinstance(app.screen, TodayScreen) and app.workout.referred == []
 
 
@@ -183,10 +183,10 @@ async def test_m_lists_the_notes_and_clears_from_there(tmp_path, close_stores):
         assert "Pain on Bodyweight squat" in str(app.screen.query_one("#choice-body").render())
         await pilot.press("1")  # "Clear pain: Bodyweight squat": asks first
         await pilot.pause()
-        assert app.store.profile().pain_cleared == ()
+        assert app.logbook.profile().pain_cleared == ()
         await pilot.press("y")
         await pilot.pause()
-        assert app.store.profile().pain_cleared == (("bodyweight-squat", PINNED),)
+        assert app.logbook.profile().pain_cleared == (("bodyweight-squat", PINNED),)
 
 
 async def test_a_held_back_block_week_is_said_on_today(tmp_path, close_stores):
@@ -217,7 +217,7 @@ async def test_onboarding_intermediate_answers_the_readiness_questions(tmp_path,
             app.screen.query_one(f"#ready-{i}").value = True
         await pilot.press("ctrl+s")
         await pilot.pause()
-        saved = app.store.profile()
+        saved = app.logbook.profile()
     assert saved.level == "intermediate" and saved.plyo_ready is True
     assert saved.level_history == ()  # a new profile picks its level: no ramp
 

@@ -24,14 +24,14 @@ async def test_log_modal_warns_before_saving_and_ack_silences(demo_dir, close_st
         await pilot.pause()
         box = modal.query_one("#preview", WarningsBox)
         assert box.display and [w.code for w in modal.warnings] == ["load-jump"]
-        assert app.store.sets(since=app.today()) == []  # shown before anything is saved
+        assert app.logbook.sets(since=app.today()) == []  # shown before anything is saved
         await pilot.press("ctrl+g")  # "I know"
         await pilot.pause()
         assert modal.warnings == [] and not box.display
-        assert ("load-jump", exercise, app.today()) in app.store.acks()
+        assert ("load-jump", exercise, app.today()) in app.logbook.acks()
         await pilot.press("enter")
         await pilot.pause()
-        saved = app.store.sets(since=app.today())
+        saved = app.logbook.sets(since=app.today())
         assert len(saved) == 1 and f"{saved[0].load_kg:g}kg" == jump and saved[0].warnings == ()
         # and on the next set the same jump stays quiet for this exercise
         await pilot.press("k", "enter")
@@ -68,7 +68,7 @@ async def test_pain_is_not_toasted_again_and_offers_to_skip_the_exercise(demo_di
         assert app.screen.check_action("acknowledge", ()) is False
         await pilot.press("ctrl+g")
         await pilot.pause()
-        assert app.store.acks() == [] and [w.code for w in app.screen.warnings] == ["pain"]
+        assert app.logbook.acks() == [] and [w.code for w in app.screen.warnings] == ["pain"]
         await pilot.press("enter")
         await pilot.pause()
         assert not any("pain" in t.lower() for t in toasts if t.startswith("WARNING")), toasts
@@ -77,7 +77,7 @@ async def test_pain_is_not_toasted_again_and_offers_to_skip_the_exercise(demo_di
         await pilot.press("x")
         await pilot.pause()
         assert item.skipped and app.workout.current is not item and app.timers.active is None
-        assert len(app.store.sets(since=app.today())) == 1  # the painful set is saved
+        assert len(app.logbook.sets(since=app.today())) == 1  # the painful set is saved
         assert [n.code for n in app.workout.notes] == ["pain"]  # and listed in the notes (g)
         await pilot.press("g")
         await pilot.pause()

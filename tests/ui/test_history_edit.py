@@ -29,7 +29,7 @@ async def test_edit_and_delete_a_set(demo_dir, close_stores, capsys):
         app.screen.query_one("#amount").value = "7" if first.seconds is None else "33"
         await pilot.press("enter")
         await pilot.pause(0.1)
-        edited = next(s for s in app.store.sets(since=first.date, until=first.date) if s.id == first.id)
+        edited = next(s for s in app.logbook.sets(since=first.date, until=first.date) if s.id == first.id)
         assert (edited.reps, edited.seconds) in ((7, None), (None, 33)) and edited.edited_at is not None
         await pilot.press("down", "d")
         await pilot.pause()
@@ -40,7 +40,7 @@ async def test_edit_and_delete_a_set(demo_dir, close_stores, capsys):
         await pilot.press("d", "y")
         await pilot.pause(0.1)
         assert len(sets_screen.sets) == count - 1
-    app.store.close()
+    app.logbook.close()
     with Store(demo_dir, write=False) as store:  # durable, and the export shows the edit
         assert first.id in {s.id for s in store.sets()}
     assert run(["--data-dir", str(demo_dir), "export"]) == 0

@@ -75,7 +75,7 @@ async def test_footer_when_all_done_and_on_a_rest_day(beginner_dir, close_stores
         assert w.all_done and footer(app)[0] == "Finish"
         assert "Skip exercise" not in footer(app)
     # a rest day: no session keys at all, navigation still there
-    app.store.close()
+    app.logbook.close()
     day = app.today() + timedelta(days=2)  # Saturday, the long run: a rest day
     rest_day = make_app(beginner_dir, today=lambda: day)
     close_stores(rest_day)
@@ -242,7 +242,7 @@ async def test_theme_picked_is_remembered(demo_dir, close_stores):
         await pilot.pause()
         app.theme = "nord"  # as the palette's "Change theme" does
         await pilot.pause()
-    app.store.close()
+    app.logbook.close()
     with Store(demo_dir, write=False) as store:
         assert store.profile().theme == "nord"
     again = make_app(demo_dir)

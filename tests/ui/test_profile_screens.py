@@ -40,7 +40,7 @@ async def test_onboarding_by_keyboard_saves_the_profile(tmp_path, close_stores):
         await pilot.press("enter")  # the last step: save and start
         await pilot.pause()
         assert isinstance(app.screen, TodayScreen)
-        profile = app.store.profile()
+        profile = app.logbook.profile()
     assert profile.level == "intermediate"
     assert set(profile.equipment) == {"dumbbells"}
     assert profile.runs[1] == "hard"
@@ -75,7 +75,7 @@ async def test_onboarding_refuses_two_long_runs(tmp_path, close_stores):
         await pilot.pause()
         assert isinstance(app.screen, OnboardingScreen)
         assert "Only one long run" in str(app.screen.query_one("#error").render())
-        assert app.store.profile() is None
+        assert app.logbook.profile() is None
 
 
 async def test_settings_change_level_and_target_replans_today(beginner_dir, close_stores):
@@ -94,6 +94,6 @@ async def test_settings_change_level_and_target_replans_today(beginner_dir, clos
         assert app.workout.ctx.profile.level == "advanced"
         assert app.workout.ctx.profile.target == 3
         assert app.workout.ctx.profile.target_history[-1][1] == 3
-    app.store.close()
+    app.logbook.close()
     with Store(beginner_dir, write=False) as store:
         assert store.profile().level == "advanced"

@@ -66,7 +66,7 @@ async def test_full_session_start_log_rest_hold_finish(beginner_dir, close_store
         await pilot.press("6", "enter")
         await pilot.pause()
         assert w.session is None and w.finished_today
-    app.store.close()
+    app.logbook.close()
     with Store(beginner_dir, write=False) as store:
         sets = store.sets()
         sessions = store.sessions()
@@ -97,7 +97,7 @@ async def test_invalid_input_is_explained_and_nothing_is_saved(beginner_dir, clo
         assert "like 20kg or 45lb" in str(modal.query_one("#error").render())
         await pilot.press("escape")
         await pilot.pause()
-    assert app.store.sets() == []
+    assert app.logbook.sets() == []
 
 
 async def test_variation_switch_changes_todays_session(beginner_dir, close_stores):
@@ -128,7 +128,7 @@ async def _leave_two_sets_open(folder, close_stores):
             await pilot.press("enter")
             await pilot.pause()
             await pilot.press("k")
-    app.store.close()  # the app is gone without finishing: the session stays open
+    app.logbook.close()  # the app is gone without finishing: the session stays open
 
 
 async def test_resume_choice_save_then_reopen_with_enter(beginner_dir, close_stores):
@@ -140,17 +140,17 @@ async def test_resume_choice_save_then_reopen_with_enter(beginner_dir, close_sto
         await pilot.press("s")  # save what I did
         await pilot.pause()
         w = app2.workout
-        assert w.session is None and w.finished_today and app2.store.open_session() is None
-        assert [s.ended_at is not None for s in app2.store.sessions()] == [True]
+        assert w.session is None and w.finished_today and app2.logbook.open_session() is None
+        assert [s.ended_at is not None for s in app2.logbook.sessions()] == [True]
         assert app2.enter_mode() == "reopen"
         await pilot.press("enter")  # reopen today's saved session: its sets are kept
         await pilot.pause()
         assert w.session is not None and not w.finished_today and w.sets_done == 2
-        assert app2.store.open_session()[0].id == app2.store.sessions()[0].id
+        assert app2.logbook.open_session()[0].id == app2.logbook.sessions()[0].id
         await pilot.press("enter", "enter")  # and it goes on: a third set in the same session
         await pilot.pause()
-        assert len(app2.store.open_session()[1]) == 3
-        assert len(app2.store.sessions()) == 1
+        assert len(app2.logbook.open_session()[1]) == 3
+        assert len(app2.logbook.sessions()) == 1
 
 
 async def test_resume_choice_decide_later_keeps_it_open(beginner_dir, close_stores):
@@ -162,8 +162,8 @@ async def test_resume_choice_decide_later_keeps_it_open(beginner_dir, close_stor
         await pilot.press("l")
         await pilot.pause()
         assert isinstance(app2.screen, TodayScreen)
-        assert app2.store.open_session() is not None and app2.workout.sets_done == 2
-    app2.store.close()
+        assert app2.logbook.open_session() is not None and app2.workout.sets_done == 2
+    app2.logbook.close()
     app3 = make_app(beginner_dir)
     close_stores(app3)
     async with app3.run_test(size=(100, 30)) as pilot:
@@ -190,7 +190,7 @@ async def test_hold_logs_to_the_timed_exercise_with_added_time(beginner_dir, clo
         await pilot.pause()
         clock.advance(35)
         await pilot.pause(0.25)
-        saved = app.store.sets(since=app.today())
+        saved = app.logbook.sets(since=app.today())
         assert [(s.exercise, s.seconds) for s in saved] == [("plank", 35)]
         assert len(w.items[plank].done) == 1 and not w.items[plank - 1].done
         # skipping a hold logs nothing
@@ -202,7 +202,7 @@ async def test_hold_logs_to_the_timed_exercise_with_added_time(beginner_dir, clo
         clock.advance(3)
         await pilot.press("k")
         await pilot.pause()
-        assert len(app.store.sets(since=app.today())) == 1
+        assert len(app.logbook.sets(since=app.today())) == 1
 
 
 async def test_finish_with_nothing_logged_saves_nothing(beginner_dir, close_stores):
@@ -213,7 +213,7 @@ async def test_finish_with_nothing_logged_saves_nothing(beginner_dir, close_stor
         await pilot.press("s", "f")
         await pilot.pause()
         assert isinstance(app.screen, TodayScreen)  # no finish dialog for an empty session
-        assert app.store.sessions() == []
+        assert app.logbook.sessions() == []
 
 
 async def test_variation_survives_a_reload_with_its_sets(beginner_dir, close_stores):
