@@ -13,7 +13,7 @@ from textual.widgets import Button, Checkbox, DataTable, Input, Label, Static
 from ... import service
 from ...domain import validate as v
 from ...domain.guard import code_words
-from ...domain.words import format_load
+from ...domain.words import format_load, plural
 from ..widgets.steady_input import SaveInput
 from ..widgets.toggles import ClearCheckbox
 from .base import KeysFooter, RunStrengthScreen
@@ -148,7 +148,7 @@ class SessionSetsScreen(RunStrengthScreen[None]):
         self.sets = [s for s in logbook.sets(since=session.date, until=session.date) if s.session == self.session_id]
         catalog = service.catalog()
         self.query_one("#session-title", Static).update(
-            f"{session.date:%a %d %b %Y} · {session.kind} · {len(self.sets)} sets · e edits, d deletes (asks first)"
+            f"{session.date:%a %d %b %Y} · {session.kind} · {plural(len(self.sets), 'set')} · e edits, d deletes (asks first)"
         )
         table = self.query_one("#sets", DataTable)
         if cursor is None and table.row_count:

@@ -11,6 +11,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...domain.countdown import mmss
+from ...domain.words import plural
 from ..app import RunStrengthApp
 from ..timers import enter_bindings, timer_bindings
 from ..widgets.meter import Meter
@@ -257,11 +258,11 @@ class TodayScreen(RunStrengthScreen[None]):
         planned = max(1, w.sets_planned)
         if w.session is None and not w.finished_today:
             about = f" · about {max(1, round(w.plan.estimated_minutes))} min" if w.items else ""
-            clock.update(f"Not started · {w.sets_planned} sets{about} · enter begins")
+            clock.update(f"Not started · {plural(w.sets_planned, 'set')}{about} · enter begins")
         elif w.finished_today:
             saved = w.reopenable
             took = f" · {saved.minutes:g} min" if saved is not None and saved.minutes else ""
-            clock.update(f"Saved · {w.sets_done} sets{took}")
+            clock.update(f"Saved · {plural(w.sets_done, 'set')}{took}")
         else:
             clock.update(f"Session {mmss(elapsed)} / {minutes:02d}:00 · {w.sets_done} of {w.sets_planned} sets")
         bar.update(min(planned, w.sets_done), planned)
