@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ... import service
 from ...domain.validate import InputError
+from ...domain.words import plural
 from ...service import data
 from ..render import err, out
 from . import open_log
@@ -28,11 +29,11 @@ def cmd_import(args) -> int:
     with open_log(args, write=True) as log:
         counts = log.import_bundle(bundle)
     out(
-        f"Imported {counts['sets_added']} sets in {counts['sessions_added']} sessions "
-        f"({counts['sets_skipped']} sets and {counts['sessions_skipped']} sessions were already there)."
+        f"Imported {plural(counts['sets_added'], 'set')} in {plural(counts['sessions_added'], 'session')} "
+        f"({plural(counts['sets_skipped'], 'set')} and {plural(counts['sessions_skipped'], 'session')} were already there)."
     )
     if bundle.runs:
-        out(f"Imported {counts['runs_added']} runs ({counts['runs_skipped']} were already there).")
+        out(f"Imported {plural(counts['runs_added'], 'run')} ({counts['runs_skipped']} were already there).")
     return 0
 
 

@@ -80,7 +80,7 @@ class HistoryScreen(RunStrengthScreen[None]):
                 clip(", ".join(r["exercises"]), names_width), key=r["id"],
             )
         self.query_one("#history-note", Static).update(
-            f"{len(rows)} sessions · enter opens one to see, edit or delete its sets" if rows else "No sessions yet."
+            f"{plural(len(rows), 'session')} · enter opens one to see, edit or delete its sets" if rows else "No sessions yet."
         )
         if keep is not None:
             try:
