@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 from pathlib import Path
 
 from .files import is_data_file
@@ -24,10 +23,16 @@ PENDING = "swap.pending"
 STAGING = ".staging"
 
 
+def _remove_tree(folder: Path) -> None:
+    import shutil  # imported here: it loads bz2 and lzma, ~2 ms of every start that never needs it
+
+    shutil.rmtree(folder, ignore_errors=True)
+
+
 def commit(data_dir: Path, files: dict[str, bytes], remove: list[str] = ()) -> None:
     data_dir = Path(data_dir)
     staging = data_dir / STAGING
-    shutil.rmtree(staging, ignore_errors=True)
+    _remove_tree(staging)
     staging.mkdir(mode=0o700)
     for name, payload in files.items():
         write_private(staging / name, payload)
@@ -51,7 +56,7 @@ def finish(data_dir: Path) -> bool:
         raw = marker.read_bytes()
     except FileNotFoundError:
         if staging.exists():
-            shutil.rmtree(staging, ignore_errors=True)
+            _remove_tree(staging)
         return False
     try:
         plan = json.loads(raw)
@@ -70,7 +75,7 @@ def finish(data_dir: Path) -> bool:
     for name in plan["remove"]:
         (data_dir / name).unlink(missing_ok=True)
     fsync_dir(data_dir)
-    shutil.rmtree(staging, ignore_errors=True)
+    _remove_tree(staging)
     marker.unlink()
     fsync_dir(data_dir)
     return True
