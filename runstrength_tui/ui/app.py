@@ -166,7 +166,7 @@ class RunStrengthApp(App[None]):
 
     def refresh_keys(self) -> None:
         """Ask the current screen's footer to check its keys when the state they follow
-        changes (the footer, ``screens.base.KeysFooter``, recomposes only if they differ);
+        changes (the footer, ``widgets.keys_bar.KeysBar``, redraws only if they differ);
         a screen seen for the first time is asked too: its footer drew its keys when it was
         composed, maybe before the state changed."""
         if not self.screen_stack:  # a last tick while the app shuts down

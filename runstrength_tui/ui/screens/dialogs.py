@@ -18,10 +18,10 @@ from textual.widgets import Button, Checkbox, Input, Label, Static
 from ... import service
 from ...domain import validate as v
 from ...domain.words import format_load
+from ..widgets.keys_bar import KeysBar
 from ..widgets.steady_input import FinishInput, SaveInput
 from ..widgets.toggles import ClearCheckbox
 from ..widgets.warnings import WarningsBox, warning_text
-from .base import KeysFooter
 
 
 class PainBox(ClearCheckbox):
@@ -89,7 +89,7 @@ class LogSetScreen(ModalScreen[SetValues | None]):
                 yield Button("Save (enter)", id="save", variant="primary")
                 yield Button("I know (ctrl+g)", id="ack")
                 yield Button("Cancel (esc)", id="cancel")
-        yield KeysFooter(show_command_palette=False)
+        yield KeysBar()
 
     def on_mount(self) -> None:
         self.query_one("#amount", Input).focus()
@@ -224,7 +224,7 @@ class FinishScreen(FormDialog[tuple[int | None]]):
             with Horizontal(classes="buttons"):
                 yield Button("Finish (enter)", id="finish", variant="primary")
                 yield Button("Back (esc)", id="back")
-        yield KeysFooter(show_command_palette=False)
+        yield KeysBar()
 
     FIRST_FIELD = "#rpe"
 
@@ -261,7 +261,7 @@ class ConfirmScreen(ModalScreen[bool]):
             with Horizontal(classes="buttons"):
                 yield Button(f"{self.yes} (y)", id="yes", variant="primary")
                 yield Button(f"{self.no} (n)", id="no")
-        yield KeysFooter(show_command_palette=False)
+        yield KeysBar()
 
     def on_mount(self) -> None:
         self.query_one("#yes", Button).focus()
@@ -292,7 +292,7 @@ class ChoiceScreen(ModalScreen[str | None]):
             with Horizontal(classes="buttons"):
                 for i, (value, label, key) in enumerate(self.choices):
                     yield Button(f"{label} ({key})", id=f"choice-{value}", variant="primary" if i == 0 else "default")
-        yield KeysFooter(show_command_palette=False)
+        yield KeysBar()
 
     def on_mount(self) -> None:
         self.query(Button).first().focus()
@@ -324,7 +324,7 @@ class NotesScreen(ModalScreen[None]):
                     yield Static(warning_text(self.notes))
                 else:
                     yield Static("No notes so far: nothing looked like too much too soon.")
-        yield KeysFooter(show_command_palette=False)
+        yield KeysBar()
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -14,9 +14,10 @@ from ... import service
 from ...domain import validate as v
 from ...domain.guard import code_words
 from ...domain.words import format_load, plural
+from ..widgets.keys_bar import KeysBar
 from ..widgets.steady_input import SaveInput
 from ..widgets.toggles import ClearCheckbox
-from .base import KeysFooter, RunStrengthScreen
+from .base import RunStrengthScreen
 from .dialogs import ConfirmScreen, FormDialog
 
 HISTORY_WEEKS = 52
@@ -241,7 +242,7 @@ class EditSetScreen(FormDialog[dict]):
             with Horizontal(classes="buttons"):
                 yield Button("Save (enter)", id="save", variant="primary")
                 yield Button("Cancel (esc)", id="cancel")
-        yield KeysFooter(show_command_palette=False)
+        yield KeysBar()
 
     def submit(self) -> None:
         self.action_save()

@@ -9,7 +9,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
-from .base import KeysFooter
+from ..widgets.keys_bar import KeysBar
 
 KEYS = (
     ("Today", (
@@ -68,7 +68,7 @@ class KeysScreen(ModalScreen[None]):
         with VerticalScroll(id="dialog", can_focus=True):
             yield Label("Keys", id="dialog-title")
             yield Static(keys_text(), id="keys-list")
-        yield KeysFooter(show_command_palette=False)
+        yield KeysBar()
 
     def on_mount(self) -> None:
         self.query_one("#dialog").focus()

@@ -1,0 +1,126 @@
+"""One line at the bottom: the keys the screen offers now, as Textual's Footer shows them.
+
+A single widget that redraws its line when the keys change, rather than Textual's Footer:
+that is a container of one widget per key, and it removes and makes them all again each
+time the screen's keys may have changed. Eight widgets to style and lay out on every
+screen made Today's first frame ~15 ms later, and each timer start or stop (the footer
+follows the moment) a new set of widgets. Like the Footer: the first binding of each action
+the screen shows (``Binding.show``), a disabled key dimmed, the key under the pointer
+highlighted, a click presses the key.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widget import Widget
+
+
+class Key(NamedTuple):
+    key: str  # what a click presses
+    display: str  # how the key is written ("enter" → "⏎" as the app says)
+    description: str
+    enabled: bool
+
+
+class KeysBar(Widget, can_focus=False):
+    ALLOW_SELECT = False
+    COMPONENT_CLASSES = {"keys-bar--key", "keys-bar--description", "keys-bar--hover"}
+    # the Footer's look: its colours, " key " bold and padded, "description " after it
+    DEFAULT_CSS = """
+    KeysBar {
+        dock: bottom;
+        width: 1fr;
+        height: 1;
+        color: $footer-foreground;
+        background: $footer-background;
+        text-wrap: nowrap;
+        text-overflow: clip;
+        .keys-bar--key {
+            color: $footer-key-foreground;
+            background: $footer-key-background;
+            text-style: bold;
+        }
+        .keys-bar--description {
+            color: $footer-description-foreground;
+            background: $footer-description-background;
+        }
+        .keys-bar--hover {
+            color: $footer-key-foreground;
+            background: $block-hover-background;
+        }
+    }
+    """
+
+    hovered: reactive[int | None] = reactive(None)
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.keys: tuple[Key, ...] = ()
+        self._spans: list[tuple[int, int]] = []  # each key's cells on the line: [start, end)
+
+    def on_mount(self) -> None:
+        self.keys = self._read_keys()
+        self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+
+    def on_unmount(self) -> None:
+        self.screen.bindings_updated_signal.unsubscribe(self)
+
+    def _bindings_changed(self, _: Screen[object]) -> None:
+        keys = self._read_keys()
+        if keys != self.keys:
+            self.keys = keys
+            self.hovered = None
+            self.refresh()
+
+    def _read_keys(self) -> tuple[Key, ...]:
+        """The first shown binding of each action, in the screen's order (as the Footer)."""
+        first: dict[str, Key] = {}
+        for _, binding, enabled, _tooltip in self.screen.active_bindings.values():
+            if binding.show and binding.action not in first:
+                first[binding.action] = Key(binding.key, self.app.get_key_display(binding), binding.description,
+                                            enabled)
+        return tuple(first.values())
+
+    def render(self) -> Text:
+        key_style = self.get_component_rich_style("keys-bar--key")
+        description_style = self.get_component_rich_style("keys-bar--description")
+        hover_style = self.get_component_rich_style("keys-bar--hover")
+        dim = Style(dim=True)
+        text = Text(no_wrap=True, overflow="crop")
+        self._spans = []
+        for i, key in enumerate(self.keys):
+            start, start_cell = len(text), text.cell_len
+            text.append(f" {key.display} ", key_style)
+            if key.description:
+                text.append(f"{key.description} ", description_style)
+            self._spans.append((start_cell, text.cell_len))
+            if i == self.hovered:
+                text.stylize(hover_style, start, len(text))
+            if not key.enabled:
+                text.stylize(dim, start, len(text))
+        return text
+
+    def _key_at(self, x: int) -> int | None:
+        return next((i for i, (start, end) in enumerate(self._spans) if start <= x < end), None)
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        self.hovered = self._key_at(event.x)
+
+    def on_leave(self, _: events.Leave) -> None:
+        self.hovered = None
+
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        index = self._key_at(event.x)
+        if index is None:
+            return
+        key = self.keys[index]
+        if key.enabled:
+            self.app.simulate_key(key.key)
+        else:
+            self.app.bell()

@@ -1,0 +1,67 @@
+"""The bar of keys at the bottom of every screen (widgets/keys_bar.py): one widget that shows
+what the screen offers now, follows the moment, and answers the mouse like Textual's Footer."""
+
+from test_moment import footer
+
+from runstrength_tui.ui.screens.dialogs import LogSetScreen
+from runstrength_tui.ui.screens.week import WeekScreen
+from runstrength_tui.ui.widgets.keys_bar import KeysBar
+
+
+def bar_of(app) -> KeysBar:
+    return app.screen.query_one(KeysBar)
+
+
+def shown(app) -> list[str]:
+    """The bar's line as drawn: " ⏎ Start warm-up  i How to  ... q Quit "."""
+    bar = bar_of(app)
+    return [key.description for key in bar.keys], bar.render().plain
+
+
+async def test_the_bar_shows_the_screens_keys_and_follows_the_moment(app_for, demo_dir):
+    app = app_for(demo_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        bar = bar_of(app)
+        descriptions, line = shown(app)
+        # every shown key, in the screen's order, once per action (? and f1 are one "Keys")
+        assert descriptions == list(dict.fromkeys(footer(app)))
+        assert line.startswith(" ⏎ Log set ") and line.rstrip().endswith("q Quit")
+        assert not bar.children  # one widget, not a widget per key
+        await pilot.press("enter")  # the log dialog: its own bar
+        await pilot.pause()
+        assert isinstance(app.screen, LogSetScreen)
+        assert shown(app)[0][:2] == ["Save", "Cancel"]
+        await pilot.press("enter")  # saved: the rest timer runs, its keys join the bar on Today
+        await pilot.pause()
+        descriptions, line = shown(app)
+        assert {"Pause", "+15 s", "Skip"} <= set(descriptions) and "space Pause" in line
+        assert bar_of(app) is bar  # redrawn, not made again
+        await pilot.press("space")
+        await pilot.pause()
+        descriptions, _ = shown(app)
+        assert "Resume" in descriptions and "Pause" not in descriptions
+
+
+async def test_a_click_presses_the_key_and_the_pointer_highlights_it(app_for, demo_dir):
+    app = app_for(demo_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        bar = bar_of(app)
+        line = bar.render().plain
+        x = line.index(" w Week ") + 2
+        await pilot.hover(KeysBar, offset=(x, 0))
+        await pilot.pause()
+        week = [k.description for k in bar.keys].index("Week")
+        assert bar.hovered == week
+        hovered = bar.render()
+        start, end = bar._spans[week]
+        hover_background = bar.get_component_rich_style("keys-bar--hover").bgcolor
+        assert any(span.start <= start and span.end >= end and span.style.bgcolor == hover_background
+                   for span in hovered.spans if hasattr(span.style, "bgcolor"))
+        await pilot.click(KeysBar, offset=(x, 0))
+        await pilot.pause()
+        assert isinstance(app.screen, WeekScreen)
+        await pilot.click(KeysBar, offset=(99, 0))  # past the last key: nothing
+        await pilot.pause()
+        assert isinstance(app.screen, WeekScreen)
