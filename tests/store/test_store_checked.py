@@ -108,3 +108,16 @@ def test_a_cache_folder_that_cannot_be_used_only_means_checking(tmp_path, monkey
     broken = raw.replace(b'"goblet-squat"', b'"GOBLET-SQUAT"', 1)
     with pytest.raises(CorruptFileError):
         decode(place(tmp_path / "b", broken), broken)
+
+
+def test_noted_bytes_are_read_without_the_safe_parsers_guards_and_read_the_same(tmp_path, cache):
+    raw = shard(TODAY)
+    first = decode(place(tmp_path / "a", raw), raw)  # checked in full, noted
+    assert decode(place(tmp_path / "b", raw), raw) == first  # read through the note: the same tables
+    # a note written for bytes the safe parser refuses (a 25-digit integer) is trusted too:
+    # noted bytes skip the per-integer guard as they skip the schema check
+    huge = raw.replace(b'"reps": 12', b'"reps": 1234567890123456789012345', 1)
+    with pytest.raises(CorruptFileError, match="digits"):
+        decode(place(tmp_path / "c", huge), huge)
+    checked.remember(checked.note_for("sets-2025.json", huge), default_window())
+    assert decode(place(tmp_path / "d", huge), huge)["sets"]["1"]["reps"] == 1234567890123456789012345
