@@ -175,11 +175,18 @@ class Store:
         """Temp files of a writer that was killed mid-write (safe: we hold the lock)."""
         from .backups import BACKUP_DIR
 
-        patterns = [(self.dir, f".{MAIN}.*.tmp"), (self.dir, f".{JOURNAL}.*.tmp"), (self.dir, f".{SHARD_PREFIX}*.json.*.tmp"),
-                    (self.dir, f".{swap.PENDING}.*.tmp"), (self.dir, f".{RUNS_PREFIX}*.json.*.tmp"), (self.dir / BACKUP_DIR, ".runstrength-*.tar.gz.*.tmp")]
-        for folder, pattern in patterns:
-            for path in folder.glob(pattern):
-                path.unlink(missing_ok=True)
+        # ".<file name>.<pid>.tmp" (storage.atomic_write_bytes, backups): matched by prefix,
+        # one listing per folder (six globs compiled six patterns on every start)
+        temps = {self.dir: (f".{MAIN}.", f".{JOURNAL}.", f".{SHARD_PREFIX}", f".{swap.PENDING}.", f".{RUNS_PREFIX}"),
+                 self.dir / BACKUP_DIR: (".runstrength-",)}
+        for folder, prefixes in temps.items():
+            try:
+                entries = list(os.scandir(folder))
+            except FileNotFoundError:
+                continue
+            for entry in entries:
+                if entry.name.endswith(".tmp") and entry.name.startswith(prefixes):
+                    Path(entry.path).unlink(missing_ok=True)
 
     def _migrate(self, raw: dict, version: int) -> None:
         from . import migrations

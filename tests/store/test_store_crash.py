@@ -126,3 +126,21 @@ def test_sigkill_while_logging_loses_and_duplicates_nothing(tmp_path, child_kw):
     assert not list(data.glob(".*.tmp")), where
     for path in data.glob("*.json"):
         assert isinstance(json.loads(path.read_bytes()), dict), path.name
+
+
+def test_a_writer_clears_the_temp_files_of_a_killed_writer_and_nothing_else(tmp_path):
+    data = tmp_path / "data"
+    with Store(data):
+        pass
+    (data / "backups").mkdir(exist_ok=True)
+    stale = [data / ".runstrength.json.4242.tmp", data / ".journal.json.4242.tmp", data / ".sets-2024.json.4242.tmp",
+             data / ".swap.pending.4242.tmp", data / ".runs-2024.json.4242.tmp",
+             data / "backups" / ".runstrength-2025-03-01.tar.gz.4242.tmp"]
+    kept = [data / ".notes.tmp", data / "my.tmp", data / "backups" / ".other.tmp"]
+    for path in stale + kept:
+        path.write_text("x")
+    with Store(data, write=False):  # a reader leaves them: it does not hold the lock
+        assert all(path.exists() for path in stale)
+    with Store(data):
+        assert not any(path.exists() for path in stale)
+        assert all(path.exists() for path in kept)
