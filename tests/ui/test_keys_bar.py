@@ -65,3 +65,27 @@ async def test_a_click_presses_the_key_and_the_pointer_highlights_it(app_for, de
         await pilot.click(KeysBar, offset=(99, 0))  # past the last key: nothing
         await pilot.pause()
         assert isinstance(app.screen, WeekScreen)
+
+
+async def test_a_narrow_terminal_gets_the_compact_form_then_a_cue(app_for, demo_dir):
+    app = app_for(demo_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter", "enter")  # a set logged: the rest's keys join the bar
+        await pilot.pause()
+        bar = bar_of(app)
+        wide = bar.render().plain
+        assert "  space Pause  + +15 s  k Skip " in wide and wide.rstrip().endswith("q Quit")  # the Footer's look
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        compact = bar.render().plain
+        assert len(wide.rstrip()) > 80 >= len(compact)  # too wide for 80 columns as the Footer draws it...
+        assert compact.startswith(" ⏎ Log set space Pause + +15 s k Skip") and compact.endswith("q Quit")  # ...every key
+        x = compact.index("k Skip")
+        await pilot.hover(KeysBar, offset=(x, 0))
+        await pilot.pause()
+        assert bar.keys[bar.hovered].description == "Skip"  # the pointer follows the compact places
+        await pilot.resize_terminal(60, 24)
+        await pilot.pause()
+        drawn = bar.render_line(0).text
+        assert drawn.endswith("…") and len(drawn) == 60  # what does not fit says so

@@ -40,7 +40,7 @@ class KeysBar(Widget, can_focus=False):
         color: $footer-foreground;
         background: $footer-background;
         text-wrap: nowrap;
-        text-overflow: clip;
+        text-overflow: ellipsis;
         .keys-bar--key {
             color: $footer-key-foreground;
             background: $footer-key-background;
@@ -88,23 +88,37 @@ class KeysBar(Widget, can_focus=False):
         return tuple(first.values())
 
     def render(self) -> Text:
+        """The keys as the Footer draws them (" k Desc " each); when that is wider than the
+        bar, as its compact form does ("k Desc", a space apart), so an 80-column terminal
+        still shows every key of a running rest; what still does not fit ends in "…"."""
+        line, spans = self._line(compact=False)
+        if self.size.width and line.cell_len > self.size.width:
+            line, spans = self._line(compact=True)
+        self._spans = spans
+        return line
+
+    def _line(self, compact: bool) -> tuple[Text, list[tuple[int, int]]]:
         key_style = self.get_component_rich_style("keys-bar--key")
         description_style = self.get_component_rich_style("keys-bar--description")
         hover_style = self.get_component_rich_style("keys-bar--hover")
         dim = Style(dim=True)
-        text = Text(no_wrap=True, overflow="crop")
-        self._spans = []
+        text = Text(no_wrap=True)
+        spans: list[tuple[int, int]] = []
+        if compact:
+            text.append(" ")
         for i, key in enumerate(self.keys):
+            if compact and i:
+                text.append(" ")
             start, start_cell = len(text), text.cell_len
-            text.append(f" {key.display} ", key_style)
+            text.append(key.display if compact else f" {key.display} ", key_style)
             if key.description:
-                text.append(f"{key.description} ", description_style)
-            self._spans.append((start_cell, text.cell_len))
+                text.append(f" {key.description}" if compact else f"{key.description} ", description_style)
+            spans.append((start_cell, text.cell_len))
             if i == self.hovered:
                 text.stylize(hover_style, start, len(text))
             if not key.enabled:
                 text.stylize(dim, start, len(text))
-        return text
+        return text, spans
 
     def _key_at(self, x: int) -> int | None:
         return next((i for i, (start, end) in enumerate(self._spans) if start <= x < end), None)
