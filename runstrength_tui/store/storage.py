@@ -181,9 +181,24 @@ class AtomicJSONStorage(Storage):
         return decode(self.path, raw)
 
     def write(self, data) -> None:
+        """Check the new contents as a later read would (the schema of store/files.py), then
+        write them atomically and note that they passed: the next read, in this process or
+        (large files) the next start, does not check them again. Contents that would not
+        pass are not written: a bug of ours is refused here rather than read as damage."""
         if self.read_only:
             raise StoreError(f"{self.path} is open read-only; nothing was written.")
-        atomic_write_bytes(self.path, encode(data))
+        from . import checked
+        from .files import default_window, problems
+
+        payload = encode(data)
+        window = default_window()
+        found = problems(self.path.name, json.loads(payload), window)
+        if found:
+            raise StoreError(f"{self.path} was not written: {found[0]}. Nothing was changed; "
+                             "this is a bug in runstrength, please report it.")
+        atomic_write_bytes(self.path, payload)
+        _VALID[str(self.path)] = (len(payload), hash(payload))
+        checked.remember(checked.note_for(self.path.name, payload), window)
 
     def close(self) -> None:
         pass

@@ -121,3 +121,25 @@ def test_noted_bytes_are_read_without_the_safe_parsers_guards_and_read_the_same(
         decode(place(tmp_path / "c", huge), huge)
     checked.remember(checked.note_for("sets-2025.json", huge), default_window())
     assert decode(place(tmp_path / "d", huge), huge)["sets"]["1"]["reps"] == 1234567890123456789012345
+
+
+def test_a_write_is_checked_before_it_is_made_and_noted_after(tmp_path, cache):
+    from runstrength_tui.store.storage import AtomicJSONStorage, StoreError
+
+    raw = shard(TODAY)
+    path = place(tmp_path / "a", raw)
+    storage = AtomicJSONStorage(path)
+    data = storage.read()
+    notes_before = set(cache.iterdir())
+    # contents that would not pass the check are not written: the file keeps its bytes
+    data["sets"]["1"]["reps"] = -1
+    with pytest.raises(StoreError, match="was not written"):
+        storage.write(data)
+    assert path.read_bytes() == raw
+    # contents that pass are written and noted: a later start (another process: a copy of
+    # the bytes elsewhere) reads them without checking them again
+    data["sets"]["1"]["reps"] = 13
+    storage.write(data)
+    written = path.read_bytes()
+    assert set(cache.iterdir()) - notes_before  # a note for the new bytes
+    assert checked.passed(checked.note_for(path.name, written), default_window())
