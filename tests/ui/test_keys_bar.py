@@ -52,13 +52,18 @@ async def test_a_click_presses_the_key_and_the_pointer_highlights_it(app_for, de
         x = line.index(" w Week ") + 2
         await pilot.hover(KeysBar, offset=(x, 0))
         await pilot.pause()
-        week = [k.description for k in bar.keys].index("Week")
-        assert bar.hovered == week
-        hovered = bar.render()
-        start, end = bar._spans[week]
-        hover_background = bar.get_component_rich_style("keys-bar--hover").bgcolor
-        assert any(span.start <= start and span.end >= end and span.style.bgcolor == hover_background
-                   for span in hovered.spans if hasattr(span.style, "bgcolor"))
+        assert bar.hovered.description == "Week"
+        # drawn under the key's own colours (as the Footer): the hover background shows, the
+        # description keeps its colour
+        line = bar.render()
+        start = line.plain.index(" w Week ")
+        hover = bar.get_component_rich_style("keys-bar--hover")
+        description = bar.get_component_rich_style("keys-bar--description")
+        week_style = line.get_style_at_offset(app.console, start + 3)  # the "W" of "Week"
+        assert week_style.bgcolor == hover.bgcolor and week_style.color == description.color
+        other = line.get_style_at_offset(app.console, line.plain.index(" h History ") + 3)
+        assert other.bgcolor != hover.bgcolor
+        assert bar.styles.pointer == "pointer"
         await pilot.click(KeysBar, offset=(x, 0))
         await pilot.pause()
         assert isinstance(app.screen, WeekScreen)
@@ -84,8 +89,29 @@ async def test_a_narrow_terminal_gets_the_compact_form_then_a_cue(app_for, demo_
         x = compact.index("k Skip")
         await pilot.hover(KeysBar, offset=(x, 0))
         await pilot.pause()
-        assert bar.keys[bar.hovered].description == "Skip"  # the pointer follows the compact places
+        assert bar.hovered.description == "Skip"  # the pointer follows the compact places
         await pilot.resize_terminal(60, 24)
         await pilot.pause()
         drawn = bar.render_line(0).text
         assert drawn.endswith("…") and len(drawn) == 60  # what does not fit says so
+
+
+async def test_a_press_between_a_change_of_keys_and_the_redraw_presses_the_key_that_was_drawn(app_for, demo_dir):
+    from textual import events
+
+    app = app_for(demo_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter", "enter")  # a rest runs: its keys are drawn
+        await pilot.pause()
+        bar = bar_of(app)
+        drawn = bar.render().plain
+        app.action_skip_timer()  # the rest ends: fewer keys...
+        bar._bindings_changed(app.screen)  # ...known to the bar, not drawn yet
+        assert "Skip" not in [key.description for key in bar.keys]
+        pressed = []
+        app.simulate_key = pressed.append
+        for label in ("q Quit", "k Skip"):  # the last drawn key (past the new ones' end) and a gone one
+            x = drawn.index(label)
+            bar.on_mouse_down(events.MouseDown(bar, x, 0, 0, 0, 1, False, False, False))
+        assert pressed == ["q", "k"]  # the keys the runner saw, no IndexError

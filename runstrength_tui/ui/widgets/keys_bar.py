@@ -16,7 +16,6 @@ from typing import NamedTuple
 from rich.style import Style
 from rich.text import Text
 from textual import events
-from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import Widget
 
@@ -51,18 +50,16 @@ class KeysBar(Widget, can_focus=False):
             background: $footer-description-background;
         }
         .keys-bar--hover {
-            color: $footer-key-foreground;
             background: $block-hover-background;
         }
     }
     """
 
-    hovered: reactive[int | None] = reactive(None)
-
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.keys: tuple[Key, ...] = ()
-        self._spans: list[tuple[int, int]] = []  # each key's cells on the line: [start, end)
+        self._drawn: list[tuple[int, int, Key]] = []  # each key as last drawn: its cells [start, end)
+        self._pointer: int | None = None  # the mouse's column over the bar
 
     def on_mount(self) -> None:
         self.keys = self._read_keys()
@@ -75,7 +72,6 @@ class KeysBar(Widget, can_focus=False):
         keys = self._read_keys()
         if keys != self.keys:
             self.keys = keys
-            self.hovered = None
             self.refresh()
 
     def _read_keys(self) -> tuple[Key, ...]:
@@ -91,19 +87,19 @@ class KeysBar(Widget, can_focus=False):
         """The keys as the Footer draws them (" k Desc " each); when that is wider than the
         bar, as its compact form does ("k Desc", a space apart), so an 80-column terminal
         still shows every key of a running rest; what still does not fit ends in "…"."""
-        line, spans = self._line(compact=False)
+        line, drawn = self._line(compact=False)
         if self.size.width and line.cell_len > self.size.width:
-            line, spans = self._line(compact=True)
-        self._spans = spans
+            line, drawn = self._line(compact=True)
+        self._drawn = drawn
         return line
 
-    def _line(self, compact: bool) -> tuple[Text, list[tuple[int, int]]]:
+    def _line(self, compact: bool) -> tuple[Text, list[tuple[int, int, Key]]]:
         key_style = self.get_component_rich_style("keys-bar--key")
         description_style = self.get_component_rich_style("keys-bar--description")
-        hover_style = self.get_component_rich_style("keys-bar--hover")
+        hover = Style(bgcolor=self.get_component_rich_style("keys-bar--hover").bgcolor)
         dim = Style(dim=True)
         text = Text(no_wrap=True)
-        spans: list[tuple[int, int]] = []
+        drawn: list[tuple[int, int, Key]] = []
         if compact:
             text.append(" ")
         for i, key in enumerate(self.keys):
@@ -113,27 +109,42 @@ class KeysBar(Widget, can_focus=False):
             text.append(key.display if compact else f" {key.display} ", key_style)
             if key.description:
                 text.append(f" {key.description}" if compact else f"{key.description} ", description_style)
-            spans.append((start_cell, text.cell_len))
-            if i == self.hovered:
-                text.stylize(hover_style, start, len(text))
+            drawn.append((start_cell, text.cell_len, key))
+            if self._pointer is not None and start_cell <= self._pointer < text.cell_len:
+                text.stylize(hover, start, len(text))  # the hover background, the key's own colours (as the Footer)
             if not key.enabled:
                 text.stylize(dim, start, len(text))
-        return text, spans
+        return text, drawn
 
-    def _key_at(self, x: int) -> int | None:
-        return next((i for i, (start, end) in enumerate(self._spans) if start <= x < end), None)
+    @property
+    def hovered(self) -> Key | None:
+        """The key under the mouse, as drawn."""
+        return self._key_at(self._pointer)
+
+    def _key_at(self, x: int | None) -> Key | None:
+        if x is None:
+            return None
+        return next((key for start, end, key in self._drawn if start <= x < end), None)
+
+    def _point(self, x: int | None) -> None:
+        before = self.hovered
+        self._pointer = x
+        if self.hovered != before:
+            self.styles.pointer = "default" if self.hovered is None else "pointer"
+            self.refresh()
 
     def on_mouse_move(self, event: events.MouseMove) -> None:
-        self.hovered = self._key_at(event.x)
+        self._point(event.x)
 
     def on_leave(self, _: events.Leave) -> None:
-        self.hovered = None
+        self._point(None)
 
     def on_mouse_down(self, event: events.MouseDown) -> None:
-        index = self._key_at(event.x)
-        if index is None:
+        """Press the key drawn where the mouse is (the one the runner saw, even when the keys
+        have just changed and the line is not redrawn yet)."""
+        key = self._key_at(event.x)
+        if key is None:
             return
-        key = self.keys[index]
         if key.enabled:
             self.app.simulate_key(key.key)
         else:
