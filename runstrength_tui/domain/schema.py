@@ -57,12 +57,13 @@ def _no_constant(name: str) -> NoReturn:
     raise ValueError(f"{name} is not a number JSON allows")
 
 
-def loads(text: str) -> Any:
+def loads(text: str, check_ints: bool = True) -> Any:
     """json.loads, refusing what could hurt us later: integers longer than 20 digits,
     NaN/Infinity, and nesting too deep for the parser (its RecursionError). Raises
-    ValueError with one short reason."""
+    ValueError with one short reason. ``check_ints=False`` skips the integer guard (a call
+    per integer) for text that passed it before."""
     try:
-        return json.loads(text, parse_int=_bounded_int, parse_constant=_no_constant)
+        return json.loads(text, parse_int=_bounded_int if check_ints else None, parse_constant=_no_constant)
     except json.JSONDecodeError as exc:
         raise ValueError(f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}") from None
     except RecursionError:

@@ -121,6 +121,11 @@ def test_noted_bytes_are_read_without_the_safe_parsers_guards_and_read_the_same(
         decode(place(tmp_path / "c", huge), huge)
     checked.remember(checked.note_for("sets-2025.json", huge), default_window())
     assert decode(place(tmp_path / "d", huge), huge)["sets"]["1"]["reps"] == 1234567890123456789012345
+    # the guards that cost nothing stay, note or not: deep nesting is refused, not a crash
+    deep = raw[:-1] + b', "x": ' + b"[" * 100_000 + b"]" * 100_000 + b"}"
+    checked.remember(checked.note_for("sets-2025.json", deep), default_window())
+    with pytest.raises(CorruptFileError, match="nested too deeply"):
+        decode(place(tmp_path / "e", deep), deep)
 
 
 def test_a_write_is_checked_before_it_is_made_and_noted_after(tmp_path, cache):
