@@ -19,6 +19,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cached_property
 from typing import Any, NoReturn
 
 from .model import EQUIPMENT, LEVELS, NOTIFY_MODES, RUN_TYPES, SIGNALS, WEEKDAYS
@@ -42,6 +43,11 @@ class Window:
     @classmethod
     def for_today(cls, today: date) -> Window:
         return cls(latest=today + timedelta(days=1), plan_latest=today + timedelta(days=366))
+
+    @cached_property
+    def iso(self) -> tuple[str, str, str]:
+        """(earliest, latest, plan_latest) as YYYY-MM-DD: ISO days compare as text."""
+        return self.earliest.isoformat(), self.latest.isoformat(), self.plan_latest.isoformat()
 
 
 # --- safe JSON ----------------------------------------------------------------------------
@@ -238,9 +244,10 @@ class Moment(Kind):
 
 def _in_window(day: str, window: Window, plan: bool) -> str | None:
     """ISO days compare as text, so no date object is needed."""
-    latest = window.plan_latest if plan else window.latest
-    if not window.earliest.isoformat() <= day <= latest.isoformat():
-        return f"{day} is outside {window.earliest.isoformat()} to {latest.isoformat()}"
+    earliest, latest, plan_latest = window.iso
+    last = plan_latest if plan else latest
+    if not earliest <= day <= last:
+        return f"{day} is outside {earliest} to {last}"
     return None
 
 
