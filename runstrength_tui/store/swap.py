@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 from pathlib import Path
 
 from .files import is_data_file
@@ -23,16 +24,10 @@ PENDING = "swap.pending"
 STAGING = ".staging"
 
 
-def _remove_tree(folder: Path) -> None:
-    import shutil  # imported here: it loads bz2 and lzma, ~2 ms of every start that never needs it
-
-    shutil.rmtree(folder, ignore_errors=True)
-
-
 def commit(data_dir: Path, files: dict[str, bytes], remove: list[str] = ()) -> None:
     data_dir = Path(data_dir)
     staging = data_dir / STAGING
-    _remove_tree(staging)
+    shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(mode=0o700)
     for name, payload in files.items():
         write_private(staging / name, payload)
@@ -56,7 +51,7 @@ def finish(data_dir: Path) -> bool:
         raw = marker.read_bytes()
     except FileNotFoundError:
         if staging.exists():
-            _remove_tree(staging)
+            shutil.rmtree(staging, ignore_errors=True)
         return False
     try:
         plan = json.loads(raw)
@@ -75,7 +70,7 @@ def finish(data_dir: Path) -> bool:
     for name in plan["remove"]:
         (data_dir / name).unlink(missing_ok=True)
     fsync_dir(data_dir)
-    _remove_tree(staging)
+    shutil.rmtree(staging, ignore_errors=True)
     marker.unlink()
     fsync_dir(data_dir)
     return True
