@@ -45,9 +45,6 @@ from .storage import AtomicJSONStorage, StoreError, atomic_write_bytes, make_pri
 if TYPE_CHECKING:
     from .run_log import RunLog
 
-if TYPE_CHECKING:
-    from .run_log import RunLog
-
 RUNS_PREFIX = "runs-"  # imported runs, one file per year (store/run_log.py)
 SHARD_RE = re.compile(r"sets-([0-9]{4})\.json")
 
@@ -422,7 +419,13 @@ class Store:
         return session if sets else None
 
     def _upsert_session(self, session: SessionRecord) -> None:
-        self.main.table("sessions").upsert(session.to_doc(), Query().id == session.id)
+        # not TinyDB's upsert: its update writes the file even when nothing matched, and
+        # then its insert writes it again (each write is checked, see storage.py)
+        table, match = self.main.table("sessions"), Query().id == session.id
+        if table.contains(match):
+            table.update(session.to_doc(), match)
+        else:
+            table.insert(session.to_doc())
 
     def _insert_into_shards(self, records: list[SetRecord]) -> None:
         by_year: dict[int, list[SetRecord]] = defaultdict(list)

@@ -94,24 +94,19 @@ def decode(path: Path, raw: bytes) -> dict:
 
     key = str(path)
     stamp = (len(raw), hash(raw))
-    if _VALID.get(key) == stamp:
-        data, reason = parse(raw, passed_before=True)
-    else:
+    trusted = _VALID.get(key) == stamp
+    if not trusted:
         window = default_window()
         note = checked.note_for(path.name, raw)
-        if checked.passed(note, window):
-            data, reason = parse(raw, passed_before=True)
-            if reason is None:
-                _VALID[key] = stamp
-        else:
-            data, reason = parse(raw)
-            if reason is None:
-                found = problems(path.name, data, window)
-                if found:
-                    reason = found[0]
-                else:
-                    _VALID[key] = stamp
-                    checked.remember(note, window)
+        trusted = checked.passed(note, window)
+    data, reason = parse(raw, passed_before=trusted)
+    if reason is None and not trusted:
+        found = problems(path.name, data, window)
+        reason = found[0] if found else None
+        if reason is None:
+            checked.remember(note, window)
+    if reason is None:
+        _VALID[key] = stamp
     if reason is not None:
         raise CorruptFileError(path, reason, keep_corrupt_copy(path, raw))
     return data
@@ -174,11 +169,7 @@ class AtomicJSONStorage(Storage):
         self.read_only = read_only
 
     def read(self):
-        try:
-            raw = self.path.read_bytes()
-        except FileNotFoundError:
-            return None
-        return decode(self.path, raw)
+        return read_raw(self.path)
 
     def write(self, data) -> None:
         """Check the new contents as a later read would (the schema of store/files.py), then
