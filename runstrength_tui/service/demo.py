@@ -18,6 +18,7 @@ from pathlib import Path
 from ..domain import plan
 from ..domain.model import Profile, SessionRecord, SetRecord
 from ..domain.weeks import week_start
+from ..store.paths import cache_dir
 from .context import catalog as shipped_catalog
 from .context import shipped_files
 from .log import Log, new_id
@@ -128,12 +129,8 @@ def demo_key(today: date) -> str:
     """What the demo log depends on: the date, the version, the shipped data, the code
     (each file by its size and modification time, as ``store.checked`` stamps its checkers:
     a start does not read and hash every source file)."""
-    try:
-        from _blake2 import blake2b  # hashlib's own blake2b, without loading OpenSSL (~2 ms)
-    except ImportError:  # pragma: no cover - another Python
-        from hashlib import blake2b
-
     from .. import __version__
+    from ..store.digest import blake2b
 
     package = Path(__file__).resolve().parent.parent
     digest = blake2b(f"{__version__}|{today.isoformat()}".encode(), digest_size=8)
@@ -146,20 +143,11 @@ def demo_key(today: date) -> str:
     return f"{today.isoformat()}-{digest.hexdigest()}"
 
 
-def demo_cache_root() -> Path:
-    folder = os.environ.get("RUNSTRENGTH_CACHE_DIR")
-    if folder:
-        return Path(folder)
-    import platformdirs
-
-    return platformdirs.user_cache_path("runstrength", appauthor=False)
-
-
 def _cached_demo(today: date) -> Path | None:
     """The cached demo folder for ``today`` (built now if missing), or None if the cache
     folder cannot be used."""
     try:
-        root = demo_cache_root()
+        root = cache_dir()
         target = root / f"demo-{demo_key(today)}"
         if (target / "runstrength.json").is_file():
             return target

@@ -20,6 +20,7 @@ from datetime import date
 from pathlib import Path
 
 from ..domain.schema import Window
+from .digest import blake2b
 from .paths import cache_dir
 
 MIN_BYTES = 64 * 1024
@@ -49,10 +50,6 @@ def note_for(name: str, raw: bytes) -> Path | None:
     """Where the note for these bytes of data file ``name`` is (None: too small for one)."""
     if len(raw) < MIN_BYTES:
         return None
-    try:
-        from _blake2 import blake2b  # hashlib's own blake2b, without loading OpenSSL (~2 ms)
-    except ImportError:  # pragma: no cover - another Python
-        from hashlib import blake2b
     digest = blake2b(raw, digest_size=20)
     digest.update(f"\0{name}\0{_code_stamp()}".encode())
     try:

@@ -17,7 +17,6 @@ from typing import Any
 from ..domain.catalog import Catalog, CatalogError, parse_catalog
 from ..domain.programs import Programs, parse_programs
 
-ENV_CACHE_DIR = "RUNSTRENGTH_CACHE_DIR"
 CATALOG_FILE = "exercises.toml"
 PROGRAMS_FILE = "programs.toml"
 
@@ -43,18 +42,11 @@ def load_toml(path: Path) -> dict[str, Any]:
     import json
     import os
 
-    try:
-        from _blake2 import blake2b  # hashlib's own blake2b, without loading OpenSSL (~2 ms)
-    except ImportError:  # pragma: no cover - another Python
-        from hashlib import blake2b
+    from .digest import blake2b
+    from .paths import cache_dir
 
     payload = path.read_bytes()
-    folder = os.environ.get(ENV_CACHE_DIR)
-    if not folder:
-        import platformdirs
-
-        folder = str(platformdirs.user_cache_path("runstrength", appauthor=False))
-    cached = Path(folder) / f"{path.stem}-{blake2b(payload, digest_size=12).hexdigest()}.json"
+    cached = cache_dir() / f"{path.stem}-{blake2b(payload, digest_size=12).hexdigest()}.json"
     try:
         loaded: dict[str, Any] = json.loads(cached.read_bytes())
         return loaded
