@@ -92,14 +92,14 @@ def read_export(path: Path, catalog, today: date) -> Bundle:
         raise InputError(f"No file {path}; check the path.") from None
     except (UnicodeDecodeError, IsADirectoryError):
         raise InputError(f"{path} is not a runstrength export (not a JSON or CSV text file).") from None
-    sessions, sets, profile, acks = parse_bundle(text, catalog, today)
-    runs = parse_bundle_runs(text, today) if text.lstrip().startswith("{") else []
-    return Bundle(sessions, sets, profile, acks, runs)
+    sessions, sets, profile, acks, run_docs = parse_bundle(text, catalog, today)
+    return Bundle(sessions, sets, profile, acks, parse_bundle_runs(run_docs, today))
 
 
 def parse_bundle(raw_text: str, catalog, today: date | None = None):
     """Validate an export file (our JSON or our CSV) completely against the stored schema;
-    raise InputError listing the first problems with their place in the file."""
+    raise InputError listing the first problems with their place in the file. The file's
+    ``runs`` come back unchecked, as found (see :func:`parse_bundle_runs`; none in a CSV)."""
 
     def refuse(problems: list[str], more: bool = False) -> None:
         shown = "; ".join(problems[: schema.MAX_PROBLEMS])
@@ -158,15 +158,13 @@ def parse_bundle(raw_text: str, catalog, today: date | None = None):
     sets = [SetRecord.from_doc(d) for d in raw["sets"]]
     profile = Profile.from_doc(raw["profile"]) if raw.get("profile") else None
     acks = [(d["code"], d.get("exercise") or "", datetime.fromisoformat(d["date"]).date()) for d in raw.get("acks") or []]
-    return sessions, sets, profile, acks
+    return sessions, sets, profile, acks, ([] if is_csv else raw.get("runs") or [])
 
 
-def parse_bundle_runs(raw_text: str, today: date) -> list:
+def parse_bundle_runs(docs: object, today: date) -> list:
     """The ``runs`` of an export file (absent in older exports), each checked strictly."""
     from ..domain.runs import validate_run_doc
 
-    raw = json.loads(raw_text)  # parse_bundle has already checked that this is an export
-    docs = raw.get("runs") or []
     if not isinstance(docs, list):
         raise InputError("Not a runstrength export: \"runs\" must be a list.")
     runs = []
