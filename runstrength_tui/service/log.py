@@ -270,10 +270,16 @@ class Log:
 
     # --- runs (imported watch files) -------------------------------------------------------
 
-    def set_run_kind(self, day: date, kind: str | None, week_start_index: int = 0) -> list[Run]:
+    def set_run_kind(self, day: date, kind: str | None) -> list[Run]:
         """Correct the kind of ``day``'s runs (None: back to the automatic kind)."""
-        return self._store.run_log().set_kind(day, kind, week_start_index)
+        return self._store.run_log().set_kind(day, kind, self._week_start_index())
 
-    def import_runs(self, paths: list[Path], now: datetime, week_start_index: int = 0) -> service_runs.ImportResult:
+    def import_runs(self, paths: list[Path], now: datetime) -> service_runs.ImportResult:
         """Read watch files and folders and add the new runs (see :func:`.runs.import_paths`)."""
-        return service_runs.import_paths(self._store, paths, now, week_start_index)
+        return service_runs.import_paths(self._store, paths, now, self._week_start_index())
+
+    def _week_start_index(self) -> int:
+        """The runner's week start (Monday when there is no profile yet): a run's kind is
+        judged within its week."""
+        profile = self.profile()
+        return profile.week_start_index if profile else 0

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 from ... import service
@@ -36,24 +36,20 @@ def cmd_runs(args) -> int:
     if not runs:
         out(f"No runs since {since.isoformat()}. Import some with `runstrength runs import PATH`.")
         return 0
-    for d in sorted({r.date for r in runs}):
-        marks = " (set by you)" if any(r.kind_set_by_user for r in runs if r.date == d) else ""
-        out(f"{d.isoformat()} {day_line(d, runs)}{marks}")
+    by_day: dict[date, list] = {}
+    for r in runs:
+        by_day.setdefault(r.date, []).append(r)
+    for d in sorted(by_day):
+        marks = " (set by you)" if any(r.kind_set_by_user for r in by_day[d]) else ""
+        out(f"{d.isoformat()} {day_line(d, by_day[d])}{marks}")
     return 0
-
-
-def _week_start_index(args) -> int:
-    with open_log(args, write=False) as peek:
-        profile = peek.profile()
-    return profile.week_start_index if profile else 0
 
 
 def _cmd_runs_import(args) -> int:
     from .. import EXIT_INPUT
 
-    start_index = _week_start_index(args)
     with open_log(args, write=True) as log:
-        result = log.import_runs([Path(p) for p in args.paths], service.now(), start_index)
+        result = log.import_runs([Path(p) for p in args.paths], service.now())
     for name, sentence in result.problems:
         err(f"runstrength: {name}: {sentence}; nothing from it was imported.")
     for name, sentence in result.not_runs:
@@ -88,9 +84,8 @@ def _cmd_runs_set(args) -> int:
     with open_log(args, write=False) as peek:
         if not peek.runs(day, day):
             raise v.InputError(f"No imported run on {day.isoformat()}; `runstrength runs` lists them.")
-        profile = peek.profile()
     with open_log(args, write=True) as log:
-        runs = log.set_run_kind(day, None if kind == "auto" else kind, profile.week_start_index if profile else 0)
+        runs = log.set_run_kind(day, None if kind == "auto" else kind)
     if args.json:
         print_json({"date": day.isoformat(), "runs": [_run_json(r) for r in runs]})
     else:
