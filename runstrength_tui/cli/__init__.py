@@ -18,6 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .parser import UsageError, attach_negative_values, build_parser, opens_app
+from .render import err
 
 __all__ = ["EXIT_INPUT", "EXIT_STORE", "UsageError", "build_parser", "run"]
 
@@ -64,23 +65,19 @@ def run(argv: list[str] | None = None, open_app: OpenApp | None = None) -> int:
             return open_app(args.data_dir_path, demo_dir is not None)
         return command(args.command)(args)
     except (UsageError, InputError) as exc:
-        _err(f"runstrength: {exc}")
+        err(f"runstrength: {exc}")
         return EXIT_INPUT
     except cannot_go_on as exc:
-        _err(f"runstrength: {exc}")
+        err(f"runstrength: {exc}")
         return EXIT_STORE
     except BrokenPipeError:
         return 0
     except OSError as exc:  # a folder that cannot be created or written, a full disk…
         where = f" ({exc.filename})" if exc.filename else ""
-        _err(f"runstrength: {exc.strerror or exc}{where}; nothing else was changed.")
+        err(f"runstrength: {exc.strerror or exc}{where}; nothing else was changed.")
         return EXIT_STORE
     except KeyboardInterrupt:
         return 130
     finally:
         if demo_dir is not None:
             shutil.rmtree(demo_dir, ignore_errors=True)
-
-
-def _err(text: str) -> None:
-    print(text, file=sys.stderr)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 
 from .. import __version__
+from ..domain.model import KINDS, LEVELS
 
 
 class UsageError(Exception):
@@ -81,8 +82,8 @@ def build_parser(commands: bool = True) -> Parser:
         return s
 
     s = command("exercises", "list the exercise catalog")
-    s.add_argument("--kind", type=str.lower, choices=["strength", "functional", "plyometric", "core", "mobility"])
-    s.add_argument("--level", type=str.lower, choices=["beginner", "intermediate", "advanced"], help="exercises that suit this level")
+    s.add_argument("--kind", type=str.lower, choices=KINDS)
+    s.add_argument("--level", type=str.lower, choices=LEVELS, help="exercises that suit this level")
     s.add_argument("--equipment", help="exercises you can do with this: none (bodyweight), bands, dumbbells, kettlebell or gym (singular or plural)")
 
     s = command("show", "how to do an exercise")

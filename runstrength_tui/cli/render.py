@@ -151,7 +151,7 @@ def plan_text(plan_today) -> str:
 
 def status_text(st) -> str:
     from ..domain.block import clamp_week
-    from ..domain.words import day_name
+    from ..domain.words import day_name, plural
 
     head = f"runstrength · {st.today.strftime('%a %d %b %Y')}"
     if st.block:
@@ -162,8 +162,7 @@ def status_text(st) -> str:
         lines.append("Next:       today — `runstrength today` shows the session")
     elif st.next_strength_day:
         lines.append(f"Next:       {day_name(st.next_strength_day, st.today)} ({st.next_strength_day.isoformat()})")
-    week_word = "week" if st.streak.current == 1 else "weeks"
-    lines.append(f"Streak:     {st.streak.current} {week_word} (best {st.streak.best})")
+    lines.append(f"Streak:     {plural(st.streak.current, 'week')} (best {st.streak.best})")
     if st.block and st.block.planned_to_date:
         lines.append(f"Block:      {st.block.adherence}% of planned sessions done")
     elif st.block:

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from ... import service
-from ...domain.validate import resolve_exercise
+from ...domain.model import KINDS
+from ...domain.validate import parse_equipment, resolve_exercise
 from ..render import emit, exercise_text, out, print_json, width
-
-KINDS = ("strength", "functional", "plyometric", "core", "mobility")
 
 
 def exercise_json(e) -> dict:
@@ -26,8 +25,6 @@ def exercise_json(e) -> dict:
 
 
 def cmd_exercises(args) -> int:
-    from ...domain.validate import parse_equipment
-
     equipment = parse_equipment(args.equipment) if args.equipment else None
     items = service.catalog().filter(args.kind, args.level, equipment)
     if args.json:

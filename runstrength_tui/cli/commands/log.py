@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ... import service
 from ...domain import validate as v
-from ...domain.words import plural
+from ...domain.words import format_load, plural
 from ..render import err, out, print_json, warn_lines
 from . import open_log, read_context
 
@@ -44,7 +44,7 @@ def cmd_log(args) -> int:
                     "warnings": [w.to_dict() for w in warnings], "dry_run": args.dry_run})
         return 0
     what = f"{seconds} s" if seconds is not None else f"{reps}"
-    load_text = f" @ {records[0].load_display:g} {records[0].unit}" if load else ""
+    load_text = f" @ {format_load(records[0].load_kg, records[0].unit)}" if load else ""
     verb = "Would log" if args.dry_run else "Logged"
     out(f"{verb} {count} × {what} {ex.name.lower()}{load_text} on {day.isoformat()}.")
     if defaulted:
