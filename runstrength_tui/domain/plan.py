@@ -24,17 +24,11 @@ from .block import BlockState, block_state
 from .catalog import Catalog, Exercise
 from .loads import at_or_below, implement, ladder, step_up
 from .model import Profile, SessionRecord, SetRecord
-from .programs import ROLES, FinisherSlot, Programs, Slot, Template, WeekDose, parse_programs
+from .programs import Programs, Template, WeekDose
 from .rules import THRESHOLDS as T
-from .schedule import RunningWeek, Schedule, effective_target, plan_week, schedule
+from .schedule import RunningWeek, Schedule, plan_week, schedule
 from .weeks import consistent_weeks, week_start
 from .words import DAY_NAMES, day_name, format_load, plural
-
-__all__ = [
-    "DAY_NAMES", "day_name", "format_load", "effective_target", "RunningWeek",
-    # the templates, parsed in .programs and read here
-    "ROLES", "FinisherSlot", "Programs", "Slot", "Template", "WeekDose", "parse_programs",
-]
 
 MIN_REST = 15  # the shortest rest any prescription carries
 # Nordic hamstring curls ramp from 1 × 3–5 to 3 × 6–8 over six weeks, once a week

@@ -29,8 +29,6 @@ from itertools import combinations
 from .model import Profile, SessionRecord
 from .rules import THRESHOLDS as T
 from .weeks import week_start
-from .words import DAY_NAMES as DAY_NAMES  # the words live in .words
-from .words import day_name as day_name
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from weakref import WeakKeyDictionary
 from ..domain import guard, plan
 from ..domain.catalog import Catalog
 from ..domain.model import Profile, SessionRecord, SetRecord
+from ..domain.schedule import RunningWeek, effective_target
 from ..domain.validate import InputError
 from ..domain.weeks import week_start
 from ..store import shipped
@@ -236,7 +237,7 @@ class Context:
                 guard.within_prescription(c, self.prescription(c.exercise, day, finisher), self.history) for c in candidates
             ),
             finisher=finisher,
-            run_on=plan.RunningWeek.of(self.profile, self._known(day)).run_on,
+            run_on=RunningWeek.of(self.profile, self._known(day)).run_on,
         )
         if self.runs:
             from ..domain import running_guard
@@ -387,7 +388,7 @@ def status(ctx: Context) -> Status:
     start = week_start(day, profile.week_start_index)
     this_week = [s for s in ctx.sessions if start <= s.date <= day]
     done = sum(s.weight for s in this_week)
-    target = plan.effective_target(profile, start)
+    target = effective_target(profile, start)
     today_plan = ctx.today_plan()
     upcoming = today_plan.next_strength_day
     if today_plan.kind == "strength" and not today_plan.done_today:

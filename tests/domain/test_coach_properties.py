@@ -26,7 +26,8 @@ from hypothesis import strategies as st
 from runstrength_tui.domain import plan
 from runstrength_tui.domain.loads import implement, ladder
 from runstrength_tui.domain.model import LEVELS, Profile, SessionRecord, SetRecord
-from runstrength_tui.domain.schedule import DAY_NAMES, RunningWeek
+from runstrength_tui.domain.schedule import RunningWeek
+from runstrength_tui.domain.words import DAY_NAMES
 from runstrength_tui.service import Context, history_since
 from runstrength_tui.store.shipped import load_catalog, load_programs
 

@@ -25,10 +25,10 @@ from runstrength_tui.domain.plan import (
     estimated_minutes,
     fit_to_minutes,
     light_version,
-    parse_programs,
     plan_ahead,
     today_plan,
 )
+from runstrength_tui.domain.programs import WeekDose, parse_programs
 from runstrength_tui.domain.weeks import week_start
 from runstrength_tui.store.shipped import data_file, load_catalog, load_programs
 
@@ -72,7 +72,7 @@ def kinds(exercises) -> set[str]:
     return {CATALOG.get(p.exercise).kind for p in exercises}
 
 
-def dose(level: str, week: int) -> plan.WeekDose:
+def dose(level: str, week: int) -> WeekDose:
     return PROGRAMS.templates[level].weeks[week - 1]
 
 
