@@ -92,8 +92,9 @@ class Thresholds:
     # The sets a runner is used to: their last session of an exercise within three weeks
     # (a lighter week in between does not reset them).
     recent_sets_days: int = 21
-    # Low frequency: under 1.5 sessions a week over the last 4 weeks → full-body sessions.
-    low_frequency_per_week: float = 1.5
+    # Low frequency: under 1.5 sessions a week over the last 4 weeks → full-body sessions;
+    # the same line as the guard's irregular note above (it speaks where the plan switches).
+    low_frequency_per_week: float = irregular_min_per_week
     # Advanced plyometrics: low-level drills in block weeks 1–4; bounding and single-leg
     # hops from week 5 (COACHING.md, Prescribing).
     high_level_plyo_from_week: int = 5
