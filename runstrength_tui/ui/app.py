@@ -359,7 +359,7 @@ class RunStrengthApp(App[None]):
             self._log_values(None, held, None, None, False, exercise=active.exercise)
             return
         if active is not None and active.kind == "get-ready":
-            self._begin_hold()
+            self.action_skip_timer()  # "Start now": the hold starts
             return
         if active is not None and active.kind == "rest":
             self.timer_controller.stop()
@@ -580,11 +580,6 @@ class RunStrengthApp(App[None]):
 
     # --- timers: the controller schedules, the app says what an end means --------------------
 
-    def _begin_hold(self) -> None:
-        self.timer_controller.start_hold()
-        self.workout_changed()
-        self.refresh_keys()
-
     def profile_beeps(self) -> bool:
         return self.profile.beeps and self.profile.signal != "off"
 
@@ -593,16 +588,15 @@ class RunStrengthApp(App[None]):
             self.ring("Rest over", self.workout.next_text())
         elif active.kind == "hold":
             self.ring("Hold done", f"{active.title}: logged")
-        elif self.profile.signal != "off":  # get-ready over: the hold starts
+        elif self.profile.signal != "off":  # get-ready over: the controller has started the hold
             self.signals.bell()
         self._flash()
-        if active.kind == "get-ready":
-            self._begin_hold()
-        elif active.kind == "hold":  # held to the end, +15 s included
+        if active.kind == "hold":  # held to the end, +15 s included
             self._log_values(None, active.held_to_end(), None, None, False, exercise=active.exercise)
-        else:
+            return
+        if active.kind == "rest":
             self.notify(self.workout.next_text(), title="Rest over")
-            self.workout_changed()
+        self.workout_changed()
 
     def _flash(self) -> None:
         from .widgets.timer_panel import TimerPanel
@@ -623,13 +617,10 @@ class RunStrengthApp(App[None]):
         self.timer_controller.add()
 
     def action_skip_timer(self) -> None:
-        """Skip a rest, the get-ready, or a hold (a skipped hold logs nothing)."""
+        """Skip a rest, the get-ready (its hold starts now), or a hold (a skipped hold logs
+        nothing)."""
         skipped = self.timer_controller.skip()
         if skipped is None:
-            return
-        if skipped.kind == "get-ready":  # the hold starts now
-            self.workout_changed()
-            self.refresh_keys()
             return
         if skipped.kind == "hold":
             self.notify("Hold skipped; nothing logged. (Enter stops a hold and logs the time held.)")

@@ -171,6 +171,8 @@ class TimerController:
             return
         self._deadline = None
         self.finished_at[active.kind] = self.clock()
-        if active.kind != "get-ready":  # a get-ready's end starts its hold (the app asks for it)
+        if active.kind == "get-ready":  # its end starts the hold it announced, as a skip does
+            self.start_hold()
+        else:
             self.model.clear()
         self._on_end(active)

@@ -47,3 +47,27 @@ async def test_the_deadline_ends_a_rest_once_and_stop_forgets_it(demo_dir, close
         clock.advance(60)
         await pilot.pause(0.05)
         assert control.finished_at["rest"] == clock() - 60  # the stopped rest never ended
+
+
+async def test_the_end_of_a_get_ready_starts_its_hold_in_the_controller(beginner_dir, close_stores):
+    """The controller alone, its ends told to no one: a get-ready's end starts its hold
+    (as a skip does), whatever the app does with the end."""
+    from runstrength_tui.ui.timer_controller import TimerController
+
+    clock = FakeClock()
+    app = make_app(beginner_dir, clock=clock, tick_seconds=10)
+    close_stores(app)
+    ended = []
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        control = TimerController(app, clock, on_end=ended.append, on_switch=lambda _: None, beeps=lambda: False,
+                                  bell=lambda: None)
+        control.start_get_ready("plank", "Plank", 20, seconds=5)
+        clock.advance(5)
+        control.tick()  # the deadline's backstop, as the app's tick calls it
+        hold = control.active
+        assert hold is not None and (hold.kind, hold.exercise, hold.countdown.duration) == ("hold", "plank", 20)
+        assert control.finished_at["get-ready"] == clock()
+        control.tick()  # the get-ready is handled once: the hold runs on
+        assert control.active is hold and not hold.countdown.finished
+        assert [t.kind for t in ended] == ["get-ready"]
