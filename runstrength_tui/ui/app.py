@@ -320,8 +320,9 @@ class RunStrengthApp(App[None]):
         return self.session_clock.elapsed()
 
     def workout_changed(self) -> None:
-        """The session changed: the screens that show it repaint now (before the next
-        frame: the signal calls them at once, where a posted message would wait its turn)."""
+        """The session changed: the screens that show it repaint right after this step,
+        before the next frame (see ``RunStrengthScreen.follow_workout``), where a posted
+        message would wait its turn behind the others."""
         if self._exit:
             return
         self.workout_signal.publish(None)

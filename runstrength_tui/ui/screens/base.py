@@ -43,10 +43,19 @@ class RunStrengthScreen(Screen[ResultType], Generic[ResultType]):
         return self.app.workout
 
     def follow_workout(self) -> None:
-        """Repaint (``workout_changed``) whenever the app says the session changed."""
-        self.app.workout_signal.subscribe(self, self._workout_signal)
+        """Repaint (``workout_changed``) when the app says the session changed: once for
+        all it says within one step (saving a set says it twice), right after that step
+        (``call_next``), before the next frame."""
+        self._repaint_queued = False
+        self.app.workout_signal.subscribe(self, self._workout_signal, immediate=True)
 
     def _workout_signal(self, _: None) -> None:
+        if not self._repaint_queued:
+            self._repaint_queued = True
+            self.call_next(self._repaint)
+
+    def _repaint(self) -> None:
+        self._repaint_queued = False
         self.workout_changed()
 
     def workout_changed(self) -> None:
