@@ -11,8 +11,6 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .domain.model import Profile
-from .domain.weeks import week_start
 from .ui import scenes
 
 
@@ -76,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
             shutil.copytree(demo, folder, ignore=shutil.ignore_patterns("*.lock"))
             asyncio.run(_shoot(folder, out, name, size, steps))
             print(f"wrote {out / (name + '.svg')}")
-        beginner = scenes.make_beginner(work / "beginner", Profile(level="beginner", block_start=week_start(scenes.PINNED)))
+        beginner = scenes.make_beginner(work / "beginner")
         asyncio.run(_shoot(beginner, out, "hold-timer-focus", (100, 30), _after_warmup(scenes.hold_focus_scene)))
         print(f"wrote {out / 'hold-timer-focus.svg'}")
         fresh = work / "fresh"

@@ -8,7 +8,7 @@ folders opened through the service: the same inputs give the same picture.
 from __future__ import annotations
 
 import shutil
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -64,10 +64,10 @@ def make_demo(folder: Path) -> Path:
     return folder
 
 
-def make_beginner(folder: Path, profile: Profile | None = None) -> Path:
+def make_beginner(folder: Path) -> Path:
     """A new beginner: a profile, no sessions yet."""
     with service.Log(folder) as logbook:
-        logbook.save_profile(profile or beginner_profile())
+        logbook.save_profile(beginner_profile())
     return folder
 
 
@@ -80,8 +80,6 @@ def build_app(folder: Path, clock: Callable[[], float] | None = None, **kwargs: 
 
 
 # --- scenes: what a picture presses before it is taken ----------------------------------------
-
-Scene = Callable[[Any, FakeClock], Awaitable[None]]  # (pilot, clock)
 
 
 def repaint_timers(pilot: Any, session_clock: bool = True) -> None:
