@@ -17,9 +17,12 @@ def open_app(data_dir: Path, demo: bool) -> int:
     import gc
 
     gc.disable()  # start-up allocates much and frees little; the app turns it on after its first paint
-    from .ui.app import run_tui
+    try:
+        from .ui.app import run_tui
 
-    return run_tui(data_dir, demo=demo)
+        return run_tui(data_dir, demo=demo)
+    finally:
+        gc.enable()  # also when the app could not start (the log locked by another window)
 
 
 def run(argv: list[str] | None = None) -> int:

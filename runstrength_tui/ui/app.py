@@ -712,7 +712,6 @@ def run_tui(data_dir: Path, demo: bool = False) -> int:
     try:
         logbook = service.Log(data_dir, write=True)
     except service.LogError as exc:
-        gc.enable()  # the launch paused the collector for a start-up that is not happening
         print(f"runstrength: {exc}", file=sys.stderr)
         return 1
     try:
