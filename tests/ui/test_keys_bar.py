@@ -107,7 +107,7 @@ async def test_a_press_between_a_change_of_keys_and_the_redraw_presses_the_key_t
         bar = bar_of(app)
         drawn = bar.render().plain
         app.action_skip_timer()  # the rest ends: fewer keys...
-        bar._bindings_changed(app.screen)  # ...known to the bar, not drawn yet
+        bar._check_keys()  # ...known to the bar, not drawn yet
         assert "Skip" not in [key.description for key in bar.keys]
         pressed = []
         app.simulate_key = pressed.append

@@ -60,15 +60,24 @@ class KeysBar(Widget, can_focus=False):
         self.keys: tuple[Key, ...] = ()
         self._drawn: list[tuple[int, int, Key]] = []  # each key as last drawn: its cells [start, end)
         self._pointer: int | None = None  # the mouse's column over the bar
+        self._check_queued = False
 
     def on_mount(self) -> None:
         self.keys = self._read_keys()
-        self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+        self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed, immediate=True)
 
     def on_unmount(self) -> None:
         self.screen.bindings_updated_signal.unsubscribe(self)
 
     def _bindings_changed(self, _: Screen[object]) -> None:
+        """The screen says its keys may have changed (several times in one step, when a set
+        is saved): read them once, right after the step."""
+        if not self._check_queued:
+            self._check_queued = True
+            self.call_next(self._check_keys)
+
+    def _check_keys(self) -> None:
+        self._check_queued = False
         keys = self._read_keys()
         if keys != self.keys:
             self.keys = keys
