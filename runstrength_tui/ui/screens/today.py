@@ -130,7 +130,8 @@ class TodayScreen(RunStrengthScreen[None]):
         self._show_coach_notes()
         options = self.query_one("#exercises", OptionList)
         highlighted = w.index
-        options.set_options([Option(self._prompt(i, item), id=f"ex-{i}") for i, item in enumerate(w.items)])
+        room = self._prompt_room()
+        options.set_options([Option(self._prompt(i, item, room), id=f"ex-{i}") for i, item in enumerate(w.items)])
         if w.items:
             options.highlighted = highlighted
         options.display = bool(w.items)
@@ -183,7 +184,12 @@ class TodayScreen(RunStrengthScreen[None]):
         budget = 4 if (self.size.height or self.app.size.height) <= 24 else 6
         box.update(fit_notes(notes, width, budget, bool(self.workout.referred)))
 
-    def _prompt(self, index: int, item) -> Text:
+    def _prompt_room(self) -> int:
+        """The cells a prompt line has: the list's width as laid out (80 before that)."""
+        width = self.query_one("#exercises").content_size.width
+        return width - 1 if width > 10 else 80
+
+    def _prompt(self, index: int, item, room: int) -> Text:
         w = self.workout
         current = index == w.index and not w.in_warmup
         marker = {"done": "✓", "skipped": "–"}.get(item.status, "▶" if current else "·")
@@ -200,8 +206,6 @@ class TodayScreen(RunStrengthScreen[None]):
         # when both do not fit on one
         dose = item.plan.dose_text.replace(" ", NBSP)
         last = w.last_text(item.plan.exercise).replace(" ", NBSP)
-        width = self.query_one("#exercises").content_size.width
-        room = width - 1 if width > 10 else 80
         text.append(f"\n{INDENT}{dose}")
         sep = " · " if len(INDENT + dose + " · " + last) <= room else f"\n{INDENT}"
         text.append(f"{sep}{last}", style="dim")
@@ -283,8 +287,9 @@ class TodayScreen(RunStrengthScreen[None]):
         replaced (each replacement lays the screen out again: after the first paint, when
         every line fitted the width assumed before it, nothing needs to)."""
         options = self.query_one("#exercises", OptionList)
+        room = self._prompt_room()
         for i, item in enumerate(self.workout.items):
-            prompt = self._prompt(i, item)
+            prompt = self._prompt(i, item, room)
             if i >= options.option_count or options.get_option_at_index(i).prompt != prompt:
                 options.replace_option_prompt_at_index(i, prompt)
 
