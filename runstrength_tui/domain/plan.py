@@ -701,7 +701,7 @@ def _day_context(
     taper_race = week.race_ahead(today, T.taper_window_days)
     recovering = week.recovering(today)
     plyo = plyometrics_allowed(profile, list(before), today) and not block.comeback and taper_race is None
-    plyo = plyo and recovering is None
+    plyo = plyo and recovering is None and not _leg_pain_lately(past, profile, catalog, today)
     # Nordic curls never within 48 h before the long run
     nordic_ok = all(week.run_on(today + timedelta(days=n)) not in ("long", "race") for n in (1, 2))
     at_start = plan_week(sched.week.start, sched.week.start, week, tuple(s for s in before if s.date < sched.week.start))
@@ -744,6 +744,21 @@ def _day_context(
     first = week_start(profile.block_start or today, profile.week_start_index)
     index = sum(1 for s in before if s.kind == "strength" and s.date >= first)
     return DayContext(today, week, sched, block, spec, index, pain_status(past, profile, catalog), low, one_fits, few_lately)
+
+
+def _leg_pain_lately(history: Sequence[SetRecord], profile: Profile, catalog: Catalog, today: date) -> bool:
+    """A pain mark on leg work in the last week (not cleared since): no jumps until a week
+    has passed, whatever sessions came after it."""
+    cleared: dict[str, date] = {}
+    for ex_id, day in profile.pain_cleared:
+        fam = catalog.pain_family(ex_id)
+        cleared[fam] = max(day, cleared.get(fam, day))
+    for s in history:
+        if s.pain and 0 < (today - s.date).days <= T.pain_no_jumps_days and s.exercise in catalog and catalog.get(s.exercise).legs:
+            fam = catalog.pain_family(s.exercise)
+            if fam not in cleared or s.date > cleared[fam]:
+                return True
+    return False
 
 
 def _light_weeks(template: Template) -> frozenset[int]:

@@ -51,6 +51,15 @@ def runners(draw):
         runs[i] = "hard"
     if draw(st.booleans()) and n_runs > hard:
         runs[run_days[-1]] = "long"
+        shape = draw(st.sampled_from(("one", "one", "ultra weekend", "back-to-back hard")))
+        long_day = run_days[-1]
+        if shape == "ultra weekend":  # a second long run the next day
+            runs[(long_day + 1) % 7] = "long"
+        elif shape == "back-to-back hard":  # a hard day next to another
+            i = draw(st.sampled_from([x for x in range(7) if runs[x] != "long"]))
+            runs[i] = "hard"
+            if runs[(i + 1) % 7] != "long":
+                runs[(i + 1) % 7] = "hard"
     level = draw(st.sampled_from(LEVELS))
     kit = draw(st.sampled_from([("none",), ("bands",), ("dumbbells",), ("kettlebell",), ("gym",), ("bands", "dumbbells")]))
     dumbbells = tuple(sorted(draw(st.sets(st.sampled_from((2.0, 4.0, 6.0, 8.0, 10.0, 12.0, 16.0)), max_size=5))))
@@ -67,6 +76,8 @@ def runners(draw):
         dumbbells=dumbbells,
         kettlebells=kettlebells,
         races=races,
+        race_distances=tuple((r, draw(st.sampled_from(("5k", "10k", "half", "marathon", "ultra")))) for r in races
+                             if draw(st.booleans())),
         plyo_ready=draw(st.booleans()),
     )
     missed = draw(
@@ -143,6 +154,14 @@ def test_a_runner_who_follows_today_is_never_hurt_by_the_plan(runner):
         assert week.run_on(d) not in ("long", "race")
         assert week.run_on(d - timedelta(days=1)) not in ("long", "race")
         assert week.run_on(d + timedelta(days=1)) != "long"
+        # key runs (long, race, or hard next to another hard/long/race day): none on the
+        # session day, the day before or the day after
+        def key(x: date) -> bool:
+            run = week.run_on(x)
+            near = {week.run_on(x - timedelta(days=1)), week.run_on(x + timedelta(days=1))}
+            return run in ("long", "race") or (run == "hard" and bool(near & {"hard", "long", "race"}))
+
+        assert not any(key(d + timedelta(days=n)) for n in (-1, 0, 1)), (d, profile.runs)
     # beginners: two a week at most
     if profile.level == "beginner":
         for w in range(WEEKS):
@@ -153,7 +172,8 @@ def test_a_runner_who_follows_today_is_never_hurt_by_the_plan(runner):
     for race in profile.races:
         near = [d for d in dates if 1 <= (race - d).days <= 6]
         assert len(near) <= 1 and all((race - d).days >= 3 for d in near)
-        assert not any(-1 <= (d - race).days <= 0 or (race - d).days in (1, 2) for d in dates)
+        rest_after = {"5k": 2, "10k": 2, "half": 3, "marathon": 7, "ultra": 10}[profile.race_distance(race) or "half"]
+        assert not any(0 <= (d - race).days <= rest_after or (race - d).days in (1, 2) for d in dates)
         for d in dates:
             if 0 < (race - d).days <= 9:
                 assert not any(CATALOG.get(i.exercise).kind == "plyometric" for i in by_day[d].exercises)

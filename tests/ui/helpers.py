@@ -120,9 +120,10 @@ def make_pain_log(folder: Path) -> Path:
     return folder
 
 
-def make_log(folder: Path, days_ago: tuple[int, ...], **profile_changes) -> Path:
+def make_log(folder: Path, days_ago: tuple[int, ...], shown: dict[int, str] | None = None, **profile_changes) -> Path:
     """A beginner (with ``profile_changes``) who did a session on each of ``days_ago``
-    (days before the pinned date); the block started the week of the first one."""
+    (days before the pinned date); the block started the week of the first one. ``shown``:
+    days ago → what Today showed that day (the plan ledger)."""
     from datetime import timedelta
 
     start = week_start(PINNED - timedelta(days=max(days_ago)))
@@ -130,9 +131,11 @@ def make_log(folder: Path, days_ago: tuple[int, ...], **profile_changes) -> Path
         store.save_profile(beginner_profile().with_changes(block_start=start, **profile_changes))
         for ago in sorted(days_ago, reverse=True):
             log_session(store, PINNED - timedelta(days=ago))
+        for ago, kind in (shown or {}).items():
+            store.remember_shown(PINNED - timedelta(days=ago), kind)
     return folder
 
 
 TAPER = dict(days_ago=(3, 7, 10, 14, 17, 21), races=(date(2026, 11, 30),))  # a race 4 days ahead
 COMEBACK = dict(days_ago=(20, 24, 27, 31, 34))  # nothing for 20 days
-MISSED = dict(days_ago=(7, 10, 14, 17, 21))  # Monday (planned) was missed
+MISSED = dict(days_ago=(7, 10, 14, 17, 21), shown={3: "strength"})  # Monday, shown as a session day, was missed
