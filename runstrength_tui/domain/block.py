@@ -102,12 +102,14 @@ def block_state(
         own = [s for s in strength if start <= s.date <= end]
         anchor = own[0].date if own else min(today, end)
         phase, _, _ = comeback_phase(anchor, sessions)
-        if phase:
+        if phase and not in_comeback:
+            # the ramp's weeks hold the block at the last normal week completed before the
+            # break; the block goes on from there (repeating it) once the ramp is over
             in_comeback = True
-        elif in_comeback:
-            in_comeback = False
-            n = _last_normal(max(1, last_completed), light_weeks)  # go on from the last completed normal week
+            n = _last_normal(max(1, last_completed), light_weeks)
             last_completed = max(0, n - 1)
+        elif not phase and in_comeback:
+            in_comeback = False
             reason = "the block went on from the last normal week you completed before the break"
         if start == current:
             break

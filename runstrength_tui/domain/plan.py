@@ -256,6 +256,7 @@ class PainStatus:
     last: date  # the day of the latest mark
     family: str = ""
     legs: bool = False  # leg work: jumps wait too
+    marked: tuple[str, ...] = ()  # the exercises marked in those sessions, first marked first
 
     @property
     def out_of_plan(self) -> bool:
@@ -290,8 +291,10 @@ def pain_status(history: Sequence[SetRecord], profile: Profile, catalog: Catalog
         if n:
             marked = [x for x in ordered[-1] if x.pain]
             latest = max(marked, key=lambda x: x.logged_at.replace(tzinfo=None))
-            legs = any(catalog.get(x.exercise).legs for g in ordered[-n:] for x in g if x.pain and x.exercise in catalog)
-            out[fam] = PainStatus(latest.exercise, n, latest.date, fam, legs)
+            streak = [x for g in ordered[-n:] for x in sorted(g, key=lambda x: x.logged_at.replace(tzinfo=None)) if x.pain]
+            legs = any(catalog.get(x.exercise).legs for x in streak if x.exercise in catalog)
+            marked_ids = tuple(dict.fromkeys(x.exercise for x in streak))
+            out[fam] = PainStatus(latest.exercise, n, latest.date, fam, legs, marked_ids)
     return out
 
 
@@ -319,9 +322,11 @@ def referral(status: dict[str, PainStatus], catalog: Catalog) -> list[str]:
     out = []
     for _, st in sorted(status.items()):
         if st.out_of_plan:
-            name = catalog.get(st.exercise).name if st.exercise in catalog else st.exercise
+            names = [catalog.get(e).name if e in catalog else e for e in (st.marked or (st.exercise,))]
+            what = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+            it = "it is" if len(names) == 1 else "they are"
             out.append(
-                f"Pain on {name} {st.marks_in_a_row} sessions in a row: it is out of the plan, with its easier and "
+                f"Pain on {what} {st.marks_in_a_row} sessions in a row: {it} out of the plan, with the easier and "
                 f"harder variations{' and jumps' if st.legs else ''}. Have a sports doctor or "
                 f"physical therapist look at it; once they clear it, run `runstrength pain clear {st.exercise}`."
             )
@@ -476,7 +481,16 @@ def _slot_exercise(base: Exercise, catalog: Catalog, owned: Sequence[str], level
     return None
 
 
-def _stand_in_note(base: Exercise, ex: Exercise, owned: Sequence[str], level: str, blocked: dict[str, str], spec: SessionSpec, catalog: Catalog) -> str:
+def _stand_in_note(
+    base: Exercise,
+    ex: Exercise,
+    owned: Sequence[str],
+    level: str,
+    blocked: dict[str, str],
+    spec: SessionSpec,
+    catalog: Catalog,
+    taken: dict[str, str],
+) -> str:
     """Why another exercise stands in for the template's, from what is really true."""
     if ex.id == base.id:
         return ""
@@ -490,6 +504,8 @@ def _stand_in_note(base: Exercise, ex: Exercise, owned: Sequence[str], level: st
         return f"instead of {base.name}, which is for {base.level} runners"
     if spec.known is not None and base.id not in spec.known:
         return f"instead of {base.name}: {spec.known_why}"
+    if base.family in taken:
+        return f"instead of {base.name}: {taken[base.family]} already trains that movement today"
     return f"instead of {base.name}"
 
 
@@ -509,7 +525,7 @@ def build_session(
     slots = template.full_body if (spec.full_body and template.full_body) else template.sessions[template_index % len(template.sessions)]
     chosen: list[Prescribed] = []
     used: set[str] = set()
-    families: set[str] = set()  # one exercise per movement family
+    families: dict[str, str] = {}  # one exercise per movement family: family → its exercise's name
 
     def fits(e: Exercise, new_ok: bool = False) -> bool:
         return (
@@ -528,7 +544,7 @@ def build_session(
         if found is None:
             continue
         ex = found
-        note = _stand_in_note(base, ex, owned, profile.level, blocked, spec, catalog)
+        note = _stand_in_note(base, ex, owned, profile.level, blocked, spec, catalog, families)
         if ex.id in HIGH_LEVEL_PLYO and not spec.high_plyo:
             easier = _easier_jump(ex, catalog, used | set(blocked))
             if easier is None or not fits(easier):
@@ -575,7 +591,7 @@ def build_session(
             else:
                 note = f"no heavier than last time: you marked pain on {marked} on {when}; stop if it hurts"
         used.add(ex.id)
-        families.add(ex.family)
+        families[ex.family] = ex.name
         chosen.append(_prescribe(ex, slot.role, spec, profile, history, own_pain, note))
     if spec.dose.drop:
         for _ in range(spec.dose.drop):

@@ -92,7 +92,7 @@ def cmd_pain(args) -> int:
         return 0
     for row in rows:
         name = ctx.catalog.get(row["exercise"]).name if row["exercise"] in ctx.catalog else row["exercise"]
-        what = (f"its family ({row['family']}) is out of the plan until cleared" if row["out_of_plan"]
+        what = ("out of the plan, with its easier and harder variations, until cleared" if row["out_of_plan"]
                 else "easier variation next time, no heavier, no jumps for a week")
         out(f"{name:<28} pain {plural(row['marks_in_a_row'], 'session')} in a row, last {row['last']}: {what}")
     for sentence in plan.referral(status, ctx.catalog):
