@@ -7,9 +7,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
+@pytest.mark.slow
 def test_quick_benchmark_runs_and_prints_every_row():
     result = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "run.py"), "--quick"],
                             capture_output=True, text=True, timeout=600)

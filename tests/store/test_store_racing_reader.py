@@ -13,7 +13,11 @@ import threading
 import time
 from pathlib import Path
 
+import pytest
+
 from runstrength_tui.store.repo import Store
+
+pytestmark = pytest.mark.slow  # a real writer process, raced for up to 90 s
 
 WRITER = Path(__file__).with_name("race_writer.py")
 READS = 2000
