@@ -7,6 +7,8 @@ limit the planner respects, and both import it from here.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 
 class Thresholds:
     """Every number the rules use, in one place, each with where it comes from.
@@ -108,6 +110,56 @@ class Thresholds:
     get_ready_seconds: int = 5
     minutes_slack: int = 1
     light_week_min_minutes: int = 10
+    # Pain (docs/coaching.md § Pain): a mark in two sessions in a row in one movement family
+    # takes the family (and its jumps) out of the plan until a clinician clears it; one
+    # mark on leg work keeps jumps away for a week.
+    pain_marks_out_of_plan: int = 2
+    pain_no_jumps_days: int = 7
+    # Tapers (Mujika & Padilla 2003; Bosquet 2007: cut volume 40–60 %, keep intensity, add
+    # nothing new): the 10 days before a race hold only exercises done in the 3 weeks
+    # before, at or below their last loads, with half the sets.
+    taper_window_days: int = 10
+    taper_known_days: int = 21
 
 
 THRESHOLDS = Thresholds()
+
+
+class RaceRecovery(NamedTuple):
+    """After a race: days with no strength at all, and days with no jumps and no load
+    increase (counted from the race day: 2 means the two days after it)."""
+
+    no_strength_days: int
+    no_plyo_days: int
+
+
+# Recovery after a race, by distance (coaching convention, in line with the muscle-damage
+# markers that stay up for days after a marathon and longer after an ultra: Warhol 1985,
+# Kim 2007; Mujika & Padilla 2003 on tapering and return). The longer the race, the longer
+# the legs need before load and impact come back.
+RACE_RECOVERY: dict[str, RaceRecovery] = {
+    "5k": RaceRecovery(2, 4),
+    "10k": RaceRecovery(2, 4),
+    "half": RaceRecovery(3, 7),
+    "marathon": RaceRecovery(7, 14),
+    "ultra": RaceRecovery(10, 21),
+}
+#: A race given as a bare date: treated as a half marathon (the middle of the table).
+DEFAULT_RACE_DISTANCE = "half"
+
+
+def race_distance_name(km: float) -> str:
+    """A race length in km → the row of RACE_RECOVERY that applies."""
+    if km <= 7.5:
+        return "5k"
+    if km <= 15:
+        return "10k"
+    if km <= 30:
+        return "half"
+    if km <= 42.5:
+        return "marathon"
+    return "ultra"
+
+
+def race_recovery(distance: str | None) -> RaceRecovery:
+    return RACE_RECOVERY[distance or DEFAULT_RACE_DISTANCE]

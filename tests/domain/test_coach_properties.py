@@ -98,6 +98,7 @@ def follow(profile: Profile, missed: set[date], actual_all: dict[date, str] | No
     history: list[SetRecord] = []
     notes = []
     days: list[tuple[date, plan.TodayPlan]] = []
+    shown: dict[date, str] = {}  # the plan ledger, kept as `today` and the TUI keep it
     day = START
     while day < START + timedelta(days=7 * WEEKS):
         since = history_since(day, sessions)  # what `Context.load` reads from the store
@@ -105,8 +106,9 @@ def follow(profile: Profile, missed: set[date], actual_all: dict[date, str] | No
         # imported runs: known up to yesterday (a runner imports after running)
         actual = {d: k for d, k in (actual_all or {}).items() if d < day} or None
         ctx = Context(today=day, profile=profile, sessions=list(sessions), history=recent, acks=[], catalog=CATALOG,
-                      actual=actual)
+                      actual=actual, shown=dict(shown))
         today = ctx.today_plan()
+        shown.setdefault(day, today.kind)
         days.append((day, today))
         if today.kind == "strength" and day not in missed:
             sid = f"s-{day}"
