@@ -141,6 +141,10 @@ def build_parser(commands: bool = True) -> Parser:
     r = command("set", "correct the kind of a day's runs", under=runs_sub)
     r.add_argument("date", metavar="DATE", help="YYYY-MM-DD")
     r.add_argument("--kind", required=True, help="easy, hard or long (auto: back to the automatic kind)")
+
+    s = command("completion", "print a shell completion script: bash, zsh or fish", json=False,
+                description="e.g. `runstrength completion bash > ~/.local/share/bash-completion/completions/runstrength`")
+    s.add_argument("shell", choices=("bash", "zsh", "fish"))
     for s in with_json:
         s.add_argument("--json", action="store_true")
     return p

@@ -1,6 +1,6 @@
 """Where the runner is in the block: it moves by sessions done, not by the calendar.
 
-docs/coaching.md, "Adapting":
+docs/coaching.md § Comebacks, levels and blocks:
 - a block week advances when at least half of its planned sessions happened; a week with
   fewer is repeated, not skipped over;
 - after 14+ days without strength work, the first week back runs at about 60 % of the

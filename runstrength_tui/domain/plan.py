@@ -3,7 +3,7 @@
 Pure functions of (profile, log, today, catalog, programs, actual runs): the same inputs
 always give the same plan, so ``runstrength today --json`` is deterministic for a pinned
 date. Day choice lives in :mod:`schedule`, the block position in :mod:`block`, shared
-numbers in :mod:`rules`; this module turns them into sessions (COACHING.md, "Prescribing"):
+numbers in :mod:`rules`; this module turns them into sessions (docs/coaching.md § Prescribing and progression):
 - trimming to the runner's 15/20 minutes cuts accessory and core sets first, then drops an
   accessory, and never shortens a rest below what the exercise needs;
 - minutes are honest: tempo per rep, side switches, moving between exercises, a warm-up;

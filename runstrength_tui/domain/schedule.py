@@ -1,4 +1,4 @@
-"""Which days are strength days: recovery-aware scheduling (docs/coaching.md, "Scheduling").
+"""Which days are strength days: recovery-aware scheduling (docs/coaching.md § Scheduling).
 
 Pure functions of the running week, the sessions that happened and the date. The rules:
 - never two strength days in a row (48 h between sessions that load the same muscles,

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, time, timedelta
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -36,6 +37,13 @@ PROGRAMS = load_programs(CATALOG)
 START = date(2026, 1, 5)  # a Monday
 WEEKS = 12
 SIM = settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+# Each property at full size (20 runners of 12 weeks: slow, run by .ci/run) and over 3
+# runners in the README's test command, so a coach that breaks one still fails it quickly.
+SIZES = pytest.mark.parametrize("runners_drawn", [3, pytest.param(20, marks=pytest.mark.slow)])
+
+
+def check(strategy, prop, runners_drawn: int) -> None:
+    settings(SIM, max_examples=runners_drawn)(given(strategy)(prop))()
 
 
 @st.composite
@@ -139,9 +147,12 @@ def follow(profile: Profile, missed: set[date], actual_all: dict[date, str] | No
     return sessions, history, notes, days
 
 
-@SIM
-@given(runners())
-def test_a_runner_who_follows_today_is_never_hurt_by_the_plan(runner):
+@SIZES
+def test_a_runner_who_follows_today_is_never_hurt_by_the_plan(runners_drawn):
+    check(runners(), _a_runner_who_follows_today_is_never_hurt_by_the_plan, runners_drawn)
+
+
+def _a_runner_who_follows_today_is_never_hurt_by_the_plan(runner):
     profile, missed = runner
     sessions, history, notes, days = follow(profile, missed)
     week = RunningWeek(profile)
@@ -207,9 +218,12 @@ def test_a_runner_who_follows_today_is_never_hurt_by_the_plan(runner):
     assert not loud, loud[:3]
 
 
-@SIM
-@given(runners())
-def test_every_reason_sentence_is_true(runner):
+@SIZES
+def test_every_reason_sentence_is_true(runners_drawn):
+    check(runners(), _every_reason_sentence_is_true, runners_drawn)
+
+
+def _every_reason_sentence_is_true(runner):
     profile, missed = runner
     sessions, history, notes, days = follow(profile, missed)
     done = {s.date for s in sessions}
@@ -273,9 +287,12 @@ def moved_weeks(draw):
     return profile, missed, actual
 
 
-@SIM
-@given(moved_weeks())
-def test_with_imported_runs_the_plan_follows_the_real_week(runner):
+@SIZES
+def test_with_imported_runs_the_plan_follows_the_real_week(runners_drawn):
+    check(moved_weeks(), _with_imported_runs_the_plan_follows_the_real_week, runners_drawn)
+
+
+def _with_imported_runs_the_plan_follows_the_real_week(runner):
     profile, missed, actual = runner
     sessions, history, notes, days = follow(profile, missed, actual)
     dates = sorted(s.date for s in sessions)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 
@@ -50,6 +52,24 @@ class RecordingSignals(Signals):
 
     def titles(self) -> list[str]:
         return [c[1] for c in self.calls if c[0] == "title"]
+
+
+async def wait_for(pilot, condition: Callable[[], object], limit: float = 60.0) -> None:
+    """Let the app run (its ticks and messages) until ``condition()`` holds, instead of
+    sleeping a guessed time: it returns as soon as the app gets there, however loaded the
+    machine. ``limit`` (real seconds) only ends a hang, with a failure; it times nothing."""
+    end = time.monotonic() + limit
+    while not condition():
+        assert time.monotonic() < end, "the app never got there"
+        await pilot.pause(0.01)
+    await pilot.pause()
+
+
+async def tick(pilot) -> None:
+    """One tick of the app's timer backstop, now (what its interval calls): with a fake
+    clock, what a tick would see after ``clock.advance``, without waiting for one."""
+    pilot.app.timer_controller.tick()
+    await pilot.pause()
 
 
 def make_app(folder: Path, clock=None, warmed_up: bool = True, **kwargs) -> RunStrengthApp:
