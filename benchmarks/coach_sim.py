@@ -31,7 +31,6 @@ import io
 import json
 import math
 import os
-import random
 import shutil
 import sys
 import tempfile
@@ -364,7 +363,8 @@ class Sim:
                 week = self.r.runs
                 cands = [i for i, k in enumerate(week) if k in ("rest", "easy")
                          and week[(i + 1) % 7] not in ("long",) and week[(i - 1) % 7] not in ("long",)]
-                self.unplanned[self._day_of(e.week, cands[len(cands) // 2])] = e.arg
+                if cands:
+                    self.unplanned[self._day_of(e.week, cands[len(cands) // 2])] = e.arg
             elif e.kind in ("pain1", "pain2"):
                 self.pain_plan.append({"event": e, "from": self._day_of(e.week), "marks": 0, "family": None, "last": None})
 
@@ -541,9 +541,9 @@ class Sim:
             if ex_id in ("back-squat", "trap-bar-deadlift"):
                 return (40.0, "kg") if unit == "kg" else (95 * KG_PER_LB, "lb")
             return (10.0, "kg") if unit == "kg" else (20 * KG_PER_LB, "lb")
-        if own & eq:
+        if own & (eq - {"bands"}):
             return (8.0, "kg") if unit == "kg" else (15 * KG_PER_LB, "lb")
-        return None
+        return None  # a band: no load
 
     def _train(self, day: date) -> None:
         now = datetime.combine(day, datetime.min.time()) + timedelta(hours=18)
@@ -666,6 +666,8 @@ class Sim:
     def known(self, on: date, day: date) -> str:
         """The run of ``day`` as the runner knew it on the morning of ``on``: what happened
         before, what was meant from then on."""
+        if day < self.first:  # before the runner started with the app: the week as first declared
+            return self.r.runs[day.weekday()]
         if day < on:
             return self.truth.get(day, "rest")
         if day in self.races:
@@ -827,7 +829,8 @@ class Sim:
         total_normal = 0
         total_light = 0
         for e in s.exercises:
-            last = next((pe for x in reversed(normal_days) for pe in self.shown[x].exercises if pe["id"] == e["id"]), None)
+            found = next(((x, pe) for x in reversed(normal_days) for pe in self.shown[x].exercises if pe["id"] == e["id"]), None)
+            last = found[1] if found else None
             if last is None:
                 easier = [pe["id"] for x in normal_days for pe in self.shown[x].exercises
                           if EXERCISES.get(pe["id"], {}).get("harder") == e["id"]]
@@ -838,8 +841,12 @@ class Sim:
             total_light += e["sets"]
             if e["sets"] > last["sets"]:
                 self._violate("light week", d, f"{e['id']} {e['sets']} sets, above the {last['sets']} of the last normal week")
-            if e["suggested_load_kg"] and (last["suggested_load_kg"] or 0) + 1e-6 < e["suggested_load_kg"]:
-                self._violate("light week", d, f"{e['id']} @ {e['suggested_load']}, above the last normal week's {last['suggested_load']}")
+            assert found is not None
+            done = [x["load_kg"] for x in self.done[found[0]] if x["exercise"] == e["id"] and x["load_kg"]]
+            ref = max([*done, last["suggested_load_kg"] or 0.0])
+            if e["suggested_load_kg"] and ref and ref + 1e-6 < e["suggested_load_kg"]:
+                self._violate("light week", d, f"{e['id']} @ {e['suggested_load']}, above the last normal week's "
+                              f"{ref:g} kg ({found[0]})")
         if total_normal and total_light > max(len(s.exercises), math.ceil(0.6 * total_normal)):
             self._violate("light week", d, f"{total_light} sets against {total_normal} prescribed in normal weeks: not a deload")
 
@@ -874,7 +881,7 @@ class Sim:
             own = recovery_days(kind)
             rest = max(own[0], getattr(rec, "no_strength_days", 0) or 0)
             quiet = max(own[1], getattr(rec, "no_plyo_days", 0) or 0)
-            for d, sets in self.done.items():
+            for d in self.done:
                 after = (d - race_day).days
                 if 1 <= after <= rest:
                     self._violate("race recovery", d, f"strength {after} d after a {kind} race")
