@@ -188,7 +188,7 @@ def archetypes(weeks: int) -> list[Runner]:
     """At least 24 runners, each with its life."""
     w = max(weeks, 6)
     mid = w // 2
-    late = max(2, w - 4)
+    late = max(4, w - 4)  # races after 4 weeks with the app at least (the taper keeps to what was done)
     out = [
         Runner("beginner-bodyweight-15", minutes=15, runs=B),
         Runner("beginner-bands-20-pain-easier", equipment=("bands",), events=(Event("pain1", 2, "easier"),)),
@@ -541,8 +541,10 @@ class Sim:
             if ex_id in ("back-squat", "trap-bar-deadlift"):
                 return (40.0, "kg") if unit == "kg" else (95 * KG_PER_LB, "lb")
             return (10.0, "kg") if unit == "kg" else (20 * KG_PER_LB, "lb")
-        if own & (eq - {"bands"}):
+        if "dumbbells" in own & eq:
             return (8.0, "kg") if unit == "kg" else (15 * KG_PER_LB, "lb")
+        if "kettlebell" in own & eq:
+            return (8.0, "kg") if unit == "kg" else (18 * KG_PER_LB, "lb")
         return None  # a band: no load
 
     def _train(self, day: date) -> None:
