@@ -745,13 +745,15 @@ class Sim:
             if s.block_week > s.block_weeks:
                 self._violate("block", d, f"block week {s.block_week} of {s.block_weeks}")
             # pain: referred families and their jumps stay out
-            for m_day, ex_id, fam in self.pain_marks:
-                if m_day >= d:
+            said: set[tuple[str, str]] = set()
+            for m_day, ex_id, fam in sorted(self.pain_marks, reverse=True):  # the latest mark of a family speaks
+                if m_day >= d or (fam, ex_id) in said:
                     continue
+                said.add((fam, ex_id))
                 second = [p for p in self.pain_plan if p["family"] == fam and p["event"].kind == "pain2" and p["marks"] >= 2]
                 referred_on = self.referred.get(fam) or next((p["last"] for p in second), None)
                 cleared = self.cleared.get(fam)
-                if referred_on and referred_on < d and (cleared is None or d < cleared):
+                if referred_on and referred_on < d and (cleared is None or d < cleared) and not any(f == fam for f, _ in said - {(fam, ex_id)}):
                     bad = [x for x in ids if family_of(x) == fam] + ([x for x in ids if x in JUMPS] if legs(ex_id) else [])
                     if bad:
                         self._violate("pain: 2 marks", d, f"{', '.join(bad)} while {fam} is referred (marks to {referred_on})")

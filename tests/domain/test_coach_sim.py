@@ -10,6 +10,7 @@ nothing crashes.
 
 from __future__ import annotations
 
+import os
 import sys
 from datetime import date, timedelta
 from pathlib import Path
@@ -150,8 +151,8 @@ def simulated_runners(draw, weeks: int = 5) -> Runner:
     )
 
 
-# no shrinking: each example is a whole simulated runner (seconds each), and the report names it in full
-@settings(max_examples=10, deadline=None, phases=[Phase.explicit, Phase.reuse, Phase.generate],
+# COACH_SIM_EXAMPLES=200 hunts longer. No shrinking: each example is a whole simulated runner (seconds each), and the report names it in full
+@settings(max_examples=int(os.environ.get("COACH_SIM_EXAMPLES", "10")), deadline=None, phases=[Phase.explicit, Phase.reuse, Phase.generate],
           suppress_health_check=[HealthCheck.too_slow])
 @given(simulated_runners())
 def test_no_rule_breaks_for_any_runner(runner):
