@@ -404,6 +404,13 @@ class Sim:
         self._set_runs(day, self.r.runs)
         for race_day, kind in sorted(self.races.items()):
             self._add_race(day, race_day, kind)
+        if self.races and race_api():  # the distances are kept as the runner gave them
+            code, out, err = self._cli(day, "profile", "--json")
+            kept = {date.fromisoformat(d): k for d, k in json.loads(out).get("race_distances", [])} if code == 0 else {}
+            for race_day, kind in self.races.items():
+                want = kind if not kind.isdigit() else ("ultra" if int(kind) > 42.5 else None)
+                if race_day not in kept or (want and kept[race_day] != want):
+                    self._violate("profile", day, f"race {race_day}:{kind} kept as {kept.get(race_day)!r}")
 
     def _set_runs(self, day: date, runs: tuple[str, ...]) -> None:
         self.week_runs = runs
@@ -492,20 +499,22 @@ class Sim:
         self.intended[day] = self.week_runs
         ill = day in self.ill
         plan = None
-        if not ill:
-            with Log(self.folder, write=False) as log:
-                ctx = log.context(day)
-                plan = ctx.today_plan()
+        if not ill:  # `runstrength today --json`, as a runner's shell greeting would ask
+            code, out, err = self._cli(day, "today", "--json")
+            if code != 0:
+                raise RuntimeError(f"`today` failed ({code}): {err.strip()}")
+            plan = json.loads(out)
             self._record(day, plan)
             if self.referred:
-                with Log(self.folder, write=False) as log:
-                    st = service.status(log.context(day, all_sessions=True))
-                notes = st.to_dict()["notes"]
+                code, out, err = self._cli(day, "status", "--json")
+                if code != 0:
+                    raise RuntimeError(f"`status` failed ({code}): {err.strip()}")
+                notes = json.loads(out)["notes"]
                 if not any("pain clear" in n for n in notes):
                     self._violate("pain: 2 marks", day, f"no referral in `status` notes: {notes}")
                 if not any("pain clear" in n for n in self.shown[day].notes):
                     self._violate("pain: 2 marks", day, f"no referral in `today` notes: {self.shown[day].notes}")
-        if plan is not None and plan.kind == "strength" and not self._skips(day):
+        if plan is not None and plan["kind"] == "strength" and not self._skips(day):
             self._train(day)
         # the run
         kind = self.unplanned.get(day) or self.run_on(day)
@@ -519,10 +528,9 @@ class Sim:
         self.skip_count += 1
         return self.skip_count % 3 == 0
 
-    def _record(self, day: date, plan) -> None:
-        d = plan.to_dict()
-        self.shown[day] = Shown(day, plan.kind, plan.reason, d["exercises"], list(plan.notes), plan.block_week, plan.block_weeks,
-                                plan.light_week, plan.taper, plan.comeback, plan.estimated_minutes, self.minutes, self.units)
+    def _record(self, day: date, d: dict) -> None:
+        self.shown[day] = Shown(day, d["kind"], d["reason"], d["exercises"], list(d["notes"]), d["block_week"], d["block_weeks"],
+                                d["light_week"], d["taper"], d["comeback_week"], d["estimated_minutes"], self.minutes, self.units)
 
     def _start_load(self, ex_id: str) -> tuple[float, str] | None:
         """The runner's pick when the plan names no load for a weighted exercise."""
