@@ -476,8 +476,8 @@ class Sim:
                 ok = True
             else:
                 self._violate("pain: clear", day, f"`pain clear {ex_id}` refused: {err.strip()}")
-        if not ok:
-            self._violate("pain: clear", day, f"nothing to clear for family {fam} (notes: {notes})")
+        if not ok and ids:
+            self._violate("pain: clear", day, f"nothing could be cleared for family {fam} (notes: {notes})")
         self.cleared[fam] = day
         self.referred.pop(fam, None)
 
@@ -765,6 +765,15 @@ class Sim:
                     bad = [x for x in ids if family_of(x) == fam] + ([x for x in ids if x in JUMPS] if legs(ex_id) else [])
                     if bad:
                         self._violate("pain: 2 marks", d, f"{', '.join(bad)} while {fam} is referred (marks to {referred_on})")
+                nxt = next((x for x in session_days if x > m_day and any(family_of(y["id"]) == fam for y in self.shown[x].exercises)), None)
+                if nxt == d:  # one mark: the easier variation next time (when there is one to do), no heavier
+                    easier = EXERCISES.get(ex_id, {}).get("easier")
+                    if easier and ex_id in ids and self._can_do(easier, d):
+                        self._violate("pain: 1 mark", d, f"{ex_id} again in the first session after its pain mark of {m_day} (easier: {easier})")
+                    marked = max((x["load_kg"] or 0.0 for x in self.done[m_day] if x["exercise"] == ex_id), default=0.0)
+                    for e in s.exercises:
+                        if family_of(e["id"]) == fam and marked and (e["suggested_load_kg"] or 0.0) > marked + 1e-6:
+                            self._violate("pain: 1 mark", d, f"{e['id']} @ {e['suggested_load']}, heavier than on the pain mark of {m_day}")
                 if legs(ex_id) and 0 < (d - m_day).days <= 7:
                     jumps = [x for x in ids if x in JUMPS]
                     if jumps:
@@ -826,6 +835,21 @@ class Sim:
         in_unit = kg / KG_PER_LB if s.profile_units == "lb" else kg * 2
         if abs(in_unit - round(in_unit)) > 0.02:
             self._violate("loads", d, f"{e['id']} @ {e['suggested_load']} ({kg:.3f} kg) is no step in {s.profile_units}")
+
+    def _can_do(self, ex_id: str, d: date) -> bool:
+        ex = EXERCISES.get(ex_id, {})
+        need = set(ex.get("equipment", ()))
+        have = set(self.equipment_on(d))
+        levels = ("beginner", "intermediate", "advanced")
+        level = self.level_on(d)
+        return (not need or "gym" in have or bool(need & have)) and levels.index(ex.get("level", "beginner")) <= levels.index(level)
+
+    def level_on(self, d: date) -> str:
+        level = self.r.level
+        for e in self.r.events:
+            if e.kind == "level" and self._day_of(e.week) + timedelta(days=2) <= d:
+                level = e.arg
+        return level
 
     def equipment_on(self, d: date) -> tuple[str, ...]:
         for e in self.r.events:
@@ -902,9 +926,12 @@ class Sim:
                     jumps = [e["id"] for e in s.exercises if e["id"] in JUMPS]
                     if jumps:
                         self._violate("race recovery", d, f"{', '.join(jumps)} {after} d after a {kind} race")
-                    for e in s.exercises:
+                    for e in s.exercises:  # a raise: above the last load and above anything before the race
                         last = self._last_load(e["id"], d)
-                        if e["suggested_load_kg"] and last and e["suggested_load_kg"] > last + 1e-6:
+                        before = max((x["load_kg"] or 0.0 for dd, sets in self.done.items() if dd < race_day
+                                      for x in sets if x["exercise"] == e["id"]), default=0.0)
+                        kg = e["suggested_load_kg"]
+                        if kg and last and kg > last + 1e-6 and kg > before + 1e-6:
                             self._violate("race recovery", d, f"{e['id']} raised to {e['suggested_load']} {after} d after a {kind} race")
 
     # --- the whole run ---
