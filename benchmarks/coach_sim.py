@@ -14,7 +14,7 @@ what it says (or the event's deviation) through the service's session (log each 
 finish), runs, and, if the runner has a watch, imports the day's run (`runstrength runs
 import`) and corrects its kind (`runstrength runs set`) when the app read it wrongly.
 
-The checks are written here from the rules' own words (COACHING.md, issue 22), not by
+The checks are written here from the rules' own words (docs/coaching.md, issue 22), not by
 calling the planner's helpers: the runner's true running week, the days it was shown a
 session, the sets it logged. Each violation is counted once per runner-week. Prints a
 table invariant × violations; exits 1 if any.

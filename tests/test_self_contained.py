@@ -9,7 +9,8 @@ CITE = re.compile(r"docs/([\w-]+\.md) §\s+(.{1,60})")
 
 
 def _sources() -> dict[Path, str]:
-    return {path: path.read_text(encoding="utf-8") for path in sorted((ROOT / "runstrength_tui").rglob("*.py"))}
+    return {path: path.read_text(encoding="utf-8")
+            for folder in ("runstrength_tui", "benchmarks") for path in sorted((ROOT / folder).rglob("*.py"))}
 
 
 def test_no_reference_to_a_document_outside_the_repository():
