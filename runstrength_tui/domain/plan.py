@@ -280,18 +280,41 @@ def pain_status(history: Sequence[SetRecord], profile: Profile, catalog: Catalog
             continue
         by_family.setdefault(fam, {}).setdefault(s.session, []).append(s)
     out = {}
+    def close_to(ex_id: str) -> set[str]:
+        """The exercises whose pain-free session ends a streak of marks on ``ex_id``: its
+        own movement family and its direct easier and harder variations."""
+        if ex_id not in catalog:
+            return {ex_id}
+        ex = catalog.get(ex_id)
+        near = {e.id for e in catalog if e.family == ex.family} | {ex_id}
+        return near | {x for x in (ex.easier, ex.harder) if x}
+
     for fam, groups in by_family.items():
         ordered = sorted(groups.values(), key=lambda g: (min(x.date for x in g), min(x.logged_at.replace(tzinfo=None) for x in g)))
-        n = 0
-        for group in reversed(ordered):
+        # sessions in a row with a mark: a session of the family without one ends the
+        # streak when it held the marked movement (or its easier/harder variation); a
+        # session of a neighbouring movement in the family (a hinge between two bridges)
+        # neither counts nor breaks it
+        marked_at = [i for i, g in enumerate(ordered) if any(x.pain for x in g)]
+        if not marked_at:
+            continue  # every mark in the family was cleared
+        last = marked_at[-1]
+        relevant = {e for x in ordered[last] if x.pain for e in close_to(x.exercise)}
+        if any(x.exercise in relevant for g in ordered[last + 1:] for x in g):
+            continue  # the marked movement was done since without pain
+        n = 1
+        counted: list[list[SetRecord]] = [ordered[last]]
+        for group in reversed(ordered[:last]):
             if any(x.pain for x in group):
                 n += 1
-            else:
+                counted.append(group)
+                relevant |= {e for x in group if x.pain for e in close_to(x.exercise)}
+            elif any(x.exercise in relevant for x in group):
                 break
         if n:
-            marked = [x for x in ordered[-1] if x.pain]
+            marked = [x for x in counted[0] if x.pain]
             latest = max(marked, key=lambda x: x.logged_at.replace(tzinfo=None))
-            streak = [x for g in ordered[-n:] for x in sorted(g, key=lambda x: x.logged_at.replace(tzinfo=None)) if x.pain]
+            streak = [x for g in reversed(counted) for x in sorted(g, key=lambda x: x.logged_at.replace(tzinfo=None)) if x.pain]
             legs = any(catalog.get(x.exercise).legs for x in streak if x.exercise in catalog)
             marked_ids = tuple(dict.fromkeys(x.exercise for x in streak))
             out[fam] = PainStatus(latest.exercise, n, latest.date, fam, legs, marked_ids)
@@ -422,8 +445,6 @@ def _prescribe(
         last_top = max(s.volume for s in last)
         loaded = [s for s in last if s.load_kg]
         last_load = max((kg for s in loaded if (kg := s.load_kg)), default=None)
-        if loaded:
-            unit = loaded[-1].unit
         hit_top = reps is not None and all((s.reps or 0) >= reps[1] for s in last)
         # one variable at a time: reps (or hold seconds) first, then sets or load
         if seconds is not None:
@@ -579,6 +600,12 @@ def build_session(
             marked = catalog.get(family_pain.exercise).name if family_pain.exercise in catalog else family_pain.exercise
             when = day_and_month(family_pain.last)
             easier = catalog.get(ex.easier) if ex.easier and ex.easier in catalog else None
+            seen = {ex.id}
+            while easier is not None and easier.id in family_pain.marked and easier.id not in seen:
+                seen.add(easier.id)  # never back to an exercise marked in this streak
+                easier = catalog.get(easier.easier) if easier.easier and easier.easier in catalog else None
+            if easier is not None and easier.id in family_pain.marked:
+                easier = None
             if (
                 easier is not None
                 and easier.available_with(owned)
@@ -588,6 +615,8 @@ def build_session(
             ):
                 note = f"easier than {ex.name}: you marked pain on {marked} on {when}"
                 ex = easier
+            elif ex.id in family_pain.marked and ex.easier and ex.easier in catalog:
+                continue  # its easier variation cannot go in today: the marked exercise waits
             else:
                 note = f"no heavier than last time: you marked pain on {marked} on {when}; stop if it hurts"
         used.add(ex.id)
@@ -833,6 +862,11 @@ class TodayPlan:
     notes: tuple[str, ...] = ()  # standing notes: pain referrals, a capped target, a short week
     comeback: int = 0
     taper: bool = False
+
+    @property
+    def volume(self) -> int:
+        """Reps + hold seconds the session asks for (sets × the top of each range)."""
+        return sum(p.sets * p.top for p in self.exercises)
 
     @property
     def estimated_minutes(self) -> float:

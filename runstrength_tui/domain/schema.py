@@ -424,6 +424,7 @@ SHOWN_KINDS = ("strength", "finisher-only", "rest")
 SHOWN = Doc("shown day", (
     Field("date", Day(plan=True), required=True),
     Field("kind", OneOf(SHOWN_KINDS), required=True),
+    Field("volume", Int(0, 10**6)),  # reps + hold seconds the shown session asked for
 ))
 
 META = Doc("meta", (Field("schema_version", Int(0, 10**6), required=True),))

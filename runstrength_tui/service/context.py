@@ -115,6 +115,7 @@ class Context:
     pain_history: list[SetRecord] = field(default_factory=list)  # older pain-marked sets
     # the plan ledger: what Today showed on each recent day (None: not kept, e.g. in tests)
     shown: dict[date, str] | None = None
+    shown_volume: dict[date, int] = field(default_factory=dict)  # what a shown session asked for
     profile_saved: bool = True  # False: the runner has not set up a profile (defaults in use)
     _plans: dict[date, plan.TodayPlan] = field(default_factory=dict)
     _weeks: dict[tuple[date, date], guard.WeekPlanLoad] = field(default_factory=dict)
@@ -143,6 +144,7 @@ class Context:
         older = store.sets(since=pain_since, until=recent - timedelta(days=1), exercises=painful) if painful else []
         from . import runs as service_runs
 
+        ledger = store.shown_days(day - timedelta(days=14))
         runs = service_runs.runs_between(store, day - timedelta(weeks=6), day)
         actual = service_runs.actual_days(store, day - timedelta(weeks=SESSION_WEEKS), day) if runs else None
         return cls(
@@ -155,7 +157,8 @@ class Context:
             acks=store.acks(),
             catalog=catalog(),
             pain_history=older,
-            shown=store.shown_days(day - timedelta(days=14)),
+            shown={d: kind for d, (kind, _) in ledger.items()},
+            shown_volume={d: v for d, (_, v) in ledger.items() if v is not None},
             profile_saved=profile is not None,
         )
 
@@ -196,9 +199,12 @@ class Context:
             d = start
             while d < day:
                 if d in trained:
-                    then = self.plan_for(d)
-                    if then.kind == "strength":
-                        planned += sum(p.sets * p.top for p in then.exercises)
+                    if d in self.shown_volume:  # what Today really showed that day (the ledger)
+                        planned += self.shown_volume[d]
+                    else:
+                        then = self.plan_for(d)
+                        if then.kind == "strength":
+                            planned += sum(p.sets * p.top for p in then.exercises)
                 d += timedelta(days=1)
             before = [s for s in self.sessions if s.date < day]
             ahead = plan.plan_ahead(

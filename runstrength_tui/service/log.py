@@ -49,12 +49,12 @@ def stamped_on(day: date, now: datetime) -> datetime:
     return datetime.combine(day, now.time())
 
 
-def remember_shown(data_dir: Path, day: date, kind: str) -> None:
+def remember_shown(data_dir: Path, day: date, kind: str, volume: int | None = None) -> None:
     """Keep what Today showed (the plan ledger) when the log can be written now; a log held
     by another runstrength, or a folder that cannot be written, just goes without it."""
     try:
         with Log(data_dir, write=True) as log:
-            log.remember_shown(day, kind)
+            log.remember_shown(day, kind, volume)
     except (StoreError, OSError):
         pass
 
@@ -98,9 +98,9 @@ class Log:
         (see ``context.week_review``): read them, never change them."""
         return week_review(self._store, day)
 
-    def remember_shown(self, day: date, kind: str) -> bool:
+    def remember_shown(self, day: date, kind: str, volume: int | None = None) -> bool:
         """The plan ledger: keep what Today showed for ``day`` (the first showing stands)."""
-        return self._store.remember_shown(day, kind)
+        return self._store.remember_shown(day, kind, volume)
 
     def state(self) -> tuple[object, ...]:
         """Changes whenever anything in the data folder is written (for caches)."""

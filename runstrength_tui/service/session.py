@@ -119,7 +119,7 @@ class Workout:
         plan = self.plan = ctx.today_plan()
         if ctx.profile_saved and not self.logbook.read_only:
             try:  # the plan ledger: what Today showed, so "missed" is only said of a day shown
-                self.logbook.remember_shown(day, plan.kind)
+                self.logbook.remember_shown(day, plan.kind, plan.volume)
             except StoreError:
                 pass
         self.pain = pain_status(ctx.history + ctx.pain_history, ctx.profile, ctx.catalog)

@@ -240,13 +240,14 @@ class Store:
 
     # --- the plan ledger ---------------------------------------------------------------
 
-    def shown_days(self, since: date) -> dict[date, str]:
-        """Day → what Today showed for it on that day (strength | finisher-only | rest)."""
+    def shown_days(self, since: date) -> dict[date, tuple[str, int | None]]:
+        """Day → what Today showed for it on that day (strength | finisher-only | rest) and
+        the volume (reps + hold seconds) the shown session asked for."""
         lo = since.isoformat()
         docs = self._tables(self.dir / MAIN).get("shown", {}).values()
-        return {date.fromisoformat(d["date"]): d["kind"] for d in docs if d["date"] >= lo}
+        return {date.fromisoformat(d["date"]): (d["kind"], d.get("volume")) for d in docs if d["date"] >= lo}
 
-    def remember_shown(self, day: date, kind: str, keep_days: int = 60) -> bool:
+    def remember_shown(self, day: date, kind: str, volume: int | None = None, keep_days: int = 60) -> bool:
         """Keep what Today showed for ``day`` (once a day: the first showing stands, so a
         later re-plan never rewrites it); days older than ``keep_days`` are dropped.
         True when something was written."""
@@ -254,7 +255,9 @@ class Store:
         table = self._tables(self.dir / MAIN).get("shown", {})
         if any(d["date"] == day.isoformat() for d in table.values()):
             return False
-        doc = {"date": day.isoformat(), "kind": kind}
+        doc: dict[str, object] = {"date": day.isoformat(), "kind": kind}
+        if volume is not None:
+            doc["volume"] = volume
         check_docs(schema.SHOWN, [doc])
         shown = self.main.table("shown")
         old = (day - timedelta(days=keep_days)).isoformat()

@@ -155,7 +155,9 @@ def test_read_commands_change_nothing_but_the_plan_ledger(runner, cli, folder_by
         assert cli(*args).code == 0, args
     after, shown = _without_ledger(folder_bytes(runner))
     assert after == before
-    assert [d for d in shown.values()] == [{"date": "2025-03-12", "kind": cli("today", "--json").json()["kind"]}]
+    today = cli("today", "--json").json()
+    volume = sum(e["sets"] * (e["seconds"] or e["reps"][1]) for e in today["exercises"])
+    assert list(shown.values()) == [{"date": "2025-03-12", "kind": today["kind"], "volume": volume}]
     again = folder_bytes(runner)
     for args in (["today"], ["plan"]):
         assert cli(*args).code == 0, args

@@ -15,7 +15,7 @@ def cmd_today(args) -> int:
     shown = ctx.today_plan()
     code = emit(args, shown, plan_text)
     if ctx.profile_saved:
-        service.remember_shown(args.data_dir_path, shown.date, shown.kind)
+        service.remember_shown(args.data_dir_path, shown.date, shown.kind, shown.volume)
     return code
 
 
@@ -31,7 +31,8 @@ def cmd_plan(args) -> int:
     day = ctx.today
     days = plan.plan_ahead(day, ctx.profile, ctx.sessions, ctx.history + ctx.pain_history, ctx.catalog, weeks=weeks, actual=ctx.actual)
     if ctx.profile_saved:
-        service.remember_shown(args.data_dir_path, day, ctx.today_plan().kind)
+        first = ctx.today_plan()
+        service.remember_shown(args.data_dir_path, day, first.kind, first.volume)
     if args.json:
         print_json({"today": day.isoformat(), "days": [d.to_dict() for d in days]})
         return 0
