@@ -430,3 +430,22 @@ def day_line(day: date, runs: list[Run]) -> str:
     """'Sat: 21.1 km long run, 1:58' (several runs joined with ' + ')."""
     mine = sorted((r for r in runs if r.date == day), key=lambda r: r.start)
     return f"{day:%a}: " + " + ".join(run_line(r) for r in mine)
+
+
+def article(noun: str) -> str:
+    return f"{'an' if noun[:1] in 'aeiou' else 'a'} {noun}"
+
+
+def plural_noun(count: int, noun: str) -> str:
+    if count == 1:
+        return f"1 {noun}"
+    if noun.startswith("activity"):
+        return f"{count} activities{noun[len('activity'):]}"
+    if noun.endswith(" activity"):
+        return f"{count} {noun[:-len('activity')]}activities"
+    return f"{count} {noun}{'es' if noun.endswith(('sh', 'ch', 's')) else 's'}"
+
+
+def skipped_text(kinds: dict[str, int]) -> str:
+    """'2 rides, 1 swim' (most first)."""
+    return ", ".join(plural_noun(n, k) for k, n in sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0])))
