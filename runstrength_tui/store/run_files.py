@@ -48,6 +48,10 @@ STRAVA_RUN_TYPES = {"run", "trail run", "virtual run", "treadmill run"}
 #: A GPX track without an activity type counts as a run only at a running pace: its
 #: moving pace between 2:30 and 10:00 min/km (faster is a vehicle, slower a walk or hike).
 RUNNING_PACE_S_PER_KM = (150, 600)
+#: ... and with its stops counted, no slower than 12:00 min/km (a walk with long stops is not a run).
+UNTYPED_MAX_ELAPSED_PACE = 720
+#: Tracks of one kind within half an hour of each other in one GPX file are one run.
+GPX_TRACK_GAP = timedelta(minutes=30)
 #: Slower than 1 km/h between two points is standing still (gpxpy's default too).
 STOPPED_M_PER_S = 1 / 3.6
 #: Strava's numeric activity types, as its older exports write them in GPX ``<type>``.
@@ -347,28 +351,32 @@ def _hr_in(el) -> float | None:
     return None
 
 
+def _pace_text(seconds_per_km: float) -> str:
+    return f"{int(seconds_per_km // 60)}:{int(seconds_per_km % 60):02d} min/km"
+
+
 def read_gpx(data: bytes, now: datetime, zone: Any = None) -> list[Run]:
+    """Tracks (``<trk>``) are what was recorded; routes (``<rte>``) and waypoints are plans,
+    not runs. A point without a valid position or time is skipped, not the track. Tracks
+    of one kind that follow each other within ``GPX_TRACK_GAP`` are one run (apps start a
+    new track after a pause). A track with no type is a run only at a running pace: its
+    moving pace within RUNNING_PACE_S_PER_KM and, stops included, no slower than
+    UNTYPED_MAX_ELAPSED_PACE (a walk with long stops is not a run)."""
     from .safe_xml import local_name
 
     root = _xml(data, "GPX")
     if local_name(root.tag) != "gpx":
         raise FileProblem("it is not a GPX file (its XML is not <gpx>)")
-    tracks = [el for el in root if local_name(el.tag) == "trk"]
-    has_route = any(local_name(el.tag) == "rte" for el in root)
-    runs: list[Run] = []
     skipped: list[NotARun] = []
     problems: list[FileProblem] = []
     bad_points = 0
     any_points = False
-    for track in tracks:
-        points: list[list[tuple[datetime, bool, float, float, float | None]]] = []
-        for seg in track:
-            if local_name(seg.tag) != "trkseg":
-                continue
+    tracks: list[tuple[bool | None, list[list[tuple[datetime, bool, float, float, float | None]]]]] = []
+    for track in (el for el in root if local_name(el.tag) == "trk"):
+        segments = []
+        for seg in (el for el in track if local_name(el.tag) == "trkseg"):
             seg_points = []
-            for pt in seg:
-                if local_name(pt.tag) != "trkpt":
-                    continue
+            for pt in (el for el in seg if local_name(el.tag) == "trkpt"):
                 any_points = True
                 lat, lon = _finite(pt.get("lat")), _finite(pt.get("lon"))
                 when = parse_time(_child_text(pt, "time"))
@@ -378,16 +386,28 @@ def read_gpx(data: bytes, now: datetime, zone: Any = None) -> list[Run]:
                     continue
                 seg_points.append((when[0], when[1], lat, lon, _hr_in(pt)))
             if seg_points:
-                points.append(seg_points)
-        flat = [p for seg in points for p in seg]
-        if len(flat) < 2:
+                segments.append(seg_points)
+        if sum(len(s) for s in segments) < 2:
             continue
-        verdict = _is_run_type(_child_text(track, "type"))
+        kind = _child_text(track, "type")
+        verdict = _is_run_type(kind)
         if verdict is False:
-            skipped.append(NotARun(activity_noun(_child_text(track, "type"))))
+            skipped.append(NotARun(activity_noun(kind)))
             continue
+        tracks.append((verdict, segments))
+    # tracks of one kind in a row, close in time: one run
+    tracks.sort(key=lambda t: t[1][0][0][0])
+    groups: list[tuple[bool | None, list[list[tuple[datetime, bool, float, float, float | None]]]]] = []
+    for verdict, segments in tracks:
+        if groups and groups[-1][0] == verdict and segments[0][0][0] - groups[-1][1][-1][-1][0] <= GPX_TRACK_GAP:
+            groups[-1][1].extend(segments)
+        else:
+            groups.append((verdict, list(segments)))
+    runs: list[Run] = []
+    for verdict, segments in groups:
+        flat = [p for seg in segments for p in seg]
         distance_m = moving_s = 0.0
-        for seg in points:
+        for seg in segments:
             for a, b in zip(seg, seg[1:]):
                 d = _haversine_m(a[2], a[3], b[2], b[3])
                 dt = (b[0] - a[0]).total_seconds()
@@ -398,17 +418,19 @@ def read_gpx(data: bytes, now: datetime, zone: Any = None) -> list[Run]:
         elapsed = (max(p[0] for p in flat) - start_time).total_seconds()
         duration = moving_s or elapsed
         km = distance_m / 1000
-        if verdict is None and duration > 0:  # no type: a run only at a running pace
-            pace = duration / km if km > 0 else 0
-            if pace and pace > RUNNING_PACE_S_PER_KM[1]:
-                skipped.append(NotARun("activity at walking pace without a type", f"an activity without a type at {int(pace // 60)}:{int(pace % 60):02d} min/km, slower than running (a walk or hike?)"))
+        if duration <= 0:
+            problems.append(FileProblem("its track points carry no usable times, so the run's date and pace are unknown"))
+            continue
+        if verdict is None and km > 0:  # no type: a run only at a running pace
+            pace, overall = duration / km, elapsed / km
+            if pace > RUNNING_PACE_S_PER_KM[1] or overall > UNTYPED_MAX_ELAPSED_PACE:
+                slow = max(pace, overall) if pace > RUNNING_PACE_S_PER_KM[1] else overall
+                skipped.append(NotARun("activity at walking pace without a type",
+                                       f"an activity without a type at {_pace_text(slow)}{' with its stops' if slow == overall else ''}, slower than running (a walk or hike?)"))
                 continue
             if pace < RUNNING_PACE_S_PER_KM[0]:
                 skipped.append(NotARun("activity faster than running without a type", "an activity without a type, faster than running (a ride or a drive?)"))
                 continue
-        if duration <= 0:
-            problems.append(FileProblem("its track points carry no usable times, so the run's date and pace are unknown"))
-            continue
         hrs = [p[4] for p in flat if p[4] is not None]
         try:
             start = _local(start_time, None, now, start_time.tzinfo if own else zone)
@@ -423,7 +445,7 @@ def read_gpx(data: bytes, now: datetime, zone: Any = None) -> list[Run]:
         raise skipped[0]
     if bad_points and any_points:
         raise FileProblem("none of its track points has a valid position and time")
-    if has_route:
+    if any(local_name(el.tag) == "rte" for el in root):
         raise NotARun("planned route", "a planned route, not a recorded activity")
     if any(local_name(el.tag) == "wpt" for el in root):
         raise NotARun("waypoint file", "waypoints only, not a recorded activity")
