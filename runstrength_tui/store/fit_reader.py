@@ -157,7 +157,7 @@ def _read_one(data: bytes, start: int, out: dict[int, list[dict]]) -> int:
                 raise FitError("the FIT file uses a record type it never defined; the file is damaged")
             if pos + defn.size > end:
                 raise FitError("the FIT file is cut short inside a record; copy it from the watch again")
-            if defn.fields:
+            if defn.global_num in WANTED:
                 msg = _decode(data, pos, defn)
                 msg.setdefault("timestamp", stamp)
                 out[defn.global_num].append(msg)

@@ -12,10 +12,13 @@ from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from run_files_maker import fit_bytes, gpx_text, strava_folder, tcx_text, write
 
 from runstrength_tui.store.repo import Store
 from runstrength_tui.store.run_files import FileProblem, NotARun, collect, read_activity_file
+from runstrength_tui.store.run_files import read_fit as read_fit_bytes
 
 NOW = datetime(2025, 3, 12, 12, tzinfo=UTC)  # tests/conftest.py pins today to 2025-03-12
 CET = timezone(timedelta(hours=1))
@@ -321,3 +324,33 @@ def test_an_oversized_file_is_refused_by_its_size(tmp_path, monkeypatch):
         read_activity_file(write(tmp_path / "big.gpx", gpx_text(SAT, 6, 2100)), NOW)
     with pytest.raises(FileProblem, match="unpacks to more"):
         read_activity_file(write(tmp_path / "bomb.gpx.gz", b"<gpx>" + b" " * 100_000 + b"</gpx>", gz=True), NOW)
+
+
+def _with_crc_fixed(data: bytearray) -> bytes:
+    """Damage that the CRC would catch, made to pass it, so the reader meets it inside."""
+    if len(data) > 14 and data[0] in (12, 14):
+        end = data[0] + int.from_bytes(data[4:8], "little")
+        if end + 2 <= len(data):
+            if data[0] == 14:
+                data[12:14] = b"\x00\x00"
+            data[end:end + 2] = _sdk_crc(bytes(data[:end])).to_bytes(2, "little")
+    return bytes(data)
+
+
+_FIT_SEEDS = [fit_bytes(SAT, 12, 4000, laps=SIX_BY_THREE)] + [  # and the small real files
+    p.read_bytes() for p in sorted((ROOT / "tests" / "data" / "watch").glob("*.fit")) if p.stat().st_size < 60_000]
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(seed=st.integers(0, len(_FIT_SEEDS) - 1), edits=st.lists(st.tuples(st.integers(0, 10**6), st.integers(0, 255)), min_size=1, max_size=8),
+       cut=st.one_of(st.none(), st.integers(0, 10**6)))
+def test_damaged_fit_bytes_give_a_sentence_never_an_exception(seed, edits, cut):
+    data = bytearray(_FIT_SEEDS[seed])
+    for where, value in edits:
+        data[where % len(data)] = value
+    if cut is not None:
+        data = data[:cut % len(data)]
+    try:
+        read_fit_bytes(_with_crc_fixed(data), NOW, UTC)
+    except (FileProblem, NotARun):
+        pass
