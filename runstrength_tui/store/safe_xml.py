@@ -61,7 +61,9 @@ def parse(data: bytes) -> ET.Element:
         raise XMLRefused(stop.sentence) from None
     except expat.ExpatError as exc:
         raise XMLRefused(f"it is not well-formed XML ({expat.ErrorString(exc.code)}, line {exc.lineno})") from None
-    except (ValueError, OverflowError):
+    except LookupError as exc:  # an unknown encoding in the XML declaration
+        raise XMLRefused(f"its XML declares an encoding Python does not know ({str(exc)[-40:]})") from None
+    except (ValueError, OverflowError, UnicodeError):
         raise XMLRefused("it is not well-formed XML") from None
     root = builder.close()
     if root is None:

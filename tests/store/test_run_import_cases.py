@@ -354,3 +354,10 @@ def test_damaged_fit_bytes_give_a_sentence_never_an_exception(seed, edits, cut):
         read_fit_bytes(_with_crc_fixed(data), NOW, UTC)
     except (FileProblem, NotARun):
         pass
+
+
+def test_an_unknown_xml_encoding_is_one_line(tmp_path):
+    text = gpx_text(SAT, 6, 2100).replace('encoding="UTF-8"', 'encoding="NaN-8"', 1)
+    assert 'encoding="NaN-8"' in text
+    with pytest.raises(FileProblem, match="encoding"):
+        read_activity_file(write(tmp_path / "enc.gpx", text), NOW, zone=CET)
