@@ -325,8 +325,8 @@ def _is_run_type(kind: str | None) -> bool | None:
 def _xml(data: bytes, what: str):
     from .safe_xml import XMLRefused, parse
 
-    try:
-        return parse(data.lstrip())  # Strava's files may start with spaces before the declaration
+    try:  # Strava's files may start with spaces before the declaration
+        return parse(data.lstrip(), flat=frozenset({"trkpt", "Trackpoint"}))
     except XMLRefused as exc:
         raise FileProblem(f"it is not a readable {what} file: {exc}") from None
 
@@ -340,15 +340,10 @@ def _child_text(el, name: str) -> str | None:
     return None
 
 
-def _hr_in(el) -> float | None:
-    """A heart rate in a point's extensions (Garmin's gpxtpx:hr and the like)."""
-    from .safe_xml import local_name
-
-    for sub in el.iter():
-        if local_name(sub.tag).lower() in ("hr", "heartrate") and sub.text:
-            value = _finite(sub.text)
-            return value if value is not None and 25 <= value <= 250 else None
-    return None
+def _hr_in(point) -> float | None:
+    """A flat track point's heart rate (Garmin's gpxtpx:hr and the like)."""
+    value = _finite(point.get("hr") or point.get("heartrate"))
+    return value if value is not None and 25 <= value <= 250 else None
 
 
 def _pace_text(seconds_per_km: float) -> str:
@@ -379,7 +374,7 @@ def read_gpx(data: bytes, now: datetime, zone: Any = None) -> list[Run]:
             for pt in (el for el in seg if local_name(el.tag) == "trkpt"):
                 any_points = True
                 lat, lon = _finite(pt.get("lat")), _finite(pt.get("lon"))
-                when = parse_time(_child_text(pt, "time"))
+                when = parse_time(pt.get("time"))
                 if (lat is None or lon is None or not (-90 <= lat <= 90 and -180 <= lon <= 180) or when is None
                         or when[0].year < FIRST_YEAR):
                     bad_points += 1  # one bad point is skipped, not the whole run
@@ -490,19 +485,17 @@ def _tcx_run(activity, now: datetime, zone: Any) -> Run:
                     hr_weighted += value * seconds
                     hr_time += seconds
             elif name == "Track":
-                for tp in child:
-                    when = parse_time(_child_text(tp, "Time"))
+                for tp in child:  # flat track points (see safe_xml.parse)
+                    when = parse_time(tp.get("Time"))
                     if when is not None:
                         first_time = first_time or when[0]
                         last_time = when[0]
-                    d = _finite(_child_text(tp, "DistanceMeters"))
+                    d = _finite(tp.get("DistanceMeters"))
                     if d is not None:
                         last_point_distance = d
-                    for sub in tp:
-                        if local_name(sub.tag) == "HeartRateBpm":
-                            hr = _finite(_child_text(sub, "Value"))
-                            if hr:
-                                point_hrs.append(hr)
+                    hr = _finite(tp.get("Value"))  # HeartRateBpm/Value, the only Value in a point
+                    if hr and 25 <= hr <= 250:
+                        point_hrs.append(hr)
     if start is None and first_time is not None:
         start = (first_time, True)
     if start is None:

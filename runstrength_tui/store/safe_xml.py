@@ -25,23 +25,53 @@ class _Stop(Exception):
         self.sentence = sentence
 
 
-def parse(data: bytes) -> ET.Element:
-    """The root element of ``data``; XMLRefused for broken, hostile or too deep XML."""
+def parse(data: bytes, flat: frozenset[str] = frozenset()) -> ET.Element:
+    """The root element of ``data``; XMLRefused for broken, hostile or too deep XML.
+
+    Elements whose local name is in ``flat`` (track points) are kept as one childless
+    element whose attributes are its own plus the first text of each element inside it,
+    by local name: ``<trkpt lat=".." lon=".."><time>T</time><extensions>…<hr>140</hr>``
+    becomes ``<trkpt lat=".." lon=".." time="T" hr="140"/>``. That keeps memory and time
+    per point small (a long GPX has hundreds of thousands)."""
     builder = ET.TreeBuilder()
     parser = expat.ParserCreate(namespace_separator="}")
     depth = 0
+    record: dict[str, str] | None = None  # the flat element being read
+    inner: list[tuple[str, list[str]]] = []  # (local name, text parts) of elements inside it
 
     def start(tag: str, attrs: dict[str, str]) -> None:
-        nonlocal depth
+        nonlocal depth, record
         depth += 1
         if depth > MAX_DEPTH:
             raise _Stop(f"its XML is nested more than {MAX_DEPTH} levels deep, which no activity file is")
-        builder.start("{" + tag if "}" in tag else tag, attrs)
+        if record is not None:
+            inner.append((local_name(tag), []))
+        elif flat and local_name(tag) in flat:
+            record = {local_name(k): v for k, v in attrs.items()}
+        else:
+            builder.start("{" + tag if "}" in tag else tag, attrs)
 
     def end(tag: str) -> None:
-        nonlocal depth
+        nonlocal depth, record
         depth -= 1
-        builder.end("{" + tag if "}" in tag else tag)
+        if inner:
+            name, parts = inner.pop()
+            text = "".join(parts).strip()
+            if text and record is not None and name not in record:
+                record[name] = text
+        elif record is not None:
+            full = "{" + tag if "}" in tag else tag
+            builder.start(full, record)
+            builder.end(full)
+            record = None
+        else:
+            builder.end("{" + tag if "}" in tag else tag)
+
+    def text(data: str) -> None:
+        if inner:
+            inner[-1][1].append(data)
+        elif record is None:
+            builder.data(data)
 
     def doctype(*_args: object) -> None:
         raise _Stop("it declares a DOCTYPE, which GPX and TCX files never do (refused for safety)")
@@ -51,10 +81,11 @@ def parse(data: bytes) -> ET.Element:
 
     parser.StartElementHandler = start
     parser.EndElementHandler = end
-    parser.CharacterDataHandler = builder.data
+    parser.CharacterDataHandler = text
     parser.StartDoctypeDeclHandler = doctype
     parser.EntityDeclHandler = entity
     parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
+    parser.buffer_text = True
     try:
         parser.Parse(data, True)
     except _Stop as stop:
