@@ -451,13 +451,23 @@ def article(noun: str) -> str:
     return f"{'an' if noun[:1] in 'aeiou' else 'a'} {noun}"
 
 
+_PLURALS = {
+    "activity of another kind": "activities of other kinds",
+    "activity of no set sport": "activities of no set sport",
+    "file without an activity": "files without an activity",
+    "untyped walk or hike": "untyped walks or hikes",
+    "untyped track too fast for a run": "untyped tracks too fast for a run",
+}
+
+
 def plural_noun(count: int, noun: str) -> str:
+    """'1 ride', '2 rides', '2 activities of other kinds'."""
     if count == 1:
         return f"1 {noun}"
-    if noun.startswith("activity"):
-        return f"{count} activities{noun[len('activity'):]}"
-    if noun.endswith(" activity"):
-        return f"{count} {noun[:-len('activity')]}activities"
+    if noun in _PLURALS:
+        return f"{count} {_PLURALS[noun]}"
+    if noun.endswith("activity"):
+        return f"{count} {noun[:-1]}ies"
     return f"{count} {noun}{'es' if noun.endswith(('sh', 'ch', 's')) else 's'}"
 
 

@@ -249,7 +249,7 @@ def read_fit(data: bytes, now: datetime, zone: Any = None) -> list[Run]:
     sessions = messages[18]
     if not sessions:
         if messages[0] and any(m.get("type") not in (None, 4) for m in messages[0]):
-            raise NotARun("non-activity FIT file", "a FIT file that holds no activity (settings, a course or a workout)")
+            raise NotARun("file without an activity", "a FIT file that holds no activity (settings, a course or a workout)")
         raise FileProblem("the FIT file holds no activity (no session record)")
     laps = messages[19]
     activity = messages[34][-1] if messages[34] else {}
@@ -420,11 +420,11 @@ def read_gpx(data: bytes, now: datetime, zone: Any = None) -> list[Run]:
             pace, overall = duration / km, elapsed / km
             if pace > RUNNING_PACE_S_PER_KM[1] or overall > UNTYPED_MAX_ELAPSED_PACE:
                 slow = max(pace, overall) if pace > RUNNING_PACE_S_PER_KM[1] else overall
-                skipped.append(NotARun("activity at walking pace without a type",
+                skipped.append(NotARun("untyped walk or hike",
                                        f"an activity without a type at {_pace_text(slow)}{' with its stops' if slow == overall else ''}, slower than running (a walk or hike?)"))
                 continue
             if pace < RUNNING_PACE_S_PER_KM[0]:
-                skipped.append(NotARun("activity faster than running without a type", "an activity without a type, faster than running (a ride or a drive?)"))
+                skipped.append(NotARun("untyped track too fast for a run", "an activity without a type, faster than running (a ride or a drive?)"))
                 continue
         hrs = [p[4] for p in flat if p[4] is not None]
         try:

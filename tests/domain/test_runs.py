@@ -280,3 +280,10 @@ def test_strides_on_an_easy_run_stay_easy_and_real_intervals_are_hard():
     assert looks_like_intervals(six_by_three) is True
     unmarked = [(2.0, 720, "active")] + [(0.85, 180, "active"), (0.3, 120, "active")] * 6 + [(1.5, 560, "active")]
     assert looks_like_intervals(unmarked) is True  # the fast laps alone, found by pace
+
+
+def test_skipped_activities_are_counted_in_words():
+    from runstrength_tui.domain.runs import skipped_text
+
+    assert skipped_text({"ride": 2, "swim": 1}) == "2 rides, 1 swim"
+    assert skipped_text({"activity of another kind": 2, "yoga activity": 3}) == "3 yoga activities, 2 activities of other kinds"

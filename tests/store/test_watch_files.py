@@ -53,15 +53,15 @@ NOT_RUNS = {
     "fitparse__sample-activity-indoor-trainer.fit": "ride",
     "fitparse__sample-activity.fit": "ride",
     "fitparse__20170518-191602-1740899583.fit": "workout",  # fitness equipment
-    "fitparse__MonitoringFile.fit": "non-activity FIT file",
-    "fitparse__Settings.fit": "non-activity FIT file",
-    "fitparse__WorkoutRepeatSteps.fit": "non-activity FIT file",
-    "fitparse__nametest.FIT": "non-activity FIT file",
+    "fitparse__MonitoringFile.fit": "file without an activity",
+    "fitparse__Settings.fit": "file without an activity",
+    "fitparse__WorkoutRepeatSteps.fit": "file without an activity",
+    "fitparse__nametest.FIT": "file without an activity",
     "gpxpy__gpx_with_garmin_extension.gpx": "waypoint file",  # one waypoint, no track
-    "gpxpy__around-visnjan-with-car.gpx": "activity faster than running without a type",  # 2.7 km in 5 min
-    "gpxpy__cerknicko-jezero.gpx": "activity at walking pace without a type",  # 4.6 km in 2 hours
-    "gpxpy__korita-zbevnica.gpx": "activity at walking pace without a type",
-    "gpxpy__track_with_speed.gpx": "activity at walking pace without a type",
+    "gpxpy__around-visnjan-with-car.gpx": "untyped track too fast for a run",  # 2.7 km in 5 min
+    "gpxpy__cerknicko-jezero.gpx": "untyped walk or hike",  # 4.6 km in 2 hours
+    "gpxpy__korita-zbevnica.gpx": "untyped walk or hike",
+    "gpxpy__track_with_speed.gpx": "untyped walk or hike",
     "tcxreader__cross-country-skiing_activity_1.tcx": "activity of another kind",  # Sport="Other"
     "tcxreader__sup_activity_1.tcx": "activity of another kind",
 }
