@@ -361,3 +361,15 @@ def test_an_unknown_xml_encoding_is_one_line(tmp_path):
     assert 'encoding="NaN-8"' in text
     with pytest.raises(FileProblem, match="encoding"):
         read_activity_file(write(tmp_path / "enc.gpx", text), NOW, zone=CET)
+
+
+def test_control_characters_from_names_cells_and_types_never_reach_the_terminal(tmp_path, data_dir, cli):
+    write(tmp_path / "in" / "evil\x1b]0;pwned\x07.gpx", "not xml at all")
+    write(tmp_path / "in" / "typed.gpx", gpx_text(SAT, 20, 3000, kind="\x1b[2Jcycling\x9b"))
+    folder = strava_folder(tmp_path / "export", [{"start": SAT, "type": "Ride\x1b[31m", "km": 30.0, "seconds": 3600},
+                                                 {"start": SAT, "type": "Run", "km": float("nan"), "seconds": 3600}])
+    result = cli("runs", "import", tmp_path / "in", folder)
+    assert result.code == 1, result
+    for text in (result.out, result.err):
+        assert not any(ord(c) < 32 and c != "\n" or 0x7F <= ord(c) <= 0x9F for c in text), text
+    assert "\\x1b]0;pwned\\x07" in result.err
