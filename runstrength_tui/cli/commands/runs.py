@@ -77,8 +77,8 @@ def _cmd_runs_import(args) -> int:
         print_json({
             "added": [_run_json(r) for r in result.added],
             "already_there": result.skipped,
-            "problems": [{"file": f, "problem": p} for f, p in result.problems],
-            "not_runs": [{"file": f, "reason": p} for f, p in result.not_runs],
+            "problems": [{"file": _shown(f), "problem": _shown(p)} for f, p in result.problems],
+            "not_runs": [{"file": _shown(f), "reason": _shown(p)} for f, p in result.not_runs],
             "skipped": result.skipped_kinds,
         })
         return 1 if result.problems else 0
