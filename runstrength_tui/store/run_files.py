@@ -251,7 +251,6 @@ def read_fit(data: bytes, now: datetime, zone: Any = None) -> list[Run]:
         if messages[0] and any(m.get("type") not in (None, 4) for m in messages[0]):
             raise NotARun("file without an activity", "a FIT file that holds no activity (settings, a course or a workout)")
         raise FileProblem("the FIT file holds no activity (no session record)")
-    laps = messages[19]
     activity = messages[34][-1] if messages[34] else {}
     act_stamp, act_local = activity.get("timestamp"), activity.get("local_timestamp")
     offset = None
@@ -263,52 +262,64 @@ def read_fit(data: bytes, now: datetime, zone: Any = None) -> list[Run]:
             relative_base = (act_stamp, act_local)
     runs: list[Run] = []
     other: list[str] = []
+    problems: list[FileProblem] = []
     for i, s in enumerate(sessions):
         sport = SPORTS.get(s.get("sport", -1), "activity of another kind")
         if sport != "running":
             if sport != "transition":
                 other.append(sport)
             continue
-        start = fit_time(s.get("start_time")) or fit_time(s.get("timestamp"))
-        if start is not None:
-            start = _local(start, offset, now, zone)
-        elif relative_base is not None and isinstance(s.get("start_time"), int):
-            # the start in local wall time; its offset is the computer's at that time
-            act_stamp, act_local = relative_base
-            wall = (datetime(1989, 12, 31) + timedelta(seconds=act_local - (act_stamp - s["start_time"])))
-            try:
-                moment = wall.replace(tzinfo=zone) if zone is not None else wall.astimezone()
-            except (OverflowError, OSError, ValueError):
-                raise FileProblem("the FIT file's run has a start time out of range") from None
-            start = _local(moment, None, now, zone)
-        else:
-            raise FileProblem("the FIT file's run has no start time, so its date is unknown")
-        mine = _fit_laps(s, i, sessions, laps)
-        lap_info = [((lap.get("total_distance") or 0) / 1000, lap.get("total_timer_time") or lap.get("total_elapsed_time") or 0,
-                     {0: "active", 1: "rest", 2: "warmup", 3: "cooldown", 4: "recovery", 5: "interval"}.get(lap.get("intensity", 0), "active"))
-                    for lap in mine]
-        distance = s.get("total_distance")
-        if not distance:
-            distance = sum(lap.get("total_distance") or 0 for lap in mine) or None
-        if not distance and len(sessions) == 1:
-            distance = max((r.get("distance") or 0 for r in messages[20]), default=0) or None
-        duration = s.get("total_timer_time") or s.get("total_elapsed_time")
-        if not duration:
-            duration = sum(d for _, d, _ in lap_info) or None
-        runs.append(
-            _checked(
-                start,
-                distance / 1000 if distance else None,
-                duration,
-                "fit",
-                avg_hr=s.get("avg_heart_rate"),
-                laps=len(mine),
-                intervals=looks_like_intervals(lap_info),
-            )
-        )
-    if not runs:
-        raise NotARun(activity_noun(other[0] if other else None))
-    return runs
+        try:
+            runs.append(_fit_run(s, i, sessions, messages, offset, relative_base, now, zone))
+        except FileProblem as exc:  # one bad leg of a multisport file does not lose the others
+            problems.append(exc)
+    if runs:
+        return runs
+    if problems:
+        raise problems[0]
+    raise NotARun(activity_noun(other[0] if other else None))
+
+
+def _fit_run(s: dict, i: int, sessions: list[dict], messages: dict[int, list[dict]], offset: timedelta | None,
+             relative_base: tuple[int, int] | None, now: datetime, zone: Any) -> Run:
+    from .fit_reader import fit_time
+
+    laps = messages[19]
+    start = fit_time(s.get("start_time")) or fit_time(s.get("timestamp"))
+    if start is not None:
+        start = _local(start, offset, now, zone)
+    elif relative_base is not None and isinstance(s.get("start_time"), int):
+        # the start in local wall time; its offset is the computer's at that time
+        act_stamp, act_local = relative_base
+        try:
+            wall = datetime(1989, 12, 31) + timedelta(seconds=act_local - (act_stamp - s["start_time"]))
+            moment = wall.replace(tzinfo=zone) if zone is not None else wall.astimezone()
+        except (OverflowError, OSError, ValueError):
+            raise FileProblem("the FIT file's run has a start time out of range") from None
+        start = _local(moment, None, now, zone)
+    else:
+        raise FileProblem("the FIT file's run has no start time, so its date is unknown")
+    mine = _fit_laps(s, i, sessions, laps)
+    lap_info = [((lap.get("total_distance") or 0) / 1000, lap.get("total_timer_time") or lap.get("total_elapsed_time") or 0,
+                 {0: "active", 1: "rest", 2: "warmup", 3: "cooldown", 4: "recovery", 5: "interval"}.get(lap.get("intensity", 0), "active"))
+                for lap in mine]
+    distance = s.get("total_distance")
+    if not distance:
+        distance = sum(lap.get("total_distance") or 0 for lap in mine) or None
+    if not distance and len(sessions) == 1:
+        distance = max((r.get("distance") or 0 for r in messages[20]), default=0) or None
+    duration = s.get("total_timer_time") or s.get("total_elapsed_time")
+    if not duration:
+        duration = sum(d for _, d, _ in lap_info) or None
+    return _checked(
+        start,
+        distance / 1000 if distance else None,
+        duration,
+        "fit",
+        avg_hr=s.get("avg_heart_rate"),
+        laps=len(mine),
+        intervals=looks_like_intervals(lap_info),
+    )
 
 
 # ------------------------------------------------------------------ GPX
