@@ -536,15 +536,21 @@ def read_tcx(data: bytes, now: datetime, zone: Any = None) -> list[Run]:
         raise FileProblem("the TCX file holds no activity")
     runs: list[Run] = []
     other: list[str] = []
+    problems: list[FileProblem] = []
     for activity in activities:
         sport = (activity.get("Sport") or "").strip()
         if sport.lower() != "running":
             other.append(sport or "other")
             continue
-        runs.append(_tcx_run(activity, now, zone))
-    if not runs:
-        raise NotARun(activity_noun(other[0]))
-    return runs
+        try:
+            runs.append(_tcx_run(activity, now, zone))
+        except FileProblem as exc:  # one bad activity of several does not lose the others
+            problems.append(exc)
+    if runs:
+        return runs
+    if problems:
+        raise problems[0]
+    raise NotARun(activity_noun(other[0]))
 
 
 # ------------------------------------------------------------------ files and folders

@@ -373,3 +373,10 @@ def test_control_characters_from_names_cells_and_types_never_reach_the_terminal(
     for text in (result.out, result.err):
         assert not any(ord(c) < 32 and c != "\n" or 0x7F <= ord(c) <= 0x9F for c in text), text
     assert "\\x1b]0;pwned\\x07" in result.err
+
+
+def test_one_bad_activity_in_a_tcx_does_not_lose_the_others(tmp_path):
+    good = _activities(tcx_text(SAT, 9.2, 3100))
+    bad = _activities(tcx_text(SAT - timedelta(days=1), 7.2, 2500)).replace("<DistanceMeters>7200.0</DistanceMeters>", "<DistanceMeters>inf</DistanceMeters>")
+    [run] = read_activity_file(write(tmp_path / "two.tcx", _tcx_file(bad, good)), NOW, zone=CET)
+    assert run.distance_km == 9.2
