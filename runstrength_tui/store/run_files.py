@@ -66,6 +66,15 @@ class FileProblem(Exception):
     """A file that could not be read: the message is one sentence for the runner."""
 
 
+class SomeRuns(Exception):
+    """A file with several runs of which some could not be read: ``runs`` are the good
+    ones, the message says what was wrong with the others."""
+
+    def __init__(self, runs: list[Run], problem: FileProblem):
+        super().__init__(f"{problem}; its other runs were read")
+        self.runs = runs
+
+
 class NotARun(Exception):
     """A readable activity that is not a run (a ride, a swim…): skipped, not a problem.
 
@@ -273,6 +282,8 @@ def read_fit(data: bytes, now: datetime, zone: Any = None) -> list[Run]:
             runs.append(_fit_run(s, i, sessions, messages, offset, relative_base, now, zone))
         except FileProblem as exc:  # one bad leg of a multisport file does not lose the others
             problems.append(exc)
+    if runs and problems:
+        raise SomeRuns(runs, problems[0])
     if runs:
         return runs
     if problems:
@@ -546,6 +557,8 @@ def read_tcx(data: bytes, now: datetime, zone: Any = None) -> list[Run]:
             runs.append(_tcx_run(activity, now, zone))
         except FileProblem as exc:  # one bad activity of several does not lose the others
             problems.append(exc)
+    if runs and problems:
+        raise SomeRuns(runs, problems[0])
     if runs:
         return runs
     if problems:
@@ -753,6 +766,9 @@ def _collect_file(path: Path, out: Collected, now: datetime, zone: Any = None, l
     try:
         out.runs += read_activity_file(path, now, zone)
     except FileProblem as exc:
+        out.problems.append((label, str(exc)))
+    except SomeRuns as exc:
+        out.runs += exc.runs
         out.problems.append((label, str(exc)))
     except NotARun as exc:
         out.skip(label, exc.kind, str(exc))

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from run_files_maker import fit_bytes, gpx_text, strava_folder, tcx_text, write
 
 from runstrength_tui.store.repo import Store
-from runstrength_tui.store.run_files import FileProblem, NotARun, collect, read_activity_file
+from runstrength_tui.store.run_files import FileProblem, NotARun, SomeRuns, collect, read_activity_file
 from runstrength_tui.store.run_files import read_fit as read_fit_bytes
 
 NOW = datetime(2025, 3, 12, 12, tzinfo=UTC)  # tests/conftest.py pins today to 2025-03-12
@@ -378,5 +378,9 @@ def test_control_characters_from_names_cells_and_types_never_reach_the_terminal(
 def test_one_bad_activity_in_a_tcx_does_not_lose_the_others(tmp_path):
     good = _activities(tcx_text(SAT, 9.2, 3100))
     bad = _activities(tcx_text(SAT - timedelta(days=1), 7.2, 2500)).replace("<DistanceMeters>7200.0</DistanceMeters>", "<DistanceMeters>inf</DistanceMeters>")
-    [run] = read_activity_file(write(tmp_path / "two.tcx", _tcx_file(bad, good)), NOW, zone=CET)
-    assert run.distance_km == 9.2
+    path = write(tmp_path / "two.tcx", _tcx_file(bad, good))
+    with pytest.raises(SomeRuns, match="not a number; the file is damaged; its other runs were read") as caught:
+        read_activity_file(path, NOW, zone=CET)
+    assert [r.distance_km for r in caught.value.runs] == [9.2]
+    found = collect([path], NOW, zone=CET)  # the good run is imported, the bad one is a problem
+    assert [r.distance_km for r in found.runs] == [9.2] and len(found.problems) == 1
