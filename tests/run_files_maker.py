@@ -20,11 +20,13 @@ def fit_bytes(
     avg_hr: int | None = None,
     laps: list[tuple[float, float, str]] | None = None,
     session_distance: bool = True,
+    session_sport: bool = True,
     clock_jump: tuple[int, timedelta] | None = None,
 ) -> bytes:
     """An activity FIT file: file_id, laps, one session, the activity record.
 
-    ``session_distance=False`` leaves the session's total out (some Suunto files);
+    ``session_distance=False`` leaves the session's total out (some Suunto files),
+    ``session_sport=False`` its sport;
     ``clock_jump=(n, delta)`` moves the clock by ``delta`` from the n-th lap on."""
     from garmin_fit_sdk import Encoder, Profile
 
@@ -49,6 +51,8 @@ def fit_bytes(
     }
     if not session_distance:
         del session["total_distance"]
+    if not session_sport:  # some writers leave the sport to the laps
+        del session["sport"]
     if avg_hr:
         session["avg_heart_rate"] = avg_hr
     enc.on_mesg(mesg["SESSION"], session)

@@ -23,11 +23,12 @@ FIT_EPOCH = datetime(1989, 12, 31, tzinfo=UTC)
 #: Below this a FIT date_time is seconds since the device was switched on, not a date.
 MIN_ABSOLUTE_TIME = 0x10000000
 
-FILE_ID, SESSION, LAP, RECORD, ACTIVITY = 0, 18, 19, 20, 34
+FILE_ID, SPORT, SESSION, LAP, RECORD, ACTIVITY = 0, 12, 18, 19, 20, 34
 
 #: (field number, name, scale) of the fields read from each message; everything else is skipped.
 WANTED: dict[int, dict[int, tuple[str, float]]] = {
     FILE_ID: {0: ("type", 1), 4: ("time_created", 1)},
+    SPORT: {0: ("sport", 1)},
     SESSION: {
         253: ("timestamp", 1), 254: ("message_index", 1), 2: ("start_time", 1), 5: ("sport", 1),
         6: ("sub_sport", 1), 7: ("total_elapsed_time", 1000), 8: ("total_timer_time", 1000),

@@ -17,6 +17,7 @@ import gzip
 import io
 import math
 import os
+import re
 import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -272,8 +273,12 @@ def read_fit(data: bytes, now: datetime, zone: Any = None) -> list[Run]:
     runs: list[Run] = []
     other: list[str] = []
     problems: list[FileProblem] = []
+    file_sport = next((m["sport"] for m in messages[12] if "sport" in m), None)
     for i, s in enumerate(sessions):
-        sport = SPORTS.get(s.get("sport", -1), "activity of another kind")
+        code = s.get("sport")
+        if code is None:  # some writers leave it to the laps or to the file's sport message
+            code = next((lap["sport"] for lap in _fit_laps(s, i, sessions, messages[19]) if "sport" in lap), file_sport)
+        sport = SPORTS.get(code if code is not None else -1, "activity of another kind")
         if sport != "running":
             if sport != "transition":
                 other.append(sport)
@@ -344,6 +349,24 @@ def _is_run_type(kind: str | None) -> bool | None:
     return "run" in text or "jog" in text
 
 
+_RUN_NAME = re.compile(r"\b(run|running|jog|jogging|trail run|lauf|laufen|course à pied)\b", re.I)
+_OTHER_NAME = re.compile(r"\b(ride|cycling|bike|biking|walk|walking|hike|hiking|swim|swimming)\b", re.I)
+
+
+def _name_hint(name: str | None) -> str | None:
+    """What an untyped track's name says it was ('run', 'ride'…), as apps name them
+    ("Running 6/17/16 4:41 pm", "Morning Ride"); None when it says nothing clear."""
+    if not name:
+        return None
+    other = _OTHER_NAME.search(name)
+    run = _RUN_NAME.search(name)
+    if run and not other:
+        return "run"
+    if other and not run:
+        return other.group(1).lower()
+    return None
+
+
 def _xml(data: bytes, what: str):
     from .safe_xml import XMLRefused, parse
 
@@ -408,6 +431,9 @@ def read_gpx(data: bytes, now: datetime, zone: Any = None) -> list[Run]:
             continue
         kind = _child_text(track, "type")
         verdict = _is_run_type(kind)
+        if verdict is None:  # no type: the name may say ("Running 6/17/16", Runkeeper)
+            kind = _name_hint(_child_text(track, "name"))
+            verdict = None if kind is None else kind == "run"
         if verdict is False:
             skipped.append(NotARun(activity_noun(kind)))
             continue

@@ -163,7 +163,8 @@ def test_one_bad_gpx_point_is_skipped_not_the_run(tmp_path):
     (30, 3600, "ride"),  # 2:00 min/km
 ])
 def test_an_untyped_gpx_is_a_run_only_at_a_running_pace(tmp_path, km, seconds, verdict):
-    path = write(tmp_path / "untyped.gpx", gpx_text(SAT, km, seconds, kind=None))
+    text = gpx_text(SAT, km, seconds, kind=None).replace("<name>Morning Run</name>", "<name>Track 12</name>")
+    path = write(tmp_path / "untyped.gpx", text)
     if verdict == "run":
         [run] = read_activity_file(path, NOW, zone=CET)
         assert run.distance_km == pytest.approx(km, rel=0.02)
@@ -384,3 +385,24 @@ def test_one_bad_activity_in_a_tcx_does_not_lose_the_others(tmp_path):
     assert [r.distance_km for r in caught.value.runs] == [9.2]
     found = collect([path], NOW, zone=CET)  # the good run is imported, the bad one is a problem
     assert [r.distance_km for r in found.runs] == [9.2] and len(found.problems) == 1
+
+
+@pytest.mark.parametrize(("name", "verdict"), [("Running 6/17/16 4:41 pm", "run"), ("Morning Ride", "ride"), ("Afternoon Walk", "walk")])
+def test_an_untyped_gpx_track_s_name_says_what_it_was(tmp_path, name, verdict):
+    text = gpx_text(SAT, 5, 4200, kind=None).replace("<name>Morning Run</name>", f"<name>{name}</name>")  # 14 min/km
+    path = write(tmp_path / "named.gpx", text)
+    if verdict == "run":  # a slow run the app called a run stays a run
+        [run] = read_activity_file(path, NOW, zone=CET)
+        assert run.distance_km == pytest.approx(5, rel=0.02)
+    else:
+        with pytest.raises(NotARun) as caught:
+            read_activity_file(path, NOW, zone=CET)
+        assert caught.value.kind == verdict
+
+
+def test_a_fit_session_without_a_sport_takes_its_laps_sport(tmp_path):
+    [run] = read_activity_file(write(tmp_path / "run.fit", fit_bytes(SAT, 10, 3000, session_sport=False)), NOW)
+    assert run.distance_km == 10.0
+    ride = fit_bytes(SAT, 40, 5400, sport="cycling", session_sport=False)
+    with pytest.raises(NotARun, match="a ride"):
+        read_activity_file(write(tmp_path / "ride.fit", ride), NOW)
