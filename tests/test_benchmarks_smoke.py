@@ -12,6 +12,6 @@ def test_quick_benchmark_runs_and_passes_its_loose_bounds():
                             capture_output=True, text=True, timeout=300)
     assert "measurement" in result.stdout, result.stderr
     rows = [line for line in result.stdout.splitlines() if line.endswith(("pass", "FAIL"))]
-    assert len(rows) == 25, result.stdout
+    assert len(rows) == 26, result.stdout
     assert sum(line.startswith("terminal:") for line in rows) == 11, result.stdout
     assert result.returncode == 0, result.stdout + result.stderr
