@@ -3,10 +3,11 @@
     python benchmarks/run.py            # the full run (about 3–4 minutes on 2 cores)
     python benchmarks/run.py --quick    # small histories, few repeats, loose bounds (the test suite's smoke run)
 
-Prints a table: measurement, median, baseline median, ratio, target, pass/fail. Exits 1 if any
-target is missed. Rows named "terminal:" run the real program in a 100×30 pseudo-terminal the
-benchmark drives (see ptydrive.py) and time what a person sees: exec → the first frame showing
-Today, and a key → the frame showing its effect.
+Prints a table: measurement, median, baseline median, ratio, target, pass/fail. The target
+printed is the bound checked (--quick loosens most of them ×3 and prints the loosened bound).
+Exits 1 if any target is missed. Rows named "terminal:" run the real program in a 100×30
+pseudo-terminal the benchmark drives (see ptydrive.py) and time what a person sees: exec →
+the first frame showing Today, and a key → the frame showing its effect.
 """
 
 from __future__ import annotations
@@ -387,7 +388,7 @@ def main(argv=None) -> int:
         big_cost = log_set_cost(dirs[big], n)
         row(f"log one set (store call), {big} vs 1 month", big_cost, month_cost, big_cost / month_cost, 1.5 * loose,
             big_cost / month_cost <= 1.5 * loose)
-        row(f"log one set, {big} log, median (target < 15 ms)", big_cost, None, None, "< 15 ms", big_cost < 0.015 * loose)
+        row(f"log one set, {big} log, median", big_cost, None, None, f"< {15 * loose:.0f} ms", big_cost < 0.015 * loose)
 
         # 5-6: CLI whole processes
         cli = [py, "-m", "runstrength_tui"]
@@ -460,7 +461,7 @@ def main(argv=None) -> int:
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
-    print(f"\nrunstrength benchmarks ({'quick' if quick else 'full'}; medians of {repeats} runs; "
+    print(f"\nrunstrength benchmarks ({'quick: loose bounds' if quick else 'full'}; medians of {repeats} runs; "
           f"{os.cpu_count()} cores; load average {load_before} before, "
           f"{' '.join(f'{x:.2f}' for x in os.getloadavg())} after; {time.perf_counter() - t0:.0f} s)\n")
     head = f"{'measurement':<66} {'median':>10} {'baseline':>10} {'ratio':>7} {'target':>9}  result"

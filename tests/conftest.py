@@ -14,6 +14,12 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# No test asserts a wall-clock duration, Hypothesis's included: its per-example deadline and
+# its "too slow" health check are timings, and fail on a loaded machine.
+settings.register_profile("runstrength", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("runstrength")
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -32,7 +32,7 @@ PROFILE_OPTIONS = {  # `runstrength profile --OPTION VALUE`: what each changes
     "--runs": "running week, e.g. mon=rest,tue=hard,wed=easy,...,sun=long",
     "--block-start": "first day of the 8-12 week block: YYYY-MM-DD, today or yesterday",
     "--weeks": "block length in weeks, 8 to 12",
-    "--race": "a race day, YYYY-MM-DD (repeat for several; 'none' clears them)",
+    "--race": "a race, YYYY-MM-DD or YYYY-MM-DD:DISTANCE (5k, 10k, half, marathon, ultra, or km; a bare date is taken as a half); repeat for several, 'none' clears them",
     "--plyo-ready": "yes when you can answer yes to every jump-readiness question; no otherwise",
     "--weights": "the dumbbells you own, e.g. 4,6,8,10kg ('none' clears)",
     "--kettlebells": "the kettlebells you own, e.g. 8,12,16kg ('none' clears)",
@@ -144,6 +144,10 @@ def build_parser(commands: bool = True) -> Parser:
     r = command("set", "correct the kind of a day's runs", under=runs_sub)
     r.add_argument("date", metavar="DATE", help="YYYY-MM-DD")
     r.add_argument("--kind", required=True, help="easy, hard or long (auto: back to the automatic kind)")
+
+    s = command("completion", "print a shell completion script: bash, zsh or fish", json=False,
+                description="e.g. `runstrength completion bash > ~/.local/share/bash-completion/completions/runstrength`")
+    s.add_argument("shell", choices=("bash", "zsh", "fish"))
     for s in with_json:
         s.add_argument("--json", action="store_true")
     return p

@@ -99,7 +99,7 @@ def profile_text(p) -> str:
             f"Units:      {p.units}    Week starts: {p.week_start}",
             f"Running:    {runs}",
             f"Block:      {p.weeks} weeks from {p.block_start.isoformat() if p.block_start else '(this week)'}",
-            f"Races:      {', '.join(r.isoformat() for r in p.races) or 'none'}",
+            f"Races:      {', '.join(r.isoformat() + (f' ({d})' if (d := p.race_distance(r)) else '') for r in p.races) or 'none'}",
             f"Dumbbells:  {weights_text(p.dumbbells, p.units)}    Kettlebells: {weights_text(p.kettlebells, p.units)}",
             f"Jumps:      {'ready (you answered yes to the readiness questions)' if p.plyo_ready else 'not yet: answer the readiness questions'}",
         ]

@@ -37,6 +37,7 @@ class Exercise:
     equipment: tuple[str, ...]
     legs: bool
     per_side: bool
+    family: str
     sets: int
     reps: tuple[int, int] | None
     hold: int | None
@@ -100,6 +101,7 @@ class Catalog:
     def __init__(self, exercises: Iterable[Exercise], programs: Programs | None = None):
         self._by_id = {e.id: e for e in exercises}
         self._programs = programs
+        self._pain: dict[str, str] | None = None
 
     def with_programs(self, programs: Programs) -> Catalog:
         """The same exercises, with the program templates that were checked against them."""
@@ -137,6 +139,50 @@ class Catalog:
                 continue
             out.append(e)
         return out
+
+    def family(self, exercise_id: str) -> str:
+        """The movement family (a session holds at most one exercise of each)."""
+        return self.get(exercise_id).family
+
+    def _pain_families(self) -> dict[str, str]:
+        if self._pain is not None:
+            return self._pain
+        parent = {e.id: e.id for e in self}
+
+        def root(x: str) -> str:
+            while parent[x] != x:
+                parent[x] = parent[parent[x]]
+                x = parent[x]
+            return x
+
+        first: dict[str, str] = {}
+        for e in self:
+            parent[root(e.id)] = root(first.setdefault(e.family, e.id))
+            for link in (e.easier, e.harder):
+                # an easier or harder variation is the same family for pain, but a jump's
+                # easier strength drill is not a jump (jumps have their own pain rule)
+                if link in parent and (e.kind == "plyometric") == (self.get(link).kind == "plyometric"):
+                    parent[root(e.id)] = root(link)
+        groups: dict[str, list[Exercise]] = {}
+        for e in self:
+            groups.setdefault(root(e.id), []).append(e)
+        out: dict[str, str] = {}
+        for members in groups.values():
+            counts: dict[str, int] = {}
+            for e in members:
+                counts[e.family] = counts.get(e.family, 0) + 1
+            name = max(counts, key=lambda f: (counts[f], f))
+            out.update({e.id: name for e in members})
+        self._pain = out
+        return out
+
+    def pain_family(self, exercise_id: str) -> str:
+        """The family pain is judged by: the movement family joined with every easier and
+        harder variation (so the easier stand-in after a pain mark keeps the count)."""
+        return self._pain_families().get(exercise_id, exercise_id)
+
+    def pain_family_members(self, name: str) -> frozenset[str]:
+        return frozenset(e for e, f in self._pain_families().items() if f == name)
 
     def suggest(self, wrong_id: str, n: int = 3) -> list[str]:
         """The closest ids to a mistyped one (for 'did you mean')."""
@@ -277,6 +323,7 @@ def parse_exercise(doc: Doc, index: int) -> Exercise:
         level=level,
         equipment=tuple(equipment),
         legs=_bool(doc, "legs", entry),
+        family=_family(doc, entry),
         per_side=_bool(doc, "per_side", entry),
         sets=_int(doc, "sets", entry, 1, 3),
         reps=reps,
@@ -298,6 +345,16 @@ def parse_exercise(doc: Doc, index: int) -> Exercise:
         max_hold=max_hold,
         barbell=barbell,
     )
+
+
+FAMILY_RE = ID_RE
+
+
+def _family(doc: Doc, entry: str) -> str:
+    family = _text(doc, "family", entry)
+    if not FAMILY_RE.match(family):
+        _fail(entry, "family", "must be kebab-case, like 'single-leg-knee'")
+    return family
 
 
 def _variation(doc: Doc, key: str, entry: str) -> tuple[str | None, str | None]:

@@ -211,7 +211,7 @@ def _load_ratio(day: date, sets: list[SetRecord], sessions: Iterable[SessionReco
 
 def _volume_spike(day: date, sets: list[SetRecord], sessions: Iterable[SessionRecord], week: WeekPlanLoad | None) -> list[GuardWarning]:
     """The week's load well above the recent average, unless the runner is doing what the
-    plan prescribes for this calendar week (COACHING.md: the guard and the plan agree)."""
+    plan prescribes for this calendar week (docs/coaching.md § The guard and the plan agree)."""
     if week is not None:
         if week.after_light_week:
             return []  # the return from a lighter week always looks like a jump

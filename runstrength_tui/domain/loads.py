@@ -1,5 +1,5 @@
-"""Real loads: only weights the runner owns, or the next standard step (COACHING.md,
-"Prescribing": dumbbells 1–2.5 kg / 5 lb, kettlebells 4 kg / 8 lb, plates 2.5 kg)."""
+"""Real loads: only weights the runner owns, or the next standard step (docs/coaching.md §
+Prescribing and progression: dumbbells 1–2.5 kg / 5 lb, kettlebells 4 kg / 8 lb, plates 2.5 kg)."""
 
 from __future__ import annotations
 

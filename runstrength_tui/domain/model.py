@@ -161,6 +161,9 @@ class Profile:
     target_history: tuple[tuple[date, int], ...] = ()
     beeps: bool = False  # 3-2-1 beeps before a timer ends (TUI setting)
     races: tuple[date, ...] = ()  # race days: the plan tapers before each one
+    # (race day, distance: 5k | 10k | half | marathon | ultra); a race not listed here is
+    # taken as a half marathon (rules.DEFAULT_RACE_DISTANCE)
+    race_distances: tuple[tuple[date, str], ...] = ()
     dumbbells: tuple[float, ...] = ()  # owned dumbbell weights, kg (empty: standard steps)
     kettlebells: tuple[float, ...] = ()  # owned kettlebell weights, kg
     # "yes" to every plyometric-readiness question (no leg pain, 30 s single-leg balance,
@@ -183,6 +186,20 @@ class Profile:
     def planned_target_for_week(self, start: date) -> int:
         """The week's target as the plan places it (the beginner cap applied)."""
         return self.planned_target(self.target_for_week(start))
+
+    def race_distance(self, day: date) -> str | None:
+        """The distance of the race on ``day`` as declared (None: not declared)."""
+        for d, name in self.race_distances:
+            if d == day:
+                return name
+        return None
+
+    def level_changed_on(self) -> date | None:
+        """The day the current level was taken up (any change, up or down)."""
+        history = sorted(self.level_history)
+        if len(history) < 2 or history[-1][1] != self.level:
+            return None
+        return history[-1][0]
 
     def moved_up_on(self) -> date | None:
         """The day the current level was taken up, when that was a move up a level."""
@@ -224,6 +241,7 @@ class Profile:
         "block_start": lambda v: date.fromisoformat(v) if v else None,
         "target_history": lambda v: tuple((date.fromisoformat(d), int(t)) for d, t in v),
         "races": lambda v: tuple(sorted(date.fromisoformat(d) for d in v)),
+        "race_distances": lambda v: tuple(sorted((date.fromisoformat(d), str(k)) for d, k in v)),
         "dumbbells": lambda v: tuple(sorted(float(w) for w in v)),
         "kettlebells": lambda v: tuple(sorted(float(w) for w in v)),
         "level_history": lambda v: tuple((date.fromisoformat(d), str(lv)) for d, lv in v),

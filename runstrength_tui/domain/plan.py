@@ -3,7 +3,7 @@
 Pure functions of (profile, log, today, catalog, programs, actual runs): the same inputs
 always give the same plan, so ``runstrength today --json`` is deterministic for a pinned
 date. Day choice lives in :mod:`schedule`, the block position in :mod:`block`, shared
-numbers in :mod:`rules`; this module turns them into sessions (COACHING.md, "Prescribing"):
+numbers in :mod:`rules`; this module turns them into sessions (docs/coaching.md § Prescribing and progression):
 - trimming to the runner's 15/20 minutes cuts accessory and core sets first, then drops an
   accessory, and never shortens a rest below what the exercise needs;
 - minutes are honest: tempo per rep, side switches, moving between exercises, a warm-up;
@@ -16,7 +16,7 @@ numbers in :mod:`rules`; this module turns them into sessions (COACHING.md, "Pre
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 
@@ -28,7 +28,7 @@ from .programs import Programs, Template, WeekDose
 from .rules import THRESHOLDS as T
 from .schedule import RunningWeek, Schedule, plan_week, schedule
 from .weeks import consistent_weeks, week_start
-from .words import DAY_NAMES, day_name, format_load, plural
+from .words import DAY_NAMES, day_and_month, day_name, format_load, plural
 
 MIN_REST = 15  # the shortest rest any prescription carries
 # Nordic hamstring curls ramp from 1 × 3–5 to 3 × 6–8 over six weeks, once a week
@@ -248,27 +248,39 @@ def light_version(items: list[Prescribed], minutes: int) -> list[Prescribed]:
 
 @dataclass(frozen=True)
 class PainStatus:
-    exercise: str
-    marks_in_a_row: int  # sessions in a row, ending with the latest, with a pain mark
-    last: date
+    """Pain in one movement family (catalog.pain_family): an exercise, its easier and
+    harder variations and whatever stands in for it count as one."""
+
+    exercise: str  # the exercise of the family marked most recently
+    marks_in_a_row: int  # sessions in a row of this family, ending with the latest, with a pain mark
+    last: date  # the day of the latest mark
+    family: str = ""
+    legs: bool = False  # leg work: jumps wait too
+    marked: tuple[str, ...] = ()  # the exercises marked in those sessions, first marked first
+
+    @property
+    def out_of_plan(self) -> bool:
+        return self.marks_in_a_row >= T.pain_marks_out_of_plan
 
 
-def pain_status(history: list[SetRecord], profile: Profile) -> dict[str, PainStatus]:
-    """Exercises whose latest sessions had pain marks (after any clearance by the runner)."""
-    painful = {s.exercise for s in history if s.pain}
+def pain_status(history: Sequence[SetRecord], profile: Profile, catalog: Catalog) -> dict[str, PainStatus]:
+    """Movement family → its pain, for families whose latest sessions had pain marks (after
+    any clearance by the runner: clearing one exercise clears its family)."""
+    painful = {catalog.pain_family(s.exercise) for s in history if s.pain}
     if not painful:
         return {}
-    history = [s for s in history if s.exercise in painful]
     cleared: dict[str, date] = {}
     for ex_id, day in profile.pain_cleared:
-        cleared[ex_id] = max(day, cleared.get(ex_id, day))
-    by_ex: dict[str, dict[str, list[SetRecord]]] = {}
+        fam = catalog.pain_family(ex_id)
+        cleared[fam] = max(day, cleared.get(fam, day))
+    by_family: dict[str, dict[str, list[SetRecord]]] = {}
     for s in history:
-        if s.exercise in cleared and s.date <= cleared[s.exercise]:
+        fam = catalog.pain_family(s.exercise)
+        if fam not in painful or (fam in cleared and s.date <= cleared[fam]):
             continue
-        by_ex.setdefault(s.exercise, {}).setdefault(s.session, []).append(s)
+        by_family.setdefault(fam, {}).setdefault(s.session, []).append(s)
     out = {}
-    for ex_id, groups in by_ex.items():
+    for fam, groups in by_family.items():
         ordered = sorted(groups.values(), key=lambda g: (min(x.date for x in g), min(x.logged_at.replace(tzinfo=None) for x in g)))
         n = 0
         for group in reversed(ordered):
@@ -277,40 +289,46 @@ def pain_status(history: list[SetRecord], profile: Profile) -> dict[str, PainSta
             else:
                 break
         if n:
-            out[ex_id] = PainStatus(ex_id, n, max(x.date for x in ordered[-1]))
+            marked = [x for x in ordered[-1] if x.pain]
+            latest = max(marked, key=lambda x: x.logged_at.replace(tzinfo=None))
+            streak = [x for g in ordered[-n:] for x in sorted(g, key=lambda x: x.logged_at.replace(tzinfo=None)) if x.pain]
+            legs = any(catalog.get(x.exercise).legs for x in streak if x.exercise in catalog)
+            marked_ids = tuple(dict.fromkeys(x.exercise for x in streak))
+            out[fam] = PainStatus(latest.exercise, n, latest.date, fam, legs, marked_ids)
     return out
 
 
-def pain_blocked(status: dict[str, PainStatus], catalog: Catalog) -> dict[str, str]:
-    """Exercise id → the painful exercise that keeps it out of the plan: the exercise with
-    two pain marks in a row, its harder variations, and jumps when it is leg work."""
+def pain_blocked(status: dict[str, PainStatus], catalog: Catalog, today: date | None = None) -> dict[str, str]:
+    """Exercise id → the painful exercise that keeps it out of the plan: every exercise of
+    a family with two sessions in a row with a pain mark, and jumps when that family is leg
+    work; after a single mark on leg work, jumps for a week (rules.pain_no_jumps_days)."""
     out: dict[str, str] = {}
-    for ex_id, st in status.items():
-        if st.marks_in_a_row < 2 or ex_id not in catalog:
-            continue
-        chain: str | None = ex_id
-        seen = set()
-        while chain and chain in catalog and chain not in seen:
-            seen.add(chain)
-            out.setdefault(chain, ex_id)
-            chain = catalog.get(chain).harder
-        if catalog.get(ex_id).legs:
-            for ex in catalog:
-                if ex.kind == "plyometric":
-                    out.setdefault(ex.id, ex_id)
+    jumps = [ex.id for ex in catalog if ex.kind == "plyometric"]
+    for fam, st in sorted(status.items()):
+        if st.out_of_plan:
+            for ex_id in sorted(catalog.pain_family_members(fam)):
+                out.setdefault(ex_id, st.exercise)
+            if st.legs:
+                for ex_id in jumps:
+                    out.setdefault(ex_id, st.exercise)
+        elif st.legs and (today is None or (today - st.last).days <= T.pain_no_jumps_days):
+            for ex_id in jumps:
+                out.setdefault(ex_id, st.exercise)
     return out
 
 
 def referral(status: dict[str, PainStatus], catalog: Catalog) -> list[str]:
     """The sentences that stay on Today and in `status` until the runner clears the pain."""
     out = []
-    for ex_id, st in sorted(status.items()):
-        if st.marks_in_a_row >= 2:
-            name = catalog.get(ex_id).name if ex_id in catalog else ex_id
+    for _, st in sorted(status.items()):
+        if st.out_of_plan:
+            names = [catalog.get(e).name if e in catalog else e for e in (st.marked or (st.exercise,))]
+            what = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+            it = "it is" if len(names) == 1 else "they are"
             out.append(
-                f"Pain on {name} two sessions in a row: it is out of the plan, with its harder variations"
-                f"{' and jumps' if ex_id in catalog and catalog.get(ex_id).legs else ''}. Have a sports doctor or "
-                f"physical therapist look at it; once they clear it, run `runstrength pain clear {ex_id}`."
+                f"Pain on {what} {st.marks_in_a_row} sessions in a row: {it} out of the plan, with the easier and "
+                f"harder variations{' and jumps' if st.legs else ''}. Have a sports doctor or "
+                f"physical therapist look at it; once they clear it, run `runstrength pain clear {st.exercise}`."
             )
     return out
 
@@ -343,6 +361,17 @@ class SessionSpec:
     full_body: bool = False
     light_base: WeekDose | None = None  # light week: the dose it halves
     nordic_this_week: bool = False  # Nordic curls were already done this week
+    today: date | None = None
+    # nothing new (tapers, comebacks): only these exercises, with why, for the notes
+    known: frozenset[str] | None = None
+    known_why: str = ""
+    hold_loads: bool = False  # no load raises (lighter weeks, the weeks after a race)
+    recent: frozenset[str] = frozenset()  # exercises done in the last three weeks
+
+    @property
+    def may_progress(self) -> bool:
+        """A day on which load, sets or a harder variation may go up."""
+        return self.comeback == 1.0 and not self.taper and not self.hold_loads and self.light_base is None
 
 
 def _last_session(ex_id: str, history: Sequence[SetRecord]) -> list[SetRecord]:
@@ -402,15 +431,7 @@ def _prescribe(
                 sets = last_sets
         elif reps is not None and reps[1] > last_top and sets > last_sets:
             sets = last_sets
-        raise_load = (
-            last_load is not None
-            and hit_top
-            and sets <= last_sets
-            and spec.comeback == 1.0
-            and not spec.taper
-            and spec.light_base is None
-            and pain is None
-        )
+        raise_load = last_load is not None and hit_top and sets <= last_sets and spec.may_progress and pain is None
         if last_load is not None and weights:
             if raise_load and reps is not None and (nxt := step_up(ex, profile, last_load)) is not None:
                 load = nxt
@@ -448,6 +469,46 @@ def _prescribe(
     )
 
 
+def _slot_exercise(base: Exercise, catalog: Catalog, owned: Sequence[str], level: str, fits: Callable[[Exercise], bool]) -> Exercise | None:
+    """What goes in a slot: the exercise itself, else its first alternative that fits,
+    else another exercise of its movement family that fits (None when nothing does)."""
+    for option in (base, *(catalog.get(a) for a in base.alternatives)):
+        if option.available_with(owned) and option.suits(level) and fits(option):
+            return option
+    for option in catalog:
+        if option.family == base.family and option.available_with(owned) and option.suits(level) and fits(option):
+            return option
+    return None
+
+
+def _stand_in_note(
+    base: Exercise,
+    ex: Exercise,
+    owned: Sequence[str],
+    level: str,
+    blocked: dict[str, str],
+    spec: SessionSpec,
+    catalog: Catalog,
+    taken: dict[str, str],
+) -> str:
+    """Why another exercise stands in for the template's, from what is really true."""
+    if ex.id == base.id:
+        return ""
+    if base.id in blocked:
+        painful = blocked[base.id]
+        name = catalog.get(painful).name if painful in catalog else painful
+        return f"instead of {base.name}: you marked pain on {name}"
+    if not base.available_with(owned):
+        return f"instead of {base.name}, which needs {_either(base.equipment)}"
+    if not base.suits(level):
+        return f"instead of {base.name}, which is for {base.level} runners"
+    if spec.known is not None and base.id not in spec.known:
+        return f"instead of {base.name}: {spec.known_why}"
+    if base.family in taken:
+        return f"instead of {base.name}: {taken[base.family]} already trains that movement today"
+    return f"instead of {base.name}"
+
+
 def build_session(
     template_index: int,
     spec: SessionSpec,
@@ -460,26 +521,38 @@ def build_session(
     template = programs.templates[profile.level]
     owned = _owned(profile)
     pain = pain or {}
-    blocked = pain_blocked(pain, catalog)
+    blocked = pain_blocked(pain, catalog, spec.today)
     slots = template.full_body if (spec.full_body and template.full_body) else template.sessions[template_index % len(template.sessions)]
     chosen: list[Prescribed] = []
     used: set[str] = set()
+    families: dict[str, str] = {}  # one exercise per movement family: family → its exercise's name
+
+    def fits(e: Exercise, new_ok: bool = False) -> bool:
+        return (
+            e.id not in used
+            and e.id not in blocked
+            and e.family not in families
+            and (new_ok or spec.known is None or e.id in spec.known)
+            and (e.kind != "plyometric" or spec.plyo)
+        )
+
     for slot in slots:
         if slot.kind == "plyometric" and not spec.plyo:
             continue
         base = catalog.get(slot.id)
-        ex = catalog.swap_for(slot.id, owned, profile.level, exclude=used | set(blocked))
-        if ex is None:
+        found = _slot_exercise(base, catalog, owned, profile.level, fits)
+        if found is None:
             continue
-        note = "" if ex.id == base.id else f"instead of {base.name}, which needs {_either(base.equipment)}"
+        ex = found
+        note = _stand_in_note(base, ex, owned, profile.level, blocked, spec, catalog, families)
         if ex.id in HIGH_LEVEL_PLYO and not spec.high_plyo:
             easier = _easier_jump(ex, catalog, used | set(blocked))
-            if easier is None:
+            if easier is None or not fits(easier):
                 continue
             note = f"{easier.name} until week {T.high_level_plyo_from_week}, then {ex.name}"
             ex = easier
         if ex.id == NORDIC and (not spec.nordic_ok or spec.nordic_this_week):
-            alt = catalog.swap_for("single-leg-rdl", owned, profile.level, exclude=used | set(blocked))
+            alt = _slot_exercise(catalog.get("single-leg-rdl"), catalog, owned, profile.level, lambda e: e.id != NORDIC and fits(e))
             if alt is None:
                 continue
             note = (
@@ -488,27 +561,37 @@ def build_session(
                 else "instead of Nordic curls, which stay at least 48 hours away from the long run"
             )
             ex = alt
-        if spec.dose.variation and spec.comeback == 1.0 and not spec.taper and ex.harder and ex.id not in pain:
+        family_pain = pain.get(catalog.pain_family(ex.id))
+        if ex.harder and ex.harder in catalog and family_pain is None:
             harder = catalog.get(ex.harder)
+            wanted = (spec.dose.variation and spec.may_progress) or harder.id in spec.recent
             if (
-                harder.suits(profile.level)
+                wanted
+                and harder.suits(profile.level)
                 and harder.available_with(owned)
-                and harder.id not in used
-                and harder.id not in blocked
-                and (harder.kind != "plyometric" or (spec.plyo and (harder.id not in HIGH_LEVEL_PLYO or spec.high_plyo)))
+                and fits(harder, new_ok=harder.id in spec.recent)
+                and (harder.kind != "plyometric" or harder.id not in HIGH_LEVEL_PLYO or spec.high_plyo)
             ):
                 note = f"harder variation of {ex.name}"
                 ex = harder
-        own_pain = pain.get(ex.id)
-        if own_pain is not None and own_pain.marks_in_a_row == 1 and ex.easier and ex.easier in catalog:
-            easier = catalog.get(ex.easier)
-            if easier.available_with(owned) and easier.id not in used and easier.id not in blocked and easier.kind != "plyometric":
-                note = f"easier than {ex.name}, which you marked as painful last time"
+        own_pain: PainStatus | None = family_pain
+        if family_pain is not None and not family_pain.out_of_plan:
+            marked = catalog.get(family_pain.exercise).name if family_pain.exercise in catalog else family_pain.exercise
+            when = day_and_month(family_pain.last)
+            easier = catalog.get(ex.easier) if ex.easier and ex.easier in catalog else None
+            if (
+                easier is not None
+                and easier.available_with(owned)
+                and easier.suits(profile.level)
+                and easier.kind != "plyometric"
+                and fits(easier, new_ok=True)
+            ):
+                note = f"easier than {ex.name}: you marked pain on {marked} on {when}"
                 ex = easier
-                own_pain = None
-        elif own_pain is not None:
-            note = f"same load as last time: you marked pain on {ex.name}; stop if it hurts"
+            else:
+                note = f"no heavier than last time: you marked pain on {marked} on {when}; stop if it hurts"
         used.add(ex.id)
+        families[ex.family] = ex.name
         chosen.append(_prescribe(ex, slot.role, spec, profile, history, own_pain, note))
     if spec.dose.drop:
         for _ in range(spec.dose.drop):
@@ -599,6 +682,7 @@ class DayContext:
     pain: dict[str, PainStatus]
     low_frequency: bool
     one_fits: bool = False
+    few_lately: bool = False  # about one session a week over the last four weeks
 
 
 def lighter_week(template: Template, block: BlockState) -> bool:
@@ -609,11 +693,17 @@ def lighter_week(template: Template, block: BlockState) -> bool:
 
 
 def _day_context(
-    today: date, profile: Profile, sessions: list[SessionRecord], history: list[SetRecord], programs: Programs, week: RunningWeek
+    today: date,
+    profile: Profile,
+    sessions: list[SessionRecord],
+    history: list[SetRecord],
+    programs: Programs,
+    week: RunningWeek,
+    catalog: Catalog,
 ) -> DayContext:
     before = tuple(s for s in sessions if s.date < today)
     sched = schedule(today, week, before)
-    block = block_state(today, week, list(before))
+    block = block_state(today, week, list(before), light_weeks=_light_weeks(programs.templates[profile.level]))
     template = programs.templates[profile.level]
     dose_week = block.dose_week
     dose = template.weeks[min(dose_week, len(template.weeks)) - 1]
@@ -623,45 +713,75 @@ def _day_context(
         dose = replace(light_base, light=True)
     if block.comeback:
         dose = replace(dose, light=False, drop=0)
-    race = week.race_ahead(today)
-    plyo = plyometrics_allowed(profile, list(before), today) and not block.comeback and race is None
-    plyo = plyo and not any(0 < (r - today).days <= T.race_no_jumps_days for r in profile.races)
+    past = [h for h in history if h.date < today]
+    taper_race = week.race_ahead(today, T.taper_window_days)
+    recovering = week.recovering(today)
+    plyo = plyometrics_allowed(profile, list(before), today) and not block.comeback and taper_race is None
+    plyo = plyo and recovering is None and not _leg_pain_lately(past, profile, catalog, today)
     # Nordic curls never within 48 h before the long run
     nordic_ok = all(week.run_on(today + timedelta(days=n)) not in ("long", "race") for n in (1, 2))
     at_start = plan_week(sched.week.start, sched.week.start, week, tuple(s for s in before if s.date < sched.week.start))
     race_week = any(-1 <= (r - sched.week.start).days <= 9 for r in profile.races)  # the taper, not the runs, limits it
     one_fits = len(at_start.planned) + len(at_start.done) <= 1 and at_start.target >= 2 and not race_week
     # a comeback has its own ramp: the break is why the last weeks look sparse
-    low = not block.comeback and (_low_frequency(today, list(before)) or one_fits)
+    few_lately = not block.comeback and _low_frequency(today, list(before))
+    low = few_lately or (not block.comeback and one_fits)
     start = sched.week.start
     nordic_week = any(h.exercise == NORDIC and start <= h.date < today for h in history)
+    recent = frozenset(h.exercise for h in past if (today - h.date).days <= T.taper_known_days)
+    known: frozenset[str] | None = None
+    known_why = ""
+    if taper_race is not None:
+        known, known_why = recent, "nothing new before the race"
+    elif block.comeback and any(h.date < (block.back_on or today) for h in past):
+        # nothing new in the weeks back: what was done before the break (and since)
+        known, known_why = frozenset(h.exercise for h in past), "nothing new in the weeks back"
+    # advanced jumps wait for block week 5, and for 4 weeks at a newly taken level
+    changed = profile.level_changed_on()
+    settled = changed is None or (today - changed).days >= 7 * (T.high_level_plyo_from_week - 1)
     spec = SessionSpec(
         nordic_this_week=nordic_week,
         dose=dose,
         block_week=dose_week,
         plyo=plyo,
-        high_plyo=dose_week >= T.high_level_plyo_from_week,
+        high_plyo=dose_week >= T.high_level_plyo_from_week and settled,
         comeback=block.comeback_factor,
         back_on=block.back_on,
-        taper=race is not None,
+        taper=taper_race is not None,
         nordic_ok=nordic_ok,
         full_body=low,
         light_base=light_base,
+        today=today,
+        known=known,
+        known_why=known_why,
+        hold_loads=recovering is not None,
+        recent=recent,
     )
     first = week_start(profile.block_start or today, profile.week_start_index)
     index = sum(1 for s in before if s.kind == "strength" and s.date >= first)
-    return DayContext(
-        today, week, sched, block, spec, index, pain_status([h for h in history if h.date < today], profile), low, one_fits
-    )
+    return DayContext(today, week, sched, block, spec, index, pain_status(past, profile, catalog), low, one_fits, few_lately)
+
+
+def _leg_pain_lately(history: Sequence[SetRecord], profile: Profile, catalog: Catalog, today: date) -> bool:
+    """A pain mark on leg work in the last week (not cleared since): no jumps until a week
+    has passed, whatever sessions came after it."""
+    cleared: dict[str, date] = {}
+    for ex_id, day in profile.pain_cleared:
+        fam = catalog.pain_family(ex_id)
+        cleared[fam] = max(day, cleared.get(fam, day))
+    for s in history:
+        if s.pain and 0 < (today - s.date).days <= T.pain_no_jumps_days and s.exercise in catalog and catalog.get(s.exercise).legs:
+            fam = catalog.pain_family(s.exercise)
+            if fam not in cleared or s.date > cleared[fam]:
+                return True
+    return False
+
+
+def _light_weeks(template: Template) -> frozenset[int]:
+    return frozenset(i + 1 for i, w in enumerate(template.weeks) if w.light)
 
 
 HISTORY_WINDOW_DAYS = 35  # the sets a prescription looks at: the last five weeks
-
-
-def _recent_sets(exercise: str, history: list[SetRecord], today: date) -> int:
-    """Sets in the last session of this exercise within three weeks (0: none)."""
-    last = _last_session(exercise, [h for h in history if (today - h.date).days <= T.recent_sets_days])
-    return len(last)
 
 
 def prescription_history(dc: DayContext, sessions: list[SessionRecord], history: list[SetRecord]) -> list[SetRecord]:
@@ -679,15 +799,16 @@ def prescription_history(dc: DayContext, sessions: list[SessionRecord], history:
 def _session(dc: DayContext, profile: Profile, catalog: Catalog, programs: Programs, history: list[SetRecord]) -> list[Prescribed]:
     spec = dc.spec
     if spec.light_base is not None:
-        normal = build_session(dc.index, replace(spec, dose=spec.light_base, light_base=None), profile, catalog, programs, history, dc.pain)
-        # a lighter week: the same exercises, about half the sets, and the full rests back
-        # half of what the runner did last time (or of the dose, for an exercise not done lately)
-        rested = [replace(p, rest=max(p.rest, catalog.get(p.exercise).rest), sets=_recent_sets(p.exercise, history, dc.today) or p.sets)
-                  for p in normal]
+        # a lighter week: the normal week's prescription (no raises of load, sets or
+        # variation), then about half its sets with the full rests back, whatever the
+        # runner did on top of what was prescribed
+        base = replace(spec, dose=spec.light_base, light_base=None, hold_loads=True)
+        normal = build_session(dc.index, base, profile, catalog, programs, history, dc.pain)
+        rested = [replace(p, rest=max(p.rest, catalog.get(p.exercise).rest)) for p in normal]
         light = light_version(rested, profile.minutes)
         if spec.taper:  # race week on top of a lighter week: still about half of it
             light = [replace(p, sets=max(1, p.sets // 2)) for p in light]
-        return light
+        return fit_to_minutes(light, profile.minutes)
     return build_session(dc.index, spec, profile, catalog, programs, history, dc.pain)
 
 
@@ -756,7 +877,11 @@ def _week_notes(dc: DayContext, profile: Profile, catalog: Catalog) -> tuple[str
     if capped:
         notes.append(capped)
     w = plan_week(dc.sched.week.start, dc.sched.week.start, dc.week, ())
-    if w.short_by > 0 and not any(dc.week.race_ahead(d) or dc.week.run_on(d) == "race" for d in _days(w.start)):
+    quiet = any(
+        dc.week.race_ahead(d, T.taper_window_days) or dc.week.run_on(d) == "race" or dc.week.recovering(d)
+        for d in _days(w.start)
+    )
+    if w.short_by > 0 and not quiet and len(dc.sched.week.days) == len(w.planned):
         fits = len(w.planned)
         notes.append(
             f"This running week leaves room for {plural(fits, 'strength session')} with a day "
@@ -764,6 +889,24 @@ def _week_notes(dc: DayContext, profile: Profile, catalog: Catalog) -> tuple[str
         )
     notes += referral(dc.pain, catalog)
     return tuple(notes)
+
+
+_PATTERN_WORDS = {
+    "squat": "squat", "single-leg-knee": "single leg", "hinge": "hinge", "bridge": "hip", "calf": "calf",
+    "soleus": "calf", "hip-abduction": "hip", "tibialis": "shin", "foot": "foot", "push": "upper body",
+    "pull": "upper body", "anti-extension": "core", "anti-rotation": "core", "lateral-core": "core",
+    "adductor": "core", "jumps": "jumps",
+}
+
+
+def _patterns(exercises: Sequence[Prescribed], catalog: Catalog) -> str:
+    """'squat, hinge, calf and core': the patterns the session really holds, in order."""
+    words = list(dict.fromkeys(
+        _PATTERN_WORDS.get(catalog.family(p.exercise), "mobility") for p in exercises if p.exercise in catalog
+    ))
+    if len(words) <= 1:
+        return "".join(words)
+    return f"{', '.join(words[:-1])} and {words[-1]}"
 
 
 def _the(blocked: str) -> str:
@@ -783,12 +926,16 @@ def today_plan(
     catalog: Catalog,
     programs: Programs | None = None,
     actual: dict[date, str] | None = None,
+    shown: Mapping[date, str] | None = None,
 ) -> TodayPlan:
-    """What to do today, and why. Today's own sessions do not change today's plan."""
+    """What to do today, and why. Today's own sessions do not change today's plan.
+
+    ``shown`` is the plan ledger (day → what Today showed on it): when given, a session
+    is "missed" only on a day of this week shown as a strength day, passed without one."""
     programs = programs or catalog.programs
     week = RunningWeek.of(profile, actual)
     history = [s for s in history if s.date < today]
-    dc = _day_context(today, profile, sessions, history, programs, week)
+    dc = _day_context(today, profile, sessions, history, programs, week, catalog)
     sched, block = dc.sched, dc.block
     nxt = sched.next_day
     nxt_text = f"next session {day_name(nxt, today)}" if nxt else "no strength session fits this running week"
@@ -810,9 +957,17 @@ def today_plan(
         taper=dc.spec.taper,
     )
     run = week.run_on(today)
-    missed = sched.missed[-1] if sched.missed else None
+    if shown is not None:
+        had = {s.date for s in sessions}
+        gone = [d for d in _days(sched.week.start) if d < today and shown.get(d) == "strength" and d not in had]
+        missed = gone[-1] if gone else None
+    else:
+        missed = sched.missed[-1] if sched.missed else None
     if today in sched.week.planned:
         exercises = _session(dc, profile, catalog, programs, prescription_history(dc, sessions, history))
+        if not exercises:  # everything the session holds is out (pain, equipment): rest, and say why
+            why = "pain keeps its exercises out of the plan" if dc.pain else "none of its exercises fits today"
+            return replace(common, reason=f"No session today: {why}; {nxt_text}.")
         reason = {
             "rest": "No run today, so it is a good day for strength.",
             "hard": "Hard run today: do this after it, once you have had a drink and a snack.",
@@ -820,27 +975,35 @@ def today_plan(
         }.get(run, "Strength today.")
         if missed and not block.comeback:
             reason = f"{DAY_NAMES[missed.weekday()]}'s session was missed; this is the next one. No need to make it up. " + reason
-        race = week.race_ahead(today)
+        race = week.race_ahead(today, T.taper_window_days)
         if race:
+            last = nxt is None or nxt >= race
             reason += (
-                f" Race {day_name(race, today)}: a short session, half the sets, no jumps and nothing new; "
-                f"nothing more before the race."
+                f" Race {day_name(race, today)}: a taper session, half the sets, only exercises you did in the last "
+                f"{T.taper_known_days // 7} weeks, no heavier than last time and no jumps"
+                + ("; nothing more before the race." if last else ".")
             )
-        elif any(0 < (r - today).days <= T.race_no_jumps_days for r in profile.races) and profile.level != "beginner":
-            reason += " No jumps from here to the race."
+        recovering = week.recovering(today)
+        if recovering is not None and not race:
+            rec = week.recovery(recovering)
+            until = recovering + timedelta(days=rec.no_plyo_days)
+            reason += f" Still recovering from your race on {day_and_month(recovering)}: no jumps and no heavier loads until {day_and_month(until)}."
         if block.comeback:
             pct = round(block.comeback_factor * 100)
             which = "First" if block.comeback == 1 else "Second"
+            nothing_new = "only exercises you did before, " if dc.spec.known is not None else ""
             reason += (
                 f" {which} week back after {block.days_off} days off: about {pct} % of your previous loads and reps, "
-                f"no new variations and no jumps."
+                f"{nothing_new}no jumps."
             )
         if dc.spec.light_base is not None:
-            reason += " This is a lighter week: the same exercises with about half the sets, same loads."
-        if dc.spec.full_body and dc.one_fits:
-            reason += " This running week has room for one session, so it is full-body: squat, hinge, single leg, calf and core."
-        elif dc.spec.full_body:
-            reason += " With about one session a week lately, each one is full-body: squat, hinge, single leg, calf and core."
+            reason += " This is a lighter week: about half the sets of a normal week, and no heavier loads."
+        if dc.spec.full_body:
+            patterns = _patterns(exercises, catalog)
+            if dc.one_fits and len(sched.week.days) <= 1:
+                reason += f" This running week has room for one session, so it is full-body: {patterns}."
+            elif dc.few_lately:
+                reason += f" With about one session a week lately, each one is full-body: {patterns}."
         return replace(common, kind="strength", reason=reason, exercises=tuple(exercises), warmup=build_warmup(programs, catalog))
     blocked = week.blocked(today)
     target = sched.week.target
@@ -985,7 +1148,7 @@ def plan_ahead(
         plan = today_plan(day, profile, sessions, history, catalog, programs, actual)
         if plan.kind == "strength":
             week = RunningWeek.of(profile, actual)
-            dc = _day_context(day, profile, sessions, history, programs, week)
+            dc = _day_context(day, profile, sessions, history, programs, week, catalog)
             upcoming = conditional_items(profile, catalog, programs, day, dc.spec, dc.index)
             out.append(
                 PlannedDay(day, plan.block_week, plan.light_week, plan.exercises, plan.reason, plan.comeback, plan.taper, upcoming)
@@ -997,7 +1160,14 @@ def plan_ahead(
     return out
 
 
-def block_week(profile: Profile, sessions: list[SessionRecord], today: date, actual: dict[date, str] | None = None) -> BlockState:
+def block_week(
+    profile: Profile,
+    sessions: list[SessionRecord],
+    today: date,
+    actual: dict[date, str] | None = None,
+    programs: Programs | None = None,
+) -> BlockState:
     """The block position on ``today`` (for the review screens and `status`)."""
     week = RunningWeek.of(profile, actual)
-    return block_state(today, week, [s for s in sessions if s.date < today])
+    light = _light_weeks(programs.templates[profile.level]) if programs is not None else frozenset()
+    return block_state(today, week, [s for s in sessions if s.date < today], light_weeks=light)

@@ -1,17 +1,19 @@
 """The rules of a profile change, one home for both front ends (Settings and
 `runstrength profile`): what a change of level or weekly target means for the plan, which
-race days are kept, what an equipment choice and a running week must be.
+race days are kept, what an equipment choice must be, how a race is written.
 
 Pure: the caller passes ``day`` and the current profile; the service saves the result.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from datetime import date, timedelta
 from typing import Any
 
 from .model import Profile
+from .rules import race_distance_name
 from .validate import InputError
 from .weeks import week_start
 
@@ -43,6 +45,53 @@ def parse_race_day(text: str) -> date:
         raise InputError(f"Race day must look like YYYY-MM-DD, not {text!r}.") from None
 
 
+_DISTANCE_WORDS = {
+    "5k": "5k", "5km": "5k", "10k": "10k", "10km": "10k", "half": "half", "half-marathon": "half",
+    "hm": "half", "marathon": "marathon", "m": "marathon", "ultra": "ultra",
+}
+
+
+def parse_race(text: str) -> tuple[date, str | None]:
+    """'2027-03-06' → (day, None); '2027-03-06:marathon' or '2027-03-06:50' (km) →
+    (day, the row of rules.RACE_RECOVERY). InputError with a person's sentence otherwise."""
+    raw = text.strip()
+    day_text, sep, distance = raw.partition(":")
+    day = parse_race_day(day_text)
+    if not sep:
+        return day, None
+    word = distance.strip().lower().replace(" ", "")
+    if word in _DISTANCE_WORDS:
+        return day, _DISTANCE_WORDS[word]
+    number = word.removesuffix("km")
+    try:
+        km = float(number)
+    except ValueError:
+        km = math.nan
+    if not math.isfinite(km) or not 1 <= km <= 400:
+        raise InputError(
+            f"A race looks like YYYY-MM-DD or YYYY-MM-DD:DISTANCE (5k, 10k, half, marathon, ultra, "
+            f"or km like 50), not {raw!r}."
+        )
+    return day, race_distance_name(km)
+
+
+def races_with_distances(
+    profile_races: Iterable[date],
+    distances: Iterable[tuple[date, str]],
+    new: Iterable[tuple[date, str | None]],
+    day: date,
+) -> tuple[tuple[date, ...], tuple[tuple[date, str], ...]]:
+    """The race days and their declared distances after adding ``new`` (a new distance
+    for a day replaces the old one); days before yesterday are dropped."""
+    known = dict(distances)
+    added = list(new)
+    for d, name in added:
+        if name is not None:
+            known[d] = name
+    kept = race_days([*profile_races, *(d for d, _ in added)], day)
+    return kept, tuple(sorted((d, name) for d, name in known.items() if d in kept))
+
+
 def race_days(days: Iterable[date], day: date) -> tuple[date, ...]:
     """The race days a profile keeps on ``day``: once each, in order, none before yesterday."""
     return tuple(sorted(r for r in set(days) if r >= day - timedelta(days=1)))
@@ -57,7 +106,3 @@ def equipment_choice(items: Iterable[str]) -> tuple[str, ...]:
     return chosen
 
 
-def check_running_week(runs: Iterable[str]) -> None:
-    """The planner supports one long run a week."""
-    if list(runs).count("long") > 1:
-        raise InputError("Only one long run a week is supported; mark the other one as hard.")

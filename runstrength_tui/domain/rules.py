@@ -1,11 +1,13 @@
 """The numbers the coach lives by, in one place: the planner and the guard both read them.
 
-COACHING.md, "The guard and the plan must agree": a runner who does exactly what the app
+docs/coaching.md § The guard and the plan agree: a runner who does exactly what the app
 prescribes must never be warned about it, so every threshold the guard checks is also a
 limit the planner respects, and both import it from here.
 """
 
 from __future__ import annotations
+
+from typing import NamedTuple
 
 
 class Thresholds:
@@ -44,7 +46,8 @@ class Thresholds:
     min_chronic_volume: float = 60.0  # reps + hold seconds per week
     min_chronic_rpe_minutes: float = 60.0  # Foster 2001 session RPE × minutes per week
     # Endurance strength for runners works at 12–20 reps (ACSM 2009 muscular endurance;
-    # Blagrove 2018); heavier 5–8 rep sets are for advanced runners only (COACHING.md).
+    # Blagrove 2018); heavier 5–8 rep sets are for advanced runners only
+    # (docs/coaching.md § Prescribing and progression).
     heavy_reps_below: int = 8
     # Balsalobre-Fernández 2016 and Blagrove 2018: the studied dose is 2–3 sessions a week.
     max_sessions_in_7_days: int = 3
@@ -60,22 +63,23 @@ class Thresholds:
     # ... but one missed session in four weeks is life, not a pattern: speak below 1.5 a
     # week, where the planner also switches to full-body sessions.
     irregular_min_per_week: float = 1.5
-    # COACHING.md program defaults: intermediate runners start low-level plyometrics after
+    # docs/coaching.md § Prescribing and progression: intermediate runners start low-level plyometrics after
     # 4 consecutive weeks of 2+ sessions; beginners do none.
     plyo_consistent_weeks: int = 4
     plyo_sessions_per_week: float = 2
-    # Say a load note at most once a week (COACHING.md, after Impellizzeri 2020).
+    # Say a load note at most once a week (docs/coaching.md § Guard rules, after Impellizzeri 2020).
     ack_quiet_days: int = 7
     # ACSM 2009 / NSCA: at least 48 h between resistance sessions that load the same
     # muscles. Our sessions are full-body, so never two strength days in a row.
     min_days_between_sessions: int = 2
-    # COACHING.md (Program defaults): beginners do 2 sessions a week.
+    # docs/coaching.md § Scheduling: beginners do 2 sessions a week.
     beginner_max_sessions: int = 2
     # The block moves by sessions done: a week advances when at least half of its
     # planned sessions happened; a week with fewer repeats.
     week_done_fraction: float = 0.5
-    # Comeback (COACHING.md): first week back at 50–70 % (we use 60 %), the second at
-    # about 80 %; no new variations and no jumps for those two weeks.
+    # Comeback (docs/coaching.md § Comebacks, levels and blocks): first week back at
+    # 50–70 % (we use 60 %), the second at about 80 %; no new variations and no jumps for
+    # those two weeks.
     comeback_first_week: float = 0.6
     comeback_second_week: float = 0.8
     # Level change: the new level starts this many weeks back in its dose.
@@ -96,9 +100,9 @@ class Thresholds:
     # the same line as the guard's irregular note above (it speaks where the plan switches).
     low_frequency_per_week: float = irregular_min_per_week
     # Advanced plyometrics: low-level drills in block weeks 1–4; bounding and single-leg
-    # hops from week 5 (COACHING.md, Prescribing).
+    # hops from week 5 (docs/coaching.md § Prescribing and progression).
     high_level_plyo_from_week: int = 5
-    # Honest minutes (COACHING.md, Prescribing): 10 s to switch sides, ~30 s between
+    # Honest minutes (docs/coaching.md § Prescribing and progression): 10 s to switch sides, ~30 s between
     # exercises, a 3–4 minute warm-up, the hold timer's 5 s get-ready.
     side_switch_seconds: int = 10
     transition_seconds: int = 30
@@ -106,6 +110,56 @@ class Thresholds:
     get_ready_seconds: int = 5
     minutes_slack: int = 1
     light_week_min_minutes: int = 10
+    # Pain (docs/coaching.md § Pain): a mark in two sessions in a row in one movement family
+    # takes the family (and its jumps) out of the plan until a clinician clears it; one
+    # mark on leg work keeps jumps away for a week.
+    pain_marks_out_of_plan: int = 2
+    pain_no_jumps_days: int = 7
+    # Tapers (Mujika & Padilla 2003; Bosquet 2007: cut volume 40–60 %, keep intensity, add
+    # nothing new): the 10 days before a race hold only exercises done in the 3 weeks
+    # before, at or below their last loads, with half the sets.
+    taper_window_days: int = 10
+    taper_known_days: int = 21
 
 
 THRESHOLDS = Thresholds()
+
+
+class RaceRecovery(NamedTuple):
+    """After a race: days with no strength at all, and days with no jumps and no load
+    increase (counted from the race day: 2 means the two days after it)."""
+
+    no_strength_days: int
+    no_plyo_days: int
+
+
+# Recovery after a race, by distance (coaching convention, in line with the muscle-damage
+# markers that stay up for days after a marathon and longer after an ultra: Warhol 1985,
+# Kim 2007; Mujika & Padilla 2003 on tapering and return). The longer the race, the longer
+# the legs need before load and impact come back.
+RACE_RECOVERY: dict[str, RaceRecovery] = {
+    "5k": RaceRecovery(2, 4),
+    "10k": RaceRecovery(2, 4),
+    "half": RaceRecovery(3, 7),
+    "marathon": RaceRecovery(7, 14),
+    "ultra": RaceRecovery(10, 21),
+}
+#: A race given as a bare date: treated as a half marathon (the middle of the table).
+DEFAULT_RACE_DISTANCE = "half"
+
+
+def race_distance_name(km: float) -> str:
+    """A race length in km → the row of RACE_RECOVERY that applies."""
+    if km <= 7.5:
+        return "5k"
+    if km <= 15:
+        return "10k"
+    if km <= 30:
+        return "half"
+    if km <= 42.5:
+        return "marathon"
+    return "ultra"
+
+
+def race_recovery(distance: str | None) -> RaceRecovery:
+    return RACE_RECOVERY[distance or DEFAULT_RACE_DISTANCE]

@@ -1,16 +1,18 @@
-"""Which days are strength days: recovery-aware scheduling (COACHING.md, "Scheduling").
+"""Which days are strength days: recovery-aware scheduling (docs/coaching.md § Scheduling).
 
 Pure functions of the running week, the sessions that happened and the date. The rules:
 - never two strength days in a row (48 h between sessions that load the same muscles,
   ACSM 2009), across the week boundary and against what was really done;
-- never the long-run day, the day after it or the day before it (leg soreness peaks
-  24–72 h after a session); races count as key runs;
+- never on a key run (a long run, a race, or a hard run next to another key run, such
+  as an ultra runner's two long runs or back-to-back hard days), the day before the first
+  or the day after the last (leg soreness peaks 24–72 h after a session);
 - at most 3 sessions in any 7 days, and never more than the weekly target (beginners 2);
 - avoid the day before a hard run when another day works; intermediate and advanced
   runners prefer the hard-run day (strength after the run) or the day after it, beginners
   prefer days without a run;
-- races: nothing in the 2 days before nor the day after; in the 6 days before, at most one
-  short session, at least 3 days out;
+- races: nothing in the 2 days before, nor in the race's recovery after it (2 days after a
+  5–10 km race, 3 after a half, 7 after a marathon, 10 after an ultra: rules.RACE_RECOVERY);
+  in the 6 days before, at most one short session, at least 3 days out;
 - a missed session is gone, not owed: the week is re-planned from today with the same
   rules, so it comes back only where they still hold.
 
@@ -27,6 +29,7 @@ from functools import lru_cache
 from itertools import combinations
 
 from .model import Profile, SessionRecord
+from .rules import RACE_RECOVERY, RaceRecovery, race_recovery
 from .rules import THRESHOLDS as T
 from .weeks import week_start
 
@@ -50,34 +53,79 @@ class RunningWeek:
         got = _actual_map(self.actual).get(day)
         return got if got else self.profile.run_on(day)
 
+    def key_run(self, day: date) -> str | None:
+        """'race', 'long', or 'hard' when a hard run sits next to another hard, long or race
+        day (back-to-back key days): the runs strength keeps a day away from."""
+        run = self.run_on(day)
+        if run in ("race", "long"):
+            return run
+        if run == "hard" and any(self.run_on(day + timedelta(days=n)) in ("hard", "long", "race") for n in (-1, 1)):
+            return "hard"
+        return None
+
+    def race_before(self, day: date, within: int) -> date | None:
+        """The latest race 1..``within`` days before ``day``, if any."""
+        for n in range(1, within + 1):
+            if day - timedelta(days=n) in self.profile.races:
+                return day - timedelta(days=n)
+        return None
+
+    def recovery(self, race: date) -> RaceRecovery:
+        return race_recovery(self.profile.race_distance(race))
+
+    def recovering(self, day: date) -> date | None:
+        """The race whose recovery still keeps jumps and load increases away on ``day``."""
+        for n in range(1, max(r.no_plyo_days for r in RACE_RECOVERY.values()) + 1):
+            race = day - timedelta(days=n)
+            if race in self.profile.races and n <= self.recovery(race).no_plyo_days:
+                return race
+        return None
+
     def blocked(self, day: date) -> str | None:
         """Why no strength session can go on this day, or None."""
-        run, before, after = self.run_on(day), self.run_on(day - timedelta(days=1)), self.run_on(day + timedelta(days=1))
+        run = self.run_on(day)
         if run == "race":
             return "race day"
         if run == "long":
             return "long-run day"
-        if before == "race":
-            return "the day after your race"
+        key = self.key_run(day)
+        if key == "hard":
+            return "a hard day next to another key run"
+        for n in range(1, max(r.no_strength_days for r in RACE_RECOVERY.values()) + 1):
+            race = day - timedelta(days=n)
+            if race in self.profile.races and n <= self.recovery(race).no_strength_days:
+                name = self.profile.race_distance(race)
+                what = f"your {_RACE_WORDS[name]}" if name else "your race"
+                return f"the day after {what}" if n == 1 else f"{n} days after {what}"
+        before = self.key_run(day - timedelta(days=1))
         if before == "long":
             return "the day after the long run"
+        if before == "hard":
+            return "the day after back-to-back hard days"
         for n in range(1, T.race_rest_before + 1):
             if self.run_on(day + timedelta(days=n)) == "race":
                 return "the day before your race" if n == 1 else f"{n} days before your race"
+        after = self.key_run(day + timedelta(days=1))
         if after == "long":
             return "the day before the long run"
+        if after == "hard":
+            return "the day before back-to-back hard days"
         actual_before = _actual_map(self.actual).get(day - timedelta(days=1))
         declared_before = self.profile.run_on(day - timedelta(days=1))
         if actual_before == "hard" and declared_before in ("rest", "easy"):
             return "the day after an unplanned hard run"
         return None
 
-    def race_ahead(self, day: date) -> date | None:
-        """The race this day tapers for (a race 1–6 days later), if any."""
+    def race_ahead(self, day: date, within: int | None = None) -> date | None:
+        """The race this day tapers for (a race 1–``within`` days later, 6 by default), if any."""
+        days = T.taper_days if within is None else within
         for r in self.profile.races:
-            if 1 <= (r - day).days <= T.taper_days:
+            if 1 <= (r - day).days <= days:
                 return r
         return None
+
+
+_RACE_WORDS = {"5k": "5 km race", "10k": "10 km race", "half": "half marathon", "marathon": "marathon", "ultra": "ultra"}
 
 
 @lru_cache(maxsize=64)

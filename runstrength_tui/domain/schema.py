@@ -23,6 +23,7 @@ from functools import cached_property
 from typing import Any, NoReturn
 
 from .model import EQUIPMENT, LEVELS, NOTIFY_MODES, RUN_TYPES, SIGNALS, WEEKDAYS
+from .rules import RACE_RECOVERY
 from .validate import MAX_LOAD_KG, MAX_REPS, MAX_SECONDS
 
 EARLIEST = date(1970, 1, 1)
@@ -391,11 +392,7 @@ SESSION = Doc("session", (
 ))
 
 
-def _runs_one_long(doc: dict[str, Any]) -> str | None:
-    if isinstance(doc.get("runs"), list) and doc["runs"].count("long") > 1:
-        return "runs has more than one long run"
-    return None
-
+RACE_DISTANCES = tuple(RACE_RECOVERY)
 
 PROFILE = Doc("profile", (
     Field("level", OneOf(LEVELS)),
@@ -410,6 +407,7 @@ PROFILE = Doc("profile", (
     Field("target_history", ListOf(Pair(Day(plan=True), Int(2, 3)), max_len=1000)),
     Field("beeps", Bool()),
     Field("races", ListOf(Day(plan=True), max_len=50)),
+    Field("race_distances", ListOf(Pair(Day(plan=True), OneOf(RACE_DISTANCES)), max_len=50)),
     Field("dumbbells", ListOf(Num(0.5, MAX_LOAD_KG), max_len=60)),
     Field("kettlebells", ListOf(Num(0.5, MAX_LOAD_KG), max_len=60)),
     Field("plyo_ready", Bool()),
@@ -418,7 +416,15 @@ PROFILE = Doc("profile", (
     Field("signal", OneOf(SIGNALS)),
     Field("notify", OneOf(NOTIFY_MODES)),
     Field("theme", Text(64, re.compile(r"[A-Za-z0-9_-]*"), "a theme name")),
-), rules=(_runs_one_long,))
+))
+
+#: The plan ledger: what Today showed for a day, on that day ("missed" is said only of a
+#: day shown as a strength day; a re-plan never rewrites what was shown).
+SHOWN_KINDS = ("strength", "finisher-only", "rest")
+SHOWN = Doc("shown day", (
+    Field("date", Day(plan=True), required=True),
+    Field("kind", OneOf(SHOWN_KINDS), required=True),
+))
 
 META = Doc("meta", (Field("schema_version", Int(0, 10**6), required=True),))
 

@@ -31,13 +31,22 @@ from .context import (
     today,
     week_review,
 )
-from .log import AlreadyRunningError, CorruptFileError, Log, LogError, NewerSchemaError, new_id, stamped_on
+from .log import (
+    AlreadyRunningError,
+    CorruptFileError,
+    Log,
+    LogError,
+    NewerSchemaError,
+    new_id,
+    remember_shown,
+    stamped_on,
+)
 from .session import Item, Workout, last_time_text
 
 __all__ = [
     "AlreadyRunningError", "CorruptFileError", "Log", "LogError", "NewerSchemaError", "new_id",
     "ENV_TODAY", "HISTORY_DAYS", "PAIN_DAYS", "REVIEW_DAYS", "SESSION_WEEKS", "Context", "Status", "attach_warnings",
     "catalog", "clear_pain", "clear_pain_question", "default_profile", "history_rows", "history_since", "make_sets",
-    "now", "recent_history_rows", "shipped_files", "stamped_on", "status", "today", "week_review",
+    "now", "recent_history_rows", "remember_shown", "shipped_files", "stamped_on", "status", "today", "week_review",
     "Item", "Workout", "last_time_text",
 ]

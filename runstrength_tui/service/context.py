@@ -113,6 +113,9 @@ class Context:
     actual: dict[date, str] | None = None  # imported runs: date → run kind, on the days they cover
     runs: list[Run] = field(default_factory=list)  # imported runs of the last six weeks
     pain_history: list[SetRecord] = field(default_factory=list)  # older pain-marked sets
+    # the plan ledger: what Today showed on each recent day (None: not kept, e.g. in tests)
+    shown: dict[date, str] | None = None
+    profile_saved: bool = True  # False: the runner has not set up a profile (defaults in use)
     _plans: dict[date, plan.TodayPlan] = field(default_factory=dict)
     _weeks: dict[tuple[date, date], guard.WeekPlanLoad] = field(default_factory=dict)
 
@@ -134,6 +137,9 @@ class Context:
         # exercises with a pain mark are kept for that (and only those are read)
         pain_since = min(recent, day - timedelta(days=PAIN_DAYS))
         painful: set[str] = store.pain_exercises(since=pain_since) if pain_since < recent else set()
+        if painful:  # pain is judged by movement family: read the whole family's older sets
+            shipped = catalog()
+            painful = {m for e in painful for m in shipped.pain_family_members(shipped.pain_family(e))} | painful
         older = store.sets(since=pain_since, until=recent - timedelta(days=1), exercises=painful) if painful else []
         from . import runs as service_runs
 
@@ -149,6 +155,8 @@ class Context:
             acks=store.acks(),
             catalog=catalog(),
             pain_history=older,
+            shown=store.shown_days(day - timedelta(days=14)),
+            profile_saved=profile is not None,
         )
 
     def today_plan(self) -> plan.TodayPlan:
@@ -159,7 +167,8 @@ class Context:
         cached = self._plans.get(day)
         if cached is None:
             cached = self._plans[day] = plan.today_plan(
-                day, self.profile, self.sessions, self.history + self.pain_history, self.catalog, actual=self._known(day)
+                day, self.profile, self.sessions, self.history + self.pain_history, self.catalog, actual=self._known(day),
+                shown=self.shown,
             )
         return cached
 
@@ -196,7 +205,7 @@ class Context:
                 day, self.profile, before, self.history + self.pain_history, self.catalog, weeks=1, actual=self._known(day)
             )
             planned += float(sum(p.sets * p.top for d in ahead if d.date < start + timedelta(days=7) for p in d.exercises))
-            previous = plan.block_week(self.profile, [s for s in self.sessions if s.date < start], start - timedelta(days=7), self._known(start))
+            previous = plan.block_week(self.profile, [s for s in self.sessions if s.date < start], start - timedelta(days=7), self._known(start), self.catalog.programs)
             light = plan.lighter_week(self.catalog.programs.templates[self.profile.level], previous)
             cached = self._weeks[(start, day)] = guard.WeekPlanLoad(planned, after_light_week=light, week_start=start)
         return cached

@@ -49,6 +49,16 @@ def stamped_on(day: date, now: datetime) -> datetime:
     return datetime.combine(day, now.time())
 
 
+def remember_shown(data_dir: Path, day: date, kind: str) -> None:
+    """Keep what Today showed (the plan ledger) when the log can be written now; a log held
+    by another runstrength, or a folder that cannot be written, just goes without it."""
+    try:
+        with Log(data_dir, write=True) as log:
+            log.remember_shown(day, kind)
+    except (StoreError, OSError):
+        pass
+
+
 class Log:
     """Open with ``write=True`` to change anything: that takes the data folder's lock
     (``AlreadyRunningError`` when another runstrength holds it)."""
@@ -87,6 +97,10 @@ class Log:
         """The Week screen's context and status, computed once per day and state of the log
         (see ``context.week_review``): read them, never change them."""
         return week_review(self._store, day)
+
+    def remember_shown(self, day: date, kind: str) -> bool:
+        """The plan ledger: keep what Today showed for ``day`` (the first showing stands)."""
+        return self._store.remember_shown(day, kind)
 
     def state(self) -> tuple[object, ...]:
         """Changes whenever anything in the data folder is written (for caches)."""

@@ -19,6 +19,7 @@ from ..domain.plan import PainStatus, Prescribed, TodayPlan, pain_status
 from ..domain.words import format_load
 from .context import HISTORY_DAYS, Context, make_sets
 from .log import Log
+from .log import LogError as StoreError
 
 
 @dataclass
@@ -116,7 +117,12 @@ class Workout:
         self._warmup_day = day
         ctx = self.ctx = self.logbook.context(day)
         plan = self.plan = ctx.today_plan()
-        self.pain = pain_status(ctx.history + ctx.pain_history, ctx.profile)
+        if ctx.profile_saved and not self.logbook.read_only:
+            try:  # the plan ledger: what Today showed, so "missed" is only said of a day shown
+                self.logbook.remember_shown(day, plan.kind)
+            except StoreError:
+                pass
+        self.pain = pain_status(ctx.history + ctx.pain_history, ctx.profile, ctx.catalog)
         open_ = self.logbook.open_session()
         self.session = open_[0] if open_ and open_[0].date == day else None
         if self.session is not None and self.session.kind == "finisher":
@@ -208,7 +214,7 @@ class Workout:
     @property
     def referred(self) -> list[str]:
         """Exercises out of the plan for pain (two sessions in a row) until the runner clears them."""
-        return sorted(ex for ex, st in self.pain.items() if st.marks_in_a_row >= 2)
+        return sorted(st.exercise for st in self.pain.values() if st.out_of_plan)
 
     def coach_notes(self) -> list[str]:
         """What the coach says today besides the reason: pain referrals first (they stay until

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from ..domain.schema import ACK, META, PROFILE, SESSION, SET, V0_SET, Doc, Window, check_table, show_key
+from ..domain.schema import ACK, META, PROFILE, SESSION, SET, SHOWN, V0_SET, Doc, Window, check_table, show_key
 
 SCHEMA_VERSION = 1
 MAIN = "runstrength.json"
@@ -92,7 +92,7 @@ def main_version(data: dict) -> int | None:
     return version if type(version) is int and version >= 0 else None
 
 
-MAIN_TABLES = {"meta": (META, 1), "profile": (PROFILE, 1), "sessions": (SESSION, None), "acks": (ACK, None)}
+MAIN_TABLES = {"meta": (META, 1), "profile": (PROFILE, 1), "sessions": (SESSION, None), "acks": (ACK, None), "shown": (SHOWN, 400)}
 V0_TABLES = {"sets": (V0_SET, None), "profile": (PROFILE, 1)}
 JOURNAL_TABLES = {"session": (SESSION, 1), "sets": (SET, None)}
 SHARD_TABLES = {"sets": (SET, None)}

@@ -238,6 +238,32 @@ class Store:
         check_docs(schema.ACK, [doc])
         self.main.table("acks").insert(doc)
 
+    # --- the plan ledger ---------------------------------------------------------------
+
+    def shown_days(self, since: date) -> dict[date, str]:
+        """Day → what Today showed for it on that day (strength | finisher-only | rest)."""
+        lo = since.isoformat()
+        docs = self._tables(self.dir / MAIN).get("shown", {}).values()
+        return {date.fromisoformat(d["date"]): d["kind"] for d in docs if d["date"] >= lo}
+
+    def remember_shown(self, day: date, kind: str, keep_days: int = 60) -> bool:
+        """Keep what Today showed for ``day`` (once a day: the first showing stands, so a
+        later re-plan never rewrites it); days older than ``keep_days`` are dropped.
+        True when something was written."""
+        self._need_write()
+        table = self._tables(self.dir / MAIN).get("shown", {})
+        if any(d["date"] == day.isoformat() for d in table.values()):
+            return False
+        doc = {"date": day.isoformat(), "kind": kind}
+        check_docs(schema.SHOWN, [doc])
+        shown = self.main.table("shown")
+        old = (day - timedelta(days=keep_days)).isoformat()
+        stale = [int(k) for k, d in table.items() if d["date"] < old]
+        if stale:
+            shown.remove(doc_ids=stale)
+        shown.insert(doc)
+        return True
+
     # --- sessions and sets ---------------------------------------------------------------
 
     def _shard_path(self, year: int) -> Path:

@@ -1,7 +1,7 @@
 """The app's timer, scheduled: when the one active timer (rest, get-ready, hold) ends.
 
 A plain object the app owns (so timers survive screens being closed), with a public API
-the app, the tests and the benchmark use. Two habits keep it exact (DESIGN.md §6): the
+the app, the tests and the benchmark use. Two habits keep it exact (docs/design.md § Timers): the
 end is a one-shot callback on the event loop's own ``call_later`` (a Textual Timer can
 queue behind a busy screen's repaints), and the time left is always the deadline minus
 the monotonic clock, never a count of ticks.

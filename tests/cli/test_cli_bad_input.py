@@ -37,7 +37,7 @@ CASES = {
     "level pro": (["profile", "--level", "pro"], "'pro'"),
     "target 4": (["profile", "--target", "4"], "Target"),
     "minutes 30": (["profile", "--minutes", "30"], "Minutes"),
-    "two long runs": (["profile", "--runs", "mon=long,sat=long"], "long run"),
+    "race distance far": (["profile", "--race", "2030-01-01:far"], "YYYY-MM-DD:DISTANCE"),
     "runs without =": (["profile", "--runs", "mon"], "="),
     "run type": (["profile", "--runs", "mon=sprint"], "'sprint'"),
     "weeks 13": (["profile", "--weeks", "13"], "8 to 12"),
@@ -78,8 +78,8 @@ def test_bad_input_exits_2_with_one_line_and_writes_nothing(logged, cli, folder_
 
 @pytest.mark.parametrize(
     "args",
-    [CASES[k][0] for k in ("unknown exercise", "reps 0", "load heavy", "load 401kg", "future date", "reps on a hold", "level pro", "two long runs")],
-    ids=["unknown exercise", "reps 0", "load heavy", "load 401kg", "future date", "reps on a hold", "level pro", "two long runs"],
+    [CASES[k][0] for k in ("unknown exercise", "reps 0", "load heavy", "load 401kg", "future date", "reps on a hold", "level pro", "race distance far")],
+    ids=["unknown exercise", "reps 0", "load heavy", "load 401kg", "future date", "reps on a hold", "level pro", "race distance far"],
 )
 def test_bad_input_on_a_new_folder_creates_nothing(tmp_path, cli, args):
     fresh = tmp_path / "fresh"

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 from runstrength_tui import __version__
+
+ROOT = Path(__file__).resolve().parents[2]
 
 NO_TEXTUAL = """
 import sys
@@ -46,6 +49,17 @@ def test_version(cli_proc):
     done = cli_proc("--version")
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == f"runstrength {__version__}"
+
+
+def test_one_version_source():
+    """pyproject.toml reads the version from runstrength_tui/__init__.py; it writes none."""
+    import importlib.metadata
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    assert "version" not in project["project"] and "version" in project["project"]["dynamic"]
+    assert project["tool"]["setuptools"]["dynamic"]["version"] == {"attr": "runstrength_tui.__version__"}
+    assert importlib.metadata.version("runstrength") == __version__  # as installed
 
 
 def test_exit_codes_of_a_real_process(data_dir, cli_proc):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date, timedelta
 
 import pytest
@@ -140,8 +141,22 @@ def test_history_json(runner, cli):
     assert text.code == 0 and text.out.splitlines()[0].startswith("2025-03-12")
 
 
-def test_read_commands_change_nothing(runner, cli, folder_bytes):
-    before = folder_bytes(runner)
+def _without_ledger(files: dict) -> dict:
+    main = json.loads(files["runstrength.json"])
+    shown = main.pop("shown", {})
+    return {**files, "runstrength.json": main}, shown
+
+
+def test_read_commands_change_nothing_but_the_plan_ledger(runner, cli, folder_bytes):
+    """Reading changes nothing in the log; `today` and `plan` keep what Today showed (the
+    plan ledger, once a day: "missed" is then said only of a day that was shown)."""
+    before, _ = _without_ledger(folder_bytes(runner))
     for args in (["today"], ["plan"], ["status"], ["history"], ["profile"], ["export"], ["exercises"], ["show", "plank"], ["restore", "--list"]):
         assert cli(*args).code == 0, args
-    assert folder_bytes(runner) == before
+    after, shown = _without_ledger(folder_bytes(runner))
+    assert after == before
+    assert [d for d in shown.values()] == [{"date": "2025-03-12", "kind": cli("today", "--json").json()["kind"]}]
+    again = folder_bytes(runner)
+    for args in (["today"], ["plan"]):
+        assert cli(*args).code == 0, args
+    assert folder_bytes(runner) == again  # once a day: the first showing stands

@@ -129,6 +129,7 @@ def entry(id="squat", **changes) -> dict:
         "level": "beginner",
         "equipment": [],
         "legs": True,
+        "family": "squat",
         "per_side": False,
         "sets": 2,
         "reps": [12, 20],

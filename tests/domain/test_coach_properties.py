@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, time, timedelta
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -36,6 +37,13 @@ PROGRAMS = load_programs(CATALOG)
 START = date(2026, 1, 5)  # a Monday
 WEEKS = 12
 SIM = settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+# Each property at full size (20 runners of 12 weeks: slow, run by .ci/run) and over 3
+# runners in the README's test command, so a coach that breaks one still fails it quickly.
+SIZES = pytest.mark.parametrize("runners_drawn", [3, pytest.param(20, marks=pytest.mark.slow)])
+
+
+def check(strategy, prop, runners_drawn: int) -> None:
+    settings(SIM, max_examples=runners_drawn)(given(strategy)(prop))()
 
 
 @st.composite
@@ -51,6 +59,15 @@ def runners(draw):
         runs[i] = "hard"
     if draw(st.booleans()) and n_runs > hard:
         runs[run_days[-1]] = "long"
+        shape = draw(st.sampled_from(("one", "one", "ultra weekend", "back-to-back hard")))
+        long_day = run_days[-1]
+        if shape == "ultra weekend":  # a second long run the next day
+            runs[(long_day + 1) % 7] = "long"
+        elif shape == "back-to-back hard":  # a hard day next to another
+            i = draw(st.sampled_from([x for x in range(7) if runs[x] != "long"]))
+            runs[i] = "hard"
+            if runs[(i + 1) % 7] != "long":
+                runs[(i + 1) % 7] = "hard"
     level = draw(st.sampled_from(LEVELS))
     kit = draw(st.sampled_from([("none",), ("bands",), ("dumbbells",), ("kettlebell",), ("gym",), ("bands", "dumbbells")]))
     dumbbells = tuple(sorted(draw(st.sets(st.sampled_from((2.0, 4.0, 6.0, 8.0, 10.0, 12.0, 16.0)), max_size=5))))
@@ -67,6 +84,8 @@ def runners(draw):
         dumbbells=dumbbells,
         kettlebells=kettlebells,
         races=races,
+        race_distances=tuple((r, draw(st.sampled_from(("5k", "10k", "half", "marathon", "ultra")))) for r in races
+                             if draw(st.booleans())),
         plyo_ready=draw(st.booleans()),
     )
     missed = draw(
@@ -90,6 +109,7 @@ def follow(profile: Profile, missed: set[date], actual_all: dict[date, str] | No
     history: list[SetRecord] = []
     notes = []
     days: list[tuple[date, plan.TodayPlan]] = []
+    shown: dict[date, str] = {}  # the plan ledger, kept as `today` and the TUI keep it
     day = START
     while day < START + timedelta(days=7 * WEEKS):
         since = history_since(day, sessions)  # what `Context.load` reads from the store
@@ -97,8 +117,9 @@ def follow(profile: Profile, missed: set[date], actual_all: dict[date, str] | No
         # imported runs: known up to yesterday (a runner imports after running)
         actual = {d: k for d, k in (actual_all or {}).items() if d < day} or None
         ctx = Context(today=day, profile=profile, sessions=list(sessions), history=recent, acks=[], catalog=CATALOG,
-                      actual=actual)
+                      actual=actual, shown=dict(shown))
         today = ctx.today_plan()
+        shown.setdefault(day, today.kind)
         days.append((day, today))
         if today.kind == "strength" and day not in missed:
             sid = f"s-{day}"
@@ -126,9 +147,12 @@ def follow(profile: Profile, missed: set[date], actual_all: dict[date, str] | No
     return sessions, history, notes, days
 
 
-@SIM
-@given(runners())
-def test_a_runner_who_follows_today_is_never_hurt_by_the_plan(runner):
+@SIZES
+def test_a_runner_who_follows_today_is_never_hurt_by_the_plan(runners_drawn):
+    check(runners(), _a_runner_who_follows_today_is_never_hurt_by_the_plan, runners_drawn)
+
+
+def _a_runner_who_follows_today_is_never_hurt_by_the_plan(runner):
     profile, missed = runner
     sessions, history, notes, days = follow(profile, missed)
     week = RunningWeek(profile)
@@ -141,6 +165,14 @@ def test_a_runner_who_follows_today_is_never_hurt_by_the_plan(runner):
         assert week.run_on(d) not in ("long", "race")
         assert week.run_on(d - timedelta(days=1)) not in ("long", "race")
         assert week.run_on(d + timedelta(days=1)) != "long"
+        # key runs (long, race, or hard next to another hard/long/race day): none on the
+        # session day, the day before or the day after
+        def key(x: date) -> bool:
+            run = week.run_on(x)
+            near = {week.run_on(x - timedelta(days=1)), week.run_on(x + timedelta(days=1))}
+            return run in ("long", "race") or (run == "hard" and bool(near & {"hard", "long", "race"}))
+
+        assert not any(key(d + timedelta(days=n)) for n in (-1, 0, 1)), (d, profile.runs)
     # beginners: two a week at most
     if profile.level == "beginner":
         for w in range(WEEKS):
@@ -151,7 +183,8 @@ def test_a_runner_who_follows_today_is_never_hurt_by_the_plan(runner):
     for race in profile.races:
         near = [d for d in dates if 1 <= (race - d).days <= 6]
         assert len(near) <= 1 and all((race - d).days >= 3 for d in near)
-        assert not any(-1 <= (d - race).days <= 0 or (race - d).days in (1, 2) for d in dates)
+        rest_after = {"5k": 2, "10k": 2, "half": 3, "marathon": 7, "ultra": 10}[profile.race_distance(race) or "half"]
+        assert not any(0 <= (d - race).days <= rest_after or (race - d).days in (1, 2) for d in dates)
         for d in dates:
             if 0 < (race - d).days <= 9:
                 assert not any(CATALOG.get(i.exercise).kind == "plyometric" for i in by_day[d].exercises)
@@ -185,9 +218,12 @@ def test_a_runner_who_follows_today_is_never_hurt_by_the_plan(runner):
     assert not loud, loud[:3]
 
 
-@SIM
-@given(runners())
-def test_every_reason_sentence_is_true(runner):
+@SIZES
+def test_every_reason_sentence_is_true(runners_drawn):
+    check(runners(), _every_reason_sentence_is_true, runners_drawn)
+
+
+def _every_reason_sentence_is_true(runner):
     profile, missed = runner
     sessions, history, notes, days = follow(profile, missed)
     done = {s.date for s in sessions}
@@ -251,9 +287,12 @@ def moved_weeks(draw):
     return profile, missed, actual
 
 
-@SIM
-@given(moved_weeks())
-def test_with_imported_runs_the_plan_follows_the_real_week(runner):
+@SIZES
+def test_with_imported_runs_the_plan_follows_the_real_week(runners_drawn):
+    check(moved_weeks(), _with_imported_runs_the_plan_follows_the_real_week, runners_drawn)
+
+
+def _with_imported_runs_the_plan_follows_the_real_week(runner):
     profile, missed, actual = runner
     sessions, history, notes, days = follow(profile, missed, actual)
     dates = sorted(s.date for s in sessions)

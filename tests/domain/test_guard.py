@@ -32,7 +32,7 @@ _ids = itertools.count()
 
 def ex(id, name, kind="functional", level="beginner", equipment=(), legs=True, hold=None, easier=None):
     return Exercise(
-        id=id, name=name, kind=kind, level=level, equipment=tuple(equipment), legs=legs, per_side=False,
+        id=id, name=name, kind=kind, level=level, equipment=tuple(equipment), legs=legs, per_side=False, family=id,
         sets=2, reps=None if hold else (12, 20), hold=hold, rest=60, intensity=None,
         steps=("a", "b", "c"), cues=("a", "b", "c"), mistakes=("a", "b"), easier=easier,
         easier_text=None if easier else "Easier.", harder=None, harder_text="Harder.", alternatives=(),

@@ -508,7 +508,7 @@ def test_one_pain_mark_offers_the_easier_variation_and_holds_the_load():
     assert "goblet-squat" not in ids
     easier = CATALOG.get("goblet-squat").easier
     assert easier in ids
-    assert "painful" in next(i.note for i in today.exercises if i.exercise == easier)
+    assert "you marked pain on Goblet squat on" in next(i.note for i in today.exercises if i.exercise == easier)
 
 
 def test_two_pain_marks_take_the_exercise_its_harder_variations_and_jumps_out_until_cleared():

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -360,7 +359,7 @@ def test_trend_default_is_twelve_weeks_ending_with_current():
 # ---------------------------------------------------------------- ten years
 
 
-def test_ten_years_of_history_is_fast():
+def test_ten_years_of_history():  # how fast: benchmarks/run.py, not a test
     first = date(2014, 6, 2)
     log = weekly(first, [3] * 520, days=(0, 2, 5))
     loads = {s.id: 100.0 + (i % 7) * 10 for i, s in enumerate(log)}
@@ -368,15 +367,12 @@ def test_ten_years_of_history_is_fast():
     p = Profile(target=3, block_start=today - timedelta(weeks=4), weeks=10, target_history=((first, 2), (date(2020, 1, 6), 3)))
     assert len(log) == 1560
 
-    t0 = time.perf_counter()
     s = streaks(log, p, today)
     grid = heatmap(log, loads, p, today)
     points = trend(log, loads, p, today)
     b = block_progress(log, p, today)
     ws = week_summaries(log, p, today)
-    elapsed = time.perf_counter() - t0
 
-    assert elapsed < 0.5, elapsed
     assert s == Streak(520, 520)
     assert len(ws) == 521 and len(grid) == 26 and len(points) == 12
     assert b.week == 5 and b.adherence == 100

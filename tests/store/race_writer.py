@@ -1,8 +1,9 @@
-"""Racing-reader test child: log sets and fold sessions almost as fast as it can, until killed.
+"""Racing-reader test child: log sets and fold sessions almost as fast as it can.
 
-    python race_writer.py DATA_DIR
+    python race_writer.py DATA_DIR [MAX_SETS]
 
-Prints ``set <id>`` after each ``log_set`` has returned. Every third set finishes the
+Prints ``set <id>`` after each ``log_set`` has returned. After MAX_SETS sets (if given) it
+prints ``done`` and waits to be killed, so the log it leaves has a bounded size. Every third set finishes the
 session, so the journal is folded into the year files over and over, and now and then a
 set is moved to another year (``edit_set``), the other multi-file write.
 """
@@ -20,8 +21,9 @@ from runstrength_tui.store.repo import Store, new_id
 
 def main() -> None:
     store = Store(Path(sys.argv[1]), write=True)
+    most = int(sys.argv[2]) if len(sys.argv) > 2 else None
     n = 0
-    while True:
+    while most is None or n < most:
         day = date(2024, 12, 20) + timedelta(days=n % 20)  # two year files
         start = datetime.combine(day, time(18, 0))
         session = store.start_session(day, start)
@@ -39,6 +41,10 @@ def main() -> None:
             store.edit_set(moved.id, start, date=day)
         assert done is not None
         clock.sleep(0.002)  # a breath between sessions, so a reader on a loaded machine is not starved
+    sys.stdout.write("done\n")
+    sys.stdout.flush()
+    while True:  # until killed (the test checks the writer is still alive when it stops reading)
+        clock.sleep(1)
 
 
 if __name__ == "__main__":

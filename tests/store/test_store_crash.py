@@ -18,6 +18,8 @@ import time
 from collections import Counter
 from pathlib import Path
 
+import pytest
+
 from runstrength_tui.store.repo import Store
 
 CHILD = Path(__file__).with_name("crash_child.py")
@@ -76,6 +78,7 @@ def _run_once(data: Path, rng: random.Random, mode: str, child_kw: dict) -> tupl
     return ids, mid_fold
 
 
+@pytest.mark.slow
 def test_sigkill_while_logging_loses_and_duplicates_nothing(tmp_path, child_kw):
     seed = int(os.environ.get("RUNSTRENGTH_CRASH_SEED") or random.randrange(2**32))
     rng = random.Random(seed)

@@ -17,8 +17,12 @@ import time
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from runstrength_tui.store.backups import current_files
 from runstrength_tui.store.repo import Store
+
+pytestmark = pytest.mark.slow  # dozens of real processes, killed
 
 RESTORE_CHILD = Path(__file__).with_name("restore_child.py")
 RESTORE_KILLS = 44

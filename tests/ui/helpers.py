@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 
@@ -50,6 +52,24 @@ class RecordingSignals(Signals):
 
     def titles(self) -> list[str]:
         return [c[1] for c in self.calls if c[0] == "title"]
+
+
+async def wait_for(pilot, condition: Callable[[], object], limit: float = 60.0) -> None:
+    """Let the app run (its ticks and messages) until ``condition()`` holds, instead of
+    sleeping a guessed time: it returns as soon as the app gets there, however loaded the
+    machine. ``limit`` (real seconds) only ends a hang, with a failure; it times nothing."""
+    end = time.monotonic() + limit
+    while not condition():
+        assert time.monotonic() < end, "the app never got there"
+        await pilot.pause(0.01)
+    await pilot.pause()
+
+
+async def tick(pilot) -> None:
+    """One tick of the app's timer backstop, now (what its interval calls): with a fake
+    clock, what a tick would see after ``clock.advance``, without waiting for one."""
+    pilot.app.timer_controller.tick()
+    await pilot.pause()
 
 
 def make_app(folder: Path, clock=None, warmed_up: bool = True, **kwargs) -> RunStrengthApp:
@@ -120,9 +140,10 @@ def make_pain_log(folder: Path) -> Path:
     return folder
 
 
-def make_log(folder: Path, days_ago: tuple[int, ...], **profile_changes) -> Path:
+def make_log(folder: Path, days_ago: tuple[int, ...], shown: dict[int, str] | None = None, **profile_changes) -> Path:
     """A beginner (with ``profile_changes``) who did a session on each of ``days_ago``
-    (days before the pinned date); the block started the week of the first one."""
+    (days before the pinned date); the block started the week of the first one. ``shown``:
+    days ago → what Today showed that day (the plan ledger)."""
     from datetime import timedelta
 
     start = week_start(PINNED - timedelta(days=max(days_ago)))
@@ -130,9 +151,11 @@ def make_log(folder: Path, days_ago: tuple[int, ...], **profile_changes) -> Path
         store.save_profile(beginner_profile().with_changes(block_start=start, **profile_changes))
         for ago in sorted(days_ago, reverse=True):
             log_session(store, PINNED - timedelta(days=ago))
+        for ago, kind in (shown or {}).items():
+            store.remember_shown(PINNED - timedelta(days=ago), kind)
     return folder
 
 
 TAPER = dict(days_ago=(3, 7, 10, 14, 17, 21), races=(date(2026, 11, 30),))  # a race 4 days ahead
 COMEBACK = dict(days_ago=(20, 24, 27, 31, 34))  # nothing for 20 days
-MISSED = dict(days_ago=(7, 10, 14, 17, 21))  # Monday (planned) was missed
+MISSED = dict(days_ago=(7, 10, 14, 17, 21), shown={3: "strength"})  # Monday, shown as a session day, was missed

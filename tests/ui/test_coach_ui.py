@@ -236,7 +236,8 @@ def test_weights_and_races_are_read_like_the_cli():
             assert "Dumbbells look like 4,6,8,10" in str(exc)
         else:
             raise AssertionError(bad)
-    assert parse_races("2026-12-06, 2026-11-25, 2026-11-01", PINNED) == (date(2026, 11, 25), date(2026, 12, 6))
+    assert parse_races("2026-12-06, 2026-11-25, 2026-11-01", PINNED) == ((date(2026, 11, 25), date(2026, 12, 6)), ())
+    assert parse_races("2026-12-06:ultra", PINNED) == ((date(2026, 12, 6),), ((date(2026, 12, 6), "ultra"),))
     try:
         parse_races("06/12/2026", PINNED)
     except ValueError as exc:

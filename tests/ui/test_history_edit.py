@@ -1,6 +1,6 @@
 """History: open a session, edit a set (a new durable write), delete one after confirming."""
 
-from helpers import make_app
+from helpers import make_app, wait_for
 
 from runstrength_tui.cli import run
 from runstrength_tui.store.repo import Store
@@ -15,10 +15,9 @@ async def test_edit_and_delete_a_set(demo_dir, close_stores, capsys):
         await pilot.pause()
         await pilot.press("h")
         await app.workers.wait_for_complete()
-        await pilot.pause(0.1)
-        assert isinstance(app.screen, HistoryScreen)
+        await wait_for(pilot, lambda: isinstance(app.screen, HistoryScreen))
         await pilot.press("enter")  # the newest session
-        await pilot.pause(0.1)
+        await wait_for(pilot, lambda: isinstance(app.screen, SessionSetsScreen))
         sets_screen = app.screen
         assert isinstance(sets_screen, SessionSetsScreen)
         first = sets_screen.sets[0]
@@ -28,7 +27,7 @@ async def test_edit_and_delete_a_set(demo_dir, close_stores, capsys):
         assert isinstance(app.screen, EditSetScreen)
         app.screen.query_one("#amount").value = "7" if first.seconds is None else "33"
         await pilot.press("enter")
-        await pilot.pause(0.1)
+        await wait_for(pilot, lambda: app.screen is sets_screen)
         edited = next(s for s in app.logbook.sets(since=first.date, until=first.date) if s.id == first.id)
         assert (edited.reps, edited.seconds) in ((7, None), (None, 33)) and edited.edited_at is not None
         await pilot.press("down", "d")
@@ -38,7 +37,7 @@ async def test_edit_and_delete_a_set(demo_dir, close_stores, capsys):
         await pilot.pause()
         assert len(sets_screen.sets) == count
         await pilot.press("d", "y")
-        await pilot.pause(0.1)
+        await wait_for(pilot, lambda: len(sets_screen.sets) == count - 1)
         assert len(sets_screen.sets) == count - 1
     app.logbook.close()
     with Store(demo_dir, write=False) as store:  # durable, and the export shows the edit

@@ -6,6 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from helpers import make_app
 from textual.widgets import Button
 
@@ -14,6 +15,7 @@ from runstrength_tui.ui.screens.dialogs import ChoiceScreen
 HERE = Path(__file__).parent
 
 
+@pytest.mark.slow
 async def test_sigkill_mid_session_then_resume(beginner_dir, close_stores):
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(HERE.parents[1]), os.environ.get("PYTHONPATH", "")])}
     child = subprocess.Popen([sys.executable, str(HERE / "crash_child.py"), str(beginner_dir), "3"],

@@ -3,7 +3,7 @@ settings that stick, History that keeps its place, counting that adds up."""
 
 from datetime import timedelta
 
-from helpers import FakeClock, RecordingSignals, make_app
+from helpers import FakeClock, RecordingSignals, make_app, wait_for
 
 from runstrength_tui.store.repo import Store
 from runstrength_tui.ui.screens.dialogs import ChoiceScreen, ConfirmScreen, LogSetScreen
@@ -50,8 +50,7 @@ async def test_footer_follows_the_state(demo_dir, close_stores):
         await pilot.pause()
         assert footer(app)[0] == "Start now"  # the get-ready
         clock.advance(5)
-        await pilot.pause(0.3)
-        assert footer(app)[0] == "Stop & log"
+        await wait_for(pilot, lambda: footer(app)[0] == "Stop & log")
 
 
 async def test_footer_when_all_done_and_on_a_rest_day(beginner_dir, close_stores):
@@ -119,7 +118,7 @@ async def test_each_side_hold_counts_each_side_on_screen(demo_dir, close_stores)
         mmss = lambda s: f"00:{s:02d}"
         await pilot.press("enter")
         clock.advance(5)
-        await pilot.pause(0.3)
+        await wait_for(pilot, lambda: app.timers.active is not None and app.timers.active.kind == "hold")
         panel = app.screen.query_one(TimerPanel)
 
         def shown():
@@ -131,7 +130,7 @@ async def test_each_side_hold_counts_each_side_on_screen(demo_dir, close_stores)
         clock.advance(hold - 0.5)
         assert shown()[1] == "00:01"
         clock.advance(0.5)
-        await pilot.pause(0.3)
+        await wait_for(pilot, lambda: app.timers.active.switched)
         assert shown()[0].startswith("SWITCH SIDES") and shown()[1] == "00:05"
         assert ("bell",) in app.signals.calls or ("chime", True) in app.signals.calls  # the switch signal
         clock.advance(5)
@@ -151,14 +150,12 @@ async def test_timer_end_signals_title_and_desktop_note(demo_dir, close_stores):
         assert app.profile.signal == "sound"
         rest = app.workout.current.plan.rest
         await pilot.press("enter", "enter")  # log a set: the prescribed rest starts
-        await pilot.pause(0.3)
-        assert signals.titles()[-1] == f"Rest {rest // 60}:{rest % 60:02d} · runstrength"
+        await wait_for(pilot, lambda: signals.titles()[-1:] == [f"Rest {rest // 60}:{rest % 60:02d} · runstrength"])
         clock.advance(rest - 12)
-        await pilot.pause(0.3)
-        assert signals.titles()[-1] == "Rest 0:12 · runstrength"
+        await wait_for(pilot, lambda: signals.titles()[-1] == "Rest 0:12 · runstrength")
         app.app_focus = False  # the runner looks at another window
         clock.advance(12)
-        await pilot.pause(0.3)
+        await wait_for(pilot, lambda: app.timers.active is None and signals.titles()[-1] == "runstrength")
         await app.workers.wait_for_complete()
         assert ("chime", True) in signals.calls
         notes = [c for c in signals.calls if c[0] == "notify"]
@@ -179,9 +176,9 @@ async def test_no_audio_falls_back_to_the_bell_with_one_notice(demo_dir, close_s
         for _ in range(2):
             rest = app.workout.current.plan.rest
             await pilot.press("enter", "enter")
-            await pilot.pause(0.2)
+            await wait_for(pilot, lambda: app.timers.active is not None and app.timers.active.kind == "rest")
             clock.advance(rest + 1)
-            await pilot.pause(0.3)
+            await wait_for(pilot, lambda: app.timers.active is None)
             await app.workers.wait_for_complete()
             await pilot.pause()
         assert signals.kinds().count("chime") == 2 and signals.kinds().count("bell") == 2
@@ -200,7 +197,7 @@ async def test_signal_off_and_bell_settings(demo_dir, close_stores):
         rest = app.workout.current.plan.rest
         await pilot.press("enter", "enter")
         clock.advance(rest + 1)
-        await pilot.pause(0.3)
+        await wait_for(pilot, lambda: app.timers.active is None)
         await app.workers.wait_for_complete()
         assert app.signals.kinds() == ["bell", "notify"]
 
@@ -258,13 +255,12 @@ async def test_instructions_scroll_to_the_last_section_at_80x24(demo_dir, close_
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.press("i")
-        await pilot.pause(0.3)
-        assert isinstance(app.screen, ExerciseScreen)
+        await wait_for(pilot, lambda: isinstance(app.screen, ExerciseScreen))
         box = app.screen.query_one("#instructions-scroll")
-        assert box.max_scroll_y > 0 and box.show_vertical_scrollbar  # there is more, and it shows
+        await wait_for(pilot, lambda: box.max_scroll_y > 0)  # laid out: there is more
+        assert box.show_vertical_scrollbar  # and it shows
         await pilot.press("end")
-        await pilot.pause(0.5)
-        assert box.scroll_y == box.max_scroll_y
+        await wait_for(pilot, lambda: box.scroll_y == box.max_scroll_y)  # the scroll animates there
         assert "Easier" in footer(app) or "Harder" in footer(app)
         text = app.screen.query_one("#instructions").source
         assert text.rstrip().splitlines()[-1].startswith("**Main muscles:**")
@@ -341,7 +337,8 @@ async def test_80x24_never_breaks_a_phrase_in_the_exercise_list(demo_dir, close_
     app = make_app(demo_dir)
     close_stores(app)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause(0.2)
+        laid_out = lambda: [o for o in app.screen.query("#exercises") if o.option_count and o.scrollable_content_region.width]
+        await wait_for(pilot, laid_out)
         options = app.screen.query_one("#exercises")
         width = options.scrollable_content_region.width
         for i in range(options.option_count):

@@ -1,6 +1,6 @@
 """Pilot walks through a whole session against a real data folder."""
 
-from helpers import FakeClock, make_app
+from helpers import FakeClock, make_app, wait_for
 
 from runstrength_tui.store.repo import Store
 from runstrength_tui.ui.screens.dialogs import ChoiceScreen, FinishScreen, LogSetScreen
@@ -41,10 +41,9 @@ async def test_full_session_start_log_rest_hold_finish(beginner_dir, close_store
         await pilot.pause()
         assert app.timers.active.kind == "get-ready"
         clock.advance(5)
-        await pilot.pause(0.25)
-        assert app.timers.active.kind == "hold"
+        await wait_for(pilot, lambda: app.timers.active.kind == "hold")
         clock.advance(12)
-        await pilot.pause(0.05)
+        await pilot.pause()
         await pilot.press("enter")
         await pilot.pause()
         assert w.items[-1].done[-1].seconds == 12
@@ -55,9 +54,10 @@ async def test_full_session_start_log_rest_hold_finish(beginner_dir, close_store
             await pilot.press("enter")
             await pilot.pause()
             clock.advance(5)
-            await pilot.pause(0.25)
+            await wait_for(pilot, lambda: app.timers.active.kind == "hold")
+            done = len(w.items[-1].done)
             clock.advance(20)
-            await pilot.pause(0.25)
+            await wait_for(pilot, lambda done=done: len(w.items[-1].done) == done + 1)
             assert w.items[-1].done[-1].seconds == 20
         assert w.all_done
         await pilot.press("f")
@@ -180,29 +180,30 @@ async def test_hold_logs_to_the_timed_exercise_with_added_time(beginner_dir, clo
         await pilot.pause()
         w = app.workout
         plank = len(w.items) - 1
+        # skipping a hold logs nothing (and leaves the set to do)
         w.select(plank)
         app.workout_changed()
         await pilot.press("enter")
         clock.advance(5)
-        await pilot.pause(0.25)
-        assert app.timers.active.kind == "hold"
-        await pilot.press("up", "plus")  # highlight another exercise, add 15 s
-        await pilot.pause()
-        clock.advance(35)
-        await pilot.pause(0.25)
-        saved = app.logbook.sets(since=app.today())
-        assert [(s.exercise, s.seconds) for s in saved] == [("plank", 35)]
-        assert len(w.items[plank].done) == 1 and not w.items[plank - 1].done
-        # skipping a hold logs nothing
-        await pilot.press("k")  # end the rest
-        w.select(plank)
-        await pilot.press("enter")
-        clock.advance(5)
-        await pilot.pause(0.25)
+        await wait_for(pilot, lambda: app.timers.active.kind == "hold")
         clock.advance(3)
         await pilot.press("k")
         await pilot.pause()
-        assert len(app.logbook.sets(since=app.today())) == 1
+        assert app.timers.active is None and not w.items[plank].done
+        assert app.logbook.sets(since=app.today()) == []
+        # then held, with the highlight moved and 15 s added
+        w.select(plank)
+        app.workout_changed()
+        await pilot.press("enter")
+        clock.advance(5)
+        await wait_for(pilot, lambda: app.timers.active.kind == "hold")
+        await pilot.press("up", "plus")  # highlight another exercise, add 15 s
+        await pilot.pause()
+        clock.advance(35)
+        await wait_for(pilot, lambda: w.items[plank].done)
+        saved = app.logbook.sets(since=app.today())
+        assert [(s.exercise, s.seconds) for s in saved] == [("plank", 35)]
+        assert len(w.items[plank].done) == 1 and not w.items[plank - 1].done
 
 
 async def test_finish_with_nothing_logged_saves_nothing(beginner_dir, close_stores):

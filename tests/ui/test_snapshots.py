@@ -6,11 +6,13 @@ Update after an intended change with: pytest tests/ui/test_snapshots.py --snapsh
 from datetime import timedelta
 
 import pytest
-from helpers import NOW, PINNED, FakeClock, beginner_profile, make_young_log
+from helpers import NOW, PINNED, FakeClock, beginner_profile, make_young_log, wait_for
 
 from runstrength_tui.domain.model import SetRecord
 from runstrength_tui.store.repo import Store, new_id
 from runstrength_tui.ui import scenes
+from runstrength_tui.ui.screens.exercise import ExerciseScreen
+from runstrength_tui.ui.screens.history import HistoryScreen, SessionSetsScreen
 
 SIZE = (100, 30)
 SMALL = (80, 24)
@@ -77,7 +79,7 @@ async def open_history(pilot):
     """History loads its table in a worker: wait for it before the shot."""
     await pilot.press("h")
     await pilot.app.workers.wait_for_complete()
-    await pilot.pause(0.1)
+    await wait_for(pilot, lambda: isinstance(pilot.app.screen, HistoryScreen))
 
 
 def test_history(snap_compare, demo_dir, app_for):
@@ -92,7 +94,7 @@ def test_history_session_sets(snap_compare, demo_dir, app_for):
     async def run_before(pilot):
         await open_history(pilot)
         await pilot.press("enter")
-        await pilot.pause(0.1)
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, SessionSetsScreen))
 
     assert snap_compare(app_for(demo_dir), terminal_size=SIZE, run_before=run_before)
 
@@ -141,9 +143,11 @@ def test_today_rest_day(snap_compare, beginner_dir, app_for):
 def test_instructions_scrolled_to_the_end_80x24(snap_compare, demo_dir, app_for):
     async def run_before(pilot):
         await pilot.press("i")
-        await pilot.pause(0.3)
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, ExerciseScreen))
+        box = pilot.app.screen.query_one("#instructions-scroll")
+        await wait_for(pilot, lambda: box.max_scroll_y > 0)
         await pilot.press("end")
-        await pilot.pause(0.6)
+        await wait_for(pilot, lambda: box.scroll_y == box.max_scroll_y)  # the scroll animates there
 
     assert snap_compare(app_for(demo_dir), terminal_size=SMALL, run_before=run_before)
 

@@ -1,6 +1,6 @@
 """The timer controller's public API (what the app's keys, the tests and the benchmark call)."""
 
-from helpers import FakeClock, make_app
+from helpers import FakeClock, make_app, tick, wait_for
 
 
 async def test_get_ready_then_hold_pause_resume_add_and_skip(beginner_dir, close_stores):
@@ -36,16 +36,16 @@ async def test_the_deadline_ends_a_rest_once_and_stop_forgets_it(demo_dir, close
         await pilot.pause()
         control.start_rest(30, "next")
         clock.advance(29.9)
-        await pilot.pause(0.05)
+        await tick(pilot)
         assert control.active is not None
         clock.advance(0.1)
-        await pilot.pause(0.1)
-        assert control.active is None and control.finished_at["rest"] == clock()
+        await wait_for(pilot, lambda: control.active is None)  # the app's own ticks end it
+        assert control.finished_at["rest"] == clock()
         control.start_rest(30, "next")
         stopped = control.stop()
         assert stopped is not None and control.active is None
         clock.advance(60)
-        await pilot.pause(0.05)
+        await tick(pilot)
         assert control.finished_at["rest"] == clock() - 60  # the stopped rest never ended
 
 

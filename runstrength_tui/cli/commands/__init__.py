@@ -26,6 +26,7 @@ COMMANDS = {
     "status": "coach",
     "history": "coach",
     "runs": "runs",
+    "completion": "completion",
 }
 
 READS_LOG = {"today", "plan", "status", "history", "export"}  # commands that only read an existing log

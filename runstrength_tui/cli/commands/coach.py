@@ -11,7 +11,12 @@ from . import open_log, read_context
 
 
 def cmd_today(args) -> int:
-    return emit(args, read_context(args).today_plan(), plan_text)
+    ctx = read_context(args)
+    shown = ctx.today_plan()
+    code = emit(args, shown, plan_text)
+    if ctx.profile_saved:
+        service.remember_shown(args.data_dir_path, shown.date, shown.kind)
+    return code
 
 
 def cmd_status(args) -> int:
@@ -25,6 +30,8 @@ def cmd_plan(args) -> int:
     ctx = read_context(args)
     day = ctx.today
     days = plan.plan_ahead(day, ctx.profile, ctx.sessions, ctx.history + ctx.pain_history, ctx.catalog, weeks=weeks, actual=ctx.actual)
+    if ctx.profile_saved:
+        service.remember_shown(args.data_dir_path, day, ctx.today_plan().kind)
     if args.json:
         print_json({"today": day.isoformat(), "days": [d.to_dict() for d in days]})
         return 0

@@ -62,9 +62,10 @@ def cmd_pain(args) -> int:
             raise v.InputError("Say which exercise to clear, e.g. `runstrength pain clear goblet-squat`.")
         ctx = read_context(args)
         ex_id = args.exercise.strip().lower().replace(" ", "-")
-        status = plan.pain_status(ctx.history + ctx.pain_history, ctx.profile)
-        if ex_id not in status:
-            marked = ", ".join(sorted(status)) or "none"
+        status = plan.pain_status(ctx.history + ctx.pain_history, ctx.profile, ctx.catalog)
+        family = ctx.catalog.pain_family(ex_id) if ex_id in ctx.catalog else ex_id
+        if family not in status:
+            marked = ", ".join(sorted(st.exercise for st in status.values())) or "none"
             raise v.InputError(f"{args.exercise!r} has no pain mark to clear (marked now: {marked}).")
         with open_log(args, write=True) as log:
             log.clear_pain(ex_id, day)
@@ -77,10 +78,10 @@ def cmd_pain(args) -> int:
     if args.exercise:
         raise v.InputError("Use `runstrength pain` to list, or `runstrength pain clear EXERCISE`.")
     ctx = read_context(args)
-    status = plan.pain_status(ctx.history + ctx.pain_history, ctx.profile)
+    status = plan.pain_status(ctx.history + ctx.pain_history, ctx.profile, ctx.catalog)
     rows = [
-        {"exercise": st.exercise, "marks_in_a_row": st.marks_in_a_row, "last": st.last.isoformat(),
-         "out_of_plan": st.marks_in_a_row >= 2}
+        {"exercise": st.exercise, "family": st.family, "marks_in_a_row": st.marks_in_a_row, "last": st.last.isoformat(),
+         "out_of_plan": st.out_of_plan}
         for st in sorted(status.values(), key=lambda x: x.exercise)
     ]
     if args.json:
@@ -91,7 +92,8 @@ def cmd_pain(args) -> int:
         return 0
     for row in rows:
         name = ctx.catalog.get(row["exercise"]).name if row["exercise"] in ctx.catalog else row["exercise"]
-        what = "out of the plan until cleared" if row["out_of_plan"] else "easier variation next time, same load"
+        what = ("out of the plan, with its easier and harder variations, until cleared" if row["out_of_plan"]
+                else "easier variation next time, no heavier, no jumps for a week")
         out(f"{name:<28} pain {plural(row['marks_in_a_row'], 'session')} in a row, last {row['last']}: {what}")
     for sentence in plan.referral(status, ctx.catalog):
         out(f"\n{sentence}")

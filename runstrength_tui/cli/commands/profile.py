@@ -15,7 +15,7 @@ def _parse_profile_changes(args, profile, day: date) -> dict:
     to its race days, --runs changes some of its days); InputError on the first bad one."""
     from ...domain import validate as v
     from ...domain.model import LEVELS, RUN_TYPES, WEEKDAYS
-    from ...domain.profile import check_running_week, equipment_choice, parse_race_day, race_days
+    from ...domain.profile import equipment_choice, parse_race, races_with_distances
 
     changes: dict = {}
 
@@ -49,7 +49,6 @@ def _parse_profile_changes(args, profile, day: date) -> dict:
                 raise v.InputError(f"Runs look like mon=rest,tue=hard,...; {part.strip()!r} has no '='.")
             key, value = (x.strip().lower() for x in part.split("=", 1))
             runs[WEEKDAYS.index(pick(key, WEEKDAYS, "Day"))] = pick(value, RUN_TYPES, f"Run type for {key}")
-        check_running_week(runs)
         changes["runs"] = tuple(runs)
     if args.block_start is not None:
         changes["block_start"] = v.parse_date(args.block_start, day, "Block start")
@@ -59,8 +58,11 @@ def _parse_profile_changes(args, profile, day: date) -> dict:
     if args.race is not None:
         if any(r.strip().lower() == "none" for r in args.race):
             changes["races"] = ()
+            changes["race_distances"] = ()
         else:
-            changes["races"] = race_days([*profile.races, *(parse_race_day(raw) for raw in args.race)], day)
+            changes["races"], changes["race_distances"] = races_with_distances(
+                profile.races, profile.race_distances, [parse_race(raw) for raw in args.race], day
+            )
     if args.plyo_ready is not None:
         changes["plyo_ready"] = pick(args.plyo_ready, ("yes", "no"), "Plyo ready") == "yes"
     for option, field in (("weights", "dumbbells"), ("kettlebells", "kettlebells")):

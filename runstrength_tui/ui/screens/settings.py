@@ -19,7 +19,7 @@ from ... import service
 from ...domain import validate as v
 from ...domain.model import EQUIPMENT, LEVELS, NOTIFY_MODES, SIGNALS, Profile, level_rank
 from ...domain.plan import READINESS_QUESTIONS, target_note
-from ...domain.profile import changed_profile, check_running_week, equipment_choice, parse_race_day, race_days
+from ...domain.profile import changed_profile, equipment_choice, parse_race, races_with_distances
 from ...domain.words import format_load
 from ..widgets.run_week import RunWeek
 from ..widgets.steady_input import SteadyInput
@@ -62,10 +62,18 @@ def parse_weights(raw: str, units: str, what: str) -> tuple[float, ...]:
     return tuple(sorted(weights))
 
 
-def parse_races(raw: str, today: date) -> tuple[date, ...]:
-    """'2026-12-06, 2027-04-18' → race days (past ones dropped, as the CLI does)."""
+def parse_races(raw: str, today: date) -> tuple[tuple[date, ...], tuple[tuple[date, str], ...]]:
+    """'2026-12-06:10k, 2027-04-18' → race days and declared distances (past ones
+    dropped, as the CLI does)."""
     parts = (x.strip() for x in raw.replace(";", ",").split(","))
-    return race_days([parse_race_day(part) for part in parts if part], today)
+    return races_with_distances((), (), [parse_race(part) for part in parts if part], today)
+
+
+def race_list(p: Profile) -> str:
+    """The races as the field shows them: '2027-03-06:marathon, 2027-05-01'."""
+    return ", ".join(
+        f"{r.isoformat()}:{d}" if (d := p.race_distance(r)) else r.isoformat() for r in p.races
+    )
 
 
 def radio_block(set_id: str, question: str, options: dict[str, str], current: str, horizontal: bool = False):
@@ -131,7 +139,7 @@ class ProfileForm(Vertical):
             yield Label(f"Races and the weights you own (optional: leave empty) · in {p.units}", classes="question")
             with Horizontal(classes="block"):
                 yield Label("Race days")
-                yield SteadyInput(", ".join(r.isoformat() for r in p.races), placeholder="YYYY-MM-DD, …", id="races")
+                yield SteadyInput(race_list(p), placeholder="YYYY-MM-DD[:10k], …", id="races")
             with Horizontal(classes="block"):
                 yield Label("Dumbbells")
                 yield SteadyInput(weights_text(p.dumbbells, p.units), placeholder="e.g. 4, 6, 8, 10", id="dumbbells")
@@ -210,7 +218,6 @@ class ProfileForm(Vertical):
         if not equipment:
             raise ValueError("Pick at least one equipment option (None is fine).")
         runs = tuple(self.query_one("#runs", RunWeek).runs)
-        check_running_week(runs)
         try:
             block_start = date.fromisoformat(self.query_one("#block-start", Input).value.strip())
         except ValueError:
@@ -221,7 +228,7 @@ class ProfileForm(Vertical):
         target = int(radio("target") or self.profile.target)
         level = radio("level") or self.profile.level
         units = radio("units") or self.profile.units
-        races = parse_races(self.query_one("#races", Input).value, today)
+        races, race_distances = parse_races(self.query_one("#races", Input).value, today)
         dumbbells = parse_weights(self.query_one("#dumbbells", Input).value, self.profile.units, "Dumbbells")
         kettlebells = parse_weights(self.query_one("#kettlebells", Input).value, self.profile.units, "Kettlebells")
         ready = all(self.query_one(f"#ready-{i}", ClearCheckbox).value for i in range(len(READINESS_ANSWERS)))
@@ -229,6 +236,7 @@ class ProfileForm(Vertical):
         return changed_profile(self.profile, today, self.new, dict(
             level=level,
             races=races,
+            race_distances=race_distances,
             dumbbells=dumbbells,
             kettlebells=kettlebells,
             **({"plyo_ready": ready} if level != "beginner" else {}),
@@ -332,7 +340,7 @@ class SettingsScreen(RunStrengthScreen[bool]):
 
     def compose_body(self) -> ComposeResult:
         w = self.workout
-        pain = tuple((ex, w.catalog.get(ex).name if ex in w.catalog else ex) for ex in sorted(w.pain))
+        pain = tuple((st.exercise, w.catalog.get(st.exercise).name if st.exercise in w.catalog else st.exercise) for _, st in sorted(w.pain.items()))
         with VerticalScroll(id="settings-body"):
             yield ProfileForm(self.app.profile, pain=pain, id="form")
         yield Static("", id="error")

@@ -1,0 +1,1040 @@
+"""The runner simulator: runners of every kind follow the coach day by day through the
+service, the way the CLI and the app call it, and every rule of the coach is checked
+against what the runner was shown and what the runner did.
+
+    python benchmarks/coach_sim.py --weeks 12     # every archetype, 12 weeks (a few minutes)
+    python benchmarks/coach_sim.py --quick        # a few archetypes, 6 weeks (the test suite's run)
+    python benchmarks/coach_sim.py --only NAME    # one archetype (a substring of its name), with details
+
+Each runner gets a fresh data folder with the real store and a pinned date per day
+(RUNSTRENGTH_TODAY for the CLI calls, the day for the service calls). Each morning the
+runner may change the profile (`runstrength profile ...`), clear a pain mark
+(`runstrength pain clear ...`), then asks `today`; on a strength day the runner does
+what it says (or the event's deviation) through the service's session (log each set,
+finish), runs, and, if the runner has a watch, imports the day's run (`runstrength runs
+import`) and corrects its kind (`runstrength runs set`) when the app read it wrongly.
+
+The checks are written here from the rules' own words (docs/coaching.md, issue 22), not by
+calling the planner's helpers: the runner's true running week, the days it was shown a
+session, the sets it logged. Each violation is counted once per runner-week. Prints a
+table invariant × violations; exits 1 if any.
+
+Parts of the domain not there yet (race distances, movement families, the race-recovery
+table) are found with ``hasattr``: their checks say "pending" until they are.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import io
+import json
+import math
+import os
+import shutil
+import sys
+import tempfile
+import time
+import tomllib
+import traceback
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+os.environ.setdefault("RUNSTRENGTH_CACHE_DIR", tempfile.mkdtemp(prefix="runstrength-sim-cache-"))
+
+from runstrength_tui import service  # noqa: E402
+from runstrength_tui.cli import run as cli_run  # noqa: E402
+from runstrength_tui.service import Log, Workout  # noqa: E402
+
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+DAY_WORDS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+KG_PER_LB = 0.45359237
+
+# --- what the sim knows of the catalog (data, read here; no planner helper) ------------------
+
+CATALOG_TOML = tomllib.loads((ROOT / "data" / "exercises.toml").read_text(encoding="utf-8"))
+EXERCISES: dict[str, dict] = {e["id"]: e for e in CATALOG_TOML["exercise"]}
+JUMPS = frozenset(i for i, e in EXERCISES.items() if e["kind"] == "plyometric")
+# bounding, hops and box jumps: the jumps an advanced runner earns after 4 weeks at the level
+HIGH_JUMPS = frozenset({"bounding", "single-leg-hop", "skater-hop", "box-jump"})
+
+# Movement families as a coach would group them (used when the catalog has no `family`
+# field yet): two exercises of one family train the same pattern.
+_OWN_FAMILIES = {
+    "squat": "bodyweight-squat tempo-squat goblet-squat back-squat leg-press wall-sit",
+    "single-leg-knee": "reverse-lunge walking-lunge split-squat pause-split-squat bulgarian-split-squat single-leg-box-squat "
+                       "step-up step-down dumbbell-step-up dumbbell-reverse-lunge dumbbell-split-squat",
+    "lateral-lunge": "lateral-lunge",
+    "hinge": "dumbbell-rdl kettlebell-deadlift kettlebell-swing trap-bar-deadlift band-good-morning",
+    "single-leg-hinge": "single-leg-rdl single-leg-balance-reach",
+    "nordic": "nordic-hamstring-curl",
+    "bridge": "glute-bridge single-leg-glute-bridge hip-thrust single-leg-hip-thrust",
+    "calf": "calf-raise single-leg-calf-raise eccentric-heel-drop weighted-calf-raise bent-knee-calf-raise "
+            "single-leg-bent-knee-calf-raise seated-calf-raise",
+    "hip-abduction": "clamshell side-lying-hip-abduction lateral-band-walk",
+    "adductor": "copenhagen-plank copenhagen-plank-long",
+    "front-plank": "knee-plank plank plank-shoulder-tap",
+    "side-plank": "knee-side-plank side-plank",
+    "anti-extension": "dead-bug hollow-hold",
+    "bird-dog": "bird-dog",
+    "anti-rotation": "pallof-press",
+    "push": "push-up incline-push-up",
+    "pull": "single-arm-row band-row prone-y-raise",
+    "tibialis": "tibialis-raise",
+    "foot": "short-foot",
+    "knee-drive": "banded-knee-drive",
+    "jump": " ".join(sorted(JUMPS)),
+}
+OWN_FAMILY = {ex: fam for fam, ids in _OWN_FAMILIES.items() for ex in ids.split()}
+
+
+def family_of(ex_id: str) -> str:
+    """The movement family: the catalog's own `family` field when it has one, else ours."""
+    fam = EXERCISES.get(ex_id, {}).get("family")
+    return str(fam) if fam else OWN_FAMILY.get(ex_id, ex_id)
+
+
+def catalog_has_families() -> bool:
+    return any("family" in e for e in EXERCISES.values())
+
+
+def legs(ex_id: str) -> bool:
+    return bool(EXERCISES.get(ex_id, {}).get("legs"))
+
+
+# --- the parts of the domain that may not be there yet -----------------------------------------
+
+
+def race_api() -> bool:
+    """Race distances (`profile --race DATE:KIND`) and the recovery table."""
+    try:
+        from runstrength_tui.domain import profile as p
+        from runstrength_tui.domain import rules as r
+
+        return hasattr(p, "parse_race") and hasattr(r, "RACE_RECOVERY")
+    except Exception:
+        return False
+
+
+# The recovery the issue asks for, as a coach states it (no strength / no jumps or load
+# increases for this many days after the race). The domain's own table wins when present.
+OWN_RECOVERY = {"5k": (2, 4), "10k": (2, 4), "half": (3, 7), "marathon": (7, 14), "ultra": (10, 21)}
+
+
+def recovery_days(kind: str) -> tuple[int, int]:
+    return OWN_RECOVERY.get(kind, OWN_RECOVERY["ultra"] if kind.isdigit() and int(kind) > 42 else OWN_RECOVERY["marathon"])
+
+
+# --- runners ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Event:
+    """Something that happens in the runner's life, from ``week`` (0-based) on.
+
+    kind: race (arg 5k/10k/half/marathon/ultra/KM), pain1 (arg "easier"/"plain": on an
+    exercise with or without an easier variation), pain2 (two sessions in a row, then
+    `pain clear` ``days`` later), ill (``days``), travel (bodyweight for ``days``), units
+    (switch kg↔lb), level (arg the new level), shift (arg a new running week), unplanned
+    (arg hard/long: a run on a declared rest or easy day, imported), block (arg the block
+    length in weeks, from the start)."""
+
+    kind: str
+    week: int
+    arg: str = ""
+    days: int = 0
+
+
+@dataclass(frozen=True)
+class Runner:
+    name: str
+    level: str = "beginner"
+    equipment: tuple[str, ...] = ("none",)
+    dumbbells: tuple[float, ...] = ()  # owned, in the runner's unit
+    kettlebells: tuple[float, ...] = ()
+    minutes: int = 20
+    target: int = 2
+    units: str = "kg"
+    week_start: str = "mon"
+    runs: tuple[str, ...] = ("rest", "easy", "hard", "rest", "easy", "long", "rest")
+    plyo_ready: bool = True
+    behaviour: str = "exact"  # exact | overdo | underset | skip
+    watch: bool = False  # imports every run
+    weeks_in_block: int = 12
+    events: tuple[Event, ...] = ()
+    start: date = date(2026, 1, 5)
+
+    @property
+    def exact(self) -> bool:
+        """Does exactly what the plan says (life events aside): the guard must stay quiet."""
+        return self.behaviour == "exact" and not any(e.kind in ("pain1", "pain2", "unplanned") for e in self.events)
+
+
+B = ("rest", "easy", "hard", "rest", "easy", "long", "rest")  # long Saturday
+SUN_LONG = ("easy", "hard", "rest", "easy", "rest", "easy", "long")
+B2B_HARD = ("rest", "hard", "hard", "easy", "rest", "easy", "long")
+ULTRA = ("rest", "easy", "hard", "rest", "easy", "long", "long")
+BUSY = ("easy", "hard", "easy", "hard", "rest", "long", "easy")
+SHIFT_A = ("hard", "rest", "easy", "rest", "hard", "rest", "long")
+SHIFT_B = ("rest", "easy", "rest", "hard", "easy", "long", "rest")
+
+
+def archetypes(weeks: int) -> list[Runner]:
+    """At least 24 runners, each with its life."""
+    w = max(weeks, 6)
+    mid = w // 2
+    late = max(4, w - 4)  # races after 4 weeks with the app at least (the taper keeps to what was done)
+    out = [
+        Runner("beginner-bodyweight-15", minutes=15, runs=B),
+        Runner("beginner-bands-20-pain-easier", equipment=("bands",), events=(Event("pain1", 2, "easier"),)),
+        Runner("beginner-dumbbells-owned-kg-5k", equipment=("dumbbells",), dumbbells=(2, 4, 6, 8), runs=SUN_LONG,
+               week_start="sun", events=(Event("race", late, "5k"),)),
+        Runner("beginner-kettlebell-target3-underset", equipment=("kettlebell",), kettlebells=(8, 12, 16), target=3,
+               behaviour="underset"),
+        Runner("beginner-gym-lb-levelup", equipment=("gym",), units="lb", events=(Event("level", mid, "intermediate"),)),
+        Runner("intermediate-bodyweight-10k-pain2", level="intermediate", runs=B,
+               events=(Event("race", late, "10k"), Event("pain2", 2, "easier", days=12))),
+        Runner("intermediate-dumbbells-owned-half", level="intermediate", equipment=("dumbbells",), dumbbells=(4, 6, 8, 10, 12),
+               target=3, events=(Event("race", late, "half"),)),
+        Runner("intermediate-kettlebell-15-overdo", level="intermediate", equipment=("kettlebell",), kettlebells=(8, 12, 16, 20),
+               minutes=15, behaviour="overdo", runs=SUN_LONG),
+        Runner("intermediate-gym-marathon-taper", level="intermediate", equipment=("gym",), target=3, runs=SUN_LONG,
+               events=(Event("race", late, "marathon"),)),
+        Runner("intermediate-bands-b2b-hard", level="intermediate", equipment=("bands",), runs=B2B_HARD, target=3),
+        Runner("intermediate-dumbbells-lb-units-switch", level="intermediate", equipment=("dumbbells",), units="lb",
+               dumbbells=(10, 15, 20, 25, 30), events=(Event("units", mid),)),
+        Runner("intermediate-bodyweight-shift-work", level="intermediate", runs=SHIFT_A, target=3,
+               events=(Event("shift", 2, ",".join(f"{d}={k}" for d, k in zip(WEEKDAYS, SHIFT_B))),
+                       Event("shift", 5, ",".join(f"{d}={k}" for d, k in zip(WEEKDAYS, SHIFT_A))))),
+        Runner("intermediate-dumbbells-ill-21", level="intermediate", equipment=("dumbbells",), dumbbells=(4, 6, 8, 10),
+               events=(Event("ill", 3, days=21),)),
+        Runner("intermediate-gym-travel", level="intermediate", equipment=("gym",), target=3,
+               events=(Event("travel", 3, days=14),)),
+        Runner("intermediate-watch-unplanned-hard", level="intermediate", equipment=("dumbbells",), dumbbells=(6, 8, 10, 12),
+               watch=True, events=(Event("unplanned", 3, "hard"), Event("unplanned", 6, "long"))),
+        Runner("intermediate-pain-plain", level="intermediate", equipment=("kettlebell",), kettlebells=(8, 12, 16),
+               events=(Event("pain1", 2, "plain"),)),
+        Runner("intermediate-comeback-then-race", level="intermediate", equipment=("dumbbells",), dumbbells=(4, 6, 8, 10, 12),
+               events=(Event("ill", 2, days=18), Event("race", late, "half"))),
+        Runner("intermediate-8-week-block", level="intermediate", equipment=("bands",), weeks_in_block=8),
+        Runner("advanced-gym-ultra-weekend", level="advanced", equipment=("gym",), target=3, runs=ULTRA,
+               events=(Event("race", late, "ultra"),)),
+        Runner("advanced-bodyweight-15-skip", level="advanced", minutes=15, behaviour="skip", runs=BUSY),
+        Runner("advanced-dumbbells-marathon-pain2", level="advanced", equipment=("dumbbells",), dumbbells=(6, 8, 10, 12, 14, 16),
+               runs=SUN_LONG, week_start="sun", events=(Event("pain2", 1, "easier", days=10), Event("race", late, "marathon"))),
+        Runner("advanced-kettlebell-lb-overdo", level="advanced", equipment=("kettlebell",), units="lb", kettlebells=(18, 26, 35, 44),
+               behaviour="overdo", target=3),
+        Runner("advanced-gym-watch-50km", level="advanced", equipment=("gym",), watch=True, runs=B,
+               events=(Event("race", late, "50"),)),
+        Runner("advanced-bands-ill-12-b2b", level="advanced", equipment=("bands",), runs=B2B_HARD, target=3,
+               events=(Event("ill", mid, days=12),)),
+        Runner("intermediate-to-advanced-gym", level="intermediate", equipment=("gym",), target=3,
+               events=(Event("level", 2, "advanced"),)),
+        Runner("beginner-bodyweight-30-day-illness", minutes=15, events=(Event("ill", 2, days=30),)),
+        Runner("intermediate-dumbbells-kg-to-lb-travel", level="intermediate", equipment=("dumbbells",), dumbbells=(5, 7.5, 10, 12.5),
+               events=(Event("units", 2), Event("travel", mid, days=14))),
+        Runner("advanced-gym-8-week-race", level="advanced", equipment=("gym",), weeks_in_block=8, runs=SUN_LONG,
+               events=(Event("race", late, "10k"),)),
+    ]
+    return [replace(r, start=date(2026, 1, 5) + timedelta(days=7 * (i % 5))) for i, r in enumerate(out)]
+
+
+def quick_archetypes() -> list[Runner]:
+    names = ("beginner-bands-20-pain-easier", "intermediate-bodyweight-10k-pain2", "advanced-gym-ultra-weekend",
+             "intermediate-watch-unplanned-hard", "intermediate-kettlebell-15-overdo")
+    return [r for r in archetypes(6) if r.name in names]
+
+
+# --- what was shown and done --------------------------------------------------------------------
+
+
+@dataclass
+class Shown:
+    day: date
+    kind: str
+    reason: str
+    exercises: list[dict]
+    notes: list[str]
+    block_week: int
+    block_weeks: int
+    light: bool
+    taper: bool
+    comeback: int
+    minutes: float
+    profile_minutes: int
+    profile_units: str
+
+
+@dataclass
+class Violation:
+    invariant: str
+    week: int
+    day: date
+    detail: str
+
+
+INVARIANTS = {
+    "no crash": "every call returns (no traceback)",
+    "spacing": "no two strength days in a row",
+    "key runs": "no strength on, the day before or after a long run or race (or back-to-back key days)",
+    "unplanned hard": "no strength the day after an imported unplanned hard run",
+    "race recovery": "no strength 2/2/3/7/10 d after 5k/10k/half/marathon/ultra; no jumps or raises 4/4/7/14/21 d",
+    "taper": "10 d before a race: only exercises of the last 21 d, loads ≤ last, no jumps",
+    "light week": "no load or sets above the last normal prescription, ~half the sets, nothing new",
+    "loads": "loads only from owned weights, in the runner's unit; none on bodyweight",
+    "minutes": "estimated minutes ≤ the runner's minutes + 1",
+    "pain: 2 marks": "after 2 marks in a row: the family and jumps out until cleared, referral on today/status",
+    "pain: 1 mark": "after 1 leg mark: no jumps for 7 days",
+    "pain: clear": "`pain clear` with the id the referral names works",
+    "one per family": "no two exercises of one movement family in a session",
+    "quiet guard": "a runner who follows the plan exactly gets no caution or warning",
+    "block": "block week never above the block's weeks",
+    "missed": "'X's session was missed' only when X was shown as a strength day and had none",
+    "sentences": "'the day after/before the long run' only when true",
+    "level up": "no bounding or hops in the first 4 weeks at advanced",
+    "comeback": "the two weeks after 15+ days off: only exercises done before, no jumps",
+    "profile": "the runner's real week is accepted by `profile --runs` (two long runs too)",
+}
+PENDING: set[str] = set()
+
+
+@dataclass
+class Result:
+    runner: Runner
+    weeks: int
+    violations: list[Violation] = field(default_factory=list)
+    crashed: str = ""
+    sessions: int = 0
+    sets: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+
+class Sim:
+    """One runner followed day by day."""
+
+    def __init__(self, runner: Runner, weeks: int, folder: Path, verbose: bool = False):
+        self.r = runner
+        self.weeks = weeks
+        self.folder = folder
+        self.verbose = verbose
+        self.res = Result(runner, 0)
+        self.first = runner.start
+        self.last = runner.start + timedelta(days=7 * weeks - 1)
+        self.shown: dict[date, Shown] = {}
+        self.truth: dict[date, str] = {}  # what the runner really ran: rest/easy/hard/long/race
+        self.intended: dict[date, tuple[str, ...]] = {}  # the running week the runner meant, each morning
+        self.done: dict[date, list[dict]] = {}  # sets logged per strength day: exercise, reps, seconds, load_kg, unit, pain
+        self.week_runs = runner.runs
+        self.units = runner.units
+        self.level = runner.level
+        self.equipment = runner.equipment
+        self.minutes = runner.minutes
+        self.races: dict[date, str] = {}  # race day → distance kind
+        self.ill: set[date] = set()
+        self.unplanned: dict[date, str] = {}
+        self.pain_marks: list[tuple[date, str, str]] = []  # (day, exercise, family)
+        self.pain_plan: list[dict] = []  # pending pain events
+        self.referred: dict[str, date] = {}  # family → day of the second mark (until cleared)
+        self.cleared: dict[str, date] = {}
+        self.level_ups: list[tuple[date, str]] = []
+        self.skip_count = 0
+        self.watch_files = folder.parent / "watch"
+        self._prepare_events()
+
+    # --- events ---
+
+    def _day_of(self, week: int, weekday: int = 0) -> date:
+        return self.first + timedelta(days=7 * week + weekday)
+
+    def _prepare_events(self) -> None:
+        long_days = [i for i, k in enumerate(self.r.runs) if k == "long"] or [5]
+        for e in self.r.events:
+            if e.kind == "race":
+                self.races[self._day_of(e.week, long_days[-1])] = e.arg
+            elif e.kind == "ill":
+                start = self._day_of(e.week, 1)
+                self.ill |= {start + timedelta(days=i) for i in range(e.days)}
+            elif e.kind == "unplanned":
+                week = self.r.runs
+                cands = [i for i, k in enumerate(week) if k in ("rest", "easy")
+                         and week[(i + 1) % 7] not in ("long",) and week[(i - 1) % 7] not in ("long",)]
+                if cands:
+                    self.unplanned[self._day_of(e.week, cands[len(cands) // 2])] = e.arg
+            elif e.kind in ("pain1", "pain2"):
+                self.pain_plan.append({"event": e, "from": self._day_of(e.week), "marks": 0, "family": None, "last": None})
+
+    def _cli(self, day: date, *args: str) -> tuple[int, str, str]:
+        os.environ[service.ENV_TODAY] = day.isoformat()
+        out, err = io.StringIO(), io.StringIO()
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            code = cli_run([args[0], *args[1:], "--data-dir", str(self.folder)] if args[0] != "runs"
+                           else [*args, "--data-dir", str(self.folder)])
+        return code, out.getvalue(), err.getvalue()
+
+    def _profile(self, day: date, *options: str) -> tuple[int, str]:
+        code, out, err = self._cli(day, "profile", *options)
+        if code != 0 and self.verbose:
+            print(f"  profile {' '.join(options)} -> {code}: {err.strip()}")
+        return code, err.strip()
+
+    def _runs_option(self, runs: tuple[str, ...]) -> str:
+        return ",".join(f"{d}={k}" for d, k in zip(WEEKDAYS, runs))
+
+    def _owned_option(self, weights: tuple[float, ...]) -> str:
+        return ",".join(f"{w:g}" for w in weights) + self.r.units
+
+    def setup(self) -> None:
+        day = self.first
+        opts = ["--level", self.r.level, "--equipment", ",".join(self.r.equipment), "--target", str(self.r.target),
+                "--minutes", str(self.r.minutes), "--units", self.r.units, "--week-start", self.r.week_start,
+                "--block-start", day.isoformat(), "--weeks", str(self.r.weeks_in_block),
+                "--plyo-ready", "yes" if self.r.plyo_ready else "no"]
+        if self.r.dumbbells:
+            opts += ["--weights", self._owned_option(self.r.dumbbells)]
+        if self.r.kettlebells:
+            opts += ["--kettlebells", self._owned_option(self.r.kettlebells)]
+        code, err = self._profile(day, *opts)
+        if code != 0:
+            raise RuntimeError(f"profile refused: {err}")
+        self._set_runs(day, self.r.runs)
+        for race_day, kind in sorted(self.races.items()):
+            self._add_race(day, race_day, kind)
+        if self.races and race_api():  # the distances are kept as the runner gave them
+            code, out, err = self._cli(day, "profile", "--json")
+            kept = {date.fromisoformat(d): k for d, k in json.loads(out).get("race_distances", [])} if code == 0 else {}
+            for race_day, kind in self.races.items():
+                want = kind if not kind.isdigit() else ("ultra" if int(kind) > 42.5 else None)
+                if race_day not in kept or (want and kept[race_day] != want):
+                    self._violate("profile", day, f"race {race_day}:{kind} kept as {kept.get(race_day)!r}")
+
+    def _set_runs(self, day: date, runs: tuple[str, ...]) -> None:
+        self.week_runs = runs
+        code, err = self._profile(day, "--runs", self._runs_option(runs))
+        if code != 0:
+            self._violate("profile", day, f"`profile --runs {self._runs_option(runs)}` refused: {err}")
+            fallback = list(runs)
+            longs = [i for i, k in enumerate(runs) if k == "long"]
+            for i in longs[:-1]:
+                fallback[i] = "hard"  # what the app suggests
+            self._profile(day, "--runs", self._runs_option(tuple(fallback)))
+
+    def _add_race(self, day: date, race_day: date, kind: str) -> None:
+        if race_api():
+            self._profile(day, "--race", f"{race_day.isoformat()}:{kind}")
+        else:
+            PENDING.add("race recovery")
+            self._profile(day, "--race", race_day.isoformat())
+
+    def morning_events(self, day: date) -> None:
+        w = (day - self.first).days // 7
+        monday_of_event = {e: self._day_of(e.week) for e in self.r.events}
+        for e, when in monday_of_event.items():
+            if e.kind == "level" and day == when + timedelta(days=2):
+                old = self.level
+                self.level = e.arg
+                self._profile(day, "--level", e.arg)
+                if self.r.plyo_ready:
+                    self._profile(day, "--plyo-ready", "yes")
+                if ("beginner", "intermediate", "advanced").index(e.arg) > ("beginner", "intermediate", "advanced").index(old):
+                    self.level_ups.append((day, e.arg))
+            elif e.kind == "travel":
+                if day == when + timedelta(days=3):
+                    self.equipment = ("none",)
+                    self._profile(day, "--equipment", "none")
+                elif day == when + timedelta(days=3 + e.days):
+                    self.equipment = self.r.equipment
+                    self._profile(day, "--equipment", ",".join(self.r.equipment))
+            elif e.kind == "units" and day == when + timedelta(days=1):
+                self.units = "lb" if self.units == "kg" else "kg"
+                self._profile(day, "--units", self.units)
+            elif e.kind == "shift" and day == when + timedelta(days=2):
+                runs = tuple(part.split("=")[1] for part in e.arg.split(","))
+                self._set_runs(day, runs)
+        del w
+        # pain clear: the runner saw a physio ``days`` after the referral
+        for p in self.pain_plan:
+            e = p["event"]
+            if e.kind == "pain2" and p["marks"] >= 2 and p.get("clear_on") == day:
+                self._clear_pain(day, p)
+
+    def _clear_pain(self, day: date, p: dict) -> None:
+        fam = p["family"]
+        notes = self.shown[max(d for d in self.shown if d < day)].notes if any(d < day for d in self.shown) else []
+        ids = [n.split("pain clear ", 1)[1].split("`", 1)[0].strip() for n in notes if "pain clear " in n]
+        if not ids:
+            code, out, _ = self._cli(day, "pain", "--json")
+            ids = [row["exercise"] for row in json.loads(out)["pain"]] if code == 0 else []
+        ok = False
+        for ex_id in ids:
+            code, _, err = self._cli(day, "pain", "clear", ex_id)
+            if code == 0:
+                ok = True
+            else:
+                self._violate("pain: clear", day, f"`pain clear {ex_id}` refused: {err.strip()}")
+        if not ok and ids:
+            self._violate("pain: clear", day, f"nothing could be cleared for family {fam} (notes: {notes})")
+        self.cleared[fam] = day
+        self.referred.pop(fam, None)
+
+    # --- the day ---
+
+    def run_on(self, day: date) -> str:
+        """What the runner means to run on ``day`` as of this morning (races and plans known)."""
+        if day in self.races:
+            return "race"
+        if day in self.ill:
+            return "rest"
+        kind = self.week_runs[day.weekday()]
+        if kind == "long" and any(0 <= (r - day).days <= 6 and r.isocalendar()[1] == day.isocalendar()[1] for r in self.races):
+            return "rest"  # the race is the week's long run
+        return kind
+
+    def day(self, day: date) -> None:
+        self.morning_events(day)
+        self.intended[day] = self.week_runs
+        ill = day in self.ill
+        plan = None
+        if not ill:  # `runstrength today --json`, as a runner's shell greeting would ask
+            code, out, err = self._cli(day, "today", "--json")
+            if code != 0:
+                raise RuntimeError(f"`today` failed ({code}): {err.strip()}")
+            plan = json.loads(out)
+            self._record(day, plan)
+            if self.referred:
+                code, out, err = self._cli(day, "status", "--json")
+                if code != 0:
+                    raise RuntimeError(f"`status` failed ({code}): {err.strip()}")
+                notes = json.loads(out)["notes"]
+                if not any("pain clear" in n for n in notes):
+                    self._violate("pain: 2 marks", day, f"no referral in `status` notes: {notes}")
+                if not any("pain clear" in n for n in self.shown[day].notes):
+                    self._violate("pain: 2 marks", day, f"no referral in `today` notes: {self.shown[day].notes}")
+        if plan is not None and plan["kind"] == "strength" and not self._skips(day):
+            self._train(day)
+        # the run
+        kind = self.unplanned.get(day) or self.run_on(day)
+        self.truth[day] = kind
+        if self.r.watch and kind != "rest":
+            self._import_run(day, kind)
+
+    def _skips(self, day: date) -> bool:
+        if self.r.behaviour != "skip":
+            return False
+        self.skip_count += 1
+        return self.skip_count % 3 == 0
+
+    def _record(self, day: date, d: dict) -> None:
+        self.shown[day] = Shown(day, d["kind"], d["reason"], d["exercises"], list(d["notes"]), d["block_week"], d["block_weeks"],
+                                d["light_week"], d["taper"], d["comeback_week"], d["estimated_minutes"], self.minutes, self.units)
+
+    def _start_load(self, ex_id: str) -> tuple[float, str] | None:
+        """The runner's pick when the plan names no load for a weighted exercise."""
+        ex = EXERCISES[ex_id]
+        eq = set(ex["equipment"])
+        if not eq or eq == {"bands"}:
+            return None
+        own = set(self.equipment)
+        unit = self.units
+        f = KG_PER_LB if self.r.units == "lb" else 1.0  # owned weights are in the runner's first unit
+        if "dumbbells" in eq and "dumbbells" in own and self.r.dumbbells and "gym" not in own:
+            return sorted(self.r.dumbbells)[min(1, len(self.r.dumbbells) - 1)] * f, unit
+        if "kettlebell" in eq and "kettlebell" in own and self.r.kettlebells and "gym" not in own:
+            return sorted(self.r.kettlebells)[min(1, len(self.r.kettlebells) - 1)] * f, unit
+        if "gym" in own:
+            if ex_id in ("back-squat", "trap-bar-deadlift"):
+                return (40.0, "kg") if unit == "kg" else (95 * KG_PER_LB, "lb")
+            return (10.0, "kg") if unit == "kg" else (20 * KG_PER_LB, "lb")
+        if "dumbbells" in own & eq:
+            return (8.0, "kg") if unit == "kg" else (15 * KG_PER_LB, "lb")
+        if "kettlebell" in own & eq:
+            return (8.0, "kg") if unit == "kg" else (18 * KG_PER_LB, "lb")
+        return None  # a band: no load
+
+    def _train(self, day: date) -> None:
+        now = datetime.combine(day, datetime.min.time()) + timedelta(hours=18)
+        stamp = [now]
+
+        def clock() -> datetime:
+            stamp[0] += timedelta(seconds=40)
+            return stamp[0]
+
+        warnings = []
+        logged: list[dict] = []
+        with Log(self.folder, write=True) as log:
+            w = Workout(log, lambda: day, clock)
+            w.load()
+            warnings += list(w.session_warnings)
+            pain_ex = self._pain_target(day, [it.plan.exercise for it in w.items])
+            items = list(w.items)
+            for n, it in enumerate(items):
+                p = it.plan
+                sets = p.sets
+                reps = p.reps[1] if p.reps else None
+                seconds = p.seconds
+                if self.r.behaviour == "overdo":
+                    sets += 1
+                    if reps is not None:
+                        reps += 4
+                    if seconds is not None:
+                        seconds += 10
+                if self.r.behaviour == "underset" and n == len(items) - 1 and sets > 1:
+                    sets -= 1
+                load = (p.suggested_load_kg, p.load_unit) if p.suggested_load_kg else None
+                if load is None and p.suggested_load_kg is None:
+                    load = self._start_load(p.exercise)
+                for i in range(sets):
+                    pain = p.exercise == pain_ex and i == sets - 1
+                    rec, warns = w.log(w.candidate(reps, seconds, load, None, pain, item=it))
+                    warnings += warns
+                    logged.append({"exercise": p.exercise, "reps": reps, "seconds": seconds,
+                                   "load_kg": load[0] if load else None, "unit": load[1] if load else None, "pain": pain})
+            w.finish(6, self.shown[day].minutes)
+        self.done[day] = logged
+        self.res.sessions += 1
+        self.res.sets += len(logged)
+        if pain_ex:
+            self._marked(day, pain_ex)
+        loud = [x for x in warnings if x.level in ("caution", "warning")]
+        if loud and self.r.exact:
+            self._violate("quiet guard", day, "; ".join(f"{x.code}: {x.message}" for x in loud))
+        self.res.warnings += [x.code for x in loud]
+
+    # --- pain ---
+
+    def _pain_target(self, day: date, ids: list[str]) -> str | None:
+        for p in self.pain_plan:
+            e = p["event"]
+            if day < p["from"] or p["marks"] >= (1 if e.kind == "pain1" else 2):
+                continue
+            if p["family"] is None:
+                want_easier = e.arg == "easier"
+                for ex_id in ids:
+                    if ex_id in JUMPS or not legs(ex_id):
+                        continue
+                    has_easier = bool(EXERCISES[ex_id].get("easier"))
+                    if has_easier == want_easier:
+                        p["pick"] = ex_id
+                        return ex_id
+                return None
+            same = [x for x in ids if family_of(x) == p["family"]]
+            if same:
+                p["pick"] = same[0]
+                return same[0]
+            return None
+        return None
+
+    def _marked(self, day: date, ex_id: str) -> None:
+        fam = family_of(ex_id)
+        self.pain_marks.append((day, ex_id, fam))
+        for p in self.pain_plan:
+            if p.get("pick") == ex_id and (p["family"] in (None, fam)) and p["last"] != day:
+                p["family"] = fam
+                p["marks"] += 1
+                p["last"] = day
+                if p["event"].kind == "pain2" and p["marks"] == 2:
+                    self.referred[fam] = day
+                    p["clear_on"] = day + timedelta(days=max(1, p["event"].days))
+                break
+
+    # --- runs from the watch ---
+
+    def _import_run(self, day: date, kind: str) -> None:
+        km, pace = {"easy": (8.0, 360), "hard": (10.0, 285), "long": (24.0, 370)}.get(kind, (10.0, 300))
+        if kind == "race":
+            arg = self.races.get(day, "10k")
+            km = {"5k": 5.0, "10k": 10.0, "half": 21.1, "marathon": 42.2, "ultra": 50.0}.get(arg, float(arg) if arg.isdigit() else 10.0)
+            pace = 300 if km < 30 else 390
+        start = datetime.combine(day, datetime.min.time()) + timedelta(hours=7)
+        seconds = km * pace
+        self.watch_files.mkdir(parents=True, exist_ok=True)
+        path = self.watch_files / f"{day.isoformat()}.gpx"
+        path.write_text(gpx(start, km, seconds), encoding="utf-8")
+        code, _, err = self._cli(day, "runs", "import", str(path))
+        if code != 0:
+            raise RuntimeError(f"runs import failed: {err.strip()}")
+        # the runner reads the week and corrects what the app read wrongly
+        code, out, _ = self._cli(day, "runs", "--weeks", "1", "--json")
+        for run in json.loads(out)["runs"]:
+            d = date.fromisoformat(run["date"])
+            want = self.truth.get(d, kind if d == day else None)
+            if want in ("easy", "hard", "long") and run["kind"] != want:
+                self._cli(day, "runs", "set", d.isoformat(), "--kind", want)
+
+    # --- checks -----------------------------------------------------------------------------
+
+    def _violate(self, invariant: str, day: date, detail: str) -> None:
+        week = (day - self.first).days // 7
+        self.res.violations.append(Violation(invariant, week, day, detail))
+        if self.verbose:
+            print(f"  VIOLATION {invariant} {day} (week {week + 1}): {detail}")
+
+    def known(self, on: date, day: date) -> str:
+        """The run of ``day`` as the runner knew it on the morning of ``on``: what happened
+        before, what was meant from then on."""
+        if day < self.first:  # before the runner started with the app: the week as first declared
+            return self.r.runs[day.weekday()]
+        if day < on:
+            return self.truth.get(day, "rest")
+        if day in self.races:
+            return "race"
+        runs = self.intended.get(on, self.week_runs)
+        kind = runs[day.weekday()]
+        if kind == "long" and any(0 <= (r - day).days <= 6 and r.isocalendar()[1] == day.isocalendar()[1] for r in self.races):
+            return "rest"
+        return kind
+
+    def key(self, on: date, day: date) -> bool:
+        k = self.known(on, day)
+        if k in ("long", "race"):
+            return True
+        if k == "hard":
+            return self.known(on, day - timedelta(days=1)) in ("hard", "long") or self.known(on, day + timedelta(days=1)) in ("hard", "long")
+        return False
+
+    def check(self) -> None:
+        days = sorted(self.done)
+        strength_days = set(days)
+        one = timedelta(days=1)
+        for d in days:
+            if d - one in strength_days:
+                self._violate("spacing", d, f"strength on {d - one} and {d}")
+            for other in (d - one, d, d + one):
+                if self.key(d, other):
+                    self._violate("key runs", d, f"strength on {d:%a %d %b} next to {self.known(d, other)} on {other:%a %d %b} "
+                                  f"(week: {self._runs_option(self.intended.get(d, self.week_runs))})")
+                    break
+            if self.truth.get(d - one) == "hard" and self.unplanned.get(d - one) == "hard":
+                self._violate("unplanned hard", d, f"strength the day after the unplanned hard run of {d - one}")
+        self._check_sessions()
+        self._check_sentences()
+        self._check_races()
+
+    def _last_load(self, ex_id: str, before: date) -> float | None:
+        for d in sorted((x for x in self.done if x < before), reverse=True):
+            loads = [s["load_kg"] for s in self.done[d] if s["exercise"] == ex_id and s["load_kg"]]
+            if loads:
+                return max(loads)
+        return None
+
+    def _done_since(self, ex_id: str, first: date, before: date) -> bool:
+        return any(first <= d < before and any(s["exercise"] == ex_id for s in sets) for d, sets in self.done.items())
+
+    def _check_sessions(self) -> None:
+        session_days = sorted(self.done)
+        breaks: list[date] = []  # first day back after 15+ days without strength
+        for a, b in zip(session_days, session_days[1:]):
+            if (b - a).days >= 15:
+                breaks.append(b)
+        ups = list(self.level_ups)
+        if self.r.level == "advanced":
+            ups.append((self.first, "advanced"))
+        for d in session_days:
+            s = self.shown[d]
+            ids = [e["id"] for e in s.exercises]
+            # minutes
+            if s.minutes > s.profile_minutes + 1:
+                self._violate("minutes", d, f"about {s.minutes:g} min for a {s.profile_minutes}-minute runner")
+            # families
+            fams: dict[str, list[str]] = defaultdict(list)
+            for x in ids:
+                fams[family_of(x)].append(x)
+            for fam, members in fams.items():
+                if len(members) > 1:
+                    self._violate("one per family", d, f"{fam}: {', '.join(members)}")
+            # loads
+            for e in s.exercises:
+                self._check_load(d, e, s)
+            # block
+            if s.block_week > s.block_weeks:
+                self._violate("block", d, f"block week {s.block_week} of {s.block_weeks}")
+            # pain: referred families and their jumps stay out
+            said: set[tuple[str, str]] = set()
+            for m_day, ex_id, fam in sorted(self.pain_marks, reverse=True):  # the latest mark of a family speaks
+                if m_day >= d or (fam, ex_id) in said:
+                    continue
+                said.add((fam, ex_id))
+                second = [p for p in self.pain_plan if p["family"] == fam and p["event"].kind == "pain2" and p["marks"] >= 2]
+                referred_on = self.referred.get(fam) or next((p["last"] for p in second), None)
+                cleared = self.cleared.get(fam)
+                if referred_on and referred_on < d and (cleared is None or d < cleared) and not any(f == fam for f, _ in said - {(fam, ex_id)}):
+                    bad = [x for x in ids if family_of(x) == fam] + ([x for x in ids if x in JUMPS] if legs(ex_id) else [])
+                    if bad:
+                        self._violate("pain: 2 marks", d, f"{', '.join(bad)} while {fam} is referred (marks to {referred_on})")
+                nxt = next((x for x in session_days if x > m_day and any(family_of(y["id"]) == fam for y in self.shown[x].exercises)), None)
+                if nxt == d:  # one mark: the easier variation next time (when there is one to do), no heavier
+                    easier = EXERCISES.get(ex_id, {}).get("easier")
+                    if easier and ex_id in ids and self._can_do(easier, d):
+                        self._violate("pain: 1 mark", d, f"{ex_id} again in the first session after its pain mark of {m_day} (easier: {easier})")
+                    marked = max((x["load_kg"] or 0.0 for x in self.done[m_day] if x["exercise"] == ex_id), default=0.0)
+                    for e in s.exercises:
+                        if family_of(e["id"]) == fam and marked and (e["suggested_load_kg"] or 0.0) > marked + 1e-6:
+                            self._violate("pain: 1 mark", d, f"{e['id']} @ {e['suggested_load']}, heavier than on the pain mark of {m_day}")
+                if legs(ex_id) and 0 < (d - m_day).days <= 7:
+                    jumps = [x for x in ids if x in JUMPS]
+                    if jumps:
+                        self._violate("pain: 1 mark", d, f"{', '.join(jumps)} {(d - m_day).days} d after a pain mark on {ex_id}")
+            # light weeks
+            if s.light:
+                self._check_light(d, s)
+            # taper
+            for race_day in self.races:
+                if 1 <= (race_day - d).days <= 10:
+                    for e in s.exercises:
+                        x = e["id"]
+                        if x in JUMPS:
+                            self._violate("taper", d, f"{x} (a jump) {(race_day - d).days} d before the race")
+                        elif not self._done_since(x, d - timedelta(days=21), d):
+                            self._violate("taper", d, f"{x} is new {(race_day - d).days} d before the race")
+                        last = self._last_load(x, d)
+                        if e["suggested_load_kg"] and last and e["suggested_load_kg"] > last + 1e-6:
+                            self._violate("taper", d, f"{x} raised to {e['suggested_load']} {(race_day - d).days} d before the race")
+            # level up
+            for up_day, lv in ups:
+                if lv == "advanced" and 0 <= (d - up_day).days < 28:
+                    high = [x for x in ids if x in HIGH_JUMPS]
+                    if high:
+                        self._violate("level up", d, f"{', '.join(high)} {(d - up_day).days} d after the move to advanced")
+            # comeback
+            for back in breaks:
+                if 0 <= (d - back).days < 14:
+                    before = {x["exercise"] for dd, sets in self.done.items() if dd < back for x in sets}
+                    new = [x for x in ids if x not in before]
+                    jumps = [x for x in ids if x in JUMPS]
+                    if new or jumps:
+                        self._violate("comeback", d, f"new {new} / jumps {jumps} {(d - back).days} d after the return")
+
+    def _check_load(self, d: date, e: dict, s: Shown) -> None:
+        kg = e["suggested_load_kg"]
+        if not kg:
+            return
+        ex = EXERCISES.get(e["id"], {})
+        eq = set(ex.get("equipment", ()))
+        profile_equipment = set(self.equipment_on(d))
+        if profile_equipment <= {"none"} or (profile_equipment <= {"bands"} and eq != {"bands"}):
+            self._violate("loads", d, f"{e['id']} @ {e['suggested_load']} with {','.join(profile_equipment)}")
+            return
+        if e.get("suggested_load") and not str(e["suggested_load"]).endswith(s.profile_units):
+            self._violate("loads", d, f"{e['id']} @ {e['suggested_load']} for a runner in {s.profile_units}")
+        f = KG_PER_LB if self.r.units == "lb" else 1.0
+        gym = "gym" in profile_equipment
+        owned: tuple[float, ...] = ()
+        if not gym and "dumbbells" in eq and "dumbbells" in profile_equipment and self.r.dumbbells:
+            owned = tuple(w * f for w in self.r.dumbbells)
+        elif not gym and "kettlebell" in eq and "kettlebell" in profile_equipment and self.r.kettlebells:
+            owned = tuple(w * f for w in self.r.kettlebells)
+        if owned:
+            if not any(abs(kg - w) < 1e-3 for w in owned):
+                self._violate("loads", d, f"{e['id']} @ {e['suggested_load']}: not a weight the runner owns "
+                              f"({', '.join(f'{w:g}' for w in self.r.dumbbells or self.r.kettlebells)} {self.r.units})")
+            return
+        in_unit = kg / KG_PER_LB if s.profile_units == "lb" else kg * 2
+        if abs(in_unit - round(in_unit)) > 0.02:
+            self._violate("loads", d, f"{e['id']} @ {e['suggested_load']} ({kg:.3f} kg) is no step in {s.profile_units}")
+
+    def _can_do(self, ex_id: str, d: date) -> bool:
+        ex = EXERCISES.get(ex_id, {})
+        need = set(ex.get("equipment", ()))
+        have = set(self.equipment_on(d))
+        levels = ("beginner", "intermediate", "advanced")
+        level = self.level_on(d)
+        return (not need or "gym" in have or bool(need & have)) and levels.index(ex.get("level", "beginner")) <= levels.index(level)
+
+    def level_on(self, d: date) -> str:
+        level = self.r.level
+        for e in self.r.events:
+            if e.kind == "level" and self._day_of(e.week) + timedelta(days=2) <= d:
+                level = e.arg
+        return level
+
+    def equipment_on(self, d: date) -> tuple[str, ...]:
+        for e in self.r.events:
+            if e.kind == "travel":
+                on = self._day_of(e.week) + timedelta(days=3)
+                if on <= d < on + timedelta(days=e.days):
+                    return ("none",)
+        return self.r.equipment
+
+    def _check_light(self, d: date, s: Shown) -> None:
+        normal_days = [x for x in sorted(self.shown) if x < d and x in self.done and not self.shown[x].light
+                       and not self.shown[x].taper and not self.shown[x].comeback]
+        total_normal = 0
+        total_light = 0
+        for e in s.exercises:
+            found = next(((x, pe) for x in reversed(normal_days) for pe in self.shown[x].exercises if pe["id"] == e["id"]), None)
+            last = found[1] if found else None
+            if last is None:
+                easier = [pe["id"] for x in normal_days for pe in self.shown[x].exercises
+                          if EXERCISES.get(pe["id"], {}).get("harder") == e["id"]]
+                if easier:  # a new exercise is fine in a light week; a harder variation is not
+                    self._violate("light week", d, f"{e['id']}, the harder variation of {easier[-1]}, in a light week")
+                continue
+            total_normal += last["sets"]
+            total_light += e["sets"]
+            if e["sets"] > last["sets"]:
+                self._violate("light week", d, f"{e['id']} {e['sets']} sets, above the {last['sets']} of the last normal week")
+            assert found is not None
+            done = [x["load_kg"] for x in self.done[found[0]] if x["exercise"] == e["id"] and x["load_kg"]]
+            ref = max([*done, last["suggested_load_kg"] or 0.0])
+            if e["suggested_load_kg"] and ref and ref + 1e-6 < e["suggested_load_kg"]:
+                self._violate("light week", d, f"{e['id']} @ {e['suggested_load']}, above the last normal week's "
+                              f"{ref:g} kg ({found[0]})")
+        if total_normal and total_light > max(len(s.exercises), math.ceil(0.6 * total_normal)):
+            self._violate("light week", d, f"{total_light} sets against {total_normal} prescribed in normal weeks: not a deload")
+
+    def _check_sentences(self) -> None:
+        for d, s in sorted(self.shown.items()):
+            if s.block_week > s.block_weeks:
+                self._violate("block", d, f"today says block week {s.block_week} of {s.block_weeks}")
+            if "session was missed" in s.reason:
+                word = s.reason.split("'s session was missed", 1)[0].split()[-1]
+                if word in DAY_WORDS:
+                    wd = DAY_WORDS.index(word)
+                    back = (d.weekday() - wd) % 7 or 7
+                    x = d - timedelta(days=back)
+                    seen = self.shown.get(x)
+                    if seen is None or seen.kind != "strength" or x in self.done:
+                        what = "not opened" if seen is None else seen.kind + (" (done)" if x in self.done else "")
+                        self._violate("missed", d, f"'{word}'s session was missed' but {x} was {what}")
+            if "the day after the long run" in s.reason and self.known(d, d - timedelta(days=1)) != "long":
+                self._violate("sentences", d, f"'the day after the long run' after {self.known(d, d - timedelta(days=1))}")
+            if "the day before the long run" in s.reason and self.known(d, d + timedelta(days=1)) != "long":
+                self._violate("sentences", d, f"'the day before the long run' before {self.known(d, d + timedelta(days=1))}")
+
+    def _check_races(self) -> None:
+        if not race_api():
+            return
+        try:
+            from runstrength_tui.domain.rules import RACE_RECOVERY
+        except Exception:
+            return
+        for race_day, kind in self.races.items():
+            rec = RACE_RECOVERY.get(kind) if isinstance(RACE_RECOVERY, dict) else None
+            own = recovery_days(kind)
+            rest = max(own[0], getattr(rec, "no_strength_days", 0) or 0)
+            quiet = max(own[1], getattr(rec, "no_plyo_days", 0) or 0)
+            for d in self.done:
+                after = (d - race_day).days
+                if 1 <= after <= rest:
+                    self._violate("race recovery", d, f"strength {after} d after a {kind} race")
+                if 1 <= after <= quiet:
+                    s = self.shown[d]
+                    jumps = [e["id"] for e in s.exercises if e["id"] in JUMPS]
+                    if jumps:
+                        self._violate("race recovery", d, f"{', '.join(jumps)} {after} d after a {kind} race")
+                    for e in s.exercises:  # a raise: above the last load and above anything before the race
+                        last = self._last_load(e["id"], d)
+                        before = max((x["load_kg"] or 0.0 for dd, sets in self.done.items() if dd < race_day
+                                      for x in sets if x["exercise"] == e["id"]), default=0.0)
+                        kg = e["suggested_load_kg"]
+                        if kg and last and kg > last + 1e-6 and kg > before + 1e-6:
+                            self._violate("race recovery", d, f"{e['id']} raised to {e['suggested_load']} {after} d after a {kind} race")
+
+    # --- the whole run ---
+
+    def simulate(self) -> Result:
+        day = self.first
+        try:
+            self.setup()
+            while day <= self.last:
+                self.day(day)
+                self.res.weeks = (day - self.first).days // 7 + 1
+                day += timedelta(days=1)
+        except Exception as exc:
+            tb = traceback.extract_tb(exc.__traceback__)
+            where = next((f"{Path(f.filename).name}:{f.lineno} {f.name}" for f in reversed(tb) if "runstrength_tui" in f.filename), "")
+            self.res.crashed = f"{day}: {type(exc).__name__}: {exc} [{where}]"
+            self._violate("no crash", day, self.res.crashed)
+            if self.verbose:
+                traceback.print_exc()
+        try:
+            self.check()
+        except Exception as exc:  # a bug in the checks themselves: said, never hidden
+            self.res.crashed += f" (checks: {type(exc).__name__}: {exc})"
+            raise
+        return self.res
+
+
+def gpx(start: datetime, km: float, seconds: float, points: int = 30) -> str:
+    """A plain GPX track due north at an even pace (times in UTC)."""
+    rows = []
+    for i in range(points + 1):
+        f = i / points
+        t = start + timedelta(seconds=seconds * f)
+        rows.append(f'<trkpt lat="{52.0 + km * f / 111.195:.6f}" lon="13.000000"><ele>40</ele>'
+                    f"<time>{t.strftime('%Y-%m-%dT%H:%M:%SZ')}</time></trkpt>")
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n<gpx version="1.1" creator="coach_sim" '
+            'xmlns="http://www.topografix.com/GPX/1/1"><trk><name>Run</name><type>running</type><trkseg>'
+            + "".join(rows) + "</trkseg></trk></gpx>\n")
+
+
+def simulate(runner: Runner, weeks: int, verbose: bool = False) -> Result:
+    base = Path(tempfile.mkdtemp(prefix="runstrength-sim-"))
+    try:
+        return Sim(runner, weeks, base / "data", verbose).simulate()
+    finally:
+        shutil.rmtree(base, ignore_errors=True)
+        os.environ.pop(service.ENV_TODAY, None)
+
+
+def table(results: list[Result], elapsed: float) -> tuple[str, int]:
+    by_inv: dict[str, set[tuple[str, int]]] = defaultdict(set)
+    for res in results:
+        for v in res.violations:
+            by_inv[v.invariant].add((res.runner.name, v.week))
+    lines = [f"{'invariant':<16} {'violations':>10}  runners  rule"]
+    total = 0
+    for inv, words in INVARIANTS.items():
+        n = len(by_inv.get(inv, ()))
+        total += n
+        runners = len({name for name, _ in by_inv.get(inv, ())})
+        mark = " (pending)" if inv in PENDING or (inv == "one per family" and not catalog_has_families() and False) else ""
+        lines.append(f"{inv:<16} {n:>10}  {runners:>7}  {words}{mark}")
+    weeks = sum(r.weeks for r in results)
+    lines.append("")
+    lines.append(f"runner-weeks {weeks} · archetypes {len(results)} · sessions {sum(r.sessions for r in results)} · "
+                 f"sets {sum(r.sets for r in results)} · crashes {sum(1 for r in results if r.crashed)} · "
+                 f"elapsed {elapsed:.0f} s · families from {'the catalog' if catalog_has_families() else 'the sim (catalog has none yet)'}")
+    return "\n".join(lines), total
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--weeks", type=int, default=12, help="weeks per runner (12-16)")
+    ap.add_argument("--quick", action="store_true", help="five archetypes, 6 weeks")
+    ap.add_argument("--only", help="archetypes whose name holds this text")
+    ap.add_argument("-v", "--verbose", action="store_true", help="print each violation as it is found")
+    ap.add_argument("--details", type=int, default=3, help="violations listed per invariant (default 3)")
+    args = ap.parse_args(argv)
+    weeks = 6 if args.quick else args.weeks
+    runners = quick_archetypes() if args.quick else archetypes(weeks)
+    if args.only:
+        runners = [r for r in archetypes(weeks) if args.only in r.name]
+    t0 = time.perf_counter()
+    results = []
+    for r in runners:
+        t = time.perf_counter()
+        res = simulate(r, weeks, verbose=args.verbose)
+        results.append(res)
+        print(f"{r.name:<44} {res.weeks:>2} wk {res.sessions:>3} sessions {len(res.violations):>4} violations "
+              f"{time.perf_counter() - t:5.1f} s{'  CRASH ' + res.crashed if res.crashed else ''}", flush=True)
+    text, total = table(results, time.perf_counter() - t0)
+    print()
+    print(text)
+    if total:
+        print("\nExamples (runner · day · detail):")
+        seen: dict[str, int] = defaultdict(int)
+        for res in results:
+            for v in res.violations:
+                if seen[v.invariant] < args.details:
+                    seen[v.invariant] += 1
+                    print(f"  [{v.invariant}] {res.runner.name} · {v.day} ({v.day:%a}, week {v.week + 1}) · {v.detail}")
+    return 1 if total else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
