@@ -154,7 +154,8 @@ def test_the_corpus_is_read_fast_and_the_fit_reader_is_not_loaded_by_today(tmp_p
     code = textwrap.dedent("""
         import sys
         from runstrength_tui.cli import run
-        run(["--data-dir", sys.argv[1], "today"])
+        assert run(["--data-dir", sys.argv[1], "profile", "--level", "beginner"]) == 0
+        assert run(["--data-dir", sys.argv[1], "today"]) == 0
         print(sorted(m for m in sys.modules if m.endswith(("run_files", "fit_reader", "safe_xml")) or m.startswith("xml.")))
     """)
     out = subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True, check=False)
