@@ -346,9 +346,12 @@ def _is_run_type(kind: str | None) -> bool | None:
         return None
     text = kind.strip().lower()
     text = STRAVA_TYPE_CODES.get(text, text)
-    return "run" in text or "jog" in text
+    return any(word in text for word in _RUN_WORDS)
 
 
+#: "running" as apps write it in a GPX <type> (English, and the languages apps export in)
+_RUN_WORDS = ("run", "jog", "lauf", "course à pied", "course a pied", "hardloop", "corsa", "carrera", "correr",
+              "löpning", "løb", "juoksu", "bieg")
 _RUN_NAME = re.compile(r"\b(run|running|jog|jogging|trail run|lauf|laufen|course à pied)\b", re.I)
 _OTHER_NAME = re.compile(r"\b(ride|cycling|bike|biking|walk|walking|hike|hiking|swim|swimming)\b", re.I)
 

@@ -406,3 +406,9 @@ def test_a_fit_session_without_a_sport_takes_its_laps_sport(tmp_path):
     ride = fit_bytes(SAT, 40, 5400, sport="cycling", session_sport=False)
     with pytest.raises(NotARun, match="a ride"):
         read_activity_file(write(tmp_path / "ride.fit", ride), NOW)
+
+
+@pytest.mark.parametrize("kind", ["running", "trail_running", "Laufen", "Course à pied", "9"])
+def test_gpx_run_types_in_the_words_apps_write(tmp_path, kind):
+    [run] = read_activity_file(write(tmp_path / "t.gpx", gpx_text(SAT, 6, 2100, kind=kind)), NOW, zone=CET)
+    assert run.distance_km == pytest.approx(6, rel=0.02)
