@@ -420,6 +420,21 @@ def main(argv=None) -> int:
         bound = 60.0
         row(f"`runs import` of {run_days} generated files ({run_days / 365:.1f} years, daily)", t_import, None, None,
             f"< {bound:.0f} s", t_import < bound)
+        # FIT decoding per MB: the real files in tests/data/watch, read in this process (CPU
+        # time; the bound is a 380 KB file in < 0.3 s, i.e. < 0.8 s per MB)
+        from runstrength_tui.store.fit_reader import FitError, read_messages
+
+        blobs = [p.read_bytes() for p in sorted((ROOT / "tests" / "data" / "watch").iterdir()) if p.suffix.lower() == ".fit"]
+        megabytes = sum(map(len, blobs)) / 2**20
+        cpu = time.process_time()
+        for blob in blobs:
+            try:
+                read_messages(blob)
+            except FitError:
+                pass
+        per_mb = (time.process_time() - cpu) / megabytes
+        row(f"FIT decoding, {len(blobs)} real files ({megabytes:.1f} MB), CPU per MB", per_mb, None, None, "< 0.8 s",
+            per_mb < 0.8)
         runs_cmp = interleaved(
             {
                 "today-none": cli + ["--data-dir", str(no_runs), "today"],

@@ -19,8 +19,15 @@ def fit_bytes(
     local_offset: timedelta | None = timedelta(hours=1),
     avg_hr: int | None = None,
     laps: list[tuple[float, float, str]] | None = None,
+    session_distance: bool = True,
+    session_sport: bool = True,
+    clock_jump: tuple[int, timedelta] | None = None,
 ) -> bytes:
-    """An activity FIT file: file_id, laps, one session, the activity record."""
+    """An activity FIT file: file_id, laps, one session, the activity record.
+
+    ``session_distance=False`` leaves the session's total out (some Suunto files),
+    ``session_sport=False`` its sport;
+    ``clock_jump=(n, delta)`` moves the clock by ``delta`` from the n-th lap on."""
     from garmin_fit_sdk import Encoder, Profile
 
     mesg = Profile["mesg_num"]
@@ -29,7 +36,9 @@ def fit_bytes(
     enc = Encoder()
     enc.on_mesg(mesg["FILE_ID"], {"type": "activity", "manufacturer": "development", "product": 0, "time_created": start, "serial_number": 1})
     lap_start = start
-    for lap_km, lap_s, intensity in laps or [(km, seconds, "active")]:
+    for n, (lap_km, lap_s, intensity) in enumerate(laps or [(km, seconds, "active")]):
+        if clock_jump and n == clock_jump[0]:
+            lap_start += clock_jump[1]
         enc.on_mesg(mesg["LAP"], {
             "timestamp": lap_start + timedelta(seconds=lap_s), "start_time": lap_start,
             "total_distance": lap_km * 1000, "total_timer_time": float(lap_s), "total_elapsed_time": float(lap_s),
@@ -40,6 +49,10 @@ def fit_bytes(
         "timestamp": end, "start_time": start, "sport": sport, "total_distance": km * 1000,
         "total_timer_time": float(seconds), "total_elapsed_time": float(seconds), "num_laps": len(laps or [1]),
     }
+    if not session_distance:
+        del session["total_distance"]
+    if not session_sport:  # some writers leave the sport to the laps
+        del session["sport"]
     if avg_hr:
         session["avg_heart_rate"] = avg_hr
     enc.on_mesg(mesg["SESSION"], session)

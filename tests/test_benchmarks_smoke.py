@@ -19,7 +19,7 @@ def test_quick_benchmark_runs_and_prints_every_row():
     assert result.returncode in (0, 1), result.stdout + result.stderr  # 1: a bound missed, not a crash
     assert "measurement" in result.stdout, result.stderr
     rows = [line for line in result.stdout.splitlines() if line.endswith(("pass", "FAIL"))]
-    assert len(rows) == 25, result.stdout
+    assert len(rows) == 26, result.stdout
     assert sum(line.startswith("terminal:") for line in rows) == 11, result.stdout
     assert not [line for line in rows if "nan" in line.split()], result.stdout
     # the bound printed is the bound checked (the quick run loosens it ×3)

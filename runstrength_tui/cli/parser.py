@@ -136,7 +136,10 @@ def build_parser(commands: bool = True) -> Parser:
                 description="Without a subcommand: list the imported runs of the last weeks.")
     s.add_argument("--weeks", default="2", help="how many weeks back to list (default 2)")
     runs_sub = s.add_subparsers(dest="runs_command", metavar="SUBCOMMAND", parser_class=Parser)
-    r = command("import", "import runs from FIT, GPX or TCX files (or .gz), folders, or a Strava export folder", under=runs_sub)
+    r = command("import", "import runs from FIT, GPX or TCX files (or .gz), folders, or a Strava export folder", under=runs_sub,
+                epilog="Exit status: 0 when everything importable was imported (rides, swims and runs already "
+                       "there are skipped), 1 when some file could not be read (one line each; the rest is "
+                       "imported), 2 for a path that does not exist.")
     r.add_argument("paths", nargs="+", metavar="PATH")
     r = command("set", "correct the kind of a day's runs", under=runs_sub)
     r.add_argument("date", metavar="DATE", help="YYYY-MM-DD")

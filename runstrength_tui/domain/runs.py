@@ -63,6 +63,9 @@ HARD_PACE_FRACTION = 0.08
 INTERVAL_LAP_FRACTION = 0.13
 MIN_FAST_LAPS = 2
 MIN_LAP_KM = 0.1
+# An interval lasts a minute or more; strides (fast bits of 15-30 s, often 100 m) do not
+# make a run hard.
+MIN_INTERVAL_S = 60
 
 _ID_RE = re.compile(r"^[0-9a-f]{16,64}$")
 
@@ -293,15 +296,27 @@ def merge_new(existing: list[Run], incoming: list[Run]) -> tuple[list[Run], int]
 
 
 def looks_like_intervals(laps: list[tuple[float, float, str]]) -> bool:
-    """Laps as (distance_km, seconds, intensity): a structured workout (rest/interval steps
-    marked by the watch) or at least two laps clearly faster than the run's median lap."""
-    if any(intensity in ("rest", "interval", "recovery") for _, _, intensity in laps):
-        return True
+    """Laps as (distance_km, seconds, intensity), in the order the watch wrote them.
+
+    Intervals: a structured workout (an interval step of a minute or more, or rest/recovery
+    steps after at least two work steps of a minute or more), or at least two laps of a minute or more
+    clearly faster than the run's median lap. Strides (fast bits of ≤ 30 s, with or
+    without rest steps between them) on an easy run do not count: a lap must last
+    ``MIN_INTERVAL_S`` to be an interval."""
+    marked = any(intensity in ("rest", "interval", "recovery") for _, _, intensity in laps)
+    if marked:
+        # work steps: laps of a minute or more that a rest/recovery step follows
+        work = [a for a, b in zip(laps, laps[1:]) if a[2] in ("active", "interval") and a[1] >= MIN_INTERVAL_S
+                and b[2] in ("rest", "recovery")]
+        if len(work) >= MIN_FAST_LAPS:
+            return True
+        if any(i == "interval" and s >= MIN_INTERVAL_S for _, s, i in laps):  # a work step the watch marked
+            return True
     paces = [s / d for d, s, _ in laps if d >= MIN_LAP_KM and s > 0]
     if len(paces) < 3:
         return False
     median = _median(paces)
-    fast = [p for p in paces if p <= median * (1 - INTERVAL_LAP_FRACTION)]
+    fast = [1 for d, s, _ in laps if d >= MIN_LAP_KM and s >= MIN_INTERVAL_S and s / d <= median * (1 - INTERVAL_LAP_FRACTION)]
     return len(fast) >= MIN_FAST_LAPS
 
 
@@ -430,3 +445,32 @@ def day_line(day: date, runs: list[Run]) -> str:
     """'Sat: 21.1 km long run, 1:58' (several runs joined with ' + ')."""
     mine = sorted((r for r in runs if r.date == day), key=lambda r: r.start)
     return f"{day:%a}: " + " + ".join(run_line(r) for r in mine)
+
+
+def article(noun: str) -> str:
+    return f"{'an' if noun[:1] in 'aeiou' else 'a'} {noun}"
+
+
+_PLURALS = {
+    "activity of another kind": "activities of other kinds",
+    "activity of no set sport": "activities of no set sport",
+    "file without an activity": "files without an activity",
+    "untyped walk or hike": "untyped walks or hikes",
+    "untyped track too fast for a run": "untyped tracks too fast for a run",
+}
+
+
+def plural_noun(count: int, noun: str) -> str:
+    """'1 ride', '2 rides', '2 activities of other kinds'."""
+    if count == 1:
+        return f"1 {noun}"
+    if noun in _PLURALS:
+        return f"{count} {_PLURALS[noun]}"
+    if noun.endswith("activity"):
+        return f"{count} {noun[:-1]}ies"
+    return f"{count} {noun}{'es' if noun.endswith(('sh', 'ch', 's')) else 's'}"
+
+
+def skipped_text(kinds: dict[str, int]) -> str:
+    """'2 rides, 1 swim' (most first)."""
+    return ", ".join(plural_noun(n, k) for k, n in sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0])))

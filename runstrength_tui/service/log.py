@@ -292,6 +292,10 @@ class Log:
         """Read watch files and folders and add the new runs (see :func:`.runs.import_paths`)."""
         return service_runs.import_paths(self._store, paths, now, self._week_start_index())
 
+    def add_found_runs(self, found: Any) -> service_runs.ImportResult:
+        """Add what :func:`.runs.read_paths` found (read before the log was opened)."""
+        return service_runs.add_found(self._store, found, self._week_start_index())
+
     def _week_start_index(self) -> int:
         """The runner's week start (Monday when there is no profile yet): a run's kind is
         judged within its week."""

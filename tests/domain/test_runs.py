@@ -269,3 +269,21 @@ def test_effective_days_take_the_actual_run_where_covered_else_the_declared_week
     for day, kind in actual.items():
         if kind == "long":
             assert days[day] == "long"
+
+
+def test_strides_on_an_easy_run_stay_easy_and_real_intervals_are_hard():
+    easy = [(1.0, 330, "active")] * 6
+    strides = [(0.1, 18, "active"), (0.1, 60, "rest")] * 6  # 6 x 100 m strides, walked back
+    assert looks_like_intervals(easy + [(0.1, 18, "active")] * 6) is False  # fast, but 18 s each
+    assert looks_like_intervals(easy + strides) is False  # marked rest steps, but no work step of a minute
+    six_by_three = [(2.0, 720, "warmup")] + [(0.85, 180, "active"), (0.3, 120, "recovery")] * 6 + [(1.5, 560, "cooldown")]
+    assert looks_like_intervals(six_by_three) is True
+    unmarked = [(2.0, 720, "active")] + [(0.85, 180, "active"), (0.3, 120, "active")] * 6 + [(1.5, 560, "active")]
+    assert looks_like_intervals(unmarked) is True  # the fast laps alone, found by pace
+
+
+def test_skipped_activities_are_counted_in_words():
+    from runstrength_tui.domain.runs import skipped_text
+
+    assert skipped_text({"ride": 2, "swim": 1}) == "2 rides, 1 swim"
+    assert skipped_text({"activity of another kind": 2, "yoga activity": 3}) == "3 yoga activities, 2 activities of other kinds"

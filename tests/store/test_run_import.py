@@ -90,7 +90,8 @@ def test_strava_export_folder_reads_the_files_it_names_and_its_manual_runs(tmp_p
         ("2025-03-08", "tcx", 18.0),
     ]
     assert runs[2].duration_s == 1650 and runs[2].avg_hr == 132
-    assert result.err_lines == [f"{folder / 'activities.csv'}: 1 activities that are not runs (1 Ride); skipped."]
+    assert result.err == ""  # a ride is skipped quietly: not a problem
+    assert result.out.splitlines() == ["Imported 4 runs (2025-03-03 to 2025-03-08).", "Skipped, not runs: 1 ride."]
 
 
 def test_the_same_run_from_the_watch_and_from_strava_is_kept_once(tmp_path, data_dir, cli):
@@ -133,19 +134,33 @@ def test_a_hostile_file_gets_one_line_and_nothing_is_written(tmp_path, data_dir,
     assert cli("profile", "--level", "beginner").code == 0  # a data folder that exists already
     before = folder_bytes(data_dir)
     result = cli("runs", "import", path)
-    assert len(result.err_lines) == 1, result
-    assert "Traceback" not in result.err and str(path.name) in result.err_lines[0]
-    assert result.code == (0 if case.startswith("non-running") else 2), result
+    assert "Traceback" not in result.err
+    if case.startswith("non-running"):  # read fine, not a run: skipped quietly, exit 0
+        assert result.code == 0 and result.err == "", result
+        assert result.out.startswith("Skipped, not runs: 1 "), result
+    else:  # 1: a file could not be read; 2 only for a path that is not there (a usage error)
+        assert len(result.err_lines) == 1, result
+        assert str(path.name) in result.err_lines[0]
+        assert result.code == (2 if case == "missing" else 1), result
     assert folder_bytes(data_dir) == before
 
 
 def test_hostile_files_do_not_stop_the_good_ones(tmp_path, data_dir, cli):
     cases = _hostile_cases(tmp_path / "bad")
     write(tmp_path / "bad" / "good.fit", fit_bytes(SAT, 10, 3000))
-    result = cli("runs", "import", tmp_path / "bad", cases["missing"])
-    assert result.code == 2
-    assert len(result.err_lines) == len(cases)  # one line for each bad file, none for the good one
+    result = cli("runs", "import", tmp_path / "bad")
+    assert result.code == 1, result
+    unreadable = [c for c in cases if not c.startswith("non-running") and c != "missing"]
+    assert len(result.err_lines) == len(unreadable)  # one line for each bad file, none for the good one
     assert [r.distance_km for r in stored_runs(data_dir)] == [10.0]
+    assert "Skipped, not runs: 1 hike" not in result.out and "Skipped, not runs:" in result.out
+
+
+def test_a_missing_path_is_a_usage_error_and_nothing_is_read(tmp_path, data_dir, cli):
+    write(tmp_path / "good.fit", fit_bytes(SAT, 10, 3000))
+    result = cli("runs", "import", tmp_path / "good.fit", tmp_path / "nowhere.fit")
+    assert result.code == 2 and len(result.err_lines) == 1 and "nowhere.fit" in result.err
+    assert not data_dir.exists() or not list(data_dir.glob("runs-*.json"))
 
 
 def test_importing_again_is_a_no_op(tmp_path, data_dir, cli, folder_bytes):

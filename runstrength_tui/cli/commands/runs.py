@@ -45,23 +45,44 @@ def cmd_runs(args) -> int:
     return 0
 
 
-def _cmd_runs_import(args) -> int:
-    from .. import EXIT_INPUT
+def _shown(name: str) -> str:
+    """A file name or cell as text: control characters (ESC, BEL, C1…) escaped visibly."""
+    return "".join(c if c.isprintable() or c == " " else c.encode("unicode_escape").decode("ascii") for c in name)
 
-    with open_log(args, write=True) as log:
-        result = log.import_runs([Path(p) for p in args.paths], service.now())
+
+def _cmd_runs_import(args) -> int:
+    """Exit 0 when everything importable was imported (already there and not-a-run skips
+    included), 1 when some file could not be read (one line each; the rest is imported),
+    2 for usage errors (a path that does not exist): nothing is read then."""
+    from ...service import runs as service_runs
+
+    paths = [Path(p).expanduser() for p in args.paths]
+    missing = [p for p in paths if not (p.exists() or p.is_symlink())]
+    if missing:
+        raise v.InputError(f"{_shown(str(missing[0]))}: no such file or folder; nothing was imported.")
+    found = service_runs.read_paths(paths, service.now())  # before the lock: a slow file never holds it
+    if found.runs:
+        with open_log(args, write=True) as log:
+            result = log.add_found_runs(found)
+    else:  # nothing to add: the data folder is not opened, so nothing is created there
+        result = service_runs.add_found(None, found)
     for name, sentence in result.problems:
-        err(f"runstrength: {name}: {sentence}; nothing from it was imported.")
-    for name, sentence in result.not_runs:
-        err(f"{name}: {sentence}; skipped.")
+        err(f"runstrength: {_shown(name)}: {_shown(sentence)}.")
+    skipped_line = ""
+    if result.skipped_kinds:
+        from ...domain.runs import skipped_text
+
+        skipped_line = f"Skipped, not runs: {skipped_text(result.skipped_kinds)}."
     if args.json:
         print_json({
             "added": [_run_json(r) for r in result.added],
             "already_there": result.skipped,
-            "problems": [{"file": f, "problem": p} for f, p in result.problems],
-            "not_runs": [{"file": f, "reason": p} for f, p in result.not_runs],
+            "problems": [{"file": _shown(f), "problem": _shown(p)} for f, p in result.problems],
+            "not_runs": [{"file": _shown(f), "reason": _shown(p)} for f, p in result.not_runs],
+            "skipped": result.skipped_kinds,
         })
-    elif result.added:
+        return 1 if result.problems else 0
+    if result.added:
         days = sorted(r.date for r in result.added)
         span = days[0].isoformat() if days[0] == days[-1] else f"{days[0].isoformat()} to {days[-1].isoformat()}"
         there = f"; {result.skipped} {'was' if result.skipped == 1 else 'were'} already there" if result.skipped else ""
@@ -70,7 +91,9 @@ def _cmd_runs_import(args) -> int:
         out(f"Nothing new: {'the run was' if result.skipped == 1 else f'all {result.skipped} runs were'} already there.")
     elif not result.problems and not result.not_runs:
         out("No FIT, GPX or TCX files found there; nothing was imported.")
-    return EXIT_INPUT if result.problems else 0
+    if skipped_line:
+        out(skipped_line)
+    return 1 if result.problems else 0
 
 
 def _cmd_runs_set(args) -> int:
