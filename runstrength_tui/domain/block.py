@@ -131,7 +131,7 @@ def block_state(
     if phase:
         reason = (
             f"after {days_off} days without strength work, two easier weeks come first; then the block "
-            f"goes on from week {_last_normal(max(1, last_completed), light_weeks)}, the last normal week you completed"
+            f"goes on from week {n}, the last normal week you completed"
         )
     elif block_began > first and n == 1 and current == block_began:
         reason = (
