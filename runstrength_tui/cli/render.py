@@ -12,17 +12,21 @@ import textwrap
 from collections.abc import Callable
 from typing import Any
 
+from ..domain.words import json_safe, printable
+
 
 def out(text: str = "") -> None:
-    print(text)
+    """A line (or lines) on stdout; any control character in it (a note, a file name) is
+    shown escaped, never sent to the terminal raw."""
+    print(printable(text))
 
 
 def err(text: str) -> None:
-    print(text, file=sys.stderr)
+    print(printable(text), file=sys.stderr)
 
 
 def print_json(data: Any) -> None:
-    print(json.dumps(data, indent=2, ensure_ascii=False))
+    print(json_safe(json.dumps(data, indent=2, ensure_ascii=False)))
 
 
 def emit(args, result: Any, text: Callable[[Any], str], data: Callable[[Any], Any] | None = None) -> int:

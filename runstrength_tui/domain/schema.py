@@ -23,10 +23,10 @@ from functools import cached_property
 from typing import Any, NoReturn
 
 from .model import EQUIPMENT, LEVELS, NOTIFY_MODES, RUN_TYPES, SIGNALS, WEEKDAYS
-from .validate import MAX_LOAD_KG, MAX_REPS, MAX_SECONDS
+from .validate import MAX_LOAD_KG, MAX_NOTE, MAX_REPS, MAX_SECONDS
+from .words import first_control
 
 EARLIEST = date(1970, 1, 1)
-MAX_NOTE = 500
 MAX_INT_DIGITS = 20  # JSON integers longer than this are refused before Python parses them
 MAX_PROBLEMS = 5  # how many problems an error message lists
 
@@ -39,6 +39,10 @@ class Window:
     latest: date
     plan_latest: date
     earliest: date = EARLIEST
+    # plain: free text (notes) must hold no control character. Set for what comes from
+    # outside (import, restore); a log already on disk is read as it is (its output is
+    # escaped), so an old note never locks the runner out.
+    plain: bool = False
 
     @classmethod
     def for_today(cls, today: date) -> Window:
@@ -179,6 +183,8 @@ class Text(Kind):
             return f"expected {self.what} of at most {self.max_len} characters, found {len(value)}"
         if self.pattern is not None and not self.pattern.fullmatch(value):
             return f"expected {self.what}, found {found(value)}"
+        if window.plain and self.pattern is None and (bad := first_control(value)):
+            return f"expected plain {self.what}, found the control character {bad}"
         if seen is not None and len(seen) < 4096:
             seen.add(value)
         return None

@@ -19,6 +19,7 @@ from ..domain import guard
 from ..domain.model import Profile, SessionRecord, SetRecord
 from ..domain.profile import changed_profile
 from ..domain.runs import Run
+from ..domain.words import json_safe
 from ..store.lock import AlreadyRunningError
 from ..store.repo import NewerSchemaError, Store, new_id
 from ..store.storage import CorruptFileError, StoreError, atomic_write_bytes
@@ -199,7 +200,7 @@ class Log:
         """The whole log as our JSON export (or our CSV of sets), ready to write or print."""
         if kind == "csv":
             return self._store.export_csv()
-        return json.dumps(self._store.export_bundle(now), indent=1, ensure_ascii=False) + "\n"
+        return json_safe(json.dumps(self._store.export_bundle(now), indent=1, ensure_ascii=False)) + "\n"
 
     def export_to(self, target: Path, now: datetime, kind: str = "json") -> Path:
         """Write the export to ``target`` atomically (a kill leaves the old file or the new one)."""

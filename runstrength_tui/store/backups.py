@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from .files import JOURNAL, MAIN, SCHEMA_VERSION, SHARD_PREFIX, is_data_file, main_version, problems
+from .files import JOURNAL, MAIN, SCHEMA_VERSION, SHARD_PREFIX, is_data_file, main_version, outside_window, problems
 from .storage import StoreError, atomic_write_bytes, fsync_dir, make_private_dir, parse
 
 BACKUP_DIR = "backups"
@@ -153,7 +153,7 @@ def read_members(path: Path) -> dict[str, bytes]:
         if reason is None and name == MAIN and (main_version(data) or 0) > SCHEMA_VERSION:
             reason = "written by a newer runstrength"
         if reason is None:
-            found = problems(name, data)
+            found = problems(name, data, outside_window())
             reason = found[0] if found else None
         if reason is not None:
             raise BackupError(f"its {name} is damaged ({reason})")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -106,7 +106,7 @@ def parse_bundle(raw_text: str, catalog, today: date | None = None):
         first = "the first problems" if len(problems) > 1 or more else "the problem"
         raise InputError(f"Nothing was imported; {first} in the file: {shown}.")
 
-    window = schema.Window.for_today(today or date.today())
+    window = replace(schema.Window.for_today(today or date.today()), plain=True)  # notes: no control characters
     is_csv = False
     if csvlog.looks_like_csv(raw_text):
         if not csvlog.is_ours(raw_text):

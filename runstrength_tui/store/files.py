@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, timedelta
 
 from ..domain.schema import ACK, META, PROFILE, SESSION, SET, V0_SET, Doc, Window, check_table, show_key
@@ -56,6 +57,11 @@ def latest_day() -> date:
 
 def default_window() -> Window:
     return Window.for_today(latest_day())
+
+
+def outside_window() -> Window:
+    """For files from outside the log (a backup to restore): notes must be plain text too."""
+    return replace(default_window(), plain=True)
 
 
 def problems(name: str, data: dict, window: Window | None = None) -> list[str]:

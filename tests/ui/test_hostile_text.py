@@ -1,0 +1,74 @@
+"""Notes are text, never markup or terminal codes (issue 25, part 2): History shows a note
+holding "[/bold]" or "[@click=app.quit]" as it is written, without crashing or quitting, and
+a legacy note's escape sequences are shown escaped, so none reaches the terminal."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta
+
+from helpers import NOW, make_app, make_young_log
+from rich.text import Text
+
+from runstrength_tui.domain.model import SetRecord
+from runstrength_tui.store.repo import Store, new_id
+from runstrength_tui.ui.screens.history import HistoryScreen, SessionSetsScreen
+
+RAW_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+NOTES = [
+    "[/bold]",
+    "[@click=app.quit]tap me[/]",
+    "[bold red]loud[/bold red] [link=https://example.com]x[/link]",
+    "\x1b]0;pwned title\x07",
+    "\x1b[2J\x1b[H",
+    "\x1b]52;c;c2VjcmV0\x07",
+    "\x9b31mC1",
+    "two\nlines\tand a tab",
+]
+
+
+def _hostile_log(folder):
+    make_young_log(folder)
+    day = NOW.date() - timedelta(days=1)
+    with Store(folder) as store:  # written before notes were checked: the store takes them as they are
+        at = datetime.combine(day, NOW.time())
+        session = store.start_session(day, at)
+        for i, note in enumerate(NOTES):
+            store.log_set(SetRecord(id=new_id(), session=session.id, exercise="plank", date=day,
+                                    logged_at=at + timedelta(minutes=i + 1), seconds=20, note=note))
+        store.finish_session(at + timedelta(minutes=20), rpe=6, minutes=16)
+    return folder
+
+
+async def test_history_shows_markup_and_escapes_in_notes_as_plain_text(tmp_path, close_stores):
+    app = make_app(_hostile_log(tmp_path / "data"))
+    close_stores(app)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("h")
+        await app.workers.wait_for_complete()
+        await pilot.pause(0.1)
+        assert isinstance(app.screen, HistoryScreen)
+        await pilot.press("enter")  # the newest session: the hostile one
+        await pilot.pause(0.1)
+        screen = app.screen
+        assert isinstance(screen, SessionSetsScreen)
+        table = screen.query_one("#sets")
+        shown = []
+        for row in range(table.row_count):
+            cell = table.get_row_at(row)[-1]
+            assert isinstance(cell, Text)  # a Text is never parsed as markup
+            assert RAW_CONTROL.search(cell.plain) is None and "\n" not in cell.plain
+            shown.append(cell.plain)
+        assert shown[:3] == NOTES[:3]  # as written, brackets and all
+        assert shown[3] == "\\x1b]0;pwned title\\x07"
+        assert shown[-1] == "two\\nlines\\tand a tab"
+        for _row in range(table.row_count):  # walk every row: each is drawn, none crashes the app
+            await pilot.press("down")
+        await pilot.pause()
+        await pilot.click("#sets", offset=(100, 2))  # on the "[@click=app.quit]" note: no action link
+        await pilot.pause()
+        assert app.is_running and app.return_code is None
+        svg = app.export_screenshot()
+        assert RAW_CONTROL.search(svg.replace("\n", "")) is None
+        assert "[@click=app.quit]tap" in svg  # drawn as the runner wrote it
