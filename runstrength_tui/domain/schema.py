@@ -27,14 +27,18 @@ from .validate import MAX_LOAD_KG, MAX_NOTE, MAX_REPS, MAX_SECONDS
 from .words import first_control
 
 EARLIEST = date(1970, 1, 1)
+LATEST = date(2200, 12, 31)  # the last day any stored date may name: past it, a date is damage
 MAX_INT_DIGITS = 20  # JSON integers longer than this are refused before Python parses them
 MAX_PROBLEMS = 5  # how many problems an error message lists
 
 
 @dataclass(frozen=True)
 class Window:
-    """The dates a document may hold: logged days from 1970 to tomorrow; planned days
-    (a block start, a target change) up to a year ahead."""
+    """The dates a document may hold. What is stored or imported is checked against the
+    absolute window (1970 to 2200): a date after today is not damage (a clock set wrong, a
+    pinned date) and never locks the runner out. ``for_today`` (logged days up to
+    tomorrow, planned days up to a year ahead) is the stricter window for what a person
+    types today."""
 
     latest: date
     plan_latest: date
@@ -47,6 +51,10 @@ class Window:
     @classmethod
     def for_today(cls, today: date) -> Window:
         return cls(latest=today + timedelta(days=1), plan_latest=today + timedelta(days=366))
+
+    @classmethod
+    def absolute(cls, plain: bool = False) -> Window:
+        return cls(latest=LATEST, plan_latest=LATEST, plain=plain)
 
     @cached_property
     def iso(self) -> tuple[str, str, str]:

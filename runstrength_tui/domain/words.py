@@ -66,6 +66,13 @@ def plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
+def dated_after_note(count: int, today: date) -> str:
+    """'2 sets are dated after today (…)': a clock that went back is not a damaged log."""
+    verb = "is" if count == 1 else "are"
+    return (f"{plural(count, 'set')} {verb} dated after today ({today.isoformat()}): is the computer's clock "
+            f"(or RUNSTRENGTH_TODAY) right? Nothing is damaged; they count from their own date.")
+
+
 def minutes_text(seconds: float) -> str:
     """'under a minute', '1 min', '19 min': whole minutes, as a person says them."""
     return "under a minute" if seconds < 60 else f"{round(seconds / 60)} min"

@@ -19,7 +19,7 @@ from ..domain import guard
 from ..domain.model import Profile, SessionRecord, SetRecord
 from ..domain.profile import changed_profile
 from ..domain.runs import Run
-from ..domain.words import json_safe
+from ..domain.words import dated_after_note, json_safe
 from ..store.lock import AlreadyRunningError
 from ..store.repo import NewerSchemaError, Store, new_id
 from ..store.storage import CorruptFileError, StoreError, atomic_write_bytes
@@ -106,6 +106,12 @@ class Log:
 
     def open_session(self) -> tuple[SessionRecord, list[SetRecord]] | None:
         return self._store.open_session()
+
+    def clock_note(self, today: date) -> str | None:
+        """One calm line when sets are dated after ``today`` (a clock set back, a pinned
+        date left set): they are not damage and count from their own date."""
+        ahead = len(self._store.sets(since=today + timedelta(days=1)))
+        return dated_after_note(ahead, today) if ahead else None
 
     def runs(self, first: date, last: date) -> list[Run]:
         """The imported runs of [first, last], oldest first."""

@@ -190,6 +190,18 @@ def count(files: dict[str, bytes]) -> Counts:
     return Counts(sessions, sets)
 
 
+def newest_backup_summary(data_dir: Path) -> str | None:
+    """'7 Dec 09:14 and holds 12 sessions, 40 sets (the readable files now: 14 sessions,
+    46 sets)' for the backup `restore` would choose; None when there is none to use."""
+    try:
+        chosen, _ = choose(Path(data_dir), None)
+        held = count(read_members(chosen))
+    except StoreError:
+        return None
+    now = count(current_files(data_dir))
+    return f"{when_text(taken_at(chosen))} and holds {held} (the readable files now: {now})"
+
+
 def current_files(data_dir: Path) -> dict[str, bytes]:
     out = {}
     for path in sorted(Path(data_dir).iterdir()) if Path(data_dir).is_dir() else []:

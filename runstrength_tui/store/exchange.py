@@ -12,8 +12,8 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field, replace
-from datetime import date, datetime
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -106,7 +106,7 @@ def parse_bundle(raw_text: str, catalog, today: date | None = None):
         first = "the first problems" if len(problems) > 1 or more else "the problem"
         raise InputError(f"Nothing was imported; {first} in the file: {shown}.")
 
-    window = replace(schema.Window.for_today(today or date.today()), plain=True)  # notes: no control characters
+    window = schema.Window.absolute(plain=True)  # dates 1970..2200 (not the clock's); notes plain text
     is_csv = False
     if csvlog.looks_like_csv(raw_text):
         if not csvlog.is_ours(raw_text):
@@ -162,7 +162,9 @@ def parse_bundle(raw_text: str, catalog, today: date | None = None):
 
 
 def parse_bundle_runs(docs: object, today: date) -> list:
-    """The ``runs`` of an export file (absent in older exports), each checked strictly."""
+    """The ``runs`` of an export file (absent in older exports), each checked strictly;
+    their dates, like the sets', against 1970..2200 rather than ``today`` (the clock of the
+    computer that exported them may differ from this one's)."""
     from ..domain.runs import validate_run_doc
 
     if not isinstance(docs, list):
@@ -170,7 +172,7 @@ def parse_bundle_runs(docs: object, today: date) -> list:
     runs = []
     for i, doc in enumerate(docs, 1):
         try:
-            runs.append(validate_run_doc(doc, today=today))
+            runs.append(validate_run_doc(doc, today=schema.LATEST - timedelta(days=1)))
         except ValueError as exc:
             raise InputError(f"Run #{i} in the file: {exc}; nothing was imported.") from None
     return runs

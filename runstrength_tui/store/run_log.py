@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..domain.runs import Run, classify, merge_new, validate_runs_tables
 from .repo import RUNS_PREFIX
-from .storage import StoreError, atomic_write_bytes
+from .storage import StoreError, atomic_write_bytes, restore_advice
 
 RUNS_TABLE = "runs"
 _YEAR_RE = re.compile(r"^runs-(\d{4})\.json$")
@@ -50,8 +50,7 @@ class RunLog:
                 return validate_runs_tables(tables, today=_NO_FUTURE_CHECK, year=year)
             except ValueError as exc:
                 raise StoreError(
-                    f"{path} holds a run that is not valid ({exc}); it was left untouched. Restore the newest "
-                    f"backup with `runstrength restore` (add --data-dir {self.dir} if you use one)."
+                    f"{path} holds a run that is not valid ({exc}); it was left untouched. {restore_advice(self.dir)}"
                 ) from None
 
         return self.store._derived(path, "runs", build)

@@ -116,6 +116,9 @@ class RunStrengthApp(App[None]):
             self.push_screen(OnboardingScreen(), self._onboarded)
         else:
             self._offer_resume()
+            note = self.logbook.clock_note(self.today())
+            if note:
+                self.notify(note, title="Dates after today", timeout=12)
         self._apply_saved_theme()
         self.set_interval(self.tick_seconds, self._tick)
         self.call_after_refresh(self._after_first_paint)
