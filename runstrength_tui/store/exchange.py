@@ -190,11 +190,9 @@ def _append(table: dict, docs: list[dict]) -> None:
 
 
 def import_bundle(store: Store, sessions: list[SessionRecord], sets: list[SetRecord], profile: Profile | None, acks, runs=()) -> dict:
-    """Merge already-validated records; what is present (by id) is skipped. All the
-    changed files are swapped in at once: a kill leaves the log before or after.
-    Runs are matched by start time and distance and added after the swap (their own
-    atomic year files; re-importing adds what a kill left out)."""
-    from ..domain.runs import merge_new
+    """Merge already-validated records; what is present (by id) is skipped (runs: by
+    start time and distance). All the changed files (sets, sessions, profile, acks and the
+    runs' year files) are swapped in at once: a kill leaves the log before or after."""
     from .repo import check_docs, open_db
 
     store._need_write()
@@ -225,16 +223,16 @@ def import_bundle(store: Store, sessions: list[SessionRecord], sets: list[SetRec
         tables = json.loads(json.dumps(store._tables(store._shard_path(year))))
         _append(tables.setdefault("sets", {}), docs)
         files[store._shard_path(year).name] = encode(tables)
-    log = store.run_log()
-    new_runs = merge_new(log.runs(), list(runs))[0] if runs else []
+    new_runs = []
+    if runs:  # the runs' year files join the same swap: a kill leaves all old or all new
+        chosen = profile or store.profile()
+        run_files, new_runs, _ = store.run_log().plan_add(list(runs), chosen.week_start_index if chosen else 0)
+        files.update(run_files)
     if new_sessions or new_sets or new_runs:
         store.backup(label="before-import")
     if files:
         swap.commit(store.dir, files)
         store.main = open_db(store.dir / MAIN, read_only=False)  # TinyDB keeps its next ids: start afresh
-    if new_runs:
-        chosen = profile or store.profile()
-        log.add(new_runs, chosen.week_start_index if chosen else 0)
     return {
         "sessions_added": len(new_sessions),
         "sets_added": len(new_sets),
