@@ -34,6 +34,11 @@ def run(argv: list[str] | None = None, open_app: OpenApp | None = None) -> int:
     from ..domain.catalog import CatalogError
     from ..domain.validate import InputError
 
+    for stream in (sys.stdout, sys.stderr):  # an ASCII or latin-1 terminal: "\xb7", never a traceback
+        try:
+            stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            pass
     demo_dir = None
     cannot_go_on: tuple[type[Exception], ...] = (CatalogError,)  # the log's errors once it can be reached
     try:

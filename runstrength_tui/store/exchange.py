@@ -10,7 +10,9 @@ the file; merging adds only what is not there yet (by id), all files swapped in 
 from __future__ import annotations
 
 import json
+import os
 import re
+import stat
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -85,15 +87,43 @@ def read_export(path: Path, catalog, today: date) -> Bundle:
     """An export file from disk, checked completely; InputError (one line) otherwise."""
     path = Path(path).expanduser()
     try:
-        if path.stat().st_size > MAX_IMPORT_BYTES:
-            raise InputError(f"{path} is larger than {MAX_IMPORT_BYTES // 2**20} MB, far more than a runstrength export; nothing was imported.")
-        text = path.read_text(encoding="utf-8")
+        text = read_regular(path, MAX_IMPORT_BYTES).decode("utf-8")
     except FileNotFoundError:
         raise InputError(f"No file {path}; check the path.") from None
     except (UnicodeDecodeError, IsADirectoryError):
         raise InputError(f"{path} is not a runstrength export (not a JSON or CSV text file).") from None
     sessions, sets, profile, acks, run_docs = parse_bundle(text, catalog, today)
     return Bundle(sessions, sets, profile, acks, parse_bundle_runs(run_docs, today))
+
+
+def read_regular(path: Path, limit: int) -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes. A FIFO, device or socket
+    (or a link to one) is refused before a byte is read: opened without blocking, then
+    fstat; and no more than ``limit`` + 1 bytes are ever read (a file growing as it is
+    read, /proc, a link swapped in after the check)."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    try:
+        st = os.fstat(fd)
+        if stat.S_ISDIR(st.st_mode):
+            raise IsADirectoryError(path)
+        if not stat.S_ISREG(st.st_mode):
+            raise InputError(f"{path} is not a regular file (a FIFO, device or socket); nothing was imported.")
+        too_big = InputError(f"{path} is larger than {limit // 2**20} MB, far more than a runstrength export; "
+                             "nothing was imported.")
+        if st.st_size > limit:
+            raise too_big
+        chunks, size = [], 0
+        while size <= limit:
+            chunk = os.read(fd, min(2**20, limit + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        if size > limit:
+            raise too_big
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
 
 
 def parse_bundle(raw_text: str, catalog, today: date | None = None):
