@@ -258,10 +258,12 @@ def import_bundle(store: Store, sessions: list[SessionRecord], sets: list[SetRec
         chosen = profile or store.profile()
         run_files, new_runs, _ = store.run_log().plan_add(list(runs), chosen.week_start_index if chosen else 0)
         files.update(run_files)
+    if files:
+        swap.stage(store.dir, files)  # a folder that cannot take the files fails here, before any backup
     if new_sessions or new_sets or new_runs:
         store.backup(label="before-import")
     if files:
-        swap.commit(store.dir, files)
+        swap.publish(store.dir, files)
         store.main = open_db(store.dir / MAIN, read_only=False)  # TinyDB keeps its next ids: start afresh
     return {
         "sessions_added": len(new_sessions),
