@@ -219,6 +219,30 @@ def _append(table: dict, docs: list[dict]) -> None:
         next_key += 1
 
 
+def _fits_a_backup(store: Store, files: dict[str, bytes]) -> None:
+    """Refuse an import after which no backup could be restored (a year file over the
+    per-file cap of a restore, or a log over its total cap): better nothing imported than
+    a log whose every later backup is refused."""
+    from . import backups
+    from .files import is_data_file
+
+    mb = 2**20
+    for name, payload in files.items():
+        if len(payload) > backups.MAX_MEMBER:
+            raise InputError(
+                f"Nothing was imported: {name} would be {len(payload) / mb:.0f} MB, more than the "
+                f"{backups.MAX_MEMBER // mb} MB a backup can restore for one file; import a smaller export "
+                f"(a runstrength log holds about 1 MB a year)."
+            )
+    others = sum(p.stat().st_size for p in store.dir.iterdir() if is_data_file(p.name) and p.name not in files and p.is_file())
+    total = others + sum(len(b) for b in files.values())
+    if total > backups.MAX_TOTAL:
+        raise InputError(
+            f"Nothing was imported: the log would be {total / mb:.0f} MB, more than the {backups.MAX_TOTAL // mb} MB "
+            f"a backup can restore; import a smaller export."
+        )
+
+
 def import_bundle(store: Store, sessions: list[SessionRecord], sets: list[SetRecord], profile: Profile | None, acks, runs=()) -> dict:
     """Merge already-validated records; what is present (by id) is skipped (runs: by
     start time and distance). All the changed files (sets, sessions, profile, acks and the
@@ -253,6 +277,7 @@ def import_bundle(store: Store, sessions: list[SessionRecord], sets: list[SetRec
         tables = json.loads(json.dumps(store._tables(store._shard_path(year))))
         _append(tables.setdefault("sets", {}), docs)
         files[store._shard_path(year).name] = encode(tables)
+    _fits_a_backup(store, files)
     new_runs = []
     if runs:  # the runs' year files join the same swap: a kill leaves all old or all new
         chosen = profile or store.profile()

@@ -60,3 +60,10 @@ def test_a_non_utf8_terminal_gets_escapes_not_tracebacks(child_kw, data_dir, enc
         done.stdout.decode(encoding)  # what reached the terminal is in its encoding
     with Store(data_dir, write=False) as store:
         assert len(store.sets()) == 1
+
+
+def test_a_dumb_terminal_gets_one_line_not_a_garbled_app(cli_proc, data_dir):
+    done = cli_proc(TERM="dumb", RUNSTRENGTH_DATA_DIR=str(data_dir), timeout=60)
+    assert done.returncode == 1, done
+    assert done.stderr.count("\n") == 1 and "TERM=dumb" in done.stderr and "real terminal" in done.stderr
+    assert done.stdout == ""

@@ -149,3 +149,23 @@ def test_a_set_or_session_listed_twice_in_the_file_is_stored_once(tmp_path, sour
     raw_sessions = [d["id"] for d in json.loads((target / "runstrength.json").read_bytes())["sessions"].values()]
     assert sorted(raw_sets) == sorted({s["id"] for s in bundle["sets"]})
     assert sorted(raw_sessions) == sorted({s["id"] for s in bundle["sessions"]})
+
+
+def test_an_import_no_backup_could_restore_is_refused(tmp_path, source, cli, folder_bytes, monkeypatch):
+    """A year file over a restore's per-file cap would make every later backup unusable
+    (issue 25: a 59 MB import, a 54 MB year file, a 16 MB cap): the import is refused instead.
+    The cap is lowered here so the file stays small."""
+    from runstrength_tui.store import backups
+
+    exported = tmp_path / "a.json"
+    export(cli, source, exported)
+    other = tmp_path / "other"
+    assert cli("log", "bird-dog", "--reps", "10", "--date", "2025-03-11", "--data-dir", other).code == 0
+    before = folder_bytes(other)
+    monkeypatch.setattr(backups, "MAX_MEMBER", 2000)
+    result = cli("import", exported, "--data-dir", other)
+    assert result.code == 2, result
+    assert "a backup can restore for one file" in result.err and len(result.err_lines) == 1, result
+    assert folder_bytes(other) == before
+    monkeypatch.setattr(backups, "MAX_MEMBER", 16 * 2**20)
+    assert cli("import", exported, "--data-dir", other).code == 0
