@@ -90,7 +90,11 @@ def read_export(path: Path, catalog, today: date) -> Bundle:
         text = read_regular(path, MAX_IMPORT_BYTES).decode("utf-8")
     except FileNotFoundError:
         raise InputError(f"No file {path}; check the path.") from None
-    except (UnicodeDecodeError, IsADirectoryError):
+    except ValueError as exc:
+        if isinstance(exc, UnicodeDecodeError):
+            raise InputError(f"{path} is not a runstrength export (not a JSON or CSV text file).") from None
+        raise InputError(f"{path} cannot be a file name (it holds a NUL byte); check the path.") from None
+    except IsADirectoryError:
         raise InputError(f"{path} is not a runstrength export (not a JSON or CSV text file).") from None
     sessions, sets, profile, acks, run_docs = parse_bundle(text, catalog, today)
     return Bundle(sessions, sets, profile, acks, parse_bundle_runs(run_docs, today))

@@ -721,7 +721,7 @@ def run_tui(data_dir: Path, demo: bool = False) -> int:
     try:
         logbook = service.Log(data_dir, write=True)
     except service.LogError as exc:
-        print(f"runstrength: {exc}", file=sys.stderr)
+        print(printable(f"runstrength: {exc}"), file=sys.stderr)
         return 1
     try:
         app = RunStrengthApp(logbook, demo=demo)

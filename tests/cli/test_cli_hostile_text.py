@@ -135,3 +135,26 @@ def test_restore_refuses_a_backup_whose_note_holds_an_escape(cli, history, data_
     assert result.code != 0, result
     assert "control character" in result.err and _clean(result.err), result
     assert folder_bytes(data_dir) == before
+
+
+def test_every_control_character_is_refused_or_escaped_everywhere(cli, tmp_path, data_dir):
+    """Each C0 (but tab and newline), DEL and C1 character, in a note, an exercise name, a
+    file name, a data folder and an imported note or exercise: refused, with nothing raw on
+    stdout or stderr, and never a traceback."""
+    chars = [chr(c) for c in [*range(0, 32), *range(127, 160)] if chr(c) not in "\n\t"]
+    assert cli("profile", "--level", "beginner").code == 0
+    tried = 0
+    for ch in chars:
+        text = f"a{ch}b"
+        bad_note, bad_name = _bundle(text), _bundle("")
+        bad_name["sets"][0]["exercise"] = "plank" + ch
+        (tmp_path / "note.json").write_text(json.dumps(bad_note))
+        (tmp_path / "name.json").write_text(json.dumps(bad_name))
+        for args in (("log", "plank", "--seconds", "30", "--note", text), ("log", text, "--seconds", "30"),
+                     ("import", tmp_path / f"f{text}.json"), ("--data-dir", f"{data_dir}{text}", "status"),
+                     ("import", tmp_path / "note.json"), ("import", tmp_path / "name.json")):
+            result = cli(*args)
+            assert result.code == 2, (args, result)
+            assert _clean(result.out) and _clean(result.err) and len(result.err_lines) == 1, (args, result)
+            tried += 1
+    assert tried == 6 * 63
