@@ -5,8 +5,11 @@ a legacy note's escape sequences are shown escaped, so none reaches the terminal
 from __future__ import annotations
 
 import re
+import sys
 from datetime import datetime, timedelta
+from pathlib import Path
 
+import pytest
 from helpers import NOW, make_app, make_young_log
 from rich.text import Text
 
@@ -72,3 +75,39 @@ async def test_history_shows_markup_and_escapes_in_notes_as_plain_text(tmp_path,
         svg = app.export_screenshot()
         assert RAW_CONTROL.search(svg.replace("\n", "")) is None
         assert "[@click=app.quit]tap" in svg  # drawn as the runner wrote it
+
+
+CRASHING_APP = """
+import sys
+from pathlib import Path
+from runstrength_tui.ui import app as appmod
+
+def crash(self):
+    raise RuntimeError("a bug in a screen")
+
+appmod.RunStrengthApp.on_mount = crash
+sys.exit(appmod.run_tui(Path(sys.argv[1])))
+"""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="a pseudo-terminal is POSIX")
+def test_an_app_that_crashes_does_not_exit_0(tmp_path):
+    """Textual reports the crash; the process must say it failed too (issue 25: exit 0)."""
+    import os
+    import pty
+
+    folder = make_young_log(tmp_path / "data")
+    script = tmp_path / "crashing.py"
+    script.write_text(CRASHING_APP)
+    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[2]), TERM="xterm-256color")
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: the real app in a real (pseudo) terminal
+        os.execve(sys.executable, [sys.executable, str(script), str(folder)], env)
+    while True:  # drain what it draws until it ends
+        try:
+            if not os.read(fd, 65536):
+                break
+        except OSError:
+            break
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 1
