@@ -18,7 +18,7 @@ import shutil
 from pathlib import Path
 
 from .files import is_data_file
-from .storage import StoreError, atomic_write_bytes, fsync_dir, write_private
+from .storage import StoreError, atomic_write_bytes, fsync_dir, restore_advice, write_private
 
 PENDING = "swap.pending"
 STAGING = ".staging"
@@ -72,7 +72,7 @@ def finish(data_dir: Path) -> bool:
     except (ValueError, KeyError, TypeError):
         raise StoreError(
             f"{marker} is damaged, so an unfinished restore or import cannot be completed; "
-            f"move it away, then run `runstrength restore` (add --data-dir {data_dir} if you use one)."
+            f"move it away, then restore a backup. {restore_advice(data_dir)}"
         ) from None
     for name in plan["write"]:
         source = staging / name
