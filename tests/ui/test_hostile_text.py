@@ -111,3 +111,33 @@ def test_an_app_that_crashes_does_not_exit_0(tmp_path):
             break
     _, status = os.waitpid(pid, 0)
     assert os.waitstatus_to_exitcode(status) == 1
+
+
+async def test_the_app_works_with_sets_dated_after_today(tmp_path, close_stores):
+    """A clock set back (issue 25, part 3): sets a week ahead are not damage; Today, Week and
+    History open, and the runner is told once."""
+    folder = make_young_log(tmp_path / "data")
+    day = NOW.date() + timedelta(days=6)
+    with Store(folder) as store:
+        at = datetime.combine(day, NOW.time())
+        session = store.start_session(day, at)
+        for i in range(2):
+            store.log_set(SetRecord(id=new_id(), session=session.id, exercise="plank", date=day,
+                                    logged_at=at + timedelta(minutes=i + 1), seconds=20))
+        store.finish_session(at + timedelta(minutes=10), rpe=6, minutes=10)
+    app = make_app(folder)
+    close_stores(app)
+    told = []
+    app.notify = lambda message, **kw: told.append(message)  # the toast's words (toasts are hidden in tests)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("w")
+        await pilot.pause(0.1)
+        await pilot.press("escape", "h")
+        await app.workers.wait_for_complete()
+        await pilot.pause(0.1)
+        assert isinstance(app.screen, HistoryScreen)
+        assert app.is_running and app.return_code is None
+    assert [m for m in told if "dated after today" in m] == [
+        f"2 sets are dated after today ({NOW.date().isoformat()}): is the computer's clock (or RUNSTRENGTH_TODAY) "
+        "right? Nothing is damaged; they count from their own date."]
