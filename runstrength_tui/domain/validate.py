@@ -139,6 +139,8 @@ def parse_day(text: object, today: date) -> date:
     day = parse_date(text, today)
     if day > today:
         raise InputError(f"Date {day.isoformat()} is in the future; you can only log what you have done.")
+    if day.year < 1970:
+        raise InputError(f"Date {day.isoformat()} is before 1970, earlier than any log keeps; check the year.")
     return day
 
 

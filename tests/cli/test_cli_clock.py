@@ -59,3 +59,9 @@ def test_a_damaged_file_says_what_a_restore_would_put_back(ahead, cli, data_dir)
     line = result.err_lines[0]
     assert "is damaged" in line and "The newest backup was made" in line, line
     assert "holds 2 sessions, 3 sets" in line and "what was logged after it is lost" in line, line
+
+
+def test_a_date_before_1970_is_bad_input_not_a_store_error(cli, data_dir):
+    result = cli("log", "plank", "--seconds", "30", "--date", "1969-12-31")
+    assert result.code == 2, result
+    assert result.err_lines == ["runstrength: Date 1969-12-31 is before 1970, earlier than any log keeps; check the year."]
