@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .parser import UsageError, attach_negative_values, build_parser, opens_app
-from .render import err
+from .render import OutputError, err
 
 __all__ = ["EXIT_INPUT", "EXIT_STORE", "UsageError", "build_parser", "run"]
 
@@ -39,6 +39,9 @@ def run(argv: list[str] | None = None, open_app: OpenApp | None = None) -> int:
             stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
         except (AttributeError, ValueError, OSError):
             pass
+    from ..service.data import writes_done
+
+    writes_before = writes_done()
     demo_dir = None
     cannot_go_on: tuple[type[Exception], ...] = (CatalogError,)  # the log's errors once it can be reached
     try:
@@ -77,6 +80,12 @@ def run(argv: list[str] | None = None, open_app: OpenApp | None = None) -> int:
         return EXIT_STORE
     except BrokenPipeError:
         return 0
+    except OutputError as exc:
+        if writes_done() > writes_before:  # the log was written: a lost report must not make a script log it again
+            err(f"runstrength: done and saved, but its report could not be printed ({exc}).")
+            return 0
+        err(f"runstrength: the output could not be written ({exc}).")
+        return EXIT_STORE
     except OSError as exc:  # a folder that cannot be created or written, a full disk…
         where = f" ({exc.filename})" if exc.filename else ""
         err(f"runstrength: {exc.strerror or exc}{where}; nothing else was changed.")

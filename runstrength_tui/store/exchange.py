@@ -90,6 +90,8 @@ def read_export(path: Path, catalog, today: date) -> Bundle:
         text = read_regular(path, MAX_IMPORT_BYTES).decode("utf-8")
     except FileNotFoundError:
         raise InputError(f"No file {path}; check the path.") from None
+    except InputError:
+        raise
     except ValueError as exc:
         if isinstance(exc, UnicodeDecodeError):
             raise InputError(f"{path} is not a runstrength export (not a JSON or CSV text file).") from None

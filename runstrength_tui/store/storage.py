@@ -57,12 +57,22 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+_written = [0]  # durable writes made by this process (see writes_done)
+
+
+def writes_done() -> int:
+    """How many files this process has written durably: a command whose report cannot be
+    printed afterwards still did its work, and must not say it failed."""
+    return _written[0]
+
+
 def atomic_write_bytes(path: Path, payload: bytes) -> None:
     """Write ``payload`` to ``path`` so that a crash leaves the old or the new file, whole."""
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     write_private(tmp, payload)
     os.replace(tmp, path)
     fsync_dir(path.parent)
+    _written[0] += 1
 
 
 def encode(data: dict) -> bytes:

@@ -67,3 +67,23 @@ def test_a_dumb_terminal_gets_one_line_not_a_garbled_app(cli_proc, data_dir):
     assert done.returncode == 1, done
     assert done.stderr.count("\n") == 1 and "TERM=dumb" in done.stderr and "real terminal" in done.stderr
     assert done.stdout == ""
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="/dev/full is Linux's")
+def test_a_saved_set_is_never_reported_as_a_failure(child_kw, data_dir):
+    """stdout on a full disk: `log` saved the set, so it exits 0 (a retry would log it twice)
+    and says so on stderr; a read command whose output is lost exits 1."""
+    env = dict(child_kw["env"], RUNSTRENGTH_DATA_DIR=str(data_dir))
+
+    def run(*args: str) -> subprocess.CompletedProcess:
+        with open("/dev/full", "w") as full:
+            return subprocess.run([sys.executable, "-m", "runstrength_tui", *args], cwd=child_kw["cwd"], env=env,
+                                  stdout=full, stderr=subprocess.PIPE, text=True, timeout=60)
+
+    logged = run("log", "plank", "--seconds", "30")
+    assert logged.returncode == 0, logged.stderr
+    assert logged.stderr == "runstrength: done and saved, but its report could not be printed (No space left on device).\n"
+    with Store(data_dir, write=False) as store:
+        assert len(store.sets()) == 1
+    read = run("export")
+    assert read.returncode == 1 and "could not be written" in read.stderr and "Traceback" not in read.stderr

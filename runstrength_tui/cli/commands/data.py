@@ -7,9 +7,9 @@ from pathlib import Path
 
 from ... import service
 from ...domain.validate import InputError
-from ...domain.words import plural, printable
+from ...domain.words import plural
 from ...service import data
-from ..render import err, out
+from ..render import err, out, write_out
 from . import open_log, tell_clock
 
 
@@ -20,7 +20,7 @@ def cmd_export(args) -> int:
         if target is None:
             # to a terminal or a pipe: a legacy note's control bytes are shown escaped (a file
             # written with --output keeps them as they are, for a lossless re-import)
-            sys.stdout.write(printable(log.export_text(service.now(), args.format)))
+            write_out(log.export_text(service.now(), args.format))
             return 0
         log.export_to(target, service.now(), args.format)
     err(f"Exported to {target}.")
