@@ -141,3 +141,20 @@ async def test_the_app_works_with_sets_dated_after_today(tmp_path, close_stores)
     assert [m for m in told if "dated after today" in m] == [
         f"2 sets are dated after today ({NOW.date().isoformat()}): is the computer's clock (or RUNSTRENGTH_TODAY) "
         "right? Nothing is damaged; they count from their own date."]
+
+
+async def test_markup_typed_into_the_log_dialog_is_an_error_line_not_a_crash(tmp_path, close_stores):
+    from runstrength_tui.ui.screens.dialogs import LogSetScreen
+
+    app = make_app(make_young_log(tmp_path / "data"))
+    close_stores(app)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("l")
+        await pilot.pause()
+        assert isinstance(app.screen, LogSetScreen)
+        app.screen.query_one("#load").value = "[/bold][@click=app.quit]"  # the error line quotes it
+        await pilot.pause(0.1)
+        error = app.screen.query_one("#error")
+        assert "[/bold][@click=app.quit]" in str(error.render())
+        assert app.is_running and app.return_code is None
