@@ -28,6 +28,13 @@ EXIT_STORE = 1
 OpenApp = Callable[[Path, bool], int]  # (data folder, is it the demo's) -> exit status
 
 
+def _writes_done() -> int:
+    """Durable writes made so far by this process (0 while the log's code is not even
+    loaded: `runstrength exercises` never imports it just to count)."""
+    data = sys.modules.get(f"{__name__.rsplit('.', 1)[0]}.service.data")
+    return data.writes_done() if data is not None else 0
+
+
 def run(argv: list[str] | None = None, open_app: OpenApp | None = None) -> int:
     """Run one command line; the exit status. With no COMMAND, ``open_app`` opens the
     full-screen app on the data folder (``runstrength_tui.main`` passes it)."""
@@ -39,9 +46,7 @@ def run(argv: list[str] | None = None, open_app: OpenApp | None = None) -> int:
             stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
         except (AttributeError, ValueError, OSError):
             pass
-    from ..service.data import writes_done
-
-    writes_before = writes_done()
+    writes_before = _writes_done()
     demo_dir = None
     cannot_go_on: tuple[type[Exception], ...] = (CatalogError,)  # the log's errors once it can be reached
     try:
@@ -81,7 +86,7 @@ def run(argv: list[str] | None = None, open_app: OpenApp | None = None) -> int:
     except BrokenPipeError:
         return 0
     except OutputError as exc:
-        if writes_done() > writes_before:  # the log was written: a lost report must not make a script log it again
+        if _writes_done() > writes_before:  # the log was written: a lost report must not make a script log it again
             err(f"runstrength: done and saved, but its report could not be printed ({exc}).")
             return 0
         err(f"runstrength: the output could not be written ({exc}).")
