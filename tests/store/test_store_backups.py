@@ -129,3 +129,24 @@ def test_imports_refused_by_a_read_only_folder_leave_the_backups_as_they_were(da
     finally:
         os.chmod(data_dir, 0o700)
     assert sorted((data_dir / "backups").iterdir()) == [daily]
+
+
+def test_an_import_whose_files_cannot_be_staged_takes_no_backup(data_dir, history, cli, tmp_path, folder_bytes):
+    """The staging step fails before any backup (here: a file sits where the staging folder
+    goes; a read-only folder fails the same way for a user who is not root)."""
+    source = tmp_path / "source"
+    with history(source) as h:
+        h.session(date(2025, 3, 3), ("plank", 2, None, 30, None))
+    bundle = tmp_path / "bundle.json"
+    assert cli("export", "-o", bundle, "--data-dir", source).code == 0
+    with history() as h:
+        h.session(date(2025, 3, 10), ("glute-bridge", 2, 15, None, None))
+        daily = h.store.backup(label="daily")
+        h.session(date(2025, 3, 11), ("bird-dog", 2, 10, None, None))  # newer than the backup
+    (data_dir / ".staging").write_text("in the way")
+    before = folder_bytes(data_dir)
+    for _ in range(KEEP_BACKUPS + 1):
+        result = cli("import", bundle)
+        assert result.code == 1 and len(result.err_lines) == 1, result
+    assert sorted((data_dir / "backups").iterdir()) == [daily]
+    assert folder_bytes(data_dir) == before
