@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .parser import UsageError, attach_negative_values, build_parser, opens_app
-from .render import err
+from .render import OutputError, err
 
 __all__ = ["EXIT_INPUT", "EXIT_STORE", "UsageError", "build_parser", "run"]
 
@@ -28,12 +28,25 @@ EXIT_STORE = 1
 OpenApp = Callable[[Path, bool], int]  # (data folder, is it the demo's) -> exit status
 
 
+def _writes_done() -> int:
+    """Durable writes made so far by this process (0 while the log's code is not even
+    loaded: `runstrength exercises` never imports it just to count)."""
+    data = sys.modules.get(f"{__name__.rsplit('.', 1)[0]}.service.data")
+    return data.writes_done() if data is not None else 0
+
+
 def run(argv: list[str] | None = None, open_app: OpenApp | None = None) -> int:
     """Run one command line; the exit status. With no COMMAND, ``open_app`` opens the
     full-screen app on the data folder (``runstrength_tui.main`` passes it)."""
     from ..domain.catalog import CatalogError
     from ..domain.validate import InputError
 
+    for stream in (sys.stdout, sys.stderr):  # an ASCII or latin-1 terminal: "\xb7", never a traceback
+        try:
+            stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            pass
+    writes_before = _writes_done()
     demo_dir = None
     cannot_go_on: tuple[type[Exception], ...] = (CatalogError,)  # the log's errors once it can be reached
     try:
@@ -72,6 +85,12 @@ def run(argv: list[str] | None = None, open_app: OpenApp | None = None) -> int:
         return EXIT_STORE
     except BrokenPipeError:
         return 0
+    except OutputError as exc:
+        if _writes_done() > writes_before:  # the log was written: a lost report must not make a script log it again
+            err(f"runstrength: done and saved, but its report could not be printed ({exc}).")
+            return 0
+        err(f"runstrength: the output could not be written ({exc}).")
+        return EXIT_STORE
     except OSError as exc:  # a folder that cannot be created or written, a full disk…
         where = f" ({exc.filename})" if exc.filename else ""
         err(f"runstrength: {exc.strerror or exc}{where}; nothing else was changed.")

@@ -12,17 +12,44 @@ import textwrap
 from collections.abc import Callable
 from typing import Any
 
+from ..domain.words import json_safe, printable
+
+
+class OutputError(Exception):
+    """stdout could not be written (a full disk, a closed terminal): ``run`` decides what
+    that means for the command (a write already done still counts as done)."""
+
+
+def _write(stream, text: str) -> None:
+    try:
+        stream.write(text)
+        stream.flush()  # fail here, inside the command, not at exit as status 120
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise OutputError(exc.strerror or str(exc)) from None
+
 
 def out(text: str = "") -> None:
-    print(text)
+    """A line (or lines) on stdout; any control character in it (a note, a file name) is
+    shown escaped, never sent to the terminal raw."""
+    _write(sys.stdout, printable(text) + "\n")
 
 
 def err(text: str) -> None:
-    print(text, file=sys.stderr)
+    try:
+        _write(sys.stderr, printable(text) + "\n")
+    except (OutputError, BrokenPipeError):
+        pass  # nowhere left to say it
+
+
+def write_out(text: str) -> None:
+    """Text as it is (an export) on stdout, control characters escaped."""
+    _write(sys.stdout, printable(text))
 
 
 def print_json(data: Any) -> None:
-    print(json.dumps(data, indent=2, ensure_ascii=False))
+    out(json_safe(json.dumps(data, indent=2, ensure_ascii=False)))
 
 
 def emit(args, result: Any, text: Callable[[Any], str], data: Callable[[Any], Any] | None = None) -> int:

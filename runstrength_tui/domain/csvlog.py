@@ -86,6 +86,15 @@ def _number(text: str) -> float | str | None:
 def read(text: str) -> tuple[dict[str, list[dict[str, object]]], list[str]]:
     """(a bundle of "sessions" and "sets" documents, problems the CSV itself has). The
     documents still go through the schema, like a JSON import's."""
+    try:
+        return _read(text)
+    except csv.Error as exc:  # a cell over the csv module's 128 KiB limit, a malformed row…
+        if "field limit" in str(exc):
+            return {}, ["a cell longer than 128 KiB; no cell of a runstrength export is anywhere near that"]
+        return {}, [f"not readable as CSV ({str(exc)[:80]})"]
+
+
+def _read(text: str) -> tuple[dict[str, list[dict[str, object]]], list[str]]:
     problems: list[str] = []
     reader = csv.reader(io.StringIO(text.lstrip("\ufeff"), newline=""))
     header = next(reader, None)

@@ -24,26 +24,38 @@ from typing import Any, NoReturn
 
 from .model import EQUIPMENT, LEVELS, NOTIFY_MODES, RUN_TYPES, SIGNALS, WEEKDAYS
 from .rules import RACE_RECOVERY
-from .validate import MAX_LOAD_KG, MAX_REPS, MAX_SECONDS
+from .validate import MAX_LOAD_KG, MAX_NOTE, MAX_REPS, MAX_SECONDS
+from .words import first_control
 
 EARLIEST = date(1970, 1, 1)
-MAX_NOTE = 500
+LATEST = date(2200, 12, 31)  # the last day any stored date may name: past it, a date is damage
 MAX_INT_DIGITS = 20  # JSON integers longer than this are refused before Python parses them
 MAX_PROBLEMS = 5  # how many problems an error message lists
 
 
 @dataclass(frozen=True)
 class Window:
-    """The dates a document may hold: logged days from 1970 to tomorrow; planned days
-    (a block start, a target change) up to a year ahead."""
+    """The dates a document may hold. What is stored or imported is checked against the
+    absolute window (1970 to 2200): a date after today is not damage (a clock set wrong, a
+    pinned date) and never locks the runner out. ``for_today`` (logged days up to
+    tomorrow, planned days up to a year ahead) is the stricter window for what a person
+    types today."""
 
     latest: date
     plan_latest: date
     earliest: date = EARLIEST
+    # plain: free text (notes) must hold no control character. Set for what comes from
+    # outside (import, restore); a log already on disk is read as it is (its output is
+    # escaped), so an old note never locks the runner out.
+    plain: bool = False
 
     @classmethod
     def for_today(cls, today: date) -> Window:
         return cls(latest=today + timedelta(days=1), plan_latest=today + timedelta(days=366))
+
+    @classmethod
+    def absolute(cls, plain: bool = False) -> Window:
+        return cls(latest=LATEST, plan_latest=LATEST, plain=plain)
 
     @cached_property
     def iso(self) -> tuple[str, str, str]:
@@ -180,6 +192,8 @@ class Text(Kind):
             return f"expected {self.what} of at most {self.max_len} characters, found {len(value)}"
         if self.pattern is not None and not self.pattern.fullmatch(value):
             return f"expected {self.what}, found {found(value)}"
+        if window.plain and self.pattern is None and (bad := first_control(value)):
+            return f"expected plain {self.what}, found the control character {bad}"
         if seen is not None and len(seen) < 4096:
             seen.add(value)
         return None

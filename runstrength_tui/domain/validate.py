@@ -12,11 +12,13 @@ from datetime import date, timedelta
 
 from .catalog import Catalog, Exercise
 from .model import EQUIPMENT, KG_PER_LB
+from .words import first_control
 
 MAX_REPS = 200
 MAX_SECONDS = 3600
 MAX_LOAD_KG = 400.0
 MAX_SETS = 20
+MAX_NOTE = 500
 
 # ASCII digits only ([0-9], not \d): "٣" or "３" are not numbers a log should guess at.
 _LOAD_RE = re.compile(r"^\s*([0-9]+(?:[.,][0-9]+)?)\s*(kg|kgs|kilos?|lb|lbs|pounds?)?\s*$", re.IGNORECASE)
@@ -137,7 +139,23 @@ def parse_day(text: object, today: date) -> date:
     day = parse_date(text, today)
     if day > today:
         raise InputError(f"Date {day.isoformat()} is in the future; you can only log what you have done.")
+    if day.year < 1970:
+        raise InputError(f"Date {day.isoformat()} is before 1970, earlier than any log keeps; check the year.")
     return day
+
+
+def parse_note(text: object) -> str:
+    """A note as stored: trimmed, at most MAX_NOTE characters, plain text (tab and newline
+    are fine; escape sequences and other control characters are refused, not stripped, so
+    nothing is silently changed)."""
+    note = str(text).strip()
+    if len(note) > MAX_NOTE:
+        raise InputError(f"Notes are limited to {MAX_NOTE} characters; this one has {len(note)}.")
+    bad = first_control(note)
+    if bad:
+        raise InputError(f"Notes are plain text: this one holds the control character {bad} "
+                         f"(an escape sequence or a pasted byte); remove it and try again.")
+    return note
 
 
 def check_measure(exercise: Exercise, reps: int | None, seconds: int | None) -> None:

@@ -21,7 +21,7 @@ from ..domain import guard, plan
 from ..domain.catalog import Catalog
 from ..domain.model import Profile, SessionRecord, SetRecord
 from ..domain.schedule import RunningWeek, effective_target
-from ..domain.validate import InputError
+from ..domain.validate import InputError, parse_note
 from ..domain.weeks import week_start
 from ..store import shipped
 from ..store.repo import Store, new_id
@@ -326,6 +326,7 @@ def make_sets(
     note: str,
     source: str,
 ) -> list[SetRecord]:
+    note = parse_note(note)  # every front end's notes: plain text (InputError otherwise)
     return [
         SetRecord(
             id=new_id(),

@@ -18,14 +18,14 @@ from typing import TYPE_CHECKING
 from ..domain.validate import InputError
 from ..store.files import MAIN
 from ..store.paths import ENV_DATA_DIR, default_data_dir, resolve_data_dir
-from ..store.storage import StoreError
+from ..store.storage import StoreError, writes_done
 
 if TYPE_CHECKING:
     from ..store.exchange import Bundle
 
 __all__ = [
     "ENV_DATA_DIR", "BackupRow", "RestoreCancelled", "backup_rows", "backups_folder", "check_backup_name",
-    "default_data_dir", "export_target", "has_log", "read_import", "resolve_data_dir", "restore",
+    "default_data_dir", "export_target", "has_log", "read_import", "resolve_data_dir", "restore", "writes_done",
 ]
 
 

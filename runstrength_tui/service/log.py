@@ -19,6 +19,7 @@ from ..domain import guard
 from ..domain.model import Profile, SessionRecord, SetRecord
 from ..domain.profile import changed_profile
 from ..domain.runs import Run
+from ..domain.words import dated_after_note, json_safe
 from ..store.lock import AlreadyRunningError
 from ..store.repo import NewerSchemaError, Store, new_id
 from ..store.storage import CorruptFileError, StoreError, atomic_write_bytes
@@ -120,6 +121,12 @@ class Log:
     def open_session(self) -> tuple[SessionRecord, list[SetRecord]] | None:
         return self._store.open_session()
 
+    def clock_note(self, today: date) -> str | None:
+        """One calm line when sets are dated after ``today`` (a clock set back, a pinned
+        date left set): they are not damage and count from their own date."""
+        ahead = len(self._store.sets(since=today + timedelta(days=1)))
+        return dated_after_note(ahead, today) if ahead else None
+
     def runs(self, first: date, last: date) -> list[Run]:
         """The imported runs of [first, last], oldest first."""
         return runs_between(self._store, first, last)
@@ -213,7 +220,7 @@ class Log:
         """The whole log as our JSON export (or our CSV of sets), ready to write or print."""
         if kind == "csv":
             return self._store.export_csv()
-        return json.dumps(self._store.export_bundle(now), indent=1, ensure_ascii=False) + "\n"
+        return json_safe(json.dumps(self._store.export_bundle(now), indent=1, ensure_ascii=False)) + "\n"
 
     def export_to(self, target: Path, now: datetime, kind: str = "json") -> Path:
         """Write the export to ``target`` atomically (a kill leaves the old file or the new one)."""

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from .files import JOURNAL, MAIN, SCHEMA_VERSION, SHARD_PREFIX, is_data_file, main_version, problems
+from .files import JOURNAL, MAIN, SCHEMA_VERSION, SHARD_PREFIX, is_data_file, main_version, outside_window, problems
 from .storage import StoreError, atomic_write_bytes, fsync_dir, make_private_dir, parse
 
 BACKUP_DIR = "backups"
@@ -83,19 +83,37 @@ def write_tar(target: Path, files: list[Path]) -> None:
 
 def make_backup(data_dir: Path, label: str = "", now: datetime | None = None) -> Path | None:
     """A dated gzip copy of every data file, byte for byte; the newest ``KEEP_BACKUPS`` are
-    kept. The caller holds the data folder's lock."""
+    kept, and the newest daily one whatever its age. When the newest backup already holds
+    these exact bytes, it is returned and no copy is made. The caller holds the data
+    folder's lock."""
     data_dir = Path(data_dir)
     files = [data_dir / n for n in sorted(os.listdir(data_dir)) if is_data_file(n) and (data_dir / n).is_file()]
     if not files:
         return None
     folder = data_dir / BACKUP_DIR
+    found = list_backups(data_dir)
+    if found and _holds(found[-1], files):
+        return found[-1]  # the newest backup has these very bytes: another copy would only push older ones out
     stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S-%f")
     target = folder / f"runstrength-{stamp}{'-' + label if label else ''}.tar.gz"
     write_tar(target, files)
-    for old in list_backups(data_dir)[:-KEEP_BACKUPS]:
+    found = list_backups(data_dir)
+    daily = [p for p in found if label_of(p) in ("", "daily")]
+    for old in found[:-KEEP_BACKUPS]:
+        if daily and old == daily[-1]:
+            continue  # the last daily backup stays, however many others came after it
         old.unlink()
     fsync_dir(folder)
     return target
+
+
+def _holds(backup: Path, files: list[Path]) -> bool:
+    """Whether ``backup`` holds exactly these files, byte for byte."""
+    try:
+        members = _unpack(backup)
+        return members.keys() == {p.name for p in files} and all(members[p.name] == p.read_bytes() for p in files)
+    except (StoreError, OSError):
+        return False
 
 
 class _TooLarge(Exception):
@@ -121,6 +139,23 @@ class _Capped:
 
 def read_members(path: Path) -> dict[str, bytes]:
     """The data files in a backup, each checked (see the module doc); BackupError otherwise."""
+    members = _unpack(path)
+    if MAIN not in members:
+        raise BackupError(f"it has no {MAIN}")
+    for name, payload in members.items():
+        data, reason = parse(payload)
+        if reason is None and name == MAIN and (main_version(data) or 0) > SCHEMA_VERSION:
+            reason = "written by a newer runstrength"
+        if reason is None:
+            found = problems(name, data, outside_window())
+            reason = found[0] if found else None
+        if reason is not None:
+            raise BackupError(f"its {name} is damaged ({reason})")
+    return members
+
+
+def _unpack(path: Path) -> dict[str, bytes]:
+    """The members of a backup, as bytes, within the caps; not yet checked."""
     import gzip
     import tarfile
 
@@ -146,17 +181,6 @@ def read_members(path: Path) -> dict[str, bytes]:
         raise BackupError(str(exc)) from None
     except (tarfile.TarError, EOFError, OSError, zlib.error) as exc:
         raise BackupError(f"it is not a readable .tar.gz ({_short(exc)})") from None
-    if MAIN not in members:
-        raise BackupError(f"it has no {MAIN}")
-    for name, payload in members.items():
-        data, reason = parse(payload)
-        if reason is None and name == MAIN and (main_version(data) or 0) > SCHEMA_VERSION:
-            reason = "written by a newer runstrength"
-        if reason is None:
-            found = problems(name, data)
-            reason = found[0] if found else None
-        if reason is not None:
-            raise BackupError(f"its {name} is damaged ({reason})")
     return members
 
 
@@ -188,6 +212,18 @@ def count(files: dict[str, bytes]) -> Counts:
     sessions = len(main.get("sessions", {})) + (1 if journal.get("session") and open_sets else 0)
     sets = sum(len(t.get("sets", {})) for n, t in tables.items() if n.startswith(SHARD_PREFIX)) + len(open_sets)
     return Counts(sessions, sets)
+
+
+def newest_backup_summary(data_dir: Path) -> str | None:
+    """'7 Dec 09:14 and holds 12 sessions, 40 sets (the readable files now: 14 sessions,
+    46 sets)' for the backup `restore` would choose; None when there is none to use."""
+    try:
+        chosen, _ = choose(Path(data_dir), None)
+        held = count(read_members(chosen))
+    except StoreError:
+        return None
+    now = count(current_files(data_dir))
+    return f"{when_text(taken_at(chosen))} and holds {held} (the readable files now: {now})"
 
 
 def current_files(data_dir: Path) -> dict[str, bytes]:

@@ -4,10 +4,10 @@ start does not check again a year file that has not changed since it was last re
 
 A note is named by a hash of the file's exact bytes, its name, and the checking code (the
 app's version and the stamps of the modules that check); it holds the date window the
-bytes were checked against. Every date limit of the check is an upper bound that only
-grows with the days (logged days up to tomorrow, planned days up to a year ahead, runs up
-to tomorrow) above a fixed 1970, so bytes that passed against an earlier window pass
-against today's: a note counts when its window does not reach past today's. Files smaller
+bytes were checked against. Stored files are checked against the absolute window
+(1970 to 2200, domain/schema.py); a note from a narrower window (older versions measured
+dates against the clock) is still good, since bytes that passed a narrower window pass a
+wider one: a note counts when its window does not reach past the current one. Files smaller
 than ``MIN_BYTES`` are quick to check and get no note. Any trouble with the cache folder
 only means checking the file.
 """

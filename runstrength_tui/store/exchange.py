@@ -10,10 +10,12 @@ the file; merging adds only what is not there yet (by id), all files swapped in 
 from __future__ import annotations
 
 import json
+import os
 import re
+import stat
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -85,15 +87,49 @@ def read_export(path: Path, catalog, today: date) -> Bundle:
     """An export file from disk, checked completely; InputError (one line) otherwise."""
     path = Path(path).expanduser()
     try:
-        if path.stat().st_size > MAX_IMPORT_BYTES:
-            raise InputError(f"{path} is larger than {MAX_IMPORT_BYTES // 2**20} MB, far more than a runstrength export; nothing was imported.")
-        text = path.read_text(encoding="utf-8")
+        text = read_regular(path, MAX_IMPORT_BYTES).decode("utf-8")
     except FileNotFoundError:
         raise InputError(f"No file {path}; check the path.") from None
-    except (UnicodeDecodeError, IsADirectoryError):
+    except InputError:
+        raise
+    except ValueError as exc:
+        if isinstance(exc, UnicodeDecodeError):
+            raise InputError(f"{path} is not a runstrength export (not a JSON or CSV text file).") from None
+        raise InputError(f"{path} cannot be a file name (it holds a NUL byte); check the path.") from None
+    except IsADirectoryError:
         raise InputError(f"{path} is not a runstrength export (not a JSON or CSV text file).") from None
     sessions, sets, profile, acks, run_docs = parse_bundle(text, catalog, today)
     return Bundle(sessions, sets, profile, acks, parse_bundle_runs(run_docs, today))
+
+
+def read_regular(path: Path, limit: int) -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes. A FIFO, device or socket
+    (or a link to one) is refused before a byte is read: opened without blocking, then
+    fstat; and no more than ``limit`` + 1 bytes are ever read (a file growing as it is
+    read, /proc, a link swapped in after the check)."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    try:
+        st = os.fstat(fd)
+        if stat.S_ISDIR(st.st_mode):
+            raise IsADirectoryError(path)
+        if not stat.S_ISREG(st.st_mode):
+            raise InputError(f"{path} is not a regular file (a FIFO, device or socket); nothing was imported.")
+        too_big = InputError(f"{path} is larger than {limit // 2**20} MB, far more than a runstrength export; "
+                             "nothing was imported.")
+        if st.st_size > limit:
+            raise too_big
+        chunks, size = [], 0
+        while size <= limit:
+            chunk = os.read(fd, min(2**20, limit + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        if size > limit:
+            raise too_big
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
 
 
 def parse_bundle(raw_text: str, catalog, today: date | None = None):
@@ -106,7 +142,7 @@ def parse_bundle(raw_text: str, catalog, today: date | None = None):
         first = "the first problems" if len(problems) > 1 or more else "the problem"
         raise InputError(f"Nothing was imported; {first} in the file: {shown}.")
 
-    window = schema.Window.for_today(today or date.today())
+    window = schema.Window.absolute(plain=True)  # dates 1970..2200 (not the clock's); notes plain text
     is_csv = False
     if csvlog.looks_like_csv(raw_text):
         if not csvlog.is_ours(raw_text):
@@ -162,7 +198,9 @@ def parse_bundle(raw_text: str, catalog, today: date | None = None):
 
 
 def parse_bundle_runs(docs: object, today: date) -> list:
-    """The ``runs`` of an export file (absent in older exports), each checked strictly."""
+    """The ``runs`` of an export file (absent in older exports), each checked strictly;
+    their dates, like the sets', against 1970..2200 rather than ``today`` (the clock of the
+    computer that exported them may differ from this one's)."""
     from ..domain.runs import validate_run_doc
 
     if not isinstance(docs, list):
@@ -170,7 +208,7 @@ def parse_bundle_runs(docs: object, today: date) -> list:
     runs = []
     for i, doc in enumerate(docs, 1):
         try:
-            runs.append(validate_run_doc(doc, today=today))
+            runs.append(validate_run_doc(doc, today=schema.LATEST - timedelta(days=1)))
         except ValueError as exc:
             raise InputError(f"Run #{i} in the file: {exc}; nothing was imported.") from None
     return runs
@@ -187,12 +225,34 @@ def _append(table: dict, docs: list[dict]) -> None:
         next_key += 1
 
 
+def _fits_a_backup(store: Store, files: dict[str, bytes]) -> None:
+    """Refuse an import after which no backup could be restored (a year file over the
+    per-file cap of a restore, or a log over its total cap): better nothing imported than
+    a log whose every later backup is refused."""
+    from . import backups
+    from .files import is_data_file
+
+    mb = 2**20
+    for name, payload in files.items():
+        if len(payload) > backups.MAX_MEMBER:
+            raise InputError(
+                f"Nothing was imported: {name} would be {len(payload) / mb:.0f} MB, more than the "
+                f"{backups.MAX_MEMBER // mb} MB a backup can restore for one file; import a smaller export "
+                f"(a runstrength log holds about 1 MB a year)."
+            )
+    others = sum(p.stat().st_size for p in store.dir.iterdir() if is_data_file(p.name) and p.name not in files and p.is_file())
+    total = others + sum(len(b) for b in files.values())
+    if total > backups.MAX_TOTAL:
+        raise InputError(
+            f"Nothing was imported: the log would be {total / mb:.0f} MB, more than the {backups.MAX_TOTAL // mb} MB "
+            f"a backup can restore; import a smaller export."
+        )
+
+
 def import_bundle(store: Store, sessions: list[SessionRecord], sets: list[SetRecord], profile: Profile | None, acks, runs=()) -> dict:
-    """Merge already-validated records; what is present (by id) is skipped. All the
-    changed files are swapped in at once: a kill leaves the log before or after.
-    Runs are matched by start time and distance and added after the swap (their own
-    atomic year files; re-importing adds what a kill left out)."""
-    from ..domain.runs import merge_new
+    """Merge already-validated records; what is present (by id) is skipped (runs: by
+    start time and distance). All the changed files (sets, sessions, profile, acks and the
+    runs' year files) are swapped in at once: a kill leaves the log before or after."""
     from .repo import check_docs, open_db
 
     store._need_write()
@@ -223,16 +283,19 @@ def import_bundle(store: Store, sessions: list[SessionRecord], sets: list[SetRec
         tables = json.loads(json.dumps(store._tables(store._shard_path(year))))
         _append(tables.setdefault("sets", {}), docs)
         files[store._shard_path(year).name] = encode(tables)
-    log = store.run_log()
-    new_runs = merge_new(log.runs(), list(runs))[0] if runs else []
+    _fits_a_backup(store, files)
+    new_runs = []
+    if runs:  # the runs' year files join the same swap: a kill leaves all old or all new
+        chosen = profile or store.profile()
+        run_files, new_runs, _ = store.run_log().plan_add(list(runs), chosen.week_start_index if chosen else 0)
+        files.update(run_files)
+    if files:
+        swap.stage(store.dir, files)  # a folder that cannot take the files fails here, before any backup
     if new_sessions or new_sets or new_runs:
         store.backup(label="before-import")
     if files:
-        swap.commit(store.dir, files)
+        swap.publish(store.dir, files)
         store.main = open_db(store.dir / MAIN, read_only=False)  # TinyDB keeps its next ids: start afresh
-    if new_runs:
-        chosen = profile or store.profile()
-        log.add(new_runs, chosen.week_start_index if chosen else 0)
     return {
         "sessions_added": len(new_sessions),
         "sets_added": len(new_sets),

@@ -8,10 +8,9 @@ Registering a new kind of file is one ``register(...)`` line.
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import timedelta
 
 from ..domain.schema import ACK, META, PROFILE, SESSION, SET, SHOWN, V0_SET, Doc, Window, check_table, show_key
 
@@ -19,7 +18,6 @@ SCHEMA_VERSION = 1
 MAIN = "runstrength.json"
 JOURNAL = "journal.json"
 SHARD_PREFIX = "sets-"
-ENV_TODAY = "RUNSTRENGTH_TODAY"
 
 Validator = Callable[[str, dict, Window], list[str]]
 _REGISTRY: list[tuple[re.Pattern, Validator]] = []
@@ -41,21 +39,15 @@ def is_data_file(name: str) -> bool:
     return validator_for(name) is not None
 
 
-def latest_day() -> date:
-    """The newest 'today' a stored date may be measured against: the real date, or a
-    later pinned RUNSTRENGTH_TODAY (demos and screenshots pin dates)."""
-    day = date.today()
-    pinned = os.environ.get(ENV_TODAY, "").strip()
-    if pinned:
-        try:
-            day = max(day, date.fromisoformat(pinned))
-        except ValueError:
-            pass
-    return day
-
-
 def default_window() -> Window:
-    return Window.for_today(latest_day())
+    """Stored dates are checked against 1970..2200, not against the clock: a set dated
+    after today (a clock set wrong, a pinned RUNSTRENGTH_TODAY) is not damage."""
+    return Window.absolute()
+
+
+def outside_window() -> Window:
+    """For files from outside the log (a backup to restore): notes must be plain text too."""
+    return Window.absolute(plain=True)
 
 
 def problems(name: str, data: dict, window: Window | None = None) -> list[str]:

@@ -16,11 +16,14 @@ def default_data_dir() -> Path:
 
 def resolve_data_dir(cli_value: str | None = None) -> Path:
     """--data-dir wins, then RUNSTRENGTH_DATA_DIR, then the platform's data folder."""
-    if cli_value:
-        return Path(cli_value).expanduser()
-    env = os.environ.get(ENV_DATA_DIR)
-    if env:
-        return Path(env).expanduser()
+    chosen = cli_value or os.environ.get(ENV_DATA_DIR)
+    if chosen and "\0" in chosen:
+        from ..domain.validate import InputError
+
+        raise InputError(f"The data folder {chosen!r} holds a NUL byte, which no file name can; check --data-dir "
+                         f"and {ENV_DATA_DIR}.")
+    if chosen:
+        return Path(chosen).expanduser()
     return default_data_dir()
 
 

@@ -40,7 +40,7 @@ from ..domain.model import Profile, SessionRecord, SetRecord
 from . import swap
 from .files import JOURNAL, MAIN, SCHEMA_VERSION, SHARD_PREFIX, default_window, main_version
 from .lock import DataDirLock
-from .storage import AtomicJSONStorage, StoreError, atomic_write_bytes, make_private_dir, read_raw
+from .storage import AtomicJSONStorage, StoreError, atomic_write_bytes, make_private_dir, read_raw, restore_advice
 
 if TYPE_CHECKING:
     from .run_log import RunLog
@@ -135,8 +135,7 @@ class Store:
             if version > SCHEMA_VERSION:
                 raise NewerSchemaError(
                     f"{main_path} was written by a newer runstrength (schema {version}; this version knows "
-                    f"{SCHEMA_VERSION}). It was left untouched: upgrade runstrength to open it, or go back to the "
-                    f"newest backup with `runstrength restore` (add --data-dir {self.dir} if you use one)."
+                    f"{SCHEMA_VERSION}). It was left untouched: upgrade runstrength to open it. {restore_advice(self.dir)}"
                 )
             if version < SCHEMA_VERSION:
                 self._migrate(raw, version)

@@ -2,8 +2,9 @@
 
 Every change to a year file is one atomic write of the whole file (AtomicJSONStorage's
 temp file + fsync + replace), so a kill leaves each year file old or new, whole. An
-import computes every year file it changes first and writes them only then: nothing is
-written for a file that could not be read.
+import computes every year file it changes first and writes them only then, all in one
+staged swap when there are several (store/swap.py): a kill leaves every year old or every
+year new, and nothing is written for a file that could not be read.
 """
 
 from __future__ import annotations
@@ -14,8 +15,9 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from ..domain.runs import Run, classify, merge_new, validate_runs_tables
+from . import swap
 from .repo import RUNS_PREFIX
-from .storage import StoreError, atomic_write_bytes
+from .storage import StoreError, atomic_write_bytes, restore_advice
 
 RUNS_TABLE = "runs"
 _YEAR_RE = re.compile(r"^runs-(\d{4})\.json$")
@@ -50,8 +52,7 @@ class RunLog:
                 return validate_runs_tables(tables, today=_NO_FUTURE_CHECK, year=year)
             except ValueError as exc:
                 raise StoreError(
-                    f"{path} holds a run that is not valid ({exc}); it was left untouched. Restore the newest "
-                    f"backup with `runstrength restore` (add --data-dir {self.dir} if you use one)."
+                    f"{path} holds a run that is not valid ({exc}); it was left untouched. {restore_advice(self.dir)}"
                 ) from None
 
         return self.store._derived(path, "runs", build)
@@ -87,12 +88,23 @@ class RunLog:
 
     # --- writing -------------------------------------------------------------------------
 
-    def _write_years(self, by_year: dict[int, list[Run]]) -> None:
-        """Write each changed year file whole (one atomic write each)."""
+    def _year_files(self, by_year: dict[int, list[Run]]) -> dict[str, bytes]:
+        """The bytes of each changed year file, whole."""
+        files = {}
         for year, runs in sorted(by_year.items()):
             docs = sorted((r.to_doc() for r in runs), key=lambda d: (d["start"], d["id"]))
             tables = {RUNS_TABLE: {str(i): doc for i, doc in enumerate(docs, start=1)}}
-            atomic_write_bytes(self.path(year), json.dumps(tables, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+            files[self.path(year).name] = json.dumps(tables, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        return files
+
+    def _commit(self, files: dict[str, bytes]) -> None:
+        """One year file: one atomic write. Several: one staged swap (store/swap.py), so a
+        kill leaves all of them old or all new, never some years imported."""
+        if len(files) > 1:
+            swap.commit(self.dir, files)
+            return
+        for name, payload in files.items():
+            atomic_write_bytes(self.dir / name, payload)
 
     def _reclassified(self, everything: list[Run], around: list[date], week_start_index: int) -> list[Run]:
         """``everything`` with the runs near the dates ``around`` classified again."""
@@ -105,30 +117,42 @@ class RunLog:
         fresh = {r.id: r for r in classify(context, week_start_index)}
         return [fresh.get(r.id, r) if lo <= r.date <= hi else r for r in everything]
 
-    def _save(self, before: list[Run], after: list[Run], touched: set[int]) -> None:
-        """Write the year files in ``touched`` and those whose runs changed, once each."""
+    def _changed_files(self, before: list[Run], after: list[Run], touched: set[int]) -> dict[str, bytes]:
+        """The year files in ``touched`` and those whose runs changed, once each."""
         old = {r.id: r for r in before}
         years = set(touched) | {r.date.year for r in after if old.get(r.id) != r}
         by_year: dict[int, list[Run]] = {y: [] for y in years}
         for r in after:
             if r.date.year in by_year:
                 by_year[r.date.year].append(r)
-        self._write_years(by_year)
+        return self._year_files(by_year)
+
+    def _save(self, before: list[Run], after: list[Run], touched: set[int]) -> None:
+        self._commit(self._changed_files(before, after, touched))
+
+    def plan_add(self, incoming: list[Run], week_start_index: int = 0) -> tuple[dict[str, bytes], list[Run], int]:
+        """What adding ``incoming`` would write, without writing: (year files by name, the
+        runs added, how many were already stored). ``import`` swaps these files in with the
+        sets and sessions, as one step."""
+        existing = self.runs()
+        fresh, skipped = merge_new(existing, incoming)
+        if not fresh:
+            return {}, [], skipped
+        after = self._reclassified(existing + fresh, [r.date for r in fresh], week_start_index)
+        added = {r.id for r in fresh}
+        files = self._changed_files(existing, after, {r.date.year for r in fresh})
+        return files, [r for r in after if r.id in added], skipped
 
     def add(self, incoming: list[Run], week_start_index: int = 0) -> tuple[list[Run], int]:
         """Add runs not already stored (by start time and distance); return (added, skipped).
 
         All-or-nothing for the runs given: every changed year file is computed first, then
-        each is written once."""
+        all are written in one step (a swap when there are several)."""
         self.store._need_write()
-        existing = self.runs()
-        fresh, skipped = merge_new(existing, incoming)
-        if not fresh:
-            return [], skipped
-        after = self._reclassified(existing + fresh, [r.date for r in fresh], week_start_index)
-        self._save(existing, after, {r.date.year for r in fresh})
-        added = {r.id for r in fresh}
-        return [r for r in after if r.id in added], skipped
+        files, added, skipped = self.plan_add(incoming, week_start_index)
+        if files:
+            self._commit(files)
+        return added, skipped
 
     def set_kind(self, day: date, kind: str | None, week_start_index: int = 0) -> list[Run]:
         """Set the kind of every run on ``day`` (a runner's correction); ``None`` goes back

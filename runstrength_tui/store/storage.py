@@ -30,10 +30,23 @@ class CorruptFileError(StoreError):
     def __init__(self, path: Path, reason: str, kept_as: Path | None):
         self.path, self.reason, self.kept_as = path, reason, kept_as
         kept = f" A copy is kept as {kept_as.name}." if kept_as else ""
-        super().__init__(
-            f"{path} is damaged ({reason}) and was left untouched.{kept} "
-            f"Restore the newest backup with `runstrength restore` (add --data-dir {path.parent} if you use one)."
-        )
+        super().__init__(f"{path} is damaged ({reason}) and was left untouched.{kept} {restore_advice(path.parent)}")
+
+
+def restore_advice(data_dir: Path) -> str:
+    """What a restore would put back, said before advising one: when the newest backup was
+    made and what it holds, against what the readable files hold now."""
+    try:
+        from .backups import newest_backup_summary
+
+        summary = newest_backup_summary(data_dir)
+    except Exception:  # advice must never hide the error it comes with
+        summary = None
+    where = f" (add --data-dir {data_dir} if you use one)"
+    if summary is None:
+        return f"`runstrength restore --list` shows the backups there are{where}."
+    return (f"The newest backup was made {summary}; `runstrength restore` puts it back (what was logged after "
+            f"it is lost), and `runstrength restore --list` shows the others{where}.")
 
 
 def fsync_dir(folder: Path) -> None:
@@ -44,12 +57,22 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+_written = [0]  # durable writes made by this process (see writes_done)
+
+
+def writes_done() -> int:
+    """How many files this process has written durably: a command whose report cannot be
+    printed afterwards still did its work, and must not say it failed."""
+    return _written[0]
+
+
 def atomic_write_bytes(path: Path, payload: bytes) -> None:
     """Write ``payload`` to ``path`` so that a crash leaves the old or the new file, whole."""
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     write_private(tmp, payload)
     os.replace(tmp, path)
     fsync_dir(path.parent)
+    _written[0] += 1
 
 
 def encode(data: dict) -> bytes:

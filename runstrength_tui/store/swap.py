@@ -18,20 +18,31 @@ import shutil
 from pathlib import Path
 
 from .files import is_data_file
-from .storage import StoreError, atomic_write_bytes, fsync_dir, write_private
+from .storage import StoreError, atomic_write_bytes, fsync_dir, restore_advice, write_private
 
 PENDING = "swap.pending"
 STAGING = ".staging"
 
 
 def commit(data_dir: Path, files: dict[str, bytes], remove: list[str] = ()) -> None:
-    data_dir = Path(data_dir)
-    staging = data_dir / STAGING
+    stage(data_dir, files)
+    publish(data_dir, files, remove)
+
+
+def stage(data_dir: Path, files: dict[str, bytes]) -> None:
+    """Write the new files into ``.staging/`` (nothing live changes yet): a folder that
+    cannot be written fails here, before the caller takes a backup for nothing."""
+    staging = Path(data_dir) / STAGING
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(mode=0o700)
     for name, payload in files.items():
         write_private(staging / name, payload)
     fsync_dir(staging)
+
+
+def publish(data_dir: Path, files: dict[str, bytes], remove: list[str] = ()) -> None:
+    """The commit point (the marker), then the staged files moved over the live ones."""
+    data_dir = Path(data_dir)
     plan = {"write": sorted(files), "remove": sorted(set(remove) - set(files))}
     atomic_write_bytes(data_dir / PENDING, json.dumps(plan).encode())
     finish(data_dir)
@@ -61,7 +72,7 @@ def finish(data_dir: Path) -> bool:
     except (ValueError, KeyError, TypeError):
         raise StoreError(
             f"{marker} is damaged, so an unfinished restore or import cannot be completed; "
-            f"move it away, then run `runstrength restore` (add --data-dir {data_dir} if you use one)."
+            f"move it away, then restore a backup. {restore_advice(data_dir)}"
         ) from None
     for name in plan["write"]:
         source = staging / name

@@ -21,7 +21,7 @@ from .. import service
 from ..domain.block import clamp_week
 from ..domain.countdown import Clock
 from ..domain.model import Profile
-from ..domain.words import minutes_text, plural
+from ..domain.words import minutes_text, plural, printable
 from .signals import Signals
 from .timer_controller import TimerController
 from .timers import GET_READY_SECONDS, ActiveTimer, SessionClock, timer_bindings
@@ -49,6 +49,12 @@ class RunStrengthApp(App[None]):
         Binding("question_mark,f1", "show_keys", "Keys", key_display="?"),
         Binding("q", "quit", "Quit"),
     ]
+
+    def notify(self, message: str, *, title: str = "", severity: Any = "information",
+               timeout: float | None = None, markup: bool = True) -> None:
+        """Every toast is plain text: they quote errors, paths and what was typed, so a "[" in
+        them is never markup and a control character is shown escaped."""
+        super().notify(printable(message), title=printable(title), severity=severity, timeout=timeout, markup=False)
 
     def __init__(
         self,
@@ -110,6 +116,9 @@ class RunStrengthApp(App[None]):
             self.push_screen(OnboardingScreen(), self._onboarded)
         else:
             self._offer_resume()
+            note = self.logbook.clock_note(self.today())
+            if note:
+                self.notify(note, title="Dates after today", timeout=12)
         self._apply_saved_theme()
         self.set_interval(self.tick_seconds, self._tick)
         self.call_after_refresh(self._after_first_paint)
@@ -712,10 +721,11 @@ def run_tui(data_dir: Path, demo: bool = False) -> int:
     try:
         logbook = service.Log(data_dir, write=True)
     except service.LogError as exc:
-        print(f"runstrength: {exc}", file=sys.stderr)
+        print(printable(f"runstrength: {exc}"), file=sys.stderr)
         return 1
     try:
-        RunStrengthApp(logbook, demo=demo).run()
+        app = RunStrengthApp(logbook, demo=demo)
+        app.run()
     finally:
         logbook.close()
-    return 0
+    return app.return_code or 0  # a crash (Textual sets 1) never reports success

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import tarfile
 from datetime import date, datetime, timedelta
 
@@ -35,11 +36,34 @@ def test_at_most_ten_backups_are_kept_the_newest(data_dir, history):
     start = datetime(2025, 1, 1, 12)
     with history() as h:
         h.session(date(2025, 1, 1), ("plank", 1, None, 30, None))
-        made = [h.store.backup(now=start + timedelta(days=i)) for i in range(KEEP_BACKUPS + 3)]
+        made = []
+        for i in range(KEEP_BACKUPS + 3):
+            h.session(date(2025, 1, 2 + i), ("plank", 1, None, 30, None))  # new bytes each time
+            made.append(h.store.backup(label="before-import", now=start + timedelta(days=i)))
         kept = h.store.backups()
     assert KEEP_BACKUPS == 10
     assert kept == made[-KEEP_BACKUPS:]
     assert sorted((data_dir / "backups").iterdir()) == kept
+
+
+def test_the_same_bytes_are_backed_up_once(data_dir, history):
+    start = datetime(2025, 1, 1, 12)
+    with history() as h:
+        h.session(date(2025, 1, 1), ("plank", 1, None, 30, None))
+        made = {h.store.backup(label="before-import", now=start + timedelta(minutes=i)) for i in range(KEEP_BACKUPS + 3)}
+        assert len(made) == 1 and h.store.backups() == list(made)
+
+
+def test_the_last_daily_backup_outlives_any_number_of_others(data_dir, history):
+    start = datetime(2025, 1, 1, 12)
+    with history() as h:
+        h.session(date(2025, 1, 1), ("plank", 1, None, 30, None))
+        daily = h.store.backup(label="daily", now=start)
+        for i in range(KEEP_BACKUPS + 5):
+            h.session(date(2025, 1, 2 + i), ("plank", 1, None, 30, None))
+            h.store.backup(label="before-import", now=start + timedelta(hours=i + 1))
+        kept = h.store.backups()
+    assert daily in kept and len(kept) == KEEP_BACKUPS + 1
 
 
 def test_restore_never_loses_the_current_files(data_dir, history, cli):
@@ -86,3 +110,43 @@ def test_restore_waits_for_no_one_while_a_writer_is_open(data_dir, history, fold
         with pytest.raises(AlreadyRunningError):
             restore_backup(data_dir)
         assert folder_bytes(data_dir) == before
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root writes to read-only folders")
+def test_imports_refused_by_a_read_only_folder_leave_the_backups_as_they_were(data_dir, history, cli, tmp_path):
+    source = tmp_path / "source"
+    with history(source) as h:
+        h.session(date(2025, 3, 3), ("plank", 2, None, 30, None))
+    bundle = tmp_path / "bundle.json"
+    assert cli("export", "-o", bundle, "--data-dir", source).code == 0
+    with history() as h:
+        h.session(date(2025, 3, 10), ("glute-bridge", 2, 15, None, None))
+        daily = h.store.backup(label="daily")
+    os.chmod(data_dir, 0o500)
+    try:
+        for _ in range(KEEP_BACKUPS + 1):
+            assert cli("import", bundle).code != 0
+    finally:
+        os.chmod(data_dir, 0o700)
+    assert sorted((data_dir / "backups").iterdir()) == [daily]
+
+
+def test_an_import_whose_files_cannot_be_staged_takes_no_backup(data_dir, history, cli, tmp_path, folder_bytes):
+    """The staging step fails before any backup (here: a file sits where the staging folder
+    goes; a read-only folder fails the same way for a user who is not root)."""
+    source = tmp_path / "source"
+    with history(source) as h:
+        h.session(date(2025, 3, 3), ("plank", 2, None, 30, None))
+    bundle = tmp_path / "bundle.json"
+    assert cli("export", "-o", bundle, "--data-dir", source).code == 0
+    with history() as h:
+        h.session(date(2025, 3, 10), ("glute-bridge", 2, 15, None, None))
+        daily = h.store.backup(label="daily")
+        h.session(date(2025, 3, 11), ("bird-dog", 2, 10, None, None))  # newer than the backup
+    (data_dir / ".staging").write_text("in the way")
+    before = folder_bytes(data_dir)
+    for _ in range(KEEP_BACKUPS + 1):
+        result = cli("import", bundle)
+        assert result.code == 1 and len(result.err_lines) == 1, result
+    assert sorted((data_dir / "backups").iterdir()) == [daily]
+    assert folder_bytes(data_dir) == before

@@ -71,15 +71,15 @@ def test_changed_bytes_are_checked_again(tmp_path, cache):
         decode(place(tmp_path / "b", broken), broken)
 
 
-def test_a_note_from_a_later_pinned_day_does_not_count_today(tmp_path, cache, monkeypatch):
-    later = date.today() + timedelta(days=5)
+def test_a_day_after_today_is_not_damage_but_one_after_2200_is(tmp_path, cache, monkeypatch):
+    later = date.today() + timedelta(days=5)  # a clock set back, a pinned date left set
     raw = shard(later)
     name = f"sets-{later.year}.json"
-    monkeypatch.setenv("RUNSTRENGTH_TODAY", later.isoformat())
-    decode(place(tmp_path / "a", raw, name), raw)  # fine on that day
     monkeypatch.delenv("RUNSTRENGTH_TODAY")
+    assert decode(place(tmp_path / "a", raw, name), raw)["sets"]["1"]["date"] == later.isoformat()
+    far = raw.replace(later.isoformat().encode(), b"2201-01-01")
     with pytest.raises(CorruptFileError, match="outside"):
-        decode(place(tmp_path / "b", raw, name), raw)  # five days in the future today
+        decode(place(tmp_path / "b", far, "sets-2201.json"), far)
 
 
 def test_a_note_from_an_earlier_day_counts_later(tmp_path, cache):

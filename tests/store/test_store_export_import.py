@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 
+from runstrength_tui.store.backups import current_files, read_members
 from runstrength_tui.store.repo import Store
 
 
@@ -70,12 +71,16 @@ def test_import_merges_and_backs_up_first(tmp_path, source, cli):
     export(cli, source, exported)
     other = tmp_path / "other"
     assert cli("log", "bird-dog", "--reps", "10", "--date", "2025-03-11", "--data-dir", other).code == 0
+    before = current_files(other)
     result = cli("import", exported, "--data-dir", other)
     assert result.code == 0, result
     with Store(other, write=False) as store:
         assert len(store.sets()) == 13
         assert store.profile().target == 3  # the folder had no profile saved: the file's is taken
-    assert len(list((other / "backups").glob("*before-import*.tar.gz"))) == 1
+        newest = store.backups()[-1]
+    # the files as they were before the import are in the newest backup (the daily one made by
+    # `log` already held these very bytes, so no second copy was made)
+    assert read_members(newest) == before
 
 
 def _malformed(valid: dict, case: str):
@@ -144,3 +149,23 @@ def test_a_set_or_session_listed_twice_in_the_file_is_stored_once(tmp_path, sour
     raw_sessions = [d["id"] for d in json.loads((target / "runstrength.json").read_bytes())["sessions"].values()]
     assert sorted(raw_sets) == sorted({s["id"] for s in bundle["sets"]})
     assert sorted(raw_sessions) == sorted({s["id"] for s in bundle["sessions"]})
+
+
+def test_an_import_no_backup_could_restore_is_refused(tmp_path, source, cli, folder_bytes, monkeypatch):
+    """A year file over a restore's per-file cap would make every later backup unusable
+    (issue 25: a 59 MB import, a 54 MB year file, a 16 MB cap): the import is refused instead.
+    The cap is lowered here so the file stays small."""
+    from runstrength_tui.store import backups
+
+    exported = tmp_path / "a.json"
+    export(cli, source, exported)
+    other = tmp_path / "other"
+    assert cli("log", "bird-dog", "--reps", "10", "--date", "2025-03-11", "--data-dir", other).code == 0
+    before = folder_bytes(other)
+    monkeypatch.setattr(backups, "MAX_MEMBER", 2000)
+    result = cli("import", exported, "--data-dir", other)
+    assert result.code == 2, result
+    assert "a backup can restore for one file" in result.err and len(result.err_lines) == 1, result
+    assert folder_bytes(other) == before
+    monkeypatch.setattr(backups, "MAX_MEMBER", 16 * 2**20)
+    assert cli("import", exported, "--data-dir", other).code == 0

@@ -53,7 +53,7 @@ HOSTILE = {
     "one-day-runs": (lambda b: b["profile"].__setitem__("runs", ["long"]), "profile.runs"),
     "date-9999": (lambda b: first_set(b, "date", "9999-01-01"), "sets[0].date: 9999-01-01 is outside"),
     "date-0001": (lambda b: first_set(b, "date", "0001-01-01"), "sets[0].date: 0001-01-01 is outside"),
-    "tomorrow-plus-one": (lambda b: first_set(b, "date", "2025-03-14"), "sets[0].date"),
+    "after-2200": (lambda b: first_set(b, "date", "2201-01-01"), "sets[0].date: 2201-01-01 is outside 1970-01-01 to 2200-12-31"),
     "session-rpe-99": (lambda b: b["sessions"][0].__setitem__("rpe", 99), "sessions[0].rpe"),
     "huge-note": (lambda b: first_set(b, "note", "x" * 5_000_000), "sets[0].note: expected text of at most 500 characters"),
     "set-without-id": (lambda b: b["sets"][0].pop("id"), "sets[0].id: missing"),

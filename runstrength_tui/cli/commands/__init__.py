@@ -49,4 +49,19 @@ def read_context(args, all_sessions: bool = False):
     from ... import service
 
     with open_log(args, write=False) as log:
+        tell_clock(args, log)
         return log.context(service.today(), all_sessions=all_sessions)
+
+
+def tell_clock(args, log) -> None:
+    """Say once a command (on stderr) when sets are dated after today: a clock that went
+    back is not damage, and nothing here advises a restore for it."""
+    from ... import service
+    from ..render import err
+
+    if getattr(args, "clock_told", False):
+        return
+    note = log.clock_note(service.today())
+    if note:
+        args.clock_told = True
+        err(f"runstrength: {note}")

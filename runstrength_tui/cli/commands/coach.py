@@ -7,7 +7,7 @@ from datetime import timedelta
 from ... import service
 from ...domain import validate as v
 from ..render import emit, out, plan_text, prescribed_line, print_json, status_text
-from . import open_log, read_context
+from . import open_log, read_context, tell_clock
 
 
 def cmd_today(args) -> int:
@@ -58,6 +58,7 @@ def cmd_history(args) -> int:
     weeks = v.parse_whole(args.weeks, "Weeks", 1, 520)
     since = service.today() - timedelta(weeks=weeks)
     with open_log(args, write=False) as log:
+        tell_clock(args, log)
         rows = log.history_rows(since)
     if args.json:
         print_json({"since": since.isoformat(), "sessions": rows})

@@ -9,15 +9,18 @@ from ... import service
 from ...domain.validate import InputError
 from ...domain.words import plural
 from ...service import data
-from ..render import err, out
-from . import open_log
+from ..render import err, out, write_out
+from . import open_log, tell_clock
 
 
 def cmd_export(args) -> int:
     target = data.export_target(args.output, args.data_dir_path) if args.output else None  # checked before anything is read
     with open_log(args, write=False) as log:
+        tell_clock(args, log)
         if target is None:
-            sys.stdout.write(log.export_text(service.now(), args.format))
+            # to a terminal or a pipe: a legacy note's control bytes are shown escaped (a file
+            # written with --output keeps them as they are, for a lossless re-import)
+            write_out(log.export_text(service.now(), args.format))
             return 0
         log.export_to(target, service.now(), args.format)
     err(f"Exported to {target}.")

@@ -26,9 +26,7 @@ def cmd_log(args) -> int:
             defaulted = f"No --reps given: logged {ex.name.lower()}'s default {reps} reps (--reps sets it)."
     rpe = v.parse_rpe(args.rpe) if args.rpe is not None else None
     day = v.parse_day(args.date, day_today) if args.date else day_today
-    note = args.note.strip()
-    if len(note) > 500:
-        raise v.InputError("Notes are limited to 500 characters.")
+    note = v.parse_note(args.note)
     load = None
     if args.load:  # checked before the writer opens, so a bad load writes nothing (not even a new folder)
         with open_log(args, write=False) as peek:

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import ClassVar, Generic, TypeVar
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -124,7 +125,7 @@ class LogSetScreen(ModalScreen[SetValues | None]):
         try:
             values = self.values()
         except v.InputError as exc:
-            error.update(f"✗ {exc}")
+            error.update(Text(f"✗ {exc}"))
             self.warnings = []
         else:
             error.update("")
@@ -153,7 +154,7 @@ class LogSetScreen(ModalScreen[SetValues | None]):
         try:
             values = self.values()
         except v.InputError as exc:
-            self.query_one("#error", Static).update(f"✗ {exc}")
+            self.query_one("#error", Static).update(Text(f"✗ {exc}"))
             return
         values.seen = frozenset((w.code, w.exercise) for w in self.warnings)
         self.workout.remember(self.warnings)  # the notes as read when leaving (not every keystroke's)
@@ -236,7 +237,7 @@ class FinishScreen(FormDialog[tuple[int | None]]):
         try:
             rpe = v.parse_rpe(text) if text else None
         except v.InputError as exc:
-            self.query_one("#error", Static).update(f"✗ {exc}")
+            self.query_one("#error", Static).update(Text(f"✗ {exc}"))
             return
         self.dismiss((rpe,))
 

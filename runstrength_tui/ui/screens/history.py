@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -13,7 +14,7 @@ from textual.widgets import Button, Checkbox, DataTable, Input, Label, Static
 from ... import service
 from ...domain import validate as v
 from ...domain.guard import code_words
-from ...domain.words import format_load, plural
+from ...domain.words import format_load, plural, printable
 from ..widgets.keys_bar import KeysBar
 from ..widgets.steady_input import SaveInput
 from ..widgets.toggles import ClearCheckbox
@@ -78,7 +79,7 @@ class HistoryScreen(RunStrengthScreen[None]):
             table.add_row(
                 day, clip(kind, 8), str(r["sets"]), f"{round(r['minutes'])}" if r["minutes"] else "—", str(r["rpe"] or "—"),
                 clip(", ".join(code_words(c) for c in r["warnings"]) or "—", notes_width),
-                clip(", ".join(r["exercises"]), names_width), key=r["id"],
+                plain(clip(", ".join(r["exercises"]), names_width)), key=r["id"],
             )
         self.query_one("#history-note", Static).update(
             f"{plural(len(rows), 'session')} · enter opens one to see, edit or delete its sets" if rows else "No sessions yet."
@@ -110,6 +111,12 @@ class HistoryScreen(RunStrengthScreen[None]):
 def clip(text: str, width: int) -> str:
     """Cut to ``width`` with a visible "…" (never silently)."""
     return text if len(text) <= width else text[: max(1, width - 1)] + "…"
+
+
+def plain(text: str) -> Text:
+    """Text from the log shown as it is: never parsed as markup (a note's "[/bold]" or
+    "[@click=app.quit]" is just text), its control characters shown escaped on one line."""
+    return Text(printable(text, one_line=True), no_wrap=True, overflow="ellipsis")
 
 
 def date_text(iso: str) -> str:
@@ -158,9 +165,9 @@ class SessionSetsScreen(RunStrengthScreen[None]):
         for i, s in enumerate(self.sets, 1):
             amount = f"{s.seconds} s" if s.seconds is not None else f"{s.reps} reps"
             table.add_row(
-                str(i), catalog.get(s.exercise).name if s.exercise in catalog else s.exercise, amount,
+                str(i), plain(catalog.get(s.exercise).name if s.exercise in catalog else s.exercise), amount,
                 format_load(s.load_kg, s.unit) if s.load_kg else "—", str(s.rpe or "—"),
-                "yes" if s.pain else "", s.note + (" (edited)" if s.edited_at else ""), key=s.id,
+                "yes" if s.pain else "", plain(s.note + (" (edited)" if s.edited_at else "")), key=s.id,
             )
         if cursor is not None and table.row_count:
             table.move_cursor(row=min(cursor, table.row_count - 1), animate=False)
@@ -262,6 +269,6 @@ class EditSetScreen(FormDialog[dict]):
             changes["rpe"] = v.parse_rpe(rpe_text) if rpe_text else None
             changes["pain"] = self.query_one("#pain", Checkbox).value
         except v.InputError as exc:
-            self.query_one("#error", Static).update(f"✗ {exc}")
+            self.query_one("#error", Static).update(Text(f"✗ {exc}"))
             return
         self.dismiss(changes)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -259,7 +260,7 @@ def save_form(screen: RunStrengthScreen[bool]) -> bool:
     try:
         profile = screen.query_one("#form", ProfileForm).read(screen.app.today())
     except ValueError as exc:
-        screen.query_one("#error", Static).update(f"✗ {exc}")
+        screen.query_one("#error", Static).update(Text(f"✗ {exc}"))
         return False
     screen.app.logbook.save_profile(profile)
     return True
