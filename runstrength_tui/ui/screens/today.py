@@ -231,6 +231,7 @@ class TodayScreen(RunStrengthScreen[None]):
         text.append(f"rest {item.plan.rest} s · i: how to\n", style="dim")
         if item.plan.note:
             text.append(f"{item.plan.note}\n", style="italic")
+        text.append(f"effort: {item.plan.effort}\n", style="dim")
         text.append("\n".join(f"• {cue}" for cue in ex.cues))
         return text
 
