@@ -317,7 +317,8 @@ class Result:
 class Sim:
     """One runner followed day by day."""
 
-    def __init__(self, runner: Runner, weeks: int, folder: Path, verbose: bool = False):
+    def __init__(self, runner: Runner, weeks: int, folder: Path, verbose: bool = False, trace: bool = False):
+        self.trace = trace
         self.r = runner
         self.weeks = weeks
         self.folder = folder
@@ -595,6 +596,13 @@ class Sim:
                                    "load_kg": load[0] if load else None, "unit": load[1] if load else None, "pain": pain})
             w.finish(6, self.shown[day].minutes)
         self.done[day] = logged
+        if self.trace:
+            s = self.shown[day]
+            marks = "".join(m for m, on in ((" light", s.light), (" taper", s.taper), (f" comeback {s.comeback}", s.comeback)) if on)
+            print(f"  {day} {day:%a} block week {s.block_week}/{s.block_weeks}{marks} · {s.minutes:g} min: "
+                  + ", ".join(f"{e['id']} {e['sets']}×" + (f" @ {e['suggested_load']}" if e["suggested_load"] else "") for e in s.exercises))
+            did = {(x["exercise"], x["load_kg"], x["unit"], x["pain"]) for x in logged}
+            print("      did: " + ", ".join(f"{ex}{f' @ {kg:.4g} kg' if kg else ''}{' PAIN' if pain else ''}" for ex, kg, _, pain in sorted(did, key=str)))
         self.res.sessions += 1
         self.res.sets += len(logged)
         if pain_ex:
@@ -972,10 +980,11 @@ def gpx(start: datetime, km: float, seconds: float, points: int = 30) -> str:
             + "".join(rows) + "</trkseg></trk></gpx>\n")
 
 
-def simulate(runner: Runner, weeks: int, verbose: bool = False) -> Result:
+def simulate(runner: Runner, weeks: int, verbose: bool = False, trace: bool = False) -> Result:
+    """Follow ``runner`` for ``weeks`` weeks in a fresh data folder (removed after)."""
     base = Path(tempfile.mkdtemp(prefix="runstrength-sim-"))
     try:
-        return Sim(runner, weeks, base / "data", verbose).simulate()
+        return Sim(runner, weeks, base / "data", verbose, trace).simulate()
     finally:
         shutil.rmtree(base, ignore_errors=True)
         os.environ.pop(service.ENV_TODAY, None)
@@ -1008,6 +1017,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--quick", action="store_true", help="five archetypes, 6 weeks")
     ap.add_argument("--only", help="archetypes whose name holds this text")
     ap.add_argument("-v", "--verbose", action="store_true", help="print each violation as it is found")
+    ap.add_argument("--trace", action="store_true", help="print each session: what was shown and what was done")
     ap.add_argument("--details", type=int, default=3, help="violations listed per invariant (default 3)")
     args = ap.parse_args(argv)
     weeks = 6 if args.quick else args.weeks
@@ -1018,7 +1028,7 @@ def main(argv: list[str] | None = None) -> int:
     results = []
     for r in runners:
         t = time.perf_counter()
-        res = simulate(r, weeks, verbose=args.verbose)
+        res = simulate(r, weeks, verbose=args.verbose or args.trace, trace=args.trace)
         results.append(res)
         print(f"{r.name:<44} {res.weeks:>2} wk {res.sessions:>3} sessions {len(res.violations):>4} violations "
               f"{time.perf_counter() - t:5.1f} s{'  CRASH ' + res.crashed if res.crashed else ''}", flush=True)
