@@ -878,7 +878,9 @@ class Sim:
             if last is None:
                 easier = [pe["id"] for x in normal_days for pe in self.shown[x].exercises
                           if EXERCISES.get(pe["id"], {}).get("harder") == e["id"]]
-                if easier:  # a new exercise is fine in a light week; a harder variation is not
+                standin = any(e["id"] in EXERCISES.get(pe["id"], {}).get("alternatives", ()) and not self._can_do(pe["id"], d)
+                              for x in normal_days for pe in self.shown[x].exercises)
+                if easier and not standin:  # a new exercise is fine in a light week (a stand-in too); a harder variation is not
                     self._violate("light week", d, f"{e['id']}, the harder variation of {easier[-1]}, in a light week")
                 continue
             total_normal += last["sets"]
