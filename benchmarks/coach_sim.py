@@ -240,6 +240,8 @@ def archetypes(weeks: int) -> list[Runner]:
                events=(Event("units", 2), Event("travel", mid, days=14))),
         Runner("advanced-gym-8-week-race", level="advanced", equipment=("gym",), weeks_in_block=8, runs=SUN_LONG,
                events=(Event("race", late, "10k"),)),
+        Runner("advanced-gym-lb-sunday-week", level="advanced", equipment=("gym",), units="lb", week_start="sun", runs=SUN_LONG,
+               target=3, events=(Event("pain1", 3, "easier"),)),
     ]
     return [replace(r, start=date(2026, 1, 5) + timedelta(days=7 * (i % 5))) for i, r in enumerate(out)]
 
@@ -774,7 +776,10 @@ class Sim:
                     if bad:
                         self._violate("pain: 2 marks", d, f"{', '.join(bad)} while {fam} is referred (marks to {referred_on})")
                 nxt = next((x for x in session_days if x > m_day and any(family_of(y["id"]) == fam for y in self.shown[x].exercises)), None)
-                if nxt == d:  # one mark: the easier variation next time (when there is one to do), no heavier
+                second = any(p["family"] == fam and p["event"].kind == "pain2" and p["marks"] >= 2 and p["last"] == m_day
+                             for p in self.pain_plan)  # a second mark in a row: the family is out (checked above)
+                cleared_since = self.cleared.get(fam) is not None and m_day <= self.cleared[fam] <= d
+                if nxt == d and not second and not cleared_since:  # one mark: the easier variation next time, no heavier
                     easier = EXERCISES.get(ex_id, {}).get("easier")
                     if easier and ex_id in ids and self._can_do(easier, d):
                         self._violate("pain: 1 mark", d, f"{ex_id} again in the first session after its pain mark of {m_day} (easier: {easier})")
