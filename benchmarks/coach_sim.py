@@ -835,10 +835,10 @@ class Sim:
             self._violate("loads", d, f"{e['id']} @ {e['suggested_load']} for a runner in {s.profile_units}")
         f = KG_PER_LB if self.r.units == "lb" else 1.0
         gym = "gym" in profile_equipment
-        owned: tuple[float, ...] = ()
-        if not gym and "dumbbells" in eq and "dumbbells" in profile_equipment and self.r.dumbbells:
+        owned: tuple[float, ...] = ()  # the tool a runner reaches for: dumbbells first, then a kettlebell
+        if not gym and "dumbbells" in eq and "dumbbells" in profile_equipment:
             owned = tuple(w * f for w in self.r.dumbbells)
-        elif not gym and "kettlebell" in eq and "kettlebell" in profile_equipment and self.r.kettlebells:
+        elif not gym and "kettlebell" in eq and "kettlebell" in profile_equipment:
             owned = tuple(w * f for w in self.r.kettlebells)
         if owned:
             if not any(abs(kg - w) < 1e-3 for w in owned):
