@@ -91,6 +91,12 @@ _OWN_FAMILIES = {
     "jump": " ".join(sorted(JUMPS)),
 }
 OWN_FAMILY = {ex: fam for fam, ids in _OWN_FAMILIES.items() for ex in ids.split()}
+# The words a sentence uses for a session's patterns, and the families that make each true.
+PATTERN_FAMILIES = {
+    "squat": {"squat"}, "hinge": {"hinge"}, "single leg": {"single-leg-knee"}, "calf": {"calf", "soleus"},
+    "core": {"anti-extension", "anti-rotation", "lateral-core", "adductor", "front-plank", "side-plank", "bird-dog"},
+    "hip": {"bridge", "hip-abduction"}, "shin": {"tibialis"}, "jumps": {"jumps", "jump"}, "upper body": {"push", "pull"},
+}
 
 
 def family_of(ex_id: str) -> str:
@@ -297,7 +303,7 @@ INVARIANTS = {
     "quiet guard": "a runner who follows the plan exactly gets no caution or warning",
     "block": "block week never above the block's weeks",
     "missed": "'X's session was missed' only when X was shown as a strength day and had none",
-    "sentences": "'the day after/before the long run' only when true",
+    "sentences": "'the day after/before the long run', 'full-body: …', 'room for one session', 'marked pain on X on D' only when true",
     "level up": "no bounding or hops in the first 4 weeks at advanced",
     "comeback": "the two weeks after 15+ days off: only exercises done before, no jumps",
     "profile": "the runner's real week is accepted by `profile --runs` (two long runs too)",
@@ -722,6 +728,7 @@ class Sim:
                 self._violate("unplanned hard", d, f"strength the day after the unplanned hard run of {d - one}")
         self._check_sessions()
         self._check_sentences()
+        self._check_patterns_and_notes()
         self._check_races()
 
     def _last_load(self, ex_id: str, before: date) -> float | None:
@@ -919,6 +926,40 @@ class Sim:
                 self._violate("sentences", d, f"'the day after the long run' after {self.known(d, d - timedelta(days=1))}")
             if "the day before the long run" in s.reason and self.known(d, d + timedelta(days=1)) != "long":
                 self._violate("sentences", d, f"'the day before the long run' before {self.known(d, d + timedelta(days=1))}")
+
+    def _check_patterns_and_notes(self) -> None:
+        """The sentences that name what a session holds, a week's room or a pain mark."""
+        names = {e["name"]: i for i, e in EXERCISES.items()}
+        for d, s in sorted(self.shown.items()):
+            if s.kind != "strength":
+                continue
+            fams = {family_of(e["id"]) for e in s.exercises}
+            if "full-body: " in s.reason:
+                said = s.reason.split("full-body: ", 1)[1].split(".", 1)[0]
+                words = [w.strip() for part in said.split(", ") for w in part.split(" and ")]
+                missing = [w for w in words if w in PATTERN_FAMILIES and not fams & PATTERN_FAMILIES[w]]
+                if missing:
+                    self._violate("sentences", d, f"'full-body: {said}' without {', '.join(missing)} "
+                                  f"({', '.join(e['id'] for e in s.exercises)})")
+            if "room for one session" in s.reason:
+                start = d - timedelta(days=(d.weekday() - WEEKDAYS.index(self.r.week_start)) % 7)
+                week = [start + timedelta(days=i) for i in range(7)]
+                steady = len({self.intended.get(x) for x in week if x in self.intended}) <= 1 and not any(x in self.unplanned for x in week)
+                shown = [x for x in week if x in self.shown and self.shown[x].kind == "strength"]
+                if steady and len(shown) > 1:
+                    self._violate("sentences", d, f"'room for one session' in a week shown {len(shown)} strength days "
+                                  f"({', '.join(f'{x:%a}' for x in shown)})")
+            for e in s.exercises:
+                note = e.get("note") or ""
+                if "marked pain on " not in note:
+                    continue
+                rest = note.split("marked pain on ", 1)[1]
+                name, _, when = rest.partition(" on ")
+                when = when.split(";", 1)[0].strip()
+                ex_id = names.get(name)
+                ok = any(m_ex == ex_id and f"{m_day.day} {m_day:%b}" == when and m_day < d for m_day, m_ex, _ in self.pain_marks)
+                if not ok:
+                    self._violate("sentences", d, f"{e['id']}: '{note}' but no such pain mark was logged")
 
     def _check_races(self) -> None:
         if not race_api():
