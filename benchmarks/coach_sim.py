@@ -690,12 +690,13 @@ class Sim:
             print(f"  VIOLATION {invariant} {day} (week {week + 1}): {detail}")
 
     def known(self, on: date, day: date) -> str:
-        """The run of ``day`` as the runner knew it on the morning of ``on``: what happened
-        before, what was meant from then on."""
+        """The run of ``day`` as the runner had told the app by the morning of ``on``: for a
+        past day, what the watch recorded (a runner with a watch) or what the running week
+        said on that day (an illness without a watch goes untold); from ``on``, what is meant."""
         if day < self.first:  # before the runner started with the app: the week as first declared
             return self.r.runs[day.weekday()]
         if day < on:
-            return self.truth.get(day, "rest")
+            return self.truth.get(day, "rest") if self.r.watch or day in self.races else self.known(day, day)
         if day in self.races:
             return "race"
         runs = self.intended.get(on, self.week_runs)
@@ -823,7 +824,8 @@ class Sim:
             for back in breaks:
                 if 0 <= (d - back).days < 14:
                     before = {x["exercise"] for dd, sets in self.done.items() if dd < back for x in sets}
-                    new = [x for x in ids if x not in before]
+                    eased = {EXERCISES.get(ex, {}).get("easier") for m_day, ex, _ in self.pain_marks if m_day < d}
+                    new = [x for x in ids if x not in before and x not in eased]  # pain's easier variation may be new
                     jumps = [x for x in ids if x in JUMPS]
                     if new or jumps:
                         self._violate("comeback", d, f"new {new} / jumps {jumps} {(d - back).days} d after the return")
