@@ -812,7 +812,7 @@ class Sim:
                         x = e["id"]
                         if x in JUMPS:
                             self._violate("taper", d, f"{x} (a jump) {(race_day - d).days} d before the race")
-                        elif not self._done_since(x, d - timedelta(days=21), d):
+                        elif not self._done_since(x, d - timedelta(days=21), d) and not self._eased(x, d):
                             self._violate("taper", d, f"{x} is new {(race_day - d).days} d before the race")
                         last = self._last_load(x, d)
                         if e["suggested_load_kg"] and last and e["suggested_load_kg"] > last + 1e-6:
@@ -827,8 +827,7 @@ class Sim:
             for back in breaks:
                 if 0 <= (d - back).days < 14:
                     before = {x["exercise"] for dd, sets in self.done.items() if dd < back for x in sets}
-                    eased = {EXERCISES.get(ex, {}).get("easier") for m_day, ex, _ in self.pain_marks if m_day < d}
-                    new = [x for x in ids if x not in before and x not in eased]  # pain's easier variation may be new
+                    new = [x for x in ids if x not in before and not self._eased(x, d)]
                     jumps = [x for x in ids if x in JUMPS]
                     if new or jumps:
                         self._violate("comeback", d, f"new {new} / jumps {jumps} {(d - back).days} d after the return")
@@ -860,6 +859,11 @@ class Sim:
         in_unit = kg / KG_PER_LB if s.profile_units == "lb" else kg * 2
         if abs(in_unit - round(in_unit)) > 0.02:
             self._violate("loads", d, f"{e['id']} @ {e['suggested_load']} ({kg:.3f} kg) is no step in {s.profile_units}")
+
+    def _eased(self, ex_id: str, d: date) -> bool:
+        """Is this the easier variation of an exercise marked painful before ``d``? (Pain's
+        stand-in may be new in a taper or a comeback: the safer choice wins.)"""
+        return any(EXERCISES.get(ex, {}).get("easier") == ex_id for m_day, ex, _ in self.pain_marks if m_day < d)
 
     def _can_do(self, ex_id: str, d: date) -> bool:
         ex = EXERCISES.get(ex_id, {})
