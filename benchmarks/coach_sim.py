@@ -966,7 +966,8 @@ class Sim:
                 name, _, when = rest.partition(" on ")
                 when = when.split(";", 1)[0].strip()
                 ex_id = names.get(name)
-                ok = any(m_ex == ex_id and f"{m_day.day} {m_day:%b}" == when and m_day < d for m_day, m_ex, _ in self.pain_marks)
+                ok = any(m_ex == ex_id and (not when or f"{m_day.day} {m_day:%b}" == when) and m_day < d
+                         for m_day, m_ex, _ in self.pain_marks)
                 if not ok:
                     self._violate("sentences", d, f"{e['id']}: '{note}' but no such pain mark was logged")
 
