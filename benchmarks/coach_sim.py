@@ -248,6 +248,8 @@ def archetypes(weeks: int) -> list[Runner]:
                events=(Event("race", late, "10k"),)),
         Runner("advanced-gym-lb-sunday-week", level="advanced", equipment=("gym",), units="lb", week_start="sun", runs=SUN_LONG,
                target=3, events=(Event("pain1", 3, "easier"),)),
+        Runner("intermediate-to-advanced-late-bodyweight", level="intermediate", target=3, runs=SUN_LONG,
+               events=(Event("level", late, "advanced"),)),
         Runner("intermediate-b2b-then-new-shift", level="intermediate", equipment=("dumbbells",), dumbbells=(4, 6, 8, 10, 12),
                runs=("hard", "hard", "easy", "rest", "easy", "long", "rest"),
                events=(Event("shift", 3, "mon=rest,tue=easy,wed=rest,thu=easy,fri=hard,sat=rest,sun=long"),)),
