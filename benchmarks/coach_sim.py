@@ -91,6 +91,12 @@ _OWN_FAMILIES = {
     "jump": " ".join(sorted(JUMPS)),
 }
 OWN_FAMILY = {ex: fam for fam, ids in _OWN_FAMILIES.items() for ex in ids.split()}
+# Every exercise a level's templates name (a template's own slot is no "variation").
+_PROGRAMS = tomllib.loads((ROOT / "data" / "programs.toml").read_text(encoding="utf-8"))
+TEMPLATE_IDS = {
+    level: frozenset(slot["id"] for session in t.get("sessions", []) for slot in session) | frozenset(slot["id"] for slot in t.get("full_body", []))
+    for level, t in _PROGRAMS.items() if isinstance(t, dict) and "sessions" in t
+}
 # The words a sentence uses for a session's patterns, and the families that make each true.
 PATTERN_FAMILIES = {
     "squat": {"squat"}, "hinge": {"hinge"}, "single leg": {"single-leg-knee"}, "calf": {"calf", "soleus"},
@@ -103,6 +109,25 @@ def family_of(ex_id: str) -> str:
     """The movement family: the catalog's own `family` field when it has one, else ours."""
     fam = EXERCISES.get(ex_id, {}).get("family")
     return str(fam) if fam else OWN_FAMILY.get(ex_id, ex_id)
+
+
+def chain(ex_id: str) -> set[str]:
+    """The exercise with its easier and its harder variations, walked to the ends."""
+    out = {ex_id}
+    for key in ("easier", "harder"):
+        cur: str | None = ex_id
+        while cur in EXERCISES and EXERCISES[cur].get(key) and EXERCISES[cur][key] not in out:
+            cur = EXERCISES[cur][key]
+            out.add(cur)
+    return out
+
+
+def pain_group(ex_id: str) -> frozenset[str]:
+    """What pain on an exercise concerns (issue 22): its movement family, its easier and
+    harder chain (a jump's chain stays among jumps, a strength exercise's among non-jumps)."""
+    fam = family_of(ex_id)
+    jump = ex_id in JUMPS
+    return frozenset({i for i in EXERCISES if family_of(i) == fam} | {i for i in chain(ex_id) if (i in JUMPS) == jump})
 
 
 def catalog_has_families() -> bool:
@@ -354,6 +379,7 @@ class Sim:
         self.pain_marks: list[tuple[date, str, str]] = []  # (day, exercise, family)
         self.pain_plan: list[dict] = []  # pending pain events
         self.referred: dict[str, date] = {}  # family → day of the second mark (until cleared)
+        self.groups: dict[str, frozenset[str]] = {}  # family of a first pain mark → what that pain concerns
         self.cleared: dict[str, date] = {}
         self.level_ups: list[tuple[date, str]] = []
         self.skip_count = 0
@@ -642,7 +668,7 @@ class Sim:
                         p["pick"] = ex_id
                         return ex_id
                 return None
-            same = [x for x in ids if family_of(x) == p["family"]]
+            same = [x for x in ids if x in self.groups[p["family"]]]
             if same:
                 p["pick"] = same[0]
                 return same[0]
@@ -651,16 +677,17 @@ class Sim:
 
     def _marked(self, day: date, ex_id: str) -> None:
         fam = family_of(ex_id)
-        self.pain_marks.append((day, ex_id, fam))
         for p in self.pain_plan:
-            if p.get("pick") == ex_id and (p["family"] in (None, fam)) and p["last"] != day:
-                p["family"] = fam
+            if p.get("pick") == ex_id and (p["family"] is None or ex_id in self.groups[p["family"]]) and p["last"] != day:
+                fam = p["family"] = p["family"] or fam
+                self.groups.setdefault(fam, pain_group(ex_id))
                 p["marks"] += 1
                 p["last"] = day
                 if p["event"].kind == "pain2" and p["marks"] == 2:
                     self.referred[fam] = day
                     p["clear_on"] = day + timedelta(days=max(1, p["event"].days))
                 break
+        self.pain_marks.append((day, ex_id, fam))  # under the family of the pain it continues
 
     # --- runs from the watch ---
 
@@ -785,10 +812,10 @@ class Sim:
                 referred_on = self.referred.get(fam) or next((p["last"] for p in second), None)
                 cleared = self.cleared.get(fam)
                 if referred_on and referred_on < d and (cleared is None or d < cleared) and not any(f == fam for f, _ in said - {(fam, ex_id)}):
-                    bad = [x for x in ids if family_of(x) == fam] + ([x for x in ids if x in JUMPS] if legs(ex_id) else [])
+                    bad = [x for x in ids if x in self.group(fam)] + ([x for x in ids if x in JUMPS] if legs(ex_id) else [])
                     if bad:
                         self._violate("pain: 2 marks", d, f"{', '.join(bad)} while {fam} is referred (marks to {referred_on})")
-                nxt = next((x for x in session_days if x > m_day and any(family_of(y["id"]) == fam for y in self.shown[x].exercises)), None)
+                nxt = next((x for x in session_days if x > m_day and any(y["id"] in self.group(fam) for y in self.shown[x].exercises)), None)
                 second = any(p["family"] == fam and p["event"].kind == "pain2" and p["marks"] >= 2 and p["last"] == m_day
                              for p in self.pain_plan)  # a second mark in a row: the family is out (checked above)
                 cleared_since = self.cleared.get(fam) is not None and m_day <= self.cleared[fam] <= d
@@ -798,7 +825,7 @@ class Sim:
                         self._violate("pain: 1 mark", d, f"{ex_id} again in the first session after its pain mark of {m_day} (easier: {easier})")
                     marked = max((x["load_kg"] or 0.0 for x in self.done[m_day] if x["exercise"] == ex_id), default=0.0)
                     for e in s.exercises:
-                        if family_of(e["id"]) == fam and marked and (e["suggested_load_kg"] or 0.0) > marked + 1e-6:
+                        if e["id"] in self.group(fam) and marked and (e["suggested_load_kg"] or 0.0) > marked + 1e-6:
                             self._violate("pain: 1 mark", d, f"{e['id']} @ {e['suggested_load']}, heavier than on the pain mark of {m_day}")
                 if legs(ex_id) and 0 < (d - m_day).days <= 7:
                     jumps = [x for x in ids if x in JUMPS]
@@ -862,6 +889,9 @@ class Sim:
         if abs(in_unit - round(in_unit)) > 0.02:
             self._violate("loads", d, f"{e['id']} @ {e['suggested_load']} ({kg:.3f} kg) is no step in {s.profile_units}")
 
+    def group(self, fam: str) -> frozenset[str]:
+        return self.groups.get(fam) or frozenset(i for i in EXERCISES if family_of(i) == fam)
+
     def _eased(self, ex_id: str, d: date) -> bool:
         """Is this the easier variation of an exercise marked painful before ``d``? (Pain's
         stand-in may be new in a taper or a comeback: the safer choice wins.)"""
@@ -895,6 +925,8 @@ class Sim:
                        and not self.shown[x].taper and not self.shown[x].comeback]
         total_normal = 0
         total_light = 0
+        counted = 0
+        slots = TEMPLATE_IDS.get(self.level_on(d), frozenset())
         for e in s.exercises:
             found = next(((x, pe) for x in reversed(normal_days) for pe in self.shown[x].exercises if pe["id"] == e["id"]), None)
             last = found[1] if found else None
@@ -906,11 +938,13 @@ class Sim:
                           if EXERCISES.get(pe["id"], {}).get("harder") == e["id"]]
                 standin = any(e["id"] in EXERCISES.get(pe["id"], {}).get("alternatives", ()) and not self._can_do(pe["id"], d)
                               for x in normal_days for pe in self.shown[x].exercises)
-                if easier and not standin:  # a new exercise is fine in a light week (a stand-in too); a harder variation is not
+                if easier and not standin and e["id"] not in slots:  # new is fine (a stand-in, a template's own slot); harder is not
                     self._violate("light week", d, f"{e['id']}, the harder variation of {easier[-1]}, in a light week")
                 continue
-            total_normal += last["sets"]
-            total_light += e["sets"]
+            if found is not None and (d - found[0]).days <= 14:  # the half-the-sets sum: the weeks just before
+                total_normal += last["sets"]
+                total_light += e["sets"]
+                counted += 1
             if e["sets"] > last["sets"]:
                 self._violate("light week", d, f"{e['id']} {e['sets']} sets, above the {last['sets']} of the last normal week")
             assert found is not None
@@ -919,7 +953,7 @@ class Sim:
             if e["suggested_load_kg"] and ref and ref + 1e-6 < e["suggested_load_kg"]:
                 self._violate("light week", d, f"{e['id']} @ {e['suggested_load']}, above the last normal week's "
                               f"{ref:g} kg ({found[0]})")
-        if total_normal and total_light > max(len(s.exercises), math.ceil(0.6 * total_normal)):
+        if total_normal and total_light > max(counted, math.ceil(0.6 * total_normal)):
             self._violate("light week", d, f"{total_light} sets against {total_normal} prescribed in normal weeks: not a deload")
 
     def _check_sentences(self) -> None:
