@@ -938,7 +938,9 @@ class Sim:
                           if EXERCISES.get(pe["id"], {}).get("harder") == e["id"]]
                 standin = any(e["id"] in EXERCISES.get(pe["id"], {}).get("alternatives", ()) and not self._can_do(pe["id"], d)
                               for x in normal_days for pe in self.shown[x].exercises)
-                if easier and not standin and e["id"] not in slots:  # new is fine (a stand-in, a template's own slot); harder is not
+                standin = standin or any(e["id"] in EXERCISES.get(t, {}).get("alternatives", ()) for t in slots)
+                if easier and not standin and e["id"] not in slots and not self._eased(e["id"], d):
+                    # new is fine in a light week (a slot's stand-in, a template's own slot, pain's easier one); harder is not
                     self._violate("light week", d, f"{e['id']}, the harder variation of {easier[-1]}, in a light week")
                 continue
             if found is not None and (d - found[0]).days <= 14:  # the half-the-sets sum: the weeks just before
