@@ -278,6 +278,9 @@ def archetypes(weeks: int) -> list[Runner]:
         Runner("intermediate-b2b-then-new-shift", level="intermediate", equipment=("dumbbells",), dumbbells=(4, 6, 8, 10, 12),
                runs=("hard", "hard", "easy", "rest", "easy", "long", "rest"),
                events=(Event("shift", 3, "mon=rest,tue=easy,wed=rest,thu=easy,fri=hard,sat=rest,sun=long"),)),
+        Runner("beginner-gym-lb-15-underset-two-pains", equipment=("gym",), minutes=15, target=3, units="lb",
+               runs=("hard", "easy", "rest", "hard", "easy", "long", "rest"), behaviour="underset",
+               events=(Event("pain2", 1, "plain", days=9), Event("pain2", 5, "plain", days=8))),
     ]
     return [replace(r, start=date(2026, 1, 5) + timedelta(days=7 * (i % 5))) for i, r in enumerate(out)]
 
