@@ -419,6 +419,7 @@ PROFILE = Doc("profile", (
     Field("block_start", Nullable(Day(plan=True))),
     Field("weeks", Int(8, 12)),
     Field("target_history", ListOf(Pair(Day(plan=True), Int(2, 3)), max_len=1000)),
+    Field("runs_history", ListOf(Pair(Day(plan=True), ListOf(OneOf(RUN_TYPES), min_len=len(WEEKDAYS), max_len=len(WEEKDAYS))), max_len=1000)),
     Field("beeps", Bool()),
     Field("races", ListOf(Day(plan=True), max_len=50)),
     Field("race_distances", ListOf(Pair(Day(plan=True), OneOf(RACE_DISTANCES)), max_len=50)),
