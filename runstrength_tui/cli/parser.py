@@ -106,8 +106,9 @@ def build_parser(commands: bool = True) -> Parser:
     s.add_argument("--format", choices=["json", "csv"], default="json")
     s.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
 
-    s = command("import", "merge an exported log (nothing is duplicated)", json=False)
+    s = command("import", "merge an exported log, or a Strong or Hevy CSV export (nothing is duplicated)", json=False)
     s.add_argument("file", metavar="FILE")
+    s.add_argument("--units", help="kg or lb: the unit of a Strong export without a unit column (default: your profile's)")
 
     s = command("profile", "show or change your profile")
     for option, text in PROFILE_OPTIONS.items():
