@@ -36,6 +36,7 @@ PROFILE_OPTIONS = {  # `runstrength profile --OPTION VALUE`: what each changes
     "--plyo-ready": "yes when you can answer yes to every jump-readiness question; no otherwise",
     "--weights": "the dumbbells you own, e.g. 4,6,8,10kg ('none' clears)",
     "--kettlebells": "the kettlebells you own, e.g. 8,12,16kg ('none' clears)",
+    "--session-time": "when you train, e.g. 18:30: `plan --ics` puts sessions then ('none': all-day events)",
 }
 
 
@@ -121,7 +122,9 @@ def build_parser(commands: bool = True) -> Parser:
     command("today", "today's session, or why today is a rest day")
 
     s = command("plan", "the coming weeks' strength days")
-    s.add_argument("--weeks", default="2", help="how many weeks (1-12, default 2)")
+    s.add_argument("--weeks", help="how many weeks (1-12, default 2; 4 with --ics)")
+    s.add_argument("--ics", action="store_true", help="write the plan as an iCalendar (.ics) file for a phone calendar")
+    s.add_argument("-o", "--output", metavar="FILE", help="with --ics: write to FILE instead of stdout")
 
     command("status", "this week, streak, next session, warnings")
 

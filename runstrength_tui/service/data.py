@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ENV_DATA_DIR", "BackupRow", "RestoreCancelled", "backup_rows", "backups_folder", "check_backup_name",
-    "default_data_dir", "export_target", "has_log", "profile_units", "read_import", "resolve_data_dir", "restore", "writes_done",
+    "default_data_dir", "export_target", "has_log", "profile_units", "read_import", "write_file", "resolve_data_dir", "restore", "writes_done",
 ]
 
 
@@ -55,6 +55,14 @@ def export_target(output: str, data_dir: Path) -> Path:
     if target.exists() and not target.is_file():
         raise InputError(f"{target} is not a regular file; give a file name to write the export to.")
     return target
+
+
+def write_file(target: Path, payload: bytes) -> None:
+    """Write an export (a plan's calendar…) to ``target`` atomically: a calendar app
+    reading the file sees the old one or the new one, never half of one."""
+    from ..store.storage import atomic_write_bytes
+
+    atomic_write_bytes(Path(target), payload)
 
 
 def read_import(path: Path, today: date, strong_unit: str = "kg") -> Bundle:
