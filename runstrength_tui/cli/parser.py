@@ -89,6 +89,7 @@ def build_parser(commands: bool = True) -> Parser:
 
     s = command("show", "how to do an exercise")
     s.add_argument("exercise", metavar="EXERCISE", help="an id or a name, any case: plank, 'front plank'")
+    s.add_argument("--history", action="store_true", help="your sets of it over time: a chart per session, the best set, the last five sessions")
 
     s = command("log", "log sets of an exercise")
     s.add_argument("exercise", metavar="EXERCISE", help="an id or a name, any case: goblet-squat, 'Goblet squat'")
