@@ -3,8 +3,11 @@ subscribe to; parsed back here with the icalendar library."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from datetime import date, datetime, timedelta
 
+import pytest
 from icalendar import Calendar
 
 
@@ -72,3 +75,22 @@ def test_session_time_is_checked_and_o_needs_ics(cli, tmp_path):
     assert cli("profile", "--json").json()["session_time"] == ""
     result = cli("plan", "-o", tmp_path / "x.ics")
     assert result.code == 2 and "--ics" in result.err
+
+
+CHILD = """
+import sys
+from runstrength_tui.cli import run
+assert run(sys.argv[1:]) == 0
+print("icalendar" in sys.modules)
+"""
+
+
+@pytest.mark.parametrize("args,loaded", [(["today"], False), (["plan"], False), (["plan", "--json"], False),
+                                         (["plan", "--ics"], True)], ids=lambda a: " ".join(a) if isinstance(a, list) else str(a))
+def test_only_plan_ics_loads_icalendar(data_dir, child_kw, args, loaded):
+    from runstrength_tui.store.repo import Store
+
+    Store(data_dir).close()
+    done = subprocess.run([sys.executable, "-c", CHILD, *args], **child_kw, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.rstrip().endswith(str(loaded))
