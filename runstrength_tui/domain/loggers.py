@@ -155,7 +155,7 @@ def _separator(first_line: str) -> str:
 
 
 def _header(text: str) -> list[str] | None:
-    first = text.lstrip("\ufeff").split("\n", 1)[0].rstrip("\r")
+    first = text[:2048].lstrip("\ufeff").split("\n", 1)[0].rstrip("\r")  # a header is short; a JSON file may be one long line
     try:
         row = next(csv.reader([first], delimiter=_separator(first)), None)
     except csv.Error:
@@ -170,7 +170,7 @@ def read(text: str, catalog: Catalog, names: NameMap, strong_unit: str = "kg") -
     if app is None:
         raise LoggerFileError("not a Strong or Hevy export")
     body = text.lstrip("\ufeff")
-    sep = _separator(body.split("\n", 1)[0])
+    sep = _separator(body[:2048].split("\n", 1)[0])
     try:
         rows = list(csv.reader(io.StringIO(body, newline=""), delimiter=sep))
     except csv.Error as exc:

@@ -225,3 +225,14 @@ def test_after_a_hevy_history_the_first_today_suggests_its_loads_and_the_guard_c
     jump = cli("log", "goblet-squat", "--reps", "12", "--load", "24kg", "--dry-run", "--json")
     assert jump.code == 0, jump
     assert "load-jump" in jump.out and "16" in jump.err + jump.out
+
+
+def test_a_newer_export_of_the_same_app_adds_only_the_workouts_since(tmp_path, cli, data_dir):
+    rows = hevy().splitlines()[1:]
+    assert cli("import", write(tmp_path, "old.csv", hevy(rows=rows[:5]))).code == 0
+    newer = cli("import", write(tmp_path, "new.csv", hevy(rows=rows)))
+    assert newer.code == 0 and "imported 1 set in 1 workout (3 sets were already there)" in newer.out, newer
+    assert len(exported(cli, data_dir)["sets"]) == 4
+    # a file with the header alone imports nothing and says so
+    empty = cli("import", write(tmp_path, "empty.csv", hevy(rows=[])))
+    assert empty.code == 0 and "imported 0 sets in 0 workouts" in empty.out
