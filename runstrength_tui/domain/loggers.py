@@ -44,6 +44,9 @@ HEVY_COMMON = ("title", "start_time", "end_time", "exercise_title", "set_index",
                "duration_seconds")
 
 
+MAX_NAMES_SHOWN = 15  # the summary names the exercises with the most sets left out
+
+
 # --- the name table ---------------------------------------------------------------------------
 
 
@@ -128,7 +131,10 @@ class Imported:
         parts = []
         if self.unmapped:
             count = sum(self.unmapped.values())
-            names = ", ".join(f"{n} ({c})" for n, c in sorted(self.unmapped.items(), key=lambda kv: (-kv[1], kv[0])))
+            ranked = sorted(self.unmapped.items(), key=lambda kv: (-kv[1], kv[0]))
+            names = ", ".join(f"{n} ({c})" for n, c in ranked[:MAX_NAMES_SHOWN])
+            if len(ranked) > MAX_NAMES_SHOWN:
+                names += f" and {len(ranked) - MAX_NAMES_SHOWN} more"
             parts.append(f"{count} set{'s' if count != 1 else ''} of {len(self.unmapped)} exercise"
                          f"{'s' if len(self.unmapped) != 1 else ''} runstrength does not know: {names}")
         if self.warmups:

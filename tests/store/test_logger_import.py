@@ -236,3 +236,12 @@ def test_a_newer_export_of_the_same_app_adds_only_the_workouts_since(tmp_path, c
     # a file with the header alone imports nothing and says so
     empty = cli("import", write(tmp_path, "empty.csv", hevy(rows=[])))
     assert empty.code == 0 and "imported 0 sets in 0 workouts" in empty.out
+
+
+def test_the_summary_names_the_most_left_out_exercises_first_and_counts_the_rest(tmp_path, cli, data_dir):
+    rows = [f'"W","3 Mar 2025, 18:32","3 Mar 2025, 19:10","","Machine {i:02d}","","",{j},normal,40,12,,,'
+            for i in range(20) for j in range(1 + (i == 7))]
+    result = cli("import", write(tmp_path, "many.csv", hevy(rows=rows)))
+    assert result.code == 0, result
+    assert "Left out: 21 sets of 20 exercises runstrength does not know: Machine 07 (2), Machine 00 (1)," in result.out
+    assert result.out.rstrip().endswith("Machine 14 (1) and 5 more.")
