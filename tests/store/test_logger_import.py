@@ -224,7 +224,7 @@ def test_after_a_hevy_history_the_first_today_suggests_its_loads_and_the_guard_c
     # the guard compares with the imported sets: 24 kg is a jump from 16 kg
     jump = cli("log", "goblet-squat", "--reps", "12", "--load", "24kg", "--dry-run", "--json")
     assert jump.code == 0, jump
-    assert "load-jump" in jump.out and "16" in jump.err + jump.out
+    assert "load-jump" in jump.out and "16 kg → 24 kg" in jump.err + jump.out, jump
 
 
 def test_a_newer_export_of_the_same_app_adds_only_the_workouts_since(tmp_path, cli, data_dir):
