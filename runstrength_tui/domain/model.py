@@ -180,6 +180,7 @@ class Profile:
     signal: str = "sound"  # the end of a timer: "off" | "bell" | "sound" (TUI setting)
     notify: str = "unfocused"  # desktop notification: "off" | "unfocused" | "always" (TUI setting)
     theme: str = ""  # the TUI's theme name ("" = Textual's default)
+    session_time: str = ""  # "18:30": when `plan --ics` puts sessions ("" = all-day events)
 
     def planned_target(self, asked: int) -> int:
         from .rules import THRESHOLDS

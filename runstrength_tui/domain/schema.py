@@ -431,6 +431,7 @@ PROFILE = Doc("profile", (
     Field("signal", OneOf(SIGNALS)),
     Field("notify", OneOf(NOTIFY_MODES)),
     Field("theme", Text(64, re.compile(r"[A-Za-z0-9_-]*"), "a theme name")),
+    Field("session_time", Text(5, re.compile(r"(([01][0-9]|2[0-3]):[0-5][0-9])?"), "a time like 18:30 or empty")),
 ))
 
 #: The plan ledger: what Today showed for a day, on that day ("missed" is said only of a

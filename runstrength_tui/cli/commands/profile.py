@@ -63,6 +63,8 @@ def _parse_profile_changes(args, profile, day: date) -> dict:
             changes["races"], changes["race_distances"] = races_with_distances(
                 profile.races, profile.race_distances, [parse_race(raw) for raw in args.race], day
             )
+    if args.session_time is not None:
+        changes["session_time"] = v.parse_session_time(args.session_time)
     if args.plyo_ready is not None:
         changes["plyo_ready"] = pick(args.plyo_ready, ("yes", "no"), "Plyo ready") == "yes"
     for option, field in (("weights", "dumbbells"), ("kettlebells", "kettlebells")):
