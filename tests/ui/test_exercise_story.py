@@ -12,12 +12,12 @@ from runstrength_tui.ui.screens.exercise import ExerciseScreen
 async def test_from_the_library_the_screen_shows_the_sets_over_time(demo_dir, app_for):
     app = app_for(demo_dir)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("e", *"front plank", "enter")
+        await pilot.press("e", *"copenhagen plank (short", "enter")
         await wait_for(pilot, lambda: isinstance(app.screen, ExerciseScreen))
         story = app.screen.query_one("#story", Static)
         assert story.display
         text = str(story.render())
-        assert "Your history" in text and "Best set: 40 s on 2026-11-19" in text and "40 s ┤" in text
+        assert "Your history" in text and "Best set: 30 s on 2026-10-22" in text and "30 s ┤" in text
         await pilot.press("escape", "escape")
 
 

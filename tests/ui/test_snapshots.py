@@ -254,7 +254,7 @@ def test_exercise_history_120x40(snap_compare, demo_dir, app_for):
 
 def test_exercise_history_of_a_hold_80x24(snap_compare, demo_dir, app_for):
     async def run_before(pilot):
-        await pilot.press("e", *"front plank", "enter")
+        await pilot.press("e", *"copenhagen plank (short", "enter")
         await wait_for(pilot, lambda: isinstance(pilot.app.screen, ExerciseScreen))
         await pilot.pause()
 
