@@ -168,6 +168,8 @@ class WeekPlanLoad:
     planned: float
     after_light_week: bool = False
     week_start: date | None = None
+    # the last complete weeks, oldest first: (what the plan asked, what was done), reps + seconds
+    past_weeks: tuple[tuple[float, float], ...] = ()
 
 
 def _load_ratio(day: date, sets: list[SetRecord], sessions: Iterable[SessionRecord]) -> float | None:
@@ -682,6 +684,20 @@ def _week_volume_spike(f: WeekFacts) -> list[GuardWarning]:
     return _volume_spike(f.today, f.sets, f.sessions, f.week)
 
 
+def _volume_creep(f: WeekFacts) -> list[GuardWarning]:
+    """The weekly sets and reps above the plan three weeks in a row (docs/coaching.md § Guard
+    rules): no single jump, but a creep the body has to absorb on top of the running."""
+    weeks = f.week.past_weeks[-T.creep_weeks:] if f.week is not None else ()
+    if len(weeks) < T.creep_weeks or any(planned <= 0 or done <= planned * (1 + T.creep_fraction) for planned, done in weeks):
+        return []
+    above = ", ".join(f"{round((done / planned - 1) * 100)} %" for planned, done in weeks)
+    return [GuardWarning(
+        "volume-creep", "info",
+        f"Your last {T.creep_weeks} weeks each ran above the plan's sets and reps ({above} more).",
+        "Doing the sessions as written keeps the progression safe; the plan raises the work itself when every set reaches the top.",
+    )]
+
+
 # ---------------------------------------------------------------------------- the rules
 
 
@@ -719,6 +735,7 @@ RULES: tuple[Rule, ...] = (
     Rule("level-mismatch", "above your level", EXERCISE, on_set=_set_level_mismatch, on_session=_session_level_mismatch),
     Rule("irregular", "irregular weeks", WEEK, on_week=_irregular),
     Rule("volume-spike", "weekly load spike", WEEK, on_set=_set_volume_spike, on_week=_week_volume_spike),
+    Rule("volume-creep", "more than planned, week after week", WEEK, on_week=_volume_creep),
     Rule("running-load", "running load jump", WEEK, checked_in="running_guard.running_load"),
     Rule("after-hard-run", "after an unplanned hard run", SESSION, checked_in="running_guard.after_hard_run"),
 )

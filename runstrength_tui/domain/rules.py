@@ -110,6 +110,10 @@ class Thresholds:
     get_ready_seconds: int = 5
     minutes_slack: int = 1
     light_week_min_minutes: int = 10
+    # Volume creep (our convention, after the acute:chronic idea of Gabbett 2016 without its
+    # ratio): weekly reps + seconds more than 15 % above the plan, 3 complete weeks in a row.
+    creep_weeks: int = 3
+    creep_fraction: float = 0.15
     # Pain (docs/coaching.md § Pain): a mark in two sessions in a row in one movement family
     # takes the family (and its jumps) out of the plan until a clinician clears it; one
     # mark on leg work keeps jumps away for a week.

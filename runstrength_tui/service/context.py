@@ -11,7 +11,7 @@ import os
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -297,13 +297,37 @@ class Context:
             shown = guard.shown_in_session(self.session_sets(session_id)) if session_id else set()
         return guard.quiet(found, acks=self.acks, day=day, shown=shown)
 
+    def past_weeks(self, weeks: int = 3) -> tuple[tuple[float, float], ...]:
+        """(planned, done) reps + seconds of the last complete calendar weeks, oldest first:
+        what each trained day showed (the ledger) or the plan as it stood that day."""
+        start = week_start(self.today, self.profile.week_start_index)
+        trained = {s.date for s in self.sessions if s.kind == "strength"}
+        strength = {s.id for s in self.sessions if s.kind == "strength"}
+        out = []
+        for n in range(weeks, 0, -1):
+            first = start - timedelta(days=7 * n)
+            days = [first + timedelta(days=i) for i in range(7)]
+            planned = 0.0
+            for d in days:
+                if d not in trained:
+                    continue
+                if d in self.shown_volume:
+                    planned += self.shown_volume[d]
+                else:
+                    then = self.plan_for(d)
+                    planned += then.volume if then.kind == "strength" else 0
+            done = float(sum(s.volume for s in self.history if first <= s.date <= days[-1] and s.session in strength))
+            out.append((planned, done))
+        return tuple(out)
+
     def review(self) -> list[guard.GuardWarning]:
+        week = replace(self.week_load(self.today), past_weeks=self.past_weeks())
         found = guard.review(
             self.today,
             history=self.history,
             sessions=self.sessions,
             profile=self.profile,
-            week=self.week_load(self.today),
+            week=week,
         )
         if self.runs:
             from ..domain import running_guard

@@ -300,3 +300,15 @@ def test_barbell_loads_for_a_runner_in_pounds_are_pound_steps():
 
     lb = ladder("barbell", Profile(units="lb", equipment=("gym",)))
     assert [round(w / KG_PER_LB, 6) for w in lb[:3]] == [45, 50, 55]
+
+
+@pytest.mark.parametrize(("extra", "creeps"), [(0, False), (6, True)])
+def test_volume_creeping_above_the_plan_for_three_weeks_gets_one_calm_sentence(extra, creeps):
+    p = Profile(level="intermediate", equipment=("dumbbells",), dumbbells=(4.0, 6.0, 8.0, 10.0, 12.0), block_start=START)
+    days, sessions, history = follow(p, 35, extra=extra)
+    day = at(35)
+    ctx = Context(today=day, profile=p, sessions=sessions, history=history, acks=[], catalog=CATALOG)
+    notes = [w for w in ctx.review() if w.code == "volume-creep"]
+    assert bool(notes) == creeps, ctx.past_weeks()
+    for w in notes:
+        assert w.level == "info" and "above the plan" in w.message and w.message.count("%") == 3
