@@ -353,6 +353,7 @@ class Result:
     sessions: int = 0
     sets: int = 0
     warnings: list[str] = field(default_factory=list)
+    trained: list[Shown] = field(default_factory=list)  # what was shown on each day trained
 
 
 class Sim:
@@ -646,6 +647,7 @@ class Sim:
             did = {(x["exercise"], x["load_kg"], x["unit"], x["pain"]) for x in logged}
             print("      did: " + ", ".join(f"{ex}{f' @ {kg:.4g} kg' if kg else ''}{' PAIN' if pain else ''}" for ex, kg, _, pain in sorted(did, key=str)))
         self.res.sessions += 1
+        self.res.trained.append(self.shown[day])
         self.res.sets += len(logged)
         if pain_ex:
             self._marked(day, pain_ex)
@@ -1113,6 +1115,50 @@ def table(results: list[Result], elapsed: float) -> tuple[str, int]:
     return "\n".join(lines), total
 
 
+PROGRAM_GROUPS = {
+    "calf (any)": {"calf", "soleus"}, "soleus": {"soleus"}, "hip abduction": {"hip-abduction"},
+    "tibialis": {"tibialis"}, "foot/balance": {"foot"}, "anti-rotation": {"anti-rotation"},
+}
+
+
+def program_table(results: list[Result]) -> str:
+    """The program's figures (issue 23): coverage of each movement per trained runner-week
+    by level, exercises per session at 15 and 20 minutes, first loaded exercises with a
+    starting weight, effort cues."""
+    from statistics import median
+
+    cover: dict[str, dict[str, list[bool]]] = defaultdict(lambda: defaultdict(list))
+    per_session: dict[int, list[int]] = defaultdict(list)
+    first_loaded = with_weight = with_effort = shown_ex = 0
+    for res in results:
+        weeks: dict[int, set[str]] = defaultdict(set)
+        seen: set[str] = set()
+        for s in res.trained:
+            w = (s.day - res.trained[0].day).days // 7 if res.trained else 0
+            weeks[w] |= {family_of(e["id"]) for e in s.exercises}
+            per_session[s.profile_minutes].append(len(s.exercises))
+            for e in s.exercises:
+                shown_ex += 1
+                with_effort += bool(e.get("effort"))
+                if e["id"] not in seen and EXERCISES.get(e["id"], {}).get("equipment") not in (None, [], ["bands"]) and e.get("reps"):
+                    first_loaded += 1
+                    with_weight += e.get("suggested_load") is not None
+                seen.add(e["id"])
+        for fams in weeks.values():
+            for name, group in PROGRAM_GROUPS.items():
+                cover[res.runner.level][name].append(bool(fams & group))
+    lines = ["movement          " + "".join(f"{lv:>14}" for lv in ("beginner", "intermediate", "advanced"))]
+    for name in PROGRAM_GROUPS:
+        row = [cover[lv][name] for lv in ("beginner", "intermediate", "advanced")]
+        lines.append(f"{name:<18}" + "".join(f"{(sum(r) / len(r) if r else 0):>14.0%}" for r in row))
+    for minutes in sorted(per_session):
+        xs = per_session[minutes]
+        lines.append(f"exercises per session at {minutes} min: median {median(xs):g}, min {min(xs)}, max {max(xs)} ({len(xs)} sessions)")
+    lines.append(f"first loaded exercises with a starting weight: {with_weight} of {first_loaded}; "
+                 f"exercises with an effort cue: {with_effort} of {shown_ex}")
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--weeks", type=int, default=12, help="weeks per runner (12-16)")
@@ -1137,6 +1183,9 @@ def main(argv: list[str] | None = None) -> int:
     text, total = table(results, time.perf_counter() - t0)
     print()
     print(text)
+    print()
+    print("The program (per trained runner-week, by level):")
+    print(program_table(results))
     if total:
         print("\nExamples (runner · day · detail):")
         seen: dict[str, int] = defaultdict(int)
