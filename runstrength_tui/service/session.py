@@ -46,22 +46,25 @@ class Item:
         return f"{len(self.done)}/{self.plan.sets}"
 
 
-def last_time_text(sets: list[SetRecord], today: date) -> str:
-    """'last 3×12 @ 8 kg, 5 d ago' from the most recent sitting with this exercise."""
+def last_time_text(sets: list[SetRecord], today: date, units: str = "kg") -> str:
+    """'last 3×12 @ 8 kg, 5 d ago' from the most recent sitting with this exercise, loads in
+    the runner's ``units``; sets at different loads are never merged ('last 2×12 @ 26.5 lb,
+    2×12 @ 12 lb')."""
     if not sets:
         return "first time"
     last_session = max(sets, key=lambda s: (s.date, s.logged_at)).session
-    mine = [s for s in sets if s.session == last_session]
-    amounts = [f"{s.seconds} s" if s.seconds is not None else str(s.reps) for s in mine]
-    same = len(set(amounts)) == 1
-    body = f"{len(mine)}×{amounts[0]}" if same else "/".join(amounts)
-    loads = [s for s in mine if s.load_kg]
-    if loads:
-        top = max(loads, key=lambda s: s.load_kg or 0.0)
-        body += f" @ {format_load(top.load_kg or 0.0, top.unit)}"
+    mine = sorted((s for s in sets if s.session == last_session), key=lambda s: s.logged_at)
+    groups: dict[str, list[str]] = {}  # the load as the runner reads it → the amounts at it
+    for s in mine:
+        load = format_load(s.load_kg, units) if s.load_kg else ""
+        groups.setdefault(load, []).append(f"{s.seconds} s" if s.seconds is not None else str(s.reps))
+    parts = []
+    for load, amounts in groups.items():
+        body = f"{len(amounts)}×{amounts[0]}" if len(set(amounts)) == 1 else "/".join(amounts)
+        parts.append(f"{body} @ {load}" if load else body)
     days = (today - mine[0].date).days
     ago = "today" if days == 0 else "yesterday" if days == 1 else f"{days} d ago"
-    return f"last {body}, {ago}"
+    return f"last {', '.join(parts)}, {ago}"
 
 
 class Workout:
@@ -190,7 +193,10 @@ class Workout:
         for item in self.items:
             ex = item.plan.exercise
             if ex in by_ex:
-                self.last_seen[ex] = last_time_text(by_ex[ex], day)
+                self.last_seen[ex] = last_time_text(by_ex[ex], day, self._units())
+
+    def _units(self) -> str:
+        return self.ctx.profile.units if self.ctx is not None else "kg"
 
     def last_text(self, exercise: str) -> str:
         """'last 3×12 @ 8 kg, 5 d ago', from the recent history the guard reads anyway."""
@@ -313,7 +319,7 @@ class Workout:
             ctx, _ = self._loaded()
             history = [s for s in ctx.history if s.exercise == new_id and s.date < self._today()]
             if history:
-                self.last_seen[new_id] = last_time_text(history, self._today())
+                self.last_seen[new_id] = last_time_text(history, self._today(), ctx.profile.units)
 
     def _use_variation(self, item: Item, new_id: str) -> None:
         ex = self.catalog.get(new_id)

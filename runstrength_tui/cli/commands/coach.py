@@ -67,6 +67,8 @@ def cmd_history(args) -> int:
         out(f"No sessions since {since.isoformat()}.")
     for r in reversed(rows):
         minutes = f"{r['minutes']:g} min" if r["minutes"] else "—"
+        rpe = f"RPE {r['rpe']}" if r["rpe"] else "RPE —"
+        sets = f"{r['sets']:>2} set" + ("" if r["sets"] == 1 else "s")
         warn = f"  ! {', '.join(code_words(c) for c in r['warnings'])}" if r["warnings"] else ""
-        out(f"{r['date']}  {r['sets']:>2} sets  {minutes:>7}  {', '.join(r['exercises'])}{warn}")
+        out(f"{r['date']}  {sets:<7}  {minutes:>7}  {rpe:<6}  {', '.join(r['exercises'])}{warn}")
     return 0

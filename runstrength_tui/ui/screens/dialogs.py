@@ -74,10 +74,10 @@ class LogSetScreen(ModalScreen[SetValues | None]):
                         yield SaveInput(str(p.reps[1]), id="amount", type="integer")
                 with Vertical(classes="field"):
                     yield Label(f"Load ({units})" if ex.weighted else "Added load (optional)")
-                    load = format_load(p.suggested_load_kg, p.load_unit) if p.suggested_load_kg else ""
+                    load = format_load(p.suggested_load_kg, units) if p.suggested_load_kg else ""
                     last = next((s for s in reversed(self.item.done) if s.load_kg), None)
                     if last:
-                        load = format_load(last.load_kg, last.unit)
+                        load = format_load(last.load_kg, units)
                     example = "e.g. 12kg" if units == "kg" else "e.g. 25lb"
                     yield SaveInput(load, id="load", placeholder=example if ex.weighted else "bodyweight")
                 with Vertical(classes="field"):

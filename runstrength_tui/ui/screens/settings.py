@@ -20,7 +20,7 @@ from ... import service
 from ...domain import validate as v
 from ...domain.model import EQUIPMENT, LEVELS, NOTIFY_MODES, SIGNALS, Profile, level_rank
 from ...domain.plan import READINESS_QUESTIONS, target_note
-from ...domain.profile import changed_profile, equipment_choice, parse_race, races_with_distances
+from ...domain.profile import changed_profile, equipment_choice, parse_race_list, races_with_distances
 from ...domain.words import format_load
 from ..widgets.run_week import RunWeek
 from ..widgets.steady_input import SteadyInput
@@ -49,25 +49,14 @@ def weights_text(weights: tuple[float, ...], units: str) -> str:
 
 
 def parse_weights(raw: str, units: str, what: str) -> tuple[float, ...]:
-    """'4,6,8,10' (in the profile's units, or with kg/lb on each) → kilograms, sorted; empty
-    means none listed (the plan uses standard steps). ValueError with a person's sentence."""
-    weights = set()
-    for part in (x.strip() for x in raw.replace(";", ",").split(",")):
-        if not part:
-            continue
-        try:
-            kg, _ = v.parse_load(part, units)
-        except v.InputError:
-            raise ValueError(f"{what} look like 4,6,8,10 (in {units}); {part!r} is not a weight.") from None
-        weights.add(round(kg, 3))
-    return tuple(sorted(weights))
+    """The weights field read by the domain's one parser (the CLI's ``--weights`` too)."""
+    return v.parse_weights(raw, units, what)
 
 
 def parse_races(raw: str, today: date) -> tuple[tuple[date, ...], tuple[tuple[date, str], ...]]:
     """'2026-12-06:10k, 2027-04-18' → race days and declared distances (past ones
-    dropped, as the CLI does)."""
-    parts = (x.strip() for x in raw.replace(";", ",").split(","))
-    return races_with_distances((), (), [parse_race(part) for part in parts if part], today)
+    dropped, as the CLI does; the same reading as ``--race``)."""
+    return races_with_distances((), (), parse_race_list(raw), today)
 
 
 def race_list(p: Profile) -> str:
@@ -93,6 +82,7 @@ class ProfileForm(Vertical):
         self.profile = profile
         self.new = new  # a new profile picks its level; a change of level ramps (``with_level``)
         self.pain = pain  # (exercise id, name) of pain marks that can be cleared here
+        self.units_shown = profile.units  # the unit the weights fields are written in
 
     def sections(self) -> ComposeResult:
         p = self.profile
@@ -137,7 +127,7 @@ class ProfileForm(Vertical):
                 yield Label("Weeks (8-12)")
                 yield SteadyInput(str(p.weeks), id="weeks", type="integer")
         with Vertical(id="sec-coach", classes="section"):
-            yield Label(f"Races and the weights you own (optional: leave empty) · in {p.units}", classes="question")
+            yield Label(self.coach_title(p.units), classes="question", id="coach-title")
             with Horizontal(classes="block"):
                 yield Label("Race days")
                 yield SteadyInput(race_list(p), placeholder="YYYY-MM-DD[:10k], …", id="races")
@@ -165,6 +155,21 @@ class ProfileForm(Vertical):
 
     def compose(self) -> ComposeResult:
         yield from self.sections()
+
+    @staticmethod
+    def coach_title(units: str) -> str:
+        return f"Races and the weights you own (optional: leave empty) · weights in {units}"
+
+    def change_units(self, old: str, new: str) -> None:
+        """The weights fields follow a change of units (4, 6, 8 kg → 8.8, 13.2, 17.6 lb), so
+        the numbers always mean what the label says; a field that does not parse is left."""
+        for field, what in (("dumbbells", "Dumbbells"), ("kettlebells", "Kettlebells")):
+            box = self.query_one(f"#{field}", Input)
+            try:
+                box.value = weights_text(parse_weights(box.value, old, what), new)
+            except ValueError:
+                pass
+        self.query_one("#coach-title", Label).update(self.coach_title(new))
 
     def on_mount(self) -> None:
         self.update_coach_fields()
@@ -194,6 +199,9 @@ class ProfileForm(Vertical):
                     f"A move up to {level}: answer these again before jumps (space ticks; all five let jumps in).")
         if event.radio_set.id in ("level", "target"):
             self.update_coach_fields()
+        if event.radio_set.id == "units" and event.pressed.name != self.units_shown:
+            self.change_units(self.units_shown, event.pressed.name)
+            self.units_shown = event.pressed.name
 
     def on_checkbox_changed(self, event) -> None:
         """None (bodyweight) and real equipment exclude each other."""
@@ -230,8 +238,8 @@ class ProfileForm(Vertical):
         level = radio("level") or self.profile.level
         units = radio("units") or self.profile.units
         races, race_distances = parse_races(self.query_one("#races", Input).value, today)
-        dumbbells = parse_weights(self.query_one("#dumbbells", Input).value, self.profile.units, "Dumbbells")
-        kettlebells = parse_weights(self.query_one("#kettlebells", Input).value, self.profile.units, "Kettlebells")
+        dumbbells = parse_weights(self.query_one("#dumbbells", Input).value, self.units_shown, "Dumbbells")
+        kettlebells = parse_weights(self.query_one("#kettlebells", Input).value, self.units_shown, "Kettlebells")
         ready = all(self.query_one(f"#ready-{i}", ClearCheckbox).value for i in range(len(READINESS_ANSWERS)))
         # the rules of a change (level remembered with its day, target from this week on): domain/profile.py
         return changed_profile(self.profile, today, self.new, dict(
