@@ -437,9 +437,11 @@ class RunStrengthApp(App[None]):
     def _logged_from_dialog(self, values) -> None:
         if values is None:
             return
-        self._log_values(values.reps, values.seconds, values.load, values.rpe, values.pain, seen=values.seen)
+        self._log_values(values.reps, values.seconds, values.load, values.rpe, values.pain, seen=values.seen,
+                         note=values.note)
 
-    def _log_values(self, reps, seconds, load, rpe, pain, exercise: str | None = None, seen=frozenset()) -> None:
+    def _log_values(self, reps, seconds, load, rpe, pain, exercise: str | None = None, seen=frozenset(),
+                    note: str = "") -> None:
         """Save a set of ``exercise`` (a timed hold's own exercise), else of the current one.
 
         Guard notes already read in the log dialog (``seen``) are not repeated as toasts.
@@ -449,7 +451,7 @@ class RunStrengthApp(App[None]):
         item = w.item_for(exercise) if exercise else w.current
         try:
             self.action_start_session()
-            record = w.candidate(reps, seconds, load, rpe, pain, item=item)
+            record = w.candidate(reps, seconds, load, rpe, pain, note, item=item)
             record, warnings = w.log(record)
         except (service.LogError, OSError) as exc:
             self.notify(f"The set could not be saved: {exc}", severity="error", timeout=10)

@@ -38,7 +38,8 @@ class SetValues:
     load: tuple[float, str] | None
     rpe: int | None
     pain: bool
-    seen: frozenset = frozenset()  # (code, exercise) of the guard notes shown before saving
+    seen: frozenset = frozenset()
+    note: str = ""  # (code, exercise) of the guard notes shown before saving
 
 
 class LogSetScreen(ModalScreen[SetValues | None]):
@@ -61,17 +62,22 @@ class LogSetScreen(ModalScreen[SetValues | None]):
         ex = self.workout.catalog.get(p.exercise)
         n = len(self.item.done) + 1
         units = self.workout.ctx.profile.units
+        just_done = self.item.done[-1] if self.item.done else None  # set 2 starts from what set 1 was
         with Vertical(id="dialog"):
             yield Label(f"Log set {n} of {p.sets} · {p.name}", id="dialog-title")
             yield Static(f"Plan: {p.dose_text}", classes="muted")
             with Horizontal(classes="fields"):
                 with Vertical(classes="field"):
                     if p.seconds is not None:
+                        # text, not type="integer": '45s' and '1:30' read as the CLI reads them,
+                        # and letters get a sentence instead of vanishing
                         yield Label("Seconds held")
-                        yield SaveInput(str(p.seconds), id="amount", type="integer")
+                        held = just_done.seconds if just_done and just_done.seconds else p.seconds
+                        yield SaveInput(str(held), id="amount")
                     else:
                         yield Label("Reps" + (" (each side)" if p.per_side else ""))
-                        yield SaveInput(str(p.reps[1]), id="amount", type="integer")
+                        reps = just_done.reps if just_done and just_done.reps else p.reps[1]
+                        yield SaveInput(str(reps), id="amount")
                 with Vertical(classes="field"):
                     yield Label(f"Load ({units})" if ex.weighted else "Added load (optional)")
                     load = format_load(p.suggested_load_kg, units) if p.suggested_load_kg else ""
@@ -82,7 +88,8 @@ class LogSetScreen(ModalScreen[SetValues | None]):
                     yield SaveInput(load, id="load", placeholder=example if ex.weighted else "bodyweight")
                 with Vertical(classes="field"):
                     yield Label("RPE 1-10")
-                    yield SaveInput("", id="rpe", placeholder="optional", type="integer")
+                    yield SaveInput("", id="rpe", placeholder="optional")
+            yield SaveInput("", id="note", placeholder="Note (optional): how it felt, what to change")
             yield PainBox("It hurt (pain)", id="pain")
             yield WarningsBox(id="preview")
             yield Static("", id="error")
@@ -118,7 +125,8 @@ class LogSetScreen(ModalScreen[SetValues | None]):
         seconds = v.parse_seconds(amount) if is_hold else None
         load = v.parse_load(load_text, self.workout.ctx.profile.units) if load_text else None
         rpe = v.parse_rpe(rpe_text) if rpe_text else None
-        return SetValues(reps, seconds, load, rpe, self.query_one("#pain", Checkbox).value)
+        note = v.parse_note(self.query_one("#note", Input).value)
+        return SetValues(reps, seconds, load, rpe, self.query_one("#pain", Checkbox).value, note=note)
 
     def update_preview(self) -> None:
         error = self.query_one("#error", Static)
