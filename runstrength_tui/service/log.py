@@ -157,8 +157,8 @@ class Log:
     def close_open_session(self, now: datetime) -> SessionRecord | None:
         return self._store.close_open_session(now)
 
-    def reopen_session(self, session_id: str) -> SessionRecord:
-        return self._store.reopen_session(session_id)
+    def reopen_session(self, session_id: str, now: datetime | None = None) -> SessionRecord:
+        return self._store.reopen_session(session_id, now)
 
     def discard_empty_open_session(self) -> None:
         self._store.discard_empty_open_session()

@@ -159,7 +159,7 @@ class Workout:
         return max(today, key=lambda s: s.started_at) if today else None
 
     def reopen(self, session: SessionRecord) -> None:
-        self.logbook.reopen_session(session.id)
+        self.logbook.reopen_session(session.id, self._now())
         self.load()
 
     def _build_items(self, done: list[SetRecord]) -> None:

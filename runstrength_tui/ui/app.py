@@ -298,7 +298,7 @@ class RunStrengthApp(App[None]):
             self.notify("Saved as it was. Enter on Today reopens it.", title="Session saved")
             return
         if session is not None:  # resumed, or left open to decide later: its clock goes on from its start
-            self.session_clock.start((self.now() - session.started_at).total_seconds())
+            self.session_clock.start(session.active_minutes(self.now()) * 60.0)
         if answer == "resume":
             self.notify(f"Resumed: {plural(self.workout.sets_done, 'set')} already saved.")
 
@@ -552,7 +552,8 @@ class RunStrengthApp(App[None]):
         except (service.LogError, OSError) as exc:
             self.notify(f"The session could not be reopened: {exc}", severity="error", timeout=10)
             return
-        self.session_clock.start((session.minutes or 0) * 60.0)
+        reopened = self.workout.session or session
+        self.session_clock.start((reopened.minutes or 0) * 60.0)  # the minutes it already ran count on
         self.notify(f"Reopened: {plural(self.workout.sets_done, 'set')} already saved.", title="Session open")
         self.workout_changed()
 

@@ -255,7 +255,8 @@ class TodayScreen(RunStrengthScreen[None]):
 
     def update_clock(self) -> None:
         w = self.workout
-        minutes = self.app.profile.minutes
+        # the clock runs against the session's own estimate, the number "Not started" gave
+        minutes = max(1, round(w.plan.estimated_minutes)) if w.items else self.app.profile.minutes
         elapsed = self.app.session_elapsed()
         clock = self.query_one("#session-clock", Static)
         bar = self.query_one("#session-progress", Meter)
@@ -268,7 +269,7 @@ class TodayScreen(RunStrengthScreen[None]):
             took = f" · {saved.minutes:g} min" if saved is not None and saved.minutes else ""
             clock.update(f"Saved · {plural(w.sets_done, 'set')}{took}")
         else:
-            clock.update(f"Session {mmss(elapsed)} / {minutes:02d}:00 · {w.sets_done} of {w.sets_planned} sets")
+            clock.update(f"Session {mmss(elapsed)} of about {minutes} min · {w.sets_done} of {w.sets_planned} sets")
         bar.update(min(planned, w.sets_done), planned)
 
     # --- actions --------------------------------------------------------------------------
