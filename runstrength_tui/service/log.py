@@ -21,7 +21,7 @@ from ..domain.profile import changed_profile
 from ..domain.runs import Run
 from ..domain.words import dated_after_note, json_safe
 from ..store.lock import AlreadyRunningError
-from ..store.repo import NewerSchemaError, Store, new_id
+from ..store.repo import NewerSchemaError, Store, folders_to_make, forget_new_log, new_id
 from ..store.storage import CorruptFileError, StoreError, atomic_write_bytes
 from . import runs as service_runs
 from .context import (
@@ -65,7 +65,23 @@ class Log:
     (``AlreadyRunningError`` when another runstrength holds it)."""
 
     def __init__(self, data_dir: Path, write: bool = True):
+        # a folder with no log yet: what opening it makes, undone by ``close_unused``
+        self._made = folders_to_make(data_dir) if write else None
         self._store = Store(Path(data_dir), write=write)
+
+    @property
+    def is_new(self) -> bool:
+        """Opened on a folder that held no log (the first start's onboarding writes nothing
+        until the runner saves)."""
+        return self._made is not None
+
+    def close_unused(self) -> None:
+        """Close; a new log left without a profile or a set (onboarding quit before saving)
+        is removed with the folders opening made, so a mistyped folder is not left behind."""
+        unused = self.is_new and self._store.profile() is None and not self._store.sessions()
+        self.close()
+        if unused and self._made is not None:
+            forget_new_log(self._store.dir, self._made)
 
     # --- opening -------------------------------------------------------------------------
 

@@ -39,7 +39,7 @@ from ..domain import schema
 from ..domain.model import Profile, SessionRecord, SetRecord
 from . import swap
 from .files import JOURNAL, MAIN, SCHEMA_VERSION, SHARD_PREFIX, default_window, main_version
-from .lock import DataDirLock
+from .lock import LOCK_NAME, DataDirLock
 from .storage import AtomicJSONStorage, StoreError, atomic_write_bytes, make_private_dir, read_raw, restore_advice
 
 if TYPE_CHECKING:
@@ -628,3 +628,32 @@ class Store:
     def last_backup_time(self) -> datetime | None:
         newest = self.backups()
         return datetime.fromtimestamp(newest[-1].stat().st_mtime) if newest else None
+
+
+def folders_to_make(data_dir: Path) -> list[Path] | None:
+    """None when ``data_dir`` already holds a log; else the folders of its path that do not
+    exist yet, deepest first (what opening it for writing would create)."""
+    data_dir = Path(data_dir).absolute()
+    if (data_dir / MAIN).exists():
+        return None
+    missing = []
+    for folder in (data_dir, *data_dir.parents):
+        if folder.exists():
+            break
+        missing.append(folder)
+    return missing
+
+
+def forget_new_log(data_dir: Path, made: list[Path]) -> None:
+    """Undo opening a new log that was never used (onboarding left before saving): the
+    files opening wrote, then the folders it made, each only if empty. Closed first."""
+    for name in (MAIN, JOURNAL, LOCK_NAME):
+        try:
+            (Path(data_dir) / name).unlink()
+        except FileNotFoundError:
+            pass
+    for folder in made:
+        try:
+            folder.rmdir()
+        except OSError:
+            break

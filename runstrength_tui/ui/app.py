@@ -224,6 +224,8 @@ class RunStrengthApp(App[None]):
             return active is not None
         if action in NAV_ACTIONS:
             screen = self.screen
+            if action == "quit" and self._onboarding() and not isinstance(screen, ModalScreen):
+                return True  # leaving the first start writes nothing (run_tui forgets the new folder)
             if isinstance(screen, ModalScreen) or self._onboarding():
                 return False
             from .screens.base import RunStrengthScreen
@@ -308,7 +310,7 @@ class RunStrengthApp(App[None]):
 
     @work(thread=True, exclusive=True, group="backup")
     def daily_backup(self) -> None:
-        if self.demo:
+        if self.demo or self.logbook.profile() is None:  # a first start writes nothing until saved
             return
         try:
             self.logbook.backup_if_stale()
@@ -730,5 +732,5 @@ def run_tui(data_dir: Path, demo: bool = False) -> int:
         app = RunStrengthApp(logbook, demo=demo)
         app.run()
     finally:
-        logbook.close()
+        logbook.close_unused()
     return app.return_code or 0  # a crash (Textual sets 1) never reports success

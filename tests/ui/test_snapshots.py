@@ -108,8 +108,15 @@ def test_settings(snap_compare, demo_dir, app_for):
 
 
 @pytest.mark.parametrize("step", [0, 1, 2, 3, 4])
-def test_onboarding_steps(snap_compare, tmp_path, app_for, step):
+def test_onboarding_steps(snap_compare, tmp_path, app_for, step, monkeypatch):
+    monkeypatch.setenv("HOME", str(tmp_path))  # the folder it names reads ~/fresh in every run
     assert snap_compare(app_for(tmp_path / "fresh"), terminal_size=SIZE, press=["ctrl+n"] * step)
+
+
+def test_onboarding_first_step_80x24(snap_compare, tmp_path, app_for, monkeypatch):
+    """Issue 26: the folder it will make, and the way out (q, ctrl+q, esc), on the first step."""
+    monkeypatch.setenv("HOME", str(tmp_path))
+    assert snap_compare(app_for(tmp_path / "fresh"), terminal_size=(80, 24))
 
 
 # --- the moments of a session (issue 14) -----------------------------------------------------

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -274,6 +275,15 @@ def save_form(screen: RunStrengthScreen[bool]) -> bool:
     return True
 
 
+def home_short(path: Path) -> str:
+    """'~/.local/share/runstrength' for a folder under the home folder, else the full path."""
+    full = path.absolute()
+    try:
+        return "~/" + str(full.relative_to(Path.home()))
+    except ValueError:
+        return str(full)
+
+
 STEPS = ("sec-level", "sec-equipment", "sec-sessions", "sec-runs", "sec-coach")
 
 
@@ -286,6 +296,7 @@ class OnboardingScreen(RunStrengthScreen[bool]):
     BINDINGS = [
         Binding("enter", "next", "Next", key_display="⏎", priority=True),
         Binding("escape", "step(-1)", "Back"),
+        Binding("escape", "leave", "Quit", show=False),  # on the first step (q Quit shows)
         Binding("ctrl+n", "step(1)", "Next step", show=False),
         Binding("ctrl+s", "save", "Save and start"),
     ]
@@ -298,6 +309,7 @@ class OnboardingScreen(RunStrengthScreen[bool]):
         day = self.app.today()
         profile = service.default_profile(day)
         yield Static("", id="step-title")
+        yield Static("", id="onboarding-folder", classes="hint")
         yield ProfileForm(profile, new=True, id="form")
         yield Static("", id="error")
 
@@ -307,8 +319,14 @@ class OnboardingScreen(RunStrengthScreen[bool]):
 
     def show_step(self) -> None:
         self.query_one("#form", ProfileForm).show_only(STEPS[self.step])
+        where = self.query_one("#onboarding-folder", Static)
+        where.display = self.step in (0, len(STEPS) - 1)
+        keys = "q, esc or ctrl+q quits" if self.step == 0 else "ctrl+q quits"  # q types in the fields here
+        where.update(f"Your log will be kept in {home_short(self.app.logbook.dir)}. Nothing is written there "
+                     f"until you save at the last step; {keys} without saving.")
+        self.refresh_bindings()
         hint = "enter: next" if self.step < len(STEPS) - 1 else "enter: save and start"
-        back = " · esc: back" if self.step else ""
+        back = " · esc: back" if self.step else " · esc: quit"
         self.query_one("#step-title", Static).update(
             f"Step {self.step + 1} of {len(STEPS)} · {hint}{back} · tab moves between fields"
         )
@@ -316,6 +334,16 @@ class OnboardingScreen(RunStrengthScreen[bool]):
         focusable = [w for w in section.query("RadioSet, ClearCheckbox, RunWeek, Input")]
         if focusable:
             focusable[0].focus()
+
+    def check_action(self, action: str, parameters) -> bool | None:
+        if action == "step" and parameters and parameters[0] < 0:
+            return self.step > 0
+        if action == "leave":
+            return self.step == 0
+        return True
+
+    def action_leave(self) -> None:
+        self.app.exit()  # nothing was saved: run_tui forgets the new folder
 
     def action_next(self) -> None:
         """Enter: a highlighted radio answer is taken first (as space would), then the next step."""
