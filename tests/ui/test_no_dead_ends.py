@@ -52,3 +52,41 @@ def test_an_existing_log_is_never_forgotten(tmp_path):
     assert not log.is_new
     log.close_unused()
     assert (folder / "runstrength.json").exists()
+
+
+async def test_settings_asks_before_throwing_changes_away(beginner_dir, close_stores):
+    from runstrength_tui.ui.screens.dialogs import ChoiceScreen
+    from runstrength_tui.ui.screens.settings import SettingsScreen
+    from runstrength_tui.ui.screens.today import TodayScreen
+
+    app = make_app(beginner_dir)
+    close_stores(app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("o")
+        await pilot.pause()
+        await pilot.press("escape")  # nothing changed: straight back
+        await pilot.pause()
+        assert isinstance(app.screen, TodayScreen)
+        await pilot.press("o")
+        await pilot.pause()
+        await pilot.press("down", "space")  # level: intermediate
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceScreen)
+        await pilot.press("c")  # cancel: back to the form, the change still there
+        await pilot.pause()
+        assert isinstance(app.screen, SettingsScreen)
+        assert app.screen.query_one("#level").pressed_button.name == "intermediate"
+        await pilot.press("escape", "d")  # discard
+        await pilot.pause()
+        assert isinstance(app.screen, TodayScreen) and app.logbook.profile().level == "beginner"
+        await pilot.press("o")
+        await pilot.pause()
+        await pilot.press("down", "space")
+        await pilot.pause()
+        await pilot.press("escape", "s")  # save
+        await pilot.pause()
+        assert isinstance(app.screen, TodayScreen)
+    assert app.logbook.profile().level == "intermediate"

@@ -239,3 +239,12 @@ def test_settings_races_weights_and_pain(snap_compare, tmp_path, app_for):
         await pilot.pause()
 
     assert snap_compare(app_for(folder), terminal_size=SIZE, run_before=run_before)
+
+
+# --- no dead ends (issue 26) -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("size", [(80, 24), (160, 50)])
+def test_settings_asks_save_discard_cancel(snap_compare, beginner_dir, app_for, size):
+    """Esc after a change in Settings: Save / Discard / Cancel, each with its key."""
+    assert snap_compare(app_for(beginner_dir), terminal_size=size, press=["o", "down", "space", "escape"])

@@ -213,6 +213,15 @@ class ProfileForm(Vertical):
             if other is not box and (box.name == "none" or other.name == "none") and other.value:
                 other.value = False
 
+    def state(self) -> tuple:
+        """Every field as it stands (to tell whether anything was changed here)."""
+        return (
+            tuple(i.value for i in self.query(Input)),
+            tuple(r.pressed_button.name if r.pressed_button else "" for r in self.query(RadioSet)),
+            tuple(c.value for c in self.query(ClearCheckbox)),
+            tuple(self.query_one("#runs", RunWeek).runs),
+        )
+
     def show_only(self, section_id: str | None) -> None:
         """Onboarding shows one section at a time; Settings shows them all (None)."""
         for section in self.query(".section"):
@@ -385,6 +394,10 @@ class SettingsScreen(RunStrengthScreen[bool]):
     def on_mount(self) -> None:
         self.sub_title = "Settings · ctrl+s saves · esc goes back"
         self.query_one("#level", RadioSet).focus()
+        self.call_after_refresh(self._remember_fields)
+
+    def _remember_fields(self) -> None:
+        self.as_opened = self.query_one("#form", ProfileForm).state()
 
     def action_save(self) -> None:
         if save_form(self):
@@ -392,7 +405,22 @@ class SettingsScreen(RunStrengthScreen[bool]):
             self.dismiss(True)
 
     def action_cancel(self) -> None:
-        self.dismiss(self.cleared)
+        """Esc: back at once when nothing was changed; else Save / Discard / Cancel."""
+        opened = getattr(self, "as_opened", None)
+        if opened is None or self.query_one("#form", ProfileForm).state() == opened:
+            self.dismiss(self.cleared)
+            return
+        from .dialogs import ChoiceScreen
+
+        def answer(choice: str | None) -> None:
+            if choice == "save":
+                self.action_save()
+            elif choice == "discard":
+                self.dismiss(self.cleared)
+
+        self.app.push_screen(ChoiceScreen(
+            "Save your changes?", "You changed some settings. Save them, discard them, or go back to the form.",
+            [("save", "Save", "s"), ("discard", "Discard", "d"), ("stay", "Cancel", "c")], cancel="stay"), answer)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         """Clear a pain mark, after a confirmation naming the exercise (saved at once)."""
