@@ -244,8 +244,9 @@ class Log:
         return target
 
     def default_export_path(self, day: date) -> Path:
-        """Where the TUI's export goes: beside the log, one file a day."""
-        return self.dir / f"runstrength-export-{day:%Y%m%d}.json"
+        """Where the TUI's export is offered to go: the home folder, one file a day (never
+        the data folder, as for `runstrength export -o`)."""
+        return Path.home() / f"runstrength-export-{day:%Y%m%d}.json"
 
     def backups(self) -> list[Path]:
         return self._store.backups()

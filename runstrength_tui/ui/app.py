@@ -696,7 +696,7 @@ class RunStrengthApp(App[None]):
         yield SystemCommand("Settings", "Level, equipment, running week (o)", self.action_show_settings)
         yield SystemCommand("Notes from the guard", "Notes already shown this session (g)", self.action_show_notes)
         yield SystemCommand("Keys", "Every key, screen by screen (?)", self.action_show_keys)
-        yield SystemCommand("Export log", "Write a JSON export to the data folder", self.action_export)
+        yield SystemCommand("Export log", "Write a JSON or CSV copy of the log to a file you name", self.action_export)
 
     def _on_today(self, action: Callable[[TodayScreen], None]) -> Callable[[], None]:
         """A Today action for the command palette (Today is the screen under the others)."""
@@ -709,11 +709,20 @@ class RunStrengthApp(App[None]):
         return run
 
     def action_export(self) -> None:
-        self.export_log()
+        """Ask where (outside the data folder, as `runstrength export -o`), then write it."""
+        from .screens.dialogs import ExportScreen
+
+        self.push_screen(ExportScreen(self.logbook.default_export_path(self.today()), self.logbook.dir),
+                         lambda target: self.export_log(target) if target else None)
 
     @work(thread=True, exclusive=True, group="export")
-    def export_log(self) -> None:
-        target = self.logbook.export_to(self.logbook.default_export_path(self.today()), self.now())
+    def export_log(self, target: Path) -> None:
+        kind = "csv" if target.suffix.lower() == ".csv" else "json"
+        try:
+            self.logbook.export_to(target, self.now(), kind)
+        except OSError as exc:
+            self.call_from_thread(self.notify, f"The export could not be written: {exc}", severity="error", timeout=10)
+            return
         self.call_from_thread(self.notify, f"Exported to {target}", title="Export")
 
     def on_unmount(self) -> None:

@@ -90,3 +90,40 @@ async def test_settings_asks_before_throwing_changes_away(beginner_dir, close_st
         await pilot.pause()
         assert isinstance(app.screen, TodayScreen)
     assert app.logbook.profile().level == "intermediate"
+
+
+async def test_export_asks_where_and_refuses_the_data_folder(beginner_dir, close_stores, tmp_path, monkeypatch):
+    import json
+
+    from runstrength_tui.ui.screens.dialogs import ExportScreen
+
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    (tmp_path / "home").mkdir()
+    app = make_app(beginner_dir)
+    close_stores(app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.action_export()
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ExportScreen)
+        field = dialog.query_one("#export-path")
+        assert field.value.startswith(str(tmp_path / "home"))  # offered outside the data folder
+        field.value = str(beginner_dir / "mine.json")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is dialog and "inside the data folder" in str(dialog.query_one("#error").render())
+        field.value = str(tmp_path / "home" / "log.csv")
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert not isinstance(app.screen, ExportScreen)
+        app.action_export()
+        await pilot.pause()
+        await pilot.press("enter")  # the default
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    assert not list(beginner_dir.glob("runstrength-export*"))
+    assert (tmp_path / "home" / "log.csv").stat().st_size > 0
+    (default,) = (tmp_path / "home").glob("runstrength-export-*.json")
+    assert "sessions" in json.loads(default.read_text())

@@ -248,3 +248,15 @@ def test_settings_races_weights_and_pain(snap_compare, tmp_path, app_for):
 def test_settings_asks_save_discard_cancel(snap_compare, beginner_dir, app_for, size):
     """Esc after a change in Settings: Save / Discard / Cancel, each with its key."""
     assert snap_compare(app_for(beginner_dir), terminal_size=size, press=["o", "down", "space", "escape"])
+
+
+@pytest.mark.parametrize("size", [(80, 24), (160, 50)])
+def test_export_asks_where(snap_compare, beginner_dir, app_for, size, tmp_path, monkeypatch):
+    """ctrl+p → Export log: a file in the home folder by default, never the data folder."""
+    monkeypatch.setenv("HOME", "/home/runner")
+
+    async def open_export(pilot):
+        pilot.app.action_export()
+        await pilot.pause()
+
+    assert snap_compare(app_for(beginner_dir), terminal_size=size, run_before=open_export)

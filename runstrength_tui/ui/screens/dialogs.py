@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import ClassVar, Generic, TypeVar
 
 from rich.text import Text
@@ -357,3 +358,45 @@ def confirm_clear_pain(screen: Screen[object], name: str, clear: Callable[[], ob
     screen.app.push_screen(ChoiceScreen(f"Clear the pain mark on {name}?", service.clear_pain_question(name),
                                         [("keep", "Keep it out", "n"), ("clear", f"Clear {name}", "y")],
                                         cancel="keep"), answer)
+
+
+class ExportScreen(FormDialog[Path]):
+    """Where the export goes: a file outside the data folder (a .csv name writes CSV)."""
+
+    FIRST_FIELD = "#export-path"
+    BINDINGS = [Binding("enter", "save", "Export", key_display="⏎"), Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, default: Path, data_dir: Path) -> None:
+        super().__init__()
+        self.default, self.data_dir = default, data_dir
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog"):
+            yield Label("Export the log", id="dialog-title")
+            yield Static("A file outside the data folder; a name ending in .csv writes CSV, any other JSON "
+                         "(`runstrength import` reads either).", classes="muted")
+            yield SaveInput(str(self.default), id="export-path")
+            yield Static("", id="error")
+            with Horizontal(classes="buttons"):
+                yield Button("Export (enter)", id="save", variant="primary")
+                yield Button("Cancel (esc)", id="cancel")
+        yield KeysBar()
+
+    def submit(self) -> None:
+        self.action_save()
+
+    def action_save(self) -> None:
+        from ...service.data import export_target
+
+        text = self.query_one("#export-path", Input).value.strip()
+        try:
+            if not text:
+                raise v.InputError("Give a file name to write the export to, e.g. ~/runstrength-export.json.")
+            target = export_target(text, self.data_dir)
+        except v.InputError as exc:
+            self.query_one("#error", Static).update(Text(f"✗ {exc}"))
+            return
+        self.dismiss(target)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

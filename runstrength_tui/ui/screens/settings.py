@@ -151,7 +151,7 @@ class ProfileForm(Vertical):
             yield from radio_block("signal", "When a rest or hold ends", SIGNAL_TEXT, p.signal)
             yield from radio_block("notify", "Desktop notification", NOTIFY_TEXT, p.notify)
             yield ClearCheckbox("3-2-1 beeps before a timer ends", value=p.beeps, id="beeps")
-            yield Static("The terminal's title shows a running timer. Theme: ctrl+p → Change theme (remembered).",
+            yield Static("The terminal's title shows a running timer. Theme: ctrl+p → Theme (remembered).",
                          classes="hint")
 
     def compose(self) -> ComposeResult:
