@@ -487,7 +487,7 @@ class RunStrengthApp(App[None]):
 
         advice = " ".join(f"{n.message} {n.advice}" for n in notes) or "Pain is a reason to stop this exercise today."
         body = f"{advice}\n\nSkip the remaining sets of {item.plan.name}? (The set is saved either way.)"
-        choices = [("skip", f"Skip the rest of {item.plan.name}", "x"), ("go", "Carry on with a rest", "c")]
+        choices = [("skip", f"Stop {item.plan.name} for today", "x"), ("go", "Carry on (rest first)", "c")]
 
         def answer(choice: str | None) -> None:
             if choice == "skip":

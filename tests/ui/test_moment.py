@@ -289,7 +289,7 @@ async def test_skipping_counts_what_was_planned_and_done(demo_dir, close_stores)
         await pilot.pause()
         assert w.finished_today
         status = app.screen.query_one("#exercises").get_option_at_index(0).prompt
-        assert "1 of 2 sets, rest skipped" in str(status) and "1/2" not in str(status)
+        assert "sets 1/2, stopped" in str(status) and "rest skipped" not in str(status)
         assert str(app.screen.query_one("#session-clock").render()) == "Saved · 1 set"
 
 

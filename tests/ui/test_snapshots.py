@@ -260,3 +260,9 @@ def test_export_asks_where(snap_compare, beginner_dir, app_for, size, tmp_path, 
         await pilot.pause()
 
     assert snap_compare(app_for(beginner_dir), terminal_size=size, run_before=open_export)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (160, 50)])
+def test_x_after_a_set_says_what_happened(snap_compare, demo_dir, app_for, size):
+    """One set logged, then x: 'sets 1/2, stopped' (it said '1 of 2 sets, rest skipped')."""
+    assert snap_compare(app_for(demo_dir), terminal_size=size, press=["enter", "enter", "k", "x"])

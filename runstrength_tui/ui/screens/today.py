@@ -195,7 +195,8 @@ class TodayScreen(RunStrengthScreen[None]):
         marker = {"done": "✓", "skipped": "–"}.get(item.status, "▶" if current else "·")
         status = {"done": "done", "skipped": "skipped"}.get(item.status, f"sets {item.status}")
         if item.status == "skipped" and item.done:
-            status = f"{len(item.done)} of {item.plan.sets} sets, rest skipped"
+            # what happened (not "rest skipped", which reads as the rest timer)
+            status = f"sets {len(item.done)}/{item.plan.sets}, stopped"  # fits beside a long name at 80 columns
         if w.finished_today and item.status not in ("done", "skipped"):  # saved: what was done, no "to do"
             marker = "–"
             status = f"{len(item.done)} of {item.plan.sets} sets" if item.done else "not done"
@@ -357,7 +358,9 @@ class TodayScreen(RunStrengthScreen[None]):
         item = self.workout.current
         if item is not None and not item.complete:
             self.workout.skip_current()
-            self.notify(f"{item.plan.name} skipped for today.")
+            done = len(item.done)
+            self.notify(f"{item.plan.name}: stopped after {done} of {item.plan.sets} sets for today." if done
+                        else f"{item.plan.name} left out today.")
             self.app.workout_changed()
 
     def action_finish(self) -> None:
