@@ -79,3 +79,33 @@ async def test_a_runner_in_pounds_never_reads_kg(tmp_path, close_stores):
     for where, text in seen:
         text = text.replace("▐▌ kg ▎", "")  # Settings' choice of units offers kg, unpicked
         assert not KG.search(text), (where, text)
+
+
+async def test_settings_weights_follow_a_change_of_units(beginner_dir, close_stores):
+    """Owned 4, 6, 8 kg shown as 8.8, 13.2, 17.6 once lb is picked (label too); saved as
+    they were (not 3.992 kg); a weight typed then is read in pounds."""
+    from runstrength_tui.domain.validate import parse_load
+
+    app = make_app(beginner_dir)
+    close_stores(app)
+    app.logbook.save_profile(app.logbook.profile().with_changes(equipment=("dumbbells",), dumbbells=(4.0, 6.0, 8.0)))
+    async with app.run_test(size=(100, 34)) as pilot:
+        await pilot.pause()
+        await pilot.press("o")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SettingsScreen)
+        assert screen.query_one("#dumbbells").value == "4, 6, 8"
+        screen.query_one("#units").query("ClearRadioButton").last().value = True  # lb
+        await pilot.pause()
+        assert screen.query_one("#dumbbells").value == "8.8, 13.2, 17.6"
+        assert "weights in lb" in str(screen.query_one("#coach-title").render())
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.logbook.profile().units == "lb" and app.logbook.profile().dumbbells == (4.0, 6.0, 8.0)
+        await pilot.press("o")
+        await pilot.pause()
+        app.screen.query_one("#dumbbells").value = "10, 15"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert app.logbook.profile().dumbbells == (parse_load("10lb")[0], parse_load("15lb")[0])

@@ -227,6 +227,15 @@ class ProfileForm(Vertical):
         for section in self.query(".section"):
             section.display = section_id is None or section.id == section_id
 
+    def read_weights(self, field: str, what: str) -> tuple[float, ...]:
+        """A weights field in the unit it is shown in; left as it was shown (units changed
+        or not), the weights owned stay exactly as they were (4 kg is not 8.8 lb → 3.992 kg)."""
+        text = self.query_one(f"#{field}", Input).value
+        owned = getattr(self.profile, field)
+        if text.strip() == weights_text(owned, self.units_shown):
+            return owned
+        return parse_weights(text, self.units_shown, what)
+
     def read(self, today: date) -> Profile:
         """The profile as filled in; ValueError with a person's sentence when it is not valid."""
         def radio(set_id: str) -> str:
@@ -248,8 +257,8 @@ class ProfileForm(Vertical):
         level = radio("level") or self.profile.level
         units = radio("units") or self.profile.units
         races, race_distances = parse_races(self.query_one("#races", Input).value, today)
-        dumbbells = parse_weights(self.query_one("#dumbbells", Input).value, self.units_shown, "Dumbbells")
-        kettlebells = parse_weights(self.query_one("#kettlebells", Input).value, self.units_shown, "Kettlebells")
+        dumbbells = self.read_weights("dumbbells", "Dumbbells")
+        kettlebells = self.read_weights("kettlebells", "Kettlebells")
         ready = all(self.query_one(f"#ready-{i}", ClearCheckbox).value for i in range(len(READINESS_ANSWERS)))
         # the rules of a change (level remembered with its day, target from this week on): domain/profile.py
         return changed_profile(self.profile, today, self.new, dict(
