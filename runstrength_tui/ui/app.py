@@ -366,9 +366,14 @@ class RunStrengthApp(App[None]):
         active = self.timers.active
         if active is not None and active.kind == "hold":
             held = max(1, active.held_per_side())
+            # an each-side hold stopped before side 2: logged as what it was, one side
+            one_side = active.per_side and not active.side_two_started
             active.countdown.stop()
             self.timer_controller.stop()
-            self._log_values(None, held, None, None, False, exercise=active.exercise)
+            self._log_values(None, held, None, None, False, exercise=active.exercise,
+                             note="side 1 only (stopped before side 2)" if one_side else "")
+            if one_side:
+                self.notify(f"Logged {held} s on side 1 only; side 2 was not held.", title=active.title)
             return
         if active is not None and active.kind == "get-ready":
             self.action_skip_timer()  # "Start now": the hold starts

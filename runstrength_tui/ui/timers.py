@@ -75,6 +75,11 @@ class ActiveTimer:
         side_two = used - self.side_one_end - SWITCH_SECONDS
         return round(self.side_one_end if side_two <= 0 else min(self.side_one_end, side_two))
 
+    @property
+    def side_two_started(self) -> bool:
+        """In an each-side hold, whether side 2 was begun (past side 1 and the switch)."""
+        return self.countdown.elapsed() > self.side_one_end + SWITCH_SECONDS
+
     def held_to_end(self) -> int:
         """Seconds held per side when the hold ran to its end (+15 s presses included):
         for an each-side hold, the shorter side."""

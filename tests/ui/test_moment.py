@@ -348,3 +348,24 @@ async def test_80x24_never_breaks_a_phrase_in_the_exercise_list(demo_dir, close_
                 if line.lstrip().startswith("last") or " · last" in line:  # "last 2×15, 11 d ago"
                     assert line.rstrip().endswith("ago"), lines
             assert not any(line.strip() in ("ago", "min.") for line in lines), lines
+
+
+async def test_an_each_side_hold_stopped_on_side_one_logs_one_side(demo_dir, close_stores):
+    """Issue 26: stopped 12 s into side 1, the set says so (it read as both sides done)."""
+    clock = FakeClock()
+    app = make_app(demo_dir, clock=clock)
+    close_stores(app)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        w = app.workout
+        w.select(next(i for i, it in enumerate(w.items) if it.plan.per_side and it.is_hold))
+        app.workout_changed()
+        exercise = w.current.plan.exercise
+        await pilot.press("enter")
+        clock.advance(5)
+        await wait_for(pilot, lambda: app.timers.active is not None and app.timers.active.kind == "hold")
+        clock.advance(12)
+        await pilot.press("enter")  # stop & log
+        await pilot.pause()
+    (logged,) = [s for s in app.logbook.open_session()[1] if s.exercise == exercise]
+    assert logged.seconds == 12 and logged.note == "side 1 only (stopped before side 2)"
