@@ -127,3 +127,15 @@ async def test_export_asks_where_and_refuses_the_data_folder(beginner_dir, close
     assert (tmp_path / "home" / "log.csv").stat().st_size > 0
     (default,) = (tmp_path / "home").glob("runstrength-export-*.json")
     assert "sessions" in json.loads(default.read_text())
+
+
+@pytest.mark.parametrize("size", [(60, 20), (80, 24)])
+async def test_the_block_start_field_shows_the_whole_date(tmp_path, close_stores, size):
+    app = make_app(tmp_path / "fresh")
+    close_stores(app)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+n", "ctrl+n")  # the step with the block start
+        await pilot.pause()
+        field = app.screen.query_one("#block-start")
+        assert field.content_region.width >= len(field.value) + 1  # the date and the cursor after it
