@@ -46,6 +46,20 @@ class Item:
         return f"{len(self.done)}/{self.plan.sets}"
 
 
+def sets_text(sets: list[SetRecord], units: str = "kg") -> str:
+    """'2×12 @ 8 kg, 1×10 @ 10 kg', '12/10/8', '2×30 s': the sets in the order done, loads
+    in the runner's ``units``; sets at different loads are never merged."""
+    groups: dict[str, list[str]] = {}  # the load as the runner reads it → the amounts at it
+    for s in sorted(sets, key=lambda s: s.logged_at):
+        load = format_load(s.load_kg, units) if s.load_kg else ""
+        groups.setdefault(load, []).append(f"{s.seconds} s" if s.seconds is not None else str(s.reps))
+    parts = []
+    for load, amounts in groups.items():
+        body = f"{len(amounts)}×{amounts[0]}" if len(set(amounts)) == 1 else "/".join(amounts)
+        parts.append(f"{body} @ {load}" if load else body)
+    return ", ".join(parts)
+
+
 def last_time_text(sets: list[SetRecord], today: date, units: str = "kg") -> str:
     """'last 3×12 @ 8 kg, 5 d ago' from the most recent sitting with this exercise, loads in
     the runner's ``units``; sets at different loads are never merged ('last 2×12 @ 26.5 lb,
@@ -53,18 +67,10 @@ def last_time_text(sets: list[SetRecord], today: date, units: str = "kg") -> str
     if not sets:
         return "first time"
     last_session = max(sets, key=lambda s: (s.date, s.logged_at)).session
-    mine = sorted((s for s in sets if s.session == last_session), key=lambda s: s.logged_at)
-    groups: dict[str, list[str]] = {}  # the load as the runner reads it → the amounts at it
-    for s in mine:
-        load = format_load(s.load_kg, units) if s.load_kg else ""
-        groups.setdefault(load, []).append(f"{s.seconds} s" if s.seconds is not None else str(s.reps))
-    parts = []
-    for load, amounts in groups.items():
-        body = f"{len(amounts)}×{amounts[0]}" if len(set(amounts)) == 1 else "/".join(amounts)
-        parts.append(f"{body} @ {load}" if load else body)
+    mine = [s for s in sets if s.session == last_session]
     days = (today - mine[0].date).days
     ago = "today" if days == 0 else "yesterday" if days == 1 else f"{days} d ago"
-    return f"last {', '.join(parts)}, {ago}"
+    return f"last {sets_text(mine, units)}, {ago}"
 
 
 class Workout:

@@ -47,6 +47,8 @@ async def test_set_two_starts_from_set_one_and_a_note_is_kept(demo_dir, close_st
         await pilot.pause()
         await pilot.press("enter")
         await pilot.pause()
+        prompt = str(app.screen.query_one("#exercises").get_option_at_index(0).prompt).replace("\xa0", " ")
+        assert f"today 1×{done}" in prompt  # Today lists what was just done
         await pilot.press("l")
         await pilot.pause()
         assert app.screen.query_one("#amount").value == str(done)

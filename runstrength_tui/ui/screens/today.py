@@ -12,6 +12,7 @@ from textual.widgets.option_list import Option
 
 from ...domain.countdown import mmss
 from ...domain.words import plural
+from ...service.session import sets_text
 from ..app import RunStrengthApp
 from ..timers import enter_bindings, timer_bindings
 from ..widgets.meter import Meter
@@ -210,6 +211,9 @@ class TodayScreen(RunStrengthScreen[None]):
         text.append(f"\n{INDENT}{dose}")
         sep = " · " if len(INDENT + dose + " · " + last) <= room else f"\n{INDENT}"
         text.append(f"{sep}{last}", style="dim")
+        if item.done:  # what was just done, beside what was asked and what was done last time
+            done = sets_text(item.done, w.ctx.profile.units).replace(" ", NBSP).replace(f",{NBSP}", ", ")
+            text.append(f"\n{INDENT}today{NBSP}{done}", style="bold")
         return text
 
     def _detail(self) -> Text:
