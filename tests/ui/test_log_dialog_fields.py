@@ -56,3 +56,20 @@ async def test_set_two_starts_from_set_one_and_a_note_is_kept(demo_dir, close_st
         await pilot.pause()
     first = app.logbook.open_session()[1][0]
     assert first.reps == done and first.note == "left knee fine"
+
+
+async def test_the_dialog_stays_whole_at_80x24_with_a_warning(demo_dir, close_stores):
+    """Title, fields, the warning and the buttons all on screen (the title scrolled away)."""
+    from runstrength_tui.ui.scenes import FakeClock, warning_scene
+
+    app = make_app(demo_dir)
+    close_stores(app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await warning_scene(pilot, FakeClock())
+        await pilot.pause()
+        dialog = app.screen
+        assert "WARNING" in str(dialog.query_one("#preview").render()) or dialog.warnings
+        for selector in ("#dialog-title", "#amount", "#note", "#preview", "#save"):
+            region = dialog.query_one(selector).region
+            assert region.y >= 0 and region.bottom <= 24, (selector, region)

@@ -56,6 +56,11 @@ def test_log_set_shows_warning_before_saving(snap_compare, demo_dir, app_for):
     assert snap_compare(app_for(demo_dir), terminal_size=SIZE, run_before=scene("warning", FakeClock()))
 
 
+def test_log_set_with_warning_80x24(snap_compare, demo_dir, app_for):
+    """Issue 26: title, fields, note, the warning and the buttons, all on an 80×24 screen."""
+    assert snap_compare(app_for(demo_dir), terminal_size=(80, 24), run_before=scene("warning", FakeClock()))
+
+
 def test_today_shows_comeback_warning(snap_compare, beginner_dir, app_for):
     with Store(beginner_dir) as store:  # a session 20 days ago, nothing since
         day = PINNED - timedelta(days=20)

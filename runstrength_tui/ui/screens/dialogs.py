@@ -90,8 +90,9 @@ class LogSetScreen(ModalScreen[SetValues | None]):
                 with Vertical(classes="field"):
                     yield Label("RPE 1-10")
                     yield SaveInput("", id="rpe", placeholder="optional")
-            yield SaveInput("", id="note", placeholder="Note (optional): how it felt, what to change")
-            yield PainBox("It hurt (pain)", id="pain")
+            with Horizontal(classes="fields"):  # one row: the dialog stays whole at 80×24 with a warning
+                yield PainBox("It hurt (pain)", id="pain")
+                yield SaveInput("", id="note", placeholder="Note (optional)")
             yield WarningsBox(id="preview")
             yield Static("", id="error")
             with Horizontal(classes="buttons"):
