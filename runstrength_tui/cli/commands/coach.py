@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from ... import service
 from ...domain import validate as v
-from ..render import emit, out, plan_text, prescribed_line, print_json, status_text
+from ..render import emit, name_width, out, plan_text, prescribed_line, print_json, status_text
 from . import open_log, read_context, tell_clock
 
 
@@ -38,13 +38,14 @@ def cmd_plan(args) -> int:
         return 0
     for note in ctx.today_plan().notes:
         out(f"Note: {note}\n")
+    width = name_width([p for d in days for p in d.exercises])  # one column for the whole plan
     for d in days:
         marks = [m for m, on in (("lighter week", d.light_week), ("race taper", d.taper),
                                  (f"comeback week {d.comeback}", d.comeback)) if on]
         light = f" ({', '.join(marks)})" if marks else ""
         out(f"{d.date.strftime('%a %d %b')} · block week {d.block_week}{light} · about {plan.estimated_minutes(d.exercises):g} min")
         for p in d.exercises:
-            out(f"    {prescribed_line(p)}")
+            out(f"    {prescribed_line(p, width=width)}")
         for item in d.upcoming:
             out(f"    later: {item}")
     if not days:
