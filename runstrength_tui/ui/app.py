@@ -681,18 +681,33 @@ class RunStrengthApp(App[None]):
 
     def get_system_commands(self, screen):
         yield from super().get_system_commands(screen)
-        yield SystemCommand("Log a set", "Open the log-a-set dialog for the current exercise", self.action_log_set)
-        yield SystemCommand("Start hold / next set", "Do the obvious next thing (enter)", self.action_primary)
-        yield SystemCommand("Start the session", "Start the session clock", self.action_start_session)
-        yield SystemCommand("Skip the warm-up", "Go straight to the first set (x)", self.action_skip_warmup)
-        yield SystemCommand("Coach's notes", "Pain referrals, a held-back block week, the week's notes (m)",
-                            self._on_today(lambda today: today.action_coach_notes()))
-        yield SystemCommand("Clear a pain mark", "Once a doctor or physio says it is fine (c)",
-                            self._on_today(lambda today: today.action_clear_pain()))
-        yield SystemCommand("Finish the session", "Save the session with its RPE", self.action_finish)
-        yield SystemCommand("Pause or resume the timer", "space", self.action_pause_timer)
-        yield SystemCommand("Add 15 seconds to the timer", "+", self.action_add_time)
-        yield SystemCommand("Skip the timer", "k", self.action_skip_timer)
+        # only what does something now (a palette of dead commands reads as a broken app)
+        from .timers import ENTER_MODES
+
+        w, timer = self.workout, self.timers.active
+        onboarding = self._onboarding()
+        mode = self.enter_mode()
+        if mode and not onboarding:
+            yield SystemCommand(f"{ENTER_MODES[mode]} (enter)", "What enter does now, named as in the footer",
+                                self.action_primary)
+        if w.current is not None and not w.finished_today and not w.in_warmup and not onboarding:
+            yield SystemCommand("Log a set", f"Log a set of {w.current.plan.name} (l)", self.action_log_set)
+        if w.in_warmup and not onboarding:
+            yield SystemCommand("Skip the warm-up", "Go straight to the first set (x)", self.action_skip_warmup)
+        if not onboarding:
+            yield SystemCommand("Coach's notes", "Pain referrals, a held-back block week, the week's notes (m)",
+                                self._on_today(lambda today: today.action_coach_notes()))
+        if w.pain and not onboarding:
+            yield SystemCommand("Clear a pain mark", "Once a doctor or physio says it is fine (c)",
+                                self._on_today(lambda today: today.action_clear_pain()))
+        if w.session is not None and w.sets_done:
+            yield SystemCommand("Finish the session", "Save the session with its RPE (f)", self.action_finish)
+        if timer is not None:
+            paused = timer.countdown.paused
+            yield SystemCommand("Resume the timer" if paused else "Pause the timer", "space",
+                                self.action_resume_timer if paused else self.action_pause_timer)
+            yield SystemCommand("Add 15 seconds to the timer", "+", self.action_add_time)
+            yield SystemCommand(f"Skip the {timer.kind.replace('-', ' ')}", "k", self.action_skip_timer)
         yield SystemCommand("Focus mode", "Just the timer, big (z)", self.action_focus_mode)
         yield SystemCommand("Exercise instructions", "Steps and cues for the current exercise (i)", self.action_instructions)
         yield SystemCommand("Exercise library", "Search every exercise (e)", self.action_show_library)

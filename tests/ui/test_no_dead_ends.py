@@ -139,3 +139,27 @@ async def test_the_block_start_field_shows_the_whole_date(tmp_path, close_stores
         await pilot.pause()
         field = app.screen.query_one("#block-start")
         assert field.content_region.width >= len(field.value) + 1  # the date and the cursor after it
+
+
+async def test_the_palette_lists_only_what_works_now(demo_dir, close_stores):
+    from helpers import FakeClock
+
+    clock = FakeClock()
+    app = make_app(demo_dir, clock=clock)
+    close_stores(app)
+
+    def titles() -> list[str]:
+        return [c.title for c in app.get_system_commands(app.screen)]
+
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        idle = titles()
+        assert "Log set (enter)" in idle and "Log a set" in idle
+        assert not any("timer" in t.lower() for t in idle) and "Finish the session" not in idle
+        await pilot.press("enter", "enter")  # a set logged: the rest timer runs
+        await pilot.pause()
+        resting = titles()
+        assert {"Pause the timer", "Add 15 seconds to the timer", "Skip the rest", "Finish the session"} <= set(resting)
+        await pilot.press("space")
+        await pilot.pause()
+        assert "Resume the timer" in titles()
