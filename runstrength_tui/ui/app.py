@@ -303,6 +303,23 @@ class RunStrengthApp(App[None]):
             self.session_clock.start(session.active_minutes(self.now()) * 60.0)
         if answer == "resume":
             self.notify(f"Resumed: {plural(self.workout.sets_done, 'set')} already saved.")
+            self._resume_rest()
+
+    def _resume_rest(self) -> None:
+        """Back after a kill mid-rest: the rest goes on with what was left of it (the last
+        set's time and its exercise's rest tell), so the runner is where they were."""
+        w = self.workout
+        done = [s for it in w.items for s in it.done]
+        if not done or w.all_done or self.timers.active is not None:
+            return
+        last = max(done, key=lambda s: s.logged_at)
+        item = w.item_for(last.exercise)
+        if item is None:
+            return
+        left = item.plan.rest - (self.now() - last.logged_at).total_seconds()
+        if left >= 1:
+            self.timer_controller.start_rest(int(left + 0.999), w.next_text())
+            self.workout_changed()
 
     def _close_interrupted(self) -> None:
         self.workout.discard_or_close_interrupted()

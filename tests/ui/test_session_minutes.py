@@ -71,3 +71,29 @@ def test_a_sitting_saved_after_a_reopen_counts_only_its_running_stretches(tmp_pa
     s = SessionRecord(id="a", date=NOW.date(), started_at=NOW, minutes=12.0, resumed_at=NOW + timedelta(hours=3))
     assert s.active_minutes(NOW + timedelta(hours=3, minutes=5)) == 17.0
     assert SessionRecord.from_doc(s.to_doc()) == s
+
+
+async def test_resume_after_a_kill_mid_rest_goes_on_with_the_rest_left(beginner_dir, close_stores):
+    now, clock = WallClock(NOW), FakeClock()
+    app = make_app(beginner_dir, clock=clock, now=now)
+    close_stores(app)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("enter")  # a set, and its rest starts
+        await pilot.pause()
+        rest = app.timers.active.countdown.duration
+        assert app.timers.active.kind == "rest" and rest > 25
+    app.logbook.close()  # killed mid-rest
+
+    now.t += timedelta(seconds=20)
+    app2 = make_app(beginner_dir, clock=clock, now=now)
+    close_stores(app2)
+    async with app2.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("r")  # resume
+        await pilot.pause()
+        active = app2.timers.active
+        assert active is not None and active.kind == "rest"
+        assert rest - 23 <= active.countdown.remaining() <= rest - 19  # the 20 s gone are gone
