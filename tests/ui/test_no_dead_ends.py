@@ -163,3 +163,19 @@ async def test_the_palette_lists_only_what_works_now(demo_dir, close_stores):
         await pilot.press("space")
         await pilot.pause()
         assert "Resume the timer" in titles()
+
+
+async def test_arrows_pick_in_a_radio_group(beginner_dir, close_stores):
+    """The highlight is the choice: down picks the next answer (only space did)."""
+    app = make_app(beginner_dir)
+    close_stores(app)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("o")
+        await pilot.pause()
+        await pilot.press("down")
+        await pilot.pause()
+        assert app.screen.query_one("#level").pressed_button.name == "intermediate"
+        await pilot.press("up")
+        await pilot.pause()
+        assert app.screen.query_one("#level").pressed_button.name == "beginner"

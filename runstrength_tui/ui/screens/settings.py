@@ -25,7 +25,7 @@ from ...domain.profile import changed_profile, equipment_choice, parse_race_list
 from ...domain.words import format_load
 from ..widgets.run_week import RunWeek
 from ..widgets.steady_input import SteadyInput
-from ..widgets.toggles import ClearCheckbox, ClearRadioButton
+from ..widgets.toggles import ClearCheckbox, ClearRadioButton, PickRadioSet
 from .base import RunStrengthScreen
 
 LEVEL_TEXT = {
@@ -70,7 +70,7 @@ def race_list(p: Profile) -> str:
 def radio_block(set_id: str, question: str, options: dict[str, str], current: str, horizontal: bool = False):
     """One question with a few answers: a form field is one call (Settings grows by blocks)."""
     yield Label(question, classes="question")
-    with RadioSet(id=set_id, classes="-horizontal" if horizontal else ""):
+    with PickRadioSet(id=set_id, classes="-horizontal" if horizontal else ""):
         for value, text in options.items():
             yield ClearRadioButton(text, value=current == value, name=value)
 
@@ -89,7 +89,7 @@ class ProfileForm(Vertical):
         p = self.profile
         with Vertical(id="sec-level", classes="section"):
             yield Label("How much strength training have you done?", classes="question")
-            with RadioSet(id="level"):
+            with PickRadioSet(id="level"):
                 for level in LEVELS:
                     yield ClearRadioButton(LEVEL_TEXT[level], value=p.level == level, name=level)
             with Vertical(id="readiness"):
@@ -106,16 +106,16 @@ class ProfileForm(Vertical):
         with Vertical(id="sec-sessions", classes="section"):
             yield Label("Sessions a week · minutes each · units · first day of the week", classes="question")
             with Horizontal(classes="radios"):
-                with RadioSet(id="target"):
+                with PickRadioSet(id="target"):
                     yield ClearRadioButton("2 a week", value=p.target == 2, name="2")
                     yield ClearRadioButton("3 a week", value=p.target == 3, name="3")
-                with RadioSet(id="minutes"):
+                with PickRadioSet(id="minutes"):
                     yield ClearRadioButton("15 min", value=p.minutes == 15, name="15")
                     yield ClearRadioButton("20 min", value=p.minutes == 20, name="20")
-                with RadioSet(id="units"):
+                with PickRadioSet(id="units"):
                     yield ClearRadioButton("kg", value=p.units == "kg", name="kg")
                     yield ClearRadioButton("lb", value=p.units == "lb", name="lb")
-                with RadioSet(id="week-start"):
+                with PickRadioSet(id="week-start"):
                     yield ClearRadioButton("Monday", value=p.week_start == "mon", name="mon")
                     yield ClearRadioButton("Sunday", value=p.week_start == "sun", name="sun")
             yield Static("", id="target-note", classes="hint")
