@@ -91,12 +91,43 @@ _OWN_FAMILIES = {
     "jump": " ".join(sorted(JUMPS)),
 }
 OWN_FAMILY = {ex: fam for fam, ids in _OWN_FAMILIES.items() for ex in ids.split()}
+# Every exercise a level's templates name (a template's own slot is no "variation").
+_PROGRAMS = tomllib.loads((ROOT / "data" / "programs.toml").read_text(encoding="utf-8"))
+TEMPLATE_IDS = {
+    level: frozenset(slot["id"] for session in t.get("sessions", []) for slot in session) | frozenset(slot["id"] for slot in t.get("full_body", []))
+    for level, t in _PROGRAMS.items() if isinstance(t, dict) and "sessions" in t
+}
+# The words a sentence uses for a session's patterns, and the families that make each true.
+PATTERN_FAMILIES = {
+    "squat": {"squat"}, "hinge": {"hinge"}, "single leg": {"single-leg-knee"}, "calf": {"calf", "soleus"},
+    "core": {"anti-extension", "anti-rotation", "lateral-core", "adductor", "front-plank", "side-plank", "bird-dog"},
+    "hip": {"bridge", "hip-abduction"}, "shin": {"tibialis"}, "jumps": {"jumps", "jump"}, "upper body": {"push", "pull"},
+}
 
 
 def family_of(ex_id: str) -> str:
     """The movement family: the catalog's own `family` field when it has one, else ours."""
     fam = EXERCISES.get(ex_id, {}).get("family")
     return str(fam) if fam else OWN_FAMILY.get(ex_id, ex_id)
+
+
+def chain(ex_id: str) -> set[str]:
+    """The exercise with its easier and its harder variations, walked to the ends."""
+    out = {ex_id}
+    for key in ("easier", "harder"):
+        cur: str | None = ex_id
+        while cur in EXERCISES and EXERCISES[cur].get(key) and EXERCISES[cur][key] not in out:
+            cur = EXERCISES[cur][key]
+            out.add(cur)
+    return out
+
+
+def pain_group(ex_id: str) -> frozenset[str]:
+    """What pain on an exercise concerns (issue 22): its movement family, its easier and
+    harder chain (a jump's chain stays among jumps, a strength exercise's among non-jumps)."""
+    fam = family_of(ex_id)
+    jump = ex_id in JUMPS
+    return frozenset({i for i in EXERCISES if family_of(i) == fam} | {i for i in chain(ex_id) if (i in JUMPS) == jump})
 
 
 def catalog_has_families() -> bool:
@@ -240,6 +271,16 @@ def archetypes(weeks: int) -> list[Runner]:
                events=(Event("units", 2), Event("travel", mid, days=14))),
         Runner("advanced-gym-8-week-race", level="advanced", equipment=("gym",), weeks_in_block=8, runs=SUN_LONG,
                events=(Event("race", late, "10k"),)),
+        Runner("advanced-gym-lb-sunday-week", level="advanced", equipment=("gym",), units="lb", week_start="sun", runs=SUN_LONG,
+               target=3, events=(Event("pain1", 3, "easier"),)),
+        Runner("intermediate-to-advanced-late-bodyweight", level="intermediate", target=3, runs=SUN_LONG,
+               events=(Event("level", late, "advanced"),)),
+        Runner("intermediate-b2b-then-new-shift", level="intermediate", equipment=("dumbbells",), dumbbells=(4, 6, 8, 10, 12),
+               runs=("hard", "hard", "easy", "rest", "easy", "long", "rest"),
+               events=(Event("shift", 3, "mon=rest,tue=easy,wed=rest,thu=easy,fri=hard,sat=rest,sun=long"),)),
+        Runner("beginner-gym-lb-15-underset-two-pains", equipment=("gym",), minutes=15, target=3, units="lb",
+               runs=("hard", "easy", "rest", "hard", "easy", "long", "rest"), behaviour="underset",
+               events=(Event("pain2", 1, "plain", days=9), Event("pain2", 5, "plain", days=8))),
     ]
     return [replace(r, start=date(2026, 1, 5) + timedelta(days=7 * (i % 5))) for i, r in enumerate(out)]
 
@@ -295,7 +336,7 @@ INVARIANTS = {
     "quiet guard": "a runner who follows the plan exactly gets no caution or warning",
     "block": "block week never above the block's weeks",
     "missed": "'X's session was missed' only when X was shown as a strength day and had none",
-    "sentences": "'the day after/before the long run' only when true",
+    "sentences": "'the day after/before the long run', 'full-body: …', 'room for one session', 'marked pain on X on D' only when true",
     "level up": "no bounding or hops in the first 4 weeks at advanced",
     "comeback": "the two weeks after 15+ days off: only exercises done before, no jumps",
     "profile": "the runner's real week is accepted by `profile --runs` (two long runs too)",
@@ -317,7 +358,8 @@ class Result:
 class Sim:
     """One runner followed day by day."""
 
-    def __init__(self, runner: Runner, weeks: int, folder: Path, verbose: bool = False):
+    def __init__(self, runner: Runner, weeks: int, folder: Path, verbose: bool = False, trace: bool = False):
+        self.trace = trace
         self.r = runner
         self.weeks = weeks
         self.folder = folder
@@ -340,6 +382,7 @@ class Sim:
         self.pain_marks: list[tuple[date, str, str]] = []  # (day, exercise, family)
         self.pain_plan: list[dict] = []  # pending pain events
         self.referred: dict[str, date] = {}  # family → day of the second mark (until cleared)
+        self.groups: dict[str, frozenset[str]] = {}  # family of a first pain mark → what that pain concerns
         self.cleared: dict[str, date] = {}
         self.level_ups: list[tuple[date, str]] = []
         self.skip_count = 0
@@ -595,6 +638,13 @@ class Sim:
                                    "load_kg": load[0] if load else None, "unit": load[1] if load else None, "pain": pain})
             w.finish(6, self.shown[day].minutes)
         self.done[day] = logged
+        if self.trace:
+            s = self.shown[day]
+            marks = "".join(m for m, on in ((" light", s.light), (" taper", s.taper), (f" comeback {s.comeback}", s.comeback)) if on)
+            print(f"  {day} {day:%a} block week {s.block_week}/{s.block_weeks}{marks} · {s.minutes:g} min: "
+                  + ", ".join(f"{e['id']} {e['sets']}×" + (f" @ {e['suggested_load']}" if e["suggested_load"] else "") for e in s.exercises))
+            did = {(x["exercise"], x["load_kg"], x["unit"], x["pain"]) for x in logged}
+            print("      did: " + ", ".join(f"{ex}{f' @ {kg:.4g} kg' if kg else ''}{' PAIN' if pain else ''}" for ex, kg, _, pain in sorted(did, key=str)))
         self.res.sessions += 1
         self.res.sets += len(logged)
         if pain_ex:
@@ -621,7 +671,7 @@ class Sim:
                         p["pick"] = ex_id
                         return ex_id
                 return None
-            same = [x for x in ids if family_of(x) == p["family"]]
+            same = [x for x in ids if x in self.groups[p["family"]]]
             if same:
                 p["pick"] = same[0]
                 return same[0]
@@ -630,16 +680,17 @@ class Sim:
 
     def _marked(self, day: date, ex_id: str) -> None:
         fam = family_of(ex_id)
-        self.pain_marks.append((day, ex_id, fam))
         for p in self.pain_plan:
-            if p.get("pick") == ex_id and (p["family"] in (None, fam)) and p["last"] != day:
-                p["family"] = fam
+            if p.get("pick") == ex_id and (p["family"] is None or ex_id in self.groups[p["family"]]) and p["last"] != day:
+                fam = p["family"] = p["family"] or fam
+                self.groups.setdefault(fam, pain_group(ex_id))
                 p["marks"] += 1
                 p["last"] = day
                 if p["event"].kind == "pain2" and p["marks"] == 2:
                     self.referred[fam] = day
                     p["clear_on"] = day + timedelta(days=max(1, p["event"].days))
                 break
+        self.pain_marks.append((day, ex_id, fam))  # under the family of the pain it continues
 
     # --- runs from the watch ---
 
@@ -674,12 +725,13 @@ class Sim:
             print(f"  VIOLATION {invariant} {day} (week {week + 1}): {detail}")
 
     def known(self, on: date, day: date) -> str:
-        """The run of ``day`` as the runner knew it on the morning of ``on``: what happened
-        before, what was meant from then on."""
+        """The run of ``day`` as the runner had told the app by the morning of ``on``: for a
+        past day, what the watch recorded (a runner with a watch) or what the running week
+        said on that day (an illness without a watch goes untold); from ``on``, what is meant."""
         if day < self.first:  # before the runner started with the app: the week as first declared
             return self.r.runs[day.weekday()]
         if day < on:
-            return self.truth.get(day, "rest")
+            return self.truth.get(day, "rest") if self.r.watch or day in self.races else self.known(day, day)
         if day in self.races:
             return "race"
         runs = self.intended.get(on, self.week_runs)
@@ -712,6 +764,7 @@ class Sim:
                 self._violate("unplanned hard", d, f"strength the day after the unplanned hard run of {d - one}")
         self._check_sessions()
         self._check_sentences()
+        self._check_patterns_and_notes()
         self._check_races()
 
     def _last_load(self, ex_id: str, before: date) -> float | None:
@@ -762,17 +815,20 @@ class Sim:
                 referred_on = self.referred.get(fam) or next((p["last"] for p in second), None)
                 cleared = self.cleared.get(fam)
                 if referred_on and referred_on < d and (cleared is None or d < cleared) and not any(f == fam for f, _ in said - {(fam, ex_id)}):
-                    bad = [x for x in ids if family_of(x) == fam] + ([x for x in ids if x in JUMPS] if legs(ex_id) else [])
+                    bad = [x for x in ids if x in self.group(fam)] + ([x for x in ids if x in JUMPS] if legs(ex_id) else [])
                     if bad:
                         self._violate("pain: 2 marks", d, f"{', '.join(bad)} while {fam} is referred (marks to {referred_on})")
-                nxt = next((x for x in session_days if x > m_day and any(family_of(y["id"]) == fam for y in self.shown[x].exercises)), None)
-                if nxt == d:  # one mark: the easier variation next time (when there is one to do), no heavier
+                nxt = next((x for x in session_days if x > m_day and any(y["id"] in self.group(fam) for y in self.shown[x].exercises)), None)
+                second = any(p["family"] == fam and p["event"].kind == "pain2" and p["marks"] >= 2 and p["last"] == m_day
+                             for p in self.pain_plan)  # a second mark in a row: the family is out (checked above)
+                cleared_since = self.cleared.get(fam) is not None and m_day <= self.cleared[fam] <= d
+                if nxt == d and not second and not cleared_since:  # one mark: the easier variation next time, no heavier
                     easier = EXERCISES.get(ex_id, {}).get("easier")
                     if easier and ex_id in ids and self._can_do(easier, d):
                         self._violate("pain: 1 mark", d, f"{ex_id} again in the first session after its pain mark of {m_day} (easier: {easier})")
                     marked = max((x["load_kg"] or 0.0 for x in self.done[m_day] if x["exercise"] == ex_id), default=0.0)
                     for e in s.exercises:
-                        if family_of(e["id"]) == fam and marked and (e["suggested_load_kg"] or 0.0) > marked + 1e-6:
+                        if e["id"] in self.group(fam) and marked and (e["suggested_load_kg"] or 0.0) > marked + 1e-6:
                             self._violate("pain: 1 mark", d, f"{e['id']} @ {e['suggested_load']}, heavier than on the pain mark of {m_day}")
                 if legs(ex_id) and 0 < (d - m_day).days <= 7:
                     jumps = [x for x in ids if x in JUMPS]
@@ -788,7 +844,7 @@ class Sim:
                         x = e["id"]
                         if x in JUMPS:
                             self._violate("taper", d, f"{x} (a jump) {(race_day - d).days} d before the race")
-                        elif not self._done_since(x, d - timedelta(days=21), d):
+                        elif not self._done_since(x, d - timedelta(days=21), d) and not self._eased(x, d):
                             self._violate("taper", d, f"{x} is new {(race_day - d).days} d before the race")
                         last = self._last_load(x, d)
                         if e["suggested_load_kg"] and last and e["suggested_load_kg"] > last + 1e-6:
@@ -803,7 +859,7 @@ class Sim:
             for back in breaks:
                 if 0 <= (d - back).days < 14:
                     before = {x["exercise"] for dd, sets in self.done.items() if dd < back for x in sets}
-                    new = [x for x in ids if x not in before]
+                    new = [x for x in ids if x not in before and not self._eased(x, d)]
                     jumps = [x for x in ids if x in JUMPS]
                     if new or jumps:
                         self._violate("comeback", d, f"new {new} / jumps {jumps} {(d - back).days} d after the return")
@@ -822,10 +878,10 @@ class Sim:
             self._violate("loads", d, f"{e['id']} @ {e['suggested_load']} for a runner in {s.profile_units}")
         f = KG_PER_LB if self.r.units == "lb" else 1.0
         gym = "gym" in profile_equipment
-        owned: tuple[float, ...] = ()
-        if not gym and "dumbbells" in eq and "dumbbells" in profile_equipment and self.r.dumbbells:
+        owned: tuple[float, ...] = ()  # the tool a runner reaches for: dumbbells first, then a kettlebell
+        if not gym and "dumbbells" in eq and "dumbbells" in profile_equipment:
             owned = tuple(w * f for w in self.r.dumbbells)
-        elif not gym and "kettlebell" in eq and "kettlebell" in profile_equipment and self.r.kettlebells:
+        elif not gym and "kettlebell" in eq and "kettlebell" in profile_equipment:
             owned = tuple(w * f for w in self.r.kettlebells)
         if owned:
             if not any(abs(kg - w) < 1e-3 for w in owned):
@@ -835,6 +891,14 @@ class Sim:
         in_unit = kg / KG_PER_LB if s.profile_units == "lb" else kg * 2
         if abs(in_unit - round(in_unit)) > 0.02:
             self._violate("loads", d, f"{e['id']} @ {e['suggested_load']} ({kg:.3f} kg) is no step in {s.profile_units}")
+
+    def group(self, fam: str) -> frozenset[str]:
+        return self.groups.get(fam) or frozenset(i for i in EXERCISES if family_of(i) == fam)
+
+    def _eased(self, ex_id: str, d: date) -> bool:
+        """Is this the easier variation of an exercise marked painful before ``d``? (Pain's
+        stand-in may be new in a taper or a comeback: the safer choice wins.)"""
+        return any(EXERCISES.get(ex, {}).get("easier") == ex_id for m_day, ex, _ in self.pain_marks if m_day < d)
 
     def _can_do(self, ex_id: str, d: date) -> bool:
         ex = EXERCISES.get(ex_id, {})
@@ -864,17 +928,28 @@ class Sim:
                        and not self.shown[x].taper and not self.shown[x].comeback]
         total_normal = 0
         total_light = 0
+        counted = 0
+        slots = TEMPLATE_IDS.get(self.level_on(d), frozenset())
         for e in s.exercises:
             found = next(((x, pe) for x in reversed(normal_days) for pe in self.shown[x].exercises if pe["id"] == e["id"]), None)
             last = found[1] if found else None
+            if last is not None:  # the normal dose: the most sets prescribed in the normal weeks of the last 3 weeks
+                recent = [pe["sets"] for x in normal_days if (d - x).days <= 21 for pe in self.shown[x].exercises if pe["id"] == e["id"]]
+                last = {**last, "sets": max([last["sets"], *recent])}
             if last is None:
                 easier = [pe["id"] for x in normal_days for pe in self.shown[x].exercises
                           if EXERCISES.get(pe["id"], {}).get("harder") == e["id"]]
-                if easier:  # a new exercise is fine in a light week; a harder variation is not
+                standin = any(e["id"] in EXERCISES.get(pe["id"], {}).get("alternatives", ()) and not self._can_do(pe["id"], d)
+                              for x in normal_days for pe in self.shown[x].exercises)
+                standin = standin or any(e["id"] in EXERCISES.get(t, {}).get("alternatives", ()) for t in slots)
+                if easier and not standin and e["id"] not in slots and not self._eased(e["id"], d):
+                    # new is fine in a light week (a slot's stand-in, a template's own slot, pain's easier one); harder is not
                     self._violate("light week", d, f"{e['id']}, the harder variation of {easier[-1]}, in a light week")
                 continue
-            total_normal += last["sets"]
-            total_light += e["sets"]
+            if found is not None and (d - found[0]).days <= 14:  # the half-the-sets sum: the weeks just before
+                total_normal += last["sets"]
+                total_light += e["sets"]
+                counted += 1
             if e["sets"] > last["sets"]:
                 self._violate("light week", d, f"{e['id']} {e['sets']} sets, above the {last['sets']} of the last normal week")
             assert found is not None
@@ -883,7 +958,7 @@ class Sim:
             if e["suggested_load_kg"] and ref and ref + 1e-6 < e["suggested_load_kg"]:
                 self._violate("light week", d, f"{e['id']} @ {e['suggested_load']}, above the last normal week's "
                               f"{ref:g} kg ({found[0]})")
-        if total_normal and total_light > max(len(s.exercises), math.ceil(0.6 * total_normal)):
+        if total_normal and total_light > max(counted, math.ceil(0.6 * total_normal)):
             self._violate("light week", d, f"{total_light} sets against {total_normal} prescribed in normal weeks: not a deload")
 
     def _check_sentences(self) -> None:
@@ -904,6 +979,41 @@ class Sim:
                 self._violate("sentences", d, f"'the day after the long run' after {self.known(d, d - timedelta(days=1))}")
             if "the day before the long run" in s.reason and self.known(d, d + timedelta(days=1)) != "long":
                 self._violate("sentences", d, f"'the day before the long run' before {self.known(d, d + timedelta(days=1))}")
+
+    def _check_patterns_and_notes(self) -> None:
+        """The sentences that name what a session holds, a week's room or a pain mark."""
+        names = {e["name"]: i for i, e in EXERCISES.items()}
+        for d, s in sorted(self.shown.items()):
+            if s.kind != "strength":
+                continue
+            fams = {family_of(e["id"]) for e in s.exercises}
+            if "full-body: " in s.reason:
+                said = s.reason.split("full-body: ", 1)[1].split(".", 1)[0]
+                words = [w.strip() for part in said.split(", ") for w in part.split(" and ")]
+                missing = [w for w in words if w in PATTERN_FAMILIES and not fams & PATTERN_FAMILIES[w]]
+                if missing:
+                    self._violate("sentences", d, f"'full-body: {said}' without {', '.join(missing)} "
+                                  f"({', '.join(e['id'] for e in s.exercises)})")
+            if "room for one session" in s.reason:
+                start = d - timedelta(days=(d.weekday() - WEEKDAYS.index(self.r.week_start)) % 7)
+                week = [start + timedelta(days=i) for i in range(7)]
+                steady = len({self.intended.get(x) for x in week if x in self.intended}) <= 1 and not any(x in self.unplanned for x in week)
+                trained = [x for x in week if x in self.done]  # the runner did what was shown (a skipped day comes back)
+                if steady and len(trained) > 1:
+                    self._violate("sentences", d, f"'room for one session' in a week with {len(trained)} sessions "
+                                  f"({', '.join(f'{x:%a}' for x in trained)})")
+            for e in s.exercises:
+                note = e.get("note") or ""
+                if "marked pain on " not in note:
+                    continue
+                rest = note.split("marked pain on ", 1)[1]
+                name, _, when = rest.partition(" on ")
+                when = when.split(";", 1)[0].strip()
+                ex_id = names.get(name)
+                ok = any(m_ex == ex_id and (not when or f"{m_day.day} {m_day:%b}" == when) and m_day < d
+                         for m_day, m_ex, _ in self.pain_marks)
+                if not ok:
+                    self._violate("sentences", d, f"{e['id']}: '{note}' but no such pain mark was logged")
 
     def _check_races(self) -> None:
         if not race_api():
@@ -972,10 +1082,11 @@ def gpx(start: datetime, km: float, seconds: float, points: int = 30) -> str:
             + "".join(rows) + "</trkseg></trk></gpx>\n")
 
 
-def simulate(runner: Runner, weeks: int, verbose: bool = False) -> Result:
+def simulate(runner: Runner, weeks: int, verbose: bool = False, trace: bool = False) -> Result:
+    """Follow ``runner`` for ``weeks`` weeks in a fresh data folder (removed after)."""
     base = Path(tempfile.mkdtemp(prefix="runstrength-sim-"))
     try:
-        return Sim(runner, weeks, base / "data", verbose).simulate()
+        return Sim(runner, weeks, base / "data", verbose, trace).simulate()
     finally:
         shutil.rmtree(base, ignore_errors=True)
         os.environ.pop(service.ENV_TODAY, None)
@@ -1008,6 +1119,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--quick", action="store_true", help="five archetypes, 6 weeks")
     ap.add_argument("--only", help="archetypes whose name holds this text")
     ap.add_argument("-v", "--verbose", action="store_true", help="print each violation as it is found")
+    ap.add_argument("--trace", action="store_true", help="print each session: what was shown and what was done")
     ap.add_argument("--details", type=int, default=3, help="violations listed per invariant (default 3)")
     args = ap.parse_args(argv)
     weeks = 6 if args.quick else args.weeks
@@ -1018,7 +1130,7 @@ def main(argv: list[str] | None = None) -> int:
     results = []
     for r in runners:
         t = time.perf_counter()
-        res = simulate(r, weeks, verbose=args.verbose)
+        res = simulate(r, weeks, verbose=args.verbose or args.trace, trace=args.trace)
         results.append(res)
         print(f"{r.name:<44} {res.weeks:>2} wk {res.sessions:>3} sessions {len(res.violations):>4} violations "
               f"{time.perf_counter() - t:5.1f} s{'  CRASH ' + res.crashed if res.crashed else ''}", flush=True)

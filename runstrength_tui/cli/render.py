@@ -172,7 +172,7 @@ def plan_text(plan_today) -> str:
     items = plan_today.exercises or plan_today.finisher
     if items:
         title = "Today's session" if plan_today.exercises else "Optional finisher"
-        lines += ["", f"{title} (about {plan_today.estimated_minutes:g} min):"]
+        lines += ["", f"{title} (about {plan_today.estimated_minutes:g} min; stop each set with 2–3 reps in reserve):"]
         if plan_today.exercises and plan_today.warmup:
             drills = ", ".join(f"{p.name} {p.dose_text}" for p in plan_today.warmup)
             lines.append(f"  Warm-up, 3–4 min: {drills}")

@@ -50,6 +50,28 @@ def ladder(tool: str | None, profile: Profile) -> tuple[float, ...]:
     return ()
 
 
+# A first weight, conservative, by tool and level (kg): a runner new to an exercise starts
+# light and adjusts so every set ends with 2–3 reps in reserve (docs/coaching.md §
+# Prescribing and progression). Single-leg work starts one step lower.
+FIRST_LOAD_KG = {
+    "dumbbells": {"beginner": 4.0, "intermediate": 6.0, "advanced": 8.0},
+    "kettlebell": {"beginner": 8.0, "intermediate": 12.0, "advanced": 16.0},
+    "barbell": {"beginner": 20.0, "intermediate": 30.0, "advanced": 40.0},
+}
+
+
+def first_load(ex: Exercise, profile: Profile) -> float | None:
+    """A starting weight the runner owns (or the standard step) for a first loaded set."""
+    tool = implement(ex, profile)
+    weights = ladder(tool, profile)
+    if tool is None or not weights:
+        return None
+    target = FIRST_LOAD_KG[tool][profile.level]
+    if ex.per_side and tool != "barbell":
+        target = at_or_below(weights, target - 1e-3) or target
+    return at_or_below(weights, target) or min(weights)
+
+
 def at_or_below(weights: tuple[float, ...], kg: float) -> float | None:
     fits = [w for w in weights if w <= kg + 1e-6]
     return max(fits) if fits else None

@@ -22,7 +22,7 @@ from datetime import date, datetime, time, timedelta
 
 from .block import BlockState, block_state
 from .catalog import Catalog, Exercise
-from .loads import at_or_below, implement, ladder, step_up
+from .loads import at_or_below, first_load, implement, ladder, step_up
 from .model import Profile, SessionRecord, SetRecord
 from .programs import Programs, Template, WeekDose
 from .rules import THRESHOLDS as T
@@ -90,6 +90,15 @@ class Prescribed:
         return format_load(self.suggested_load_kg, self.load_unit)
 
     @property
+    def effort(self) -> str:
+        """How hard a set should be (reps in reserve, not a percentage of a maximum)."""
+        if self.seconds is not None:
+            return "hold steady and stop before your form slips"
+        if self.role == "power":
+            return "quick, light contacts; stop when they slow down"
+        return "stop each set with 2–3 reps in reserve"
+
+    @property
     def rep_range(self) -> tuple[int, int]:
         """The reps asked for ((0, 0) for a hold, which asks for seconds instead)."""
         return self.reps or (0, 0)
@@ -121,6 +130,7 @@ class Prescribed:
             "role": self.role,
             "tempo": self.tempo,
             "min_rest_seconds": self.min_rest,
+            "effort": self.effort,
         }
 
 
@@ -187,6 +197,18 @@ def fit_to_minutes(exercises: list[Prescribed], minutes: int, keep_mains: bool =
     while over() and not keep_mains and len(mains()) > 2 and len(items) > 3:
         items.pop(mains()[-1])
     while over() and cut(others(), 1):
+        pass
+
+    def drop_extra_prehab(keep: int) -> bool:
+        """Prehab beyond the first ``keep`` (the calf work first, then hips) waits for
+        another session before a main lift loses its second set."""
+        extra = [i for i, p in enumerate(items) if p.role == "prehab"][keep:]
+        if not extra or len(items) <= 3:
+            return False
+        items.pop(extra[-1])
+        return True
+
+    while over() and drop_extra_prehab(2):
         pass
     while over() and cut(mains(), 1):
         pass
@@ -390,6 +412,7 @@ class SessionSpec:
     known_why: str = ""
     hold_loads: bool = False  # no load raises (lighter weeks, the weeks after a race)
     recent: frozenset[str] = frozenset()  # exercises done in the last three weeks
+    no_new_variations: bool = False  # lighter weeks: a harder variation not done lately waits
 
     @property
     def may_progress(self) -> bool:
@@ -403,6 +426,16 @@ def _last_session(ex_id: str, history: Sequence[SetRecord]) -> list[SetRecord]:
         return []
     last = max(mine, key=lambda s: (s.date, s.logged_at.replace(tzinfo=None))).session
     return [s for s in mine if s.session == last]
+
+
+def unilateral_reps(week_reps: tuple[int, int], level: str, loaded: bool) -> tuple[int, int]:
+    """Single-leg work, per side: what a coach uses rather than the week's 12–20 (a set of
+    15–20 each side takes two minutes and eats a 20-minute session). Loaded single-leg work
+    for intermediate and advanced runners 8–12 per side; bodyweight 10–15; the week's
+    lighter half of the range (12–15 weeks) keeps to the low end."""
+    if level != "beginner" and loaded:
+        return (8, 10) if week_reps[1] <= 12 else (8, 12)
+    return (10, 12) if week_reps[1] <= 12 else (10, 15)
 
 
 def _prescribe(
@@ -425,6 +458,8 @@ def _prescribe(
         sets, reps, seconds = dose.hold_sets, None, min(dose.hold, ex.hold + 20, ex.longest_hold or 60)
     elif ex.kind in ("strength", "functional") and ex.reps and ex.reps[0] >= 10:
         sets, reps, seconds = dose.sets, dose.reps, None
+        if ex.per_side:
+            reps = unilateral_reps(dose.reps, profile.level, ex.weighted)
     else:
         sets, reps, seconds = min(dose.sets, 2), ex.reps, None
     if spec.comeback < 1.0 and spec.back_on is not None:
@@ -452,10 +487,15 @@ def _prescribe(
                 sets = last_sets
         elif reps is not None and reps[1] > last_top and sets > last_sets:
             sets = last_sets
-        raise_load = last_load is not None and hit_top and sets <= last_sets and spec.may_progress and pain is None
+        # double progression: every set at the top of the range, none harder than RPE 8 →
+        # the next owned weight (and the sets the runner is used to: one change at a time,
+        # and a set the time trim would take away is no progression at all)
+        easy_enough = all(s.rpe is None or s.rpe <= 8 for s in last)
+        raise_load = last_load is not None and hit_top and easy_enough and spec.may_progress and pain is None
         if last_load is not None and weights:
             if raise_load and reps is not None and (nxt := step_up(ex, profile, last_load)) is not None:
                 load = nxt
+                sets = min(sets, last_sets)
                 reps = (reps[0], min(reps[1], max(reps[0], last_top)))
                 owned = (tool == "dumbbells" and profile.dumbbells) or (tool == "kettlebell" and profile.kettlebells)
                 what = {"dumbbells": "dumbbell", "kettlebell": "kettlebell", "barbell": "plate step"}.get(tool or "", "step")
@@ -476,7 +516,15 @@ def _prescribe(
                 seconds = max(5, min(seconds, top))
             elif reps is not None:
                 reps = (max(1, min(reps[0], top - 3)), min(reps[1], top))
-    elif spec.comeback < 1.0:  # nothing to scale from: scale the dose itself
+    else:
+        start = first_load(ex, profile)
+        if start is not None and not spec.may_progress and weights:
+            start = min(weights)  # a lighter week, a taper, a comeback: the lightest weight to start
+        if start is not None and reps is not None:  # a first weight, and how to judge it
+            load = start
+            tried = f"first time: start at {format_load(start, unit)} and adjust so each set ends with 2–3 reps in reserve"
+            note = f"{note}; {tried}" if note else tried
+    if not last and spec.comeback < 1.0:  # nothing to scale from: scale the dose itself
         if seconds is not None:
             seconds = max(5, int(seconds * spec.comeback))
         elif reps is not None:
@@ -582,6 +630,11 @@ def build_session(
                 else "instead of Nordic curls, which stay at least 48 hours away from the long run"
             )
             ex = alt
+        if spec.no_new_variations and ex.id not in spec.recent:
+            # a lighter week raises no variation: the easier one the runner did lately instead
+            done = next((e for e in catalog if e.harder == ex.id and e.id in spec.recent and fits(e)), None)
+            if done is not None:
+                ex, note = done, f"{done.name} in a lighter week, not the harder {ex.name}"
         family_pain = pain.get(catalog.pain_family(ex.id))
         if ex.harder and ex.harder in catalog and family_pain is None:
             harder = catalog.get(ex.harder)
@@ -631,8 +684,24 @@ def build_session(
     main_sets = [p.sets for p in chosen if p.role == "main"]
     if main_sets:
         chosen = [p if p.role == "main" or p.sets <= min(main_sets) else replace(p, sets=min(main_sets)) for p in chosen]
+    chosen = _prehab_by_need(chosen, catalog, history, spec.today)
     # a full-body session keeps every pattern (squat, hinge, single leg, calf, core)
     return fit_to_minutes(chosen, profile.minutes, keep_mains=spec.full_body)
+
+
+def _prehab_by_need(chosen: list[Prescribed], catalog: Catalog, history: Sequence[SetRecord], today: date | None) -> list[Prescribed]:
+    """The prehab slots after the first (the calf work) in order of need: a movement not
+    trained in the last 7 days first, so when the time trim keeps two, the week still
+    gets hips, shins and feet in turn (a weekly movement budget, not a fixed cut)."""
+    at = [i for i, p in enumerate(chosen) if p.role == "prehab"]
+    if len(at) <= 2 or today is None:
+        return chosen
+    week = {catalog.family(h.exercise) for h in history if h.exercise in catalog and 0 < (today - h.date).days <= 7}
+    rest = sorted(at[1:], key=lambda i: (catalog.family(chosen[i].exercise) in week, i))
+    out = list(chosen)
+    for pos, i in zip(at[1:], rest):
+        out[pos] = chosen[i]
+    return out
 
 
 def _easier_jump(ex: Exercise, catalog: Catalog, exclude: set[str]) -> Exercise | None:
@@ -831,14 +900,23 @@ def _session(dc: DayContext, profile: Profile, catalog: Catalog, programs: Progr
         # a lighter week: the normal week's prescription (no raises of load, sets or
         # variation), then about half its sets with the full rests back, whatever the
         # runner did on top of what was prescribed
-        base = replace(spec, dose=spec.light_base, light_base=None, hold_loads=True)
+        base = replace(spec, dose=spec.light_base, light_base=None, hold_loads=True, no_new_variations=True)
         normal = build_session(dc.index, base, profile, catalog, programs, history, dc.pain)
         rested = [replace(p, rest=max(p.rest, catalog.get(p.exercise).rest)) for p in normal]
         light = light_version(rested, profile.minutes)
         if spec.taper:  # race week on top of a lighter week: still about half of it
             light = [replace(p, sets=max(1, p.sets // 2)) for p in light]
         return fit_to_minutes(light, profile.minutes)
-    return build_session(dc.index, spec, profile, catalog, programs, history, dc.pain)
+    if spec.known is None:
+        return build_session(dc.index, spec, profile, catalog, programs, history, dc.pain)
+    # nothing new (taper, comeback): the session of the rotation that holds most of what the
+    # runner knows; a comeback with none of it known ramps the usual session instead
+    sessions = [build_session(i, spec, profile, catalog, programs, history, dc.pain)
+                for i in range(dc.index, dc.index + len(programs.templates[profile.level].sessions))]
+    best = max(sessions, key=lambda s: (len(s), -sessions.index(s)))
+    if not best and spec.comeback < 1.0:
+        return build_session(dc.index, replace(spec, known=None), profile, catalog, programs, history, dc.pain)
+    return best
 
 
 # --- today ------------------------------------------------------------------------------------

@@ -15,7 +15,7 @@ from typing import Any
 from .catalog import Catalog, CatalogError
 from .model import LEVELS
 
-ROLES = ("main", "accessory", "core", "power")
+ROLES = ("main", "prehab", "accessory", "core", "power")
 
 
 @dataclass(frozen=True)

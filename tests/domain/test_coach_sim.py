@@ -46,10 +46,7 @@ def _report(results, per_invariant: int = 3) -> str:
 
 # Invariants of issue 22 that the domain does not hold yet (the lead's part): left out of the
 # assertions below until it does, then removed from here one by one. Crashes are never left out.
-OPEN: frozenset[str] = frozenset({
-    "key runs", "taper", "light week", "loads", "pain: 2 marks", "pain: 1 mark", "pain: clear", "one per family",
-    "quiet guard", "block", "missed", "comeback", "profile", "race recovery",
-})
+OPEN: frozenset[str] = frozenset({"loads"})  # barbell loads for lb runners are kg steps (42.5 kg = 93.7 lb)
 
 
 def _broken(results) -> list:
@@ -151,9 +148,14 @@ def simulated_runners(draw, weeks: int = 5) -> Runner:
     )
 
 
-# COACH_SIM_EXAMPLES=200 hunts longer. No shrinking: each example is a whole simulated runner (seconds each), and the report names it in full
-@settings(max_examples=int(os.environ.get("COACH_SIM_EXAMPLES", "10")), deadline=None, phases=[Phase.explicit, Phase.reuse, Phase.generate],
-          suppress_health_check=[HealthCheck.too_slow])
+# The same 10 runners on every run (CI stays reproducible); COACH_SIM_EXAMPLES=200 draws that many
+# new ones to hunt. No shrinking: each example is a whole simulated runner (seconds each), and the
+# report names it in full (coach_sim.simulate(runner, 5) reproduces it).
+HUNT = os.environ.get("COACH_SIM_EXAMPLES")
+
+
+@settings(max_examples=int(HUNT or 10), derandomize=not HUNT, database=None, deadline=None,
+          phases=[Phase.explicit, Phase.generate], suppress_health_check=[HealthCheck.too_slow])
 @given(simulated_runners())
 def test_no_rule_breaks_for_any_runner(runner):
     result = coach_sim.simulate(runner, 5)

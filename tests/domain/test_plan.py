@@ -84,8 +84,25 @@ def test_shipped_programs_load_for_every_level():
     for template in PROGRAMS.templates.values():
         assert len(template.weeks) == 12 and len(template.sessions) >= 2
         for slots in template.sessions:
-            assert 4 <= len(slots) <= 6
+            assert 4 <= len(slots) <= 7
             assert all(CATALOG.get(s.id).kind == s.kind for s in slots)
+
+
+@pytest.mark.parametrize("level", LEVELS)
+def test_every_session_holds_calf_work_and_two_in_a_row_cover_soleus_and_hips(level):
+    """Calf and soleus capacity first (Achilles and calf injuries), hips every week,
+    tibialis and foot in the rotation: any two sessions in a row of the rotation cover
+    calves, soleus and hip abduction; the prehab slots are kept when time is trimmed."""
+    sessions = PROGRAMS.templates[level].sessions
+    fam = [{CATALOG.family(s.id) for s in slots} for slots in sessions]
+    for slots, families in zip(sessions, fam):
+        assert families & {"calf", "soleus"}
+        assert all(s.role == "prehab" for s in slots if CATALOG.family(s.id) in ("calf", "soleus", "hip-abduction"))
+    for i in range(len(sessions)):
+        pair = fam[i] | fam[(i + 1) % len(sessions)]
+        assert {"soleus", "hip-abduction"} <= pair, (level, i)
+    every = set().union(*fam)
+    assert {"tibialis", "foot", "anti-rotation"} <= every
 
 
 def test_plyometric_slots_only_above_beginner():

@@ -34,7 +34,10 @@ async def test_log_modal_warns_before_saving_and_ack_silences(demo_dir, close_st
         saved = app.logbook.sets(since=app.today())
         assert len(saved) == 1 and f"{saved[0].load_kg:g}kg" == jump and saved[0].warnings == ()
         # and on the next set the same jump stays quiet for this exercise
-        await pilot.press("k", "enter")
+        await pilot.press("k")
+        app.workout.select(index)  # the same exercise again (one more set of it: l logs a set)
+        app.workout_changed()
+        await pilot.press("l")
         await pilot.pause()
         app.screen.query_one("#load").value = jump
         await pilot.pause()

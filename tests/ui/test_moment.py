@@ -254,6 +254,9 @@ async def test_instructions_scroll_to_the_last_section_at_80x24(demo_dir, close_
     close_stores(app)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
+        w = app.workout
+        w.select(next(i for i, it in enumerate(w.items) if w.catalog.get(it.plan.exercise).easier))
+        app.workout_changed()
         await pilot.press("i")
         await wait_for(pilot, lambda: isinstance(app.screen, ExerciseScreen))
         box = app.screen.query_one("#instructions-scroll")

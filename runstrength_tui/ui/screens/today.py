@@ -203,7 +203,7 @@ class TodayScreen(RunStrengthScreen[None]):
             status = f"{len(item.done)} of {item.plan.sets} sets" if item.done else "not done"
         text = Text()
         text.append(f"{marker} {item.plan.name}", style="bold" if current or item.status not in ("done", "skipped") else "dim")
-        text.append(f"  {status}", style="italic")
+        text.append(f"  {status.replace(' ', NBSP)}", style="italic")  # a status wraps whole, never "sets 1/2," / "stopped"
         # phrases never break inside ("11 d" / "ago"): the "last …" part gets its own line
         # when both do not fit on one
         dose = item.plan.dose_text.replace(" ", NBSP)
@@ -236,6 +236,7 @@ class TodayScreen(RunStrengthScreen[None]):
         text.append(f"rest {item.plan.rest} s · i: how to\n", style="dim")
         if item.plan.note:
             text.append(f"{item.plan.note}\n", style="italic")
+        text.append(f"effort: {item.plan.effort}\n", style="dim")
         text.append("\n".join(f"• {cue}" for cue in ex.cues))
         return text
 
