@@ -203,7 +203,9 @@ class TodayScreen(RunStrengthScreen[None]):
             status = f"{len(item.done)} of {item.plan.sets} sets" if item.done else "not done"
         text = Text()
         text.append(f"{marker} {item.plan.name}", style="bold" if current or item.status not in ("done", "skipped") else "dim")
-        text.append(f"  {status.replace(' ', NBSP)}", style="italic")  # a status wraps whole, never "sets 1/2," / "stopped"
+        # a status that does not fit beside the name goes under it whole (not "sets 1/2," / "stopped")
+        fits = len(f"{marker} {item.plan.name}  {status}") <= room
+        text.append(f"  {status}" if fits else f"\n{INDENT}{status}", style="italic")
         # phrases never break inside ("11 d" / "ago"): the "last …" part gets its own line
         # when both do not fit on one
         dose = item.plan.dose_text.replace(" ", NBSP)
