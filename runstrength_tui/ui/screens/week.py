@@ -44,6 +44,7 @@ def week_days_text(day, profile, sessions, planned_days, set_counts=None) -> Tex
         text.append(f"{d:%a %d}", style=style)
         text.append(f" {RUN_SHORT[profile.run_on(d)]:<4} {mark}")
         text.append("\n")
+    text.append("✓ done ○ plan ✗ missed", style="dim")  # the marks in words (the run is the day's)
     return text
 
 
