@@ -258,6 +258,13 @@ class Workout:
         return (self.mode == "strength" and bool(self.warmup) and bool(self.items) and not self.warmup_over
                 and not self.finished_today and self.sets_done == 0)
 
+    @property
+    def current_drill(self) -> Prescribed | None:
+        """The warm-up drill enter would tick next (None outside the warm-up)."""
+        if not self.in_warmup:
+            return None
+        return self.warmup[min(self.warmup_ticked, len(self.warmup) - 1)]
+
     def tick_warmup(self) -> Prescribed | None:
         """The current drill is done: the next one is current (the step ends after the last).
         Returns the drill ticked."""

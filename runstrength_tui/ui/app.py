@@ -206,7 +206,10 @@ class RunStrengthApp(App[None]):
         if w.finished_today:
             return "reopen" if w.reopenable is not None else None
         if w.in_warmup:
-            return "warmup" if w.session is not None else "warmup-go"
+            if w.session is None:
+                return "warmup-go"
+            drill = w.current_drill
+            return "drill" if active is None and drill is not None and drill.seconds else "warmup"
         if w.all_done:
             return "finish"
         item = w.current if not w.current.complete else w.next_incomplete()
@@ -377,7 +380,7 @@ class RunStrengthApp(App[None]):
         if self.timers.active is None and w.all_done:
             self.action_finish()
             return
-        if self.timers.active is None and w.in_warmup:
+        if w.in_warmup and (self.timers.active is None or self.timers.active.kind == "drill"):
             self.warmup_step()
             return
         active = self.timers.active
@@ -422,6 +425,14 @@ class RunStrengthApp(App[None]):
         w = self.workout
         if w.session is None:  # the list beside shows the drills; enter ticks each one
             self._start_or_explain()
+            return
+        active = self.timers.active
+        if active is not None and active.kind == "drill":  # enter during a timed drill: done
+            self.timer_controller.stop()
+        elif active is None and (drill := w.current_drill) is not None and drill.seconds:
+            # a timed drill ('25 s each side') runs on the timer; its end (or enter) ticks it
+            self.timer_controller.start_drill(drill.name, drill.seconds, drill.per_side)
+            self.workout_changed()
             return
         w.tick_warmup()
         if not w.in_warmup:
@@ -621,6 +632,14 @@ class RunStrengthApp(App[None]):
         return self.profile.beeps and self.profile.signal != "off"
 
     def _timer_ended(self, active: ActiveTimer) -> None:
+        if active.kind == "drill":  # a timed warm-up drill held to its end: ticked, nothing logged
+            self.ring("Drill done", f"{active.title}: done")
+            self._flash()
+            self.workout.tick_warmup()
+            if not self.workout.in_warmup:
+                self.notify("Enter logs the first set.", title="Warm-up done")
+            self.workout_changed()
+            return
         if active.kind == "rest":
             self.ring("Rest over", self.workout.next_text())
         elif active.kind == "hold":

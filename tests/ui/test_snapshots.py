@@ -271,3 +271,20 @@ def test_export_asks_where(snap_compare, beginner_dir, app_for, size, tmp_path, 
 def test_x_after_a_set_says_what_happened(snap_compare, demo_dir, app_for, size):
     """One set logged, then x: 'sets 1/2, stopped' (it said '1 of 2 sets, rest skipped')."""
     assert snap_compare(app_for(demo_dir), terminal_size=size, press=["enter", "enter", "k", "x"])
+
+
+@pytest.mark.parametrize("size", [(80, 24), (160, 50)])
+def test_timed_warmup_drill(snap_compare, beginner_dir, app_for, size):
+    """A timed drill ('25 s each side') on the timer, 10 s into side 1; nothing is logged."""
+    clock = FakeClock()
+
+    async def run_before(pilot):
+        w = pilot.app.workout
+        timed = next(i for i, d in enumerate(w.plan.warmup) if d.seconds)
+        await pilot.press("enter", *["enter"] * timed, "enter")  # started, the drills before ticked, this one on
+        await pilot.pause()
+        clock.advance(10)
+        scenes.repaint_timers(pilot)
+        await pilot.pause()
+
+    assert snap_compare(app_for(beginner_dir, clock=clock, warmed_up=False), terminal_size=size, run_before=run_before)
