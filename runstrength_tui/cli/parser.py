@@ -56,6 +56,7 @@ PROFILE_OPTIONS = {  # `runstrength profile --OPTION VALUE`: what each changes
     "--plyo-ready": "yes when you can answer yes to every jump-readiness question; no otherwise",
     "--weights": "the dumbbells you own, e.g. 4,6,8,10kg ('none' clears)",
     "--kettlebells": "the kettlebells you own, e.g. 8,12,16kg ('none' clears)",
+    "--session-time": "when you train, e.g. 18:30: `plan --ics` puts sessions then ('none': all-day events)",
 }
 
 
@@ -108,6 +109,7 @@ def build_parser(commands: bool = True) -> Parser:
 
     s = command("show", "how to do an exercise")
     s.add_argument("exercise", metavar="EXERCISE", help="an id or a name, any case: plank, 'front plank'")
+    s.add_argument("--history", action="store_true", help="your sets of it over time: a chart per session, the best set, the last five sessions")
 
     s = command("log", "log sets of an exercise")
     s.add_argument("exercise", metavar="EXERCISE", help="an id or a name, any case: goblet-squat, 'Goblet squat'")
@@ -126,8 +128,9 @@ def build_parser(commands: bool = True) -> Parser:
     s.add_argument("--format", choices=["json", "csv"], default="json")
     s.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
 
-    s = command("import", "merge an exported log (nothing is duplicated)", json=False)
+    s = command("import", "merge an exported log, or a Strong or Hevy CSV export (nothing is duplicated)", json=False)
     s.add_argument("file", metavar="FILE")
+    s.add_argument("--units", help="kg or lb: the unit of a Strong export without a unit column (default: your profile's)")
 
     s = command("profile", "show or change your profile")
     for option, text in PROFILE_OPTIONS.items():
@@ -140,7 +143,9 @@ def build_parser(commands: bool = True) -> Parser:
     command("today", "today's session, or why today is a rest day")
 
     s = command("plan", "the coming weeks' strength days")
-    s.add_argument("--weeks", default="2", help="how many weeks (1-12, default 2)")
+    s.add_argument("--weeks", help="how many weeks (1-12, default 2; 4 with --ics)")
+    s.add_argument("--ics", action="store_true", help="write the plan as an iCalendar (.ics) file for a phone calendar")
+    s.add_argument("-o", "--output", metavar="FILE", help="with --ics: write to FILE instead of stdout")
 
     command("status", "this week, streak, next session, warnings")
 

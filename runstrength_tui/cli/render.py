@@ -48,6 +48,22 @@ def write_out(text: str) -> None:
     _write(sys.stdout, printable(text))
 
 
+def write_bytes_out(payload: bytes) -> None:
+    """Bytes as they are on stdout (an iCalendar file the app wrote itself)."""
+    sys.stdout.flush()
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:
+        _write(sys.stdout, payload.decode("utf-8"))
+        return
+    try:
+        buffer.write(payload)
+        buffer.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise OutputError(exc.strerror or str(exc)) from None
+
+
 def print_json(data: Any) -> None:
     out(json_safe(json.dumps(data, indent=2, ensure_ascii=False)))
 
@@ -128,6 +144,7 @@ def profile_text(p) -> str:
             f"Block:      {p.weeks} weeks from {p.block_start.isoformat() if p.block_start else '(this week)'}",
             f"Races:      {', '.join(r.isoformat() + (f' ({d})' if (d := p.race_distance(r)) else '') for r in p.races) or 'none'}",
             f"Dumbbells:  {weights_text(p.dumbbells, p.units)}    Kettlebells: {weights_text(p.kettlebells, p.units)}",
+            f"Calendar:   {'sessions at ' + p.session_time if p.session_time else 'all-day sessions'} (runstrength plan --ics)",
             f"Jumps:      {'ready (you answered yes to the readiness questions)' if p.plyo_ready else 'not yet: answer the readiness questions'}",
         ]
         + ([f"Note:       {note}"] if (note := plan.target_note(p)) else [])

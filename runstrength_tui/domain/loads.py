@@ -10,6 +10,7 @@ from .model import KG_PER_LB, Profile
 STANDARD_DUMBBELLS_KG = (1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 14, 16, 18, 20, 22.5, 25, 27.5, 30, 32.5, 35, 37.5, 40)
 STANDARD_KETTLEBELLS_KG = (4, 6, 8, 10, 12, 14, 16, 20, 24, 28, 32, 36, 40, 48)
 BARBELL_KG = tuple(20 + 2.5 * i for i in range(0, 65))
+BARBELL_LB = tuple((45 + 5 * i) * KG_PER_LB for i in range(0, 64))  # a 45 lb bar, 2.5 lb plates a side
 STANDARD_DUMBBELLS_LB = tuple(5 * i * KG_PER_LB for i in range(1, 21))
 STANDARD_KETTLEBELLS_LB = tuple(lb * KG_PER_LB for lb in (9, 13, 18, 26, 35, 44, 53, 62, 70))
 BARBELL_EXERCISES = ("back-squat", "trap-bar-deadlift")
@@ -28,8 +29,8 @@ def implement(ex: Exercise, profile: Profile) -> str | None:
         return "dumbbells"
     if "kettlebell" in options:
         return "kettlebell"
-    if "gym" in options:
-        return "kettlebell" if ex.equipment == ("kettlebell", "gym") else "dumbbells"
+    if "gym" in owned:  # a gym has both: the exercise's own tool
+        return "dumbbells" if "dumbbells" in ex.equipment or ex.equipment == ("gym",) else "kettlebell"
     return None
 
 
@@ -38,7 +39,7 @@ def ladder(tool: str | None, profile: Profile) -> tuple[float, ...]:
     gym = "gym" in profile.equipment
     lb = profile.units == "lb"
     if tool == "barbell":
-        return BARBELL_KG
+        return BARBELL_LB if lb else BARBELL_KG
     if tool == "dumbbells":
         if profile.dumbbells and not gym:
             return tuple(sorted(profile.dumbbells))

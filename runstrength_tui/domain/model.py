@@ -168,6 +168,9 @@ class Profile:
     weeks: int = 10
     # (first week it applies to, sessions per week): so old weeks keep the target they had
     target_history: tuple[tuple[date, int], ...] = ()
+    # (first day it applies to, the running week before that day's change): a change of
+    # running week re-plans from its day on and never rewrites the days before it
+    runs_history: tuple[tuple[date, tuple[str, ...]], ...] = ()
     beeps: bool = False  # 3-2-1 beeps before a timer ends (TUI setting)
     races: tuple[date, ...] = ()  # race days: the plan tapers before each one
     # (race day, distance: 5k | 10k | half | marathon | ultra); a race not listed here is
@@ -186,6 +189,7 @@ class Profile:
     signal: str = "sound"  # the end of a timer: "off" | "bell" | "sound" (TUI setting)
     notify: str = "unfocused"  # desktop notification: "off" | "unfocused" | "always" (TUI setting)
     theme: str = ""  # the TUI's theme name ("" = Textual's default)
+    session_time: str = ""  # "18:30": when `plan --ics` puts sessions ("" = all-day events)
 
     def planned_target(self, asked: int) -> int:
         from .rules import THRESHOLDS
@@ -240,6 +244,10 @@ class Profile:
         return WEEKDAYS.index(self.week_start)
 
     def run_on(self, day: date) -> str:
+        """The run declared for ``day`` as it was declared then (``runs_history``)."""
+        for since, runs in self.runs_history:
+            if day < since:
+                return runs[day.weekday()]
         return self.runs[day.weekday()]
 
     # Fields that are not plain JSON values say how to read them back; every other field
@@ -249,6 +257,7 @@ class Profile:
     _DECODE: ClassVar[dict[str, Callable[[Any], object]]] = {
         "block_start": lambda v: date.fromisoformat(v) if v else None,
         "target_history": lambda v: tuple((date.fromisoformat(d), int(t)) for d, t in v),
+        "runs_history": lambda v: tuple(sorted((date.fromisoformat(d), tuple(str(r) for r in runs)) for d, runs in v)),
         "races": lambda v: tuple(sorted(date.fromisoformat(d) for d in v)),
         "race_distances": lambda v: tuple(sorted((date.fromisoformat(d), str(k)) for d, k in v)),
         "dumbbells": lambda v: tuple(sorted(float(w) for w in v)),

@@ -304,12 +304,12 @@ def pain_status(history: Sequence[SetRecord], profile: Profile, catalog: Catalog
     out = {}
     def close_to(ex_id: str) -> set[str]:
         """The exercises whose pain-free session ends a streak of marks on ``ex_id``: its
-        own movement family and its direct easier and harder variations."""
+        own movement family (an easier stand-in of another movement done without pain
+        proves nothing about the marked one, so it neither counts nor breaks the streak)."""
         if ex_id not in catalog:
             return {ex_id}
-        ex = catalog.get(ex_id)
-        near = {e.id for e in catalog if e.family == ex.family} | {ex_id}
-        return near | {x for x in (ex.easier, ex.harder) if x}
+        family = catalog.get(ex_id).family
+        return {e.id for e in catalog if e.family == family} | {ex_id}
 
     for fam, groups in by_family.items():
         ordered = sorted(groups.values(), key=lambda g: (min(x.date for x in g), min(x.logged_at.replace(tzinfo=None) for x in g)))
@@ -510,7 +510,8 @@ def _prescribe(
         if spec.comeback < 1.0:
             factor = spec.comeback
             if load is not None and last_load is not None:
-                load = at_or_below(weights, last_load * factor) if weights else None
+                # the lightest weight the runner has when the ramp's share falls below it
+                load = (at_or_below(weights, last_load * factor) or min(weights)) if weights else None
             top = max(1, int(last_top * factor))
             if seconds is not None:
                 seconds = max(5, min(seconds, top))
@@ -904,6 +905,10 @@ def _session(dc: DayContext, profile: Profile, catalog: Catalog, programs: Progr
         normal = build_session(dc.index, base, profile, catalog, programs, history, dc.pain)
         rested = [replace(p, rest=max(p.rest, catalog.get(p.exercise).rest)) for p in normal]
         light = light_version(rested, profile.minutes)
+        # never more sets of an exercise than its last session within three weeks held
+        before = [h for h in history if dc.today - h.date <= timedelta(days=T.recent_sets_days)]
+        light = [replace(p, sets=min(p.sets, max(1, len(last)))) if (last := _last_session(p.exercise, before)) else p
+                 for p in light]
         if spec.taper:  # race week on top of a lighter week: still about half of it
             light = [replace(p, sets=max(1, p.sets // 2)) for p in light]
         return fit_to_minutes(light, profile.minutes)

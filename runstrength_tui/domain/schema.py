@@ -420,6 +420,7 @@ PROFILE = Doc("profile", (
     Field("block_start", Nullable(Day(plan=True))),
     Field("weeks", Int(8, 12)),
     Field("target_history", ListOf(Pair(Day(plan=True), Int(2, 3)), max_len=1000)),
+    Field("runs_history", ListOf(Pair(Day(plan=True), ListOf(OneOf(RUN_TYPES), min_len=len(WEEKDAYS), max_len=len(WEEKDAYS))), max_len=1000)),
     Field("beeps", Bool()),
     Field("races", ListOf(Day(plan=True), max_len=50)),
     Field("race_distances", ListOf(Pair(Day(plan=True), OneOf(RACE_DISTANCES)), max_len=50)),
@@ -431,6 +432,7 @@ PROFILE = Doc("profile", (
     Field("signal", OneOf(SIGNALS)),
     Field("notify", OneOf(NOTIFY_MODES)),
     Field("theme", Text(64, re.compile(r"[A-Za-z0-9_-]*"), "a theme name")),
+    Field("session_time", Text(5, re.compile(r"(([01][0-9]|2[0-3]):[0-5][0-9])?"), "a time like 18:30 or empty")),
 ))
 
 #: The plan ledger: what Today showed for a day, on that day ("missed" is said only of a

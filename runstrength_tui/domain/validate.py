@@ -116,6 +116,17 @@ def parse_weights(text: object, units: str, what: str = "Weights") -> tuple[floa
     return tuple(sorted(weights))
 
 
+def parse_session_time(text: object) -> str:
+    """'18:30', '7:05' → '18:30', '07:05'; 'none' → '' (all-day calendar events)."""
+    raw = str(text).strip().lower()
+    if raw in ("none", "all-day", "allday", ""):
+        return ""
+    match = re.fullmatch(r"([01]?[0-9]|2[0-3])[:.h]([0-5][0-9])", raw)
+    if not match:
+        raise InputError(f"Session time looks like 18:30 (24-hour), or none for all-day events; not {str(text).strip()!r}.")
+    return f"{int(match.group(1)):02d}:{match.group(2)}"
+
+
 def parse_units(text: object) -> str:
     """'kg', 'KG', 'lbs', 'pounds' → 'kg' or 'lb'."""
     raw = str(text).strip().lower()

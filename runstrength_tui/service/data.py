@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ENV_DATA_DIR", "BackupRow", "RestoreCancelled", "backup_rows", "backups_folder", "check_backup_name",
-    "default_data_dir", "export_target", "has_log", "read_import", "resolve_data_dir", "restore", "writes_done",
+    "default_data_dir", "export_target", "has_log", "profile_units", "read_import", "write_file", "resolve_data_dir", "restore", "writes_done",
 ]
 
 
@@ -57,13 +57,34 @@ def export_target(output: str, data_dir: Path) -> Path:
     return target
 
 
-def read_import(path: Path, today: date) -> Bundle:
-    """An export file (our JSON or CSV) read and checked completely, before any log is
-    opened: an ``exchange.Bundle`` for :meth:`Log.import_bundle`; InputError otherwise."""
+def write_file(target: Path, payload: bytes) -> None:
+    """Write an export (a plan's calendar…) to ``target`` atomically: a calendar app
+    reading the file sees the old one or the new one, never half of one."""
+    from ..store.storage import atomic_write_bytes
+
+    atomic_write_bytes(Path(target), payload)
+
+
+def read_import(path: Path, today: date, strong_unit: str = "kg") -> Bundle:
+    """An export file (our JSON or CSV, or Strong's or Hevy's CSV) read and checked
+    completely, before any log is opened: an ``exchange.Bundle`` for
+    :meth:`Log.import_bundle`; InputError otherwise. ``strong_unit`` is the unit of
+    Strong's current export (it does not say)."""
     from ..store.exchange import read_export
     from .context import catalog
 
-    return read_export(Path(path), catalog(), today)
+    return read_export(Path(path), catalog(), today, strong_unit)
+
+
+def profile_units(data_dir: Path) -> str:
+    """The runner's units (kg when there is no log or profile yet), read without a lock."""
+    if not has_log(data_dir):
+        return "kg"
+    from .log import Log
+
+    with Log(Path(data_dir), write=False) as log:
+        profile = log.profile()
+    return profile.units if profile else "kg"
 
 
 # --- backups -------------------------------------------------------------------------------

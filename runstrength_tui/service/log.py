@@ -19,6 +19,7 @@ from ..domain import guard
 from ..domain.model import Profile, SessionRecord, SetRecord
 from ..domain.profile import changed_profile
 from ..domain.runs import Run
+from ..domain.story import Story, exercise_story
 from ..domain.words import dated_after_note, json_safe
 from ..store.lock import AlreadyRunningError
 from ..store.repo import NewerSchemaError, Store, folders_to_make, forget_new_log, new_id
@@ -258,6 +259,16 @@ class Log:
         """Merge an export read by :func:`.data.read_import`: what is there already (by id)
         is skipped, the rest swapped in at once after a backup. Counts of added and skipped."""
         return self._store.import_bundle(bundle.sessions, bundle.sets, bundle.profile, bundle.acks, runs=bundle.runs)
+
+    def exercise_story(self, exercise: str, unit: str | None = None) -> Story:
+        """The runner's sets of ``exercise`` over time (see :mod:`..domain.story`), in
+        ``unit`` (the profile's units by default)."""
+        from .context import catalog
+
+        ex = catalog().get(exercise)
+        profile = self.profile()
+        chosen = unit or (profile.units if profile else "kg")
+        return exercise_story(exercise, ex.name, self.sets(exercises={exercise}), chosen, ex.is_hold)
 
     def history_rows(self, since: date) -> list[dict[str, Any]]:
         """The sessions from ``since`` on, one row each (date, sets, minutes, exercises,

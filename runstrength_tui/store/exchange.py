@@ -43,6 +43,8 @@ class Bundle:
     profile: Profile | None
     acks: list[tuple[str, str, date]]
     runs: list = field(default_factory=list)
+    app: str = ""  # "Strong" or "Hevy" for a phone logger's export ("" for ours)
+    left_out: str = ""  # one line: what such an export held that was not imported
 
 
 # --- writing -----------------------------------------------------------------------------
@@ -83,8 +85,10 @@ def export_csv(store: Store) -> str:
 # --- reading (nothing is written until the whole file is found valid) ---------------------
 
 
-def read_export(path: Path, catalog, today: date) -> Bundle:
-    """An export file from disk, checked completely; InputError (one line) otherwise."""
+def read_export(path: Path, catalog, today: date, strong_unit: str = "kg") -> Bundle:
+    """An export file from disk (ours, or Strong's or Hevy's CSV), checked completely;
+    InputError (one line) otherwise. ``strong_unit``: the unit of Strong's current export,
+    which does not say (the runner's units)."""
     path = Path(path).expanduser()
     try:
         text = read_regular(path, MAX_IMPORT_BYTES).decode("utf-8")
@@ -98,6 +102,10 @@ def read_export(path: Path, catalog, today: date) -> Bundle:
         raise InputError(f"{path} cannot be a file name (it holds a NUL byte); check the path.") from None
     except IsADirectoryError:
         raise InputError(f"{path} is not a runstrength export (not a JSON or CSV text file).") from None
+    from ..domain import loggers
+
+    if loggers.detect(text):
+        return parse_logger(text, catalog, strong_unit)
     sessions, sets, profile, acks, run_docs = parse_bundle(text, catalog, today)
     return Bundle(sessions, sets, profile, acks, parse_bundle_runs(run_docs, today))
 
@@ -195,6 +203,32 @@ def parse_bundle(raw_text: str, catalog, today: date | None = None):
     profile = Profile.from_doc(raw["profile"]) if raw.get("profile") else None
     acks = [(d["code"], d.get("exercise") or "", datetime.fromisoformat(d["date"]).date()) for d in raw.get("acks") or []]
     return sessions, sets, profile, acks, ([] if is_csv else raw.get("runs") or [])
+
+
+def parse_logger(text: str, catalog, strong_unit: str = "kg") -> Bundle:
+    """A Strong or Hevy CSV export as a bundle of finished sessions and sets (see
+    domain/loggers.py), every set checked against the stored schema like our own import's;
+    a bad row refuses the whole file and is named by its row (the header is row 1)."""
+    from ..domain import loggers
+    from .shipped import load_name_map
+
+    found_, problems = loggers.read(text, catalog, load_name_map(catalog), strong_unit)
+    window = schema.Window.absolute(plain=True)
+    if not problems:
+        for i, doc in enumerate(found_.sets):
+            for problem in schema.SET.problems(doc, "", window, schema.MAX_PROBLEMS - len(problems)):
+                problems.append(f"row {found_.rows[i]}, {problem.lstrip('.').replace(': ', ': ', 1)}")
+            if len(problems) >= schema.MAX_PROBLEMS:
+                break
+        for doc in found_.sessions:
+            problems += [f"workout of {doc['started_at']}: {p.lstrip('.')}" for p in schema.SESSION.problems(doc, "", window)]
+    if problems:
+        shown = "; ".join(problems[: schema.MAX_PROBLEMS])
+        first = "the first problems" if len(problems) > 1 else "the problem"
+        raise InputError(f"Nothing was imported; {first} in this {found_.app} export: {shown}.")
+    sessions = [SessionRecord.from_doc(d) for d in found_.sessions]
+    sets = [SetRecord.from_doc(d) for d in found_.sets]
+    return Bundle(sessions, sets, None, [], app=found_.app, left_out=found_.left_out())
 
 
 def parse_bundle_runs(docs: object, today: date) -> list:

@@ -12,13 +12,17 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..domain.catalog import Catalog, CatalogError, parse_catalog
 from ..domain.programs import Programs, parse_programs
 
+if TYPE_CHECKING:
+    from ..domain.loggers import NameMap
+
 CATALOG_FILE = "exercises.toml"
 PROGRAMS_FILE = "programs.toml"
+NAMES_FILE = "logger_names.toml"
 
 
 def data_file(name: str) -> Path:
@@ -93,3 +97,12 @@ def load_catalog() -> Catalog:
     never changes while the app runs)."""
     catalog = load_catalog_file(data_file(CATALOG_FILE))
     return catalog.with_programs(parse_programs(load_toml(data_file(PROGRAMS_FILE)), catalog))
+
+
+@lru_cache(maxsize=4)
+def load_name_map(catalog: Catalog) -> NameMap:
+    """Strong's and Hevy's exercise names → catalog ids (data/logger_names.toml), checked
+    against ``catalog`` like the catalog itself is: CatalogError names a bad entry."""
+    from ..domain.loggers import parse_name_map
+
+    return parse_name_map(load_toml(data_file(NAMES_FILE)), catalog)

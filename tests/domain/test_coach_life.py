@@ -277,3 +277,26 @@ def test_the_ledger_wins_over_a_replanned_past():
     shown_mon = {at(0): "strength", at(1): "rest", at(2): "rest", at(3): "rest"}
     t = plan.today_plan(at(4), p, sessions, [], CATALOG, shown=shown_mon)
     assert "Monday's session was missed" in t.reason
+
+
+def test_a_new_running_week_replans_from_its_day_and_never_rewrites_the_days_before():
+    """Hard Monday and Tuesday (back-to-back), then on Wednesday the week changes to one with
+    an easy Tuesday: Wednesday is still the day after back-to-back hard days."""
+    from runstrength_tui.domain.profile import changed_profile
+
+    old = Profile(level="intermediate", block_start=START, runs=("hard", "hard", "rest", "rest", "easy", "long", "rest"))
+    wed = at(9)
+    new = changed_profile(old, wed, False, {"runs": ("hard", "easy", "rest", "rest", "easy", "long", "rest")})
+    assert new.run_on(at(8)) == "hard" and new.run_on(wed + timedelta(days=6)) == "easy"
+    assert RunningWeek(new).blocked(wed) == "the day after back-to-back hard days"
+    assert RunningWeek(new).blocked(wed + timedelta(days=7)) is None  # the week after: the new week
+    again = changed_profile(new, wed, False, {"runs": ("rest",) * 7})  # a second change that day keeps the first week
+    assert again.run_on(at(8)) == "hard"
+
+
+def test_barbell_loads_for_a_runner_in_pounds_are_pound_steps():
+    from runstrength_tui.domain.loads import ladder
+    from runstrength_tui.domain.words import KG_PER_LB
+
+    lb = ladder("barbell", Profile(units="lb", equipment=("gym",)))
+    assert [round(w / KG_PER_LB, 6) for w in lb[:3]] == [45, 50, 55]

@@ -288,3 +288,30 @@ def test_timed_warmup_drill(snap_compare, beginner_dir, app_for, size):
         await pilot.pause()
 
     assert snap_compare(app_for(beginner_dir, clock=clock, warmed_up=False), terminal_size=size, run_before=run_before)
+
+
+# --- an exercise's story (issue 28) ------------------------------------------------------------
+
+
+async def open_goblet_story(pilot):
+    """Library → search → the goblet squat's screen: the demo's sets of it, charted."""
+    await pilot.press("e", *"goblet", "enter")
+    await wait_for(pilot, lambda: isinstance(pilot.app.screen, ExerciseScreen))
+    await pilot.pause()
+
+
+def test_exercise_history_80x24(snap_compare, demo_dir, app_for):
+    assert snap_compare(app_for(demo_dir), terminal_size=SMALL, run_before=open_goblet_story)
+
+
+def test_exercise_history_120x40(snap_compare, demo_dir, app_for):
+    assert snap_compare(app_for(demo_dir), terminal_size=(120, 40), run_before=open_goblet_story)
+
+
+def test_exercise_history_of_a_hold_80x24(snap_compare, demo_dir, app_for):
+    async def run_before(pilot):
+        await pilot.press("e", *"copenhagen plank (short", "enter")
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, ExerciseScreen))
+        await pilot.pause()
+
+    assert snap_compare(app_for(demo_dir), terminal_size=SMALL, run_before=run_before)

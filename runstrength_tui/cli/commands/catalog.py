@@ -6,6 +6,7 @@ from ... import service
 from ...domain.model import KINDS
 from ...domain.validate import parse_equipment, resolve_exercise
 from ..render import emit, exercise_text, out, print_json, width
+from . import open_log, tell_clock
 
 
 def exercise_json(e) -> dict:
@@ -52,4 +53,15 @@ def cmd_show(args) -> int:
 
     catalog = service.catalog()
     e = resolve_exercise(catalog, args.exercise)  # by id or name, in any case
+    if args.history:
+        from ...domain.story import exercise_story
+        from ...service import data
+
+        if data.has_log(args.data_dir_path):
+            with open_log(args, write=False) as log:
+                tell_clock(args, log)
+                story = log.exercise_story(e.id)
+        else:  # no log yet: an empty story, and no folder made
+            story = exercise_story(e.id, e.name, [], "kg", e.is_hold)
+        return emit(args, story, lambda s: "\n".join(s.lines(width())))
     return emit(args, e, lambda found: exercise_text(found, catalog, width()), data=asdict)

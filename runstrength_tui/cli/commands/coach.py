@@ -6,7 +6,9 @@ from datetime import timedelta
 
 from ... import service
 from ...domain import validate as v
-from ..render import emit, name_width, out, plan_text, prescribed_line, print_json, status_text
+from ...domain.words import plural
+from ...service import data
+from ..render import emit, err, name_width, out, plan_text, prescribed_line, print_json, status_text, write_bytes_out
 from . import open_log, read_context, tell_clock
 
 
@@ -26,13 +28,26 @@ def cmd_status(args) -> int:
 def cmd_plan(args) -> int:
     from ...domain import plan
 
-    weeks = v.parse_whole(args.weeks, "Weeks", 1, 12)
+    weeks = v.parse_whole(args.weeks or ("4" if args.ics else "2"), "Weeks", 1, 12)
+    if args.output and not args.ics:
+        raise v.InputError("-o goes with --ics: `runstrength plan --ics -o ~/Calendar/runstrength.ics`.")
+    target = data.export_target(args.output, args.data_dir_path) if args.output else None
     ctx = read_context(args)
     day = ctx.today
     days = plan.plan_ahead(day, ctx.profile, ctx.sessions, ctx.history + ctx.pain_history, ctx.catalog, weeks=weeks, actual=ctx.actual)
     if ctx.profile_saved:
         first = ctx.today_plan()
         service.remember_shown(args.data_dir_path, day, first.kind, first.volume)
+    if args.ics:
+        from ...service.calendar import plan_ics
+
+        payload = plan_ics(days, ctx.profile.session_time, service.now())
+        if target is None:
+            write_bytes_out(payload)  # CRLF lines, as RFC 5545 has them; text we made, no control bytes
+            return 0
+        data.write_file(target, payload)
+        err(f"Wrote {plural(len(days), 'session')} to {target}.")
+        return 0
     if args.json:
         print_json({"today": day.isoformat(), "days": [d.to_dict() for d in days]})
         return 0

@@ -28,9 +28,18 @@ def cmd_export(args) -> int:
 
 
 def cmd_import(args) -> int:
-    bundle = data.read_import(Path(args.file), service.today())  # all of it checked before the log is opened
+    from ...domain.validate import parse_units
+
+    unit = parse_units(args.units) if args.units else data.profile_units(args.data_dir_path)
+    bundle = data.read_import(Path(args.file), service.today(), unit)  # all of it checked before the log is opened
     with open_log(args, write=True) as log:
         counts = log.import_bundle(bundle)
+    if bundle.app:
+        out(f"From {bundle.app}: imported {plural(counts['sets_added'], 'set')} in "
+            f"{plural(counts['sessions_added'], 'workout')} ({plural(counts['sets_skipped'], 'set')} were already there).")
+        if bundle.left_out:
+            out(bundle.left_out)
+        return 0
     out(
         f"Imported {plural(counts['sets_added'], 'set')} in {plural(counts['sessions_added'], 'session')} "
         f"({plural(counts['sets_skipped'], 'set')} and {plural(counts['sessions_skipped'], 'session')} were already there)."

@@ -63,6 +63,8 @@ def _parse_profile_changes(args, profile, day: date) -> dict:
             changes["races"], changes["race_distances"] = races_with_distances(
                 profile.races, profile.race_distances, [r for raw in args.race for r in parse_race_list(raw)], day
             )
+    if args.session_time is not None:
+        changes["session_time"] = v.parse_session_time(args.session_time)
     if args.plyo_ready is not None:
         changes["plyo_ready"] = pick(args.plyo_ready, ("yes", "no"), "Plyo ready") == "yes"
     units = changes.get("units", profile.units)  # `--units lb --weights 10,15` means pounds

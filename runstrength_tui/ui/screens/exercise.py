@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Markdown
+from textual.widgets import Markdown, Static
 
 from .base import BACK, RunStrengthScreen
 
@@ -51,6 +52,7 @@ class ExerciseScreen(RunStrengthScreen[None]):
         # The Markdown sits in a focused scroll container: arrows, PgUp/PgDn, Home/End and
         # the wheel reach the last section, and the scrollbar shows there is more.
         with VerticalScroll(id="instructions-scroll"):
+            yield Static(id="story")
             yield Markdown(id="instructions")
 
     def check_action(self, action: str, parameters) -> bool | None:
@@ -70,10 +72,28 @@ class ExerciseScreen(RunStrengthScreen[None]):
         ex = catalog.get(self.exercise_id)
         self.sub_title = f"How to: {ex.name}"
         self.query_one(Markdown).update(exercise_markdown(ex, catalog, self.in_session))
+        self.show_story()
         box = self.query_one("#instructions-scroll", VerticalScroll)
         box.scroll_home(animate=False)
         box.focus()
         self.refresh_bindings()  # [ and ] shown only when that variation exists
+
+    def show_story(self) -> None:
+        """From the library: the runner's sets of it over time, above the how-to (in a
+        session the how-to stays first; nothing is shown before the first set)."""
+        story_box = self.query_one("#story", Static)
+        story = None if self.in_session else self.app.logbook.exercise_story(self.exercise_id)
+        story_box.display = bool(story and story.points)
+        if story and story.points:
+            width = max(40, (self.size.width or 80) - 6)
+            small = (self.app.size.height or 24) < 30
+            text = Text("Your history\n", style="bold")
+            text.append("\n".join(story.lines(width, height=4 if small else 6)))
+            story_box.update(text)
+
+    def on_resize(self) -> None:
+        if self.query_one("#story", Static).display:
+            self.show_story()
 
     def action_variation(self, which: str) -> None:
         catalog = self.workout.catalog
