@@ -83,8 +83,9 @@ def test_a_runner_in_pounds_never_reads_kg_from_the_cli(cli, data_dir):
     for day, load in (("2025-03-03", "15"), ("2025-03-05", "15lb"), ("2025-03-10", "20 lbs")):
         outputs.append(cli("log", "goblet-squat", "--sets", "2", "--reps", "15", "--load", load, "--rpe", "6", "--date", day))
     outputs.append(cli("log", "goblet-squat", "--sets", "1", "--reps", "6", "--load", "35", "--dry-run"))
-    for args in (("today",), ("plan", "--weeks", "2"), ("status",), ("history",), ("profile",), ("pain",),
-                 ("show", "goblet squat"), ("exercises",), ("export",), ("export", "--format", "csv")):
+    for args in (("today",), ("plan", "--weeks", "2"), ("plan", "--ics"), ("status",), ("history",), ("profile",),
+                 ("pain",), ("show", "goblet squat"), ("exercises",), ("runs",), ("export",),
+                 ("export", "--format", "csv")):
         outputs.append(cli(*args))
     warned = "".join(r.err for r in outputs)
     assert "lb → 35 lb" in warned and "6 reps at 35 lb" in warned, warned  # the guard spoke, in pounds
