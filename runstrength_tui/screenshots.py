@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import shutil
 import sys
 import tempfile
@@ -77,8 +78,17 @@ def main(argv: list[str] | None = None) -> int:
         beginner = scenes.make_beginner(work / "beginner")
         asyncio.run(_shoot(beginner, out, "hold-timer-focus", (100, 30), _after_warmup(scenes.hold_focus_scene)))
         print(f"wrote {out / 'hold-timer-focus.svg'}")
-        fresh = work / "fresh"
-        asyncio.run(_shoot(fresh, out, "onboarding", (100, 30), _press()))
+        # the first start names its folder: shown as on Linux by default, not a temporary path
+        fresh = work / ".local" / "share" / "runstrength"
+        home = os.environ.get("HOME")
+        os.environ["HOME"] = str(work)
+        try:
+            asyncio.run(_shoot(fresh, out, "onboarding", (100, 30), _press()))
+        finally:
+            if home is None:
+                os.environ.pop("HOME", None)
+            else:
+                os.environ["HOME"] = home
         print(f"wrote {out / 'onboarding.svg'}")
     finally:
         shutil.rmtree(work, ignore_errors=True)

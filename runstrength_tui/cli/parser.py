@@ -19,7 +19,27 @@ class UsageError(Exception):
 
 class Parser(argparse.ArgumentParser):
     def error(self, message):  # one line, exit 2 (argparse's own code for bad usage)
-        raise UsageError(f"{message} (see `{self.prog} --help`)")
+        raise UsageError(f"{_hint(message)} (see `{self.prog} --help`)")
+
+
+def _hint(message: str) -> str:
+    """argparse's message with what was probably meant: a mistyped command ('todya' → did
+    you mean today?), or a load's unit typed apart from its number (`--load 12 kilos`)."""
+    import difflib
+    import re
+
+    choice = re.match(r"argument (\S+): invalid choice: '([^']*)' \(choose from (.*)\)$", message)
+    if choice:
+        what, typed, options = choice.groups()
+        names = re.findall(r"'([^']*)'", options)
+        close = difflib.get_close_matches(typed, names, n=1, cutoff=0.6)
+        name = f"{what} value" if what.startswith("-") else "command"
+        guess = f"; did you mean {close[0]}?" if close else f" (one of {', '.join(names)})"
+        return f"unknown {name} {typed!r}{guess}"
+    extra = re.match(r"unrecognized arguments: (kg|kgs|kilos?|lbs?|pounds?)\b", message, re.IGNORECASE)
+    if extra:
+        return f"a lone {extra.group(1)!r}: write a load with its unit in one word, like --load 12kg (or quote it: --load \"12 kg\")"
+    return message
 
 
 PROFILE_OPTIONS = {  # `runstrength profile --OPTION VALUE`: what each changes
@@ -65,7 +85,7 @@ def build_parser(commands: bool = True) -> Parser:
         prog="runstrength",
         description="Strength training for runners: today's session, timers and a safe log.",
         epilog="With no COMMAND, runstrength opens the app (the full-screen session, timers and log; "
-               "? there lists its keys). The commands below are for scripts and quick logging.",
+               "? there lists its keys). The commands listed above are for scripts and quick logging.",
         parents=[common],
     )
     p.add_argument("--version", action="version", version=f"runstrength {__version__}")

@@ -169,11 +169,17 @@ def readiness_text(level: str) -> str:
 # --- the coach: today, the coming days, the week ---------------------------------------------
 
 
-def prescribed_line(p, rest: bool = False) -> str:
+def name_width(items) -> int:
+    """The name column: wide enough for the longest name listed (28 at least), so the doses
+    line up under a long name too."""
+    return max([28, *(len(p.name) for p in items)])
+
+
+def prescribed_line(p, rest: bool = False, width: int = 28) -> str:
     """One exercise of a session: name, dose (and rest), its note."""
     note = f"  · {p.note}" if p.note else ""
     dose = f"{p.dose_text}, rest {p.rest} s" if rest else p.dose_text
-    return f"{p.name:<28} {dose}{note}"
+    return f"{p.name:<{width}} {dose}{note}"
 
 
 def plan_text(plan_today) -> str:
@@ -187,7 +193,8 @@ def plan_text(plan_today) -> str:
         if plan_today.exercises and plan_today.warmup:
             drills = ", ".join(f"{p.name} {p.dose_text}" for p in plan_today.warmup)
             lines.append(f"  Warm-up, 3–4 min: {drills}")
-        lines += [f"  {prescribed_line(p, rest=True)}" for p in items]
+        width = name_width(items)
+        lines += [f"  {prescribed_line(p, rest=True, width=width)}" for p in items]
     for note in plan_today.notes:
         lines += ["", f"Note: {note}"]
     return "\n".join(lines)

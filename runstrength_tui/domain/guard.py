@@ -382,7 +382,7 @@ def _load_jump(f: SetFacts) -> list[GuardWarning]:
     if not loads:
         return []
     best = max(loads)
-    unit = candidate.unit
+    unit = f.profile.units  # every sentence in the runner's unit, whatever the set was typed in
     step = T.small_step_lb * KG_PER_LB if unit == "lb" else T.small_step_kg
     ex = _exercise(candidate.exercise, f.catalog)
     real_next = step_up(ex, f.profile, best) if ex is not None else None
@@ -442,7 +442,7 @@ def _heavy_low_reps(f: SetFacts) -> list[GuardWarning]:
     ):
         return []
     message = (
-        f"{candidate.reps} reps at {format_load(candidate.load_kg, candidate.unit)} on {f.name} is heavier work "
+        f"{candidate.reps} reps at {format_load(candidate.load_kg, f.profile.units)} on {f.name} is heavier work "
         f"than the 12–20 rep range runners usually train in."
     )
     if f.profile.level == "advanced":
@@ -509,7 +509,7 @@ def _comeback(f: SessionFacts) -> list[GuardWarning]:
     if gap < T.comeback_gap_days:
         return []
     lo, hi = round(T.comeback_low * 100), round(T.comeback_high * 100)
-    example = _comeback_example(f.exercise_ids, f.history, last, f.catalog)
+    example = _comeback_example(f.exercise_ids, f.history, last, f.catalog, f.profile.units)
     if f.past:
         advice = f"About {lo}–{hi}% of your previous loads and reps should have been the right dose for the first week back{example}."
     else:
@@ -631,14 +631,16 @@ def _session_level_mismatch(f: SessionFacts) -> list[GuardWarning]:
     return out
 
 
-def _comeback_example(exercise_ids: list[str], history: list[SetRecord], last: date, catalog: Catalog) -> str:
+def _comeback_example(
+    exercise_ids: list[str], history: list[SetRecord], last: date, catalog: Catalog, unit: str
+) -> str:
     """', so goblet squat at about 7–10 kg instead of 14 kg' from the last time it was loaded."""
     for exercise_id in exercise_ids:
-        loaded = [(s.date, s.load_kg, s.unit) for s in history if s.exercise == exercise_id and s.load_kg and s.date <= last]
+        loaded = [(s.date, s.load_kg) for s in history if s.exercise == exercise_id and s.load_kg and s.date <= last]
         if not loaded:
             continue
-        latest = max(day for day, _, _ in loaded)
-        _, kg, unit = max((x for x in loaded if x[0] == latest), key=lambda x: x[1])
+        latest = max(day for day, _ in loaded)
+        _, kg = max((x for x in loaded if x[0] == latest), key=lambda x: x[1])
         return (
             f", so {_name(exercise_id, catalog)} at about "
             f"{_load_range(kg, unit, T.comeback_low, T.comeback_high)} instead of {format_load(kg, unit)}"

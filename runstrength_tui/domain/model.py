@@ -112,7 +112,14 @@ class SessionRecord:
     kind: str = "strength"
     ended_at: datetime | None = None
     rpe: int | None = None
-    minutes: float | None = None
+    minutes: float | None = None  # while open after a reopen: the minutes of the earlier stretches
+    resumed_at: datetime | None = None  # reopened: when the stretch now running began
+
+    def active_minutes(self, until: datetime) -> float:
+        """The time the sitting ran up to ``until``: its earlier stretches (a saved and
+        reopened sitting keeps its minutes) plus the one running since it (re)opened."""
+        start = self.resumed_at or self.started_at
+        return (self.minutes or 0.0) + max(0.0, (until - start).total_seconds()) / 60
 
     @property
     def weight(self) -> float:
@@ -128,6 +135,7 @@ class SessionRecord:
             "ended_at": self.ended_at.isoformat() if self.ended_at else None,
             "rpe": self.rpe,
             "minutes": self.minutes,
+            **({"resumed_at": self.resumed_at.isoformat()} if self.resumed_at else {}),
         }
 
     @classmethod
@@ -140,6 +148,7 @@ class SessionRecord:
             ended_at=datetime.fromisoformat(doc["ended_at"]) if doc.get("ended_at") else None,
             rpe=doc.get("rpe"),
             minutes=doc.get("minutes"),
+            resumed_at=datetime.fromisoformat(doc["resumed_at"]) if doc.get("resumed_at") else None,
         )
 
     def with_changes(self, **changes: Any) -> SessionRecord:

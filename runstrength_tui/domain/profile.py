@@ -84,6 +84,12 @@ def parse_race(text: str) -> tuple[date, str | None]:
     return day, race_distance_name(km)
 
 
+def parse_race_list(text: str) -> list[tuple[date, str | None]]:
+    """'2026-12-06:10k, 2027-04-18' (or ';' between) → [(day, distance or None)], the one
+    reading of a race list for Settings and `runstrength profile --race`."""
+    return [parse_race(part) for part in (x.strip() for x in text.replace(";", ",").split(",")) if part]
+
+
 def races_with_distances(
     profile_races: Iterable[date],
     distances: Iterable[tuple[date, str]],

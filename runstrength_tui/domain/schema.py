@@ -403,6 +403,7 @@ SESSION = Doc("session", (
     Field("ended_at", Nullable(Moment())),
     Field("rpe", Nullable(RPE)),
     Field("minutes", Nullable(Num(0, 24 * 60))),
+    Field("resumed_at", Nullable(Moment())),
 ))
 
 

@@ -94,6 +94,28 @@ def parse_load(text: object, default_unit: str = "kg") -> tuple[float, str]:
     return round(kg, 3), unit
 
 
+def parse_weights(text: object, units: str, what: str = "Weights") -> tuple[float, ...]:
+    """The one reading of a list of owned weights, for Settings and `runstrength profile`:
+    '4,6,8,10' or '4; 6; 8' in the runner's ``units``; a unit written on the last one
+    ('4,6,8kg') is the unit of the whole list, a unit written on one weight is that
+    weight's own ('10lb, 6kg'). → kilograms, once each, sorted; '' or 'none' → () (none
+    listed: the plan uses standard steps). InputError with a person's sentence."""
+    raw = str(text).strip()
+    if raw.lower() == "none":
+        return ()
+    parts = [x.strip() for x in raw.replace(";", ",").split(",") if x.strip()]
+    last = _LOAD_RE.match(parts[-1]) if parts else None
+    unit = _UNITS[last.group(2).lower()] if last and last.group(2) else units
+    weights = set()
+    for part in parts:
+        try:
+            kg, _ = parse_load(part, unit)
+        except InputError:
+            raise InputError(f"{what} look like 4,6,8,10 (in {unit}); {part!r} is not a weight.") from None
+        weights.add(kg)
+    return tuple(sorted(weights))
+
+
 def parse_session_time(text: object) -> str:
     """'18:30', '7:05' → '18:30', '07:05'; 'none' → '' (all-day calendar events)."""
     raw = str(text).strip().lower()

@@ -96,3 +96,10 @@ def load_in_unit(kg: float, unit: str) -> float:
 def format_load(kg: float, unit: str) -> str:
     """'12.5 kg', '25 lb'."""
     return f"{number(load_in_unit(kg, unit), 2)} {unit}"
+
+
+def load_as_typed(kg: float, typed: str, units: str) -> str:
+    """A load the runner just typed, as typed, with their ``units`` beside it when it was the
+    other unit: '12 kg (26.5 lb)', '25 lb'."""
+    shown = format_load(kg, typed)
+    return shown if typed == units else f"{shown} ({format_load(kg, units)})"

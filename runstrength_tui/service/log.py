@@ -22,7 +22,7 @@ from ..domain.runs import Run
 from ..domain.story import Story, exercise_story
 from ..domain.words import dated_after_note, json_safe
 from ..store.lock import AlreadyRunningError
-from ..store.repo import NewerSchemaError, Store, new_id
+from ..store.repo import NewerSchemaError, Store, folders_to_make, forget_new_log, new_id
 from ..store.storage import CorruptFileError, StoreError, atomic_write_bytes
 from . import runs as service_runs
 from .context import (
@@ -66,7 +66,23 @@ class Log:
     (``AlreadyRunningError`` when another runstrength holds it)."""
 
     def __init__(self, data_dir: Path, write: bool = True):
+        # a folder with no log yet: what opening it makes, undone by ``close_unused``
+        self._made = folders_to_make(data_dir) if write else None
         self._store = Store(Path(data_dir), write=write)
+
+    @property
+    def is_new(self) -> bool:
+        """Opened on a folder that held no log (the first start's onboarding writes nothing
+        until the runner saves)."""
+        return self._made is not None
+
+    def close_unused(self) -> None:
+        """Close; a new log left without a profile or a set (onboarding quit before saving)
+        is removed with the folders opening made, so a mistyped folder is not left behind."""
+        unused = self.is_new and self._store.profile() is None and not self._store.sessions()
+        self.close()
+        if unused and self._made is not None:
+            forget_new_log(self._store.dir, self._made)
 
     # --- opening -------------------------------------------------------------------------
 
@@ -158,8 +174,8 @@ class Log:
     def close_open_session(self, now: datetime) -> SessionRecord | None:
         return self._store.close_open_session(now)
 
-    def reopen_session(self, session_id: str) -> SessionRecord:
-        return self._store.reopen_session(session_id)
+    def reopen_session(self, session_id: str, now: datetime | None = None) -> SessionRecord:
+        return self._store.reopen_session(session_id, now)
 
     def discard_empty_open_session(self) -> None:
         self._store.discard_empty_open_session()
@@ -229,8 +245,9 @@ class Log:
         return target
 
     def default_export_path(self, day: date) -> Path:
-        """Where the TUI's export goes: beside the log, one file a day."""
-        return self.dir / f"runstrength-export-{day:%Y%m%d}.json"
+        """Where the TUI's export is offered to go: the home folder, one file a day (never
+        the data folder, as for `runstrength export -o`)."""
+        return Path.home() / f"runstrength-export-{day:%Y%m%d}.json"
 
     def backups(self) -> list[Path]:
         return self._store.backups()

@@ -46,22 +46,31 @@ class Item:
         return f"{len(self.done)}/{self.plan.sets}"
 
 
-def last_time_text(sets: list[SetRecord], today: date) -> str:
-    """'last 3×12 @ 8 kg, 5 d ago' from the most recent sitting with this exercise."""
+def sets_text(sets: list[SetRecord], units: str = "kg") -> str:
+    """'2×12 @ 8 kg, 1×10 @ 10 kg', '12/10/8', '2×30 s': the sets in the order done, loads
+    in the runner's ``units``; sets at different loads are never merged."""
+    groups: dict[str, list[str]] = {}  # the load as the runner reads it → the amounts at it
+    for s in sorted(sets, key=lambda s: s.logged_at):
+        load = format_load(s.load_kg, units) if s.load_kg else ""
+        groups.setdefault(load, []).append(f"{s.seconds} s" if s.seconds is not None else str(s.reps))
+    parts = []
+    for load, amounts in groups.items():
+        body = f"{len(amounts)}×{amounts[0]}" if len(set(amounts)) == 1 else "/".join(amounts)
+        parts.append(f"{body} @ {load}" if load else body)
+    return ", ".join(parts)
+
+
+def last_time_text(sets: list[SetRecord], today: date, units: str = "kg") -> str:
+    """'last 3×12 @ 8 kg, 5 d ago' from the most recent sitting with this exercise, loads in
+    the runner's ``units``; sets at different loads are never merged ('last 2×12 @ 26.5 lb,
+    2×12 @ 12 lb')."""
     if not sets:
         return "first time"
     last_session = max(sets, key=lambda s: (s.date, s.logged_at)).session
     mine = [s for s in sets if s.session == last_session]
-    amounts = [f"{s.seconds} s" if s.seconds is not None else str(s.reps) for s in mine]
-    same = len(set(amounts)) == 1
-    body = f"{len(mine)}×{amounts[0]}" if same else "/".join(amounts)
-    loads = [s for s in mine if s.load_kg]
-    if loads:
-        top = max(loads, key=lambda s: s.load_kg or 0.0)
-        body += f" @ {format_load(top.load_kg or 0.0, top.unit)}"
     days = (today - mine[0].date).days
     ago = "today" if days == 0 else "yesterday" if days == 1 else f"{days} d ago"
-    return f"last {body}, {ago}"
+    return f"last {sets_text(mine, units)}, {ago}"
 
 
 class Workout:
@@ -156,7 +165,7 @@ class Workout:
         return max(today, key=lambda s: s.started_at) if today else None
 
     def reopen(self, session: SessionRecord) -> None:
-        self.logbook.reopen_session(session.id)
+        self.logbook.reopen_session(session.id, self._now())
         self.load()
 
     def _build_items(self, done: list[SetRecord]) -> None:
@@ -190,7 +199,10 @@ class Workout:
         for item in self.items:
             ex = item.plan.exercise
             if ex in by_ex:
-                self.last_seen[ex] = last_time_text(by_ex[ex], day)
+                self.last_seen[ex] = last_time_text(by_ex[ex], day, self._units())
+
+    def _units(self) -> str:
+        return self.ctx.profile.units if self.ctx is not None else "kg"
 
     def last_text(self, exercise: str) -> str:
         """'last 3×12 @ 8 kg, 5 d ago', from the recent history the guard reads anyway."""
@@ -245,6 +257,13 @@ class Workout:
         resumed session, with sets already logged, goes straight on)."""
         return (self.mode == "strength" and bool(self.warmup) and bool(self.items) and not self.warmup_over
                 and not self.finished_today and self.sets_done == 0)
+
+    @property
+    def current_drill(self) -> Prescribed | None:
+        """The warm-up drill enter would tick next (None outside the warm-up)."""
+        if not self.in_warmup:
+            return None
+        return self.warmup[min(self.warmup_ticked, len(self.warmup) - 1)]
 
     def tick_warmup(self) -> Prescribed | None:
         """The current drill is done: the next one is current (the step ends after the last).
@@ -313,7 +332,7 @@ class Workout:
             ctx, _ = self._loaded()
             history = [s for s in ctx.history if s.exercise == new_id and s.date < self._today()]
             if history:
-                self.last_seen[new_id] = last_time_text(history, self._today())
+                self.last_seen[new_id] = last_time_text(history, self._today(), ctx.profile.units)
 
     def _use_variation(self, item: Item, new_id: str) -> None:
         ex = self.catalog.get(new_id)

@@ -39,7 +39,7 @@ from ..domain import schema
 from ..domain.model import Profile, SessionRecord, SetRecord
 from . import swap
 from .files import JOURNAL, MAIN, SCHEMA_VERSION, SHARD_PREFIX, default_window, main_version
-from .lock import DataDirLock
+from .lock import LOCK_NAME, DataDirLock
 from .storage import AtomicJSONStorage, StoreError, atomic_write_bytes, make_private_dir, read_raw, restore_advice
 
 if TYPE_CHECKING:
@@ -381,8 +381,14 @@ class Store:
         if current is None:
             raise StoreError("no session is open.")
         session = current[0].with_changes(**changes)
-        check_docs(schema.SESSION, [session.to_doc()])
-        self.journal.table("session").update(session.to_doc(), doc_ids=[1])
+        doc = session.to_doc()
+        check_docs(schema.SESSION, [doc])
+
+        def replace(stored: dict) -> None:  # the whole document: a field set back to "none" goes
+            stored.clear()
+            stored.update(doc)
+
+        self.journal.table("session").update(replace, doc_ids=[1])
         return session
 
     def finish_session(self, now: datetime, rpe: int | None = None, minutes: float | None = None) -> SessionRecord | None:
@@ -391,7 +397,7 @@ class Store:
         current = self.open_session()
         if current is None:
             return None
-        self.update_open_session(ended_at=now, rpe=rpe, minutes=minutes)
+        self.update_open_session(ended_at=now, rpe=rpe, minutes=minutes, resumed_at=None)
         return self._fold()
 
     def close_open_session(self, now: datetime) -> SessionRecord | None:
@@ -401,10 +407,14 @@ class Store:
             return None
         session, sets = current
         end = max((s.logged_at for s in sets), default=session.started_at)
-        self.update_open_session(ended_at=session.ended_at or end)
+        # the minutes it ran: its earlier stretches and this one up to its last set (a sitting
+        # saved as it was, then reopened, keeps its time; the weekly load reads it)
+        total = session.active_minutes(end)
+        minutes = session.minutes if session.ended_at else (max(1, round(total)) if total > 0 else None)
+        self.update_open_session(ended_at=session.ended_at or end, minutes=minutes, resumed_at=None)
         return self._fold()
 
-    def reopen_session(self, session_id: str) -> SessionRecord:
+    def reopen_session(self, session_id: str, now: datetime | None = None) -> SessionRecord:
         """Open a finished sitting again (today's, after "save what I did"): it and its sets
         go back to the journal first, then leave the log. A kill in between leaves the same
         ids in both places, which every read merges by id and the next fold skips."""
@@ -415,7 +425,10 @@ class Store:
         doc = next((d for d in docs if d["id"] == session_id), None)
         if doc is None:
             raise StoreError(f"no finished session with id {session_id}; nothing was changed.")
-        session = SessionRecord.from_doc(doc).with_changes(ended_at=None)
+        saved = SessionRecord.from_doc(doc)
+        # its minutes so far stay with it; the stretch that starts now is added at the end
+        minutes = saved.minutes if saved.minutes is not None or saved.ended_at is None else saved.active_minutes(saved.ended_at)
+        session = saved.with_changes(ended_at=None, minutes=minutes, resumed_at=now)
         sets = [s for s in self.sets(since=session.date, until=session.date) if s.session == session_id]
         self.journal.storage.write({"session": {"1": session.to_doc()},
                                     "sets": {str(i): r.to_doc() for i, r in enumerate(sets, 1)}})
@@ -615,3 +628,32 @@ class Store:
     def last_backup_time(self) -> datetime | None:
         newest = self.backups()
         return datetime.fromtimestamp(newest[-1].stat().st_mtime) if newest else None
+
+
+def folders_to_make(data_dir: Path) -> list[Path] | None:
+    """None when ``data_dir`` already holds a log; else the folders of its path that do not
+    exist yet, deepest first (what opening it for writing would create)."""
+    data_dir = Path(data_dir).absolute()
+    if (data_dir / MAIN).exists():
+        return None
+    missing = []
+    for folder in (data_dir, *data_dir.parents):
+        if folder.exists():
+            break
+        missing.append(folder)
+    return missing
+
+
+def forget_new_log(data_dir: Path, made: list[Path]) -> None:
+    """Undo opening a new log that was never used (onboarding left before saving): the
+    files opening wrote, then the folders it made, each only if empty. Closed first."""
+    for name in (MAIN, JOURNAL, LOCK_NAME):
+        try:
+            (Path(data_dir) / name).unlink()
+        except FileNotFoundError:
+            pass
+    for folder in made:
+        try:
+            folder.rmdir()
+        except OSError:
+            break

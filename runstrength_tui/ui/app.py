@@ -206,7 +206,10 @@ class RunStrengthApp(App[None]):
         if w.finished_today:
             return "reopen" if w.reopenable is not None else None
         if w.in_warmup:
-            return "warmup" if w.session is not None else "warmup-go"
+            if w.session is None:
+                return "warmup-go"
+            drill = w.current_drill
+            return "drill" if active is None and drill is not None and drill.seconds else "warmup"
         if w.all_done:
             return "finish"
         item = w.current if not w.current.complete else w.next_incomplete()
@@ -224,6 +227,8 @@ class RunStrengthApp(App[None]):
             return active is not None
         if action in NAV_ACTIONS:
             screen = self.screen
+            if action == "quit" and self._onboarding() and not isinstance(screen, ModalScreen):
+                return True  # leaving the first start writes nothing (run_tui forgets the new folder)
             if isinstance(screen, ModalScreen) or self._onboarding():
                 return False
             from .screens.base import RunStrengthScreen
@@ -298,9 +303,26 @@ class RunStrengthApp(App[None]):
             self.notify("Saved as it was. Enter on Today reopens it.", title="Session saved")
             return
         if session is not None:  # resumed, or left open to decide later: its clock goes on from its start
-            self.session_clock.start((self.now() - session.started_at).total_seconds())
+            self.session_clock.start(session.active_minutes(self.now()) * 60.0)
         if answer == "resume":
             self.notify(f"Resumed: {plural(self.workout.sets_done, 'set')} already saved.")
+            self._resume_rest()
+
+    def _resume_rest(self) -> None:
+        """Back after a kill mid-rest: the rest goes on with what was left of it (the last
+        set's time and its exercise's rest tell), so the runner is where they were."""
+        w = self.workout
+        done = [s for it in w.items for s in it.done]
+        if not done or w.all_done or self.timers.active is not None:
+            return
+        last = max(done, key=lambda s: s.logged_at)
+        item = w.item_for(last.exercise)
+        if item is None:
+            return
+        left = item.plan.rest - (self.now() - last.logged_at).total_seconds()
+        if left >= 1:
+            self.timer_controller.start_rest(int(left + 0.999), w.next_text())
+            self.workout_changed()
 
     def _close_interrupted(self) -> None:
         self.workout.discard_or_close_interrupted()
@@ -308,7 +330,7 @@ class RunStrengthApp(App[None]):
 
     @work(thread=True, exclusive=True, group="backup")
     def daily_backup(self) -> None:
-        if self.demo:
+        if self.demo or self.logbook.profile() is None:  # a first start writes nothing until saved
             return
         try:
             self.logbook.backup_if_stale()
@@ -358,15 +380,20 @@ class RunStrengthApp(App[None]):
         if self.timers.active is None and w.all_done:
             self.action_finish()
             return
-        if self.timers.active is None and w.in_warmup:
+        if w.in_warmup and (self.timers.active is None or self.timers.active.kind == "drill"):
             self.warmup_step()
             return
         active = self.timers.active
         if active is not None and active.kind == "hold":
             held = max(1, active.held_per_side())
+            # an each-side hold stopped before side 2: logged as what it was, one side
+            one_side = active.per_side and not active.side_two_started
             active.countdown.stop()
             self.timer_controller.stop()
-            self._log_values(None, held, None, None, False, exercise=active.exercise)
+            self._log_values(None, held, None, None, False, exercise=active.exercise,
+                             note="side 1 only (stopped before side 2)" if one_side else "")
+            if one_side:
+                self.notify(f"Logged {held} s on side 1 only; side 2 was not held.", title=active.title)
             return
         if active is not None and active.kind == "get-ready":
             self.action_skip_timer()  # "Start now": the hold starts
@@ -398,6 +425,14 @@ class RunStrengthApp(App[None]):
         w = self.workout
         if w.session is None:  # the list beside shows the drills; enter ticks each one
             self._start_or_explain()
+            return
+        active = self.timers.active
+        if active is not None and active.kind == "drill":  # enter during a timed drill: done
+            self.timer_controller.stop()
+        elif active is None and (drill := w.current_drill) is not None and drill.seconds:
+            # a timed drill ('25 s each side') runs on the timer; its end (or enter) ticks it
+            self.timer_controller.start_drill(drill.name, drill.seconds, drill.per_side)
+            self.workout_changed()
             return
         w.tick_warmup()
         if not w.in_warmup:
@@ -437,9 +472,11 @@ class RunStrengthApp(App[None]):
     def _logged_from_dialog(self, values) -> None:
         if values is None:
             return
-        self._log_values(values.reps, values.seconds, values.load, values.rpe, values.pain, seen=values.seen)
+        self._log_values(values.reps, values.seconds, values.load, values.rpe, values.pain, seen=values.seen,
+                         note=values.note)
 
-    def _log_values(self, reps, seconds, load, rpe, pain, exercise: str | None = None, seen=frozenset()) -> None:
+    def _log_values(self, reps, seconds, load, rpe, pain, exercise: str | None = None, seen=frozenset(),
+                    note: str = "") -> None:
         """Save a set of ``exercise`` (a timed hold's own exercise), else of the current one.
 
         Guard notes already read in the log dialog (``seen``) are not repeated as toasts.
@@ -449,7 +486,7 @@ class RunStrengthApp(App[None]):
         item = w.item_for(exercise) if exercise else w.current
         try:
             self.action_start_session()
-            record = w.candidate(reps, seconds, load, rpe, pain, item=item)
+            record = w.candidate(reps, seconds, load, rpe, pain, note, item=item)
             record, warnings = w.log(record)
         except (service.LogError, OSError) as exc:
             self.notify(f"The set could not be saved: {exc}", severity="error", timeout=10)
@@ -483,7 +520,7 @@ class RunStrengthApp(App[None]):
 
         advice = " ".join(f"{n.message} {n.advice}" for n in notes) or "Pain is a reason to stop this exercise today."
         body = f"{advice}\n\nSkip the remaining sets of {item.plan.name}? (The set is saved either way.)"
-        choices = [("skip", f"Skip the rest of {item.plan.name}", "x"), ("go", "Carry on with a rest", "c")]
+        choices = [("skip", f"Stop {item.plan.name} for today", "x"), ("go", "Carry on (rest first)", "c")]
 
         def answer(choice: str | None) -> None:
             if choice == "skip":
@@ -550,7 +587,8 @@ class RunStrengthApp(App[None]):
         except (service.LogError, OSError) as exc:
             self.notify(f"The session could not be reopened: {exc}", severity="error", timeout=10)
             return
-        self.session_clock.start((session.minutes or 0) * 60.0)
+        reopened = self.workout.session or session
+        self.session_clock.start((reopened.minutes or 0) * 60.0)  # the minutes it already ran count on
         self.notify(f"Reopened: {plural(self.workout.sets_done, 'set')} already saved.", title="Session open")
         self.workout_changed()
 
@@ -594,6 +632,14 @@ class RunStrengthApp(App[None]):
         return self.profile.beeps and self.profile.signal != "off"
 
     def _timer_ended(self, active: ActiveTimer) -> None:
+        if active.kind == "drill":  # a timed warm-up drill held to its end: ticked, nothing logged
+            self.ring("Drill done", f"{active.title}: done")
+            self._flash()
+            self.workout.tick_warmup()
+            if not self.workout.in_warmup:
+                self.notify("Enter logs the first set.", title="Warm-up done")
+            self.workout_changed()
+            return
         if active.kind == "rest":
             self.ring("Rest over", self.workout.next_text())
         elif active.kind == "hold":
@@ -671,18 +717,33 @@ class RunStrengthApp(App[None]):
 
     def get_system_commands(self, screen):
         yield from super().get_system_commands(screen)
-        yield SystemCommand("Log a set", "Open the log-a-set dialog for the current exercise", self.action_log_set)
-        yield SystemCommand("Start hold / next set", "Do the obvious next thing (enter)", self.action_primary)
-        yield SystemCommand("Start the session", "Start the session clock", self.action_start_session)
-        yield SystemCommand("Skip the warm-up", "Go straight to the first set (x)", self.action_skip_warmup)
-        yield SystemCommand("Coach's notes", "Pain referrals, a held-back block week, the week's notes (m)",
-                            self._on_today(lambda today: today.action_coach_notes()))
-        yield SystemCommand("Clear a pain mark", "Once a doctor or physio says it is fine (c)",
-                            self._on_today(lambda today: today.action_clear_pain()))
-        yield SystemCommand("Finish the session", "Save the session with its RPE", self.action_finish)
-        yield SystemCommand("Pause or resume the timer", "space", self.action_pause_timer)
-        yield SystemCommand("Add 15 seconds to the timer", "+", self.action_add_time)
-        yield SystemCommand("Skip the timer", "k", self.action_skip_timer)
+        # only what does something now (a palette of dead commands reads as a broken app)
+        from .timers import ENTER_MODES
+
+        w, timer = self.workout, self.timers.active
+        onboarding = self._onboarding()
+        mode = self.enter_mode()
+        if mode and not onboarding:
+            yield SystemCommand(f"{ENTER_MODES[mode]} (enter)", "What enter does now, named as in the footer",
+                                self.action_primary)
+        if w.current is not None and not w.finished_today and not w.in_warmup and not onboarding:
+            yield SystemCommand("Log a set", f"Log a set of {w.current.plan.name} (l)", self.action_log_set)
+        if w.in_warmup and not onboarding:
+            yield SystemCommand("Skip the warm-up", "Go straight to the first set (x)", self.action_skip_warmup)
+        if not onboarding:
+            yield SystemCommand("Coach's notes", "Pain referrals, a held-back block week, the week's notes (m)",
+                                self._on_today(lambda today: today.action_coach_notes()))
+        if w.pain and not onboarding:
+            yield SystemCommand("Clear a pain mark", "Once a doctor or physio says it is fine (c)",
+                                self._on_today(lambda today: today.action_clear_pain()))
+        if w.session is not None and w.sets_done:
+            yield SystemCommand("Finish the session", "Save the session with its RPE (f)", self.action_finish)
+        if timer is not None:
+            paused = timer.countdown.paused
+            yield SystemCommand("Resume the timer" if paused else "Pause the timer", "space",
+                                self.action_resume_timer if paused else self.action_pause_timer)
+            yield SystemCommand("Add 15 seconds to the timer", "+", self.action_add_time)
+            yield SystemCommand(f"Skip the {timer.kind.replace('-', ' ')}", "k", self.action_skip_timer)
         yield SystemCommand("Focus mode", "Just the timer, big (z)", self.action_focus_mode)
         yield SystemCommand("Exercise instructions", "Steps and cues for the current exercise (i)", self.action_instructions)
         yield SystemCommand("Exercise library", "Search every exercise (e)", self.action_show_library)
@@ -691,7 +752,7 @@ class RunStrengthApp(App[None]):
         yield SystemCommand("Settings", "Level, equipment, running week (o)", self.action_show_settings)
         yield SystemCommand("Notes from the guard", "Notes already shown this session (g)", self.action_show_notes)
         yield SystemCommand("Keys", "Every key, screen by screen (?)", self.action_show_keys)
-        yield SystemCommand("Export log", "Write a JSON export to the data folder", self.action_export)
+        yield SystemCommand("Export log", "Write a JSON or CSV copy of the log to a file you name", self.action_export)
 
     def _on_today(self, action: Callable[[TodayScreen], None]) -> Callable[[], None]:
         """A Today action for the command palette (Today is the screen under the others)."""
@@ -704,11 +765,20 @@ class RunStrengthApp(App[None]):
         return run
 
     def action_export(self) -> None:
-        self.export_log()
+        """Ask where (outside the data folder, as `runstrength export -o`), then write it."""
+        from .screens.dialogs import ExportScreen
+
+        self.push_screen(ExportScreen(self.logbook.default_export_path(self.today()), self.logbook.dir),
+                         lambda target: self.export_log(target) if target else None)
 
     @work(thread=True, exclusive=True, group="export")
-    def export_log(self) -> None:
-        target = self.logbook.export_to(self.logbook.default_export_path(self.today()), self.now())
+    def export_log(self, target: Path) -> None:
+        kind = "csv" if target.suffix.lower() == ".csv" else "json"
+        try:
+            self.logbook.export_to(target, self.now(), kind)
+        except OSError as exc:
+            self.call_from_thread(self.notify, f"The export could not be written: {exc}", severity="error", timeout=10)
+            return
         self.call_from_thread(self.notify, f"Exported to {target}", title="Export")
 
     def on_unmount(self) -> None:
@@ -727,5 +797,5 @@ def run_tui(data_dir: Path, demo: bool = False) -> int:
         app = RunStrengthApp(logbook, demo=demo)
         app.run()
     finally:
-        logbook.close()
+        logbook.close_unused()
     return app.return_code or 0  # a crash (Textual sets 1) never reports success

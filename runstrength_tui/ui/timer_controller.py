@@ -57,6 +57,11 @@ class TimerController:
         self.schedule()
         return timer
 
+    def start_drill(self, name: str, seconds: int, per_side: bool = False) -> ActiveTimer:
+        timer = self.model.start_drill(name, seconds, per_side)
+        self.schedule()
+        return timer
+
     def start_get_ready(self, exercise: str, name: str, hold_seconds: int, per_side: bool = False,
                         seconds: int = GET_READY_SECONDS) -> ActiveTimer:
         timer = self.model.start_get_ready(exercise, name, hold_seconds, per_side, seconds)
@@ -154,7 +159,7 @@ class TimerController:
         active = self.active
         if active is not None and active.countdown.finished:
             self._on_deadline()
-        elif active is not None and active.kind == "hold" and active.side == 2 and not active.switched:
+        elif active is not None and active.kind in ("hold", "drill") and active.side == 2 and not active.switched:
             active.switched = True
             self._on_switch(active)
 

@@ -48,7 +48,7 @@ class ActiveTimer:
         side 2 40 → 0), so side 1 shows when to switch; other timers count their whole
         duration (phase "")."""
         c = self.countdown
-        if self.kind != "hold" or not self.per_side:
+        if self.kind not in ("hold", "drill") or not self.per_side:
             return "", c.remaining(), c.duration
         used = c.elapsed()
         if used < self.side_one_end:
@@ -74,6 +74,11 @@ class ActiveTimer:
             return round(used)
         side_two = used - self.side_one_end - SWITCH_SECONDS
         return round(self.side_one_end if side_two <= 0 else min(self.side_one_end, side_two))
+
+    @property
+    def side_two_started(self) -> bool:
+        """In an each-side hold, whether side 2 was begun (past side 1 and the switch)."""
+        return self.countdown.elapsed() > self.side_one_end + SWITCH_SECONDS
 
     def held_to_end(self) -> int:
         """Seconds held per side when the hold ran to its end (+15 s presses included):
@@ -122,6 +127,15 @@ class TimerModel:
                                   f"{hint}Enter stops early and logs the time held", exercise, seconds, per_side)
         return self.active
 
+    def start_drill(self, name: str, seconds: int, per_side: bool = False) -> ActiveTimer:
+        """A timed warm-up drill ('25 s each side'): counted like a hold, each side on its
+        own, but nothing is logged (warm-up drills are not sets)."""
+        total = seconds * 2 + SWITCH_SECONDS if per_side else seconds
+        hint = "Bell = switch sides. " if per_side else ""
+        self.active = ActiveTimer("drill", Countdown(self.clock).start(total), name,
+                                  f"{hint}Warm-up drill, not logged · enter: done", "", seconds, per_side)
+        return self.active
+
     def clear(self) -> None:
         self.active = None
 
@@ -166,6 +180,7 @@ def timer_bindings(prefix: str = "", show: bool = True) -> list[Binding]:
 ENTER_MODES = {
     "warmup-go": "Start warm-up",
     "warmup": "Drill done",
+    "drill": "Start drill",
     "log": "Log set",
     "hold": "Start hold",
     "go": "Start now",

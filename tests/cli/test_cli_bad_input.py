@@ -48,7 +48,7 @@ CASES = {
     "block start": (["profile", "--block-start", "soon"], "YYYY-MM-DD"),
     "plan weeks": (["plan", "--weeks", "13"], "Weeks"),
     "history weeks": (["history", "--weeks", "zero"], "Weeks"),
-    "unknown command": (["lgo", "plank"], "invalid choice"),
+    "unknown command": (["lgo", "plank"], "unknown command 'lgo'; did you mean log?"),
     "missing exercise": (["log"], "EXERCISE"),
     "unknown option": (["log", "plank", "--secs", "30"], "unrecognized"),
 }

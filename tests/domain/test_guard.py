@@ -119,11 +119,26 @@ def test_load_jump_message_uses_numbers_and_name():
 
 def test_load_jump_in_pounds():
     lb = KG_PER_LB
+    runner = ADVANCED.with_changes(units="lb")
     history = [sset("goblet-squat", DAY - days(3), reps=12, load=40 * lb, unit="lb")]
-    assert "load-jump" not in codes(on_set(sset("goblet-squat", DAY, reps=12, load=45 * lb, unit="lb"), history))  # one 5 lb step
-    (w,) = [w for w in on_set(sset("goblet-squat", DAY, reps=12, load=50 * lb, unit="lb"), history) if w.code == "load-jump"]
+    assert "load-jump" not in codes(on_set(sset("goblet-squat", DAY, reps=12, load=45 * lb, unit="lb"), history, profile=runner))  # one 5 lb step
+    (w,) = [w for w in on_set(sset("goblet-squat", DAY, reps=12, load=50 * lb, unit="lb"), history, profile=runner) if w.code == "load-jump"]
     assert w.message.startswith("40 lb → 50 lb is a 25% jump")
     assert "kg" not in w.message + w.advice
+
+
+def test_guard_sentences_are_in_the_runners_unit_whatever_the_set_was_typed_in():
+    """A runner in pounds who typed one set in kg still reads pounds (issue 26: "10 kg → 20 kg … at
+    most 2.5 kg" on a profile in lb); a runner in kg reads kg for sets typed in pounds."""
+    runner = ADVANCED.with_changes(units="lb")
+    history = [sset("goblet-squat", DAY - days(3), reps=12, load=10.0, unit="kg")]
+    (w,) = [w for w in on_set(sset("goblet-squat", DAY, reps=12, load=20.0, unit="kg"), history, profile=runner) if w.code == "load-jump"]
+    assert w.message.startswith("22 lb → 44.1 lb is a 100% jump") and "kg" not in w.message + w.advice
+    (w,) = [w for w in on_set(sset("goblet-squat", DAY, reps=5, load=20.0, unit="kg"), history, profile=runner) if w.code == "heavy-low-reps"]
+    assert "5 reps at 44.1 lb" in w.message and "kg" not in w.message + w.advice
+    history = [sset("goblet-squat", DAY - days(3), reps=12, load=40 * KG_PER_LB, unit="lb")]
+    (w,) = [w for w in on_set(sset("goblet-squat", DAY, reps=12, load=50 * KG_PER_LB, unit="lb"), history) if w.code == "load-jump"]
+    assert w.message.startswith("18.14 kg → 22.68 kg") and "lb" not in w.message + w.advice
 
 
 @pytest.mark.parametrize("age, fires", [(28, True), (29, False), (1, True)])

@@ -25,8 +25,10 @@ async def test_warmup_is_a_step_before_the_first_set_and_logs_nothing(beginner_d
         assert "WARM-UP" in detail and w.plan.warmup[0].name in detail
         await pilot.press("enter")  # starts the warm-up and the session clock
         await pilot.pause()
-        assert w.session is not None and app.enter_mode() == "warmup"
-        for _ in range(drills):
+        assert w.session is not None and app.enter_mode() in ("warmup", "drill")
+        for _ in range(drills * 2):  # a timed drill takes two: start it, then done
+            if not w.in_warmup:
+                break
             assert not isinstance(app.screen, LogSetScreen)
             await pilot.press("enter")
             await pilot.pause()
@@ -244,3 +246,33 @@ def test_weights_and_races_are_read_like_the_cli():
         assert str(exc) == "Race day must look like YYYY-MM-DD, not '06/12/2026'."
     else:
         raise AssertionError("accepted a day that is not YYYY-MM-DD")
+
+
+async def test_a_timed_warmup_drill_runs_on_the_timer_and_logs_nothing(beginner_dir, close_stores):
+    """Issue 26: '25 s each side' has a timer (side 1, switch, side 2); its end ticks it."""
+    from helpers import FakeClock, wait_for
+
+    clock = FakeClock()
+    app = make_app(beginner_dir, clock=clock, warmed_up=False)
+    close_stores(app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        w = app.workout
+        timed = next(i for i, d in enumerate(w.plan.warmup) if d.seconds)
+        await pilot.press("enter")  # the warm-up starts
+        await pilot.pause()
+        for _ in range(timed):  # the drills before it, ticked
+            await pilot.press("enter")
+            await pilot.pause()
+        drill = w.current_drill
+        assert drill.seconds and app.enter_mode() == "drill"
+        await pilot.press("enter")
+        await pilot.pause()
+        active = app.timers.active
+        assert active is not None and active.kind == "drill" and active.title == drill.name
+        assert app.enter_mode() == "warmup"  # enter now says the drill is done
+        total = drill.seconds * 2 + 5 if drill.per_side else drill.seconds
+        clock.advance(total + 0.1)
+        await wait_for(pilot, lambda: app.timers.active is None)
+        assert w.warmup_ticked == timed + 1
+    assert app.logbook.open_session()[1] == []  # drills are not sets

@@ -292,7 +292,7 @@ async def test_skipping_counts_what_was_planned_and_done(demo_dir, close_stores)
         await pilot.pause()
         assert w.finished_today
         status = app.screen.query_one("#exercises").get_option_at_index(0).prompt
-        assert "1 of 2 sets, rest skipped" in str(status) and "1/2" not in str(status)
+        assert "sets 1/2, stopped" in str(status) and "rest skipped" not in str(status)
         assert str(app.screen.query_one("#session-clock").render()) == "Saved · 1 set"
 
 
@@ -351,3 +351,24 @@ async def test_80x24_never_breaks_a_phrase_in_the_exercise_list(demo_dir, close_
                 if line.lstrip().startswith("last") or " · last" in line:  # "last 2×15, 11 d ago"
                     assert line.rstrip().endswith("ago"), lines
             assert not any(line.strip() in ("ago", "min.") for line in lines), lines
+
+
+async def test_an_each_side_hold_stopped_on_side_one_logs_one_side(demo_dir, close_stores):
+    """Issue 26: stopped 12 s into side 1, the set says so (it read as both sides done)."""
+    clock = FakeClock()
+    app = make_app(demo_dir, clock=clock)
+    close_stores(app)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        w = app.workout
+        w.select(next(i for i, it in enumerate(w.items) if it.plan.per_side and it.is_hold))
+        app.workout_changed()
+        exercise = w.current.plan.exercise
+        await pilot.press("enter")
+        clock.advance(5)
+        await wait_for(pilot, lambda: app.timers.active is not None and app.timers.active.kind == "hold")
+        clock.advance(12)
+        await pilot.press("enter")  # stop & log
+        await pilot.pause()
+    (logged,) = [s for s in app.logbook.open_session()[1] if s.exercise == exercise]
+    assert logged.seconds == 12 and logged.note == "side 1 only (stopped before side 2)"

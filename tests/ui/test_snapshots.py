@@ -56,6 +56,11 @@ def test_log_set_shows_warning_before_saving(snap_compare, demo_dir, app_for):
     assert snap_compare(app_for(demo_dir), terminal_size=SIZE, run_before=scene("warning", FakeClock()))
 
 
+def test_log_set_with_warning_80x24(snap_compare, demo_dir, app_for):
+    """Issue 26: title, fields, note, the warning and the buttons, all on an 80×24 screen."""
+    assert snap_compare(app_for(demo_dir), terminal_size=(80, 24), run_before=scene("warning", FakeClock()))
+
+
 def test_today_shows_comeback_warning(snap_compare, beginner_dir, app_for):
     with Store(beginner_dir) as store:  # a session 20 days ago, nothing since
         day = PINNED - timedelta(days=20)
@@ -108,8 +113,15 @@ def test_settings(snap_compare, demo_dir, app_for):
 
 
 @pytest.mark.parametrize("step", [0, 1, 2, 3, 4])
-def test_onboarding_steps(snap_compare, tmp_path, app_for, step):
+def test_onboarding_steps(snap_compare, tmp_path, app_for, step, monkeypatch):
+    monkeypatch.setenv("HOME", str(tmp_path))  # the folder it names reads ~/fresh in every run
     assert snap_compare(app_for(tmp_path / "fresh"), terminal_size=SIZE, press=["ctrl+n"] * step)
+
+
+def test_onboarding_first_step_80x24(snap_compare, tmp_path, app_for, monkeypatch):
+    """Issue 26: the folder it will make, and the way out (q, ctrl+q, esc), on the first step."""
+    monkeypatch.setenv("HOME", str(tmp_path))
+    assert snap_compare(app_for(tmp_path / "fresh"), terminal_size=(80, 24))
 
 
 # --- the moments of a session (issue 14) -----------------------------------------------------
@@ -232,6 +244,50 @@ def test_settings_races_weights_and_pain(snap_compare, tmp_path, app_for):
         await pilot.pause()
 
     assert snap_compare(app_for(folder), terminal_size=SIZE, run_before=run_before)
+
+
+# --- no dead ends (issue 26) -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("size", [(80, 24), (160, 50)])
+def test_settings_asks_save_discard_cancel(snap_compare, beginner_dir, app_for, size):
+    """Esc after a change in Settings: Save / Discard / Cancel, each with its key."""
+    assert snap_compare(app_for(beginner_dir), terminal_size=size, press=["o", "down", "space", "escape"])
+
+
+@pytest.mark.parametrize("size", [(80, 24), (160, 50)])
+def test_export_asks_where(snap_compare, beginner_dir, app_for, size, tmp_path, monkeypatch):
+    """ctrl+p → Export log: a file in the home folder by default, never the data folder."""
+    monkeypatch.setenv("HOME", "/home/runner")
+
+    async def open_export(pilot):
+        pilot.app.action_export()
+        await pilot.pause()
+
+    assert snap_compare(app_for(beginner_dir), terminal_size=size, run_before=open_export)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (160, 50)])
+def test_x_after_a_set_says_what_happened(snap_compare, demo_dir, app_for, size):
+    """One set logged, then x: 'sets 1/2, stopped' (it said '1 of 2 sets, rest skipped')."""
+    assert snap_compare(app_for(demo_dir), terminal_size=size, press=["enter", "enter", "k", "x"])
+
+
+@pytest.mark.parametrize("size", [(80, 24), (160, 50)])
+def test_timed_warmup_drill(snap_compare, beginner_dir, app_for, size):
+    """A timed drill ('25 s each side') on the timer, 10 s into side 1; nothing is logged."""
+    clock = FakeClock()
+
+    async def run_before(pilot):
+        w = pilot.app.workout
+        timed = next(i for i, d in enumerate(w.plan.warmup) if d.seconds)
+        await pilot.press("enter", *["enter"] * timed, "enter")  # started, the drills before ticked, this one on
+        await pilot.pause()
+        clock.advance(10)
+        scenes.repaint_timers(pilot)
+        await pilot.pause()
+
+    assert snap_compare(app_for(beginner_dir, clock=clock, warmed_up=False), terminal_size=size, run_before=run_before)
 
 
 # --- an exercise's story (issue 28) ------------------------------------------------------------

@@ -8,7 +8,7 @@ from ... import service
 from ...domain import validate as v
 from ...domain.words import plural
 from ...service import data
-from ..render import emit, err, out, plan_text, prescribed_line, print_json, status_text, write_bytes_out
+from ..render import emit, err, name_width, out, plan_text, prescribed_line, print_json, status_text, write_bytes_out
 from . import open_log, read_context, tell_clock
 
 
@@ -53,13 +53,14 @@ def cmd_plan(args) -> int:
         return 0
     for note in ctx.today_plan().notes:
         out(f"Note: {note}\n")
+    width = name_width([p for d in days for p in d.exercises])  # one column for the whole plan
     for d in days:
         marks = [m for m, on in (("lighter week", d.light_week), ("race taper", d.taper),
                                  (f"comeback week {d.comeback}", d.comeback)) if on]
         light = f" ({', '.join(marks)})" if marks else ""
         out(f"{d.date.strftime('%a %d %b')} · block week {d.block_week}{light} · about {plan.estimated_minutes(d.exercises):g} min")
         for p in d.exercises:
-            out(f"    {prescribed_line(p)}")
+            out(f"    {prescribed_line(p, width=width)}")
         for item in d.upcoming:
             out(f"    later: {item}")
     if not days:
@@ -82,6 +83,8 @@ def cmd_history(args) -> int:
         out(f"No sessions since {since.isoformat()}.")
     for r in reversed(rows):
         minutes = f"{r['minutes']:g} min" if r["minutes"] else "—"
+        rpe = f"RPE {r['rpe']}" if r["rpe"] else "RPE —"
+        sets = f"{r['sets']:>2} set" + ("" if r["sets"] == 1 else "s")
         warn = f"  ! {', '.join(code_words(c) for c in r['warnings'])}" if r["warnings"] else ""
-        out(f"{r['date']}  {r['sets']:>2} sets  {minutes:>7}  {', '.join(r['exercises'])}{warn}")
+        out(f"{r['date']}  {sets:<7}  {minutes:>7}  {rpe:<6}  {', '.join(r['exercises'])}{warn}")
     return 0

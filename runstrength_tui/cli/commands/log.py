@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ... import service
 from ...domain import validate as v
-from ...domain.words import format_load, plural
+from ...domain.words import load_as_typed, plural
 from ..render import err, out, print_json, warn_lines
 from . import open_log, read_context
 
@@ -28,10 +28,12 @@ def cmd_log(args) -> int:
     day = v.parse_day(args.date, day_today) if args.date else day_today
     note = v.parse_note(args.note)
     load = None
+    units = "kg"
     if args.load:  # checked before the writer opens, so a bad load writes nothing (not even a new folder)
         with open_log(args, write=False) as peek:
             profile = peek.profile()
-        load = v.parse_load(args.load, profile.units if profile else "kg")
+        units = profile.units if profile else "kg"
+        load = v.parse_load(args.load, units)
     with open_log(args, write=not args.dry_run) as log:
         stamp = service.stamped_on(day, service.now())
         drafts = service.make_sets(ex.id, "(new)", day, stamp, count, reps, seconds, load, rpe, args.pain, note, "cli")
@@ -42,7 +44,7 @@ def cmd_log(args) -> int:
                     "warnings": [w.to_dict() for w in warnings], "dry_run": args.dry_run})
         return 0
     what = f"{seconds} s" if seconds is not None else f"{reps}"
-    load_text = f" @ {format_load(records[0].load_kg, records[0].unit)}" if load else ""
+    load_text = f" @ {load_as_typed(records[0].load_kg or 0.0, records[0].unit, units)}" if load else ""
     verb = "Would log" if args.dry_run else "Logged"
     out(f"{verb} {count} × {what} {ex.name.lower()}{load_text} on {day.isoformat()}.")
     if defaulted:

@@ -15,7 +15,7 @@ def _parse_profile_changes(args, profile, day: date) -> dict:
     to its race days, --runs changes some of its days); InputError on the first bad one."""
     from ...domain import validate as v
     from ...domain.model import LEVELS, RUN_TYPES, WEEKDAYS
-    from ...domain.profile import equipment_choice, parse_race, races_with_distances
+    from ...domain.profile import equipment_choice, parse_race_list, races_with_distances
 
     changes: dict = {}
 
@@ -61,28 +61,21 @@ def _parse_profile_changes(args, profile, day: date) -> dict:
             changes["race_distances"] = ()
         else:
             changes["races"], changes["race_distances"] = races_with_distances(
-                profile.races, profile.race_distances, [parse_race(raw) for raw in args.race], day
+                profile.races, profile.race_distances, [r for raw in args.race for r in parse_race_list(raw)], day
             )
     if args.session_time is not None:
         changes["session_time"] = v.parse_session_time(args.session_time)
     if args.plyo_ready is not None:
         changes["plyo_ready"] = pick(args.plyo_ready, ("yes", "no"), "Plyo ready") == "yes"
+    units = changes.get("units", profile.units)  # `--units lb --weights 10,15` means pounds
     for option, field in (("weights", "dumbbells"), ("kettlebells", "kettlebells")):
         raw = getattr(args, option)
         if raw is None:
             continue
-        if raw.strip().lower() == "none":
-            changes[field] = ()
-            continue
-        parts = [x.strip() for x in raw.split(",") if x.strip()]
-        unit = next((u for u in ("kg", "lb") if parts and parts[-1].lower().rstrip("s").endswith(u)), profile.units)
-        weights = set()
-        for part in parts:
-            kg, _ = v.parse_load(part if part[-1].isalpha() else f"{part}{unit}", unit)
-            weights.add(round(kg, 3))
-        if not weights:
+        weights = v.parse_weights(raw, units, f"--{option}")
+        if not weights and raw.strip().lower() != "none":
             raise v.InputError(f"--{option} needs weights like 4,6,8kg, or 'none'.")
-        changes[field] = tuple(sorted(weights))
+        changes[field] = weights
     return changes
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import ClassVar, Generic, TypeVar
 
 from rich.text import Text
@@ -38,7 +39,8 @@ class SetValues:
     load: tuple[float, str] | None
     rpe: int | None
     pain: bool
-    seen: frozenset = frozenset()  # (code, exercise) of the guard notes shown before saving
+    seen: frozenset = frozenset()
+    note: str = ""  # (code, exercise) of the guard notes shown before saving
 
 
 class LogSetScreen(ModalScreen[SetValues | None]):
@@ -61,29 +63,36 @@ class LogSetScreen(ModalScreen[SetValues | None]):
         ex = self.workout.catalog.get(p.exercise)
         n = len(self.item.done) + 1
         units = self.workout.ctx.profile.units
+        just_done = self.item.done[-1] if self.item.done else None  # set 2 starts from what set 1 was
         with Vertical(id="dialog"):
             yield Label(f"Log set {n} of {p.sets} · {p.name}", id="dialog-title")
             yield Static(f"Plan: {p.dose_text}", classes="muted")
             with Horizontal(classes="fields"):
                 with Vertical(classes="field"):
                     if p.seconds is not None:
+                        # text, not type="integer": '45s' and '1:30' read as the CLI reads them,
+                        # and letters get a sentence instead of vanishing
                         yield Label("Seconds held")
-                        yield SaveInput(str(p.seconds), id="amount", type="integer")
+                        held = just_done.seconds if just_done and just_done.seconds else p.seconds
+                        yield SaveInput(str(held), id="amount")
                     else:
                         yield Label("Reps" + (" (each side)" if p.per_side else ""))
-                        yield SaveInput(str(p.reps[1]), id="amount", type="integer")
+                        reps = just_done.reps if just_done and just_done.reps else p.reps[1]
+                        yield SaveInput(str(reps), id="amount")
                 with Vertical(classes="field"):
                     yield Label(f"Load ({units})" if ex.weighted else "Added load (optional)")
-                    load = format_load(p.suggested_load_kg, p.load_unit) if p.suggested_load_kg else ""
+                    load = format_load(p.suggested_load_kg, units) if p.suggested_load_kg else ""
                     last = next((s for s in reversed(self.item.done) if s.load_kg), None)
                     if last:
-                        load = format_load(last.load_kg, last.unit)
+                        load = format_load(last.load_kg, units)
                     example = "e.g. 12kg" if units == "kg" else "e.g. 25lb"
                     yield SaveInput(load, id="load", placeholder=example if ex.weighted else "bodyweight")
                 with Vertical(classes="field"):
                     yield Label("RPE 1-10")
-                    yield SaveInput("", id="rpe", placeholder="optional", type="integer")
-            yield PainBox("It hurt (pain)", id="pain")
+                    yield SaveInput("", id="rpe", placeholder="optional")
+            with Horizontal(classes="fields"):  # one row: the dialog stays whole at 80×24 with a warning
+                yield PainBox("It hurt (pain)", id="pain")
+                yield SaveInput("", id="note", placeholder="Note (optional)")
             yield WarningsBox(id="preview")
             yield Static("", id="error")
             with Horizontal(classes="buttons"):
@@ -118,7 +127,8 @@ class LogSetScreen(ModalScreen[SetValues | None]):
         seconds = v.parse_seconds(amount) if is_hold else None
         load = v.parse_load(load_text, self.workout.ctx.profile.units) if load_text else None
         rpe = v.parse_rpe(rpe_text) if rpe_text else None
-        return SetValues(reps, seconds, load, rpe, self.query_one("#pain", Checkbox).value)
+        note = v.parse_note(self.query_one("#note", Input).value)
+        return SetValues(reps, seconds, load, rpe, self.query_one("#pain", Checkbox).value, note=note)
 
     def update_preview(self) -> None:
         error = self.query_one("#error", Static)
@@ -349,3 +359,45 @@ def confirm_clear_pain(screen: Screen[object], name: str, clear: Callable[[], ob
     screen.app.push_screen(ChoiceScreen(f"Clear the pain mark on {name}?", service.clear_pain_question(name),
                                         [("keep", "Keep it out", "n"), ("clear", f"Clear {name}", "y")],
                                         cancel="keep"), answer)
+
+
+class ExportScreen(FormDialog[Path]):
+    """Where the export goes: a file outside the data folder (a .csv name writes CSV)."""
+
+    FIRST_FIELD = "#export-path"
+    BINDINGS = [Binding("enter", "save", "Export", key_display="⏎"), Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, default: Path, data_dir: Path) -> None:
+        super().__init__()
+        self.default, self.data_dir = default, data_dir
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog"):
+            yield Label("Export the log", id="dialog-title")
+            yield Static("A file outside the data folder; a name ending in .csv writes CSV, any other JSON "
+                         "(`runstrength import` reads either).", classes="muted")
+            yield SaveInput(str(self.default), id="export-path")
+            yield Static("", id="error")
+            with Horizontal(classes="buttons"):
+                yield Button("Export (enter)", id="save", variant="primary")
+                yield Button("Cancel (esc)", id="cancel")
+        yield KeysBar()
+
+    def submit(self) -> None:
+        self.action_save()
+
+    def action_save(self) -> None:
+        from ...service.data import export_target
+
+        text = self.query_one("#export-path", Input).value.strip()
+        try:
+            if not text:
+                raise v.InputError("Give a file name to write the export to, e.g. ~/runstrength-export.json.")
+            target = export_target(text, self.data_dir)
+        except v.InputError as exc:
+            self.query_one("#error", Static).update(Text(f"✗ {exc}"))
+            return
+        self.dismiss(target)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

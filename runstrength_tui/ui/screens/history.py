@@ -162,11 +162,11 @@ class SessionSetsScreen(RunStrengthScreen[None]):
         if cursor is None and table.row_count:
             cursor = table.cursor_row
         table.clear()
+        units = self.app.profile.units
         for i, s in enumerate(self.sets, 1):
-            amount = f"{s.seconds} s" if s.seconds is not None else f"{s.reps} reps"
             table.add_row(
-                str(i), plain(catalog.get(s.exercise).name if s.exercise in catalog else s.exercise), amount,
-                format_load(s.load_kg, s.unit) if s.load_kg else "—", str(s.rpe or "—"),
+                str(i), plain(catalog.get(s.exercise).name if s.exercise in catalog else s.exercise), amount_text(s),
+                format_load(s.load_kg, units) if s.load_kg else "—", str(s.rpe or "—"),
                 "yes" if s.pain else "", plain(s.note + (" (edited)" if s.edited_at else "")), key=s.id,
             )
         if cursor is not None and table.row_count:
@@ -178,8 +178,8 @@ class SessionSetsScreen(RunStrengthScreen[None]):
         catalog = service.catalog()
         name = catalog.get(record.exercise).name if record.exercise in catalog else record.exercise
         same = [s for s in self.sets if s.exercise == record.exercise]
-        amount = f"{record.seconds} s" if record.seconds is not None else f"{record.reps} reps"
-        load = f" @ {format_load(record.load_kg, record.unit)}" if record.load_kg else ""
+        amount = amount_text(record)
+        load = f" @ {format_load(record.load_kg, self.app.profile.units)}" if record.load_kg else ""
         rpe = f", RPE {record.rpe}" if record.rpe else ""
         return f"set {same.index(record) + 1} of {len(same)} · {name}, {amount}{load}{rpe}"
 
@@ -192,7 +192,7 @@ class SessionSetsScreen(RunStrengthScreen[None]):
     def action_edit(self) -> None:
         record = self._selected()
         if record is not None:
-            self.app.push_screen(EditSetScreen(record, self.describe(record)), lambda changes: self._edited(record, changes))
+            self.app.push_screen(EditSetScreen(record, self.describe(record), self.app.profile.units), lambda changes: self._edited(record, changes))
 
     def _edited(self, record, changes) -> None:
         if changes:
@@ -222,13 +222,23 @@ class SessionSetsScreen(RunStrengthScreen[None]):
         self.dismiss(None)
 
 
+def amount_text(record) -> str:
+    """'12 reps', '12 reps each side', '30 s each side' (as the plan said it)."""
+    catalog = service.catalog()
+    side = " each side" if record.exercise in catalog and catalog.get(record.exercise).per_side else ""
+    amount = f"{record.seconds} s" if record.seconds is not None else f"{record.reps} reps"
+    return amount + side
+
+
 class EditSetScreen(FormDialog[dict]):
     BINDINGS = [Binding("enter", "save", "Save", key_display="⏎"), Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, record, what: str = "") -> None:
+    def __init__(self, record, what: str = "", units: str = "kg") -> None:
         super().__init__()
         self.record = record
         self.what = what
+        self.units = units  # the runner's: the load is shown, and read, in it
+        self.load_shown = format_load(record.load_kg, units) if record.load_kg else ""
 
     def compose(self) -> ComposeResult:
         r = self.record
@@ -239,8 +249,8 @@ class EditSetScreen(FormDialog[dict]):
                     yield Label("Seconds" if r.seconds is not None else "Reps")
                     yield SaveInput(str(r.seconds if r.seconds is not None else r.reps), id="amount", type="integer")
                 with Vertical(classes="field"):
-                    yield Label("Load")
-                    yield SaveInput(format_load(r.load_kg, r.unit) if r.load_kg else "", id="load")
+                    yield Label(f"Load ({self.units})")
+                    yield SaveInput(self.load_shown, id="load")
                 with Vertical(classes="field"):
                     yield Label("RPE")
                     yield SaveInput(str(r.rpe or ""), id="rpe", type="integer")
@@ -260,8 +270,10 @@ class EditSetScreen(FormDialog[dict]):
             amount = self.query_one("#amount", Input).value
             changes = {"seconds": v.parse_seconds(amount)} if r.seconds is not None else {"reps": v.parse_reps(amount)}
             load_text = self.query_one("#load", Input).value.strip()
-            if load_text:
-                kg, unit = v.parse_load(load_text, r.unit)
+            if load_text and load_text == self.load_shown:
+                pass  # unchanged: the load keeps the unit it was entered in
+            elif load_text:
+                kg, unit = v.parse_load(load_text, self.units)
                 changes.update(load_kg=kg, unit=unit)
             else:
                 changes["load_kg"] = None

@@ -40,7 +40,7 @@ KEYS = (
     ("Everywhere", (
         ("w  h", "your week · history"),
         ("e  o", "exercise library · settings (signal, running week…)"),
-        ("ctrl+p", "every command, searchable (Change theme too)"),
+        ("ctrl+p", "every command, searchable (Theme too)"),
         ("esc", "back"),
         ("?  F1", "this screen"),
         ("q", "quit (asks while a timer runs)"),

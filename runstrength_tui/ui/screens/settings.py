@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -20,11 +21,11 @@ from ... import service
 from ...domain import validate as v
 from ...domain.model import EQUIPMENT, LEVELS, NOTIFY_MODES, SIGNALS, Profile, level_rank
 from ...domain.plan import READINESS_QUESTIONS, target_note
-from ...domain.profile import changed_profile, equipment_choice, parse_race, races_with_distances
+from ...domain.profile import changed_profile, equipment_choice, parse_race_list, races_with_distances
 from ...domain.words import format_load
 from ..widgets.run_week import RunWeek
 from ..widgets.steady_input import SteadyInput
-from ..widgets.toggles import ClearCheckbox, ClearRadioButton
+from ..widgets.toggles import ClearCheckbox, ClearRadioButton, PickRadioSet
 from .base import RunStrengthScreen
 
 LEVEL_TEXT = {
@@ -49,25 +50,14 @@ def weights_text(weights: tuple[float, ...], units: str) -> str:
 
 
 def parse_weights(raw: str, units: str, what: str) -> tuple[float, ...]:
-    """'4,6,8,10' (in the profile's units, or with kg/lb on each) → kilograms, sorted; empty
-    means none listed (the plan uses standard steps). ValueError with a person's sentence."""
-    weights = set()
-    for part in (x.strip() for x in raw.replace(";", ",").split(",")):
-        if not part:
-            continue
-        try:
-            kg, _ = v.parse_load(part, units)
-        except v.InputError:
-            raise ValueError(f"{what} look like 4,6,8,10 (in {units}); {part!r} is not a weight.") from None
-        weights.add(round(kg, 3))
-    return tuple(sorted(weights))
+    """The weights field read by the domain's one parser (the CLI's ``--weights`` too)."""
+    return v.parse_weights(raw, units, what)
 
 
 def parse_races(raw: str, today: date) -> tuple[tuple[date, ...], tuple[tuple[date, str], ...]]:
     """'2026-12-06:10k, 2027-04-18' → race days and declared distances (past ones
-    dropped, as the CLI does)."""
-    parts = (x.strip() for x in raw.replace(";", ",").split(","))
-    return races_with_distances((), (), [parse_race(part) for part in parts if part], today)
+    dropped, as the CLI does; the same reading as ``--race``)."""
+    return races_with_distances((), (), parse_race_list(raw), today)
 
 
 def race_list(p: Profile) -> str:
@@ -80,7 +70,7 @@ def race_list(p: Profile) -> str:
 def radio_block(set_id: str, question: str, options: dict[str, str], current: str, horizontal: bool = False):
     """One question with a few answers: a form field is one call (Settings grows by blocks)."""
     yield Label(question, classes="question")
-    with RadioSet(id=set_id, classes="-horizontal" if horizontal else ""):
+    with PickRadioSet(id=set_id, classes="-horizontal" if horizontal else ""):
         for value, text in options.items():
             yield ClearRadioButton(text, value=current == value, name=value)
 
@@ -93,12 +83,13 @@ class ProfileForm(Vertical):
         self.profile = profile
         self.new = new  # a new profile picks its level; a change of level ramps (``with_level``)
         self.pain = pain  # (exercise id, name) of pain marks that can be cleared here
+        self.units_shown = profile.units  # the unit the weights fields are written in
 
     def sections(self) -> ComposeResult:
         p = self.profile
         with Vertical(id="sec-level", classes="section"):
             yield Label("How much strength training have you done?", classes="question")
-            with RadioSet(id="level"):
+            with PickRadioSet(id="level"):
                 for level in LEVELS:
                     yield ClearRadioButton(LEVEL_TEXT[level], value=p.level == level, name=level)
             with Vertical(id="readiness"):
@@ -115,16 +106,16 @@ class ProfileForm(Vertical):
         with Vertical(id="sec-sessions", classes="section"):
             yield Label("Sessions a week · minutes each · units · first day of the week", classes="question")
             with Horizontal(classes="radios"):
-                with RadioSet(id="target"):
+                with PickRadioSet(id="target"):
                     yield ClearRadioButton("2 a week", value=p.target == 2, name="2")
                     yield ClearRadioButton("3 a week", value=p.target == 3, name="3")
-                with RadioSet(id="minutes"):
+                with PickRadioSet(id="minutes"):
                     yield ClearRadioButton("15 min", value=p.minutes == 15, name="15")
                     yield ClearRadioButton("20 min", value=p.minutes == 20, name="20")
-                with RadioSet(id="units"):
+                with PickRadioSet(id="units"):
                     yield ClearRadioButton("kg", value=p.units == "kg", name="kg")
                     yield ClearRadioButton("lb", value=p.units == "lb", name="lb")
-                with RadioSet(id="week-start"):
+                with PickRadioSet(id="week-start"):
                     yield ClearRadioButton("Monday", value=p.week_start == "mon", name="mon")
                     yield ClearRadioButton("Sunday", value=p.week_start == "sun", name="sun")
             yield Static("", id="target-note", classes="hint")
@@ -137,7 +128,7 @@ class ProfileForm(Vertical):
                 yield Label("Weeks (8-12)")
                 yield SteadyInput(str(p.weeks), id="weeks", type="integer")
         with Vertical(id="sec-coach", classes="section"):
-            yield Label(f"Races and the weights you own (optional: leave empty) · in {p.units}", classes="question")
+            yield Label(self.coach_title(p.units), classes="question", id="coach-title")
             with Horizontal(classes="block"):
                 yield Label("Race days")
                 yield SteadyInput(race_list(p), placeholder="YYYY-MM-DD[:10k], …", id="races")
@@ -160,11 +151,26 @@ class ProfileForm(Vertical):
             yield from radio_block("signal", "When a rest or hold ends", SIGNAL_TEXT, p.signal)
             yield from radio_block("notify", "Desktop notification", NOTIFY_TEXT, p.notify)
             yield ClearCheckbox("3-2-1 beeps before a timer ends", value=p.beeps, id="beeps")
-            yield Static("The terminal's title shows a running timer. Theme: ctrl+p → Change theme (remembered).",
+            yield Static("The terminal's title shows a running timer. Theme: ctrl+p → Theme (remembered).",
                          classes="hint")
 
     def compose(self) -> ComposeResult:
         yield from self.sections()
+
+    @staticmethod
+    def coach_title(units: str) -> str:
+        return f"Races and the weights you own (optional: leave empty) · weights in {units}"
+
+    def change_units(self, old: str, new: str) -> None:
+        """The weights fields follow a change of units (4, 6, 8 kg → 8.8, 13.2, 17.6 lb), so
+        the numbers always mean what the label says; a field that does not parse is left."""
+        for field, what in (("dumbbells", "Dumbbells"), ("kettlebells", "Kettlebells")):
+            box = self.query_one(f"#{field}", Input)
+            try:
+                box.value = weights_text(parse_weights(box.value, old, what), new)
+            except ValueError:
+                pass
+        self.query_one("#coach-title", Label).update(self.coach_title(new))
 
     def on_mount(self) -> None:
         self.update_coach_fields()
@@ -194,6 +200,9 @@ class ProfileForm(Vertical):
                     f"A move up to {level}: answer these again before jumps (space ticks; all five let jumps in).")
         if event.radio_set.id in ("level", "target"):
             self.update_coach_fields()
+        if event.radio_set.id == "units" and event.pressed.name != self.units_shown:
+            self.change_units(self.units_shown, event.pressed.name)
+            self.units_shown = event.pressed.name
 
     def on_checkbox_changed(self, event) -> None:
         """None (bodyweight) and real equipment exclude each other."""
@@ -204,10 +213,28 @@ class ProfileForm(Vertical):
             if other is not box and (box.name == "none" or other.name == "none") and other.value:
                 other.value = False
 
+    def state(self) -> tuple:
+        """Every field as it stands (to tell whether anything was changed here)."""
+        return (
+            tuple(i.value for i in self.query(Input)),
+            tuple(r.pressed_button.name if r.pressed_button else "" for r in self.query(RadioSet)),
+            tuple(c.value for c in self.query(ClearCheckbox)),
+            tuple(self.query_one("#runs", RunWeek).runs),
+        )
+
     def show_only(self, section_id: str | None) -> None:
         """Onboarding shows one section at a time; Settings shows them all (None)."""
         for section in self.query(".section"):
             section.display = section_id is None or section.id == section_id
+
+    def read_weights(self, field: str, what: str) -> tuple[float, ...]:
+        """A weights field in the unit it is shown in; left as it was shown (units changed
+        or not), the weights owned stay exactly as they were (4 kg is not 8.8 lb → 3.992 kg)."""
+        text = self.query_one(f"#{field}", Input).value
+        owned = getattr(self.profile, field)
+        if text.strip() == weights_text(owned, self.units_shown):
+            return owned
+        return parse_weights(text, self.units_shown, what)
 
     def read(self, today: date) -> Profile:
         """The profile as filled in; ValueError with a person's sentence when it is not valid."""
@@ -230,8 +257,8 @@ class ProfileForm(Vertical):
         level = radio("level") or self.profile.level
         units = radio("units") or self.profile.units
         races, race_distances = parse_races(self.query_one("#races", Input).value, today)
-        dumbbells = parse_weights(self.query_one("#dumbbells", Input).value, self.profile.units, "Dumbbells")
-        kettlebells = parse_weights(self.query_one("#kettlebells", Input).value, self.profile.units, "Kettlebells")
+        dumbbells = self.read_weights("dumbbells", "Dumbbells")
+        kettlebells = self.read_weights("kettlebells", "Kettlebells")
         ready = all(self.query_one(f"#ready-{i}", ClearCheckbox).value for i in range(len(READINESS_ANSWERS)))
         # the rules of a change (level remembered with its day, target from this week on): domain/profile.py
         return changed_profile(self.profile, today, self.new, dict(
@@ -266,6 +293,15 @@ def save_form(screen: RunStrengthScreen[bool]) -> bool:
     return True
 
 
+def home_short(path: Path) -> str:
+    """'~/.local/share/runstrength' for a folder under the home folder, else the full path."""
+    full = path.absolute()
+    try:
+        return "~/" + str(full.relative_to(Path.home()))
+    except ValueError:
+        return str(full)
+
+
 STEPS = ("sec-level", "sec-equipment", "sec-sessions", "sec-runs", "sec-coach")
 
 
@@ -278,6 +314,7 @@ class OnboardingScreen(RunStrengthScreen[bool]):
     BINDINGS = [
         Binding("enter", "next", "Next", key_display="⏎", priority=True),
         Binding("escape", "step(-1)", "Back"),
+        Binding("escape", "leave", "Quit", show=False),  # on the first step (q Quit shows)
         Binding("ctrl+n", "step(1)", "Next step", show=False),
         Binding("ctrl+s", "save", "Save and start"),
     ]
@@ -290,6 +327,7 @@ class OnboardingScreen(RunStrengthScreen[bool]):
         day = self.app.today()
         profile = service.default_profile(day)
         yield Static("", id="step-title")
+        yield Static("", id="onboarding-folder", classes="hint")
         yield ProfileForm(profile, new=True, id="form")
         yield Static("", id="error")
 
@@ -299,8 +337,14 @@ class OnboardingScreen(RunStrengthScreen[bool]):
 
     def show_step(self) -> None:
         self.query_one("#form", ProfileForm).show_only(STEPS[self.step])
+        where = self.query_one("#onboarding-folder", Static)
+        where.display = self.step in (0, len(STEPS) - 1)
+        keys = "q, esc or ctrl+q quits" if self.step == 0 else "ctrl+q quits"  # q types in the fields here
+        where.update(f"Your log will be kept in {home_short(self.app.logbook.dir)}. Nothing is written there "
+                     f"until you save at the last step; {keys} without saving.")
+        self.refresh_bindings()
         hint = "enter: next" if self.step < len(STEPS) - 1 else "enter: save and start"
-        back = " · esc: back" if self.step else ""
+        back = " · esc: back" if self.step else " · esc: quit"
         self.query_one("#step-title", Static).update(
             f"Step {self.step + 1} of {len(STEPS)} · {hint}{back} · tab moves between fields"
         )
@@ -308,6 +352,16 @@ class OnboardingScreen(RunStrengthScreen[bool]):
         focusable = [w for w in section.query("RadioSet, ClearCheckbox, RunWeek, Input")]
         if focusable:
             focusable[0].focus()
+
+    def check_action(self, action: str, parameters) -> bool | None:
+        if action == "step" and parameters and parameters[0] < 0:
+            return self.step > 0
+        if action == "leave":
+            return self.step == 0
+        return True
+
+    def action_leave(self) -> None:
+        self.app.exit()  # nothing was saved: run_tui forgets the new folder
 
     def action_next(self) -> None:
         """Enter: a highlighted radio answer is taken first (as space would), then the next step."""
@@ -349,6 +403,10 @@ class SettingsScreen(RunStrengthScreen[bool]):
     def on_mount(self) -> None:
         self.sub_title = "Settings · ctrl+s saves · esc goes back"
         self.query_one("#level", RadioSet).focus()
+        self.call_after_refresh(self._remember_fields)
+
+    def _remember_fields(self) -> None:
+        self.as_opened = self.query_one("#form", ProfileForm).state()
 
     def action_save(self) -> None:
         if save_form(self):
@@ -356,7 +414,22 @@ class SettingsScreen(RunStrengthScreen[bool]):
             self.dismiss(True)
 
     def action_cancel(self) -> None:
-        self.dismiss(self.cleared)
+        """Esc: back at once when nothing was changed; else Save / Discard / Cancel."""
+        opened = getattr(self, "as_opened", None)
+        if opened is None or self.query_one("#form", ProfileForm).state() == opened:
+            self.dismiss(self.cleared)
+            return
+        from .dialogs import ChoiceScreen
+
+        def answer(choice: str | None) -> None:
+            if choice == "save":
+                self.action_save()
+            elif choice == "discard":
+                self.dismiss(self.cleared)
+
+        self.app.push_screen(ChoiceScreen(
+            "Save your changes?", "You changed some settings. Save them, discard them, or go back to the form.",
+            [("save", "Save", "s"), ("discard", "Discard", "d"), ("stay", "Cancel", "c")], cancel="stay"), answer)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         """Clear a pain mark, after a confirmation naming the exercise (saved at once)."""

@@ -12,6 +12,7 @@ from textual.widgets.option_list import Option
 
 from ...domain.countdown import mmss
 from ...domain.words import plural
+from ...service.session import sets_text
 from ..app import RunStrengthApp
 from ..timers import enter_bindings, timer_bindings
 from ..widgets.meter import Meter
@@ -195,13 +196,16 @@ class TodayScreen(RunStrengthScreen[None]):
         marker = {"done": "✓", "skipped": "–"}.get(item.status, "▶" if current else "·")
         status = {"done": "done", "skipped": "skipped"}.get(item.status, f"sets {item.status}")
         if item.status == "skipped" and item.done:
-            status = f"{len(item.done)} of {item.plan.sets} sets, rest skipped"
+            # what happened (not "rest skipped", which reads as the rest timer)
+            status = f"sets {len(item.done)}/{item.plan.sets}, stopped"  # fits beside a long name at 80 columns
         if w.finished_today and item.status not in ("done", "skipped"):  # saved: what was done, no "to do"
             marker = "–"
             status = f"{len(item.done)} of {item.plan.sets} sets" if item.done else "not done"
         text = Text()
         text.append(f"{marker} {item.plan.name}", style="bold" if current or item.status not in ("done", "skipped") else "dim")
-        text.append(f"  {status}", style="italic")
+        # a status that does not fit beside the name goes under it whole (not "sets 1/2," / "stopped")
+        fits = len(f"{marker} {item.plan.name}  {status}") <= room
+        text.append(f"  {status}" if fits else f"\n{INDENT}{status}", style="italic")
         # phrases never break inside ("11 d" / "ago"): the "last …" part gets its own line
         # when both do not fit on one
         dose = item.plan.dose_text.replace(" ", NBSP)
@@ -209,6 +213,9 @@ class TodayScreen(RunStrengthScreen[None]):
         text.append(f"\n{INDENT}{dose}")
         sep = " · " if len(INDENT + dose + " · " + last) <= room else f"\n{INDENT}"
         text.append(f"{sep}{last}", style="dim")
+        if item.done:  # what was just done, beside what was asked and what was done last time
+            done = sets_text(item.done, w.ctx.profile.units).replace(" ", NBSP).replace(f",{NBSP}", ", ")
+            text.append(f"\n{INDENT}today{NBSP}{done}", style="bold")
         return text
 
     def _detail(self) -> Text:
@@ -256,7 +263,8 @@ class TodayScreen(RunStrengthScreen[None]):
 
     def update_clock(self) -> None:
         w = self.workout
-        minutes = self.app.profile.minutes
+        # the clock runs against the session's own estimate, the number "Not started" gave
+        minutes = max(1, round(w.plan.estimated_minutes)) if w.items else self.app.profile.minutes
         elapsed = self.app.session_elapsed()
         clock = self.query_one("#session-clock", Static)
         bar = self.query_one("#session-progress", Meter)
@@ -269,7 +277,7 @@ class TodayScreen(RunStrengthScreen[None]):
             took = f" · {saved.minutes:g} min" if saved is not None and saved.minutes else ""
             clock.update(f"Saved · {plural(w.sets_done, 'set')}{took}")
         else:
-            clock.update(f"Session {mmss(elapsed)} / {minutes:02d}:00 · {w.sets_done} of {w.sets_planned} sets")
+            clock.update(f"Session {mmss(elapsed)} of about {minutes} min · {w.sets_done} of {w.sets_planned} sets")
         bar.update(min(planned, w.sets_done), planned)
 
     # --- actions --------------------------------------------------------------------------
@@ -357,7 +365,9 @@ class TodayScreen(RunStrengthScreen[None]):
         item = self.workout.current
         if item is not None and not item.complete:
             self.workout.skip_current()
-            self.notify(f"{item.plan.name} skipped for today.")
+            done = len(item.done)
+            self.notify(f"{item.plan.name}: stopped after {done} of {item.plan.sets} sets for today." if done
+                        else f"{item.plan.name} left out today.")
             self.app.workout_changed()
 
     def action_finish(self) -> None:

@@ -44,6 +44,7 @@ def week_days_text(day, profile, sessions, planned_days, set_counts=None) -> Tex
         text.append(f"{d:%a %d}", style=style)
         text.append(f" {RUN_SHORT[profile.run_on(d)]:<4} {mark}")
         text.append("\n")
+    text.append("✓ done ○ plan ✗ missed", style="dim")  # the marks in words (the run is the day's)
     return text
 
 
@@ -134,11 +135,12 @@ class WeekScreen(RunStrengthScreen[None]):
         load_series = [p.load for p in points]
         self.query_one("#trend-sessions", Sparkline).data = sessions_series
         self.query_one("#trend-load", Sparkline).data = load_series
-        done = sessions_series[:-1] or sessions_series  # this week is not over: not in the average
-        avg = sum(done) / len(done) if done else 0
+        # the weeks before this one since the log began (this week is not over; the weeks
+        # shown before the first one are not the runner's: no "avg 0.0" in a first week)
+        done = sessions_series[:-1][-(age_weeks - 1):] if age_weeks > 1 else []
+        avg = f"avg {sum(done) / len(done):.1f} before this week" if done else "your first week"
         self.query_one("#trend-sessions-label", Static).update(
-            f"Sessions a week, last {span} weeks: {' '.join(f'{x:g}' for x in sessions_series)} "
-            f"(avg {avg:.1f} before this week)"
+            f"Sessions a week, last {span} weeks: {' '.join(f'{x:g}' for x in sessions_series)} ({avg})"
         )
         last4 = load_series[-5:-1]
         if len(last4) == 1:

@@ -13,7 +13,7 @@ from ..app import RunStrengthApp
 from .big_digits import BigDigits
 from .meter import Meter
 
-LABELS = {"rest": "REST", "get-ready": "GET READY", "hold": "HOLD"}
+LABELS = {"rest": "REST", "get-ready": "GET READY", "hold": "HOLD", "drill": "WARM-UP"}
 
 
 def idle_hint(workout: Workout, get_ready_seconds: int) -> str:
@@ -26,8 +26,12 @@ def idle_hint(workout: Workout, get_ready_seconds: int) -> str:
     if workout.all_done:
         return "All sets done: enter finishes"
     if workout.in_warmup:
-        return ("enter: start the warm-up · x skips it" if workout.session is None
-                else "enter: drill done · x skips the rest")
+        if workout.session is None:
+            return "enter: start the warm-up · x skips it"
+        drill = workout.current_drill
+        if drill is not None and drill.seconds:
+            return f"enter: {drill.seconds} s{' each side' if drill.per_side else ''} on the timer · x skips the warm-up"
+        return "enter: drill done · x skips the rest of the warm-up"
     if item.is_hold:
         return f"enter: {get_ready_seconds} s get-ready, then hold {item.plan.seconds} s"
     return "enter: log the set; rest starts by itself"
