@@ -213,7 +213,7 @@ def status_text(st) -> str:
         lines.append("Next:       today — `runstrength today` shows the session")
     elif st.next_strength_day:
         lines.append(f"Next:       {day_name(st.next_strength_day, st.today)} ({st.next_strength_day.isoformat()})")
-    lines.append(f"Streak:     {plural(st.streak.current, 'week')} (best {st.streak.best})")
+    lines.append(f"Streak:     {plural(st.streak.current, 'week')} in a row with {st.target}+ sessions (best {st.streak.best})")
     if st.block and st.block.planned_to_date:
         lines.append(f"Block:      {st.block.adherence}% of planned sessions done")
     elif st.block:

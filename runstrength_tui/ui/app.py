@@ -740,10 +740,13 @@ class RunStrengthApp(App[None]):
             yield SystemCommand("Finish the session", "Save the session with its RPE (f)", self.action_finish)
         if timer is not None:
             paused = timer.countdown.paused
-            yield SystemCommand("Resume the timer" if paused else "Pause the timer", "space",
+            yield SystemCommand("Resume the timer" if paused else "Pause the timer",
+                                "Count on from where it stopped (space)" if paused else "Stop the countdown for now (space)",
                                 self.action_resume_timer if paused else self.action_pause_timer)
-            yield SystemCommand("Add 15 seconds to the timer", "+", self.action_add_time)
-            yield SystemCommand(f"Skip the {timer.kind.replace('-', ' ')}", "k", self.action_skip_timer)
+            yield SystemCommand("Add 15 seconds to the timer", "More time on the running timer (+)", self.action_add_time)
+            skip_what = "a skipped hold logs nothing" if timer.kind == "hold" else "end it now"
+            yield SystemCommand(f"Skip the {timer.kind.replace('-', ' ')}", f"{skip_what.capitalize()} (k)",
+                                self.action_skip_timer)
         yield SystemCommand("Focus mode", "Just the timer, big (z)", self.action_focus_mode)
         yield SystemCommand("Exercise instructions", "Steps and cues for the current exercise (i)", self.action_instructions)
         yield SystemCommand("Exercise library", "Search every exercise (e)", self.action_show_library)

@@ -29,3 +29,8 @@ def test_plan_keeps_its_columns_under_long_names(cli):
     rows = [line for line in result.out.splitlines() if line.startswith("    ") and not line.startswith("    later")]
     starts = {re.search(r" (\d+ ×)", row).start(1) for row in rows}  # where each dose begins
     assert rows and len(starts) == 1, result.out
+
+
+def test_status_says_what_a_streak_counts(cli):
+    result = cli("--demo", "status")
+    assert result.code == 0 and "in a row with 2+ sessions (best" in result.out, result.out

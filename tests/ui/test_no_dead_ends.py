@@ -163,6 +163,8 @@ async def test_the_palette_lists_only_what_works_now(demo_dir, close_stores):
         await pilot.press("space")
         await pilot.pause()
         assert "Resume the timer" in titles()
+        helps = [c.help for c in app.get_system_commands(app.screen)]
+        assert all(len(h) > 5 for h in helps)  # every entry says what it does, not only its key
 
 
 async def test_arrows_pick_in_a_radio_group(beginner_dir, close_stores):

@@ -114,6 +114,7 @@ class WeekScreen(RunStrengthScreen[None]):
         if st.week_sessions != int(st.week_sessions):
             summary.append(" (a finisher counts as half)", style="italic")
         summary.append(f"   Streak: {plural(st.streak.current, 'week')}", style="bold")
+        summary.append(f" at {st.target}+")  # what a streak counts: weeks in a row that met the target
         summary.append(f" (best {st.streak.best})")
         self.query_one("#week-summary", Static).update(summary)
         self.query_one("#week-warnings", WarningsBox).show(st.warnings)
