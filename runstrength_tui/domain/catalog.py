@@ -94,6 +94,10 @@ class Exercise:
         return f"{self.sets} × {lo}–{hi}{side}"
 
 
+#: Movement families that count as one for pain (they load the same tissue).
+PAIN_JOINED = {"soleus": "calf"}
+
+
 class Catalog:
     """The exercises by id, and the program templates shipped with them (attached by the
     loader once both are parsed: the planner reads them from here unless given others)."""
@@ -157,7 +161,9 @@ class Catalog:
 
         first: dict[str, str] = {}
         for e in self:
-            parent[root(e.id)] = root(first.setdefault(e.family, e.id))
+            # calf and soleus raises load the same Achilles tendon: one family for pain
+            family = PAIN_JOINED.get(e.family, e.family)
+            parent[root(e.id)] = root(first.setdefault(family, e.id))
             for link in (e.easier, e.harder):
                 # an easier or harder variation is the same family for pain, but a jump's
                 # easier strength drill is not a jump (jumps have their own pain rule)

@@ -1002,7 +1002,8 @@ def _week_notes(dc: DayContext, profile: Profile, catalog: Catalog) -> tuple[str
         fits = len(w.planned)
         notes.append(
             f"This running week leaves room for {plural(fits, 'strength session')} with a day "
-            f"between them and away from the long run, so the plan places {fits} instead of {w.target}."
+            f"between them and a day away from each key run ({_key_runs(dc.week, w.start)}), "
+            f"so the plan places {fits} instead of {w.target}."
         )
     notes += referral(dc.pain, catalog)
     return tuple(notes)
@@ -1024,6 +1025,22 @@ def _patterns(exercises: Sequence[Prescribed], catalog: Catalog) -> str:
     if len(words) <= 1:
         return "".join(words)
     return f"{', '.join(words[:-1])} and {words[-1]}"
+
+
+def _key_runs(week: RunningWeek, start: date) -> str:
+    """'long runs Saturday and Sunday; back-to-back hard runs Tuesday and Wednesday'."""
+    kinds: dict[str, list[str]] = {}
+    for d in _days(start):
+        kind = week.key_run(d)
+        if kind:
+            kinds.setdefault(kind, []).append(DAY_NAMES[d.weekday()])
+    words = {"long": ("long run", "long runs"), "race": ("race", "races"), "hard": ("hard run next to another", "back-to-back hard runs")}
+    parts = []
+    for kind, days in kinds.items():
+        one, many = words[kind]
+        days_text = days[0] if len(days) == 1 else f"{', '.join(days[:-1])} and {days[-1]}"
+        parts.append(f"{one if len(days) == 1 else many} {days_text}")
+    return "; ".join(parts) or "none"
 
 
 def _the(blocked: str) -> str:
@@ -1270,6 +1287,13 @@ def plan_ahead(
             out.append(
                 PlannedDay(day, plan.block_week, plan.light_week, plan.exercises, plan.reason, plan.comeback, plan.taper, upcoming)
             )
+            if day > today:  # a day ahead: its raises assume the sessions before it go as planned
+                exercises = tuple(
+                    replace(p, note=p.note.replace(": every set reached the top last time", " if every set reaches the top until then"))
+                    for p in plan.exercises
+                )
+                plan = replace(plan, exercises=exercises)
+                out[-1] = replace(out[-1], exercises=exercises)
             sid = f"plan-{day.isoformat()}"
             sessions = sessions + [SessionRecord(id=sid, date=day, started_at=_midnight(day), ended_at=_midnight(day))]
             history = history + simulate_sets(day, sid, plan.exercises)

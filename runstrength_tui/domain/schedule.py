@@ -51,7 +51,18 @@ class RunningWeek:
         if day in self.profile.races:
             return "race"
         got = _actual_map(self.actual).get(day)
-        return got if got else self.profile.run_on(day)
+        if got:
+            return got
+        declared = self.profile.run_on(day)
+        if declared == "long" and self._race_week(day):
+            return "easy"  # the race is that week's long run
+        return declared
+
+    def _race_week(self, day: date) -> bool:
+        """A race within 6 days of ``day`` in the same calendar week."""
+        start = week_start(day, self.profile.week_start_index)
+        return any(0 < abs((r - day).days) <= 6 and week_start(r, self.profile.week_start_index) == start
+                   for r in self.profile.races)
 
     def key_run(self, day: date) -> str | None:
         """'race', 'long', or 'hard' when a hard run sits next to another hard, long or race
