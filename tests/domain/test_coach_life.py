@@ -312,3 +312,19 @@ def test_volume_creeping_above_the_plan_for_three_weeks_gets_one_calm_sentence(e
     assert bool(notes) == creeps, ctx.past_weeks()
     for w in notes:
         assert w.level == "info" and "above the plan" in w.message and w.message.count("%") == 3
+
+
+def test_calf_and_soleus_raises_are_one_family_for_pain():
+    """Calf pain twice takes bent-knee (soleus) raises out too: the same Achilles tendon."""
+    assert CATALOG.pain_family("calf-raise") == CATALOG.pain_family("bent-knee-calf-raise") == CATALOG.pain_family("seated-calf-raise")
+    assert CATALOG.pain_family("calf-raise") != CATALOG.pain_family("tibialis-raise")
+
+
+def test_the_long_run_gives_way_to_a_race_in_its_week():
+    race = at(6)  # a Sunday half marathon; the declared long run is Saturday
+    p = Profile(level="intermediate", block_start=START, races=(race,), race_distances=((race, "half"),))
+    week = RunningWeek(p)
+    assert p.run_on(at(5)) == "long" and week.run_on(at(5)) == "easy"
+    t = plan.today_plan(at(5), p, [], [], CATALOG)
+    assert not t.reason.startswith("Long run today") and "before your race" in t.reason
+    assert week.run_on(at(12)) == "long"  # the week after: the long run again
