@@ -287,6 +287,12 @@ def read_fit(data: bytes, now: datetime, zone: Any = None) -> list[Run]:
             runs.append(_fit_run(s, i, sessions, messages, offset, relative_base, now, zone))
         except FileProblem as exc:  # one bad leg of a multisport file does not lose the others
             problems.append(exc)
+    return _gathered(runs, problems, other)
+
+
+def _gathered(runs: list[Run], problems: list[FileProblem], other: list[str]) -> list[Run]:
+    """A file's runs, read leg by leg: all of them; the runs with the first problem when
+    some legs could not be read (SomeRuns); the problem; or why it holds no run."""
     if runs and problems:
         raise SomeRuns(runs, problems[0])
     if runs:
@@ -586,13 +592,7 @@ def read_tcx(data: bytes, now: datetime, zone: Any = None) -> list[Run]:
             runs.append(_tcx_run(activity, now, zone))
         except FileProblem as exc:  # one bad activity of several does not lose the others
             problems.append(exc)
-    if runs and problems:
-        raise SomeRuns(runs, problems[0])
-    if runs:
-        return runs
-    if problems:
-        raise problems[0]
-    raise NotARun(activity_noun(other[0]))
+    return _gathered(runs, problems, other)
 
 
 # ------------------------------------------------------------------ files and folders
