@@ -118,10 +118,31 @@ def test_onboarding_steps(snap_compare, tmp_path, app_for, step, monkeypatch):
     assert snap_compare(app_for(tmp_path / "fresh"), terminal_size=SIZE, press=["ctrl+n"] * step)
 
 
-def test_onboarding_first_step_80x24(snap_compare, tmp_path, app_for, monkeypatch):
+@pytest.mark.parametrize("size", [(80, 24), (160, 50)])
+def test_onboarding_first_step(snap_compare, tmp_path, app_for, monkeypatch, size):
     """Issue 26: the folder it will make, and the way out (q, ctrl+q, esc), on the first step."""
     monkeypatch.setenv("HOME", str(tmp_path))
-    assert snap_compare(app_for(tmp_path / "fresh"), terminal_size=(80, 24))
+    assert snap_compare(app_for(tmp_path / "fresh"), terminal_size=size)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (160, 50)])
+def test_session_clock_counts_what_ran(snap_compare, beginner_dir, app_for, size):
+    """Issue 26: the session clock beside the estimate after 7 minutes and two sets."""
+    clock = FakeClock()
+
+    async def run_before(pilot):
+        for _ in range(2):
+            await pilot.press("enter")  # the log dialog
+            await pilot.pause()
+            await pilot.press("enter")  # saved
+            await pilot.pause()
+            await pilot.press("k")  # the rest skipped
+            await pilot.pause()
+            clock.advance(7 * 60 / 2)
+        pilot.app.screen.update_clock()
+        await pilot.pause()
+
+    assert snap_compare(app_for(beginner_dir, clock=clock), terminal_size=size, run_before=run_before)
 
 
 # --- the moments of a session (issue 14) -----------------------------------------------------
