@@ -1235,7 +1235,15 @@ def simulate_sets(day: date, session_id: str, exercises: tuple[Prescribed, ...])
     return out
 
 
-def conditional_items(profile: Profile, catalog: Catalog, programs: Programs, day: date, spec: SessionSpec, index: int) -> tuple[str, ...]:
+def conditional_items(
+    profile: Profile,
+    catalog: Catalog,
+    programs: Programs,
+    day: date,
+    spec: SessionSpec,
+    index: int,
+    sessions: Sequence[SessionRecord] = (),
+) -> tuple[str, ...]:
     """Preview honesty: what the template holds that waits for a condition."""
     template = programs.templates[profile.level]
     slots = template.sessions[index % len(template.sessions)]
@@ -1250,12 +1258,16 @@ def conditional_items(profile: Profile, catalog: Catalog, programs: Programs, da
             continue
         if not profile.plyo_ready:
             out.append(f"{ex.name} once you answer yes to the jump-readiness questions (runstrength profile --plyo-ready yes)")
-        elif profile.level == "intermediate":
-            out.append(f"{ex.name} once the last {T.plyo_consistent_weeks} weeks each had 2+ sessions")
+        elif spec.taper:
+            out.append(f"{ex.name} after the race")
+        elif spec.hold_loads:
+            out.append(f"{ex.name} once the race recovery is over")
         elif spec.comeback < 1.0:
             out.append(f"{ex.name} after the two comeback weeks")
+        elif profile.level == "intermediate" and not plyometrics_allowed(profile, [s for s in sessions if s.date < day], day):
+            out.append(f"{ex.name} once the last {T.plyo_consistent_weeks} weeks each had 2+ sessions")
         else:
-            out.append(f"{ex.name} after the race")
+            out.append(f"{ex.name} once a week has passed since your last pain mark on leg work")
     return tuple(dict.fromkeys(out))
 
 
@@ -1283,7 +1295,7 @@ def plan_ahead(
         if plan.kind == "strength":
             week = RunningWeek.of(profile, actual)
             dc = _day_context(day, profile, sessions, history, programs, week, catalog)
-            upcoming = conditional_items(profile, catalog, programs, day, dc.spec, dc.index)
+            upcoming = conditional_items(profile, catalog, programs, day, dc.spec, dc.index, sessions)
             out.append(
                 PlannedDay(day, plan.block_week, plan.light_week, plan.exercises, plan.reason, plan.comeback, plan.taper, upcoming)
             )
