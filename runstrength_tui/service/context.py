@@ -299,7 +299,8 @@ class Context:
 
     def past_weeks(self, weeks: int = 3) -> tuple[tuple[float, float], ...]:
         """(planned, done) reps + seconds of the last complete calendar weeks, oldest first:
-        what each trained day showed (the ledger) or the plan as it stood that day."""
+        what Today showed on each trained day (the plan ledger). A week with a trained day
+        the ledger does not know (a log from before the ledger) says (0, done): unknown."""
         start = week_start(self.today, self.profile.week_start_index)
         trained = {s.date for s in self.sessions if s.kind == "strength"}
         strength = {s.id for s in self.sessions if s.kind == "strength"}
@@ -309,13 +310,11 @@ class Context:
             days = [first + timedelta(days=i) for i in range(7)]
             planned = 0.0
             for d in days:
-                if d not in trained:
-                    continue
-                if d in self.shown_volume:
+                if d in trained:
+                    if d not in self.shown_volume:
+                        planned = 0.0
+                        break
                     planned += self.shown_volume[d]
-                else:
-                    then = self.plan_for(d)
-                    planned += then.volume if then.kind == "strength" else 0
             done = float(sum(s.volume for s in self.history if first <= s.date <= days[-1] and s.session in strength))
             out.append((planned, done))
         return tuple(out)

@@ -81,6 +81,7 @@ class Workout:
         self.ctx: Context | None = None
         self.pain: dict[str, PainStatus] = {}  # pain marks not yet cleared
         self.plan: TodayPlan | None = None
+        self._shown_pending = False  # today's plan is not in the ledger yet
         self.items: list[Item] = []
         self.index = 0
         self.session: SessionRecord | None = None
@@ -126,11 +127,7 @@ class Workout:
         self._warmup_day = day
         ctx = self.ctx = self.logbook.context(day)
         plan = self.plan = ctx.today_plan()
-        if ctx.profile_saved and not self.logbook.read_only:
-            try:  # the plan ledger: what Today showed, so "missed" is only said of a day shown
-                self.logbook.remember_shown(day, plan.kind, plan.volume)
-            except StoreError:
-                pass
+        self._shown_pending = ctx.profile_saved and not self.logbook.read_only
         self.pain = pain_status(ctx.history + ctx.pain_history, ctx.profile, ctx.catalog)
         open_ = self.logbook.open_session()
         self.session = open_[0] if open_ and open_[0].date == day else None
@@ -239,6 +236,18 @@ class Workout:
         rest = [n for n in notes if n not in referrals]
         held = [f"Block week {plan.block_week}: {plan.block_week_reason}."] if plan.block_week_reason else []
         return referrals + held + rest
+
+    def remember_shown(self) -> None:
+        """Keep what Today showed in the plan ledger (once a day; the first showing stands),
+        so "missed" is only said of a day that was shown. The app calls this after its first
+        paint: a write never delays what the runner sees."""
+        if not self._shown_pending or self.plan is None:
+            return
+        self._shown_pending = False
+        try:
+            self.logbook.remember_shown(self.plan.date, self.plan.kind, self.plan.volume)
+        except StoreError:
+            pass  # a log another runstrength holds, or a folder that cannot be written: no ledger line
 
     def clear_pain(self, exercise: str) -> None:
         """Clear a pain mark (saved in the profile), then plan again."""

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from .screens.today import TodayScreen
 
 BACKUP_DELAY_SECONDS = 10
+SHOWN_DELAY_SECONDS = 0.5
 
 
 NAV_ACTIONS = ("show_week", "show_history", "show_library", "show_settings", "show_keys", "quit")
@@ -262,6 +263,7 @@ class RunStrengthApp(App[None]):
         gc.freeze()
         gc.enable()
         self.set_timer(BACKUP_DELAY_SECONDS, self.daily_backup)  # never in the way of the first paint
+        self.set_timer(SHOWN_DELAY_SECONDS, self.workout.remember_shown)  # the plan ledger, after the paint too
 
     def _onboarded(self, saved) -> None:
         if saved:
@@ -356,6 +358,7 @@ class RunStrengthApp(App[None]):
         message would wait its turn behind the others."""
         if self._exit:
             return
+        self.workout.remember_shown()  # a new day's plan (past midnight, after onboarding): once
         self.workout_signal.publish(None)
         if self.screen_stack:
             self.refresh_keys()

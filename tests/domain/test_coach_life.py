@@ -41,7 +41,7 @@ def first_load(item: plan.Prescribed, profile: Profile) -> float | None:
 
 
 def follow(profile: Profile, days: int, skip: frozenset[date] = frozenset(), pain: dict[int, str] | None = None,
-           extra: int = 0):
+           extra: int = 0, volumes: dict[date, int] | None = None):
     """A runner who does what `today` says for ``days`` days (but on ``skip`` days),
     marking pain on the sets of the pain family ``pain[n]`` in their n-th session, and
     doing ``extra`` reps more than asked. Returns the days (date, plan), sessions, sets."""
@@ -49,6 +49,7 @@ def follow(profile: Profile, days: int, skip: frozenset[date] = frozenset(), pai
     sessions: list[SessionRecord] = []
     history: list[SetRecord] = []
     shown: dict[date, str] = {}
+    volumes = {} if volumes is None else volumes  # the ledger's volumes, for the caller
     out: list[tuple[date, plan.TodayPlan]] = []
     for n in range(days):
         day = at(n)
@@ -57,6 +58,7 @@ def follow(profile: Profile, days: int, skip: frozenset[date] = frozenset(), pai
                       acks=[], catalog=CATALOG, pain_history=[h for h in history if h.date < since], shown=dict(shown))
         today = ctx.today_plan()
         shown.setdefault(day, today.kind)
+        volumes.setdefault(day, today.volume)
         out.append((day, today))
         if today.kind != "strength" or day in skip:
             continue
@@ -305,10 +307,13 @@ def test_barbell_loads_for_a_runner_in_pounds_are_pound_steps():
 @pytest.mark.parametrize(("extra", "creeps"), [(0, False), (6, True)])
 def test_volume_creeping_above_the_plan_for_three_weeks_gets_one_calm_sentence(extra, creeps):
     p = Profile(level="intermediate", equipment=("dumbbells",), dumbbells=(4.0, 6.0, 8.0, 10.0, 12.0), block_start=START)
-    days, sessions, history = follow(p, 35, extra=extra)
+    volumes: dict[date, int] = {}
+    days, sessions, history = follow(p, 35, extra=extra, volumes=volumes)
     day = at(35)
-    ctx = Context(today=day, profile=p, sessions=sessions, history=history, acks=[], catalog=CATALOG)
+    ctx = Context(today=day, profile=p, sessions=sessions, history=history, acks=[], catalog=CATALOG, shown_volume=volumes)
     notes = [w for w in ctx.review() if w.code == "volume-creep"]
+    unknown = Context(today=day, profile=p, sessions=sessions, history=history, acks=[], catalog=CATALOG)
+    assert not [w for w in unknown.review() if w.code == "volume-creep"]  # no ledger, no judgement
     assert bool(notes) == creeps, ctx.past_weeks()
     for w in notes:
         assert w.level == "info" and "above the plan" in w.message and w.message.count("%") == 3

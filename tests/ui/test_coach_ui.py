@@ -3,7 +3,7 @@ races, owned weights and the jump-readiness questions."""
 
 from datetime import date, timedelta
 
-from helpers import NOW, PINNED, make_app, make_pain_log
+from helpers import NOW, PINNED, make_app, make_pain_log, wait_for
 from test_moment import footer
 
 from runstrength_tui.domain.model import SetRecord
@@ -276,3 +276,14 @@ async def test_a_timed_warmup_drill_runs_on_the_timer_and_logs_nothing(beginner_
         await wait_for(pilot, lambda: app.timers.active is None)
         assert w.warmup_ticked == timed + 1
     assert app.logbook.open_session()[1] == []  # drills are not sets
+
+
+async def test_the_app_keeps_what_today_showed_in_the_plan_ledger_after_its_first_paint(beginner_dir, close_stores):
+    """The plan ledger: the day and what Today showed, written once after the first paint."""
+    app = make_app(beginner_dir)
+    close_stores(app)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await wait_for(pilot, lambda: app.logbook.context(app.today()).shown)
+        shown = app.logbook.context(app.today()).shown
+        assert shown == {app.today(): app.workout.plan.kind}
