@@ -51,18 +51,7 @@ class RunningWeek:
         if day in self.profile.races:
             return "race"
         got = _actual_map(self.actual).get(day)
-        if got:
-            return got
-        declared = self.profile.run_on(day)
-        if declared == "long" and self._race_week(day):
-            return "easy"  # the race is that week's long run
-        return declared
-
-    def _race_week(self, day: date) -> bool:
-        """A race within 6 days of ``day`` in the same calendar week."""
-        start = week_start(day, self.profile.week_start_index)
-        return any(0 < abs((r - day).days) <= 6 and week_start(r, self.profile.week_start_index) == start
-                   for r in self.profile.races)
+        return got if got else self.profile.run_on(day)
 
     def key_run(self, day: date) -> str | None:
         """'race', 'long', or 'hard' when a hard run sits next to another hard, long or race
@@ -97,6 +86,9 @@ class RunningWeek:
         run = self.run_on(day)
         if run == "race":
             return "race day"
+        for n in range(1, T.race_rest_before + 1):  # before a race, the race is the reason (not a long run)
+            if self.run_on(day + timedelta(days=n)) == "race":
+                return "the day before your race" if n == 1 else f"{n} days before your race"
         if run == "long":
             return "long-run day"
         key = self.key_run(day)

@@ -325,11 +325,8 @@ def test_calf_and_soleus_raises_are_one_family_for_pain():
     assert CATALOG.pain_family("calf-raise") != CATALOG.pain_family("tibialis-raise")
 
 
-def test_the_long_run_gives_way_to_a_race_in_its_week():
+def test_the_day_before_a_race_says_so_even_on_a_declared_long_run_day():
     race = at(6)  # a Sunday half marathon; the declared long run is Saturday
     p = Profile(level="intermediate", block_start=START, races=(race,), race_distances=((race, "half"),))
-    week = RunningWeek(p)
-    assert p.run_on(at(5)) == "long" and week.run_on(at(5)) == "easy"
     t = plan.today_plan(at(5), p, [], [], CATALOG)
-    assert not t.reason.startswith("Long run today") and "before your race" in t.reason
-    assert week.run_on(at(12)) == "long"  # the week after: the long run again
+    assert not t.reason.startswith("Long run today") and "the day before your race" in t.reason
