@@ -7,8 +7,9 @@ the store's job (:mod:`runstrength_tui.store.shipped`): this module does no I/O.
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NoReturn
@@ -200,13 +201,24 @@ class Catalog:
         return close[:n]
 
     def swap_for(
-        self, exercise_id: str, equipment: Sequence[str], level: str, exclude: AbstractSet[str] = frozenset()
+        self,
+        exercise_id: str,
+        equipment: Sequence[str],
+        level: str,
+        exclude: AbstractSet[str] = frozenset(),
+        fits: Callable[[Exercise], bool] | None = None,
+        same_family: bool = False,
     ) -> Exercise | None:
         """The exercise itself, or its first alternative, that the runner can do with what
-        they own at their level (and that is not in ``exclude``); None when none fits."""
+        they own at their level (not in ``exclude``, and passing ``fits`` when given); with
+        ``same_family``, else another exercise of its movement family; None when none fits."""
         ex = self.get(exercise_id)
-        for option in (ex, *(self.get(a) for a in ex.alternatives)):
-            if option.available_with(equipment) and option.suits(level) and option.id not in exclude:
+        options: Iterable[Exercise] = (ex, *(self.get(a) for a in ex.alternatives))
+        if same_family:
+            options = itertools.chain(options, (e for e in self if e.family == ex.family))
+        for option in options:
+            if (option.available_with(equipment) and option.suits(level) and option.id not in exclude
+                    and (fits is None or fits(option))):
                 return option
         return None
 

@@ -16,7 +16,7 @@ numbers in :mod:`rules`; this module turns them into sessions (docs/coaching.md 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 
@@ -285,16 +285,23 @@ class PainStatus:
         return self.marks_in_a_row >= T.pain_marks_out_of_plan
 
 
+def _cleared_families(profile: Profile, catalog: Catalog) -> dict[str, date]:
+    """Pain family → the latest day a clinician's clearance covers (marks on or before it
+    no longer count): clearing one exercise clears its family."""
+    cleared: dict[str, date] = {}
+    for ex_id, day in profile.pain_cleared:
+        fam = catalog.pain_family(ex_id)
+        cleared[fam] = max(day, cleared.get(fam, day))
+    return cleared
+
+
 def pain_status(history: Sequence[SetRecord], profile: Profile, catalog: Catalog) -> dict[str, PainStatus]:
     """Movement family → its pain, for families whose latest sessions had pain marks (after
     any clearance by the runner: clearing one exercise clears its family)."""
     painful = {catalog.pain_family(s.exercise) for s in history if s.pain}
     if not painful:
         return {}
-    cleared: dict[str, date] = {}
-    for ex_id, day in profile.pain_cleared:
-        fam = catalog.pain_family(ex_id)
-        cleared[fam] = max(day, cleared.get(fam, day))
+    cleared = _cleared_families(profile, catalog)
     by_family: dict[str, dict[str, list[SetRecord]]] = {}
     for s in history:
         fam = catalog.pain_family(s.exercise)
@@ -314,9 +321,8 @@ def pain_status(history: Sequence[SetRecord], profile: Profile, catalog: Catalog
     for fam, groups in by_family.items():
         ordered = sorted(groups.values(), key=lambda g: (min(x.date for x in g), min(x.logged_at.replace(tzinfo=None) for x in g)))
         # sessions in a row with a mark: a session of the family without one ends the
-        # streak when it held the marked movement (or its easier/harder variation); a
-        # session of a neighbouring movement in the family (a hinge between two bridges)
-        # neither counts nor breaks it
+        # streak when it held the marked movement (close_to); a session of a neighbouring
+        # movement in the family (an easier stand-in) neither counts nor breaks it
         marked_at = [i for i, g in enumerate(ordered) if any(x.pain for x in g)]
         if not marked_at:
             continue  # every mark in the family was cleared
@@ -333,13 +339,12 @@ def pain_status(history: Sequence[SetRecord], profile: Profile, catalog: Catalog
                 relevant |= {e for x in group if x.pain for e in close_to(x.exercise)}
             elif any(x.exercise in relevant for x in group):
                 break
-        if n:
-            marked = [x for x in counted[0] if x.pain]
-            latest = max(marked, key=lambda x: x.logged_at.replace(tzinfo=None))
-            streak = [x for g in reversed(counted) for x in sorted(g, key=lambda x: x.logged_at.replace(tzinfo=None)) if x.pain]
-            legs = any(catalog.get(x.exercise).legs for x in streak if x.exercise in catalog)
-            marked_ids = tuple(dict.fromkeys(x.exercise for x in streak))
-            out[fam] = PainStatus(latest.exercise, n, latest.date, fam, legs, marked_ids)
+        marked = [x for x in counted[0] if x.pain]
+        latest = max(marked, key=lambda x: x.logged_at.replace(tzinfo=None))
+        streak = [x for g in reversed(counted) for x in sorted(g, key=lambda x: x.logged_at.replace(tzinfo=None)) if x.pain]
+        legs = any(catalog.get(x.exercise).legs for x in streak if x.exercise in catalog)
+        marked_ids = tuple(dict.fromkeys(x.exercise for x in streak))
+        out[fam] = PainStatus(latest.exercise, n, latest.date, fam, legs, marked_ids)
     return out
 
 
@@ -413,6 +418,7 @@ class SessionSpec:
     hold_loads: bool = False  # no load raises (lighter weeks, the weeks after a race)
     recent: frozenset[str] = frozenset()  # exercises done in the last three weeks
     no_new_variations: bool = False  # lighter weeks: a harder variation not done lately waits
+    ahead: bool = False  # a day `plan` looks ahead to: its raises assume the sessions before it
 
     @property
     def may_progress(self) -> bool:
@@ -499,8 +505,10 @@ def _prescribe(
                 reps = (reps[0], min(reps[1], max(reps[0], last_top)))
                 owned = (tool == "dumbbells" and profile.dumbbells) or (tool == "kettlebell" and profile.kettlebells)
                 what = {"dumbbells": "dumbbell", "kettlebell": "kettlebell", "barbell": "plate step"}.get(tool or "", "step")
+                because = (" if every set reaches the top until then" if spec.ahead
+                           else ": every set reached the top last time")
                 note = note or (
-                    f"up from {format_load(last_load, unit)}: every set reached the top last time; "
+                    f"up from {format_load(last_load, unit)}{because}; "
                     f"{format_load(nxt, unit)} is your next {what}" + ("" if owned else " (standard step)")
                 )
             else:
@@ -537,18 +545,6 @@ def _prescribe(
     return Prescribed(
         ex.id, ex.name, sets, reps, seconds, max(rest, min_rest), ex.per_side, load, unit, note, role, ex.tempo, min_rest
     )
-
-
-def _slot_exercise(base: Exercise, catalog: Catalog, owned: Sequence[str], level: str, fits: Callable[[Exercise], bool]) -> Exercise | None:
-    """What goes in a slot: the exercise itself, else its first alternative that fits,
-    else another exercise of its movement family that fits (None when nothing does)."""
-    for option in (base, *(catalog.get(a) for a in base.alternatives)):
-        if option.available_with(owned) and option.suits(level) and fits(option):
-            return option
-    for option in catalog:
-        if option.family == base.family and option.available_with(owned) and option.suits(level) and fits(option):
-            return option
-    return None
 
 
 def _stand_in_note(
@@ -610,7 +606,7 @@ def build_session(
         if slot.kind == "plyometric" and not spec.plyo:
             continue
         base = catalog.get(slot.id)
-        found = _slot_exercise(base, catalog, owned, profile.level, fits)
+        found = catalog.swap_for(base.id, owned, profile.level, fits=fits, same_family=True)
         if found is None:
             continue
         ex = found
@@ -622,7 +618,7 @@ def build_session(
             note = f"{easier.name} until week {T.high_level_plyo_from_week}, then {ex.name}"
             ex = easier
         if ex.id == NORDIC and (not spec.nordic_ok or spec.nordic_this_week):
-            alt = _slot_exercise(catalog.get("single-leg-rdl"), catalog, owned, profile.level, lambda e: e.id != NORDIC and fits(e))
+            alt = catalog.swap_for("single-leg-rdl", owned, profile.level, exclude={NORDIC}, fits=fits, same_family=True)
             if alt is None:
                 continue
             note = (
@@ -799,6 +795,7 @@ def _day_context(
     programs: Programs,
     week: RunningWeek,
     catalog: Catalog,
+    ahead: bool = False,
 ) -> DayContext:
     before = tuple(s for s in sessions if s.date < today)
     sched = schedule(today, week, before)
@@ -855,6 +852,7 @@ def _day_context(
         known_why=known_why,
         hold_loads=recovering is not None,
         recent=recent,
+        ahead=ahead,
     )
     first = week_start(profile.block_start or today, profile.week_start_index)
     index = sum(1 for s in before if s.kind == "strength" and s.date >= first)
@@ -864,10 +862,7 @@ def _day_context(
 def _leg_pain_lately(history: Sequence[SetRecord], profile: Profile, catalog: Catalog, today: date) -> bool:
     """A pain mark on leg work in the last week (not cleared since): no jumps until a week
     has passed, whatever sessions came after it."""
-    cleared: dict[str, date] = {}
-    for ex_id, day in profile.pain_cleared:
-        fam = catalog.pain_family(ex_id)
-        cleared[fam] = max(day, cleared.get(fam, day))
+    cleared = _cleared_families(profile, catalog)
     for s in history:
         if s.pain and 0 < (today - s.date).days <= T.pain_no_jumps_days and s.exercise in catalog and catalog.get(s.exercise).legs:
             fam = catalog.pain_family(s.exercise)
@@ -918,7 +913,7 @@ def _session(dc: DayContext, profile: Profile, catalog: Catalog, programs: Progr
     # runner knows; a comeback with none of it known ramps the usual session instead
     sessions = [build_session(i, spec, profile, catalog, programs, history, dc.pain)
                 for i in range(dc.index, dc.index + len(programs.templates[profile.level].sessions))]
-    best = max(sessions, key=lambda s: (len(s), -sessions.index(s)))
+    best = max(sessions, key=len)  # the first of the longest: the rotation's own order breaks ties
     if not best and spec.comeback < 1.0:
         return build_session(dc.index, replace(spec, known=None), profile, catalog, programs, history, dc.pain)
     return best
@@ -1061,15 +1056,17 @@ def today_plan(
     programs: Programs | None = None,
     actual: dict[date, str] | None = None,
     shown: Mapping[date, str] | None = None,
+    ahead: bool = False,
 ) -> TodayPlan:
     """What to do today, and why. Today's own sessions do not change today's plan.
 
     ``shown`` is the plan ledger (day → what Today showed on it): when given, a session
-    is "missed" only on a day of this week shown as a strength day, passed without one."""
+    is "missed" only on a day of this week shown as a strength day, passed without one.
+    ``ahead``: a day `plan` looks ahead to (its raises are what would follow)."""
     programs = programs or catalog.programs
     week = RunningWeek.of(profile, actual)
     history = [s for s in history if s.date < today]
-    dc = _day_context(today, profile, sessions, history, programs, week, catalog)
+    dc = _day_context(today, profile, sessions, history, programs, week, catalog, ahead)
     sched, block = dc.sched, dc.block
     nxt = sched.next_day
     nxt_text = f"next session {day_name(nxt, today)}" if nxt else "no strength session fits this running week"
@@ -1291,7 +1288,7 @@ def plan_ahead(
     out = []
     day = today
     while day < end:
-        plan = today_plan(day, profile, sessions, history, catalog, programs, actual)
+        plan = today_plan(day, profile, sessions, history, catalog, programs, actual, ahead=day > today)
         if plan.kind == "strength":
             week = RunningWeek.of(profile, actual)
             dc = _day_context(day, profile, sessions, history, programs, week, catalog)
@@ -1299,13 +1296,6 @@ def plan_ahead(
             out.append(
                 PlannedDay(day, plan.block_week, plan.light_week, plan.exercises, plan.reason, plan.comeback, plan.taper, upcoming)
             )
-            if day > today:  # a day ahead: its raises assume the sessions before it go as planned
-                exercises = tuple(
-                    replace(p, note=p.note.replace(": every set reached the top last time", " if every set reaches the top until then"))
-                    for p in plan.exercises
-                )
-                plan = replace(plan, exercises=exercises)
-                out[-1] = replace(out[-1], exercises=exercises)
             sid = f"plan-{day.isoformat()}"
             sessions = sessions + [SessionRecord(id=sid, date=day, started_at=_midnight(day), ended_at=_midnight(day))]
             history = history + simulate_sets(day, sid, plan.exercises)

@@ -31,14 +31,12 @@ def changed_profile(profile: Profile, day: date, new: bool, changes: dict[str, A
     base = profile.with_changes(level=level) if new else profile.with_level(level, day)
     changed = base.with_changes(target=target, **changes)
     if not new and changed.runs != profile.runs and (profile.block_start is None or day > profile.block_start):
-        # the days before ``day`` keep the week they were planned with (sorted: the first
-        # change that comes after a day tells what that day's week was)
-        kept = tuple((d, r) for d, r in profile.runs_history if d < day)
-        if not any(d == day for d, _ in profile.runs_history):
-            kept += ((day, profile.runs),)
-        else:
-            kept += tuple((d, r) for d, r in profile.runs_history if d == day)
-        changed = changed.with_changes(runs_history=tuple(sorted(kept)))
+        # the days before ``day`` keep the week they were planned with (in date order: the
+        # first change that comes after a day tells what that day's week was); a second
+        # change on the same day keeps the week from before the first
+        before = dict(profile.runs_history).get(day, profile.runs)
+        kept = tuple((d, r) for d, r in profile.runs_history if d < day) + ((day, before),)
+        changed = changed.with_changes(runs_history=kept)
     if target != profile.target:
         start = week_start(day, changed.week_start_index)
         history = list(profile.target_history) or [(profile.block_start or start, profile.target)]

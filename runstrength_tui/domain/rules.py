@@ -91,8 +91,6 @@ class Thresholds:
     taper_last_session_days: int = 3
     race_rest_before: int = 2
     race_rest_after: int = 1
-    # No jumps in the 9 days before a race: the taper keeps what is new or springy away.
-    race_no_jumps_days: int = 9
     # The sets a runner is used to: their last session of an exercise within three weeks
     # (a lighter week in between does not reset them).
     recent_sets_days: int = 21

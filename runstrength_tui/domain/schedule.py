@@ -63,13 +63,6 @@ class RunningWeek:
             return "hard"
         return None
 
-    def race_before(self, day: date, within: int) -> date | None:
-        """The latest race 1..``within`` days before ``day``, if any."""
-        for n in range(1, within + 1):
-            if day - timedelta(days=n) in self.profile.races:
-                return day - timedelta(days=n)
-        return None
-
     def recovery(self, race: date) -> RaceRecovery:
         return race_recovery(self.profile.race_distance(race))
 
@@ -105,9 +98,6 @@ class RunningWeek:
             return "the day after the long run"
         if before == "hard":
             return "the day after back-to-back hard days"
-        for n in range(1, T.race_rest_before + 1):
-            if self.run_on(day + timedelta(days=n)) == "race":
-                return "the day before your race" if n == 1 else f"{n} days before your race"
         after = self.key_run(day + timedelta(days=1))
         if after == "long":
             return "the day before the long run"

@@ -139,8 +139,8 @@ class Context:
         pain_since = min(recent, day - timedelta(days=PAIN_DAYS))
         painful: set[str] = store.pain_exercises(since=pain_since) if pain_since < recent else set()
         if painful:  # pain is judged by movement family: read the whole family's older sets
-            shipped = catalog()
-            painful = {m for e in painful for m in shipped.pain_family_members(shipped.pain_family(e))} | painful
+            exercises = catalog()
+            painful = {m for e in painful for m in exercises.pain_family_members(exercises.pain_family(e))} | painful
         older = store.sets(since=pain_since, until=recent - timedelta(days=1), exercises=painful) if painful else []
         from . import runs as service_runs
 
@@ -204,7 +204,7 @@ class Context:
                     else:
                         then = self.plan_for(d)
                         if then.kind == "strength":
-                            planned += sum(p.sets * p.top for p in then.exercises)
+                            planned += then.volume
                 d += timedelta(days=1)
             before = [s for s in self.sessions if s.date < day]
             ahead = plan.plan_ahead(
