@@ -8,6 +8,7 @@ import re
 import subprocess
 import sys
 import textwrap
+import time
 from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -193,7 +194,19 @@ def test_strava_gpx_type_codes_are_named_in_words(tmp_path, code, word):
 # --- Strava ------------------------------------------------------------------------------------
 
 
-def test_strava_s_older_export_with_a_lower_case_header_is_imported(tmp_path, data_dir, cli):
+@pytest.fixture
+def utc_computer(monkeypatch):
+    """The computer's zone pinned to UTC for a test whose days come from UTC times."""
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def test_strava_s_older_export_with_a_lower_case_header_is_imported(tmp_path, data_dir, cli, utc_computer):
+    # Strava's times are UTC and the computer's zone gives the day (in Tokyo the 17:00 UTC
+    # run is the next morning's, as it should be): the test pins the zone
     folder = tmp_path / "export_old"
     write(folder / "activities" / "11.gpx", gpx_text(SAT - timedelta(days=3), 8, 2700))
     (folder / "activities.csv").write_text(
