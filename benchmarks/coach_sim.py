@@ -68,14 +68,14 @@ HIGH_JUMPS = frozenset({"bounding", "single-leg-hop", "skater-hop", "box-jump"})
 _OWN_FAMILIES = {
     "squat": "bodyweight-squat tempo-squat goblet-squat back-squat leg-press wall-sit",
     "single-leg-knee": "reverse-lunge walking-lunge split-squat pause-split-squat bulgarian-split-squat single-leg-box-squat "
-                       "step-up step-down dumbbell-step-up dumbbell-reverse-lunge dumbbell-split-squat",
+    "step-up step-down dumbbell-step-up dumbbell-reverse-lunge dumbbell-split-squat",
     "lateral-lunge": "lateral-lunge",
     "hinge": "dumbbell-rdl kettlebell-deadlift kettlebell-swing trap-bar-deadlift band-good-morning",
     "single-leg-hinge": "single-leg-rdl single-leg-balance-reach",
     "nordic": "nordic-hamstring-curl",
     "bridge": "glute-bridge single-leg-glute-bridge hip-thrust single-leg-hip-thrust",
     "calf": "calf-raise single-leg-calf-raise eccentric-heel-drop weighted-calf-raise bent-knee-calf-raise "
-            "single-leg-bent-knee-calf-raise seated-calf-raise",
+    "single-leg-bent-knee-calf-raise seated-calf-raise",
     "hip-abduction": "clamshell side-lying-hip-abduction lateral-band-walk",
     "adductor": "copenhagen-plank copenhagen-plank-long",
     "front-plank": "knee-plank plank plank-shoulder-tap",
@@ -94,14 +94,22 @@ OWN_FAMILY = {ex: fam for fam, ids in _OWN_FAMILIES.items() for ex in ids.split(
 # Every exercise a level's templates name (a template's own slot is no "variation").
 _PROGRAMS = tomllib.loads((ROOT / "data" / "programs.toml").read_text(encoding="utf-8"))
 TEMPLATE_IDS = {
-    level: frozenset(slot["id"] for session in t.get("sessions", []) for slot in session) | frozenset(slot["id"] for slot in t.get("full_body", []))
-    for level, t in _PROGRAMS.items() if isinstance(t, dict) and "sessions" in t
+    level: frozenset(slot["id"] for session in t.get("sessions", []) for slot in session)
+    | frozenset(slot["id"] for slot in t.get("full_body", []))
+    for level, t in _PROGRAMS.items()
+    if isinstance(t, dict) and "sessions" in t
 }
 # The words a sentence uses for a session's patterns, and the families that make each true.
 PATTERN_FAMILIES = {
-    "squat": {"squat"}, "hinge": {"hinge"}, "single leg": {"single-leg-knee"}, "calf": {"calf", "soleus"},
+    "squat": {"squat"},
+    "hinge": {"hinge"},
+    "single leg": {"single-leg-knee"},
+    "calf": {"calf", "soleus"},
     "core": {"anti-extension", "anti-rotation", "lateral-core", "adductor", "front-plank", "side-plank", "bird-dog"},
-    "hip": {"bridge", "hip-abduction"}, "shin": {"tibialis"}, "jumps": {"jumps", "jump"}, "upper body": {"push", "pull"},
+    "hip": {"bridge", "hip-abduction"},
+    "shin": {"tibialis"},
+    "jumps": {"jumps", "jump"},
+    "upper body": {"push", "pull"},
 }
 
 
@@ -158,7 +166,9 @@ OWN_RECOVERY = {"5k": (2, 4), "10k": (2, 4), "half": (3, 7), "marathon": (7, 14)
 
 
 def recovery_days(kind: str) -> tuple[int, int]:
-    return OWN_RECOVERY.get(kind, OWN_RECOVERY["ultra"] if kind.isdigit() and int(kind) > 42 else OWN_RECOVERY["marathon"])
+    return OWN_RECOVERY.get(
+        kind, OWN_RECOVERY["ultra"] if kind.isdigit() and int(kind) > 42 else OWN_RECOVERY["marathon"]
+    )
 
 
 # --- runners ------------------------------------------------------------------------------------
@@ -223,71 +233,224 @@ def archetypes(weeks: int) -> list[Runner]:
     out = [
         Runner("beginner-bodyweight-15", minutes=15, runs=B),
         Runner("beginner-bands-20-pain-easier", equipment=("bands",), events=(Event("pain1", 2, "easier"),)),
-        Runner("beginner-dumbbells-owned-kg-5k", equipment=("dumbbells",), dumbbells=(2, 4, 6, 8), runs=SUN_LONG,
-               week_start="sun", events=(Event("race", late, "5k"),)),
-        Runner("beginner-kettlebell-target3-underset", equipment=("kettlebell",), kettlebells=(8, 12, 16), target=3,
-               behaviour="underset"),
-        Runner("beginner-gym-lb-levelup", equipment=("gym",), units="lb", events=(Event("level", mid, "intermediate"),)),
-        Runner("intermediate-bodyweight-10k-pain2", level="intermediate", runs=B,
-               events=(Event("race", late, "10k"), Event("pain2", 2, "easier", days=12))),
-        Runner("intermediate-dumbbells-owned-half", level="intermediate", equipment=("dumbbells",), dumbbells=(4, 6, 8, 10, 12),
-               target=3, events=(Event("race", late, "half"),)),
-        Runner("intermediate-kettlebell-15-overdo", level="intermediate", equipment=("kettlebell",), kettlebells=(8, 12, 16, 20),
-               minutes=15, behaviour="overdo", runs=SUN_LONG),
-        Runner("intermediate-gym-marathon-taper", level="intermediate", equipment=("gym",), target=3, runs=SUN_LONG,
-               events=(Event("race", late, "marathon"),)),
+        Runner(
+            "beginner-dumbbells-owned-kg-5k",
+            equipment=("dumbbells",),
+            dumbbells=(2, 4, 6, 8),
+            runs=SUN_LONG,
+            week_start="sun",
+            events=(Event("race", late, "5k"),),
+        ),
+        Runner(
+            "beginner-kettlebell-target3-underset",
+            equipment=("kettlebell",),
+            kettlebells=(8, 12, 16),
+            target=3,
+            behaviour="underset",
+        ),
+        Runner(
+            "beginner-gym-lb-levelup", equipment=("gym",), units="lb", events=(Event("level", mid, "intermediate"),)
+        ),
+        Runner(
+            "intermediate-bodyweight-10k-pain2",
+            level="intermediate",
+            runs=B,
+            events=(Event("race", late, "10k"), Event("pain2", 2, "easier", days=12)),
+        ),
+        Runner(
+            "intermediate-dumbbells-owned-half",
+            level="intermediate",
+            equipment=("dumbbells",),
+            dumbbells=(4, 6, 8, 10, 12),
+            target=3,
+            events=(Event("race", late, "half"),),
+        ),
+        Runner(
+            "intermediate-kettlebell-15-overdo",
+            level="intermediate",
+            equipment=("kettlebell",),
+            kettlebells=(8, 12, 16, 20),
+            minutes=15,
+            behaviour="overdo",
+            runs=SUN_LONG,
+        ),
+        Runner(
+            "intermediate-gym-marathon-taper",
+            level="intermediate",
+            equipment=("gym",),
+            target=3,
+            runs=SUN_LONG,
+            events=(Event("race", late, "marathon"),),
+        ),
         Runner("intermediate-bands-b2b-hard", level="intermediate", equipment=("bands",), runs=B2B_HARD, target=3),
-        Runner("intermediate-dumbbells-lb-units-switch", level="intermediate", equipment=("dumbbells",), units="lb",
-               dumbbells=(10, 15, 20, 25, 30), events=(Event("units", mid),)),
-        Runner("intermediate-bodyweight-shift-work", level="intermediate", runs=SHIFT_A, target=3,
-               events=(Event("shift", 2, ",".join(f"{d}={k}" for d, k in zip(WEEKDAYS, SHIFT_B))),
-                       Event("shift", 5, ",".join(f"{d}={k}" for d, k in zip(WEEKDAYS, SHIFT_A))))),
-        Runner("intermediate-dumbbells-ill-21", level="intermediate", equipment=("dumbbells",), dumbbells=(4, 6, 8, 10),
-               events=(Event("ill", 3, days=21),)),
-        Runner("intermediate-gym-travel", level="intermediate", equipment=("gym",), target=3,
-               events=(Event("travel", 3, days=14),)),
-        Runner("intermediate-watch-unplanned-hard", level="intermediate", equipment=("dumbbells",), dumbbells=(6, 8, 10, 12),
-               watch=True, events=(Event("unplanned", 3, "hard"), Event("unplanned", 6, "long"))),
-        Runner("intermediate-pain-plain", level="intermediate", equipment=("kettlebell",), kettlebells=(8, 12, 16),
-               events=(Event("pain1", 2, "plain"),)),
-        Runner("intermediate-comeback-then-race", level="intermediate", equipment=("dumbbells",), dumbbells=(4, 6, 8, 10, 12),
-               events=(Event("ill", 2, days=18), Event("race", late, "half"))),
+        Runner(
+            "intermediate-dumbbells-lb-units-switch",
+            level="intermediate",
+            equipment=("dumbbells",),
+            units="lb",
+            dumbbells=(10, 15, 20, 25, 30),
+            events=(Event("units", mid),),
+        ),
+        Runner(
+            "intermediate-bodyweight-shift-work",
+            level="intermediate",
+            runs=SHIFT_A,
+            target=3,
+            events=(
+                Event("shift", 2, ",".join(f"{d}={k}" for d, k in zip(WEEKDAYS, SHIFT_B))),
+                Event("shift", 5, ",".join(f"{d}={k}" for d, k in zip(WEEKDAYS, SHIFT_A))),
+            ),
+        ),
+        Runner(
+            "intermediate-dumbbells-ill-21",
+            level="intermediate",
+            equipment=("dumbbells",),
+            dumbbells=(4, 6, 8, 10),
+            events=(Event("ill", 3, days=21),),
+        ),
+        Runner(
+            "intermediate-gym-travel",
+            level="intermediate",
+            equipment=("gym",),
+            target=3,
+            events=(Event("travel", 3, days=14),),
+        ),
+        Runner(
+            "intermediate-watch-unplanned-hard",
+            level="intermediate",
+            equipment=("dumbbells",),
+            dumbbells=(6, 8, 10, 12),
+            watch=True,
+            events=(Event("unplanned", 3, "hard"), Event("unplanned", 6, "long")),
+        ),
+        Runner(
+            "intermediate-pain-plain",
+            level="intermediate",
+            equipment=("kettlebell",),
+            kettlebells=(8, 12, 16),
+            events=(Event("pain1", 2, "plain"),),
+        ),
+        Runner(
+            "intermediate-comeback-then-race",
+            level="intermediate",
+            equipment=("dumbbells",),
+            dumbbells=(4, 6, 8, 10, 12),
+            events=(Event("ill", 2, days=18), Event("race", late, "half")),
+        ),
         Runner("intermediate-8-week-block", level="intermediate", equipment=("bands",), weeks_in_block=8),
-        Runner("advanced-gym-ultra-weekend", level="advanced", equipment=("gym",), target=3, runs=ULTRA,
-               events=(Event("race", late, "ultra"),)),
+        Runner(
+            "advanced-gym-ultra-weekend",
+            level="advanced",
+            equipment=("gym",),
+            target=3,
+            runs=ULTRA,
+            events=(Event("race", late, "ultra"),),
+        ),
         Runner("advanced-bodyweight-15-skip", level="advanced", minutes=15, behaviour="skip", runs=BUSY),
-        Runner("advanced-dumbbells-marathon-pain2", level="advanced", equipment=("dumbbells",), dumbbells=(6, 8, 10, 12, 14, 16),
-               runs=SUN_LONG, week_start="sun", events=(Event("pain2", 1, "easier", days=10), Event("race", late, "marathon"))),
-        Runner("advanced-kettlebell-lb-overdo", level="advanced", equipment=("kettlebell",), units="lb", kettlebells=(18, 26, 35, 44),
-               behaviour="overdo", target=3),
-        Runner("advanced-gym-watch-50km", level="advanced", equipment=("gym",), watch=True, runs=B,
-               events=(Event("race", late, "50"),)),
-        Runner("advanced-bands-ill-12-b2b", level="advanced", equipment=("bands",), runs=B2B_HARD, target=3,
-               events=(Event("ill", mid, days=12),)),
-        Runner("intermediate-to-advanced-gym", level="intermediate", equipment=("gym",), target=3,
-               events=(Event("level", 2, "advanced"),)),
+        Runner(
+            "advanced-dumbbells-marathon-pain2",
+            level="advanced",
+            equipment=("dumbbells",),
+            dumbbells=(6, 8, 10, 12, 14, 16),
+            runs=SUN_LONG,
+            week_start="sun",
+            events=(Event("pain2", 1, "easier", days=10), Event("race", late, "marathon")),
+        ),
+        Runner(
+            "advanced-kettlebell-lb-overdo",
+            level="advanced",
+            equipment=("kettlebell",),
+            units="lb",
+            kettlebells=(18, 26, 35, 44),
+            behaviour="overdo",
+            target=3,
+        ),
+        Runner(
+            "advanced-gym-watch-50km",
+            level="advanced",
+            equipment=("gym",),
+            watch=True,
+            runs=B,
+            events=(Event("race", late, "50"),),
+        ),
+        Runner(
+            "advanced-bands-ill-12-b2b",
+            level="advanced",
+            equipment=("bands",),
+            runs=B2B_HARD,
+            target=3,
+            events=(Event("ill", mid, days=12),),
+        ),
+        Runner(
+            "intermediate-to-advanced-gym",
+            level="intermediate",
+            equipment=("gym",),
+            target=3,
+            events=(Event("level", 2, "advanced"),),
+        ),
         Runner("beginner-bodyweight-30-day-illness", minutes=15, events=(Event("ill", 2, days=30),)),
-        Runner("intermediate-dumbbells-kg-to-lb-travel", level="intermediate", equipment=("dumbbells",), dumbbells=(5, 7.5, 10, 12.5),
-               events=(Event("units", 2), Event("travel", mid, days=14))),
-        Runner("advanced-gym-8-week-race", level="advanced", equipment=("gym",), weeks_in_block=8, runs=SUN_LONG,
-               events=(Event("race", late, "10k"),)),
-        Runner("advanced-gym-lb-sunday-week", level="advanced", equipment=("gym",), units="lb", week_start="sun", runs=SUN_LONG,
-               target=3, events=(Event("pain1", 3, "easier"),)),
-        Runner("intermediate-to-advanced-late-bodyweight", level="intermediate", target=3, runs=SUN_LONG,
-               events=(Event("level", late, "advanced"),)),
-        Runner("intermediate-b2b-then-new-shift", level="intermediate", equipment=("dumbbells",), dumbbells=(4, 6, 8, 10, 12),
-               runs=("hard", "hard", "easy", "rest", "easy", "long", "rest"),
-               events=(Event("shift", 3, "mon=rest,tue=easy,wed=rest,thu=easy,fri=hard,sat=rest,sun=long"),)),
-        Runner("beginner-gym-lb-15-underset-two-pains", equipment=("gym",), minutes=15, target=3, units="lb",
-               runs=("hard", "easy", "rest", "hard", "easy", "long", "rest"), behaviour="underset",
-               events=(Event("pain2", 1, "plain", days=9), Event("pain2", 5, "plain", days=8))),
+        Runner(
+            "intermediate-dumbbells-kg-to-lb-travel",
+            level="intermediate",
+            equipment=("dumbbells",),
+            dumbbells=(5, 7.5, 10, 12.5),
+            events=(Event("units", 2), Event("travel", mid, days=14)),
+        ),
+        Runner(
+            "advanced-gym-8-week-race",
+            level="advanced",
+            equipment=("gym",),
+            weeks_in_block=8,
+            runs=SUN_LONG,
+            events=(Event("race", late, "10k"),),
+        ),
+        Runner(
+            "advanced-gym-lb-sunday-week",
+            level="advanced",
+            equipment=("gym",),
+            units="lb",
+            week_start="sun",
+            runs=SUN_LONG,
+            target=3,
+            events=(Event("pain1", 3, "easier"),),
+        ),
+        Runner(
+            "intermediate-to-advanced-late-bodyweight",
+            level="intermediate",
+            target=3,
+            runs=SUN_LONG,
+            events=(Event("level", late, "advanced"),),
+        ),
+        Runner(
+            "intermediate-b2b-then-new-shift",
+            level="intermediate",
+            equipment=("dumbbells",),
+            dumbbells=(4, 6, 8, 10, 12),
+            runs=("hard", "hard", "easy", "rest", "easy", "long", "rest"),
+            events=(Event("shift", 3, "mon=rest,tue=easy,wed=rest,thu=easy,fri=hard,sat=rest,sun=long"),),
+        ),
+        Runner(
+            "beginner-gym-lb-15-underset-two-pains",
+            equipment=("gym",),
+            minutes=15,
+            target=3,
+            units="lb",
+            runs=("hard", "easy", "rest", "hard", "easy", "long", "rest"),
+            behaviour="underset",
+            events=(Event("pain2", 1, "plain", days=9), Event("pain2", 5, "plain", days=8)),
+        ),
     ]
     return [replace(r, start=date(2026, 1, 5) + timedelta(days=7 * (i % 5))) for i, r in enumerate(out)]
 
 
 def quick_archetypes() -> list[Runner]:
-    names = ("beginner-bands-20-pain-easier", "intermediate-bodyweight-10k-pain2", "advanced-gym-ultra-weekend",
-             "intermediate-watch-unplanned-hard", "intermediate-kettlebell-15-overdo")
+    names = (
+        "beginner-bands-20-pain-easier",
+        "intermediate-bodyweight-10k-pain2",
+        "advanced-gym-ultra-weekend",
+        "intermediate-watch-unplanned-hard",
+        "intermediate-kettlebell-15-overdo",
+    )
     return [r for r in archetypes(6) if r.name in names]
 
 
@@ -371,7 +534,9 @@ class Sim:
         self.shown: dict[date, Shown] = {}
         self.truth: dict[date, str] = {}  # what the runner really ran: rest/easy/hard/long/race
         self.intended: dict[date, tuple[str, ...]] = {}  # the running week the runner meant, each morning
-        self.done: dict[date, list[dict]] = {}  # sets logged per strength day: exercise, reps, seconds, load_kg, unit, pain
+        self.done: dict[
+            date, list[dict]
+        ] = {}  # sets logged per strength day: exercise, reps, seconds, load_kg, unit, pain
         self.week_runs = runner.runs
         self.units = runner.units
         self.level = runner.level
@@ -405,19 +570,29 @@ class Sim:
                 self.ill |= {start + timedelta(days=i) for i in range(e.days)}
             elif e.kind == "unplanned":
                 week = self.r.runs
-                cands = [i for i, k in enumerate(week) if k in ("rest", "easy")
-                         and week[(i + 1) % 7] not in ("long",) and week[(i - 1) % 7] not in ("long",)]
+                cands = [
+                    i
+                    for i, k in enumerate(week)
+                    if k in ("rest", "easy")
+                    and week[(i + 1) % 7] not in ("long",)
+                    and week[(i - 1) % 7] not in ("long",)
+                ]
                 if cands:
                     self.unplanned[self._day_of(e.week, cands[len(cands) // 2])] = e.arg
             elif e.kind in ("pain1", "pain2"):
-                self.pain_plan.append({"event": e, "from": self._day_of(e.week), "marks": 0, "family": None, "last": None})
+                self.pain_plan.append(
+                    {"event": e, "from": self._day_of(e.week), "marks": 0, "family": None, "last": None}
+                )
 
     def _cli(self, day: date, *args: str) -> tuple[int, str, str]:
         os.environ[service.ENV_TODAY] = day.isoformat()
         out, err = io.StringIO(), io.StringIO()
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            code = cli_run([args[0], *args[1:], "--data-dir", str(self.folder)] if args[0] != "runs"
-                           else [*args, "--data-dir", str(self.folder)])
+            code = cli_run(
+                [args[0], *args[1:], "--data-dir", str(self.folder)]
+                if args[0] != "runs"
+                else [*args, "--data-dir", str(self.folder)]
+            )
         return code, out.getvalue(), err.getvalue()
 
     def _profile(self, day: date, *options: str) -> tuple[int, str]:
@@ -434,10 +609,26 @@ class Sim:
 
     def setup(self) -> None:
         day = self.first
-        opts = ["--level", self.r.level, "--equipment", ",".join(self.r.equipment), "--target", str(self.r.target),
-                "--minutes", str(self.r.minutes), "--units", self.r.units, "--week-start", self.r.week_start,
-                "--block-start", day.isoformat(), "--weeks", str(self.r.weeks_in_block),
-                "--plyo-ready", "yes" if self.r.plyo_ready else "no"]
+        opts = [
+            "--level",
+            self.r.level,
+            "--equipment",
+            ",".join(self.r.equipment),
+            "--target",
+            str(self.r.target),
+            "--minutes",
+            str(self.r.minutes),
+            "--units",
+            self.r.units,
+            "--week-start",
+            self.r.week_start,
+            "--block-start",
+            day.isoformat(),
+            "--weeks",
+            str(self.r.weeks_in_block),
+            "--plyo-ready",
+            "yes" if self.r.plyo_ready else "no",
+        ]
         if self.r.dumbbells:
             opts += ["--weights", self._owned_option(self.r.dumbbells)]
         if self.r.kettlebells:
@@ -484,7 +675,11 @@ class Sim:
                 self._profile(day, "--level", e.arg)
                 if self.r.plyo_ready:
                     self._profile(day, "--plyo-ready", "yes")
-                if ("beginner", "intermediate", "advanced").index(e.arg) > ("beginner", "intermediate", "advanced").index(old):
+                if ("beginner", "intermediate", "advanced").index(e.arg) > (
+                    "beginner",
+                    "intermediate",
+                    "advanced",
+                ).index(old):
                     self.level_ups.append((day, e.arg))
             elif e.kind == "travel":
                 if day == when + timedelta(days=3):
@@ -534,7 +729,9 @@ class Sim:
         if day in self.ill:
             return "rest"
         kind = self.week_runs[day.weekday()]
-        if kind == "long" and any(0 <= (r - day).days <= 6 and r.isocalendar()[1] == day.isocalendar()[1] for r in self.races):
+        if kind == "long" and any(
+            0 <= (r - day).days <= 6 and r.isocalendar()[1] == day.isocalendar()[1] for r in self.races
+        ):
             return "rest"  # the race is the week's long run
         return kind
 
@@ -573,8 +770,21 @@ class Sim:
         return self.skip_count % 3 == 0
 
     def _record(self, day: date, d: dict) -> None:
-        self.shown[day] = Shown(day, d["kind"], d["reason"], d["exercises"], list(d["notes"]), d["block_week"], d["block_weeks"],
-                                d["light_week"], d["taper"], d["comeback_week"], d["estimated_minutes"], self.minutes, self.units)
+        self.shown[day] = Shown(
+            day,
+            d["kind"],
+            d["reason"],
+            d["exercises"],
+            list(d["notes"]),
+            d["block_week"],
+            d["block_weeks"],
+            d["light_week"],
+            d["taper"],
+            d["comeback_week"],
+            d["estimated_minutes"],
+            self.minutes,
+            self.units,
+        )
 
     def _start_load(self, ex_id: str) -> tuple[float, str] | None:
         """The runner's pick when the plan names no load for a weighted exercise."""
@@ -635,17 +845,38 @@ class Sim:
                     pain = p.exercise == pain_ex and i == sets - 1
                     rec, warns = w.log(w.candidate(reps, seconds, load, None, pain, item=it))
                     warnings += warns
-                    logged.append({"exercise": p.exercise, "reps": reps, "seconds": seconds,
-                                   "load_kg": load[0] if load else None, "unit": load[1] if load else None, "pain": pain})
+                    logged.append(
+                        {
+                            "exercise": p.exercise,
+                            "reps": reps,
+                            "seconds": seconds,
+                            "load_kg": load[0] if load else None,
+                            "unit": load[1] if load else None,
+                            "pain": pain,
+                        }
+                    )
             w.finish(6, self.shown[day].minutes)
         self.done[day] = logged
         if self.trace:
             s = self.shown[day]
-            marks = "".join(m for m, on in ((" light", s.light), (" taper", s.taper), (f" comeback {s.comeback}", s.comeback)) if on)
-            print(f"  {day} {day:%a} block week {s.block_week}/{s.block_weeks}{marks} · {s.minutes:g} min: "
-                  + ", ".join(f"{e['id']} {e['sets']}×" + (f" @ {e['suggested_load']}" if e["suggested_load"] else "") for e in s.exercises))
+            marks = "".join(
+                m for m, on in ((" light", s.light), (" taper", s.taper), (f" comeback {s.comeback}", s.comeback)) if on
+            )
+            print(
+                f"  {day} {day:%a} block week {s.block_week}/{s.block_weeks}{marks} · {s.minutes:g} min: "
+                + ", ".join(
+                    f"{e['id']} {e['sets']}×" + (f" @ {e['suggested_load']}" if e["suggested_load"] else "")
+                    for e in s.exercises
+                )
+            )
             did = {(x["exercise"], x["load_kg"], x["unit"], x["pain"]) for x in logged}
-            print("      did: " + ", ".join(f"{ex}{f' @ {kg:.4g} kg' if kg else ''}{' PAIN' if pain else ''}" for ex, kg, _, pain in sorted(did, key=str)))
+            print(
+                "      did: "
+                + ", ".join(
+                    f"{ex}{f' @ {kg:.4g} kg' if kg else ''}{' PAIN' if pain else ''}"
+                    for ex, kg, _, pain in sorted(did, key=str)
+                )
+            )
         self.res.sessions += 1
         self.res.trained.append(self.shown[day])
         self.res.sets += len(logged)
@@ -683,7 +914,11 @@ class Sim:
     def _marked(self, day: date, ex_id: str) -> None:
         fam = family_of(ex_id)
         for p in self.pain_plan:
-            if p.get("pick") == ex_id and (p["family"] is None or ex_id in self.groups[p["family"]]) and p["last"] != day:
+            if (
+                p.get("pick") == ex_id
+                and (p["family"] is None or ex_id in self.groups[p["family"]])
+                and p["last"] != day
+            ):
                 fam = p["family"] = p["family"] or fam
                 self.groups.setdefault(fam, pain_group(ex_id))
                 p["marks"] += 1
@@ -700,7 +935,9 @@ class Sim:
         km, pace = {"easy": (8.0, 360), "hard": (10.0, 285), "long": (24.0, 370)}.get(kind, (10.0, 300))
         if kind == "race":
             arg = self.races.get(day, "10k")
-            km = {"5k": 5.0, "10k": 10.0, "half": 21.1, "marathon": 42.2, "ultra": 50.0}.get(arg, float(arg) if arg.isdigit() else 10.0)
+            km = {"5k": 5.0, "10k": 10.0, "half": 21.1, "marathon": 42.2, "ultra": 50.0}.get(
+                arg, float(arg) if arg.isdigit() else 10.0
+            )
             pace = 300 if km < 30 else 390
         start = datetime.combine(day, datetime.min.time()) + timedelta(hours=7)
         seconds = km * pace
@@ -738,7 +975,9 @@ class Sim:
             return "race"
         runs = self.intended.get(on, self.week_runs)
         kind = runs[day.weekday()]
-        if kind == "long" and any(0 <= (r - day).days <= 6 and r.isocalendar()[1] == day.isocalendar()[1] for r in self.races):
+        if kind == "long" and any(
+            0 <= (r - day).days <= 6 and r.isocalendar()[1] == day.isocalendar()[1] for r in self.races
+        ):
             return "rest"
         return kind
 
@@ -747,7 +986,9 @@ class Sim:
         if k in ("long", "race"):
             return True
         if k == "hard":
-            return self.known(on, day - timedelta(days=1)) in ("hard", "long") or self.known(on, day + timedelta(days=1)) in ("hard", "long")
+            return self.known(on, day - timedelta(days=1)) in ("hard", "long") or self.known(
+                on, day + timedelta(days=1)
+            ) in ("hard", "long")
         return False
 
     def check(self) -> None:
@@ -759,8 +1000,12 @@ class Sim:
                 self._violate("spacing", d, f"strength on {d - one} and {d}")
             for other in (d - one, d, d + one):
                 if self.key(d, other):
-                    self._violate("key runs", d, f"strength on {d:%a %d %b} next to {self.known(d, other)} on {other:%a %d %b} "
-                                  f"(week: {self._runs_option(self.intended.get(d, self.week_runs))})")
+                    self._violate(
+                        "key runs",
+                        d,
+                        f"strength on {d:%a %d %b} next to {self.known(d, other)} on {other:%a %d %b} "
+                        f"(week: {self._runs_option(self.intended.get(d, self.week_runs))})",
+                    )
                     break
             if self.truth.get(d - one) == "hard" and self.unplanned.get(d - one) == "hard":
                 self._violate("unplanned hard", d, f"strength the day after the unplanned hard run of {d - one}")
@@ -813,29 +1058,61 @@ class Sim:
                 if m_day >= d or (fam, ex_id) in said:
                     continue
                 said.add((fam, ex_id))
-                second = [p for p in self.pain_plan if p["family"] == fam and p["event"].kind == "pain2" and p["marks"] >= 2]
+                second = [
+                    p for p in self.pain_plan if p["family"] == fam and p["event"].kind == "pain2" and p["marks"] >= 2
+                ]
                 referred_on = self.referred.get(fam) or next((p["last"] for p in second), None)
                 cleared = self.cleared.get(fam)
-                if referred_on and referred_on < d and (cleared is None or d < cleared) and not any(f == fam for f, _ in said - {(fam, ex_id)}):
-                    bad = [x for x in ids if x in self.group(fam)] + ([x for x in ids if x in JUMPS] if legs(ex_id) else [])
+                if (
+                    referred_on
+                    and referred_on < d
+                    and (cleared is None or d < cleared)
+                    and not any(f == fam for f, _ in said - {(fam, ex_id)})
+                ):
+                    bad = [x for x in ids if x in self.group(fam)] + (
+                        [x for x in ids if x in JUMPS] if legs(ex_id) else []
+                    )
                     if bad:
-                        self._violate("pain: 2 marks", d, f"{', '.join(bad)} while {fam} is referred (marks to {referred_on})")
-                nxt = next((x for x in session_days if x > m_day and any(y["id"] in self.group(fam) for y in self.shown[x].exercises)), None)
-                second = any(p["family"] == fam and p["event"].kind == "pain2" and p["marks"] >= 2 and p["last"] == m_day
-                             for p in self.pain_plan)  # a second mark in a row: the family is out (checked above)
+                        self._violate(
+                            "pain: 2 marks", d, f"{', '.join(bad)} while {fam} is referred (marks to {referred_on})"
+                        )
+                nxt = next(
+                    (
+                        x
+                        for x in session_days
+                        if x > m_day and any(y["id"] in self.group(fam) for y in self.shown[x].exercises)
+                    ),
+                    None,
+                )
+                second = any(
+                    p["family"] == fam and p["event"].kind == "pain2" and p["marks"] >= 2 and p["last"] == m_day
+                    for p in self.pain_plan
+                )  # a second mark in a row: the family is out (checked above)
                 cleared_since = self.cleared.get(fam) is not None and m_day <= self.cleared[fam] <= d
-                if nxt == d and not second and not cleared_since:  # one mark: the easier variation next time, no heavier
+                if (
+                    nxt == d and not second and not cleared_since
+                ):  # one mark: the easier variation next time, no heavier
                     easier = EXERCISES.get(ex_id, {}).get("easier")
                     if easier and ex_id in ids and self._can_do(easier, d):
-                        self._violate("pain: 1 mark", d, f"{ex_id} again in the first session after its pain mark of {m_day} (easier: {easier})")
+                        self._violate(
+                            "pain: 1 mark",
+                            d,
+                            f"{ex_id} again in the first session after its pain mark of {m_day} (easier: {easier})",
+                        )
                     marked = max((x["load_kg"] or 0.0 for x in self.done[m_day] if x["exercise"] == ex_id), default=0.0)
                     for e in s.exercises:
                         if e["id"] in self.group(fam) and marked and (e["suggested_load_kg"] or 0.0) > marked + 1e-6:
-                            self._violate("pain: 1 mark", d, f"{e['id']} @ {e['suggested_load']}, heavier than on the pain mark of {m_day}")
+                            self._violate(
+                                "pain: 1 mark",
+                                d,
+                                f"{e['id']} @ {e['suggested_load']}, heavier than on the pain mark of {m_day}",
+                            )
                 if legs(ex_id) and 0 < (d - m_day).days <= 7:
                     jumps = [x for x in ids if x in JUMPS]
                     if jumps:
-                        self._violate("pain: 1 mark", d, f"{', '.join(jumps)} {(d - m_day).days} d after a pain mark on {ex_id}")
+                        self._violate(
+                            "pain: 1 mark", d, f"{', '.join(jumps)} {(d - m_day).days} d after a pain mark on {ex_id}"
+                        )
             # light weeks
             if s.light:
                 self._check_light(d, s)
@@ -850,13 +1127,19 @@ class Sim:
                             self._violate("taper", d, f"{x} is new {(race_day - d).days} d before the race")
                         last = self._last_load(x, d)
                         if e["suggested_load_kg"] and last and e["suggested_load_kg"] > last + 1e-6:
-                            self._violate("taper", d, f"{x} raised to {e['suggested_load']} {(race_day - d).days} d before the race")
+                            self._violate(
+                                "taper",
+                                d,
+                                f"{x} raised to {e['suggested_load']} {(race_day - d).days} d before the race",
+                            )
             # level up
             for up_day, lv in ups:
                 if lv == "advanced" and 0 <= (d - up_day).days < 28:
                     high = [x for x in ids if x in HIGH_JUMPS]
                     if high:
-                        self._violate("level up", d, f"{', '.join(high)} {(d - up_day).days} d after the move to advanced")
+                        self._violate(
+                            "level up", d, f"{', '.join(high)} {(d - up_day).days} d after the move to advanced"
+                        )
             # comeback
             for back in breaks:
                 if 0 <= (d - back).days < 14:
@@ -887,12 +1170,18 @@ class Sim:
             owned = tuple(w * f for w in self.r.kettlebells)
         if owned:
             if not any(abs(kg - w) < 1e-3 for w in owned):
-                self._violate("loads", d, f"{e['id']} @ {e['suggested_load']}: not a weight the runner owns "
-                              f"({', '.join(f'{w:g}' for w in self.r.dumbbells or self.r.kettlebells)} {self.r.units})")
+                self._violate(
+                    "loads",
+                    d,
+                    f"{e['id']} @ {e['suggested_load']}: not a weight the runner owns "
+                    f"({', '.join(f'{w:g}' for w in self.r.dumbbells or self.r.kettlebells)} {self.r.units})",
+                )
             return
         in_unit = kg / KG_PER_LB if s.profile_units == "lb" else kg * 2
         if abs(in_unit - round(in_unit)) > 0.02:
-            self._violate("loads", d, f"{e['id']} @ {e['suggested_load']} ({kg:.3f} kg) is no step in {s.profile_units}")
+            self._violate(
+                "loads", d, f"{e['id']} @ {e['suggested_load']} ({kg:.3f} kg) is no step in {s.profile_units}"
+            )
 
     def group(self, fam: str) -> frozenset[str]:
         return self.groups.get(fam) or frozenset(i for i in EXERCISES if family_of(i) == fam)
@@ -908,7 +1197,9 @@ class Sim:
         have = set(self.equipment_on(d))
         levels = ("beginner", "intermediate", "advanced")
         level = self.level_on(d)
-        return (not need or "gym" in have or bool(need & have)) and levels.index(ex.get("level", "beginner")) <= levels.index(level)
+        return (not need or "gym" in have or bool(need & have)) and levels.index(
+            ex.get("level", "beginner")
+        ) <= levels.index(level)
 
     def level_on(self, d: date) -> str:
         level = self.r.level
@@ -926,23 +1217,45 @@ class Sim:
         return self.r.equipment
 
     def _check_light(self, d: date, s: Shown) -> None:
-        normal_days = [x for x in sorted(self.shown) if x < d and x in self.done and not self.shown[x].light
-                       and not self.shown[x].taper and not self.shown[x].comeback]
+        normal_days = [
+            x
+            for x in sorted(self.shown)
+            if x < d
+            and x in self.done
+            and not self.shown[x].light
+            and not self.shown[x].taper
+            and not self.shown[x].comeback
+        ]
         total_normal = 0
         total_light = 0
         counted = 0
         slots = TEMPLATE_IDS.get(self.level_on(d), frozenset())
         for e in s.exercises:
-            found = next(((x, pe) for x in reversed(normal_days) for pe in self.shown[x].exercises if pe["id"] == e["id"]), None)
+            found = next(
+                ((x, pe) for x in reversed(normal_days) for pe in self.shown[x].exercises if pe["id"] == e["id"]), None
+            )
             last = found[1] if found else None
             if last is not None:  # the normal dose: the most sets prescribed in the normal weeks of the last 3 weeks
-                recent = [pe["sets"] for x in normal_days if (d - x).days <= 21 for pe in self.shown[x].exercises if pe["id"] == e["id"]]
+                recent = [
+                    pe["sets"]
+                    for x in normal_days
+                    if (d - x).days <= 21
+                    for pe in self.shown[x].exercises
+                    if pe["id"] == e["id"]
+                ]
                 last = {**last, "sets": max([last["sets"], *recent])}
             if last is None:
-                easier = [pe["id"] for x in normal_days for pe in self.shown[x].exercises
-                          if EXERCISES.get(pe["id"], {}).get("harder") == e["id"]]
-                standin = any(e["id"] in EXERCISES.get(pe["id"], {}).get("alternatives", ()) and not self._can_do(pe["id"], d)
-                              for x in normal_days for pe in self.shown[x].exercises)
+                easier = [
+                    pe["id"]
+                    for x in normal_days
+                    for pe in self.shown[x].exercises
+                    if EXERCISES.get(pe["id"], {}).get("harder") == e["id"]
+                ]
+                standin = any(
+                    e["id"] in EXERCISES.get(pe["id"], {}).get("alternatives", ()) and not self._can_do(pe["id"], d)
+                    for x in normal_days
+                    for pe in self.shown[x].exercises
+                )
                 standin = standin or any(e["id"] in EXERCISES.get(t, {}).get("alternatives", ()) for t in slots)
                 if easier and not standin and e["id"] not in slots and not self._eased(e["id"], d):
                     # new is fine in a light week (a slot's stand-in, a template's own slot, pain's easier one); harder is not
@@ -953,15 +1266,22 @@ class Sim:
                 total_light += e["sets"]
                 counted += 1
             if e["sets"] > last["sets"]:
-                self._violate("light week", d, f"{e['id']} {e['sets']} sets, above the {last['sets']} of the last normal week")
+                self._violate(
+                    "light week", d, f"{e['id']} {e['sets']} sets, above the {last['sets']} of the last normal week"
+                )
             assert found is not None
             done = [x["load_kg"] for x in self.done[found[0]] if x["exercise"] == e["id"] and x["load_kg"]]
             ref = max([*done, last["suggested_load_kg"] or 0.0])
             if e["suggested_load_kg"] and ref and ref + 1e-6 < e["suggested_load_kg"]:
-                self._violate("light week", d, f"{e['id']} @ {e['suggested_load']}, above the last normal week's "
-                              f"{ref:g} kg ({found[0]})")
+                self._violate(
+                    "light week",
+                    d,
+                    f"{e['id']} @ {e['suggested_load']}, above the last normal week's {ref:g} kg ({found[0]})",
+                )
         if total_normal and total_light > max(counted, math.ceil(0.6 * total_normal)):
-            self._violate("light week", d, f"{total_light} sets against {total_normal} prescribed in normal weeks: not a deload")
+            self._violate(
+                "light week", d, f"{total_light} sets against {total_normal} prescribed in normal weeks: not a deload"
+            )
 
     def _check_sentences(self) -> None:
         for d, s in sorted(self.shown.items()):
@@ -978,9 +1298,13 @@ class Sim:
                         what = "not opened" if seen is None else seen.kind + (" (done)" if x in self.done else "")
                         self._violate("missed", d, f"'{word}'s session was missed' but {x} was {what}")
             if "the day after the long run" in s.reason and self.known(d, d - timedelta(days=1)) != "long":
-                self._violate("sentences", d, f"'the day after the long run' after {self.known(d, d - timedelta(days=1))}")
+                self._violate(
+                    "sentences", d, f"'the day after the long run' after {self.known(d, d - timedelta(days=1))}"
+                )
             if "the day before the long run" in s.reason and self.known(d, d + timedelta(days=1)) != "long":
-                self._violate("sentences", d, f"'the day before the long run' before {self.known(d, d + timedelta(days=1))}")
+                self._violate(
+                    "sentences", d, f"'the day before the long run' before {self.known(d, d + timedelta(days=1))}"
+                )
 
     def _check_patterns_and_notes(self) -> None:
         """The sentences that name what a session holds, a week's room or a pain mark."""
@@ -994,16 +1318,27 @@ class Sim:
                 words = [w.strip() for part in said.split(", ") for w in part.split(" and ")]
                 missing = [w for w in words if w in PATTERN_FAMILIES and not fams & PATTERN_FAMILIES[w]]
                 if missing:
-                    self._violate("sentences", d, f"'full-body: {said}' without {', '.join(missing)} "
-                                  f"({', '.join(e['id'] for e in s.exercises)})")
+                    self._violate(
+                        "sentences",
+                        d,
+                        f"'full-body: {said}' without {', '.join(missing)} ({', '.join(e['id'] for e in s.exercises)})",
+                    )
             if "room for one session" in s.reason:
                 start = d - timedelta(days=(d.weekday() - WEEKDAYS.index(self.r.week_start)) % 7)
                 week = [start + timedelta(days=i) for i in range(7)]
-                steady = len({self.intended.get(x) for x in week if x in self.intended}) <= 1 and not any(x in self.unplanned for x in week)
-                trained = [x for x in week if x in self.done]  # the runner did what was shown (a skipped day comes back)
+                steady = len({self.intended.get(x) for x in week if x in self.intended}) <= 1 and not any(
+                    x in self.unplanned for x in week
+                )
+                trained = [
+                    x for x in week if x in self.done
+                ]  # the runner did what was shown (a skipped day comes back)
                 if steady and len(trained) > 1:
-                    self._violate("sentences", d, f"'room for one session' in a week with {len(trained)} sessions "
-                                  f"({', '.join(f'{x:%a}' for x in trained)})")
+                    self._violate(
+                        "sentences",
+                        d,
+                        f"'room for one session' in a week with {len(trained)} sessions "
+                        f"({', '.join(f'{x:%a}' for x in trained)})",
+                    )
             for e in s.exercises:
                 note = e.get("note") or ""
                 if "marked pain on " not in note:
@@ -1012,8 +1347,10 @@ class Sim:
                 name, _, when = rest.partition(" on ")
                 when = when.split(";", 1)[0].strip()
                 ex_id = names.get(name)
-                ok = any(m_ex == ex_id and (not when or f"{m_day.day} {m_day:%b}" == when) and m_day < d
-                         for m_day, m_ex, _ in self.pain_marks)
+                ok = any(
+                    m_ex == ex_id and (not when or f"{m_day.day} {m_day:%b}" == when) and m_day < d
+                    for m_day, m_ex, _ in self.pain_marks
+                )
                 if not ok:
                     self._violate("sentences", d, f"{e['id']}: '{note}' but no such pain mark was logged")
 
@@ -1040,11 +1377,23 @@ class Sim:
                         self._violate("race recovery", d, f"{', '.join(jumps)} {after} d after a {kind} race")
                     for e in s.exercises:  # a raise: above the last load and above anything before the race
                         last = self._last_load(e["id"], d)
-                        before = max((x["load_kg"] or 0.0 for dd, sets in self.done.items() if dd < race_day
-                                      for x in sets if x["exercise"] == e["id"]), default=0.0)
+                        before = max(
+                            (
+                                x["load_kg"] or 0.0
+                                for dd, sets in self.done.items()
+                                if dd < race_day
+                                for x in sets
+                                if x["exercise"] == e["id"]
+                            ),
+                            default=0.0,
+                        )
                         kg = e["suggested_load_kg"]
                         if kg and last and kg > last + 1e-6 and kg > before + 1e-6:
-                            self._violate("race recovery", d, f"{e['id']} raised to {e['suggested_load']} {after} d after a {kind} race")
+                            self._violate(
+                                "race recovery",
+                                d,
+                                f"{e['id']} raised to {e['suggested_load']} {after} d after a {kind} race",
+                            )
 
     # --- the whole run ---
 
@@ -1058,7 +1407,14 @@ class Sim:
                 day += timedelta(days=1)
         except Exception as exc:
             tb = traceback.extract_tb(exc.__traceback__)
-            where = next((f"{Path(f.filename).name}:{f.lineno} {f.name}" for f in reversed(tb) if "runstrength_tui" in f.filename), "")
+            where = next(
+                (
+                    f"{Path(f.filename).name}:{f.lineno} {f.name}"
+                    for f in reversed(tb)
+                    if "runstrength_tui" in f.filename
+                ),
+                "",
+            )
             self.res.crashed = f"{day}: {type(exc).__name__}: {exc} [{where}]"
             self._violate("no crash", day, self.res.crashed)
             if self.verbose:
@@ -1077,11 +1433,16 @@ def gpx(start: datetime, km: float, seconds: float, points: int = 30) -> str:
     for i in range(points + 1):
         f = i / points
         t = start + timedelta(seconds=seconds * f)
-        rows.append(f'<trkpt lat="{52.0 + km * f / 111.195:.6f}" lon="13.000000"><ele>40</ele>'
-                    f"<time>{t.strftime('%Y-%m-%dT%H:%M:%SZ')}</time></trkpt>")
-    return ('<?xml version="1.0" encoding="UTF-8"?>\n<gpx version="1.1" creator="coach_sim" '
-            'xmlns="http://www.topografix.com/GPX/1/1"><trk><name>Run</name><type>running</type><trkseg>'
-            + "".join(rows) + "</trkseg></trk></gpx>\n")
+        rows.append(
+            f'<trkpt lat="{52.0 + km * f / 111.195:.6f}" lon="13.000000"><ele>40</ele>'
+            f"<time>{t.strftime('%Y-%m-%dT%H:%M:%SZ')}</time></trkpt>"
+        )
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<gpx version="1.1" creator="coach_sim" '
+        'xmlns="http://www.topografix.com/GPX/1/1"><trk><name>Run</name><type>running</type><trkseg>'
+        + "".join(rows)
+        + "</trkseg></trk></gpx>\n"
+    )
 
 
 def simulate(runner: Runner, weeks: int, verbose: bool = False, trace: bool = False) -> Result:
@@ -1105,19 +1466,27 @@ def table(results: list[Result], elapsed: float) -> tuple[str, int]:
         n = len(by_inv.get(inv, ()))
         total += n
         runners = len({name for name, _ in by_inv.get(inv, ())})
-        mark = " (pending)" if inv in PENDING or (inv == "one per family" and not catalog_has_families() and False) else ""
+        mark = (
+            " (pending)" if inv in PENDING or (inv == "one per family" and not catalog_has_families() and False) else ""
+        )
         lines.append(f"{inv:<16} {n:>10}  {runners:>7}  {words}{mark}")
     weeks = sum(r.weeks for r in results)
     lines.append("")
-    lines.append(f"runner-weeks {weeks} · archetypes {len(results)} · sessions {sum(r.sessions for r in results)} · "
-                 f"sets {sum(r.sets for r in results)} · crashes {sum(1 for r in results if r.crashed)} · "
-                 f"elapsed {elapsed:.0f} s · families from {'the catalog' if catalog_has_families() else 'the sim (catalog has none yet)'}")
+    lines.append(
+        f"runner-weeks {weeks} · archetypes {len(results)} · sessions {sum(r.sessions for r in results)} · "
+        f"sets {sum(r.sets for r in results)} · crashes {sum(1 for r in results if r.crashed)} · "
+        f"elapsed {elapsed:.0f} s · families from {'the catalog' if catalog_has_families() else 'the sim (catalog has none yet)'}"
+    )
     return "\n".join(lines), total
 
 
 PROGRAM_GROUPS = {
-    "calf (any)": {"calf", "soleus"}, "soleus": {"soleus"}, "hip abduction": {"hip-abduction"},
-    "tibialis": {"tibialis"}, "foot/balance": {"foot"}, "anti-rotation": {"anti-rotation"},
+    "calf (any)": {"calf", "soleus"},
+    "soleus": {"soleus"},
+    "hip abduction": {"hip-abduction"},
+    "tibialis": {"tibialis"},
+    "foot/balance": {"foot"},
+    "anti-rotation": {"anti-rotation"},
 }
 
 
@@ -1140,7 +1509,11 @@ def program_table(results: list[Result]) -> str:
             for e in s.exercises:
                 shown_ex += 1
                 with_effort += bool(e.get("effort"))
-                if e["id"] not in seen and EXERCISES.get(e["id"], {}).get("equipment") not in (None, [], ["bands"]) and e.get("reps"):
+                if (
+                    e["id"] not in seen
+                    and EXERCISES.get(e["id"], {}).get("equipment") not in (None, [], ["bands"])
+                    and e.get("reps")
+                ):
                     first_loaded += 1
                     with_weight += e.get("suggested_load") is not None
                 seen.add(e["id"])
@@ -1153,9 +1526,13 @@ def program_table(results: list[Result]) -> str:
         lines.append(f"{name:<18}" + "".join(f"{(sum(r) / len(r) if r else 0):>14.0%}" for r in row))
     for minutes in sorted(per_session):
         xs = per_session[minutes]
-        lines.append(f"exercises per session at {minutes} min: median {median(xs):g}, min {min(xs)}, max {max(xs)} ({len(xs)} sessions)")
-    lines.append(f"first loaded exercises with a starting weight: {with_weight} of {first_loaded}; "
-                 f"exercises with an effort cue: {with_effort} of {shown_ex}")
+        lines.append(
+            f"exercises per session at {minutes} min: median {median(xs):g}, min {min(xs)}, max {max(xs)} ({len(xs)} sessions)"
+        )
+    lines.append(
+        f"first loaded exercises with a starting weight: {with_weight} of {first_loaded}; "
+        f"exercises with an effort cue: {with_effort} of {shown_ex}"
+    )
     return "\n".join(lines)
 
 
@@ -1178,8 +1555,11 @@ def main(argv: list[str] | None = None) -> int:
         t = time.perf_counter()
         res = simulate(r, weeks, verbose=args.verbose or args.trace, trace=args.trace)
         results.append(res)
-        print(f"{r.name:<44} {res.weeks:>2} wk {res.sessions:>3} sessions {len(res.violations):>4} violations "
-              f"{time.perf_counter() - t:5.1f} s{'  CRASH ' + res.crashed if res.crashed else ''}", flush=True)
+        print(
+            f"{r.name:<44} {res.weeks:>2} wk {res.sessions:>3} sessions {len(res.violations):>4} violations "
+            f"{time.perf_counter() - t:5.1f} s{'  CRASH ' + res.crashed if res.crashed else ''}",
+            flush=True,
+        )
     text, total = table(results, time.perf_counter() - t0)
     print()
     print(text)

@@ -15,7 +15,9 @@ import termios
 import time
 
 # CSI, OSC (to BEL or ST), DCS/APC/PM (to ST), two-byte escapes: what a terminal would not print.
-ESCAPES = re.compile(rb"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[P_^][^\x1b]*\x1b\\|\x1b[@-Z\\-_]")
+ESCAPES = re.compile(
+    rb"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[P_^][^\x1b]*\x1b\\|\x1b[@-Z\\-_]"
+)
 
 
 def visible(data: bytes) -> str:
@@ -31,8 +33,9 @@ class Pty:
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
         env = {**env, "TERM": "xterm-256color", "COLUMNS": str(cols), "LINES": str(rows)}
         self.started = time.perf_counter()
-        self.proc = subprocess.Popen(argv, stdin=slave, stdout=slave, stderr=slave, env=env,
-                                     start_new_session=True, close_fds=True)
+        self.proc = subprocess.Popen(
+            argv, stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True, close_fds=True
+        )
         os.close(slave)
         self.buffer = bytearray()  # everything read so far
         self.mark = 0  # where the text searched by wait_for starts
@@ -55,7 +58,7 @@ class Pty:
         """Seconds (perf_counter) at which all ``needles`` have been drawn since the mark."""
         deadline = time.perf_counter() + timeout
         while True:
-            text = visible(bytes(self.buffer[self.mark:]))
+            text = visible(bytes(self.buffer[self.mark :]))
             if all(n in text for n in needles):
                 return time.perf_counter()
             left = deadline - time.perf_counter()

@@ -80,8 +80,11 @@ PAINTED = textwrap.dedent(
     """
 )
 
-BARE_APP = PAINTED + BARE + textwrap.dedent(
-    """
+BARE_APP = (
+    PAINTED
+    + BARE
+    + textwrap.dedent(
+        """
     from textual.widgets._footer import FooterKey
 
     def painted(screen):
@@ -89,6 +92,7 @@ BARE_APP = PAINTED + BARE + textwrap.dedent(
 
     Bare().run(headless=True, size=(100, 30))
     """
+    )
 )
 
 # ... and started as a person starts a program in a terminal (no headless, no exit).
@@ -137,11 +141,19 @@ def run_process(argv: list[str], env: dict) -> Run:
         proc.returncode = 0
         if os.waitstatus_to_exitcode(status) != 0:
             errors.seek(0)
-            raise SystemExit(f"benchmark process failed ({os.waitstatus_to_exitcode(status)}): {argv}\n"
-                             f"{errors.read().decode(errors='replace')[-2000:]}")
-    said = dict(line.split(" ", 1) for line in out.decode().splitlines() if line.startswith(("painted ", "first ", "rss ")))
-    return Run(elapsed, int(said["rss"]) if "rss" in said else usage.ru_maxrss,
-               float(said["painted"]) if "painted" in said else None, float(said["first"]) if "first" in said else None)
+            raise SystemExit(
+                f"benchmark process failed ({os.waitstatus_to_exitcode(status)}): {argv}\n"
+                f"{errors.read().decode(errors='replace')[-2000:]}"
+            )
+    said = dict(
+        line.split(" ", 1) for line in out.decode().splitlines() if line.startswith(("painted ", "first ", "rss "))
+    )
+    return Run(
+        elapsed,
+        int(said["rss"]) if "rss" in said else usage.ru_maxrss,
+        float(said["painted"]) if "painted" in said else None,
+        float(said["first"]) if "first" in said else None,
+    )
 
 
 def interleaved(commands: dict[str, list[str]], env: dict, repeats: int) -> dict[str, Run]:
@@ -168,8 +180,9 @@ def painted(run: Run, argv_name: str) -> float:
 TODAY_PAINTED = ("STRENGTH DAY", "q Quit")  # Today's plan and its footer (a strength day for every log here)
 
 
-def terminal_starts(commands: dict[str, tuple[list[str], tuple[str, ...], bytes]], env: dict,
-                    repeats: int) -> dict[str, list[float]]:
+def terminal_starts(
+    commands: dict[str, tuple[list[str], tuple[str, ...], bytes]], env: dict, repeats: int
+) -> dict[str, list[float]]:
     """Seconds from exec to the first frame showing the needles, each program in its own
     100×30 pseudo-terminal; interleaved so machine noise hits all alike."""
     from ptydrive import time_to_frame
@@ -239,8 +252,15 @@ def log_set_cost(folder: Path, repeats: int) -> float:
         now = datetime.combine(TODAY, datetime.min.time()).replace(hour=19)
         session = store.start_session(TODAY, now)
         for i in range(repeats):
-            record = SetRecord(id=new_id(), session=session.id, exercise="goblet-squat", date=TODAY,
-                               logged_at=now, reps=12, load_kg=12.0)
+            record = SetRecord(
+                id=new_id(),
+                session=session.id,
+                exercise="goblet-squat",
+                date=TODAY,
+                logged_at=now,
+                reps=12,
+                load_kg=12.0,
+            )
             t = time.perf_counter()
             store.log_set(record)
             timings.append(time.perf_counter() - t)
@@ -326,15 +346,29 @@ def main(argv=None) -> int:
 
         # 1-3: TUI start and memory, against a bare Textual app started the same way
         tui_runs = interleaved(
-            {"bare": [py, str(bare)], "tui-empty": [py, str(tui), str(dirs["empty"])],
-             "tui-big": [py, str(tui), str(dirs[big])]}, env, repeats)
+            {
+                "bare": [py, str(bare)],
+                "tui-empty": [py, str(tui), str(dirs["empty"])],
+                "tui-big": [py, str(tui), str(dirs[big])],
+            },
+            env,
+            repeats,
+        )
         b, e, g = tui_runs["bare"], tui_runs["tui-empty"], tui_runs["tui-big"]
         bp, ep, gp = painted(b, "the bare app"), painted(e, "the TUI (empty log)"), painted(g, f"the TUI ({big} log)")
         row(f"TUI start to painted Today, {big} log", gp, bp, gp / bp, 1.3 * loose, gp / bp <= 1.3 * loose)
         row(f"TUI start, {big} vs empty log", gp, ep, gp / ep, 1.1 * loose, gp / ep <= 1.1 * loose)
         row("  … against the bare app's first frame (keys not yet drawn)", gp, b.first, gp / b.first, "—", True)
         row(f"TUI whole process (start, paint, exit), {big} log", g.wall, b.wall, g.wall / b.wall, "—", True)
-        row(f"TUI peak RSS, {big} log (MiB)", g.rss / 1024, b.rss / 1024, g.rss / b.rss, 1.5 * loose, g.rss / b.rss <= 1.5 * loose, "MiB")
+        row(
+            f"TUI peak RSS, {big} log (MiB)",
+            g.rss / 1024,
+            b.rss / 1024,
+            g.rss / b.rss,
+            1.5 * loose,
+            g.rss / b.rss <= 1.5 * loose,
+            "MiB",
+        )
 
         # In a real (pseudo-)terminal, 100×30, as a person starts it: exec → the first frame
         # showing Today's plan and its footer keys, against the bare app's first frame showing
@@ -351,12 +385,19 @@ def main(argv=None) -> int:
             "demo": (app + ["--demo"], TODAY_PAINTED, b"q"),
         }
         terminal_starts(starts, env_terminal, 1)  # warm-up: the catalog's and the demo's cache
-        starts_med = {k: statistics.median(v)
-                      for k, v in terminal_starts(starts, env_terminal, 1 if quick else repeats).items()}
+        starts_med = {
+            k: statistics.median(v) for k, v in terminal_starts(starts, env_terminal, 1 if quick else repeats).items()
+        }
         for key, label, target in (("empty", "empty log", 1.2), ("big", f"{big} log", 1.3), ("demo", "--demo", 1.3)):
             ratio = starts_med[key] / starts_med["bare"]
-            row(f"terminal: exec to painted Today, {label}", starts_med[key], starts_med["bare"], ratio,
-                target * loose, ratio <= target * loose)
+            row(
+                f"terminal: exec to painted Today, {label}",
+                starts_med[key],
+                starts_med["bare"],
+                ratio,
+                target * loose,
+                ratio <= target * loose,
+            )
         # The rows above start as a runner does on most days: the year files unchanged since
         # they were last read (checked once, see store/checked.py). The first start after they
         # changed checks them again: shown, with no target.
@@ -365,29 +406,54 @@ def main(argv=None) -> int:
             shutil.rmtree(work / "cache" / "checked", ignore_errors=True)
             cold += terminal_starts({"big": starts["big"]}, env_terminal, 1)["big"]
         m = statistics.median(cold)
-        row(f"terminal: exec to painted Today, {big} log just changed", m, starts_med["bare"],
-            m / starts_med["bare"], "—", True)
+        row(
+            f"terminal: exec to painted Today, {big} log just changed",
+            m,
+            starts_med["bare"],
+            m / starts_med["bare"],
+            "—",
+            True,
+        )
 
         # Keystroke to frame in the terminal, big log: the log dialog (the guard re-runs on
         # each key), Today → Week and Today → History (to their content)
         keys = keystroke_latency(app + ["--data-dir", str(dirs[big])], env_terminal, 3 if quick else 20)
         row(f"terminal: Today → Week, {big} log, first open (plans the week)", keys["week"][0], None, None, "—", True)
-        for key, label, median_bound, p95_bound in (("log", "a key in the log dialog", 0.05, 0.1),
-                                                    ("week", "Today → Week", 0.15, None),
-                                                    ("history", "Today → History", 0.15, None)):
+        for key, label, median_bound, p95_bound in (
+            ("log", "a key in the log dialog", 0.05, 0.1),
+            ("week", "Today → Week", 0.15, None),
+            ("history", "Today → History", 0.15, None),
+        ):
             m, p95 = statistics.median(keys[key]), percentile(keys[key], 95)
-            row(f"terminal: {label}, {big} log, median of {len(keys[key])}", m, None, None,
-                f"≤ {median_bound * loose * 1000:.0f} ms", m <= median_bound * loose)
-            row(f"terminal: {label}, {big} log, 95th percentile", p95, None, None,
+            row(
+                f"terminal: {label}, {big} log, median of {len(keys[key])}",
+                m,
+                None,
+                None,
+                f"≤ {median_bound * loose * 1000:.0f} ms",
+                m <= median_bound * loose,
+            )
+            row(
+                f"terminal: {label}, {big} log, 95th percentile",
+                p95,
+                None,
+                None,
                 f"≤ {p95_bound * loose * 1000:.0f} ms" if p95_bound else "—",
-                p95 <= p95_bound * loose if p95_bound else True)
+                p95 <= p95_bound * loose if p95_bound else True,
+            )
 
         # 4: one durable log_set call, big history vs 1 month
         n = 40 if quick else 120
         month_cost = log_set_cost(dirs["1 month"], n)
         big_cost = log_set_cost(dirs[big], n)
-        row(f"log one set (store call), {big} vs 1 month", big_cost, month_cost, big_cost / month_cost, 1.5 * loose,
-            big_cost / month_cost <= 1.5 * loose)
+        row(
+            f"log one set (store call), {big} vs 1 month",
+            big_cost,
+            month_cost,
+            big_cost / month_cost,
+            1.5 * loose,
+            big_cost / month_cost <= 1.5 * loose,
+        )
         row(f"log one set, {big} log, median", big_cost, None, None, f"< {15 * loose:.0f} ms", big_cost < 0.015 * loose)
 
         # 5-6: CLI whole processes
@@ -400,14 +466,28 @@ def main(argv=None) -> int:
                 "log-month": cli + ["--data-dir", str(dirs["1 month"]), "log", "calf-raise", "--reps", "15"],
                 "log-big": cli + ["--data-dir", str(dirs[big]), "log", "calf-raise", "--reps", "15"],
             },
-            env, repeats)
+            env,
+            repeats,
+        )
         for cmd in ("log", "status"):
             big_t, month_t = cli_runs[f"{cmd}-big"].wall, cli_runs[f"{cmd}-month"].wall
-            row(f"`runstrength {cmd}` process, {big} vs 1 month", big_t, month_t, big_t / month_t, 2.0 * loose,
-                big_t / month_t <= 2.0 * loose)
+            row(
+                f"`runstrength {cmd}` process, {big} vs 1 month",
+                big_t,
+                month_t,
+                big_t / month_t,
+                2.0 * loose,
+                big_t / month_t <= 2.0 * loose,
+            )
         st, imp = cli_runs["status-month"].wall, cli_runs["imports"].wall
-        row("`runstrength status` process, 1 month vs importing tinydb+platformdirs", st, imp, st / imp, 3.0 * loose,
-            st / imp <= 3.0 * loose)
+        row(
+            "`runstrength status` process, 1 month vs importing tinydb+platformdirs",
+            st,
+            imp,
+            st / imp,
+            3.0 * loose,
+            st / imp <= 3.0 * loose,
+        )
 
         # 7-9: imported runs: `runs import` of daily files, then `today` and the TUI start with
         # that history against the same log without runs
@@ -418,13 +498,21 @@ def main(argv=None) -> int:
         shutil.copytree(no_runs, with_runs, ignore=shutil.ignore_patterns("*.lock"))
         t_import = run_process(cli + ["--data-dir", str(with_runs), "runs", "import", str(files)], env).wall
         bound = 60.0
-        row(f"`runs import` of {run_days} generated files ({run_days / 365:.1f} years, daily)", t_import, None, None,
-            f"< {bound:.0f} s", t_import < bound)
+        row(
+            f"`runs import` of {run_days} generated files ({run_days / 365:.1f} years, daily)",
+            t_import,
+            None,
+            None,
+            f"< {bound:.0f} s",
+            t_import < bound,
+        )
         # FIT decoding per MB: the real files in tests/data/watch, read in this process (CPU
         # time; the issue's bound is a 380 KB file in < 0.3 s, i.e. < 0.8 s per MB)
         from runstrength_tui.store.fit_reader import FitError, read_messages
 
-        blobs = [p.read_bytes() for p in sorted((ROOT / "tests" / "data" / "watch").iterdir()) if p.suffix.lower() == ".fit"]
+        blobs = [
+            p.read_bytes() for p in sorted((ROOT / "tests" / "data" / "watch").iterdir()) if p.suffix.lower() == ".fit"
+        ]
         megabytes = sum(map(len, blobs)) / 2**20
         cpu = time.process_time()
         for blob in blobs:
@@ -433,8 +521,14 @@ def main(argv=None) -> int:
             except FitError:
                 pass
         per_mb = (time.process_time() - cpu) / megabytes
-        row(f"FIT decoding, {len(blobs)} real files ({megabytes:.1f} MB), CPU per MB", per_mb, None, None, "< 0.8 s",
-            per_mb < 0.8)
+        row(
+            f"FIT decoding, {len(blobs)} real files ({megabytes:.1f} MB), CPU per MB",
+            per_mb,
+            None,
+            None,
+            "< 0.8 s",
+            per_mb < 0.8,
+        )
         runs_cmp = interleaved(
             {
                 "today-none": cli + ["--data-dir", str(no_runs), "today"],
@@ -442,28 +536,44 @@ def main(argv=None) -> int:
                 "tui-none": [py, str(tui), str(no_runs)],
                 "tui-runs": [py, str(tui), str(with_runs)],
             },
-            env, 1 if quick else repeats)  # the smoke run only checks that the rows work
+            env,
+            1 if quick else repeats,
+        )  # the smoke run only checks that the rows work
         for what, key in (("`runstrength today` process", "today"), ("TUI start to painted Today", "tui")):
             with_run, without_run = runs_cmp[f"{key}-runs"], runs_cmp[f"{key}-none"]
             if key == "tui":
                 with_t, without_t = painted(with_run, "the TUI (runs)"), painted(without_run, "the TUI (no runs)")
             else:
                 with_t, without_t = with_run.wall, without_run.wall
-            row(f"{what}, {run_days / 365:.1f} years of runs vs none", with_t, without_t, with_t / without_t,
-                1.2 * loose, with_t / without_t <= 1.2 * loose)
+            row(
+                f"{what}, {run_days / 365:.1f} years of runs vs none",
+                with_t,
+                without_t,
+                with_t / without_t,
+                1.2 * loose,
+                with_t / without_t <= 1.2 * loose,
+            )
 
         # 10: a rest timer with a pause/resume, real clock, busy UI
         seconds, pause = (2.0, 0.5) if quick else (60.0, 3.0)
         late = timer_accuracy(seconds, pause)
         bound = 0.2 if quick else 0.05
-        row(f"{seconds:g} s rest timer + pause/resume, busy UI: end after deadline", late, None, None,
-            f"< {bound * 1000:.0f} ms", 0 <= late < bound)
+        row(
+            f"{seconds:g} s rest timer + pause/resume, busy UI: end after deadline",
+            late,
+            None,
+            None,
+            f"< {bound * 1000:.0f} ms",
+            0 <= late < bound,
+        )
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
-    print(f"\nrunstrength benchmarks ({'quick: loose bounds' if quick else 'full'}; medians of {repeats} runs; "
-          f"{os.cpu_count()} cores; load average {load_before} before, "
-          f"{' '.join(f'{x:.2f}' for x in os.getloadavg())} after; {time.perf_counter() - t0:.0f} s)\n")
+    print(
+        f"\nrunstrength benchmarks ({'quick: loose bounds' if quick else 'full'}; medians of {repeats} runs; "
+        f"{os.cpu_count()} cores; load average {load_before} before, "
+        f"{' '.join(f'{x:.2f}' for x in os.getloadavg())} after; {time.perf_counter() - t0:.0f} s)\n"
+    )
     head = f"{'measurement':<66} {'median':>10} {'baseline':>10} {'ratio':>7} {'target':>9}  result"
     print(head)
     print("-" * len(head))
@@ -471,8 +581,10 @@ def main(argv=None) -> int:
     for what, median, base, ratio, target, ok, unit in rows:
         fmt = (lambda v: f"{v:.1f}") if unit == "MiB" else (lambda v: f"{v * 1000:.1f} ms")
         target_text = target if isinstance(target, str) else f"≤ {target:.2f}×"
-        print(f"{what:<66} {fmt(median):>10} {fmt(base) if base is not None else '—':>10} "
-              f"{f'{ratio:.2f}×' if ratio is not None else '—':>7} {target_text:>9}  {'pass' if ok else 'FAIL'}")
+        print(
+            f"{what:<66} {fmt(median):>10} {fmt(base) if base is not None else '—':>10} "
+            f"{f'{ratio:.2f}×' if ratio is not None else '—':>7} {target_text:>9}  {'pass' if ok else 'FAIL'}"
+        )
         failed += not ok
     return 1 if failed else 0
 

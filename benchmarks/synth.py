@@ -18,9 +18,13 @@ DAYS = (0, 2, 4)  # Monday, Wednesday, Friday
 def build(folder: Path, weeks: int, today: date, seed: int = 1) -> Path:
     """A data folder whose log covers the ``weeks`` weeks before ``today`` (0: empty)."""
     rng = random.Random(seed)
-    profile = Profile(level="intermediate", equipment=("dumbbells",), target=3,
-                      runs=("rest", "hard", "rest", "easy", "rest", "long", "easy"),
-                      block_start=week_start(today))
+    profile = Profile(
+        level="intermediate",
+        equipment=("dumbbells",),
+        target=3,
+        runs=("rest", "hard", "rest", "easy", "rest", "long", "easy"),
+        block_start=week_start(today),
+    )
     sessions, sets = [], []
     first = week_start(today) - timedelta(weeks=weeks)
     for w in range(weeks):
@@ -30,19 +34,37 @@ def build(folder: Path, weeks: int, today: date, seed: int = 1) -> Path:
                 continue
             start = datetime.combine(day, time(18, 0))
             sid = uuid.UUID(int=rng.getrandbits(128)).hex
-            sessions.append(SessionRecord(id=sid, date=day, started_at=start, ended_at=start + timedelta(minutes=19),
-                                          rpe=rng.choice([6, 7, 8]), minutes=19.0))
+            sessions.append(
+                SessionRecord(
+                    id=sid,
+                    date=day,
+                    started_at=start,
+                    ended_at=start + timedelta(minutes=19),
+                    rpe=rng.choice([6, 7, 8]),
+                    minutes=19.0,
+                )
+            )
             n = 0
             for ex in EXERCISES:
                 for _ in range(3):
                     n += 1
                     hold = ex == "plank"
-                    sets.append(SetRecord(
-                        id=uuid.UUID(int=rng.getrandbits(128)).hex, session=sid, exercise=ex, date=day,
-                        logged_at=start + timedelta(minutes=n), reps=None if hold else rng.randint(12, 15),
-                        seconds=30 if hold else None,
-                        load_kg=None if ex in ("reverse-lunge", "calf-raise", "glute-bridge", "plank") else 12.0 + w * 0.05,
-                        rpe=7, source="bench"))
+                    sets.append(
+                        SetRecord(
+                            id=uuid.UUID(int=rng.getrandbits(128)).hex,
+                            session=sid,
+                            exercise=ex,
+                            date=day,
+                            logged_at=start + timedelta(minutes=n),
+                            reps=None if hold else rng.randint(12, 15),
+                            seconds=30 if hold else None,
+                            load_kg=None
+                            if ex in ("reverse-lunge", "calf-raise", "glute-bridge", "plank")
+                            else 12.0 + w * 0.05,
+                            rpe=7,
+                            source="bench",
+                        )
+                    )
     with Store(folder) as store:
         store.save_profile(profile)
         if sessions:
@@ -80,23 +102,62 @@ def run_files(folder: Path, days: int, today: date, seed: int = 2) -> Path:
             track.type = "running"
             seg = gpxpy.gpx.GPXTrackSegment()
             for p in range(61):
-                seg.points.append(gpxpy.gpx.GPXTrackPoint(52 + km * p / 60 / 111.195, 13.0, time=start + timedelta(seconds=seconds * p / 60)))
+                seg.points.append(
+                    gpxpy.gpx.GPXTrackPoint(
+                        52 + km * p / 60 / 111.195, 13.0, time=start + timedelta(seconds=seconds * p / 60)
+                    )
+                )
             track.segments.append(seg)
             gpx.tracks.append(track)
             (folder / f"{day}.gpx.gz").write_bytes(gzip.compress(gpx.to_xml().encode()))
             continue
         enc = Encoder()
         end = start + timedelta(seconds=seconds)
-        enc.on_mesg(mesg["FILE_ID"], {"type": "activity", "manufacturer": "development", "product": 0, "time_created": start, "serial_number": 1})
+        enc.on_mesg(
+            mesg["FILE_ID"],
+            {
+                "type": "activity",
+                "manufacturer": "development",
+                "product": 0,
+                "time_created": start,
+                "serial_number": 1,
+            },
+        )
         laps = max(1, int(km))
         for lap in range(laps):
             lap_start = start + timedelta(seconds=seconds * lap / laps)
-            enc.on_mesg(mesg["LAP"], {"timestamp": lap_start + timedelta(seconds=seconds / laps), "start_time": lap_start,
-                                      "total_distance": km * 1000 / laps, "total_timer_time": seconds / laps,
-                                      "total_elapsed_time": seconds / laps, "intensity": "active", "sport": "running"})
-        enc.on_mesg(mesg["SESSION"], {"timestamp": end, "start_time": start, "sport": "running", "total_distance": km * 1000,
-                                      "total_timer_time": seconds, "total_elapsed_time": seconds, "avg_heart_rate": rng.randint(130, 160)})
-        enc.on_mesg(mesg["ACTIVITY"], {"timestamp": end, "local_timestamp": int(end.timestamp()) + 3600 - FIT_EPOCH_S,
-                                       "num_sessions": 1, "type": "manual"})
+            enc.on_mesg(
+                mesg["LAP"],
+                {
+                    "timestamp": lap_start + timedelta(seconds=seconds / laps),
+                    "start_time": lap_start,
+                    "total_distance": km * 1000 / laps,
+                    "total_timer_time": seconds / laps,
+                    "total_elapsed_time": seconds / laps,
+                    "intensity": "active",
+                    "sport": "running",
+                },
+            )
+        enc.on_mesg(
+            mesg["SESSION"],
+            {
+                "timestamp": end,
+                "start_time": start,
+                "sport": "running",
+                "total_distance": km * 1000,
+                "total_timer_time": seconds,
+                "total_elapsed_time": seconds,
+                "avg_heart_rate": rng.randint(130, 160),
+            },
+        )
+        enc.on_mesg(
+            mesg["ACTIVITY"],
+            {
+                "timestamp": end,
+                "local_timestamp": int(end.timestamp()) + 3600 - FIT_EPOCH_S,
+                "num_sessions": 1,
+                "type": "manual",
+            },
+        )
         (folder / f"{day}.fit").write_bytes(bytes(enc.close()))
     return folder

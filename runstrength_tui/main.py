@@ -18,8 +18,11 @@ def open_app(data_dir: Path, demo: bool) -> int:
     import os
 
     if os.environ.get("TERM", "").strip().lower() in ("dumb", "unknown"):  # no cursor moves, no colours: a garbled app
-        print("runstrength: this terminal (TERM=dumb) cannot draw the app; open it in a real terminal, "
-              "or use the commands (`runstrength today`, `runstrength log`, `runstrength --help`).", file=sys.stderr)
+        print(
+            "runstrength: this terminal (TERM=dumb) cannot draw the app; open it in a real terminal, "
+            "or use the commands (`runstrength today`, `runstrength log`, `runstrength --help`).",
+            file=sys.stderr,
+        )
         return 1
 
     gc.disable()  # start-up allocates much and frees little; the app turns it on after its first paint

@@ -1,6 +1,6 @@
 """Write the README's screenshots: the real app, the demo data, a pinned date, a frozen clock.
 
-    python -m runstrength_tui.screenshots [OUT_DIR]    (default: screenshots/)
+python -m runstrength_tui.screenshots [OUT_DIR]    (default: screenshots/)
 """
 
 from __future__ import annotations
@@ -40,6 +40,7 @@ def _press(*keys):
 
 def _after_warmup(scene):
     """The scene, once x has skipped the warm-up step."""
+
     async def steps(pilot, clock):
         await pilot.press("x")
         await scene(pilot, clock)

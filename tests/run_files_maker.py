@@ -34,20 +34,35 @@ def fit_bytes(
     start = start.astimezone(UTC)
     end = start + timedelta(seconds=seconds)
     enc = Encoder()
-    enc.on_mesg(mesg["FILE_ID"], {"type": "activity", "manufacturer": "development", "product": 0, "time_created": start, "serial_number": 1})
+    enc.on_mesg(
+        mesg["FILE_ID"],
+        {"type": "activity", "manufacturer": "development", "product": 0, "time_created": start, "serial_number": 1},
+    )
     lap_start = start
     for n, (lap_km, lap_s, intensity) in enumerate(laps or [(km, seconds, "active")]):
         if clock_jump and n == clock_jump[0]:
             lap_start += clock_jump[1]
-        enc.on_mesg(mesg["LAP"], {
-            "timestamp": lap_start + timedelta(seconds=lap_s), "start_time": lap_start,
-            "total_distance": lap_km * 1000, "total_timer_time": float(lap_s), "total_elapsed_time": float(lap_s),
-            "intensity": intensity, "sport": sport,
-        })
+        enc.on_mesg(
+            mesg["LAP"],
+            {
+                "timestamp": lap_start + timedelta(seconds=lap_s),
+                "start_time": lap_start,
+                "total_distance": lap_km * 1000,
+                "total_timer_time": float(lap_s),
+                "total_elapsed_time": float(lap_s),
+                "intensity": intensity,
+                "sport": sport,
+            },
+        )
         lap_start += timedelta(seconds=lap_s)
     session = {
-        "timestamp": end, "start_time": start, "sport": sport, "total_distance": km * 1000,
-        "total_timer_time": float(seconds), "total_elapsed_time": float(seconds), "num_laps": len(laps or [1]),
+        "timestamp": end,
+        "start_time": start,
+        "sport": sport,
+        "total_distance": km * 1000,
+        "total_timer_time": float(seconds),
+        "total_elapsed_time": float(seconds),
+        "num_laps": len(laps or [1]),
     }
     if not session_distance:
         del session["total_distance"]
@@ -92,9 +107,19 @@ def gpx_text(start: datetime, km: float, seconds: float, *, kind: str | None = "
     return text
 
 
-def tcx_text(start: datetime, km: float, seconds: float, *, sport: str = "Running", hr: int | None = None,
-             laps: list[tuple[float, float, str]] | None = None, time_suffix: str = "Z", leading: str = "") -> str:
+def tcx_text(
+    start: datetime,
+    km: float,
+    seconds: float,
+    *,
+    sport: str = "Running",
+    hr: int | None = None,
+    laps: list[tuple[float, float, str]] | None = None,
+    time_suffix: str = "Z",
+    leading: str = "",
+) -> str:
     """A TCX activity; times are written in UTC with ``time_suffix`` (Z or an offset)."""
+
     def stamp(moment: datetime) -> str:
         if time_suffix == "Z":
             return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -145,10 +170,30 @@ def strava_folder(folder: Path, rows: list[dict]) -> Path:
     the files its rows name (rows carry 'file' and 'payload' for those)."""
     import csv
 
-    header = ["Activity ID", "Activity Date", "Activity Name", "Activity Type", "Activity Description",
-              "Elapsed Time", "Distance", "Max Heart Rate", "Relative Effort", "Commute", "Activity Private Note",
-              "Activity Gear", "Filename", "Athlete Weight", "Bike Weight", "Elapsed Time", "Moving Time", "Distance",
-              "Max Speed", "Average Speed", "Elevation Gain", "Average Heart Rate"]
+    header = [
+        "Activity ID",
+        "Activity Date",
+        "Activity Name",
+        "Activity Type",
+        "Activity Description",
+        "Elapsed Time",
+        "Distance",
+        "Max Heart Rate",
+        "Relative Effort",
+        "Commute",
+        "Activity Private Note",
+        "Activity Gear",
+        "Filename",
+        "Athlete Weight",
+        "Bike Weight",
+        "Elapsed Time",
+        "Moving Time",
+        "Distance",
+        "Max Speed",
+        "Average Speed",
+        "Elevation Gain",
+        "Average Heart Rate",
+    ]
     folder.mkdir(parents=True, exist_ok=True)
     with open(folder / "activities.csv", "w", newline="", encoding="utf-8") as f:
         w = csv.writer(f)
@@ -159,10 +204,31 @@ def strava_folder(folder: Path, rows: list[dict]) -> Path:
             if name and "payload" in row:
                 write(folder / name, row["payload"], gz=name.endswith(".gz"))
             km, seconds = row.get("km", 5.0), row.get("seconds", 1800)
-            w.writerow([
-                1000 + i, start.strftime("%b %-d, %Y, %-I:%M:%S %p"), "Run", row.get("type", "Run"), "",
-                int(seconds), f"{km:.2f}", "", "", "false", "", "", name, "", "", f"{seconds:.1f}", f"{seconds:.1f}",
-                f"{km * 1000:.1f}", "", "", "", row.get("hr", ""),
-            ])
+            w.writerow(
+                [
+                    1000 + i,
+                    start.strftime("%b %-d, %Y, %-I:%M:%S %p"),
+                    "Run",
+                    row.get("type", "Run"),
+                    "",
+                    int(seconds),
+                    f"{km:.2f}",
+                    "",
+                    "",
+                    "false",
+                    "",
+                    "",
+                    name,
+                    "",
+                    "",
+                    f"{seconds:.1f}",
+                    f"{seconds:.1f}",
+                    f"{km * 1000:.1f}",
+                    "",
+                    "",
+                    "",
+                    row.get("hr", ""),
+                ]
+            )
     (folder / "profile.csv").write_text("Athlete ID\n1\n")
     return folder

@@ -16,15 +16,20 @@ LINT_IMPORTS = Path(sys.executable).with_name("lint-imports")
 
 def _lint(tmp_path: Path, edits: dict[str, str]) -> subprocess.CompletedProcess:
     """lint-imports on a copy of the package, with ``edits`` (file → line) appended."""
-    shutil.copytree(ROOT / "runstrength_tui", tmp_path / "runstrength_tui", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(
+        ROOT / "runstrength_tui", tmp_path / "runstrength_tui", ignore=shutil.ignore_patterns("__pycache__")
+    )
     shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
     for relative, line in edits.items():
         path = tmp_path / "runstrength_tui" / relative
         path.write_text(path.read_text() + f"\n{line}\n")
     return subprocess.run(
         [str(LINT_IMPORTS), "--no-cache", "--no-logo"],
-        cwd=tmp_path, env={"PYTHONPATH": str(tmp_path), "PATH": "/usr/bin:/bin"},
-        capture_output=True, text=True, timeout=120,
+        cwd=tmp_path,
+        env={"PYTHONPATH": str(tmp_path), "PATH": "/usr/bin:/bin"},
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 
@@ -34,16 +39,23 @@ pytestmark = pytest.mark.skipif(not LINT_IMPORTS.exists(), reason="lint-imports 
 @pytest.mark.parametrize(
     "module, line, contract, culprit",
     [
-        ("ui/screens/week.py", "from ...store import repo", "Only the service opens the store",
-         "runstrength_tui.ui.screens.week -> runstrength_tui.store.repo"),
-        ("domain/plan.py", "import tinydb", "The domain is pure",
-         "runstrength_tui.domain.plan -> tinydb"),
-        ("service/context.py", "from ..ui import app", "Layers",
-         "runstrength_tui.service.context -> runstrength_tui.ui.app"),
+        (
+            "ui/screens/week.py",
+            "from ...store import repo",
+            "Only the service opens the store",
+            "runstrength_tui.ui.screens.week -> runstrength_tui.store.repo",
+        ),
+        ("domain/plan.py", "import tinydb", "The domain is pure", "runstrength_tui.domain.plan -> tinydb"),
+        (
+            "service/context.py",
+            "from ..ui import app",
+            "Layers",
+            "runstrength_tui.service.context -> runstrength_tui.ui.app",
+        ),
     ],
 )
 def test_a_forbidden_import_breaks_the_contracts(tmp_path, module, line, contract, culprit):
     result = _lint(tmp_path, {module: line})
     assert result.returncode == 1, result.stdout + result.stderr
-    broken = result.stdout[result.stdout.index("Broken contracts"):]
+    broken = result.stdout[result.stdout.index("Broken contracts") :]
     assert contract in broken and culprit in broken

@@ -14,8 +14,9 @@ ROOT = Path(__file__).resolve().parents[1]
 
 @pytest.mark.slow
 def test_quick_benchmark_runs_and_prints_every_row():
-    result = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "run.py"), "--quick"],
-                            capture_output=True, text=True, timeout=600)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "run.py"), "--quick"], capture_output=True, text=True, timeout=600
+    )
     assert result.returncode in (0, 1), result.stdout + result.stderr  # 1: a bound missed, not a crash
     assert "measurement" in result.stdout, result.stderr
     rows = [line for line in result.stdout.splitlines() if line.endswith(("pass", "FAIL"))]

@@ -19,9 +19,20 @@ def sitting(store, day, *sets, finish=True):
     out = []
     for i, (exercise, pain) in enumerate(sets):
         hold = exercise == "plank"
-        out.append(store.log_set(SetRecord(
-            id=service.new_id(), session=session.id, exercise=exercise, date=day, logged_at=start + timedelta(minutes=i),
-            reps=None if hold else 12, seconds=30 if hold else None, pain=pain)))
+        out.append(
+            store.log_set(
+                SetRecord(
+                    id=service.new_id(),
+                    session=session.id,
+                    exercise=exercise,
+                    date=day,
+                    logged_at=start + timedelta(minutes=i),
+                    reps=None if hold else 12,
+                    seconds=30 if hold else None,
+                    pain=pain,
+                )
+            )
+        )
     if finish:
         store.finish_session(start + timedelta(minutes=30), rpe=7, minutes=20)
     return out
@@ -40,8 +51,14 @@ def test_older_sets_are_kept_only_for_exercises_with_a_pain_mark_in_half_a_year(
     h = history().profile(level="intermediate", equipment=("dumbbells",))
     store = h.store
     too_old = sitting(store, DAY - timedelta(days=service.PAIN_DAYS + 20), ("calf-raise", True))
-    hurt = sitting(store, DAY - timedelta(days=100), ("goblet-squat", True), ("goblet-squat", False), ("plank", False),
-                   ("calf-raise", False))
+    hurt = sitting(
+        store,
+        DAY - timedelta(days=100),
+        ("goblet-squat", True),
+        ("goblet-squat", False),
+        ("plank", False),
+        ("calf-raise", False),
+    )
     planks = weekly_planks(store, DAY - timedelta(days=93), DAY - timedelta(days=2))
     later = sitting(store, DAY - timedelta(days=61), ("goblet-squat", False))
     recent = sitting(store, DAY - timedelta(days=1), ("goblet-squat", False))

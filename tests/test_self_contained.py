@@ -9,13 +9,19 @@ CITE = re.compile(r"docs/([\w-]+\.md) §\s+(.{1,60})")
 
 
 def _sources() -> dict[Path, str]:
-    return {path: path.read_text(encoding="utf-8")
-            for folder in ("runstrength_tui", "benchmarks") for path in sorted((ROOT / folder).rglob("*.py"))}
+    return {
+        path: path.read_text(encoding="utf-8")
+        for folder in ("runstrength_tui", "benchmarks")
+        for path in sorted((ROOT / folder).rglob("*.py"))
+    }
 
 
 def test_no_reference_to_a_document_outside_the_repository():
-    outside = [(path.name, name) for path, text in _sources().items()
-               for name in re.findall(r"\b(COACHING\.md|DESIGN\.md)", text)]
+    outside = [
+        (path.name, name)
+        for path, text in _sources().items()
+        for name in re.findall(r"\b(COACHING\.md|DESIGN\.md)", text)
+    ]
     assert not outside, outside
 
 

@@ -52,8 +52,17 @@ def test_an_open_session_with_a_new_set_computes_it_again(history):
 
     now = datetime(2025, 3, 12, 18, 0)
     session = h.store.start_session(DAY, now)
-    h.store.log_set(SetRecord(id=service.new_id(), session=session.id, exercise="goblet-squat", date=DAY,
-                              logged_at=now, reps=12, load_kg=12.0))
+    h.store.log_set(
+        SetRecord(
+            id=service.new_id(),
+            session=session.id,
+            exercise="goblet-squat",
+            date=DAY,
+            logged_at=now,
+            reps=12,
+            load_kg=12.0,
+        )
+    )
     after = review(h.store)
     assert after is not before
     assert [s.exercise for s in after[0].history] == ["goblet-squat"]

@@ -38,7 +38,7 @@ def _hint(message: str) -> str:
         return f"unknown {name} {typed!r}{guess}"
     extra = re.match(r"unrecognized arguments: (kg|kgs|kilos?|lbs?|pounds?)\b", message, re.IGNORECASE)
     if extra:
-        return f"a lone {extra.group(1)!r}: write a load with its unit in one word, like --load 12kg (or quote it: --load \"12 kg\")"
+        return f'a lone {extra.group(1)!r}: write a load with its unit in one word, like --load 12kg (or quote it: --load "12 kg")'
     return message
 
 
@@ -78,14 +78,24 @@ def build_parser(commands: bool = True) -> Parser:
     """The whole grammar; without ``commands``, only what opening the app takes (for a
     line that :func:`opens_app`: it parses to the same namespace)."""
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS, help="where the log lives (default: your platform's data folder, or $RUNSTRENGTH_DATA_DIR)")
-    common.add_argument("--demo", action="store_true", default=argparse.SUPPRESS, help="use a throwaway copy of a realistic 6-week demo log")
+    common.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help="where the log lives (default: your platform's data folder, or $RUNSTRENGTH_DATA_DIR)",
+    )
+    common.add_argument(
+        "--demo",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="use a throwaway copy of a realistic 6-week demo log",
+    )
 
     p = Parser(
         prog="runstrength",
         description="Strength training for runners: today's session, timers and a safe log.",
         epilog="With no COMMAND, runstrength opens the app (the full-screen session, timers and log; "
-               "? there lists its keys). The commands listed above are for scripts and quick logging.",
+        "? there lists its keys). The commands listed above are for scripts and quick logging.",
         parents=[common],
     )
     p.add_argument("--version", action="version", version=f"runstrength {__version__}")
@@ -105,11 +115,18 @@ def build_parser(commands: bool = True) -> Parser:
     s = command("exercises", "list the exercise catalog")
     s.add_argument("--kind", type=str.lower, choices=KINDS)
     s.add_argument("--level", type=str.lower, choices=LEVELS, help="exercises that suit this level")
-    s.add_argument("--equipment", help="exercises you can do with this: none (bodyweight), bands, dumbbells, kettlebell or gym (singular or plural)")
+    s.add_argument(
+        "--equipment",
+        help="exercises you can do with this: none (bodyweight), bands, dumbbells, kettlebell or gym (singular or plural)",
+    )
 
     s = command("show", "how to do an exercise")
     s.add_argument("exercise", metavar="EXERCISE", help="an id or a name, any case: plank, 'front plank'")
-    s.add_argument("--history", action="store_true", help="your sets of it over time: a chart per session, the best set, the last five sessions")
+    s.add_argument(
+        "--history",
+        action="store_true",
+        help="your sets of it over time: a chart per session, the best set, the last five sessions",
+    )
 
     s = command("log", "log sets of an exercise")
     s.add_argument("exercise", metavar="EXERCISE", help="an id or a name, any case: goblet-squat, 'Goblet squat'")
@@ -130,7 +147,9 @@ def build_parser(commands: bool = True) -> Parser:
 
     s = command("import", "merge an exported log, or a Strong or Hevy CSV export (nothing is duplicated)", json=False)
     s.add_argument("file", metavar="FILE")
-    s.add_argument("--units", help="kg or lb: the unit of a Strong export without a unit column (default: your profile's)")
+    s.add_argument(
+        "--units", help="kg or lb: the unit of a Strong export without a unit column (default: your profile's)"
+    )
 
     s = command("profile", "show or change your profile")
     for option, text in PROFILE_OPTIONS.items():
@@ -157,21 +176,32 @@ def build_parser(commands: bool = True) -> Parser:
     s.add_argument("--list", action="store_true", help="list the backups, newest first, with what each holds")
     s.add_argument("--yes", action="store_true", help="do not ask before replacing the log (for scripts)")
 
-    s = command("runs", "your imported runs (import, list, correct a kind)",
-                description="Without a subcommand: list the imported runs of the last weeks.")
+    s = command(
+        "runs",
+        "your imported runs (import, list, correct a kind)",
+        description="Without a subcommand: list the imported runs of the last weeks.",
+    )
     s.add_argument("--weeks", default="2", help="how many weeks back to list (default 2)")
     runs_sub = s.add_subparsers(dest="runs_command", metavar="SUBCOMMAND", parser_class=Parser)
-    r = command("import", "import runs from FIT, GPX or TCX files (or .gz), folders, or a Strava export folder", under=runs_sub,
-                epilog="Exit status: 0 when everything importable was imported (rides, swims and runs already "
-                       "there are skipped), 1 when some file could not be read (one line each; the rest is "
-                       "imported), 2 for a path that does not exist.")
+    r = command(
+        "import",
+        "import runs from FIT, GPX or TCX files (or .gz), folders, or a Strava export folder",
+        under=runs_sub,
+        epilog="Exit status: 0 when everything importable was imported (rides, swims and runs already "
+        "there are skipped), 1 when some file could not be read (one line each; the rest is "
+        "imported), 2 for a path that does not exist.",
+    )
     r.add_argument("paths", nargs="+", metavar="PATH")
     r = command("set", "correct the kind of a day's runs", under=runs_sub)
     r.add_argument("date", metavar="DATE", help="YYYY-MM-DD")
     r.add_argument("--kind", required=True, help="easy, hard or long (auto: back to the automatic kind)")
 
-    s = command("completion", "print a shell completion script: bash, zsh or fish", json=False,
-                description="e.g. `runstrength completion bash > ~/.local/share/bash-completion/completions/runstrength`")
+    s = command(
+        "completion",
+        "print a shell completion script: bash, zsh or fish",
+        json=False,
+        description="e.g. `runstrength completion bash > ~/.local/share/bash-completion/completions/runstrength`",
+    )
     s.add_argument("shell", choices=("bash", "zsh", "fish"))
     for s in with_json:
         s.add_argument("--json", action="store_true")

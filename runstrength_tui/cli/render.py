@@ -162,7 +162,9 @@ def readiness_text(level: str) -> str:
 
     lines = [f"Before jumps at {level} level, answer each of these honestly:"]
     lines += [f"  [ ] {q}" for q in READINESS_QUESTIONS]
-    lines.append("Jumps stay out of the plan until then. When every answer is yes: runstrength profile --plyo-ready yes")
+    lines.append(
+        "Jumps stay out of the plan until then. When every answer is yes: runstrength profile --plyo-ready yes"
+    )
     return "\n".join(lines)
 
 
@@ -183,7 +185,10 @@ def prescribed_line(p, rest: bool = False, width: int = 28) -> str:
 
 
 def plan_text(plan_today) -> str:
-    lines = [f"{plan_today.date.strftime('%A %d %B %Y')} · block week {plan_today.block_week} of {plan_today.block_weeks}", plan_today.reason]
+    lines = [
+        f"{plan_today.date.strftime('%A %d %B %Y')} · block week {plan_today.block_week} of {plan_today.block_weeks}",
+        plan_today.reason,
+    ]
     if plan_today.block_week_reason:
         lines.append(f"Block week {plan_today.block_week}: {plan_today.block_week_reason}.")
     items = plan_today.exercises or plan_today.finisher
@@ -213,7 +218,9 @@ def status_text(st) -> str:
         lines.append("Next:       today — `runstrength today` shows the session")
     elif st.next_strength_day:
         lines.append(f"Next:       {day_name(st.next_strength_day, st.today)} ({st.next_strength_day.isoformat()})")
-    lines.append(f"Streak:     {plural(st.streak.current, 'week')} in a row with {st.target}+ sessions (best {st.streak.best})")
+    lines.append(
+        f"Streak:     {plural(st.streak.current, 'week')} in a row with {st.target}+ sessions (best {st.streak.best})"
+    )
     if st.block and st.block.planned_to_date:
         lines.append(f"Block:      {st.block.adherence}% of planned sessions done")
     elif st.block:

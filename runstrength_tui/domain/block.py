@@ -134,9 +134,7 @@ def block_state(
             f"goes on from week {n}, the last normal week you completed"
         )
     elif block_began > first and n == 1 and current == block_began:
-        reason = (
-            f"the {profile.weeks}-week block is done, so a new one starts at week 1 this week, with the loads you reached"
-        )
+        reason = f"the {profile.weeks}-week block is done, so a new one starts at week 1 this week, with the loads you reached"
     elif n >= calendar_week:
         reason = None
     return BlockState(n, profile.weeks, calendar_week, reason, phase, days_off, last_completed, back_on)

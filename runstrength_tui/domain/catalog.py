@@ -217,8 +217,12 @@ class Catalog:
         if same_family:
             options = itertools.chain(options, (e for e in self if e.family == ex.family))
         for option in options:
-            if (option.available_with(equipment) and option.suits(level) and option.id not in exclude
-                    and (fits is None or fits(option))):
+            if (
+                option.available_with(equipment)
+                and option.suits(level)
+                and option.id not in exclude
+                and (fits is None or fits(option))
+            ):
                 return option
         return None
 
@@ -407,7 +411,11 @@ def parse_catalog(raw: Doc) -> Catalog:
         if ex.level == "beginner" and not ex.equipment and ex.harder:
             harder = by_id[ex.harder]
             if harder.kind == "plyometric" or harder.equipment:
-                _fail(ex.id, "harder", f"{ex.harder!r} needs equipment or is a jump: a beginner bodyweight exercise progresses without either")
+                _fail(
+                    ex.id,
+                    "harder",
+                    f"{ex.harder!r} needs equipment or is a jump: a beginner bodyweight exercise progresses without either",
+                )
         for alt in ex.alternatives:
             if alt not in by_id or alt == ex.id:
                 _fail(ex.id, "alternatives", f"{alt!r} is not another exercise in the catalog")

@@ -16,10 +16,29 @@ from .model import SessionRecord, SetRecord
 from .schema import found
 
 FIELDS = [
-    "date", "session", "exercise", "reps", "seconds", "load", "unit", "rpe", "pain", "note", "logged_at", "id",
+    "date",
+    "session",
+    "exercise",
+    "reps",
+    "seconds",
+    "load",
+    "unit",
+    "rpe",
+    "pain",
+    "note",
+    "logged_at",
+    "id",
     # exact values and the session's fields, so an import of this file loses nothing
-    "load_kg", "source", "edited_at", "warnings",
-    "session_date", "session_started_at", "session_kind", "session_ended_at", "session_rpe", "session_minutes",
+    "load_kg",
+    "source",
+    "edited_at",
+    "warnings",
+    "session_date",
+    "session_started_at",
+    "session_kind",
+    "session_ended_at",
+    "session_rpe",
+    "session_minutes",
 ]
 _RISKY = ("=", "+", "-", "@", "\t", "\r", "'")
 _WHOLE = re.compile(r"[0-9]{1,9}")
@@ -50,12 +69,27 @@ def write(sets: list[SetRecord], sessions: dict[str, SessionRecord]) -> str:
         session = sessions.get(s.session)
         doc = session.to_doc() if session else {}
         row = [
-            s.date.isoformat(), s.session, s.exercise, _opt(s.reps), _opt(s.seconds),
-            _opt(s.load_display), s.unit if s.load_kg is not None else "", _opt(s.rpe), "yes" if s.pain else "",
-            s.note, s.logged_at.isoformat(timespec="seconds") if not s.logged_at.microsecond else s.logged_at.isoformat(), s.id,
-            repr(s.load_kg) if s.load_kg is not None else "", s.source, s.edited_at.isoformat() if s.edited_at else "",
+            s.date.isoformat(),
+            s.session,
+            s.exercise,
+            _opt(s.reps),
+            _opt(s.seconds),
+            _opt(s.load_display),
+            s.unit if s.load_kg is not None else "",
+            _opt(s.rpe),
+            "yes" if s.pain else "",
+            s.note,
+            s.logged_at.isoformat(timespec="seconds") if not s.logged_at.microsecond else s.logged_at.isoformat(),
+            s.id,
+            repr(s.load_kg) if s.load_kg is not None else "",
+            s.source,
+            s.edited_at.isoformat() if s.edited_at else "",
             " ".join(s.warnings),
-            doc.get("date", ""), doc.get("started_at", ""), doc.get("kind", ""), _opt(doc.get("ended_at")), _opt(doc.get("rpe")),
+            doc.get("date", ""),
+            doc.get("started_at", ""),
+            doc.get("kind", ""),
+            _opt(doc.get("ended_at")),
+            _opt(doc.get("rpe")),
             repr(doc["minutes"]) if doc.get("minutes") is not None else "",
         ]
         writer.writerow([cell(v) for v in row])
@@ -102,7 +136,11 @@ def _read(text: str) -> tuple[dict[str, list[dict[str, object]]], list[str]]:
         missing = [f for f in FIELDS if f not in (header or [])]
         problems.append(
             "this CSV is not a runstrength export"
-            + (f" (it has no {', '.join(missing[:4])} column{'s' if len(missing) > 1 else ''})" if missing else " (its columns differ)")
+            + (
+                f" (it has no {', '.join(missing[:4])} column{'s' if len(missing) > 1 else ''})"
+                if missing
+                else " (its columns differ)"
+            )
         )
         return {}, problems
     sets: list[dict[str, object]] = []
@@ -116,17 +154,33 @@ def _read(text: str) -> tuple[dict[str, list[dict[str, object]]], list[str]]:
                 break
             continue
         v = {name: uncell(value) for name, value in zip(FIELDS, row)}
-        sets.append({
-            "id": v["id"], "session": v["session"], "exercise": v["exercise"], "date": v["date"],
-            "logged_at": v["logged_at"], "reps": _whole(v["reps"]), "seconds": _whole(v["seconds"]),
-            "load_kg": _number(v["load_kg"]), "unit": v["unit"] or "kg", "rpe": _whole(v["rpe"]),
-            "pain": v["pain"] == "yes" if v["pain"] in ("", "yes") else v["pain"], "note": v["note"],
-            "source": v["source"], "edited_at": v["edited_at"] or None,
-            "warnings": v["warnings"].split() if v["warnings"] else [],
-        })
+        sets.append(
+            {
+                "id": v["id"],
+                "session": v["session"],
+                "exercise": v["exercise"],
+                "date": v["date"],
+                "logged_at": v["logged_at"],
+                "reps": _whole(v["reps"]),
+                "seconds": _whole(v["seconds"]),
+                "load_kg": _number(v["load_kg"]),
+                "unit": v["unit"] or "kg",
+                "rpe": _whole(v["rpe"]),
+                "pain": v["pain"] == "yes" if v["pain"] in ("", "yes") else v["pain"],
+                "note": v["note"],
+                "source": v["source"],
+                "edited_at": v["edited_at"] or None,
+                "warnings": v["warnings"].split() if v["warnings"] else [],
+            }
+        )
         session: dict[str, object] = {
-            "id": v["session"], "date": v["session_date"], "started_at": v["session_started_at"], "kind": v["session_kind"],
-            "ended_at": v["session_ended_at"] or None, "rpe": _whole(v["session_rpe"]), "minutes": _number(v["session_minutes"]),
+            "id": v["session"],
+            "date": v["session_date"],
+            "started_at": v["session_started_at"],
+            "kind": v["session_kind"],
+            "ended_at": v["session_ended_at"] or None,
+            "rpe": _whole(v["session_rpe"]),
+            "minutes": _number(v["session_minutes"]),
         }
         if sessions.setdefault(v["session"], session) != session:
             problems.append(f"row {number}: session {found(v['session'])} has other fields than in an earlier row")

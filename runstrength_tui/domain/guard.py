@@ -147,7 +147,9 @@ def _naive(moment: datetime) -> datetime:
     return moment.replace(tzinfo=None)
 
 
-def _sittings(sessions: Iterable[SessionRecord], sets: Iterable[SetRecord]) -> tuple[list[SessionRecord], dict[str, list[SetRecord]]]:
+def _sittings(
+    sessions: Iterable[SessionRecord], sets: Iterable[SetRecord]
+) -> tuple[list[SessionRecord], dict[str, list[SetRecord]]]:
     """Sessions plus a stand-in for any session id that only appears on sets."""
     by_id: dict[str, SessionRecord] = {s.id: s for s in sessions}
     sets_by_session: dict[str, list[SetRecord]] = {}
@@ -211,7 +213,9 @@ def _load_ratio(day: date, sets: list[SetRecord], sessions: Iterable[SessionReco
     return acute / chronic
 
 
-def _volume_spike(day: date, sets: list[SetRecord], sessions: Iterable[SessionRecord], week: WeekPlanLoad | None) -> list[GuardWarning]:
+def _volume_spike(
+    day: date, sets: list[SetRecord], sessions: Iterable[SessionRecord], week: WeekPlanLoad | None
+) -> list[GuardWarning]:
     """The week's load well above the recent average, unless the runner is doing what the
     plan prescribes for this calendar week (docs/coaching.md § The guard and the plan agree)."""
     if week is not None:
@@ -235,6 +239,7 @@ def _volume_spike(day: date, sets: list[SetRecord], sessions: Iterable[SessionRe
 def safer_option(exercise_id: str, profile: Profile, catalog: Catalog) -> Exercise | None:
     """The nearest easier variation that fits the runner's level (never a jump for a
     beginner, never an advanced drill for an intermediate)."""
+
     def fits(ex: Exercise) -> bool:
         return ex.suits(profile.level) and not (profile.level == "beginner" and ex.kind == "plyometric")
 
@@ -252,8 +257,15 @@ def safer_option(exercise_id: str, profile: Profile, catalog: Catalog) -> Exerci
         if alt in catalog and fits(catalog.get(alt)) and catalog.get(alt).kind != "plyometric":
             return catalog.get(alt)
     # a bodyweight exercise that fits and works the same muscles (the main one first)
-    options = [ex for ex in catalog if ex.id != start.id and fits(ex) and ex.kind not in ("plyometric", "mobility")
-               and not ex.equipment and ex.legs == start.legs]
+    options = [
+        ex
+        for ex in catalog
+        if ex.id != start.id
+        and fits(ex)
+        and ex.kind not in ("plyometric", "mobility")
+        and not ex.equipment
+        and ex.legs == start.legs
+    ]
     for muscles in (start.muscles[:1], start.muscles):
         for ex in options:
             if set(muscles) & set(ex.muscles):
@@ -261,13 +273,17 @@ def safer_option(exercise_id: str, profile: Profile, catalog: Catalog) -> Exerci
     return options[0] if options else None
 
 
-def _level_mismatch(exercise_id: str, day: date, profile: Profile, sessions: list[SessionRecord], catalog: Catalog) -> list[GuardWarning]:
+def _level_mismatch(
+    exercise_id: str, day: date, profile: Profile, sessions: list[SessionRecord], catalog: Catalog
+) -> list[GuardWarning]:
     ex = _exercise(exercise_id, catalog)
     if ex is None:
         return []
     name = _name(exercise_id, catalog)
     safer = safer_option(exercise_id, profile, catalog)
-    instead = f"Do {_name(safer.id, catalog)} instead" if safer else f"Pick a {profile.level} exercise for the same muscles"
+    instead = (
+        f"Do {_name(safer.id, catalog)} instead" if safer else f"Pick a {profile.level} exercise for the same muscles"
+    )
     if profile.level == "beginner":
         if ex.kind == "plyometric":
             message = f"The beginner plan leaves out jumping drills such as {name}."
@@ -275,10 +291,26 @@ def _level_mismatch(exercise_id: str, day: date, profile: Profile, sessions: lis
             message = f"The beginner plan leaves out advanced exercises such as {name}."
         else:
             return []
-        return [GuardWarning("level-mismatch", "warning", message, f"{instead} and build a steady base of strength work first.", exercise_id)]
+        return [
+            GuardWarning(
+                "level-mismatch",
+                "warning",
+                message,
+                f"{instead} and build a steady base of strength work first.",
+                exercise_id,
+            )
+        ]
     if profile.level == "intermediate" and ex.level == "advanced":
         message = f"{name[:1].upper() + name[1:]} is an advanced drill, a step beyond the intermediate plan."
-        return [GuardWarning("level-mismatch", "warning", message, f"{instead}; it trains the same thing with less strain.", exercise_id)]
+        return [
+            GuardWarning(
+                "level-mismatch",
+                "warning",
+                message,
+                f"{instead}; it trains the same thing with less strain.",
+                exercise_id,
+            )
+        ]
     if profile.level == "intermediate" and ex.kind == "plyometric":
         weeks = consistent_weeks(sessions, day, profile.week_start_index, T.plyo_sessions_per_week)
         need = T.plyo_consistent_weeks
@@ -446,7 +478,9 @@ def _heavy_low_reps(f: SetFacts) -> list[GuardWarning]:
         f"than the 12–20 rep range runners usually train in."
     )
     if f.profile.level == "advanced":
-        advice = "Heavy sets can suit an advanced runner: keep them to 3–4 sets of 5–8 with full rest, away from key runs."
+        advice = (
+            "Heavy sets can suit an advanced runner: keep them to 3–4 sets of 5–8 with full rest, away from key runs."
+        )
     else:
         advice = "Choose a load you can lift 12–20 times with 2–3 reps to spare."
     return [GuardWarning("heavy-low-reps", "info", message, advice, candidate.exercise)]
@@ -514,7 +548,9 @@ def _comeback(f: SessionFacts) -> list[GuardWarning]:
         advice = f"About {lo}–{hi}% of your previous loads and reps should have been the right dose for the first week back{example}."
     else:
         advice = f"Use about {lo}–{hi}% of your previous loads and reps this first week back{example}."
-    message = f"It has been {gap} days since your last strength session, and a few weeks off does not erase what you built."
+    message = (
+        f"It has been {gap} days since your last strength session, and a few weeks off does not erase what you built."
+    )
     return [GuardWarning("comeback", "caution", message, advice)]
 
 
@@ -527,8 +563,10 @@ def _back_to_back(f: SessionFacts) -> list[GuardWarning]:
         return []
     other = near[-1]
     if past:
-        message = f"This session came a day after another one ({DAY_NAMES[other.weekday()]})." if other < day else (
-            f"This session came a day before another one ({DAY_NAMES[other.weekday()]})."
+        message = (
+            f"This session came a day after another one ({DAY_NAMES[other.weekday()]})."
+            if other < day
+            else (f"This session came a day before another one ({DAY_NAMES[other.weekday()]}).")
         )
         advice = "Next time leave a day between strength sessions: muscles need about 48 hours to recover."
     else:
@@ -548,7 +586,9 @@ def _too_many_sessions(f: SessionFacts) -> list[GuardWarning]:
     recent = [s for s in f.sessions if s.kind != "finisher" and day - timedelta(days=6) <= s.date <= day]
     in_7_days = len(recent) + (0 if finisher else 1)
     start = f.week_start
-    week_count = sum(s.weight for s in f.sessions if start <= s.date <= start + timedelta(days=6)) + (0.5 if finisher else 1)
+    week_count = sum(s.weight for s in f.sessions if start <= s.date <= start + timedelta(days=6)) + (
+        0.5 if finisher else 1
+    )
     target = f.profile.planned_target_for_week(start)
     known = [ex for i in f.exercise_ids if (ex := _exercise(i, f.catalog)) is not None]
     core_only = bool(known) and all(ex.kind in ("core", "mobility") and not ex.legs for ex in known)
@@ -563,7 +603,14 @@ def _too_many_sessions(f: SessionFacts) -> list[GuardWarning]:
         advice = "Two or three sessions a week is the dose that helps runners, so rest today or keep it to a short core finisher."
     if in_7_days > T.max_sessions_in_7_days:
         verb = "was" if past else "would be"
-        return [GuardWarning("too-many-sessions", level, f"This {verb} your {_ordinal(in_7_days)} strength session in 7 days.", advice)]
+        return [
+            GuardWarning(
+                "too-many-sessions",
+                level,
+                f"This {verb} your {_ordinal(in_7_days)} strength session in 7 days.",
+                advice,
+            )
+        ]
     if week_count >= target + T.over_target_by - _EPS:
         verb = "made" if past else "would make"
         message = f"This {verb} {number(week_count)} sessions this week against your target of {target}."
@@ -665,8 +712,7 @@ def _irregular(f: WeekFacts) -> list[GuardWarning]:
     # morning of a training day, today's session is not logged yet, and a runner
     # doing exactly 2 a week would otherwise read as 1.75.
     count = max(
-        sum(s.weight for s in sessions if end - span <= s.date <= end)
-        for end in (today, today - timedelta(days=1))
+        sum(s.weight for s in sessions if end - span <= s.date <= end) for end in (today, today - timedelta(days=1))
     )
     per_week = count / weeks
     if per_week >= T.irregular_min_per_week - _EPS:
@@ -689,15 +735,20 @@ def _week_volume_spike(f: WeekFacts) -> list[GuardWarning]:
 def _volume_creep(f: WeekFacts) -> list[GuardWarning]:
     """The weekly sets and reps above the plan three weeks in a row (docs/coaching.md § Guard
     rules): no single jump, but a creep the body has to absorb on top of the running."""
-    weeks = f.week.past_weeks[-T.creep_weeks:] if f.week is not None else ()
-    if len(weeks) < T.creep_weeks or any(planned <= 0 or done <= planned * (1 + T.creep_fraction) for planned, done in weeks):
+    weeks = f.week.past_weeks[-T.creep_weeks :] if f.week is not None else ()
+    if len(weeks) < T.creep_weeks or any(
+        planned <= 0 or done <= planned * (1 + T.creep_fraction) for planned, done in weeks
+    ):
         return []
     above = ", ".join(f"{round((done / planned - 1) * 100)} %" for planned, done in weeks)
-    return [GuardWarning(
-        "volume-creep", "info",
-        f"Your last {T.creep_weeks} weeks each ran above the plan's sets and reps ({above} more).",
-        "Doing the sessions as written keeps the progression safe; the plan raises the work itself when every set reaches the top.",
-    )]
+    return [
+        GuardWarning(
+            "volume-creep",
+            "info",
+            f"Your last {T.creep_weeks} weeks each ran above the plan's sets and reps ({above} more).",
+            "Doing the sessions as written keeps the progression safe; the plan raises the work itself when every set reaches the top.",
+        )
+    ]
 
 
 # ---------------------------------------------------------------------------- the rules
@@ -734,7 +785,9 @@ RULES: tuple[Rule, ...] = (
     Rule("too-many-sessions", "too many sessions", SESSION, on_session=_too_many_sessions),
     Rule("after-long-run", "legs near the long run", SESSION, on_session=_after_long_run),
     Rule("same-day-as-run", "on a running day", SESSION, on_session=_same_day_as_run),
-    Rule("level-mismatch", "above your level", EXERCISE, on_set=_set_level_mismatch, on_session=_session_level_mismatch),
+    Rule(
+        "level-mismatch", "above your level", EXERCISE, on_set=_set_level_mismatch, on_session=_session_level_mismatch
+    ),
     Rule("irregular", "irregular weeks", WEEK, on_week=_irregular),
     Rule("volume-spike", "weekly load spike", WEEK, on_set=_set_volume_spike, on_week=_week_volume_spike),
     Rule("volume-creep", "more than planned, week after week", WEEK, on_week=_volume_creep),

@@ -86,5 +86,3 @@ def next_above(weights: tuple[float, ...], kg: float) -> float | None:
 def step_up(ex: Exercise, profile: Profile, kg: float) -> float | None:
     """The next real weight above ``kg`` for this exercise, or None when there is none."""
     return next_above(ladder(implement(ex, profile), profile), kg)
-
-

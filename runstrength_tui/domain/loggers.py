@@ -36,12 +36,37 @@ from typing import Any
 from .catalog import Catalog, CatalogError
 from .words import KG_PER_LB
 
-STRONG_CURRENT = ("Date", "Workout Name", "Duration", "Exercise Name", "Set Order", "Weight", "Reps",
-                  "Distance", "Seconds", "Notes", "Workout Notes", "RPE")
-STRONG_OLDER = ("Date", "Workout Name", "Exercise Name", "Set Order", "Weight", "Weight Unit", "Reps", "RPE",
-                "Distance", "Distance Unit", "Seconds", "Notes", "Workout Notes", "Workout Duration")
-HEVY_COMMON = ("title", "start_time", "end_time", "exercise_title", "set_index", "set_type", "reps",
-               "duration_seconds")
+STRONG_CURRENT = (
+    "Date",
+    "Workout Name",
+    "Duration",
+    "Exercise Name",
+    "Set Order",
+    "Weight",
+    "Reps",
+    "Distance",
+    "Seconds",
+    "Notes",
+    "Workout Notes",
+    "RPE",
+)
+STRONG_OLDER = (
+    "Date",
+    "Workout Name",
+    "Exercise Name",
+    "Set Order",
+    "Weight",
+    "Weight Unit",
+    "Reps",
+    "RPE",
+    "Distance",
+    "Distance Unit",
+    "Seconds",
+    "Notes",
+    "Workout Notes",
+    "Workout Duration",
+)
+HEVY_COMMON = ("title", "start_time", "end_time", "exercise_title", "set_index", "set_type", "reps", "duration_seconds")
 
 
 MAX_NAMES_SHOWN = 15  # the summary names the exercises with the most sets left out
@@ -95,8 +120,13 @@ def parse_name_map(doc: dict[str, Any], catalog: Catalog) -> NameMap:
         if target not in catalog:
             raise CatalogError(f"{where}: {target!r} is not an exercise of the catalog")
         names, equipment = entry.get("names"), entry.get("equipment", [""])
-        if (not isinstance(names, list) or not names or not all(isinstance(n, str) and n.strip() for n in names)
-                or not isinstance(equipment, list) or not all(isinstance(e, str) for e in equipment)):
+        if (
+            not isinstance(names, list)
+            or not names
+            or not all(isinstance(n, str) and n.strip() for n in names)
+            or not isinstance(equipment, list)
+            or not all(isinstance(e, str) for e in equipment)
+        ):
             raise CatalogError(f"{where}: names must be a list of names, equipment a list of suffixes")
         for name in names:
             for suffix in equipment:
@@ -135,8 +165,10 @@ class Imported:
             names = ", ".join(f"{n} ({c})" for n, c in ranked[:MAX_NAMES_SHOWN])
             if len(ranked) > MAX_NAMES_SHOWN:
                 names += f" and {len(ranked) - MAX_NAMES_SHOWN} more"
-            parts.append(f"{count} set{'s' if count != 1 else ''} of {len(self.unmapped)} exercise"
-                         f"{'s' if len(self.unmapped) != 1 else ''} runstrength does not know: {names}")
+            parts.append(
+                f"{count} set{'s' if count != 1 else ''} of {len(self.unmapped)} exercise"
+                f"{'s' if len(self.unmapped) != 1 else ''} runstrength does not know: {names}"
+            )
         if self.warmups:
             parts.append(f"{self.warmups} warm-up set{'s' if self.warmups != 1 else ''}")
         if self.empty:
@@ -161,7 +193,9 @@ def _separator(first_line: str) -> str:
 
 
 def _header(text: str) -> list[str] | None:
-    first = text[:2048].lstrip("\ufeff").split("\n", 1)[0].rstrip("\r")  # a header is short; a JSON file may be one long line
+    first = (
+        text[:2048].lstrip("\ufeff").split("\n", 1)[0].rstrip("\r")
+    )  # a header is short; a JSON file may be one long line
     try:
         row = next(csv.reader([first], delimiter=_separator(first)), None)
     except csv.Error:
@@ -181,7 +215,9 @@ def read(text: str, catalog: Catalog, names: NameMap, strong_unit: str = "kg") -
         rows = list(csv.reader(io.StringIO(body, newline=""), delimiter=sep))
     except csv.Error as exc:
         if "field limit" in str(exc):
-            return Imported(app.title()), ["a cell longer than 128 KiB; no cell of a workout export is anywhere near that"]
+            return Imported(app.title()), [
+                "a cell longer than 128 KiB; no cell of a workout export is anywhere near that"
+            ]
         return Imported(app.title()), [f"not readable as CSV ({str(exc)[:80]})"]
     header = [c.strip() for c in rows[0]]
     reader = _Reader(app, header, sep, catalog, names, strong_unit)
@@ -263,7 +299,9 @@ class _Reader:
     def strong(self, number: int, row: list[str]) -> None:
         when = _moment(self.cell(row, "Date"), _STRONG_DAY)
         if when is None:
-            self.problems.append(f"row {number}, Date: expected a date like 2024-03-12 18:30:00, found {_shown(self.cell(row, 'Date'))}")
+            self.problems.append(
+                f"row {number}, Date: expected a date like 2024-03-12 18:30:00, found {_shown(self.cell(row, 'Date'))}"
+            )
             return
         duration_text = self.cell(row, "Duration") if "Duration" in self.col else self.cell(row, "Workout Duration")
         seconds_long = _duration_seconds(duration_text) if duration_text else None
@@ -284,29 +322,71 @@ class _Reader:
                 self.problems.append(f"row {number}, Weight Unit: expected kg or lbs, found {_shown(given)}")
                 return
             unit = "lb" if given.startswith("lb") else "kg"
-        self.add(number, row, when, seconds_long, self.cell(row, "Workout Name"), self.cell(row, "Exercise Name"),
-                 warmup, self.cell(row, "Weight"), unit, self.cell(row, "Reps"), self.cell(row, "Seconds"),
-                 self.cell(row, "RPE"), self.cell(row, "Notes"))
+        self.add(
+            number,
+            row,
+            when,
+            seconds_long,
+            self.cell(row, "Workout Name"),
+            self.cell(row, "Exercise Name"),
+            warmup,
+            self.cell(row, "Weight"),
+            unit,
+            self.cell(row, "Reps"),
+            self.cell(row, "Seconds"),
+            self.cell(row, "RPE"),
+            self.cell(row, "Notes"),
+        )
 
     def hevy(self, number: int, row: list[str]) -> None:
         start = _moment(self.cell(row, "start_time"), _HEVY_DAY)
         end = _moment(self.cell(row, "end_time"), _HEVY_DAY) if self.cell(row, "end_time") else None
         if start is None or (self.cell(row, "end_time") and end is None):
             which = "start_time" if start is None else "end_time"
-            self.problems.append(f"row {number}, {which}: expected a time like 26 Jan 2024, 18:32, found {_shown(self.cell(row, which))}")
+            self.problems.append(
+                f"row {number}, {which}: expected a time like 26 Jan 2024, 18:32, found {_shown(self.cell(row, which))}"
+            )
             return
         kind = self.cell(row, "set_type").casefold()
         if kind not in ("normal", "warmup", "failure", "dropset", ""):
-            self.problems.append(f"row {number}, set_type: expected normal, warmup, failure or dropset, found {_shown(kind)}")
+            self.problems.append(
+                f"row {number}, set_type: expected normal, warmup, failure or dropset, found {_shown(kind)}"
+            )
             return
         seconds_long = int((end - start).total_seconds()) if end is not None and end >= start else None
         weight_col = "weight_lbs" if "weight_lbs" in self.col else "weight_kg"
-        self.add(number, row, start, seconds_long, self.cell(row, "title"), self.cell(row, "exercise_title"),
-                 kind == "warmup", self.cell(row, weight_col), self.unit, self.cell(row, "reps"),
-                 self.cell(row, "duration_seconds"), self.cell(row, "rpe"), self.cell(row, "exercise_notes"))
+        self.add(
+            number,
+            row,
+            start,
+            seconds_long,
+            self.cell(row, "title"),
+            self.cell(row, "exercise_title"),
+            kind == "warmup",
+            self.cell(row, weight_col),
+            self.unit,
+            self.cell(row, "reps"),
+            self.cell(row, "duration_seconds"),
+            self.cell(row, "rpe"),
+            self.cell(row, "exercise_notes"),
+        )
 
-    def add(self, number: int, row: list[str], start: datetime, seconds_long: int | None, title: str, name: str,
-            warmup: bool, weight_text: str, unit: str, reps_text: str, seconds_text: str, rpe_text: str, note: str) -> None:
+    def add(
+        self,
+        number: int,
+        row: list[str],
+        start: datetime,
+        seconds_long: int | None,
+        title: str,
+        name: str,
+        warmup: bool,
+        weight_text: str,
+        unit: str,
+        reps_text: str,
+        seconds_text: str,
+        rpe_text: str,
+        note: str,
+    ) -> None:
         weight = self.number(weight_text, "weight", number)
         reps = self.number(reps_text, "reps", number)
         secs = self.number(seconds_text, "seconds", number)
@@ -328,8 +408,15 @@ class _Reader:
         session_key = f"{self.app}|{start.isoformat()}|{title}"
         session_id = f"{self.app}-" + hashlib.blake2b(session_key.encode(), digest_size=8).hexdigest()
         if session_id not in self.sessions:
-            doc: dict[str, Any] = {"id": session_id, "date": start.date().isoformat(), "started_at": start.isoformat(),
-                                   "kind": "strength", "ended_at": None, "rpe": None, "minutes": None}
+            doc: dict[str, Any] = {
+                "id": session_id,
+                "date": start.date().isoformat(),
+                "started_at": start.isoformat(),
+                "kind": "strength",
+                "ended_at": None,
+                "rpe": None,
+                "minutes": None,
+            }
             if seconds_long:
                 doc["ended_at"] = (start + timedelta(seconds=seconds_long)).isoformat()
                 doc["minutes"] = round(seconds_long / 60, 1)
@@ -342,16 +429,27 @@ class _Reader:
         load_kg: Any = None
         if weight:  # 0 or empty: bodyweight
             load_kg = weight * KG_PER_LB if unit == "lb" else weight
-        self.out.sets.append({
-            "id": set_id, "session": session_id, "exercise": exercise, "date": start.date().isoformat(),
-            "logged_at": (start + timedelta(seconds=self.seen[session_id])).isoformat(),
-            "reps": _whole(measure) if not hold else None, "seconds": _whole(measure) if hold else None,
-            # a half RPE (8.5) is rounded up: we log whole ones; 0 or empty is none given
-            "load_kg": load_kg, "unit": unit, "rpe": _whole(math.floor(rpe + 0.5)) if rpe else None, "pain": False,
-            # Hevy repeats an exercise's note on each of its sets: kept once
-            "note": note if (self.app != "hevy" or first_note) else "", "source": self.app,
-            "edited_at": None, "warnings": [],
-        })
+        self.out.sets.append(
+            {
+                "id": set_id,
+                "session": session_id,
+                "exercise": exercise,
+                "date": start.date().isoformat(),
+                "logged_at": (start + timedelta(seconds=self.seen[session_id])).isoformat(),
+                "reps": _whole(measure) if not hold else None,
+                "seconds": _whole(measure) if hold else None,
+                # a half RPE (8.5) is rounded up: we log whole ones; 0 or empty is none given
+                "load_kg": load_kg,
+                "unit": unit,
+                "rpe": _whole(math.floor(rpe + 0.5)) if rpe else None,
+                "pain": False,
+                # Hevy repeats an exercise's note on each of its sets: kept once
+                "note": note if (self.app != "hevy" or first_note) else "",
+                "source": self.app,
+                "edited_at": None,
+                "warnings": [],
+            }
+        )
         self.out.rows.append(number)
 
     def done(self) -> tuple[Imported, list[str]]:

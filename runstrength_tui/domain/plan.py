@@ -234,7 +234,9 @@ def fit_to_minutes(exercises: list[Prescribed], minutes: int, keep_mains: bool =
         grew = False
         for i in mains() + others():
             p = items[i]
-            if p.sets < wanted.get(p.exercise, p.sets) and (p.role == "main" or p.sets < min([items[j].sets for j in mains()] or [9])):
+            if p.sets < wanted.get(p.exercise, p.sets) and (
+                p.role == "main" or p.sets < min([items[j].sets for j in mains()] or [9])
+            ):
                 items[i] = replace(p, sets=p.sets + 1)
                 if over():
                     items[i] = p
@@ -309,6 +311,7 @@ def pain_status(history: Sequence[SetRecord], profile: Profile, catalog: Catalog
             continue
         by_family.setdefault(fam, {}).setdefault(s.session, []).append(s)
     out = {}
+
     def close_to(ex_id: str) -> set[str]:
         """The exercises whose pain-free session ends a streak of marks on ``ex_id``: its
         own movement family (an easier stand-in of another movement done without pain
@@ -319,7 +322,9 @@ def pain_status(history: Sequence[SetRecord], profile: Profile, catalog: Catalog
         return {e.id for e in catalog if e.family == family} | {ex_id}
 
     for fam, groups in by_family.items():
-        ordered = sorted(groups.values(), key=lambda g: (min(x.date for x in g), min(x.logged_at.replace(tzinfo=None) for x in g)))
+        ordered = sorted(
+            groups.values(), key=lambda g: (min(x.date for x in g), min(x.logged_at.replace(tzinfo=None) for x in g))
+        )
         # sessions in a row with a mark: a session of the family without one ends the
         # streak when it held the marked movement (close_to); a session of a neighbouring
         # movement in the family (an easier stand-in) neither counts nor breaks it
@@ -328,7 +333,7 @@ def pain_status(history: Sequence[SetRecord], profile: Profile, catalog: Catalog
             continue  # every mark in the family was cleared
         last = marked_at[-1]
         relevant = {e for x in ordered[last] if x.pain for e in close_to(x.exercise)}
-        if any(x.exercise in relevant for g in ordered[last + 1:] for x in g):
+        if any(x.exercise in relevant for g in ordered[last + 1 :] for x in g):
             continue  # the marked movement was done since without pain
         n = 1
         counted: list[list[SetRecord]] = [ordered[last]]
@@ -341,7 +346,9 @@ def pain_status(history: Sequence[SetRecord], profile: Profile, catalog: Catalog
                 break
         marked = [x for x in counted[0] if x.pain]
         latest = max(marked, key=lambda x: x.logged_at.replace(tzinfo=None))
-        streak = [x for g in reversed(counted) for x in sorted(g, key=lambda x: x.logged_at.replace(tzinfo=None)) if x.pain]
+        streak = [
+            x for g in reversed(counted) for x in sorted(g, key=lambda x: x.logged_at.replace(tzinfo=None)) if x.pain
+        ]
         legs = any(catalog.get(x.exercise).legs for x in streak if x.exercise in catalog)
         marked_ids = tuple(dict.fromkeys(x.exercise for x in streak))
         out[fam] = PainStatus(latest.exercise, n, latest.date, fam, legs, marked_ids)
@@ -504,9 +511,14 @@ def _prescribe(
                 sets = min(sets, last_sets)
                 reps = (reps[0], min(reps[1], max(reps[0], last_top)))
                 owned = (tool == "dumbbells" and profile.dumbbells) or (tool == "kettlebell" and profile.kettlebells)
-                what = {"dumbbells": "dumbbell", "kettlebell": "kettlebell", "barbell": "plate step"}.get(tool or "", "step")
-                because = (" if every set reaches the top until then" if spec.ahead
-                           else ": every set reached the top last time")
+                what = {"dumbbells": "dumbbell", "kettlebell": "kettlebell", "barbell": "plate step"}.get(
+                    tool or "", "step"
+                )
+                because = (
+                    " if every set reaches the top until then"
+                    if spec.ahead
+                    else ": every set reached the top last time"
+                )
                 note = note or (
                     f"up from {format_load(last_load, unit)}{because}; "
                     f"{format_load(nxt, unit)} is your next {what}" + ("" if owned else " (standard step)")
@@ -531,7 +543,9 @@ def _prescribe(
             start = min(weights)  # a lighter week, a taper, a comeback: the lightest weight to start
         if start is not None and reps is not None:  # a first weight, and how to judge it
             load = start
-            tried = f"first time: start at {format_load(start, unit)} and adjust so each set ends with 2–3 reps in reserve"
+            tried = (
+                f"first time: start at {format_load(start, unit)} and adjust so each set ends with 2–3 reps in reserve"
+            )
             note = f"{note}; {tried}" if note else tried
     if not last and spec.comeback < 1.0:  # nothing to scale from: scale the dose itself
         if seconds is not None:
@@ -543,7 +557,19 @@ def _prescribe(
     rest = ex.rest
     min_rest = ex.min_rest
     return Prescribed(
-        ex.id, ex.name, sets, reps, seconds, max(rest, min_rest), ex.per_side, load, unit, note, role, ex.tempo, min_rest
+        ex.id,
+        ex.name,
+        sets,
+        reps,
+        seconds,
+        max(rest, min_rest),
+        ex.per_side,
+        load,
+        unit,
+        note,
+        role,
+        ex.tempo,
+        min_rest,
     )
 
 
@@ -588,7 +614,11 @@ def build_session(
     owned = _owned(profile)
     pain = pain or {}
     blocked = pain_blocked(pain, catalog, spec.today)
-    slots = template.full_body if (spec.full_body and template.full_body) else template.sessions[template_index % len(template.sessions)]
+    slots = (
+        template.full_body
+        if (spec.full_body and template.full_body)
+        else template.sessions[template_index % len(template.sessions)]
+    )
     chosen: list[Prescribed] = []
     used: set[str] = set()
     families: dict[str, str] = {}  # one exercise per movement family: family → its exercise's name
@@ -618,7 +648,9 @@ def build_session(
             note = f"{easier.name} until week {T.high_level_plyo_from_week}, then {ex.name}"
             ex = easier
         if ex.id == NORDIC and (not spec.nordic_ok or spec.nordic_this_week):
-            alt = catalog.swap_for("single-leg-rdl", owned, profile.level, exclude={NORDIC}, fits=fits, same_family=True)
+            alt = catalog.swap_for(
+                "single-leg-rdl", owned, profile.level, exclude={NORDIC}, fits=fits, same_family=True
+            )
             if alt is None:
                 continue
             note = (
@@ -680,13 +712,17 @@ def build_session(
     # the main lifts carry the session: no accessory gets more sets than they do
     main_sets = [p.sets for p in chosen if p.role == "main"]
     if main_sets:
-        chosen = [p if p.role == "main" or p.sets <= min(main_sets) else replace(p, sets=min(main_sets)) for p in chosen]
+        chosen = [
+            p if p.role == "main" or p.sets <= min(main_sets) else replace(p, sets=min(main_sets)) for p in chosen
+        ]
     chosen = _prehab_by_need(chosen, catalog, history, spec.today)
     # a full-body session keeps every pattern (squat, hinge, single leg, calf, core)
     return fit_to_minutes(chosen, profile.minutes, keep_mains=spec.full_body)
 
 
-def _prehab_by_need(chosen: list[Prescribed], catalog: Catalog, history: Sequence[SetRecord], today: date | None) -> list[Prescribed]:
+def _prehab_by_need(
+    chosen: list[Prescribed], catalog: Catalog, history: Sequence[SetRecord], today: date | None
+) -> list[Prescribed]:
     """The prehab slots after the first (the calf work) in order of need: a movement not
     trained in the last 7 days first, so when the time trim keeps two, the week still
     gets hips, shins and feet in turn (a weekly movement budget, not a fixed cut)."""
@@ -722,7 +758,9 @@ def build_finisher(profile: Profile, catalog: Catalog, programs: Programs) -> li
         ex = catalog.get(ex_id)
         if slot.hold is not None:
             hold = 20 if profile.level == "beginner" else slot.hold
-            out.append(Prescribed(ex.id, ex.name, 1, None, hold, 20, ex.per_side, role="core", tempo=ex.tempo, min_rest=15))
+            out.append(
+                Prescribed(ex.id, ex.name, 1, None, hold, 20, ex.per_side, role="core", tempo=ex.tempo, min_rest=15)
+            )
         else:
             out.append(
                 Prescribed(ex.id, ex.name, 1, slot.reps or ex.reps, None, 20, ex.per_side, tempo=ex.tempo, min_rest=15)
@@ -737,11 +775,17 @@ def build_warmup(programs: Programs, catalog: Catalog) -> tuple[Prescribed, ...]
     for ex_id in programs.warmup:
         ex = catalog.get(ex_id)
         if ex.hold is not None:
-            out.append(Prescribed(ex.id, ex.name, 1, None, min(ex.hold, 25), 0, ex.per_side, role="warmup", tempo=ex.tempo, min_rest=0))
+            out.append(
+                Prescribed(
+                    ex.id, ex.name, 1, None, min(ex.hold, 25), 0, ex.per_side, role="warmup", tempo=ex.tempo, min_rest=0
+                )
+            )
         else:
             low, high = ex.reps or (0, 0)
             reps = (min(low, 6), min(high, 8))
-            out.append(Prescribed(ex.id, ex.name, 1, reps, None, 0, ex.per_side, role="warmup", tempo=ex.tempo, min_rest=0))
+            out.append(
+                Prescribed(ex.id, ex.name, 1, reps, None, 0, ex.per_side, role="warmup", tempo=ex.tempo, min_rest=0)
+            )
     return tuple(out)
 
 
@@ -752,7 +796,10 @@ def plyometrics_allowed(profile: Profile, sessions: list[SessionRecord], today: 
     if profile.level == "beginner" or not profile.plyo_ready:
         return False
     if profile.level == "intermediate":
-        return consistent_weeks(sessions, today, profile.week_start_index, T.plyo_sessions_per_week) >= T.plyo_consistent_weeks
+        return (
+            consistent_weeks(sessions, today, profile.week_start_index, T.plyo_sessions_per_week)
+            >= T.plyo_consistent_weeks
+        )
     return True
 
 
@@ -816,7 +863,9 @@ def _day_context(
     plyo = plyo and recovering is None and not _leg_pain_lately(past, profile, catalog, today)
     # Nordic curls never within 48 h before the long run
     nordic_ok = all(week.run_on(today + timedelta(days=n)) not in ("long", "race") for n in (1, 2))
-    at_start = plan_week(sched.week.start, sched.week.start, week, tuple(s for s in before if s.date < sched.week.start))
+    at_start = plan_week(
+        sched.week.start, sched.week.start, week, tuple(s for s in before if s.date < sched.week.start)
+    )
     race_week = any(-1 <= (r - sched.week.start).days <= 9 for r in profile.races)  # the taper, not the runs, limits it
     one_fits = len(at_start.planned) + len(at_start.done) <= 1 and at_start.target >= 2 and not race_week
     # a comeback has its own ramp: the break is why the last weeks look sparse
@@ -856,7 +905,9 @@ def _day_context(
     )
     first = week_start(profile.block_start or today, profile.week_start_index)
     index = sum(1 for s in before if s.kind == "strength" and s.date >= first)
-    return DayContext(today, week, sched, block, spec, index, pain_status(past, profile, catalog), low, one_fits, few_lately)
+    return DayContext(
+        today, week, sched, block, spec, index, pain_status(past, profile, catalog), low, one_fits, few_lately
+    )
 
 
 def _leg_pain_lately(history: Sequence[SetRecord], profile: Profile, catalog: Catalog, today: date) -> bool:
@@ -864,7 +915,12 @@ def _leg_pain_lately(history: Sequence[SetRecord], profile: Profile, catalog: Ca
     has passed, whatever sessions came after it."""
     cleared = _cleared_families(profile, catalog)
     for s in history:
-        if s.pain and 0 < (today - s.date).days <= T.pain_no_jumps_days and s.exercise in catalog and catalog.get(s.exercise).legs:
+        if (
+            s.pain
+            and 0 < (today - s.date).days <= T.pain_no_jumps_days
+            and s.exercise in catalog
+            and catalog.get(s.exercise).legs
+        ):
             fam = catalog.pain_family(s.exercise)
             if fam not in cleared or s.date > cleared[fam]:
                 return True
@@ -890,7 +946,9 @@ def prescription_history(dc: DayContext, sessions: list[SessionRecord], history:
     return [h for h in history if first <= h.date < dc.today]
 
 
-def _session(dc: DayContext, profile: Profile, catalog: Catalog, programs: Programs, history: list[SetRecord]) -> list[Prescribed]:
+def _session(
+    dc: DayContext, profile: Profile, catalog: Catalog, programs: Programs, history: list[SetRecord]
+) -> list[Prescribed]:
     spec = dc.spec
     if spec.light_base is not None:
         # a lighter week: the normal week's prescription (no raises of load, sets or
@@ -902,8 +960,10 @@ def _session(dc: DayContext, profile: Profile, catalog: Catalog, programs: Progr
         light = light_version(rested, profile.minutes)
         # never more sets of an exercise than its last session within three weeks held
         before = [h for h in history if dc.today - h.date <= timedelta(days=T.recent_sets_days)]
-        light = [replace(p, sets=min(p.sets, max(1, len(last)))) if (last := _last_session(p.exercise, before)) else p
-                 for p in light]
+        light = [
+            replace(p, sets=min(p.sets, max(1, len(last)))) if (last := _last_session(p.exercise, before)) else p
+            for p in light
+        ]
         if spec.taper:  # race week on top of a lighter week: still about half of it
             light = [replace(p, sets=max(1, p.sets // 2)) for p in light]
         return fit_to_minutes(light, profile.minutes)
@@ -911,8 +971,10 @@ def _session(dc: DayContext, profile: Profile, catalog: Catalog, programs: Progr
         return build_session(dc.index, spec, profile, catalog, programs, history, dc.pain)
     # nothing new (taper, comeback): the session of the rotation that holds most of what the
     # runner knows; a comeback with none of it known ramps the usual session instead
-    sessions = [build_session(i, spec, profile, catalog, programs, history, dc.pain)
-                for i in range(dc.index, dc.index + len(programs.templates[profile.level].sessions))]
+    sessions = [
+        build_session(i, spec, profile, catalog, programs, history, dc.pain)
+        for i in range(dc.index, dc.index + len(programs.templates[profile.level].sessions))
+    ]
     best = max(sessions, key=len)  # the first of the longest: the rotation's own order breaks ties
     if not best and spec.comeback < 1.0:
         return build_session(dc.index, replace(spec, known=None), profile, catalog, programs, history, dc.pain)
@@ -1005,18 +1067,32 @@ def _week_notes(dc: DayContext, profile: Profile, catalog: Catalog) -> tuple[str
 
 
 _PATTERN_WORDS = {
-    "squat": "squat", "single-leg-knee": "single leg", "hinge": "hinge", "bridge": "hip", "calf": "calf",
-    "soleus": "calf", "hip-abduction": "hip", "tibialis": "shin", "foot": "foot", "push": "upper body",
-    "pull": "upper body", "anti-extension": "core", "anti-rotation": "core", "lateral-core": "core",
-    "adductor": "core", "jumps": "jumps",
+    "squat": "squat",
+    "single-leg-knee": "single leg",
+    "hinge": "hinge",
+    "bridge": "hip",
+    "calf": "calf",
+    "soleus": "calf",
+    "hip-abduction": "hip",
+    "tibialis": "shin",
+    "foot": "foot",
+    "push": "upper body",
+    "pull": "upper body",
+    "anti-extension": "core",
+    "anti-rotation": "core",
+    "lateral-core": "core",
+    "adductor": "core",
+    "jumps": "jumps",
 }
 
 
 def _patterns(exercises: Sequence[Prescribed], catalog: Catalog) -> str:
     """'squat, hinge, calf and core': the patterns the session really holds, in order."""
-    words = list(dict.fromkeys(
-        _PATTERN_WORDS.get(catalog.family(p.exercise), "mobility") for p in exercises if p.exercise in catalog
-    ))
+    words = list(
+        dict.fromkeys(
+            _PATTERN_WORDS.get(catalog.family(p.exercise), "mobility") for p in exercises if p.exercise in catalog
+        )
+    )
     if len(words) <= 1:
         return "".join(words)
     return f"{', '.join(words[:-1])} and {words[-1]}"
@@ -1029,7 +1105,11 @@ def _key_runs(week: RunningWeek, start: date) -> str:
         kind = week.key_run(d)
         if kind:
             kinds.setdefault(kind, []).append(DAY_NAMES[d.weekday()])
-    words = {"long": ("long run", "long runs"), "race": ("race", "races"), "hard": ("hard run next to another", "back-to-back hard runs")}
+    words = {
+        "long": ("long run", "long runs"),
+        "race": ("race", "races"),
+        "hard": ("hard run next to another", "back-to-back hard runs"),
+    }
     parts = []
     for kind, days in kinds.items():
         one, many = words[kind]
@@ -1105,7 +1185,10 @@ def today_plan(
             "easy": "Easy run today: do this after it.",
         }.get(run, "Strength today.")
         if missed and not block.comeback:
-            reason = f"{DAY_NAMES[missed.weekday()]}'s session was missed; this is the next one. No need to make it up. " + reason
+            reason = (
+                f"{DAY_NAMES[missed.weekday()]}'s session was missed; this is the next one. No need to make it up. "
+                + reason
+            )
         race = week.race_ahead(today, T.taper_window_days)
         if race:
             last = nxt is None or nxt >= race
@@ -1135,7 +1218,9 @@ def today_plan(
                 reason += f" This running week has room for one session, so it is full-body: {patterns}."
             elif dc.few_lately:
                 reason += f" With about one session a week lately, each one is full-body: {patterns}."
-        return replace(common, kind="strength", reason=reason, exercises=tuple(exercises), warmup=build_warmup(programs, catalog))
+        return replace(
+            common, kind="strength", reason=reason, exercises=tuple(exercises), warmup=build_warmup(programs, catalog)
+        )
     blocked = week.blocked(today)
     target = sched.week.target
     done_weight = sum(s.weight for s in sessions if sched.week.start <= s.date < today)
@@ -1254,14 +1339,18 @@ def conditional_items(
         if profile.level == "beginner":
             continue
         if not profile.plyo_ready:
-            out.append(f"{ex.name} once you answer yes to the jump-readiness questions (runstrength profile --plyo-ready yes)")
+            out.append(
+                f"{ex.name} once you answer yes to the jump-readiness questions (runstrength profile --plyo-ready yes)"
+            )
         elif spec.taper:
             out.append(f"{ex.name} after the race")
         elif spec.hold_loads:
             out.append(f"{ex.name} once the race recovery is over")
         elif spec.comeback < 1.0:
             out.append(f"{ex.name} after the two comeback weeks")
-        elif profile.level == "intermediate" and not plyometrics_allowed(profile, [s for s in sessions if s.date < day], day):
+        elif profile.level == "intermediate" and not plyometrics_allowed(
+            profile, [s for s in sessions if s.date < day], day
+        ):
             out.append(f"{ex.name} once the last {T.plyo_consistent_weeks} weeks each had 2+ sessions")
         else:
             out.append(f"{ex.name} once a week has passed since your last pain mark on leg work")
@@ -1294,7 +1383,16 @@ def plan_ahead(
             dc = _day_context(day, profile, sessions, history, programs, week, catalog)
             upcoming = conditional_items(profile, catalog, programs, day, dc.spec, dc.index, sessions)
             out.append(
-                PlannedDay(day, plan.block_week, plan.light_week, plan.exercises, plan.reason, plan.comeback, plan.taper, upcoming)
+                PlannedDay(
+                    day,
+                    plan.block_week,
+                    plan.light_week,
+                    plan.exercises,
+                    plan.reason,
+                    plan.comeback,
+                    plan.taper,
+                    upcoming,
+                )
             )
             sid = f"plan-{day.isoformat()}"
             sessions = sessions + [SessionRecord(id=sid, date=day, started_at=_midnight(day), ended_at=_midnight(day))]

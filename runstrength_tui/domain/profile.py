@@ -40,7 +40,9 @@ def changed_profile(profile: Profile, day: date, new: bool, changes: dict[str, A
     if target != profile.target:
         start = week_start(day, changed.week_start_index)
         history = list(profile.target_history) or [(profile.block_start or start, profile.target)]
-        changed = changed.with_changes(target_history=tuple([(d, t) for d, t in history if d < start] + [(start, target)]))
+        changed = changed.with_changes(
+            target_history=tuple([(d, t) for d, t in history if d < start] + [(start, target)])
+        )
     return changed
 
 
@@ -53,8 +55,16 @@ def parse_race_day(text: str) -> date:
 
 
 _DISTANCE_WORDS = {
-    "5k": "5k", "5km": "5k", "10k": "10k", "10km": "10k", "half": "half", "half-marathon": "half",
-    "hm": "half", "marathon": "marathon", "m": "marathon", "ultra": "ultra",
+    "5k": "5k",
+    "5km": "5k",
+    "10k": "10k",
+    "10km": "10k",
+    "half": "half",
+    "half-marathon": "half",
+    "hm": "half",
+    "marathon": "marathon",
+    "m": "marathon",
+    "ultra": "ultra",
 }
 
 
@@ -117,5 +127,3 @@ def equipment_choice(items: Iterable[str]) -> tuple[str, ...]:
     if "none" in chosen and len(chosen) > 1:
         chosen = tuple(i for i in chosen if i != "none")
     return chosen
-
-

@@ -75,7 +75,11 @@ def parse_programs(raw: Mapping[str, Any], catalog: Catalog) -> Programs:
     def slots(level: str, where: str, session: list[Any]) -> tuple[Slot, ...]:
         out = []
         for slot in session:
-            if not isinstance(slot, dict) or not isinstance(slot.get("id"), str) or not isinstance(slot.get("kind"), str):
+            if (
+                not isinstance(slot, dict)
+                or not isinstance(slot.get("id"), str)
+                or not isinstance(slot.get("kind"), str)
+            ):
                 raise CatalogError(f"programs: {level} {where}: every slot needs an id and a kind, not {slot!r}")
             check_slot(f"{level} {where}", slot["id"], slot["kind"])
             role = slot.get("role", _default_role(slot["kind"]))

@@ -106,7 +106,9 @@ def after_hard_run(day: date, runs: list[Run], declared_yesterday: str) -> list[
     run = max(mine, key=lambda r: (KIND_RANK[r.kind], r.distance_km))
     if KIND_RANK[run.kind] <= KIND_RANK.get(declared_yesterday, 0):
         return []
-    planned = {"rest": "a rest day", "easy": "an easy run", "hard": "a hard run"}.get(declared_yesterday, declared_yesterday)
+    planned = {"rest": "a rest day", "easy": "an easy run", "hard": "a hard run"}.get(
+        declared_yesterday, declared_yesterday
+    )
     fact = (
         f"Yesterday you ran a {run.kind} run ({run.distance_km:.1f} km, {duration_text(run.duration_s)}) "
         f"where your running week had {planned}."

@@ -144,6 +144,7 @@ def _median(values: Iterable[float]) -> float:
 def run_id(start: datetime, distance_km: float) -> str:
     """A stable id from the start instant (to the second, UTC) and the distance (to 10 m)."""
     import hashlib  # only importers make ids
+
     key = f"{start.timestamp():.0f}|{round(distance_km * 100)}"
     return hashlib.sha256(key.encode()).hexdigest()[:32]
 
@@ -186,7 +187,19 @@ def validate_run_doc(doc: object, *, today: date) -> Run:
     to register for ``runs-YYYY.json`` members and for the ``runs`` list of an export."""
     if not isinstance(doc, dict):
         _fail(f"a run must be an object, not {type(doc).__name__}")
-    allowed = {"id", "date", "start", "distance_km", "duration_s", "kind", "source", "avg_hr", "laps", "intervals", "kind_set_by_user"}
+    allowed = {
+        "id",
+        "date",
+        "start",
+        "distance_km",
+        "duration_s",
+        "kind",
+        "source",
+        "avg_hr",
+        "laps",
+        "intervals",
+        "kind_set_by_user",
+    }
     extra = sorted(set(doc) - allowed)
     if extra:
         _fail(f"a run has unknown field {extra[0]!r}")
@@ -306,8 +319,11 @@ def looks_like_intervals(laps: list[tuple[float, float, str]]) -> bool:
     marked = any(intensity in ("rest", "interval", "recovery") for _, _, intensity in laps)
     if marked:
         # work steps: laps of a minute or more that a rest/recovery step follows
-        work = [a for a, b in zip(laps, laps[1:]) if a[2] in ("active", "interval") and a[1] >= MIN_INTERVAL_S
-                and b[2] in ("rest", "recovery")]
+        work = [
+            a
+            for a, b in zip(laps, laps[1:])
+            if a[2] in ("active", "interval") and a[1] >= MIN_INTERVAL_S and b[2] in ("rest", "recovery")
+        ]
         if len(work) >= MIN_FAST_LAPS:
             return True
         if any(i == "interval" and s >= MIN_INTERVAL_S for _, s, i in laps):  # a work step the watch marked
@@ -316,7 +332,11 @@ def looks_like_intervals(laps: list[tuple[float, float, str]]) -> bool:
     if len(paces) < 3:
         return False
     median = _median(paces)
-    fast = [1 for d, s, _ in laps if d >= MIN_LAP_KM and s >= MIN_INTERVAL_S and s / d <= median * (1 - INTERVAL_LAP_FRACTION)]
+    fast = [
+        1
+        for d, s, _ in laps
+        if d >= MIN_LAP_KM and s >= MIN_INTERVAL_S and s / d <= median * (1 - INTERVAL_LAP_FRACTION)
+    ]
     return len(fast) >= MIN_FAST_LAPS
 
 
@@ -355,7 +375,9 @@ def classify(runs: list[Run], week_start_index: int = 0) -> list[Run]:
         if longest.distance_km >= LONG_FACTOR * median - 1e-9 or longest.duration_s >= LONG_MINUTES * 60:
             long_ids.add(longest.id)
 
-    reference = [r for r in ordered if not r.intervals and r.id not in long_ids and not (r.kind_set_by_user and r.kind != "easy")]
+    reference = [
+        r for r in ordered if not r.intervals and r.id not in long_ids and not (r.kind_set_by_user and r.kind != "easy")
+    ]
     ref_days = [r.date for r in reference]
     for r in ordered:
         if r.kind_set_by_user:

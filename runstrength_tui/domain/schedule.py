@@ -118,7 +118,13 @@ class RunningWeek:
         return None
 
 
-_RACE_WORDS = {"5k": "5 km race", "10k": "10 km race", "half": "half marathon", "marathon": "marathon", "ultra": "ultra"}
+_RACE_WORDS = {
+    "5k": "5 km race",
+    "10k": "10 km race",
+    "half": "half marathon",
+    "marathon": "marathon",
+    "ultra": "ultra",
+}
 
 
 @lru_cache(maxsize=64)
@@ -263,7 +269,9 @@ class Schedule:
     finisher_ok: bool  # an optional 5-minute finisher fits today
 
 
-def next_strength_day(today: date, this_week: WeekPlan, week: RunningWeek, sessions: tuple[SessionRecord, ...]) -> date | None:
+def next_strength_day(
+    today: date, this_week: WeekPlan, week: RunningWeek, sessions: tuple[SessionRecord, ...]
+) -> date | None:
     later = [d for d in this_week.planned if d > today]
     if later:
         return later[0]

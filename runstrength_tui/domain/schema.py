@@ -325,7 +325,9 @@ class Field:
 class Doc:
     """A document kind: its fields (one line each), and rules that involve several fields."""
 
-    def __init__(self, name: str, fields: tuple[Field, ...], rules: tuple[Callable[[dict[str, Any]], str | None], ...] = ()):
+    def __init__(
+        self, name: str, fields: tuple[Field, ...], rules: tuple[Callable[[dict[str, Any]], str | None], ...] = ()
+    ):
         self.name, self.fields, self.rules = name, tuple(fields), tuple(rules)
         self._names = frozenset(f.name for f in self.fields)
         self._checks = tuple((f.name, f.kind.check, f.required) for f in self.fields)
@@ -377,90 +379,117 @@ def _reps_or_seconds(doc: dict[str, Any]) -> str | None:
     return None
 
 
-SET = Doc("set", (
-    Field("id", ID, required=True),
-    Field("session", ID, required=True),
-    Field("exercise", SLUG, required=True),
-    Field("date", Day(), required=True),
-    Field("logged_at", Moment(), required=True),
-    Field("reps", Nullable(Int(1, MAX_REPS))),
-    Field("seconds", Nullable(Int(1, MAX_SECONDS))),
-    Field("load_kg", Nullable(Num(0, MAX_LOAD_KG))),
-    Field("unit", OneOf(("kg", "lb"))),
-    Field("rpe", Nullable(RPE)),
-    Field("pain", Bool()),
-    Field("note", Text(MAX_NOTE)),
-    Field("source", Text(20, re.compile(r"[a-z0-9-]+"), "a source like cli")),
-    Field("edited_at", Nullable(Moment())),
-    Field("warnings", ListOf(CODE, max_len=40)),
-), rules=(_reps_or_seconds,))
+SET = Doc(
+    "set",
+    (
+        Field("id", ID, required=True),
+        Field("session", ID, required=True),
+        Field("exercise", SLUG, required=True),
+        Field("date", Day(), required=True),
+        Field("logged_at", Moment(), required=True),
+        Field("reps", Nullable(Int(1, MAX_REPS))),
+        Field("seconds", Nullable(Int(1, MAX_SECONDS))),
+        Field("load_kg", Nullable(Num(0, MAX_LOAD_KG))),
+        Field("unit", OneOf(("kg", "lb"))),
+        Field("rpe", Nullable(RPE)),
+        Field("pain", Bool()),
+        Field("note", Text(MAX_NOTE)),
+        Field("source", Text(20, re.compile(r"[a-z0-9-]+"), "a source like cli")),
+        Field("edited_at", Nullable(Moment())),
+        Field("warnings", ListOf(CODE, max_len=40)),
+    ),
+    rules=(_reps_or_seconds,),
+)
 
-SESSION = Doc("session", (
-    Field("id", ID, required=True),
-    Field("date", Day(), required=True),
-    Field("started_at", Moment(), required=True),
-    Field("kind", OneOf(("strength", "finisher"))),
-    Field("ended_at", Nullable(Moment())),
-    Field("rpe", Nullable(RPE)),
-    Field("minutes", Nullable(Num(0, 24 * 60))),
-    Field("resumed_at", Nullable(Moment())),
-))
+SESSION = Doc(
+    "session",
+    (
+        Field("id", ID, required=True),
+        Field("date", Day(), required=True),
+        Field("started_at", Moment(), required=True),
+        Field("kind", OneOf(("strength", "finisher"))),
+        Field("ended_at", Nullable(Moment())),
+        Field("rpe", Nullable(RPE)),
+        Field("minutes", Nullable(Num(0, 24 * 60))),
+        Field("resumed_at", Nullable(Moment())),
+    ),
+)
 
 
 RACE_DISTANCES = tuple(RACE_RECOVERY)
 
-PROFILE = Doc("profile", (
-    Field("level", OneOf(LEVELS)),
-    Field("equipment", ListOf(OneOf(EQUIPMENT), min_len=1, max_len=len(EQUIPMENT), unique=True)),
-    Field("target", Int(2, 3)),
-    Field("minutes", Int(15, 20)),
-    Field("units", OneOf(("kg", "lb"))),
-    Field("week_start", OneOf(("mon", "sun"))),
-    Field("runs", ListOf(OneOf(RUN_TYPES), min_len=len(WEEKDAYS), max_len=len(WEEKDAYS))),
-    Field("block_start", Nullable(Day(plan=True))),
-    Field("weeks", Int(8, 12)),
-    Field("target_history", ListOf(Pair(Day(plan=True), Int(2, 3)), max_len=1000)),
-    Field("runs_history", ListOf(Pair(Day(plan=True), ListOf(OneOf(RUN_TYPES), min_len=len(WEEKDAYS), max_len=len(WEEKDAYS))), max_len=1000)),
-    Field("beeps", Bool()),
-    Field("races", ListOf(Day(plan=True), max_len=50)),
-    Field("race_distances", ListOf(Pair(Day(plan=True), OneOf(RACE_DISTANCES)), max_len=50)),
-    Field("dumbbells", ListOf(Num(0.5, MAX_LOAD_KG), max_len=60)),
-    Field("kettlebells", ListOf(Num(0.5, MAX_LOAD_KG), max_len=60)),
-    Field("plyo_ready", Bool()),
-    Field("level_history", ListOf(Pair(Day(plan=True), OneOf(LEVELS)), max_len=1000)),
-    Field("pain_cleared", ListOf(Pair(SLUG, Day(plan=True)), max_len=1000)),
-    Field("signal", OneOf(SIGNALS)),
-    Field("notify", OneOf(NOTIFY_MODES)),
-    Field("theme", Text(64, re.compile(r"[A-Za-z0-9_-]*"), "a theme name")),
-    Field("session_time", Text(5, re.compile(r"(([01][0-9]|2[0-3]):[0-5][0-9])?"), "a time like 18:30 or empty")),
-))
+PROFILE = Doc(
+    "profile",
+    (
+        Field("level", OneOf(LEVELS)),
+        Field("equipment", ListOf(OneOf(EQUIPMENT), min_len=1, max_len=len(EQUIPMENT), unique=True)),
+        Field("target", Int(2, 3)),
+        Field("minutes", Int(15, 20)),
+        Field("units", OneOf(("kg", "lb"))),
+        Field("week_start", OneOf(("mon", "sun"))),
+        Field("runs", ListOf(OneOf(RUN_TYPES), min_len=len(WEEKDAYS), max_len=len(WEEKDAYS))),
+        Field("block_start", Nullable(Day(plan=True))),
+        Field("weeks", Int(8, 12)),
+        Field("target_history", ListOf(Pair(Day(plan=True), Int(2, 3)), max_len=1000)),
+        Field(
+            "runs_history",
+            ListOf(
+                Pair(Day(plan=True), ListOf(OneOf(RUN_TYPES), min_len=len(WEEKDAYS), max_len=len(WEEKDAYS))),
+                max_len=1000,
+            ),
+        ),
+        Field("beeps", Bool()),
+        Field("races", ListOf(Day(plan=True), max_len=50)),
+        Field("race_distances", ListOf(Pair(Day(plan=True), OneOf(RACE_DISTANCES)), max_len=50)),
+        Field("dumbbells", ListOf(Num(0.5, MAX_LOAD_KG), max_len=60)),
+        Field("kettlebells", ListOf(Num(0.5, MAX_LOAD_KG), max_len=60)),
+        Field("plyo_ready", Bool()),
+        Field("level_history", ListOf(Pair(Day(plan=True), OneOf(LEVELS)), max_len=1000)),
+        Field("pain_cleared", ListOf(Pair(SLUG, Day(plan=True)), max_len=1000)),
+        Field("signal", OneOf(SIGNALS)),
+        Field("notify", OneOf(NOTIFY_MODES)),
+        Field("theme", Text(64, re.compile(r"[A-Za-z0-9_-]*"), "a theme name")),
+        Field("session_time", Text(5, re.compile(r"(([01][0-9]|2[0-3]):[0-5][0-9])?"), "a time like 18:30 or empty")),
+    ),
+)
 
 #: The plan ledger: what Today showed for a day, on that day ("missed" is said only of a
 #: day shown as a strength day; a re-plan never rewrites what was shown).
 SHOWN_KINDS = ("strength", "finisher-only", "rest")
-SHOWN = Doc("shown day", (
-    Field("date", Day(plan=True), required=True),
-    Field("kind", OneOf(SHOWN_KINDS), required=True),
-    Field("volume", Int(0, 10**6)),  # reps + hold seconds the shown session asked for
-))
+SHOWN = Doc(
+    "shown day",
+    (
+        Field("date", Day(plan=True), required=True),
+        Field("kind", OneOf(SHOWN_KINDS), required=True),
+        Field("volume", Int(0, 10**6)),  # reps + hold seconds the shown session asked for
+    ),
+)
 
 META = Doc("meta", (Field("schema_version", Int(0, 10**6), required=True),))
 
-ACK = Doc("acknowledged warning", (
-    Field("code", CODE, required=True),
-    Field("exercise", Text(64, re.compile(r"([a-z0-9][a-z0-9-]*)?"), "an exercise id or empty")),
-    Field("date", Day(), required=True),
-))
+ACK = Doc(
+    "acknowledged warning",
+    (
+        Field("code", CODE, required=True),
+        Field("exercise", Text(64, re.compile(r"([a-z0-9][a-z0-9-]*)?"), "an exercise id or empty")),
+        Field("date", Day(), required=True),
+    ),
+)
 
 # The prototype's (schema 0) sets, read once to migrate them.
-V0_SET = Doc("v0 set", (
-    Field("exercise", SLUG, required=True),
-    Field("date", Day(), required=True),
-    Field("reps", Nullable(Int(1, MAX_REPS))),
-    Field("seconds", Nullable(Int(1, MAX_SECONDS))),
-    Field("weight_kg", Nullable(Num(0, MAX_LOAD_KG))),
-    Field("rpe", Nullable(RPE)),
-), rules=(_reps_or_seconds,))
+V0_SET = Doc(
+    "v0 set",
+    (
+        Field("exercise", SLUG, required=True),
+        Field("date", Day(), required=True),
+        Field("reps", Nullable(Int(1, MAX_REPS))),
+        Field("seconds", Nullable(Int(1, MAX_SECONDS))),
+        Field("weight_kg", Nullable(Num(0, MAX_LOAD_KG))),
+        Field("rpe", Nullable(RPE)),
+    ),
+    rules=(_reps_or_seconds,),
+)
+
 
 def check_list(doc_kind: Doc, items: object, path: str, window: Window, problems: list[str]) -> None:
     """Check a JSON list of documents, adding "path[i].field: ..." lines (up to the limit)."""
@@ -476,7 +505,9 @@ def check_list(doc_kind: Doc, items: object, path: str, window: Window, problems
 _KEY = re.compile(r"[0-9]{1,9}")
 
 
-def check_table(doc_kind: Doc, table: object, path: str, window: Window, problems: list[str], max_docs: int | None = None) -> None:
+def check_table(
+    doc_kind: Doc, table: object, path: str, window: Window, problems: list[str], max_docs: int | None = None
+) -> None:
     """Check a TinyDB table ({"1": doc, ...}): keys are document numbers, values documents."""
     if type(table) is not dict:
         problems.append(f"{path}: expected an object of documents, found {found(table)}")

@@ -70,8 +70,12 @@ class Story:
             return [f"No sets of {self.name} logged yet."]
         first, last = self.points[0].day, self.points[-1].day
         what = {"load": f"top load ({self.unit})", "reps": "best reps", "seconds": "longest hold (s)"}[self.measure]
-        out = [f"{self.name}: {self.total_sets} sets in {len(self.points)} sessions, "
-               f"{first.isoformat()} to {last.isoformat()}", "", f"{what.capitalize()} per session:"]
+        out = [
+            f"{self.name}: {self.total_sets} sets in {len(self.points)} sessions, "
+            f"{first.isoformat()} to {last.isoformat()}",
+            "",
+            f"{what.capitalize()} per session:",
+        ]
         out += chart(self, width=width, height=height)
         out += ["", f"Best set: {self.best_text()}", "", "Last sessions:"]
         out += [f"  {p.day.isoformat()}  {p.sets_text(self.unit)}" for p in reversed(self.last())]
@@ -79,9 +83,14 @@ class Story:
 
     def to_dict(self) -> dict[str, Any]:
         def set_doc(s: SetRecord) -> dict[str, Any]:
-            return {"date": s.date.isoformat(), "reps": s.reps, "seconds": s.seconds,
-                    "load": load_in_unit(s.load_kg, self.unit) if s.load_kg else None,
-                    "load_kg": s.load_kg, "pain": s.pain}
+            return {
+                "date": s.date.isoformat(),
+                "reps": s.reps,
+                "seconds": s.seconds,
+                "load": load_in_unit(s.load_kg, self.unit) if s.load_kg else None,
+                "load_kg": s.load_kg,
+                "pain": s.pain,
+            }
 
         return {
             "exercise": self.exercise,
@@ -90,9 +99,11 @@ class Story:
             "measure": self.measure,
             "sets": self.total_sets,
             "sessions": [
-                {"date": p.day.isoformat(),
-                 "value": load_in_unit(p.value, self.unit) if self.measure == "load" else p.value,
-                 "sets": [set_doc(s) for s in p.sets]}
+                {
+                    "date": p.day.isoformat(),
+                    "value": load_in_unit(p.value, self.unit) if self.measure == "load" else p.value,
+                    "sets": [set_doc(s) for s in p.sets],
+                }
                 for p in self.points
             ],
             "best": set_doc(self.best) if self.best else None,
@@ -118,7 +129,9 @@ def exercise_story(exercise: str, name: str, sets: list[SetRecord], unit: str, i
     points.sort(key=lambda p: p.day)
     best = None
     if mine:  # the heaviest (then the most reps or seconds), the earliest of equals
-        best = max(mine, key=lambda s: ((s.load_kg or 0.0) if measure == "load" else 0.0, amount(s), -s.date.toordinal()))
+        best = max(
+            mine, key=lambda s: ((s.load_kg or 0.0) if measure == "load" else 0.0, amount(s), -s.date.toordinal())
+        )
     return Story(exercise, name, measure, unit, tuple(points), best)
 
 
@@ -134,7 +147,7 @@ def chart(story: Story, width: int = 80, height: int = 6) -> list[str]:
     margin = max(len(t) for t in labels) + 2
     room = max(8, width - margin - 1)
     column = 3 if len(values) * 3 <= room else 2 if len(values) * 2 <= room else 1
-    shown = story.points[-(room // column):]
+    shown = story.points[-(room // column) :]
     values = [p.value for p in shown]
     base = lo - (hi - lo) / 3 if hi > lo else 0.0  # the lowest bar is a third high, not empty
     steps = height * 8

@@ -267,6 +267,4 @@ def trend(
             w = week_start(s.date, start_weekday)
             done[w] += s.weight
             load[w] += float(loads.get(s.id, 0.0))
-    return [
-        TrendPoint(w, done.get(w, 0.0), load.get(w, 0.0)) for w in (first + i * _WEEK for i in range(weeks))
-    ]
+    return [TrendPoint(w, done.get(w, 0.0), load.get(w, 0.0)) for w in (first + i * _WEEK for i in range(weeks))]

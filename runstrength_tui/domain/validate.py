@@ -24,11 +24,22 @@ MAX_NOTE = 500
 _LOAD_RE = re.compile(r"^\s*([0-9]+(?:[.,][0-9]+)?)\s*(kg|kgs|kilos?|lb|lbs|pounds?)?\s*$", re.IGNORECASE)
 _UNITS = {"kg": "kg", "kgs": "kg", "kilo": "kg", "kilos": "kg", "lb": "lb", "lbs": "lb", "pound": "lb", "pounds": "lb"}
 _EQUIPMENT_WORDS = {
-    "none": "none", "bodyweight": "none", "body-weight": "none", "nothing": "none",
-    "band": "bands", "bands": "bands", "resistance-band": "bands", "resistance-bands": "bands",
-    "dumbbell": "dumbbells", "dumbbells": "dumbbells", "db": "dumbbells",
-    "kettlebell": "kettlebell", "kettlebells": "kettlebell", "kb": "kettlebell",
-    "gym": "gym", "gyms": "gym",
+    "none": "none",
+    "bodyweight": "none",
+    "body-weight": "none",
+    "nothing": "none",
+    "band": "bands",
+    "bands": "bands",
+    "resistance-band": "bands",
+    "resistance-bands": "bands",
+    "dumbbell": "dumbbells",
+    "dumbbells": "dumbbells",
+    "db": "dumbbells",
+    "kettlebell": "kettlebell",
+    "kettlebells": "kettlebell",
+    "kb": "kettlebell",
+    "gym": "gym",
+    "gyms": "gym",
 }
 
 
@@ -61,8 +72,10 @@ def parse_seconds(text: object) -> int:
         raw = str(minutes * 60 + secs)
     raw = re.sub(r"\s*(s|sec|secs|seconds?)$", "", raw)
     if not re.fullmatch(r"[+-]?[0-9]+", raw):
-        raise InputError(f"Hold time must be a whole number of seconds (45, 45s) or minutes:seconds (1:30), "
-                         f"not {str(text).strip()!r}.")
+        raise InputError(
+            f"Hold time must be a whole number of seconds (45, 45s) or minutes:seconds (1:30), "
+            f"not {str(text).strip()!r}."
+        )
     return parse_whole(raw, "Hold time", 1, MAX_SECONDS, " seconds (1 hour)")
 
 
@@ -123,7 +136,9 @@ def parse_session_time(text: object) -> str:
         return ""
     match = re.fullmatch(r"([01]?[0-9]|2[0-3])[:.h]([0-5][0-9])", raw)
     if not match:
-        raise InputError(f"Session time looks like 18:30 (24-hour), or none for all-day events; not {str(text).strip()!r}.")
+        raise InputError(
+            f"Session time looks like 18:30 (24-hour), or none for all-day events; not {str(text).strip()!r}."
+        )
     return f"{int(match.group(1)):02d}:{match.group(2)}"
 
 
@@ -139,8 +154,9 @@ def parse_equipment(text: object) -> str:
     """One equipment word, singular or plural ('dumbbell', 'Kettlebells', 'bodyweight')."""
     raw = re.sub(r"[\s_]+", "-", str(text).strip().lower())
     if raw not in _EQUIPMENT_WORDS:
-        raise InputError(f"Equipment must be one of {', '.join(EQUIPMENT)} (singular or plural is fine), "
-                         f"not {str(text).strip()!r}.")
+        raise InputError(
+            f"Equipment must be one of {', '.join(EQUIPMENT)} (singular or plural is fine), not {str(text).strip()!r}."
+        )
     return _EQUIPMENT_WORDS[raw]
 
 
@@ -154,8 +170,9 @@ def parse_date(text: object, today: date, what: str = "Date") -> date:
         return today - timedelta(days=1)
     match = re.fullmatch(r"([0-9]{4})-([0-9]{2})-([0-9]{2})", raw)
     if not match:
-        raise InputError(f"{what} must be YYYY-MM-DD, 'today' or 'yesterday' (for example {today.isoformat()}), "
-                         f"not {raw!r}.")
+        raise InputError(
+            f"{what} must be YYYY-MM-DD, 'today' or 'yesterday' (for example {today.isoformat()}), not {raw!r}."
+        )
     year, month, day_ = (int(g) for g in match.groups())
     if not 1 <= month <= 12:
         raise InputError(f"{what} {raw} has month {month}; months go from 01 to 12.")
@@ -186,15 +203,19 @@ def parse_note(text: object) -> str:
         raise InputError(f"Notes are limited to {MAX_NOTE} characters; this one has {len(note)}.")
     bad = first_control(note)
     if bad:
-        raise InputError(f"Notes are plain text: this one holds the control character {bad} "
-                         f"(an escape sequence or a pasted byte); remove it and try again.")
+        raise InputError(
+            f"Notes are plain text: this one holds the control character {bad} "
+            f"(an escape sequence or a pasted byte); remove it and try again."
+        )
     return note
 
 
 def check_measure(exercise: Exercise, reps: int | None, seconds: int | None) -> None:
     """Holds take seconds, rep exercises take reps: say which when the wrong one is given."""
     if exercise.is_hold and reps is not None:
-        raise InputError(f"{exercise.id} is a hold: give --seconds (for example --seconds {exercise.hold}), not --reps.")
+        raise InputError(
+            f"{exercise.id} is a hold: give --seconds (for example --seconds {exercise.hold}), not --reps."
+        )
     if not exercise.is_hold and seconds is not None:
         _, hi = exercise.reps or (0, 0)
         raise InputError(f"{exercise.id} is counted in reps: give --reps (for example --reps {hi}), not --seconds.")

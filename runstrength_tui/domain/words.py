@@ -69,8 +69,10 @@ def plural(n: int, word: str) -> str:
 def dated_after_note(count: int, today: date) -> str:
     """'2 sets are dated after today (…)': a clock that went back is not a damaged log."""
     verb = "is" if count == 1 else "are"
-    return (f"{plural(count, 'set')} {verb} dated after today ({today.isoformat()}): is the computer's clock "
-            f"(or RUNSTRENGTH_TODAY) right? Nothing is damaged; they count from their own date.")
+    return (
+        f"{plural(count, 'set')} {verb} dated after today ({today.isoformat()}): is the computer's clock "
+        f"(or RUNSTRENGTH_TODAY) right? Nothing is damaged; they count from their own date."
+    )
 
 
 def minutes_text(seconds: float) -> str:

@@ -46,8 +46,15 @@ def plan_ics(days: Sequence[PlannedDay], session_time: str, now: datetime) -> by
         event.add("uid", uid_for(day.date.isoformat()))
         event.add("dtstamp", stamp)
         event.add("last-modified", stamp)
-        marks = [m for m, on in (("lighter week", day.light_week), ("race taper", day.taper),
-                                 (f"comeback week {day.comeback}", day.comeback)) if on]
+        marks = [
+            m
+            for m, on in (
+                ("lighter week", day.light_week),
+                ("race taper", day.taper),
+                (f"comeback week {day.comeback}", day.comeback),
+            )
+            if on
+        ]
         extra = f", {', '.join(marks)}" if marks else ""
         event.add("summary", f"Strength, about {minutes:g} min (block week {day.block_week}{extra})")
         if session_time:

@@ -170,7 +170,12 @@ class Context:
         cached = self._plans.get(day)
         if cached is None:
             cached = self._plans[day] = plan.today_plan(
-                day, self.profile, self.sessions, self.history + self.pain_history, self.catalog, actual=self._known(day),
+                day,
+                self.profile,
+                self.sessions,
+                self.history + self.pain_history,
+                self.catalog,
+                actual=self._known(day),
                 shown=self.shown,
             )
         return cached
@@ -208,10 +213,24 @@ class Context:
                 d += timedelta(days=1)
             before = [s for s in self.sessions if s.date < day]
             ahead = plan.plan_ahead(
-                day, self.profile, before, self.history + self.pain_history, self.catalog, weeks=1, actual=self._known(day)
+                day,
+                self.profile,
+                before,
+                self.history + self.pain_history,
+                self.catalog,
+                weeks=1,
+                actual=self._known(day),
             )
-            planned += float(sum(p.sets * p.top for d in ahead if d.date < start + timedelta(days=7) for p in d.exercises))
-            previous = plan.block_week(self.profile, [s for s in self.sessions if s.date < start], start - timedelta(days=7), self._known(start), self.catalog.programs)
+            planned += float(
+                sum(p.sets * p.top for d in ahead if d.date < start + timedelta(days=7) for p in d.exercises)
+            )
+            previous = plan.block_week(
+                self.profile,
+                [s for s in self.sessions if s.date < start],
+                start - timedelta(days=7),
+                self._known(start),
+                self.catalog.programs,
+            )
             light = plan.lighter_week(self.catalog.programs.templates[self.profile.level], previous)
             cached = self._weeks[(start, day)] = guard.WeekPlanLoad(planned, after_light_week=light, week_start=start)
         return cached
@@ -249,7 +268,8 @@ class Context:
             today=self.today,
             prescribed=self.prescribed_day(day, finisher)
             and all(
-                guard.within_prescription(c, self.prescription(c.exercise, day, finisher), self.history) for c in candidates
+                guard.within_prescription(c, self.prescription(c.exercise, day, finisher), self.history)
+                for c in candidates
             ),
             finisher=finisher,
             run_on=RunningWeek.of(self.profile, self._known(day)).run_on,
@@ -331,7 +351,9 @@ class Context:
         if self.runs:
             from ..domain import running_guard
 
-            found += running_guard.running_load(self.today, self.runs, week_start_index=self.profile.week_start_index, acks=self.acks)
+            found += running_guard.running_load(
+                self.today, self.runs, week_start_index=self.profile.week_start_index, acks=self.acks
+            )
         return guard.quiet(found, acks=self.acks, day=self.today)
 
 
@@ -483,7 +505,9 @@ def recent_history_rows(store: Store, since: date) -> list[dict[str, object]]:
     return rows
 
 
-def history_rows(sessions: Iterable[SessionRecord], sets: Iterable[SetRecord], catalog: Catalog) -> list[dict[str, object]]:
+def history_rows(
+    sessions: Iterable[SessionRecord], sets: Iterable[SetRecord], catalog: Catalog
+) -> list[dict[str, object]]:
     """One row per sitting for the History table and `runstrength history`."""
     by_session = defaultdict(list)
     for s in sets:

@@ -24,8 +24,21 @@ if TYPE_CHECKING:
     from ..store.exchange import Bundle
 
 __all__ = [
-    "ENV_DATA_DIR", "BackupRow", "RestoreCancelled", "backup_rows", "backups_folder", "check_backup_name",
-    "default_data_dir", "export_target", "has_log", "profile_units", "read_import", "write_file", "resolve_data_dir", "restore", "writes_done",
+    "ENV_DATA_DIR",
+    "BackupRow",
+    "RestoreCancelled",
+    "backup_rows",
+    "backups_folder",
+    "check_backup_name",
+    "default_data_dir",
+    "export_target",
+    "has_log",
+    "profile_units",
+    "read_import",
+    "write_file",
+    "resolve_data_dir",
+    "restore",
+    "writes_done",
 ]
 
 
@@ -49,7 +62,9 @@ def export_target(output: str, data_dir: Path) -> Path:
         st = target.stat()
         inside = any(os.path.samestat(st, p.stat()) for p in data.iterdir() if p.is_file())
     if inside:
-        raise InputError(f"{target} is inside the data folder {data}; export to a file outside it, for example ~/runstrength-export.json.")
+        raise InputError(
+            f"{target} is inside the data folder {data}; export to a file outside it, for example ~/runstrength-export.json."
+        )
     if not target.parent.is_dir():
         raise InputError(f"Folder {target.parent} does not exist; create it or pick another -o path.")
     if target.exists() and not target.is_file():

@@ -24,9 +24,17 @@ from .context import shipped_files
 from .log import Log, new_id
 
 DEMO_WEEKS = 6
-START_LOADS = {"goblet-squat": 12.0, "dumbbell-rdl": 14.0, "hip-thrust": 16.0, "dumbbell-step-up": 8.0,
-               "dumbbell-reverse-lunge": 8.0, "single-arm-row": 10.0, "dumbbell-split-squat": 8.0,
-               "weighted-calf-raise": 12.0, "kettlebell-deadlift": 16.0}
+START_LOADS = {
+    "goblet-squat": 12.0,
+    "dumbbell-rdl": 14.0,
+    "hip-thrust": 16.0,
+    "dumbbell-step-up": 8.0,
+    "dumbbell-reverse-lunge": 8.0,
+    "single-arm-row": 10.0,
+    "dumbbell-split-squat": 8.0,
+    "weighted-calf-raise": 12.0,
+    "kettlebell-deadlift": 16.0,
+}
 
 
 # The demo runner's week, starting from "today": so whatever the date, today is an off day
@@ -90,9 +98,17 @@ def fill_demo(log: Log, today: date, seed: int = 7) -> None:
                     top = p.reps[1]
                     reps, seconds = (top if rng.random() < 0.7 else max(p.reps[0], top - rng.randint(1, 3))), None
                 record = SetRecord(
-                    id=new_id(), session=session.id, exercise=p.exercise, date=day, logged_at=clock,
-                    reps=reps, seconds=seconds, load_kg=load, unit="kg",
-                    rpe=rng.choice([6, 7, 7, 8]) if n == p.sets - 1 else None, source="demo",
+                    id=new_id(),
+                    session=session.id,
+                    exercise=p.exercise,
+                    date=day,
+                    logged_at=clock,
+                    reps=reps,
+                    seconds=seconds,
+                    load_kg=load,
+                    unit="kg",
+                    rpe=rng.choice([6, 7, 7, 8]) if n == p.sets - 1 else None,
+                    source="demo",
                 )
                 log.log_sets([record])
                 history.append(record)

@@ -100,9 +100,7 @@ class Log:
     def __enter__(self) -> Log:
         return self
 
-    def __exit__(
-        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
         self.close()
 
     # --- reading ---------------------------------------------------------------------------
@@ -304,9 +302,7 @@ class Log:
 
     # --- profile ---------------------------------------------------------------------------
 
-    def change_profile(
-        self, day: date, changes: Callable[[Profile], dict[str, Any]]
-    ) -> tuple[Profile | None, Profile]:
+    def change_profile(self, day: date, changes: Callable[[Profile], dict[str, Any]]) -> tuple[Profile | None, Profile]:
         """Change the profile on ``day``: ``changes(current)`` gives the new values (it may
         read the current profile, say to add a race day to those there), the rules of
         :func:`~..domain.profile.changed_profile` apply, and the result is saved. Returns the

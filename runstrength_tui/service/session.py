@@ -264,8 +264,14 @@ class Workout:
     def in_warmup(self) -> bool:
         """Before the first set of a strength session, the warm-up is its own step (a
         resumed session, with sets already logged, goes straight on)."""
-        return (self.mode == "strength" and bool(self.warmup) and bool(self.items) and not self.warmup_over
-                and not self.finished_today and self.sets_done == 0)
+        return (
+            self.mode == "strength"
+            and bool(self.warmup)
+            and bool(self.items)
+            and not self.warmup_over
+            and not self.finished_today
+            and self.sets_done == 0
+        )
 
     @property
     def current_drill(self) -> Prescribed | None:
@@ -352,8 +358,17 @@ class Workout:
         else:
             reps, seconds = (old.reps if old.reps and ex.reps and ex.reps[0] >= 10 else ex.reps), None
         item.replaced = item.replaced or old.name
-        item.plan = replace(old, exercise=ex.id, name=ex.name, reps=reps, seconds=seconds, per_side=ex.per_side,
-                            rest=ex.rest, suggested_load_kg=None, note=f"instead of {item.replaced}")
+        item.plan = replace(
+            old,
+            exercise=ex.id,
+            name=ex.name,
+            reps=reps,
+            seconds=seconds,
+            per_side=ex.per_side,
+            rest=ex.rest,
+            suggested_load_kg=None,
+            note=f"instead of {item.replaced}",
+        )
 
     @property
     def sets_done(self) -> int:
@@ -388,14 +403,23 @@ class Workout:
     def item_for(self, exercise: str) -> Item | None:
         return next((it for it in self.items if it.plan.exercise == exercise), None)
 
-    def candidate(self, reps: int | None, seconds: int | None, load: tuple[float, str] | None, rpe: int | None,
-                  pain: bool, note: str = "", item: Item | None = None) -> SetRecord:
+    def candidate(
+        self,
+        reps: int | None,
+        seconds: int | None,
+        load: tuple[float, str] | None,
+        rpe: int | None,
+        pain: bool,
+        note: str = "",
+        item: Item | None = None,
+    ) -> SetRecord:
         chosen = item or self.current
         if chosen is None:
             raise ValueError("no exercise to log a set of")
         session_id = self.session.id if self.session else "(new)"
-        return make_sets(chosen.plan.exercise, session_id, self._today(), self._now(), 1,
-                         reps, seconds, load, rpe, pain, note, "tui")[0]
+        return make_sets(
+            chosen.plan.exercise, session_id, self._today(), self._now(), 1, reps, seconds, load, rpe, pain, note, "tui"
+        )[0]
 
     def preview(self, record: SetRecord) -> list[guard.GuardWarning]:
         """Warnings the set would trigger, before it is saved (session ones are shown apart)."""
@@ -406,12 +430,15 @@ class Workout:
         """Save a set durably (to the item of its exercise); returns it with its warnings."""
         ctx, _ = self._loaded()
         session = self.start()
-        saved, warnings = self.logbook.log_checked(ctx, [record], session, finisher=self.mode == "finisher",
-                                                   shown=self.shown)
+        saved, warnings = self.logbook.log_checked(
+            ctx, [record], session, finisher=self.mode == "finisher", shown=self.shown
+        )
         record = saved[0]
         self.shown |= {(w.code, w.exercise) for w in warnings}
         self.remember(warnings)
-        self.summary += [w for w in warnings if (w.code, w.exercise) not in {(s.code, s.exercise) for s in self.summary}]
+        self.summary += [
+            w for w in warnings if (w.code, w.exercise) not in {(s.code, s.exercise) for s in self.summary}
+        ]
         target = self.item_for(record.exercise) or self.current
         if target is not None:
             target.done.append(record)
@@ -421,7 +448,9 @@ class Workout:
         ctx, _ = self._loaded()
         self.logbook.ack(warning.code, warning.exercise, self._today())
         ctx.acks.append((warning.code, warning.exercise, self._today()))
-        self.session_warnings = [w for w in self.session_warnings if (w.code, w.exercise) != (warning.code, warning.exercise)]
+        self.session_warnings = [
+            w for w in self.session_warnings if (w.code, w.exercise) != (warning.code, warning.exercise)
+        ]
 
     def finish(self, rpe: int | None, minutes: float | None) -> SessionRecord | None:
         done = self.logbook.finish_session(self._now(), rpe=rpe, minutes=minutes)

@@ -173,7 +173,9 @@ def _unpack(path: Path) -> dict[str, bytes]:
                     if not member.isreg():
                         raise BackupError(f"its {name} is a link or special file, not a regular file")
                     if member.size > MAX_MEMBER:
-                        raise BackupError(f"its {name} is {member.size // 2**20} MB, more than the {MAX_MEMBER // 2**20} MB a data file may be")
+                        raise BackupError(
+                            f"its {name} is {member.size // 2**20} MB, more than the {MAX_MEMBER // 2**20} MB a data file may be"
+                        )
                     if name in members:
                         raise BackupError(f"it holds {name} twice")
                     members[name] = tar.extractfile(member).read()
@@ -277,7 +279,9 @@ def choose(data_dir: Path, name: str | None) -> tuple[Path, list[Path]]:
             )
         chosen = folder / name
         if chosen not in found:
-            raise BackupNameError(f"there is no backup named {name} in {folder}; `runstrength restore --list` shows them.")
+            raise BackupNameError(
+                f"there is no backup named {name} in {folder}; `runstrength restore --list` shows them."
+            )
     else:
         usable = [p for p in found if "before-restore" not in p.name] or found
         if not usable:
@@ -302,7 +306,11 @@ def restore(data_dir: Path, name: str | None, confirm: Callable[[str], bool], no
             members = read_members(chosen)
         except BackupError as exc:
             fallback = next((p for p in others if _usable(p)), None)
-            hint = f" The next newest usable backup is {fallback.name}: `runstrength restore {fallback.name}`." if fallback else ""
+            hint = (
+                f" The next newest usable backup is {fallback.name}: `runstrength restore {fallback.name}`."
+                if fallback
+                else ""
+            )
             raise BackupError(f"backup {chosen.name} cannot be used: {exc}; nothing was changed.{hint}") from None
         current = current_files(data_dir)
         now_counts = count(current) if current else None
@@ -314,14 +322,20 @@ def restore(data_dir: Path, name: str | None, confirm: Callable[[str], bool], no
             raise RestoreCancelled("nothing was restored; your log is as it was.")
         if current:
             stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S-%f")
-            write_tar(data_dir / BACKUP_DIR / f"runstrength-{stamp}-before-restore.tar.gz", [data_dir / n for n in current])
+            write_tar(
+                data_dir / BACKUP_DIR / f"runstrength-{stamp}-before-restore.tar.gz", [data_dir / n for n in current]
+            )
         try:
             swap.commit(data_dir, members, remove=[n for n in current if n not in members])
         except OSError as exc:
             where = f" ({exc.filename})" if exc.filename else ""
             if swap.pending(data_dir):
-                raise StoreError(f"the restore stopped half-way: {exc.strerror or exc}{where}; it will be finished the next time runstrength starts.") from None
-            raise StoreError(f"the restore could not be written: {exc.strerror or exc}{where}; your log is as it was.") from None
+                raise StoreError(
+                    f"the restore stopped half-way: {exc.strerror or exc}{where}; it will be finished the next time runstrength starts."
+                ) from None
+            raise StoreError(
+                f"the restore could not be written: {exc.strerror or exc}{where}; your log is as it was."
+            ) from None
         make_private_files(data_dir)
     return chosen
 
@@ -334,6 +348,8 @@ def _usable(path: Path) -> bool:
     return True
 
 
-def restore_backup(data_dir: Path, name: str | None = None, confirm: Callable[[str], bool] = lambda summary: True) -> Path:
+def restore_backup(
+    data_dir: Path, name: str | None = None, confirm: Callable[[str], bool] = lambda summary: True
+) -> Path:
     """Put back the newest (or the named) backup without asking (scripts and tests)."""
     return restore(data_dir, name, confirm)

@@ -52,6 +52,7 @@ class Bundle:
 
 def export_bundle(store: Store, now: datetime) -> dict:
     """The whole log as our JSON export (a dict, ready for json.dumps)."""
+
     def read():
         sets = store.sets()  # sets first: every set's session is then in sessions()
         return store.profile(), store.sessions(), sets, store.acks()
@@ -74,6 +75,7 @@ def export_bundle(store: Store, now: datetime) -> dict:
 
 def export_csv(store: Store) -> str:
     """One row per set (with its session's fields); formula-like cells neutralised."""
+
     def read():
         sets = store.sets()
         return sets, store.sessions()
@@ -122,8 +124,9 @@ def read_regular(path: Path, limit: int) -> bytes:
             raise IsADirectoryError(path)
         if not stat.S_ISREG(st.st_mode):
             raise InputError(f"{path} is not a regular file (a FIFO, device or socket); nothing was imported.")
-        too_big = InputError(f"{path} is larger than {limit // 2**20} MB, far more than a runstrength export; "
-                             "nothing was imported.")
+        too_big = InputError(
+            f"{path} is larger than {limit // 2**20} MB, far more than a runstrength export; nothing was imported."
+        )
         if st.st_size > limit:
             raise too_big
         chunks, size = [], 0
@@ -168,12 +171,14 @@ def parse_bundle(raw_text: str, catalog, today: date | None = None):
         except ValueError as exc:
             raise InputError(f"Not a runstrength export: {exc}; nothing was imported.") from None
         if not isinstance(raw, dict) or raw.get("format") != EXPORT_FORMAT:
-            raise InputError("Not a runstrength export: the file has no \"format\": \"runstrength-export\" field.")
+            raise InputError('Not a runstrength export: the file has no "format": "runstrength-export" field.')
         version = raw.get("version", SCHEMA_VERSION)
         if type(version) is not int or version > SCHEMA_VERSION:
-            raise InputError(f"This export was written by a newer runstrength (version {schema.found(version)}); upgrade to import it.")
+            raise InputError(
+                f"This export was written by a newer runstrength (version {schema.found(version)}); upgrade to import it."
+            )
         if not isinstance(raw.get("sessions"), list) or not isinstance(raw.get("sets"), list):
-            raise InputError("Not a runstrength export: \"sessions\" and \"sets\" must be lists.")
+            raise InputError('Not a runstrength export: "sessions" and "sets" must be lists.')
         unknown = [k for k in raw if k not in TOP_KEYS]
         if unknown:
             refuse([f"{schema.show_key(unknown[0])}: not part of a runstrength export"])
@@ -196,12 +201,16 @@ def parse_bundle(raw_text: str, catalog, today: date | None = None):
                 break
     if problems:
         if is_csv:  # name CSV rows as a spreadsheet shows them (the header is row 1)
-            problems = [re.sub(r"^(?:sets|sessions)\[(\d+)\]\.", lambda m: f"row {int(m.group(1)) + 2}, ", p) for p in problems]
+            problems = [
+                re.sub(r"^(?:sets|sessions)\[(\d+)\]\.", lambda m: f"row {int(m.group(1)) + 2}, ", p) for p in problems
+            ]
         refuse(problems)
     sessions = [SessionRecord.from_doc(d) for d in raw["sessions"]]
     sets = [SetRecord.from_doc(d) for d in raw["sets"]]
     profile = Profile.from_doc(raw["profile"]) if raw.get("profile") else None
-    acks = [(d["code"], d.get("exercise") or "", datetime.fromisoformat(d["date"]).date()) for d in raw.get("acks") or []]
+    acks = [
+        (d["code"], d.get("exercise") or "", datetime.fromisoformat(d["date"]).date()) for d in raw.get("acks") or []
+    ]
     return sessions, sets, profile, acks, ([] if is_csv else raw.get("runs") or [])
 
 
@@ -221,7 +230,9 @@ def parse_logger(text: str, catalog, strong_unit: str = "kg") -> Bundle:
             if len(problems) >= schema.MAX_PROBLEMS:
                 break
         for doc in found_.sessions:
-            problems += [f"workout of {doc['started_at']}: {p.lstrip('.')}" for p in schema.SESSION.problems(doc, "", window)]
+            problems += [
+                f"workout of {doc['started_at']}: {p.lstrip('.')}" for p in schema.SESSION.problems(doc, "", window)
+            ]
     if problems:
         shown = "; ".join(problems[: schema.MAX_PROBLEMS])
         first = "the first problems" if len(problems) > 1 else "the problem"
@@ -238,7 +249,7 @@ def parse_bundle_runs(docs: object, today: date) -> list:
     from ..domain.runs import validate_run_doc
 
     if not isinstance(docs, list):
-        raise InputError("Not a runstrength export: \"runs\" must be a list.")
+        raise InputError('Not a runstrength export: "runs" must be a list.')
     runs = []
     for i, doc in enumerate(docs, 1):
         try:
@@ -274,7 +285,9 @@ def _fits_a_backup(store: Store, files: dict[str, bytes]) -> None:
                 f"{backups.MAX_MEMBER // mb} MB a backup can restore for one file; import a smaller export "
                 f"(a runstrength log holds about 1 MB a year)."
             )
-    others = sum(p.stat().st_size for p in store.dir.iterdir() if is_data_file(p.name) and p.name not in files and p.is_file())
+    others = sum(
+        p.stat().st_size for p in store.dir.iterdir() if is_data_file(p.name) and p.name not in files and p.is_file()
+    )
     total = others + sum(len(b) for b in files.values())
     if total > backups.MAX_TOTAL:
         raise InputError(
@@ -283,7 +296,9 @@ def _fits_a_backup(store: Store, files: dict[str, bytes]) -> None:
         )
 
 
-def import_bundle(store: Store, sessions: list[SessionRecord], sets: list[SetRecord], profile: Profile | None, acks, runs=()) -> dict:
+def import_bundle(
+    store: Store, sessions: list[SessionRecord], sets: list[SetRecord], profile: Profile | None, acks, runs=()
+) -> dict:
     """Merge already-validated records; what is present (by id) is skipped (runs: by
     start time and distance). All the changed files (sets, sessions, profile, acks and the
     runs' year files) are swapped in at once: a kill leaves the log before or after."""
@@ -306,7 +321,9 @@ def import_bundle(store: Store, sessions: list[SessionRecord], sets: list[SetRec
     main = json.loads(json.dumps(store._tables(store.dir / MAIN)))  # a copy to change
     if new_sessions or take_profile or fresh_acks:
         _append(main.setdefault("sessions", {}), [s.to_doc() for s in new_sessions])
-        _append(main.setdefault("acks", {}), [{"code": c, "exercise": e, "date": d.isoformat()} for c, e, d in fresh_acks])
+        _append(
+            main.setdefault("acks", {}), [{"code": c, "exercise": e, "date": d.isoformat()} for c, e, d in fresh_acks]
+        )
         if take_profile:
             main["profile"] = {"1": profile.to_doc()}
         files[MAIN] = encode(main)

@@ -84,7 +84,13 @@ def main_version(data: dict) -> int | None:
     return version if type(version) is int and version >= 0 else None
 
 
-MAIN_TABLES = {"meta": (META, 1), "profile": (PROFILE, 1), "sessions": (SESSION, None), "acks": (ACK, None), "shown": (SHOWN, 400)}
+MAIN_TABLES = {
+    "meta": (META, 1),
+    "profile": (PROFILE, 1),
+    "sessions": (SESSION, None),
+    "acks": (ACK, None),
+    "shown": (SHOWN, 400),
+}
 V0_TABLES = {"sets": (V0_SET, None), "profile": (PROFILE, 1)}
 JOURNAL_TABLES = {"session": (SESSION, 1), "sets": (SET, None)}
 SHARD_TABLES = {"sets": (SET, None)}
@@ -106,7 +112,7 @@ def _journal(name: str, data: dict, window: Window) -> list[str]:
 def _shard(name: str, data: dict, window: Window) -> list[str]:
     out = _tables(data, SHARD_TABLES, window)
     if not out:
-        year = name[len(SHARD_PREFIX):-len(".json")]
+        year = name[len(SHARD_PREFIX) : -len(".json")]
         for key, doc in data.get("sets", {}).items():
             if not doc["date"].startswith(year + "-"):
                 return [f"sets.{key}.date: {doc['date']} does not belong in {name}"]
@@ -122,6 +128,8 @@ def _loose(name: str, data: dict, window: Window) -> list[str]:
 register(re.escape(MAIN), _main)
 register(re.escape(JOURNAL), _journal)
 register(r"sets-[0-9]{4}\.json", _shard)
+
+
 def _runs(name: str, data: dict, window: Window) -> list[str]:
     """Imported running activities: every run valid and in the file's year."""
     from ..domain.runs import validate_runs_tables

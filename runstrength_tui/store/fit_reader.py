@@ -30,13 +30,27 @@ WANTED: dict[int, dict[int, tuple[str, float]]] = {
     FILE_ID: {0: ("type", 1), 4: ("time_created", 1)},
     SPORT: {0: ("sport", 1)},
     SESSION: {
-        253: ("timestamp", 1), 254: ("message_index", 1), 2: ("start_time", 1), 5: ("sport", 1),
-        6: ("sub_sport", 1), 7: ("total_elapsed_time", 1000), 8: ("total_timer_time", 1000),
-        9: ("total_distance", 100), 16: ("avg_heart_rate", 1), 25: ("first_lap_index", 1), 26: ("num_laps", 1),
+        253: ("timestamp", 1),
+        254: ("message_index", 1),
+        2: ("start_time", 1),
+        5: ("sport", 1),
+        6: ("sub_sport", 1),
+        7: ("total_elapsed_time", 1000),
+        8: ("total_timer_time", 1000),
+        9: ("total_distance", 100),
+        16: ("avg_heart_rate", 1),
+        25: ("first_lap_index", 1),
+        26: ("num_laps", 1),
     },
     LAP: {
-        253: ("timestamp", 1), 254: ("message_index", 1), 2: ("start_time", 1), 7: ("total_elapsed_time", 1000),
-        8: ("total_timer_time", 1000), 9: ("total_distance", 100), 23: ("intensity", 1), 25: ("sport", 1),
+        253: ("timestamp", 1),
+        254: ("message_index", 1),
+        2: ("start_time", 1),
+        7: ("total_elapsed_time", 1000),
+        8: ("total_timer_time", 1000),
+        9: ("total_distance", 100),
+        23: ("intensity", 1),
+        25: ("sport", 1),
     },
     RECORD: {253: ("timestamp", 1), 5: ("distance", 100)},
     ACTIVITY: {253: ("timestamp", 1), 1: ("num_sessions", 1), 5: ("local_timestamp", 1)},
@@ -44,21 +58,69 @@ WANTED: dict[int, dict[int, tuple[str, float]]] = {
 
 # base type number (low 5 bits) -> (struct code, invalid value)
 _BASE = {
-    0x00: ("B", 0xFF), 0x01: ("b", 0x7F), 0x02: ("B", 0xFF), 0x03: ("h", 0x7FFF), 0x04: ("H", 0xFFFF),
-    0x05: ("i", 0x7FFFFFFF), 0x06: ("I", 0xFFFFFFFF), 0x08: ("f", None), 0x09: ("d", None),
-    0x0A: ("B", 0), 0x0B: ("H", 0), 0x0C: ("I", 0), 0x0E: ("q", 0x7FFFFFFFFFFFFFFF),
-    0x0F: ("Q", 0xFFFFFFFFFFFFFFFF), 0x10: ("Q", 0),
+    0x00: ("B", 0xFF),
+    0x01: ("b", 0x7F),
+    0x02: ("B", 0xFF),
+    0x03: ("h", 0x7FFF),
+    0x04: ("H", 0xFFFF),
+    0x05: ("i", 0x7FFFFFFF),
+    0x06: ("I", 0xFFFFFFFF),
+    0x08: ("f", None),
+    0x09: ("d", None),
+    0x0A: ("B", 0),
+    0x0B: ("H", 0),
+    0x0C: ("I", 0),
+    0x0E: ("q", 0x7FFFFFFFFFFFFFFF),
+    0x0F: ("Q", 0xFFFFFFFFFFFFFFFF),
+    0x10: ("Q", 0),
 }
 
 SPORTS = {
-    0: "generic", 1: "running", 2: "cycling", 3: "transition", 4: "fitness equipment", 5: "swimming",
-    6: "basketball", 7: "soccer", 8: "tennis", 9: "american football", 10: "training", 11: "walking",
-    12: "cross country skiing", 13: "alpine skiing", 14: "snowboarding", 15: "rowing", 16: "mountaineering",
-    17: "hiking", 18: "multisport", 19: "paddling", 20: "flying", 21: "e-biking", 22: "motorcycling",
-    23: "boating", 24: "driving", 25: "golf", 26: "hang gliding", 27: "horseback riding", 28: "hunting",
-    29: "fishing", 30: "inline skating", 31: "rock climbing", 32: "sailing", 33: "ice skating",
-    34: "sky diving", 35: "snowshoeing", 36: "snowmobiling", 37: "stand up paddleboarding", 38: "surfing",
-    39: "wakeboarding", 40: "water skiing", 41: "kayaking", 42: "rafting", 43: "windsurfing", 44: "kitesurfing",
+    0: "generic",
+    1: "running",
+    2: "cycling",
+    3: "transition",
+    4: "fitness equipment",
+    5: "swimming",
+    6: "basketball",
+    7: "soccer",
+    8: "tennis",
+    9: "american football",
+    10: "training",
+    11: "walking",
+    12: "cross country skiing",
+    13: "alpine skiing",
+    14: "snowboarding",
+    15: "rowing",
+    16: "mountaineering",
+    17: "hiking",
+    18: "multisport",
+    19: "paddling",
+    20: "flying",
+    21: "e-biking",
+    22: "motorcycling",
+    23: "boating",
+    24: "driving",
+    25: "golf",
+    26: "hang gliding",
+    27: "horseback riding",
+    28: "hunting",
+    29: "fishing",
+    30: "inline skating",
+    31: "rock climbing",
+    32: "sailing",
+    33: "ice skating",
+    34: "sky diving",
+    35: "snowshoeing",
+    36: "snowmobiling",
+    37: "stand up paddleboarding",
+    38: "surfing",
+    39: "wakeboarding",
+    40: "water skiing",
+    41: "kayaking",
+    42: "rafting",
+    43: "windsurfing",
+    44: "kitesurfing",
 }
 INTENSITIES = {0: "active", 1: "rest", 2: "warmup", 3: "cooldown", 4: "recovery", 5: "interval", 6: "other"}
 
@@ -121,8 +183,12 @@ def read_messages(data: bytes) -> dict[int, list[dict]]:
 
 def _read_one(data: bytes, start: int, out: dict[int, list[dict]]) -> int:
     view = memoryview(data)
-    if len(data) - start < 12 or data[start + 8:start + 12] != b".FIT":
-        raise FitError("it is not a FIT file" if start == 0 else "the FIT file has trailing bytes that are not FIT data; copy it from the watch again")
+    if len(data) - start < 12 or data[start + 8 : start + 12] != b".FIT":
+        raise FitError(
+            "it is not a FIT file"
+            if start == 0
+            else "the FIT file has trailing bytes that are not FIT data; copy it from the watch again"
+        )
     header_size = data[start]
     if header_size < 12 or len(data) - start < header_size:
         raise FitError("the FIT file's header is damaged; copy it from the watch again")
@@ -130,12 +196,14 @@ def _read_one(data: bytes, start: int, out: dict[int, list[dict]]) -> int:
     if header_size >= 14:
         header_crc = struct.unpack_from("<H", data, start + 12)[0]
         # 0x0000 means "not computed", which the protocol allows
-        if header_crc and header_crc != fit_crc(view[start:start + 12]):
-            raise FitError("the FIT file's header is damaged (its checksum does not match); copy it from the watch again")
+        if header_crc and header_crc != fit_crc(view[start : start + 12]):
+            raise FitError(
+                "the FIT file's header is damaged (its checksum does not match); copy it from the watch again"
+            )
     end = start + header_size + data_size
     if end + 2 > len(data):
         raise FitError("the FIT file is cut short; copy it from the watch again")
-    if fit_crc(view[start:end + 2]) != 0:  # the CRC over the file including its own CRC is 0
+    if fit_crc(view[start : end + 2]) != 0:  # the CRC over the file including its own CRC is 0
         raise FitError("the FIT file is damaged (its checksum does not match); copy it from the watch again")
     defs: dict[int, _Definition] = {}
     pos = start + header_size

@@ -20,8 +20,9 @@ def resolve_data_dir(cli_value: str | None = None) -> Path:
     if chosen and "\0" in chosen:
         from ..domain.validate import InputError
 
-        raise InputError(f"The data folder {chosen!r} holds a NUL byte, which no file name can; check --data-dir "
-                         f"and {ENV_DATA_DIR}.")
+        raise InputError(
+            f"The data folder {chosen!r} holds a NUL byte, which no file name can; check --data-dir and {ENV_DATA_DIR}."
+        )
     if chosen:
         return Path(chosen).expanduser()
     return default_data_dir()

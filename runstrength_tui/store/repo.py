@@ -64,7 +64,9 @@ def check_docs(kind: schema.Doc, docs: list[dict]) -> None:
     for doc in docs:
         problems = kind.problems(doc, kind.name, window)
         if problems:
-            raise StoreError(f"refusing to save a {kind.name} that breaks the schema ({problems[0]}); nothing was written.")
+            raise StoreError(
+                f"refusing to save a {kind.name} that breaks the schema ({problems[0]}); nothing was written."
+            )
 
 
 def open_db(path: Path, read_only: bool) -> TinyDB:
@@ -175,9 +177,16 @@ class Store:
 
         # one listing per folder matched with fnmatch: pathlib's glob built its selector
         # machinery for each of the six patterns, ~1 ms of every start
-        temps = {self.dir: (f".{MAIN}.*.tmp", f".{JOURNAL}.*.tmp", f".{SHARD_PREFIX}*.json.*.tmp",
-                            f".{swap.PENDING}.*.tmp", f".{RUNS_PREFIX}*.json.*.tmp"),
-                 self.dir / BACKUP_DIR: (".runstrength-*.tar.gz.*.tmp",)}
+        temps = {
+            self.dir: (
+                f".{MAIN}.*.tmp",
+                f".{JOURNAL}.*.tmp",
+                f".{SHARD_PREFIX}*.json.*.tmp",
+                f".{swap.PENDING}.*.tmp",
+                f".{RUNS_PREFIX}*.json.*.tmp",
+            ),
+            self.dir / BACKUP_DIR: (".runstrength-*.tar.gz.*.tmp",),
+        }
         for folder, patterns in temps.items():
             try:
                 names = os.listdir(folder)
@@ -391,7 +400,9 @@ class Store:
         self.journal.table("session").update(replace, doc_ids=[1])
         return session
 
-    def finish_session(self, now: datetime, rpe: int | None = None, minutes: float | None = None) -> SessionRecord | None:
+    def finish_session(
+        self, now: datetime, rpe: int | None = None, minutes: float | None = None
+    ) -> SessionRecord | None:
         """Close the open sitting with its session RPE and minutes, and fold it into the log."""
         self._need_write()
         current = self.open_session()
@@ -427,11 +438,16 @@ class Store:
             raise StoreError(f"no finished session with id {session_id}; nothing was changed.")
         saved = SessionRecord.from_doc(doc)
         # its minutes so far stay with it; the stretch that starts now is added at the end
-        minutes = saved.minutes if saved.minutes is not None or saved.ended_at is None else saved.active_minutes(saved.ended_at)
+        minutes = (
+            saved.minutes
+            if saved.minutes is not None or saved.ended_at is None
+            else saved.active_minutes(saved.ended_at)
+        )
         session = saved.with_changes(ended_at=None, minutes=minutes, resumed_at=now)
         sets = [s for s in self.sets(since=session.date, until=session.date) if s.session == session_id]
-        self.journal.storage.write({"session": {"1": session.to_doc()},
-                                    "sets": {str(i): r.to_doc() for i, r in enumerate(sets, 1)}})
+        self.journal.storage.write(
+            {"session": {"1": session.to_doc()}, "sets": {str(i): r.to_doc() for i, r in enumerate(sets, 1)}}
+        )
         db = open_db(self._shard_path(session.date.year), read_only=False)
         db.table("sets").remove(Query().session == session_id)
         self.main.table("sessions").remove(Query().id == session_id)
@@ -485,7 +501,13 @@ class Store:
         it (so "how long since the last session" stays answerable from a short list)."""
         docs = self._tables(self.dir / MAIN).get("sessions", {}).values()
         if since is None:
-            return list(self._derived(self.dir / MAIN, "sessions", lambda t: [SessionRecord.from_doc(d) for d in t.get("sessions", {}).values()]))
+            return list(
+                self._derived(
+                    self.dir / MAIN,
+                    "sessions",
+                    lambda t: [SessionRecord.from_doc(d) for d in t.get("sessions", {}).values()],
+                )
+            )
         lo = since.isoformat()
         recent = [d for d in docs if d["date"] >= lo]
         older = [d for d in docs if d["date"] < lo]
@@ -496,6 +518,7 @@ class Store:
     def sessions(self, include_open: bool = True, since: date | None = None) -> list[SessionRecord]:
         """Sittings with at least one set, oldest first (the open one included). With
         ``since``: from that day on, plus the last one before it."""
+
         def read():
             current = self.open_session() if include_open else None  # the journal first (see sets)
             found = {s.id: s for s in self._closed_sessions(since)}
@@ -513,6 +536,7 @@ class Store:
     def pain_exercises(self, since: date | None = None) -> set[str]:
         """The exercises with a pain-marked set from ``since`` on (the open session's
         included), found without building the sets."""
+
         def read():
             lo = since.isoformat() if since else ""
             found = set()
@@ -599,7 +623,9 @@ class Store:
 
         return export_csv(self)
 
-    def import_bundle(self, sessions: list[SessionRecord], sets: list[SetRecord], profile: Profile | None, acks, runs=()) -> dict:
+    def import_bundle(
+        self, sessions: list[SessionRecord], sets: list[SetRecord], profile: Profile | None, acks, runs=()
+    ) -> dict:
         """Merge already-validated records (see exchange.py)."""
         from .exchange import import_bundle
 

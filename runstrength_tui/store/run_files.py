@@ -57,9 +57,23 @@ GPX_TRACK_GAP = timedelta(minutes=30)
 STOPPED_M_PER_S = 1 / 3.6
 #: Strava's numeric activity types, as its older exports write them in GPX ``<type>``.
 STRAVA_TYPE_CODES = {
-    "1": "ride", "2": "alpine ski", "3": "backcountry ski", "4": "hike", "5": "ice skate", "6": "inline skate",
-    "7": "kitesurf", "8": "roller ski", "9": "run", "10": "walk", "11": "weight training", "12": "windsurf",
-    "13": "workout", "14": "snowboard", "15": "snowshoe", "16": "e-bike ride", "17": "virtual ride",
+    "1": "ride",
+    "2": "alpine ski",
+    "3": "backcountry ski",
+    "4": "hike",
+    "5": "ice skate",
+    "6": "inline skate",
+    "7": "kitesurf",
+    "8": "roller ski",
+    "9": "run",
+    "10": "walk",
+    "11": "weight training",
+    "12": "windsurf",
+    "13": "workout",
+    "14": "snowboard",
+    "15": "snowshoe",
+    "16": "e-bike ride",
+    "17": "virtual ride",
 }
 
 
@@ -103,15 +117,42 @@ class Collected:
 
 
 _NOUNS = {
-    "cycling": "ride", "biking": "ride", "bike": "ride", "ride": "ride", "virtual ride": "ride", "e-biking": "ride",
-    "e-bike ride": "ride", "mountain biking": "ride", "road biking": "ride", "indoor cycling": "ride",
-    "swimming": "swim", "swim": "swim", "open water swimming": "swim", "lap swimming": "swim",
-    "walking": "walk", "walk": "walk", "hiking": "hike", "hike": "hike",
-    "cross country skiing": "ski", "alpine skiing": "ski", "alpine ski": "ski", "backcountry ski": "ski",
-    "nordic ski": "ski", "roller ski": "ski", "fitness equipment": "workout", "training": "workout",
-    "workout": "workout", "weight training": "workout", "rowing": "row", "paddling": "paddle",
-    "stand up paddleboarding": "paddle", "standuppaddling": "paddle", "stand up paddling": "paddle",
-    "kayaking": "paddle", "generic": "activity of no set sport", "other": "activity of another kind",
+    "cycling": "ride",
+    "biking": "ride",
+    "bike": "ride",
+    "ride": "ride",
+    "virtual ride": "ride",
+    "e-biking": "ride",
+    "e-bike ride": "ride",
+    "mountain biking": "ride",
+    "road biking": "ride",
+    "indoor cycling": "ride",
+    "swimming": "swim",
+    "swim": "swim",
+    "open water swimming": "swim",
+    "lap swimming": "swim",
+    "walking": "walk",
+    "walk": "walk",
+    "hiking": "hike",
+    "hike": "hike",
+    "cross country skiing": "ski",
+    "alpine skiing": "ski",
+    "alpine ski": "ski",
+    "backcountry ski": "ski",
+    "nordic ski": "ski",
+    "roller ski": "ski",
+    "fitness equipment": "workout",
+    "training": "workout",
+    "workout": "workout",
+    "weight training": "workout",
+    "rowing": "row",
+    "paddling": "paddle",
+    "stand up paddleboarding": "paddle",
+    "standuppaddling": "paddle",
+    "stand up paddling": "paddle",
+    "kayaking": "paddle",
+    "generic": "activity of no set sport",
+    "other": "activity of another kind",
     "transition": "transition",
 }
 
@@ -177,11 +218,15 @@ def _local(moment: datetime, offset: timedelta | None, now: datetime, zone: Any 
         moment = moment.replace(tzinfo=UTC)
     own = moment.utcoffset()
     if own is not None and abs(own) > MAX_UTC_OFFSET:
-        raise FileProblem(f"its times are marked UTC{_offset_text(own)}, which no time zone uses; check the time zone of the device that wrote it")
+        raise FileProblem(
+            f"its times are marked UTC{_offset_text(own)}, which no time zone uses; check the time zone of the device that wrote it"
+        )
     try:
         if offset is not None:
             if abs(offset) > MAX_UTC_OFFSET:
-                raise FileProblem(f"its local time is UTC{_offset_text(offset)}, which no time zone uses; check the watch's time zone setting")
+                raise FileProblem(
+                    f"its local time is UTC{_offset_text(offset)}, which no time zone uses; check the watch's time zone setting"
+                )
             local = moment.astimezone(timezone(offset))
         else:
             local = moment.astimezone(zone) if zone is not None else moment.astimezone()
@@ -235,13 +280,13 @@ def _fit_laps(session: dict, index: int, sessions: list[dict], laps: list[dict])
     where it has them, else the laps between the previous sessions' and the next ones'."""
     first, count = session.get("first_lap_index"), session.get("num_laps")
     if isinstance(first, int) and isinstance(count, int) and first + count <= len(laps):
-        return laps[first:first + count]
+        return laps[first : first + count]
     if len(sessions) == 1:
         return laps
     counts = [s.get("num_laps") for s in sessions]
     if all(isinstance(c, int) for c in counts) and sum(counts) == len(laps):
         start = sum(counts[:index])
-        return laps[start:start + counts[index]]
+        return laps[start : start + counts[index]]
     if len(laps) == len(sessions):
         return [laps[index]]
     return []
@@ -259,7 +304,9 @@ def read_fit(data: bytes, now: datetime, zone: Any = None) -> list[Run]:
     sessions = messages[18]
     if not sessions:
         if messages[0] and any(m.get("type") not in (None, 4) for m in messages[0]):
-            raise NotARun("file without an activity", "a FIT file that holds no activity (settings, a course or a workout)")
+            raise NotARun(
+                "file without an activity", "a FIT file that holds no activity (settings, a course or a workout)"
+            )
         raise FileProblem("the FIT file holds no activity (no session record)")
     activity = messages[34][-1] if messages[34] else {}
     act_stamp, act_local = activity.get("timestamp"), activity.get("local_timestamp")
@@ -302,8 +349,16 @@ def _gathered(runs: list[Run], problems: list[FileProblem], other: list[str]) ->
     raise NotARun(activity_noun(other[0] if other else None))
 
 
-def _fit_run(s: dict, i: int, sessions: list[dict], messages: dict[int, list[dict]], offset: timedelta | None,
-             relative_base: tuple[int, int] | None, now: datetime, zone: Any) -> Run:
+def _fit_run(
+    s: dict,
+    i: int,
+    sessions: list[dict],
+    messages: dict[int, list[dict]],
+    offset: timedelta | None,
+    relative_base: tuple[int, int] | None,
+    now: datetime,
+    zone: Any,
+) -> Run:
     from .fit_reader import fit_time
 
     laps = messages[19]
@@ -322,9 +377,16 @@ def _fit_run(s: dict, i: int, sessions: list[dict], messages: dict[int, list[dic
     else:
         raise FileProblem("the FIT file's run has no start time, so its date is unknown")
     mine = _fit_laps(s, i, sessions, laps)
-    lap_info = [((lap.get("total_distance") or 0) / 1000, lap.get("total_timer_time") or lap.get("total_elapsed_time") or 0,
-                 {0: "active", 1: "rest", 2: "warmup", 3: "cooldown", 4: "recovery", 5: "interval"}.get(lap.get("intensity", 0), "active"))
-                for lap in mine]
+    lap_info = [
+        (
+            (lap.get("total_distance") or 0) / 1000,
+            lap.get("total_timer_time") or lap.get("total_elapsed_time") or 0,
+            {0: "active", 1: "rest", 2: "warmup", 3: "cooldown", 4: "recovery", 5: "interval"}.get(
+                lap.get("intensity", 0), "active"
+            ),
+        )
+        for lap in mine
+    ]
     distance = s.get("total_distance")
     if not distance:
         distance = sum(lap.get("total_distance") or 0 for lap in mine) or None
@@ -356,8 +418,21 @@ def _is_run_type(kind: str | None) -> bool | None:
 
 
 #: "running" as apps write it in a GPX <type> (English, and the languages apps export in)
-_RUN_WORDS = ("run", "jog", "lauf", "course à pied", "course a pied", "hardloop", "corsa", "carrera", "correr",
-              "löpning", "løb", "juoksu", "bieg")
+_RUN_WORDS = (
+    "run",
+    "jog",
+    "lauf",
+    "course à pied",
+    "course a pied",
+    "hardloop",
+    "corsa",
+    "carrera",
+    "correr",
+    "löpning",
+    "løb",
+    "juoksu",
+    "bieg",
+)
 _RUN_NAME = re.compile(r"\b(run|running|jog|jogging|trail run|lauf|laufen|course à pied)\b", re.I)
 _OTHER_NAME = re.compile(r"\b(ride|cycling|bike|biking|walk|walking|hike|hiking|swim|swimming)\b", re.I)
 
@@ -429,8 +504,13 @@ def read_gpx(data: bytes, now: datetime, zone: Any = None) -> list[Run]:
                 any_points = True
                 lat, lon = _finite(pt.get("lat")), _finite(pt.get("lon"))
                 when = parse_time(pt.get("time"))
-                if (lat is None or lon is None or not (-90 <= lat <= 90 and -180 <= lon <= 180) or when is None
-                        or when[0].year < FIRST_YEAR):
+                if (
+                    lat is None
+                    or lon is None
+                    or not (-90 <= lat <= 90 and -180 <= lon <= 180)
+                    or when is None
+                    or when[0].year < FIRST_YEAR
+                ):
                     bad_points += 1  # one bad point is skipped, not the whole run
                     continue
                 seg_points.append((when[0], when[1], lat, lon, _hr_in(pt)))
@@ -471,17 +551,28 @@ def read_gpx(data: bytes, now: datetime, zone: Any = None) -> list[Run]:
         duration = moving_s or elapsed
         km = distance_m / 1000
         if duration <= 0:
-            problems.append(FileProblem("its track points carry no usable times, so the run's date and pace are unknown"))
+            problems.append(
+                FileProblem("its track points carry no usable times, so the run's date and pace are unknown")
+            )
             continue
         if verdict is None and km > 0:  # no type: a run only at a running pace
             pace, overall = duration / km, elapsed / km
             if pace > RUNNING_PACE_S_PER_KM[1] or overall > UNTYPED_MAX_ELAPSED_PACE:
                 slow = max(pace, overall) if pace > RUNNING_PACE_S_PER_KM[1] else overall
-                skipped.append(NotARun("untyped walk or hike",
-                                       f"an activity without a type at {_pace_text(slow)}{' with its stops' if slow == overall else ''}, slower than running (a walk or hike?)"))
+                skipped.append(
+                    NotARun(
+                        "untyped walk or hike",
+                        f"an activity without a type at {_pace_text(slow)}{' with its stops' if slow == overall else ''}, slower than running (a walk or hike?)",
+                    )
+                )
                 continue
             if pace < RUNNING_PACE_S_PER_KM[0]:
-                skipped.append(NotARun("untyped track too fast for a run", "an activity without a type, faster than running (a ride or a drive?)"))
+                skipped.append(
+                    NotARun(
+                        "untyped track too fast for a run",
+                        "an activity without a type, faster than running (a ride or a drive?)",
+                    )
+                )
                 continue
         hrs = [p[4] for p in flat if p[4] is not None]
         try:
@@ -560,11 +651,14 @@ def _tcx_run(activity, now: datetime, zone: Any) -> Run:
     # distance: the laps' totals first, then the last track point's distance
     distance_km = sum(d for d, _, _ in lap_info) or (last_point_distance or 0) / 1000 or None
     duration = sum(s for _, s, _ in lap_info) or (
-        (last_time - first_time).total_seconds() if first_time and last_time else None)
+        (last_time - first_time).total_seconds() if first_time and last_time else None
+    )
     hr = hr_weighted / hr_time if hr_time else (sum(point_hrs) / len(point_hrs) if point_hrs else None)
     moment, own = start
     local = _local(moment, None, now, moment.tzinfo if own else zone)
-    return _checked(local, distance_km, duration, "tcx", avg_hr=hr, laps=len(laps), intervals=looks_like_intervals(lap_info))
+    return _checked(
+        local, distance_km, duration, "tcx", avg_hr=hr, laps=len(laps), intervals=looks_like_intervals(lap_info)
+    )
 
 
 def read_tcx(data: bytes, now: datetime, zone: Any = None) -> list[Run]:
@@ -629,7 +723,9 @@ def read_regular_file(path: Path, limit: int) -> bytes:
     if not stat.S_ISREG(info.st_mode):
         raise FileProblem("it is not a regular file (a device, pipe or socket); only files are read")
     if info.st_size > limit:
-        raise FileProblem(f"it is {info.st_size / 2**20:.0f} MB, more than the {limit // 2**20} MB an activity file can be")
+        raise FileProblem(
+            f"it is {info.st_size / 2**20:.0f} MB, more than the {limit // 2**20} MB an activity file can be"
+        )
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
     except PermissionError:
@@ -752,7 +848,9 @@ def read_strava_row(row: dict, now: datetime, zone: Any = None) -> Run:
         except ValueError:
             continue
     if moment is None:
-        raise FileProblem(f"its date {row['date'][:40]!r} is not in a Strava date format (like 'Nov 3, 2024, 6:01:15 AM')")
+        raise FileProblem(
+            f"its date {row['date'][:40]!r} is not in a Strava date format (like 'Nov 3, 2024, 6:01:15 AM')"
+        )
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
     distance = _float(row["distance"])
@@ -828,7 +926,9 @@ def _collect_strava(folder: Path, out: Collected, now: datetime, zone: Any = Non
         if row["file"]:
             target = (folder / row["file"]).resolve()
             if folder.resolve() not in target.parents:
-                out.problems.append((row["file"][:200], "activities.csv names a file outside the export folder; skipped"))
+                out.problems.append(
+                    (row["file"][:200], "activities.csv names a file outside the export folder; skipped")
+                )
                 continue
             _collect_file(target, out, now, zone, label=str(folder / row["file"]))
         else:

@@ -64,7 +64,9 @@ class RunLog:
         for year in self.years():
             if (since and year < since.year) or (until and year > until.year):
                 continue
-            found += [r for r in self._year_runs(year) if (not since or r.date >= since) and (not until or r.date <= until)]
+            found += [
+                r for r in self._year_runs(year) if (not since or r.date >= since) and (not until or r.date <= until)
+            ]
         return sorted(found, key=lambda r: (r.start, r.id))
 
     def runs_with_edges(self, first: date, last: date) -> list[Run]:

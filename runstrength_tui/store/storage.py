@@ -45,8 +45,10 @@ def restore_advice(data_dir: Path) -> str:
     where = f" (add --data-dir {data_dir} if you use one)"
     if summary is None:
         return f"`runstrength restore --list` shows the backups there are{where}."
-    return (f"The newest backup was made {summary}; `runstrength restore` puts it back (what was logged after "
-            f"it is lost), and `runstrength restore --list` shows the others{where}.")
+    return (
+        f"The newest backup was made {summary}; `runstrength restore` puts it back (what was logged after "
+        f"it is lost), and `runstrength restore --list` shows the others{where}."
+    )
 
 
 def fsync_dir(folder: Path) -> None:
@@ -208,8 +210,10 @@ class AtomicJSONStorage(Storage):
         window = default_window()
         found = problems(self.path.name, json.loads(payload), window)
         if found:
-            raise StoreError(f"{self.path} was not written: {found[0]}. Nothing was changed; "
-                             "this is a bug in runstrength, please report it.")
+            raise StoreError(
+                f"{self.path} was not written: {found[0]}. Nothing was changed; "
+                "this is a bug in runstrength, please report it."
+            )
         atomic_write_bytes(self.path, payload)
         _VALID[str(self.path)] = (len(payload), hash(payload))
         checked.remember(checked.note_for(self.path.name, payload), window)

@@ -51,8 +51,15 @@ class RunStrengthApp(App[None]):
         Binding("q", "quit", "Quit"),
     ]
 
-    def notify(self, message: str, *, title: str = "", severity: Any = "information",
-               timeout: float | None = None, markup: bool = True) -> None:
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: Any = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
         """Every toast is plain text: they quote errors, paths and what was typed, so a "[" in
         them is never markup and a control character is shown escaped."""
         super().notify(printable(message), title=printable(title), severity=severity, timeout=timeout, markup=False)
@@ -81,8 +88,14 @@ class RunStrengthApp(App[None]):
         self.tick_seconds = tick_seconds
         self.get_ready_seconds = get_ready_seconds
         self.signals = signals or Signals(self)
-        self.timer_controller = TimerController(self, clock, on_end=self._timer_ended, on_switch=self._switch_sides,
-                                                beeps=self.profile_beeps, bell=lambda: self.signals.bell())
+        self.timer_controller = TimerController(
+            self,
+            clock,
+            on_end=self._timer_ended,
+            on_switch=self._switch_sides,
+            beeps=self.profile_beeps,
+            bell=lambda: self.signals.bell(),
+        )
         self.timers = self.timer_controller.model  # the active timer, for the panels that show it
         self.timer_finished_at = self.timer_controller.finished_at  # kind → clock() when its end was handled
         self.workout = service.Workout(logbook, today, now)
@@ -159,8 +172,11 @@ class RunStrengthApp(App[None]):
         self.signals.bell()
         if not self._audio_notice:
             self._audio_notice = True
-            self.notify("No sound device answered: the terminal bell rings instead. (o: Settings → signal)",
-                        severity="warning", timeout=8)
+            self.notify(
+                "No sound device answered: the terminal bell rings instead. (o: Settings → signal)",
+                severity="warning",
+                timeout=8,
+            )
 
     @work(thread=True, group="signal")
     def _desktop_note(self, headline: str, body: str) -> None:
@@ -190,9 +206,17 @@ class RunStrengthApp(App[None]):
     def key_state(self) -> tuple[object, ...]:
         active = self.timers.active
         w = self.workout
-        return (active.kind if active else None, bool(active and active.countdown.paused), self.enter_mode(),
-                bool(w.items), w.finished_today, w.session is not None, bool(w.notes), w.sets_done > 0,
-                w.in_warmup)
+        return (
+            active.kind if active else None,
+            bool(active and active.countdown.paused),
+            self.enter_mode(),
+            bool(w.items),
+            w.finished_today,
+            w.session is not None,
+            bool(w.notes),
+            w.sets_done > 0,
+            w.in_warmup,
+        )
 
     def enter_mode(self) -> str | None:
         """What enter does now (the footer's label for it): see ``timers.ENTER_MODES``."""
@@ -287,16 +311,22 @@ class RunStrengthApp(App[None]):
 
         started = session.started_at.strftime("%H:%M")
         if session.date == self.today():
-            body = (f"You started a session at {started} today and saved {plural(len(sets), 'set')}. "
-                    "Carry on where you stopped, save it as it is (you can reopen it later today), "
-                    "or decide later (it stays open; f finishes it).")
+            body = (
+                f"You started a session at {started} today and saved {plural(len(sets), 'set')}. "
+                "Carry on where you stopped, save it as it is (you can reopen it later today), "
+                "or decide later (it stays open; f finishes it)."
+            )
             choices = [("resume", "Resume", "r"), ("save", "Save what I did", "s"), ("later", "Decide later", "l")]
             self.push_screen(ChoiceScreen("Resume your session?", body, choices, cancel="later"), self._resume_answer)
         else:
-            body = (f"The session of {session.date:%A %d %b} ({plural(len(sets), 'set')} saved) was never finished. "
-                    "It is kept as it is, with its sets.")
-            self.push_screen(ChoiceScreen("Unfinished session", body, [("ok", "Keep it and go on", "k")], cancel="ok"),
-                             lambda _: self._close_interrupted())
+            body = (
+                f"The session of {session.date:%A %d %b} ({plural(len(sets), 'set')} saved) was never finished. "
+                "It is kept as it is, with its sets."
+            )
+            self.push_screen(
+                ChoiceScreen("Unfinished session", body, [("ok", "Keep it and go on", "k")], cancel="ok"),
+                lambda _: self._close_interrupted(),
+            )
 
     def _resume_answer(self, answer: str | None) -> None:
         session = self.workout.session
@@ -344,8 +374,15 @@ class RunStrengthApp(App[None]):
     def header_text(self) -> str:
         plan = self.workout.plan
         week = f"block week {clamp_week(plan.block_week, plan.block_weeks)} of {plan.block_weeks}"
-        light = " (race taper)" if plan.taper else f" (week {plan.comeback} back)" if plan.comeback else \
-            " (lighter)" if plan.light_week else ""
+        light = (
+            " (race taper)"
+            if plan.taper
+            else f" (week {plan.comeback} back)"
+            if plan.comeback
+            else " (lighter)"
+            if plan.light_week
+            else ""
+        )
         demo = " · DEMO" if self.demo else ""
         return f"{self.today():%a %d %b %Y} · {week}{light}{demo}"
 
@@ -393,8 +430,15 @@ class RunStrengthApp(App[None]):
             one_side = active.per_side and not active.side_two_started
             active.countdown.stop()
             self.timer_controller.stop()
-            self._log_values(None, held, None, None, False, exercise=active.exercise,
-                             note="side 1 only (stopped before side 2)" if one_side else "")
+            self._log_values(
+                None,
+                held,
+                None,
+                None,
+                False,
+                exercise=active.exercise,
+                note="side 1 only (stopped before side 2)" if one_side else "",
+            )
             if one_side:
                 self.notify(f"Logged {held} s on side 1 only; side 2 was not held.", title=active.title)
             return
@@ -416,8 +460,9 @@ class RunStrengthApp(App[None]):
         if item.is_hold:
             if not self._start_or_explain():
                 return
-            self.timer_controller.start_get_ready(item.plan.exercise, item.plan.name, item.plan.seconds,
-                                                  item.plan.per_side, self.get_ready_seconds)
+            self.timer_controller.start_get_ready(
+                item.plan.exercise, item.plan.name, item.plan.seconds, item.plan.per_side, self.get_ready_seconds
+            )
             self.workout_changed()
         else:
             self.action_log_set()
@@ -475,11 +520,13 @@ class RunStrengthApp(App[None]):
     def _logged_from_dialog(self, values) -> None:
         if values is None:
             return
-        self._log_values(values.reps, values.seconds, values.load, values.rpe, values.pain, seen=values.seen,
-                         note=values.note)
+        self._log_values(
+            values.reps, values.seconds, values.load, values.rpe, values.pain, seen=values.seen, note=values.note
+        )
 
-    def _log_values(self, reps, seconds, load, rpe, pain, exercise: str | None = None, seen=frozenset(),
-                    note: str = "") -> None:
+    def _log_values(
+        self, reps, seconds, load, rpe, pain, exercise: str | None = None, seen=frozenset(), note: str = ""
+    ) -> None:
         """Save a set of ``exercise`` (a timed hold's own exercise), else of the current one.
 
         Guard notes already read in the log dialog (``seen``) are not repeated as toasts.
@@ -498,9 +545,12 @@ class RunStrengthApp(App[None]):
 
         for warning in warnings:
             if warning.level != "info" and (warning.code, warning.exercise) not in seen:
-                self.notify(f"{warning.message} {warning.advice}",
-                            title=f"{warning.level.upper()} · {code_words(warning.code)}",
-                            severity="warning" if warning.level == "warning" else "information", timeout=8)
+                self.notify(
+                    f"{warning.message} {warning.advice}",
+                    title=f"{warning.level.upper()} · {code_words(warning.code)}",
+                    severity="warning" if warning.level == "warning" else "information",
+                    timeout=8,
+                )
         rest = item.plan.rest
         if pain and not item.complete:
             self._ask_after_pain(item, rest, [x for x in warnings if x.code == "pain"])
@@ -549,8 +599,11 @@ class RunStrengthApp(App[None]):
     def action_finish(self) -> None:
         w = self.workout
         if w.session is None:
-            self.notify("Nothing has been logged yet: enter logs the first set." if not w.finished_today
-                        else "Today's session is already saved. Enter reopens it.")
+            self.notify(
+                "Nothing has been logged yet: enter logs the first set."
+                if not w.finished_today
+                else "Today's session is already saved. Enter reopens it."
+            )
             return
         from .screens.dialogs import FinishScreen
 
@@ -614,12 +667,16 @@ class RunStrengthApp(App[None]):
             return
         from .screens.dialogs import ChoiceScreen
 
-        what = {"rest": "A rest is running.", "get-ready": "A hold is about to start.",
-                "hold": "A hold is running: quitting now logs nothing for it."}[active.kind]
+        what = {
+            "rest": "A rest is running.",
+            "get-ready": "A hold is about to start.",
+            "hold": "A hold is running: quitting now logs nothing for it.",
+        }[active.kind]
         body = f"{what} Your saved sets are safe either way."
-        self.push_screen(ChoiceScreen("Quit runstrength?", body, [("quit", "Quit", "y"), ("stay", "Stay", "n")],
-                                      cancel="stay"),
-                         lambda answer: self.exit() if answer == "quit" else None)
+        self.push_screen(
+            ChoiceScreen("Quit runstrength?", body, [("quit", "Quit", "y"), ("stay", "Stay", "n")], cancel="stay"),
+            lambda answer: self.exit() if answer == "quit" else None,
+        )
 
     def action_focus_mode(self) -> None:
         from .screens.focus import FocusScreen
@@ -727,31 +784,45 @@ class RunStrengthApp(App[None]):
         onboarding = self._onboarding()
         mode = self.enter_mode()
         if mode and not onboarding:
-            yield SystemCommand(f"{ENTER_MODES[mode]} (enter)", "What enter does now, named as in the footer",
-                                self.action_primary)
+            yield SystemCommand(
+                f"{ENTER_MODES[mode]} (enter)", "What enter does now, named as in the footer", self.action_primary
+            )
         if w.current is not None and not w.finished_today and not w.in_warmup and not onboarding:
             yield SystemCommand("Log a set", f"Log a set of {w.current.plan.name} (l)", self.action_log_set)
         if w.in_warmup and not onboarding:
             yield SystemCommand("Skip the warm-up", "Go straight to the first set (x)", self.action_skip_warmup)
         if not onboarding:
-            yield SystemCommand("Coach's notes", "Pain referrals, a held-back block week, the week's notes (m)",
-                                self._on_today(lambda today: today.action_coach_notes()))
+            yield SystemCommand(
+                "Coach's notes",
+                "Pain referrals, a held-back block week, the week's notes (m)",
+                self._on_today(lambda today: today.action_coach_notes()),
+            )
         if w.pain and not onboarding:
-            yield SystemCommand("Clear a pain mark", "Once a doctor or physio says it is fine (c)",
-                                self._on_today(lambda today: today.action_clear_pain()))
+            yield SystemCommand(
+                "Clear a pain mark",
+                "Once a doctor or physio says it is fine (c)",
+                self._on_today(lambda today: today.action_clear_pain()),
+            )
         if w.session is not None and w.sets_done:
             yield SystemCommand("Finish the session", "Save the session with its RPE (f)", self.action_finish)
         if timer is not None:
             paused = timer.countdown.paused
-            yield SystemCommand("Resume the timer" if paused else "Pause the timer",
-                                "Count on from where it stopped (space)" if paused else "Stop the countdown for now (space)",
-                                self.action_resume_timer if paused else self.action_pause_timer)
-            yield SystemCommand("Add 15 seconds to the timer", "More time on the running timer (+)", self.action_add_time)
+            yield SystemCommand(
+                "Resume the timer" if paused else "Pause the timer",
+                "Count on from where it stopped (space)" if paused else "Stop the countdown for now (space)",
+                self.action_resume_timer if paused else self.action_pause_timer,
+            )
+            yield SystemCommand(
+                "Add 15 seconds to the timer", "More time on the running timer (+)", self.action_add_time
+            )
             skip_what = "a skipped hold logs nothing" if timer.kind == "hold" else "end it now"
-            yield SystemCommand(f"Skip the {timer.kind.replace('-', ' ')}", f"{skip_what.capitalize()} (k)",
-                                self.action_skip_timer)
+            yield SystemCommand(
+                f"Skip the {timer.kind.replace('-', ' ')}", f"{skip_what.capitalize()} (k)", self.action_skip_timer
+            )
         yield SystemCommand("Focus mode", "Just the timer, big (z)", self.action_focus_mode)
-        yield SystemCommand("Exercise instructions", "Steps and cues for the current exercise (i)", self.action_instructions)
+        yield SystemCommand(
+            "Exercise instructions", "Steps and cues for the current exercise (i)", self.action_instructions
+        )
         yield SystemCommand("Exercise library", "Search every exercise (e)", self.action_show_library)
         yield SystemCommand("Week review", "Streaks, heatmap, trends (w)", self.action_show_week)
         yield SystemCommand("History", "Past sessions and their sets (h)", self.action_show_history)
@@ -762,20 +833,24 @@ class RunStrengthApp(App[None]):
 
     def _on_today(self, action: Callable[[TodayScreen], None]) -> Callable[[], None]:
         """A Today action for the command palette (Today is the screen under the others)."""
+
         def run() -> None:
             from .screens.today import TodayScreen
 
             today = next((s for s in self.screen_stack if isinstance(s, TodayScreen)), None)
             if today is not None:
                 action(today)
+
         return run
 
     def action_export(self) -> None:
         """Ask where (outside the data folder, as `runstrength export -o`), then write it."""
         from .screens.dialogs import ExportScreen
 
-        self.push_screen(ExportScreen(self.logbook.default_export_path(self.today()), self.logbook.dir),
-                         lambda target: self.export_log(target) if target else None)
+        self.push_screen(
+            ExportScreen(self.logbook.default_export_path(self.today()), self.logbook.dir),
+            lambda target: self.export_log(target) if target else None,
+        )
 
     @work(thread=True, exclusive=True, group="export")
     def export_log(self, target: Path) -> None:

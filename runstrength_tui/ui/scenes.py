@@ -47,9 +47,15 @@ class SteppingNow:
 
 
 def beginner_profile() -> Profile:
-    return Profile(level="beginner", equipment=("none",), target=2, minutes=20,
-                   runs=("rest", "easy", "hard", "rest", "easy", "long", "rest"),
-                   block_start=week_start(PINNED), weeks=10)
+    return Profile(
+        level="beginner",
+        equipment=("none",),
+        target=2,
+        minutes=20,
+        runs=("rest", "easy", "hard", "rest", "easy", "long", "rest"),
+        block_start=week_start(PINNED),
+        weeks=10,
+    )
 
 
 def make_demo(folder: Path) -> Path:

@@ -80,8 +80,9 @@ def play_chime() -> bool:
         command = player_command(wav)
         if command is None:
             return False
-        done = subprocess.run(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                              stderr=subprocess.DEVNULL, timeout=5)
+        done = subprocess.run(
+            command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=5
+        )
         return done.returncode == 0
     except (OSError, subprocess.SubprocessError, RuntimeError):
         return False
@@ -100,8 +101,12 @@ def desktop_notify(title: str, body: str) -> bool:
             command = ["notify-send", "--app-name=runstrength", title, body]
         else:
             return False
-        return subprocess.run(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                              stderr=subprocess.DEVNULL, timeout=5).returncode == 0
+        return (
+            subprocess.run(
+                command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=5
+            ).returncode
+            == 0
+        )
     except (OSError, subprocess.SubprocessError):
         return False
 

@@ -62,8 +62,9 @@ class TimerController:
         self.schedule()
         return timer
 
-    def start_get_ready(self, exercise: str, name: str, hold_seconds: int, per_side: bool = False,
-                        seconds: int = GET_READY_SECONDS) -> ActiveTimer:
+    def start_get_ready(
+        self, exercise: str, name: str, hold_seconds: int, per_side: bool = False, seconds: int = GET_READY_SECONDS
+    ) -> ActiveTimer:
         timer = self.model.start_get_ready(exercise, name, hold_seconds, per_side, seconds)
         self.schedule()
         return timer

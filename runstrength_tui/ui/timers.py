@@ -112,19 +112,28 @@ class TimerModel:
         self.active = ActiveTimer("rest", Countdown(self.clock).start(seconds), "Rest", next_text)
         return self.active
 
-    def start_get_ready(self, exercise: str, name: str, hold_seconds: int, per_side: bool = False,
-                        seconds: int = GET_READY_SECONDS) -> ActiveTimer:
+    def start_get_ready(
+        self, exercise: str, name: str, hold_seconds: int, per_side: bool = False, seconds: int = GET_READY_SECONDS
+    ) -> ActiveTimer:
         what = f"Hold {hold_seconds} s" + (" each side" if per_side else "")
-        self.active = ActiveTimer("get-ready", Countdown(self.clock).start(seconds), name, what, exercise,
-                                  hold_seconds, per_side)
+        self.active = ActiveTimer(
+            "get-ready", Countdown(self.clock).start(seconds), name, what, exercise, hold_seconds, per_side
+        )
         return self.active
 
     def start_hold(self, exercise: str, name: str, seconds: int, per_side: bool = False) -> ActiveTimer:
         """An each-side hold runs both sides: side 1, a bell and 5 s to switch, then side 2."""
         total = seconds * 2 + SWITCH_SECONDS if per_side else seconds
         hint = "Bell = switch sides. " if per_side else ""
-        self.active = ActiveTimer("hold", Countdown(self.clock).start(total), name,
-                                  f"{hint}Enter stops early and logs the time held", exercise, seconds, per_side)
+        self.active = ActiveTimer(
+            "hold",
+            Countdown(self.clock).start(total),
+            name,
+            f"{hint}Enter stops early and logs the time held",
+            exercise,
+            seconds,
+            per_side,
+        )
         return self.active
 
     def start_drill(self, name: str, seconds: int, per_side: bool = False) -> ActiveTimer:
@@ -132,8 +141,15 @@ class TimerModel:
         own, but nothing is logged (warm-up drills are not sets)."""
         total = seconds * 2 + SWITCH_SECONDS if per_side else seconds
         hint = "Bell = switch sides. " if per_side else ""
-        self.active = ActiveTimer("drill", Countdown(self.clock).start(total), name,
-                                  f"{hint}Warm-up drill, not logged · enter: done", "", seconds, per_side)
+        self.active = ActiveTimer(
+            "drill",
+            Countdown(self.clock).start(total),
+            name,
+            f"{hint}Warm-up drill, not logged · enter: done",
+            "",
+            seconds,
+            per_side,
+        )
         return self.active
 
     def clear(self) -> None:
@@ -191,4 +207,6 @@ ENTER_MODES = {
 
 
 def enter_bindings(prefix: str = "") -> list[Binding]:
-    return [Binding("enter", f"{prefix}primary('{mode}')", label, key_display="⏎") for mode, label in ENTER_MODES.items()]
+    return [
+        Binding("enter", f"{prefix}primary('{mode}')", label, key_display="⏎") for mode, label in ENTER_MODES.items()
+    ]

@@ -21,7 +21,10 @@ CASES = {
     "rpe 11": (LOG + ["goblet-squat", "--reps", "12", "--rpe", "11"], "RPE"),
     "rpe 0": (LOG + ["goblet-squat", "--reps", "12", "--rpe", "0"], "RPE"),
     "future date": (LOG + ["goblet-squat", "--reps", "12", "--date", "2025-03-13"], "future"),
-    "not a date": (LOG + ["goblet-squat", "--reps", "12", "--date", "2025-02-30"], "does not exist: February 2025 has 28 days"),
+    "not a date": (
+        LOG + ["goblet-squat", "--reps", "12", "--date", "2025-02-30"],
+        "does not exist: February 2025 has 28 days",
+    ),
     "month 13": (LOG + ["goblet-squat", "--reps", "12", "--date", "2025-13-01"], "months go from 01 to 12"),
     "word date": (LOG + ["goblet-squat", "--reps", "12", "--date", "someday"], "YYYY-MM-DD, 'today' or 'yesterday'"),
     "arabic-indic reps": (LOG + ["goblet-squat", "--reps", "٣"], "whole number"),
@@ -78,8 +81,29 @@ def test_bad_input_exits_2_with_one_line_and_writes_nothing(logged, cli, folder_
 
 @pytest.mark.parametrize(
     "args",
-    [CASES[k][0] for k in ("unknown exercise", "reps 0", "load heavy", "load 401kg", "future date", "reps on a hold", "level pro", "race distance far")],
-    ids=["unknown exercise", "reps 0", "load heavy", "load 401kg", "future date", "reps on a hold", "level pro", "race distance far"],
+    [
+        CASES[k][0]
+        for k in (
+            "unknown exercise",
+            "reps 0",
+            "load heavy",
+            "load 401kg",
+            "future date",
+            "reps on a hold",
+            "level pro",
+            "race distance far",
+        )
+    ],
+    ids=[
+        "unknown exercise",
+        "reps 0",
+        "load heavy",
+        "load 401kg",
+        "future date",
+        "reps on a hold",
+        "level pro",
+        "race distance far",
+    ],
 )
 def test_bad_input_on_a_new_folder_creates_nothing(tmp_path, cli, args):
     fresh = tmp_path / "fresh"

@@ -16,8 +16,10 @@ def events(payload: bytes | str) -> dict[str, dict]:
     found = {}
     for e in cal.walk("VEVENT"):
         found[str(e["UID"])] = {
-            "start": e.decoded("DTSTART"), "end": e.decoded("DTEND"),
-            "summary": str(e["SUMMARY"]), "description": str(e["DESCRIPTION"]),
+            "start": e.decoded("DTSTART"),
+            "end": e.decoded("DTEND"),
+            "summary": str(e["SUMMARY"]),
+            "description": str(e["DESCRIPTION"]),
         }
     return found
 
@@ -50,7 +52,9 @@ def test_the_ics_holds_the_plans_days_at_the_session_time(cli, tmp_path):
 def test_all_day_events_without_a_session_time(cli):
     assert cli("profile", "--level", "beginner").code == 0
     found = events(cli("plan", "--ics", "--weeks", "2").out)
-    assert found and all(type(e["start"]) is date and e["end"] == e["start"] + timedelta(days=1) for e in found.values())
+    assert found and all(
+        type(e["start"]) is date and e["end"] == e["start"] + timedelta(days=1) for e in found.values()
+    )
 
 
 def test_uids_are_stable_and_a_changed_plan_updates_its_events(cli, tmp_path):
@@ -63,7 +67,9 @@ def test_uids_are_stable_and_a_changed_plan_updates_its_events(cli, tmp_path):
     common = first.keys() & changed.keys()
     assert common, (first.keys(), changed.keys())
     # the same days keep their UIDs, so a calendar updates them instead of adding new ones
-    assert any(first[u]["description"] != changed[u]["description"] or first[u]["end"] != changed[u]["end"] for u in common)
+    assert any(
+        first[u]["description"] != changed[u]["description"] or first[u]["end"] != changed[u]["end"] for u in common
+    )
 
 
 def test_session_time_is_checked_and_o_needs_ics(cli, tmp_path):
@@ -85,8 +91,11 @@ print("icalendar" in sys.modules)
 """
 
 
-@pytest.mark.parametrize("args,loaded", [(["today"], False), (["plan"], False), (["plan", "--json"], False),
-                                         (["plan", "--ics"], True)], ids=lambda a: " ".join(a) if isinstance(a, list) else str(a))
+@pytest.mark.parametrize(
+    "args,loaded",
+    [(["today"], False), (["plan"], False), (["plan", "--json"], False), (["plan", "--ics"], True)],
+    ids=lambda a: " ".join(a) if isinstance(a, list) else str(a),
+)
 def test_only_plan_ics_loads_icalendar(data_dir, child_kw, args, loaded):
     from runstrength_tui.store.repo import Store
 

@@ -15,7 +15,17 @@ def test_exercises_json_lists_the_catalog_across_the_five_kinds(cli, data_dir):
     assert set(Counter(e["kind"] for e in items)) == {"strength", "functional", "plyometric", "core", "mobility"}
     assert len({e["id"] for e in items}) == len(items)
     for e in items:
-        assert set(e) >= {"id", "name", "kind", "level", "equipment", "prescription", "legs", "min_rest_seconds", "tempo"}
+        assert set(e) >= {
+            "id",
+            "name",
+            "kind",
+            "level",
+            "equipment",
+            "prescription",
+            "legs",
+            "min_rest_seconds",
+            "tempo",
+        }
         assert e["level"] in ("beginner", "intermediate", "advanced")
     assert not data_dir.exists(), "listing the catalog touches no data folder"
 
@@ -43,7 +53,12 @@ def test_equipment_filter(cli):
     assert {tuple(e["equipment"]) for e in bands} >= {("none",), ("bands",)}
     assert all(e["equipment"] == ["none"] or "bands" in e["equipment"] for e in bands)
     both = cli("exercises", "--json", "--equipment", "dumbbells", "--kind", "strength", "--level", "beginner").json()
-    assert both and all(e["kind"] == "strength" and e["level"] == "beginner" and ("dumbbells" in e["equipment"] or e["equipment"] == ["none"]) for e in both)
+    assert both and all(
+        e["kind"] == "strength"
+        and e["level"] == "beginner"
+        and ("dumbbells" in e["equipment"] or e["equipment"] == ["none"])
+        for e in both
+    )
     assert "goblet-squat" in {e["id"] for e in both}
 
 
@@ -81,10 +96,22 @@ def test_show_unknown_id_suggests_close_ones(cli):
     assert "plank" in result.err_lines[0]
 
 
-NEW_IDS = ("tibialis-raise", "single-leg-balance-reach", "short-foot", "banded-knee-drive", "side-lying-hip-abduction",
-           "knee-to-wall-ankle-rock", "half-kneeling-hip-flexor-stretch", "seated-calf-raise", "tempo-squat",
-           "pause-split-squat", "step-down", "copenhagen-plank-long", "single-leg-hip-thrust",
-           "single-leg-bent-knee-calf-raise")
+NEW_IDS = (
+    "tibialis-raise",
+    "single-leg-balance-reach",
+    "short-foot",
+    "banded-knee-drive",
+    "side-lying-hip-abduction",
+    "knee-to-wall-ankle-rock",
+    "half-kneeling-hip-flexor-stretch",
+    "seated-calf-raise",
+    "tempo-squat",
+    "pause-split-squat",
+    "step-down",
+    "copenhagen-plank-long",
+    "single-leg-hip-thrust",
+    "single-leg-bent-knee-calf-raise",
+)
 
 
 def test_exercises_json_has_rest_tempo_and_legs_for_every_exercise(cli):

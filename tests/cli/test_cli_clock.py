@@ -8,8 +8,18 @@ import json
 
 import pytest
 
-READS = [("status",), ("today",), ("plan",), ("history",), ("history", "--json"), ("export",),
-         ("export", "--format", "csv"), ("pain",), ("runs",), ("profile",)]
+READS = [
+    ("status",),
+    ("today",),
+    ("plan",),
+    ("history",),
+    ("history", "--json"),
+    ("export",),
+    ("export", "--format", "csv"),
+    ("pain",),
+    ("runs",),
+    ("profile",),
+]
 
 
 @pytest.fixture
@@ -30,8 +40,10 @@ def test_every_command_works_with_sets_dated_after_today(ahead, cli):
         assert len(lines) <= 1, (args, result)
         if lines:
             told += 1
-            assert lines[0] == ("runstrength: 2 sets are dated after today (2025-03-12): is the computer's clock "
-                                "(or RUNSTRENGTH_TODAY) right? Nothing is damaged; they count from their own date.")
+            assert lines[0] == (
+                "runstrength: 2 sets are dated after today (2025-03-12): is the computer's clock "
+                "(or RUNSTRENGTH_TODAY) right? Nothing is damaged; they count from their own date."
+            )
     assert told >= 8  # status, today, plan, history (twice), export (twice) and pain say it
     exported = json.loads(cli("export", today="2025-03-12").out)
     assert sorted(s["date"] for s in exported["sets"]) == ["2025-03-10", "2025-03-20", "2025-03-20"]
@@ -64,4 +76,6 @@ def test_a_damaged_file_says_what_a_restore_would_put_back(ahead, cli, data_dir)
 def test_a_date_before_1970_is_bad_input_not_a_store_error(cli, data_dir):
     result = cli("log", "plank", "--seconds", "30", "--date", "1969-12-31")
     assert result.code == 2, result
-    assert result.err_lines == ["runstrength: Date 1969-12-31 is before 1970, earlier than any log keeps; check the year."]
+    assert result.err_lines == [
+        "runstrength: Date 1969-12-31 is before 1970, earlier than any log keeps; check the year."
+    ]

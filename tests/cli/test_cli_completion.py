@@ -26,9 +26,16 @@ def test_the_bash_script_offers_every_command_and_is_valid_bash(cli, tmp_path):
         script.write_text(done.out)
         line = "runstrength lo"
         check = subprocess.run(
-            ["bash", "-c", f'source {script} && COMP_WORDS=(runstrength lo) COMP_CWORD=1 COMP_LINE="{line}" '
-                           f'COMP_POINT={len(line)} && _shtab_runstrength && echo "${{COMPREPLY[@]}}"'],
-            capture_output=True, text=True, timeout=30)
+            [
+                "bash",
+                "-c",
+                f'source {script} && COMP_WORDS=(runstrength lo) COMP_CWORD=1 COMP_LINE="{line}" '
+                f'COMP_POINT={len(line)} && _shtab_runstrength && echo "${{COMPREPLY[@]}}"',
+            ],
+            capture_output=True,
+            text=True,
+            timeout=30,
+        )
         assert check.returncode == 0, check.stderr
         assert check.stdout.split() == ["log"]
 
@@ -52,8 +59,10 @@ def test_an_unknown_shell_is_one_line_and_exit_2(cli, shell):
 
 
 def test_no_other_command_loads_the_completion_code(child_kw):
-    probe = ("import sys; from runstrength_tui.cli import run; assert run(['exercises']) == 0; "
-             "loaded = [m for m in sys.modules if m == 'shtab' or m.endswith('.completion')]; "
-             "assert not loaded, loaded")
+    probe = (
+        "import sys; from runstrength_tui.cli import run; assert run(['exercises']) == 0; "
+        "loaded = [m for m in sys.modules if m == 'shtab' or m.endswith('.completion')]; "
+        "assert not loaded, loaded"
+    )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, **child_kw)
     assert done.returncode == 0, done.stderr

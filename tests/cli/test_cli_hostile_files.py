@@ -29,14 +29,38 @@ def test_import_refuses_fifos_devices_and_links_to_them(cli, tmp_path, data_dir,
 
 
 def test_a_csv_cell_over_the_field_limit_is_one_line(cli, tmp_path):
-    row = ["2025-03-10", "s1", "plank", "", "30", "", "", "", "", "x" * 200_000, "2025-03-10T18:00:00", "x1",
-           "", "cli", "", "", "2025-03-10", "2025-03-10T18:00:00", "strength", "", "", ""]
+    row = [
+        "2025-03-10",
+        "s1",
+        "plank",
+        "",
+        "30",
+        "",
+        "",
+        "",
+        "",
+        "x" * 200_000,
+        "2025-03-10T18:00:00",
+        "x1",
+        "",
+        "cli",
+        "",
+        "",
+        "2025-03-10",
+        "2025-03-10T18:00:00",
+        "strength",
+        "",
+        "",
+        "",
+    ]
     path = tmp_path / "big.csv"
     path.write_text(",".join(FIELDS) + "\n" + ",".join(row) + "\n")
     result = cli("import", path)
     assert result.code == 2, result
-    assert result.err_lines == ["runstrength: Nothing was imported; the problem in the file: a cell longer than "
-                                "128 KiB; no cell of a runstrength export is anywhere near that."]
+    assert result.err_lines == [
+        "runstrength: Nothing was imported; the problem in the file: a cell longer than "
+        "128 KiB; no cell of a runstrength export is anywhere near that."
+    ]
 
 
 @pytest.mark.parametrize("encoding", ["ascii", "latin-1"])
@@ -44,15 +68,34 @@ def test_a_non_utf8_terminal_gets_escapes_not_tracebacks(child_kw, data_dir, enc
     env = dict(child_kw["env"], PYTHONIOENCODING=encoding, RUNSTRENGTH_DATA_DIR=str(data_dir))
 
     def run(*args: str) -> subprocess.CompletedProcess:
-        return subprocess.run([sys.executable, "-m", "runstrength_tui", *args], cwd=child_kw["cwd"], env=env,
-                              capture_output=True, timeout=60)
+        return subprocess.run(
+            [sys.executable, "-m", "runstrength_tui", *args],
+            cwd=child_kw["cwd"],
+            env=env,
+            capture_output=True,
+            timeout=60,
+        )
 
     assert run("profile", "--level", "beginner").returncode == 0
     logged = run("log", "plank", "--seconds", "30")  # prints "1 × 30 s": saved once, reported once
     assert logged.returncode == 0 and b"Traceback" not in logged.stderr, logged.stderr
-    commands = [("status",), ("today",), ("plan",), ("history",), ("exercises",), ("show", "plank"), ("profile",),
-                ("pain",), ("runs",), ("export",), ("export", "--format", "csv"), ("restore", "--list"),
-                ("history", "--json"), ("log", "nope"), ("--help",)]
+    commands = [
+        ("status",),
+        ("today",),
+        ("plan",),
+        ("history",),
+        ("exercises",),
+        ("show", "plank"),
+        ("profile",),
+        ("pain",),
+        ("runs",),
+        ("export",),
+        ("export", "--format", "csv"),
+        ("restore", "--list"),
+        ("history", "--json"),
+        ("log", "nope"),
+        ("--help",),
+    ]
     for args in commands:
         done = run(*args)
         assert b"Traceback" not in done.stderr and b"UnicodeEncodeError" not in done.stderr, (args, done.stderr)
@@ -77,12 +120,21 @@ def test_a_saved_set_is_never_reported_as_a_failure(child_kw, data_dir):
 
     def run(*args: str) -> subprocess.CompletedProcess:
         with open("/dev/full", "w") as full:
-            return subprocess.run([sys.executable, "-m", "runstrength_tui", *args], cwd=child_kw["cwd"], env=env,
-                                  stdout=full, stderr=subprocess.PIPE, text=True, timeout=60)
+            return subprocess.run(
+                [sys.executable, "-m", "runstrength_tui", *args],
+                cwd=child_kw["cwd"],
+                env=env,
+                stdout=full,
+                stderr=subprocess.PIPE,
+                text=True,
+                timeout=60,
+            )
 
     logged = run("log", "plank", "--seconds", "30")
     assert logged.returncode == 0, logged.stderr
-    assert logged.stderr == "runstrength: done and saved, but its report could not be printed (No space left on device).\n"
+    assert (
+        logged.stderr == "runstrength: done and saved, but its report could not be printed (No space left on device).\n"
+    )
     with Store(data_dir, write=False) as store:
         assert len(store.sets()) == 1
     read = run("export")

@@ -62,15 +62,31 @@ def _legacy_log(history, notes):
         start = datetime.combine(day, time(18, 0))
         session = h.store.start_session(day, start)
         for i, note in enumerate(notes):
-            h.store.log_set(SetRecord(id=new_id(), session=session.id, exercise="plank", date=day,
-                                      logged_at=start + timedelta(minutes=i + 1), seconds=30, note=note))
+            h.store.log_set(
+                SetRecord(
+                    id=new_id(),
+                    session=session.id,
+                    exercise="plank",
+                    date=day,
+                    logged_at=start + timedelta(minutes=i + 1),
+                    seconds=30,
+                    note=note,
+                )
+            )
         h.store.finish_session(start + timedelta(minutes=30), rpe=6, minutes=20)
 
 
 def test_a_legacy_log_with_hostile_notes_is_read_and_shown_escaped(cli, history):
     _legacy_log(history, HOSTILE)
     seen = 0
-    for args in (("export",), ("export", "--format", "csv"), ("history",), ("history", "--json"), ("status",), ("today",)):
+    for args in (
+        ("export",),
+        ("export", "--format", "csv"),
+        ("history",),
+        ("history", "--json"),
+        ("status",),
+        ("today",),
+    ):
         result = cli(*args)
         assert result.code == 0, (args, result)
         assert _clean(result.out) and _clean(result.err), (args, result)
@@ -84,11 +100,30 @@ def test_a_legacy_log_with_hostile_notes_is_read_and_shown_escaped(cli, history)
 
 def _bundle(note: str) -> dict:
     return {
-        "format": "runstrength-export", "version": 1,
-        "sessions": [{"id": "s1", "date": "2025-03-10", "started_at": "2025-03-10T18:00:00", "kind": "strength",
-                      "ended_at": "2025-03-10T18:30:00", "rpe": 6, "minutes": 20}],
-        "sets": [{"id": "x1", "session": "s1", "exercise": "plank", "date": "2025-03-10",
-                  "logged_at": "2025-03-10T18:01:00", "seconds": 30, "note": note}],
+        "format": "runstrength-export",
+        "version": 1,
+        "sessions": [
+            {
+                "id": "s1",
+                "date": "2025-03-10",
+                "started_at": "2025-03-10T18:00:00",
+                "kind": "strength",
+                "ended_at": "2025-03-10T18:30:00",
+                "rpe": 6,
+                "minutes": 20,
+            }
+        ],
+        "sets": [
+            {
+                "id": "x1",
+                "session": "s1",
+                "exercise": "plank",
+                "date": "2025-03-10",
+                "logged_at": "2025-03-10T18:01:00",
+                "seconds": 30,
+                "note": note,
+            }
+        ],
     }
 
 
@@ -150,9 +185,14 @@ def test_every_control_character_is_refused_or_escaped_everywhere(cli, tmp_path,
         bad_name["sets"][0]["exercise"] = "plank" + ch
         (tmp_path / "note.json").write_text(json.dumps(bad_note))
         (tmp_path / "name.json").write_text(json.dumps(bad_name))
-        for args in (("log", "plank", "--seconds", "30", "--note", text), ("log", text, "--seconds", "30"),
-                     ("import", tmp_path / f"f{text}.json"), ("--data-dir", f"{data_dir}{text}", "status"),
-                     ("import", tmp_path / "note.json"), ("import", tmp_path / "name.json")):
+        for args in (
+            ("log", "plank", "--seconds", "30", "--note", text),
+            ("log", text, "--seconds", "30"),
+            ("import", tmp_path / f"f{text}.json"),
+            ("--data-dir", f"{data_dir}{text}", "status"),
+            ("import", tmp_path / "note.json"),
+            ("import", tmp_path / "name.json"),
+        ):
             result = cli(*args)
             assert result.code == 2, (args, result)
             assert _clean(result.out) and _clean(result.err) and len(result.err_lines) == 1, (args, result)

@@ -9,7 +9,12 @@ import pytest
 from runstrength_tui.store.repo import Store
 
 TODAY = date(2025, 3, 12)  # pinned by tests/conftest.py (a Wednesday)
-RUNNER = dict(level="intermediate", equipment=("dumbbells",), target=2, runs=("rest", "easy", "hard", "rest", "easy", "long", "rest"))
+RUNNER = dict(
+    level="intermediate",
+    equipment=("dumbbells",),
+    target=2,
+    runs=("rest", "easy", "hard", "rest", "easy", "long", "rest"),
+)
 
 
 def stored(folder):
@@ -18,7 +23,21 @@ def stored(folder):
 
 
 def test_log_writes_n_identical_sets_into_the_days_session(data_dir, cli):
-    result = cli("log", "goblet-squat", "--sets", "3", "--reps", "15", "--load", "12.5kg", "--rpe", "7", "--note", "easy", "--json")
+    result = cli(
+        "log",
+        "goblet-squat",
+        "--sets",
+        "3",
+        "--reps",
+        "15",
+        "--load",
+        "12.5kg",
+        "--rpe",
+        "7",
+        "--note",
+        "easy",
+        "--json",
+    )
     assert result.code == 0, result
     out = result.json()
     assert {"logged", "warnings"} <= set(out)
@@ -207,8 +226,14 @@ def test_warnings_in_text_output_are_words(data_dir, cli):
 def test_a_line_that_opens_the_app_parses_the_same_without_the_commands():
     from runstrength_tui.cli.parser import build_parser, opens_app
 
-    for line in ([], ["--demo"], ["--data-dir", "/x"], ["--data-dir=/y", "--demo"], ["--data-dir", "log"],
-                 ["--data-dir", "/a", "--data-dir", "/b"]):
+    for line in (
+        [],
+        ["--demo"],
+        ["--data-dir", "/x"],
+        ["--data-dir=/y", "--demo"],
+        ["--data-dir", "log"],
+        ["--data-dir", "/a", "--data-dir", "/b"],
+    ):
         assert opens_app(line), line
         assert vars(build_parser(commands=False).parse_args(line)) == vars(build_parser().parse_args(line)), line
     for line in (["log"], ["--help"], ["--version"], ["--data-dir"], ["--data-dir", "--demo"], ["--dem"], ["-h"]):

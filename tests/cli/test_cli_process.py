@@ -40,7 +40,9 @@ def test_scriptable_commands_do_not_import_textual(data_dir, child_kw, args):
     from runstrength_tui.store.repo import Store
 
     Store(data_dir).close()  # an empty log (read commands refuse a folder without one)
-    done = subprocess.run([sys.executable, "-c", NO_TEXTUAL, *args], **child_kw, capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-c", NO_TEXTUAL, *args], **child_kw, capture_output=True, text=True, timeout=60
+    )
     assert done.returncode == 0, done.stderr
     assert done.stdout.rstrip().endswith("clean")
 

@@ -13,7 +13,20 @@ TODAY = date(2025, 3, 12)  # pinned by tests/conftest.py (a Wednesday)
 @pytest.fixture
 def runner(data_dir, history, cli):
     """A pinned profile and three weeks of Monday/Thursday sessions before TODAY (a Wednesday)."""
-    assert cli("profile", "--level", "intermediate", "--equipment", "dumbbells", "--block-start", "2025-02-17", "--weeks", "10").code == 0
+    assert (
+        cli(
+            "profile",
+            "--level",
+            "intermediate",
+            "--equipment",
+            "dumbbells",
+            "--block-start",
+            "2025-02-17",
+            "--weeks",
+            "10",
+        ).code
+        == 0
+    )
     with history() as h:
         day = date(2025, 2, 17)
         while day < TODAY:
@@ -75,15 +88,48 @@ def test_profile_shows_defaults_and_changes_values(data_dir, cli):
     assert not data_dir.exists(), "showing the defaults saves nothing"
 
     changed = cli(
-        "profile", "--level", "Intermediate", "--equipment", "dumbbells,bands", "--target", "3", "--minutes", "15",
-        "--units", "lb", "--week-start", "sun", "--runs", "mon=easy,sat=rest,sun=long", "--block-start", "2025-03-02",
-        "--weeks", "8", "--json",
+        "profile",
+        "--level",
+        "Intermediate",
+        "--equipment",
+        "dumbbells,bands",
+        "--target",
+        "3",
+        "--minutes",
+        "15",
+        "--units",
+        "lb",
+        "--week-start",
+        "sun",
+        "--runs",
+        "mon=easy,sat=rest,sun=long",
+        "--block-start",
+        "2025-03-02",
+        "--weeks",
+        "8",
+        "--json",
     )
     assert changed.code == 0, changed
     p = changed.json()
     assert p["saved"] is True
-    assert (p["level"], p["equipment"], p["target"], p["minutes"], p["units"], p["week_start"], p["block_start"], p["weeks"]) == (
-        "intermediate", ["dumbbells", "bands"], 3, 15, "lb", "sun", "2025-03-02", 8,
+    assert (
+        p["level"],
+        p["equipment"],
+        p["target"],
+        p["minutes"],
+        p["units"],
+        p["week_start"],
+        p["block_start"],
+        p["weeks"],
+    ) == (
+        "intermediate",
+        ["dumbbells", "bands"],
+        3,
+        15,
+        "lb",
+        "sun",
+        "2025-03-02",
+        8,
     )
     assert p["runs"] == ["easy", "easy", "hard", "rest", "easy", "rest", "long"]
     assert p["target_history"][-1] == ["2025-03-09", 3]
@@ -151,7 +197,17 @@ def test_read_commands_change_nothing_but_the_plan_ledger(runner, cli, folder_by
     """Reading changes nothing in the log; `today` and `plan` keep what Today showed (the
     plan ledger, once a day: "missed" is then said only of a day that was shown)."""
     before, _ = _without_ledger(folder_bytes(runner))
-    for args in (["today"], ["plan"], ["status"], ["history"], ["profile"], ["export"], ["exercises"], ["show", "plank"], ["restore", "--list"]):
+    for args in (
+        ["today"],
+        ["plan"],
+        ["status"],
+        ["history"],
+        ["profile"],
+        ["export"],
+        ["exercises"],
+        ["show", "plank"],
+        ["restore", "--list"],
+    ):
         assert cli(*args).code == 0, args
     after, shown = _without_ledger(folder_bytes(runner))
     assert after == before

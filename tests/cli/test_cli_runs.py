@@ -22,7 +22,15 @@ def at(day: date, hour: int = 8) -> datetime:
 def imported(tmp_path, data_dir, cli):
     """Two weeks of runs: easy Tue/Thu, long on Saturday, the last on Monday 2025-03-10."""
     folder = tmp_path / "watch"
-    days = [date(2025, 2, 25), date(2025, 2, 27), date(2025, 3, 1), date(2025, 3, 4), date(2025, 3, 6), date(2025, 3, 8), date(2025, 3, 10)]
+    days = [
+        date(2025, 2, 25),
+        date(2025, 2, 27),
+        date(2025, 3, 1),
+        date(2025, 3, 4),
+        date(2025, 3, 6),
+        date(2025, 3, 8),
+        date(2025, 3, 10),
+    ]
     for d in days:
         km, secs = (21.1, 7080) if d.weekday() == 5 else (8.0, 2880)
         write(folder / f"{d}.fit", fit_bytes(at(d), km, secs))
@@ -50,7 +58,12 @@ def test_runs_json_has_the_promised_fields(imported, cli):
     first = out["runs"][1]
     assert {"date", "start", "distance_km", "duration_s", "kind", "source"} <= set(first)
     assert (first["start"], first["distance_km"], first["duration_s"], first["kind"], first["source"]) == (
-        "2025-03-08T08:00:00+01:00", 21.1, 7080, "long", "fit")
+        "2025-03-08T08:00:00+01:00",
+        21.1,
+        7080,
+        "long",
+        "fit",
+    )
 
 
 def test_runs_set_corrects_a_kind_and_auto_takes_it_back(imported, cli):
@@ -64,18 +77,24 @@ def test_runs_set_corrects_a_kind_and_auto_takes_it_back(imported, cli):
     write(imported.parent / "more" / "x.fit", fit_bytes(at(date(2025, 3, 11)), 5, 1800))
     assert cli("runs", "import", imported.parent / "more").code == 0
     assert "hard run" in cli("runs").out.splitlines()[3]
-    assert cli("runs", "set", "2025-03-06", "--kind", "auto").out.strip() == "2025-03-06: 8.0 km easy run, 48 min (automatic)."
+    assert (
+        cli("runs", "set", "2025-03-06", "--kind", "auto").out.strip()
+        == "2025-03-06: 8.0 km easy run, 48 min (automatic)."
+    )
 
 
-@pytest.mark.parametrize("args, words", [
-    (["runs", "set", "2025-03-07", "--kind", "hard"], "No imported run on 2025-03-07"),
-    (["runs", "set", "2025-03-06", "--kind", "tempo"], "Kind must be one of easy, hard, long or auto"),
-    (["runs", "set", "06/03/2025", "--kind", "hard"], "Date must be YYYY-MM-DD"),
-    (["runs", "set", "2025-04-01", "--kind", "hard"], "in the future"),
-    (["runs", "--weeks", "0"], "Weeks must be from 1 to 520"),
-    (["runs", "set", "2025-03-06"], "--kind"),
-    (["runs", "import"], "PATH"),
-])
+@pytest.mark.parametrize(
+    "args, words",
+    [
+        (["runs", "set", "2025-03-07", "--kind", "hard"], "No imported run on 2025-03-07"),
+        (["runs", "set", "2025-03-06", "--kind", "tempo"], "Kind must be one of easy, hard, long or auto"),
+        (["runs", "set", "06/03/2025", "--kind", "hard"], "Date must be YYYY-MM-DD"),
+        (["runs", "set", "2025-04-01", "--kind", "hard"], "in the future"),
+        (["runs", "--weeks", "0"], "Weeks must be from 1 to 520"),
+        (["runs", "set", "2025-03-06"], "--kind"),
+        (["runs", "import"], "PATH"),
+    ],
+)
 def test_bad_input_is_one_line_and_exit_2(imported, cli, folder_bytes, args, words):
     before = folder_bytes(imported)
     result = cli(*args)
@@ -97,8 +116,13 @@ def test_actual_days_knows_the_covered_span_at_its_edges(imported):
     # covered up to the last imported run (Monday); the rest of this week stays the forecast
     assert week == {monday: "easy"}
     assert last_week == {
-        date(2025, 3, 3): "rest", date(2025, 3, 4): "easy", date(2025, 3, 5): "rest", date(2025, 3, 6): "easy",
-        date(2025, 3, 7): "rest", date(2025, 3, 8): "long", date(2025, 3, 9): "rest",
+        date(2025, 3, 3): "rest",
+        date(2025, 3, 4): "easy",
+        date(2025, 3, 5): "rest",
+        date(2025, 3, 6): "easy",
+        date(2025, 3, 7): "rest",
+        date(2025, 3, 8): "long",
+        date(2025, 3, 9): "rest",
     }
 
 

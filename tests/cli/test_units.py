@@ -61,8 +61,16 @@ def test_units_set_with_the_weights_are_the_weights_unit(cli, data_dir):
 
 
 def _set(n: int, load_kg: float, unit: str, session: str = "s1") -> SetRecord:
-    return SetRecord(id=f"x{n}", session=session, exercise="goblet-squat", date=date(2025, 3, 10),
-                     logged_at=datetime(2025, 3, 10, 18, 0, n), reps=12, load_kg=load_kg, unit=unit)
+    return SetRecord(
+        id=f"x{n}",
+        session=session,
+        exercise="goblet-squat",
+        date=date(2025, 3, 10),
+        logged_at=datetime(2025, 3, 10, 18, 0, n),
+        reps=12,
+        load_kg=load_kg,
+        unit=unit,
+    )
 
 
 def test_last_time_never_merges_different_loads():
@@ -77,15 +85,42 @@ def test_last_time_never_merges_different_loads():
 def test_a_runner_in_pounds_never_reads_kg_from_the_cli(cli, data_dir):
     """Every read command, and the log and profile commands, after a week in pounds; the
     guard's sentences too (a load jump, typed in pounds)."""
-    assert cli("profile", "--units", "lb", "--level", "beginner", "--equipment", "dumbbells",
-               "--weights", "10,15,20,25,30,35", "--race", "2025-06-01:10k").code == 0
+    assert (
+        cli(
+            "profile",
+            "--units",
+            "lb",
+            "--level",
+            "beginner",
+            "--equipment",
+            "dumbbells",
+            "--weights",
+            "10,15,20,25,30,35",
+            "--race",
+            "2025-06-01:10k",
+        ).code
+        == 0
+    )
     outputs = []
     for day, load in (("2025-03-03", "15"), ("2025-03-05", "15lb"), ("2025-03-10", "20 lbs")):
-        outputs.append(cli("log", "goblet-squat", "--sets", "2", "--reps", "15", "--load", load, "--rpe", "6", "--date", day))
+        outputs.append(
+            cli("log", "goblet-squat", "--sets", "2", "--reps", "15", "--load", load, "--rpe", "6", "--date", day)
+        )
     outputs.append(cli("log", "goblet-squat", "--sets", "1", "--reps", "6", "--load", "35", "--dry-run"))
-    for args in (("today",), ("plan", "--weeks", "2"), ("plan", "--ics"), ("status",), ("history",), ("profile",),
-                 ("pain",), ("show", "goblet squat"), ("exercises",), ("runs",), ("export",),
-                 ("export", "--format", "csv")):
+    for args in (
+        ("today",),
+        ("plan", "--weeks", "2"),
+        ("plan", "--ics"),
+        ("status",),
+        ("history",),
+        ("profile",),
+        ("pain",),
+        ("show", "goblet squat"),
+        ("exercises",),
+        ("runs",),
+        ("export",),
+        ("export", "--format", "csv"),
+    ):
         outputs.append(cli(*args))
     warned = "".join(r.err for r in outputs)
     assert "lb → 35 lb" in warned and "6 reps at 35 lb" in warned, warned  # the guard spoke, in pounds

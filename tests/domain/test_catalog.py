@@ -70,9 +70,23 @@ def test_plank_is_a_beginner_hold():
 
 
 def test_the_coach_picks_are_in_the_catalog():
-    for ex_id in ("bodyweight-squat", "reverse-lunge", "bulgarian-split-squat", "single-leg-rdl", "goblet-squat",
-                  "glute-bridge", "calf-raise", "eccentric-heel-drop", "nordic-hamstring-curl", "copenhagen-plank",
-                  "side-plank", "dead-bug", "bird-dog", "pogo-hops", "bounding"):
+    for ex_id in (
+        "bodyweight-squat",
+        "reverse-lunge",
+        "bulgarian-split-squat",
+        "single-leg-rdl",
+        "goblet-squat",
+        "glute-bridge",
+        "calf-raise",
+        "eccentric-heel-drop",
+        "nordic-hamstring-curl",
+        "copenhagen-plank",
+        "side-plank",
+        "dead-bug",
+        "bird-dog",
+        "pogo-hops",
+        "bounding",
+    ):
         assert ex_id in CATALOG, ex_id
     assert CATALOG.get("nordic-hamstring-curl").level == "advanced"
 
@@ -177,7 +191,25 @@ def test_empty_catalog_is_rejected():
             parse_catalog(raw)
 
 
-@pytest.mark.parametrize("field", ["name", "kind", "level", "why", "steps", "cues", "mistakes", "muscles", "legs", "sets", "rest", "equipment", "min_rest", "tempo"])
+@pytest.mark.parametrize(
+    "field",
+    [
+        "name",
+        "kind",
+        "level",
+        "why",
+        "steps",
+        "cues",
+        "mistakes",
+        "muscles",
+        "legs",
+        "sets",
+        "rest",
+        "equipment",
+        "min_rest",
+        "tempo",
+    ],
+)
 def test_missing_field_names_entry_and_field(field):
     fails(catalog_of(entry(**{field: DROP})), "squat", field)
 
@@ -240,13 +272,22 @@ def test_plyometrics_for_beginners_are_rejected():
 
 
 def test_equipment_without_alternatives():
-    message = fails(catalog_of(entry(kind="strength", intensity="moderate", equipment=["dumbbells"])), "squat", "alternatives")
+    message = fails(
+        catalog_of(entry(kind="strength", intensity="moderate", equipment=["dumbbells"])), "squat", "alternatives"
+    )
     assert "equipment" in message
 
 
 def test_last_alternative_must_need_no_equipment():
     raw = catalog_of(
-        entry("goblet", name="Goblet", kind="strength", intensity="moderate", equipment=["dumbbells"], alternatives=["press"]),
+        entry(
+            "goblet",
+            name="Goblet",
+            kind="strength",
+            intensity="moderate",
+            equipment=["dumbbells"],
+            alternatives=["press"],
+        ),
         entry("press", name="Press", kind="strength", intensity="moderate", equipment=["gym"], alternatives=["squat"]),
         entry(),
     )
@@ -338,15 +379,15 @@ def test_toml_cache_is_keyed_by_content(tmp_path, monkeypatch):
     cache = tmp_path / "cache"
     monkeypatch.setenv("RUNSTRENGTH_CACHE_DIR", str(cache))
     source = tmp_path / "x.toml"
-    source.write_text('a = 1\n')
+    source.write_text("a = 1\n")
     assert load_toml(source) == {"a": 1}
     assert len(list(cache.glob("x-*.json"))) == 1
     assert load_toml(source) == {"a": 1}  # from the copy
-    source.write_text('a = 2\n')
+    source.write_text("a = 2\n")
     assert load_toml(source) == {"a": 2}  # an edited file gets a new copy
     (cache).chmod(0o500)  # an unwritable cache folder only means parsing the TOML
     try:
-        source.write_text('a = 3\n')
+        source.write_text("a = 3\n")
         assert load_toml(source) == {"a": 3}
     finally:
         cache.chmod(0o700)
@@ -375,7 +416,9 @@ def test_plyometrics_need_at_least_60_s():
 
 
 def test_barbell_lifts_need_at_least_90_s_and_a_gym():
-    lift = dict(kind="strength", intensity="Moderate.", equipment=["gym"], alternatives=["bodyweight"], barbell=True, rest=90)
+    lift = dict(
+        kind="strength", intensity="Moderate.", equipment=["gym"], alternatives=["bodyweight"], barbell=True, rest=90
+    )
     bodyweight = entry("bodyweight", name="Bodyweight")
     message = fails(catalog_of(entry(min_rest=60, **lift), bodyweight), "squat", "min_rest")
     assert "90" in message
@@ -418,7 +461,9 @@ def test_a_beginners_easier_option_is_never_a_jump():
 
 def test_a_beginner_bodyweight_exercise_progresses_without_jumps_or_equipment():
     hop = entry("hop", name="Hop", kind="plyometric", level="intermediate", rest=60, min_rest=60)
-    goblet = entry("goblet", name="Goblet", kind="strength", intensity="Moderate.", equipment=["dumbbells"], alternatives=["squat"])
+    goblet = entry(
+        "goblet", name="Goblet", kind="strength", intensity="Moderate.", equipment=["dumbbells"], alternatives=["squat"]
+    )
     fails(catalog_of(entry(harder="hop", harder_text=DROP), hop), "squat", "harder")
     fails(catalog_of(entry(harder="goblet", harder_text=DROP), goblet), "squat", "harder")
     lunge = entry("lunge", name="Lunge")
@@ -430,8 +475,19 @@ def test_a_beginner_bodyweight_exercise_progresses_without_jumps_or_equipment():
 
 # --- the shipped catalog: the coach's rules, entry by entry ----------------------------------------------------
 
-LEG_MUSCLES = {"glutes", "glute medius", "quadriceps", "hamstrings", "calves", "soleus", "adductors", "abductors",
-               "hip flexors", "tibialis anterior", "foot arch muscles"}
+LEG_MUSCLES = {
+    "glutes",
+    "glute medius",
+    "quadriceps",
+    "hamstrings",
+    "calves",
+    "soleus",
+    "adductors",
+    "abductors",
+    "hip flexors",
+    "tibialis anterior",
+    "foot arch muscles",
+}
 EQUIPMENT_OR_JUMP = re.compile(r"dumbbell|kettlebell|barbell|\bbands?\b|weight|backpack|load|\bjump|\bhop|bound", re.I)
 
 
@@ -451,9 +507,23 @@ def test_legs_follows_the_muscles(exercise):
 
 
 def test_hip_and_glute_work_counts_as_legs():
-    for ex_id in ("glute-bridge", "single-leg-glute-bridge", "hip-thrust", "clamshell", "lateral-band-walk",
-                  "side-lying-hip-abduction", "banded-knee-drive", "tibialis-raise", "calf-raise", "seated-calf-raise",
-                  "pogo-hops", "copenhagen-plank", "copenhagen-plank-long", "short-foot", "single-leg-balance-reach"):
+    for ex_id in (
+        "glute-bridge",
+        "single-leg-glute-bridge",
+        "hip-thrust",
+        "clamshell",
+        "lateral-band-walk",
+        "side-lying-hip-abduction",
+        "banded-knee-drive",
+        "tibialis-raise",
+        "calf-raise",
+        "seated-calf-raise",
+        "pogo-hops",
+        "copenhagen-plank",
+        "copenhagen-plank-long",
+        "short-foot",
+        "single-leg-balance-reach",
+    ):
         assert CATALOG.get(ex_id).legs, ex_id
     for ex_id in ("plank", "side-plank", "dead-bug", "bird-dog", "pallof-press", "hollow-hold", "push-up", "band-row"):
         assert not CATALOG.get(ex_id).legs, ex_id
@@ -496,8 +566,11 @@ def test_no_beginner_exercise_regresses_to_a_jump(exercise):
         assert not re.search(r"\bjump|\bhop|bound|skip", exercise.easier_text, re.I)
 
 
-@pytest.mark.parametrize("exercise", [e for e in CATALOG if e.level == "beginner" and not e.equipment and e.kind != "mobility"],
-                         ids=lambda e: e.id)
+@pytest.mark.parametrize(
+    "exercise",
+    [e for e in CATALOG if e.level == "beginner" and not e.equipment and e.kind != "mobility"],
+    ids=lambda e: e.id,
+)
 def test_beginner_bodyweight_exercises_progress_without_jumps_or_equipment(exercise):
     e = exercise
     if e.harder:
@@ -510,9 +583,24 @@ def test_beginner_bodyweight_exercises_progress_without_jumps_or_equipment(exerc
 # The bodyweight exercises a no-equipment beginner's program is built from (the beginner templates and the
 # bodyweight swaps of their equipped slots): each has a catalog harder variation a beginner may do, so weeks
 # 9–12 progress without weights.
-BEGINNER_BASICS = ("bodyweight-squat", "tempo-squat", "reverse-lunge", "split-squat", "step-up", "glute-bridge",
-                   "single-leg-glute-bridge", "calf-raise", "single-leg-calf-raise", "bent-knee-calf-raise",
-                   "clamshell", "knee-plank", "knee-side-plank", "side-plank", "incline-push-up", "short-foot")
+BEGINNER_BASICS = (
+    "bodyweight-squat",
+    "tempo-squat",
+    "reverse-lunge",
+    "split-squat",
+    "step-up",
+    "glute-bridge",
+    "single-leg-glute-bridge",
+    "calf-raise",
+    "single-leg-calf-raise",
+    "bent-knee-calf-raise",
+    "clamshell",
+    "knee-plank",
+    "knee-side-plank",
+    "side-plank",
+    "incline-push-up",
+    "short-foot",
+)
 
 
 @pytest.mark.parametrize("ex_id", BEGINNER_BASICS)
@@ -529,10 +617,22 @@ def test_every_reference_names_a_catalog_exercise():
             assert ref is None or (ref in CATALOG and ref != e.id), (e.id, ref)
 
 
-NEW_IDS = ("tibialis-raise", "single-leg-balance-reach", "short-foot", "banded-knee-drive", "side-lying-hip-abduction",
-           "knee-to-wall-ankle-rock", "half-kneeling-hip-flexor-stretch", "seated-calf-raise", "tempo-squat",
-           "pause-split-squat", "step-down", "copenhagen-plank-long", "single-leg-hip-thrust",
-           "single-leg-bent-knee-calf-raise")
+NEW_IDS = (
+    "tibialis-raise",
+    "single-leg-balance-reach",
+    "short-foot",
+    "banded-knee-drive",
+    "side-lying-hip-abduction",
+    "knee-to-wall-ankle-rock",
+    "half-kneeling-hip-flexor-stretch",
+    "seated-calf-raise",
+    "tempo-squat",
+    "pause-split-squat",
+    "step-down",
+    "copenhagen-plank-long",
+    "single-leg-hip-thrust",
+    "single-leg-bent-knee-calf-raise",
+)
 
 
 def test_the_new_exercises_are_written_in_full():
@@ -540,8 +640,14 @@ def test_the_new_exercises_are_written_in_full():
         e = CATALOG.get(ex_id)
         assert len(e.steps) >= 4 and len(e.cues) >= 3 and len(e.mistakes) >= 2 and e.muscles and e.why, ex_id
         assert (e.easier or e.easier_text) and (e.harder or e.harder_text), ex_id
-    assert {e.id for e in CATALOG if e.kind == "mobility"} == {"knee-to-wall-ankle-rock", "half-kneeling-hip-flexor-stretch"}
-    assert CATALOG.get("banded-knee-drive").equipment == ("bands",) and "hip flexors" in CATALOG.get("banded-knee-drive").muscles
+    assert {e.id for e in CATALOG if e.kind == "mobility"} == {
+        "knee-to-wall-ankle-rock",
+        "half-kneeling-hip-flexor-stretch",
+    }
+    assert (
+        CATALOG.get("banded-knee-drive").equipment == ("bands",)
+        and "hip flexors" in CATALOG.get("banded-knee-drive").muscles
+    )
     assert CATALOG.get("tibialis-raise").muscles == ("tibialis anterior",)
 
 
@@ -563,7 +669,9 @@ def test_catalog_fixes_from_issue_11():
     assert CATALOG.get("dumbbell-rdl").harder == "single-leg-rdl"
     short, long = CATALOG.get("copenhagen-plank"), CATALOG.get("copenhagen-plank-long")
     assert short.level == "beginner" and long.level == "intermediate"
-    assert short.harder == "copenhagen-plank-long" and long.easier == "copenhagen-plank" and short.easier == "side-plank"
+    assert (
+        short.harder == "copenhagen-plank-long" and long.easier == "copenhagen-plank" and short.easier == "side-plank"
+    )
     for e in (short, long):
         assert e.is_hold and e.hold <= 30 and e.longest_hold <= 30
     assert "knee" in " ".join(short.steps) and "foot" in " ".join(long.steps)

@@ -27,7 +27,9 @@ from runstrength_tui.store.shipped import load_catalog
 
 CATALOG = load_catalog()
 START = date(2026, 1, 5)  # a Monday
-LIFE = settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+LIFE = settings(
+    max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
+)
 JUMPS = {e.id for e in CATALOG if e.kind == "plyometric"}
 
 
@@ -40,8 +42,14 @@ def first_load(item: plan.Prescribed, profile: Profile) -> float | None:
     return weights[len(weights) // 3] if weights else None
 
 
-def follow(profile: Profile, days: int, skip: frozenset[date] = frozenset(), pain: dict[int, str] | None = None,
-           extra: int = 0, volumes: dict[date, int] | None = None):
+def follow(
+    profile: Profile,
+    days: int,
+    skip: frozenset[date] = frozenset(),
+    pain: dict[int, str] | None = None,
+    extra: int = 0,
+    volumes: dict[date, int] | None = None,
+):
     """A runner who does what `today` says for ``days`` days (but on ``skip`` days),
     marking pain on the sets of the pain family ``pain[n]`` in their n-th session, and
     doing ``extra`` reps more than asked. Returns the days (date, plan), sessions, sets."""
@@ -54,8 +62,16 @@ def follow(profile: Profile, days: int, skip: frozenset[date] = frozenset(), pai
     for n in range(days):
         day = at(n)
         since = history_since(day, sessions)
-        ctx = Context(today=day, profile=profile, sessions=list(sessions), history=[h for h in history if h.date >= since],
-                      acks=[], catalog=CATALOG, pain_history=[h for h in history if h.date < since], shown=dict(shown))
+        ctx = Context(
+            today=day,
+            profile=profile,
+            sessions=list(sessions),
+            history=[h for h in history if h.date >= since],
+            acks=[],
+            catalog=CATALOG,
+            pain_history=[h for h in history if h.date < since],
+            shown=dict(shown),
+        )
         today = ctx.today_plan()
         shown.setdefault(day, today.kind)
         volumes.setdefault(day, today.volume)
@@ -66,17 +82,36 @@ def follow(profile: Profile, days: int, skip: frozenset[date] = frozenset(), pai
         hurt = pain.get(len(sessions))
         for i, item in enumerate(today.exercises):
             load = item.suggested_load_kg
-            if load is None and CATALOG.get(item.exercise).weighted and not any(h.exercise == item.exercise for h in history):
+            if (
+                load is None
+                and CATALOG.get(item.exercise).weighted
+                and not any(h.exercise == item.exercise for h in history)
+            ):
                 load = first_load(item, profile)
             for k in range(item.sets):
-                history.append(SetRecord(
-                    id=f"{sid}-{i}-{k}", session=sid, exercise=item.exercise, date=day,
-                    logged_at=datetime.combine(day, time(18)) + timedelta(minutes=i, seconds=k),
-                    reps=item.reps[1] + extra if item.reps else None, seconds=item.seconds, load_kg=load, unit=item.load_unit,
-                    pain=hurt is not None and CATALOG.pain_family(item.exercise) == hurt,
-                ))
-        sessions.append(SessionRecord(id=sid, date=day, started_at=datetime.combine(day, time(18)),
-                                      ended_at=datetime.combine(day, time(18, 20)), minutes=20))
+                history.append(
+                    SetRecord(
+                        id=f"{sid}-{i}-{k}",
+                        session=sid,
+                        exercise=item.exercise,
+                        date=day,
+                        logged_at=datetime.combine(day, time(18)) + timedelta(minutes=i, seconds=k),
+                        reps=item.reps[1] + extra if item.reps else None,
+                        seconds=item.seconds,
+                        load_kg=load,
+                        unit=item.load_unit,
+                        pain=hurt is not None and CATALOG.pain_family(item.exercise) == hurt,
+                    )
+                )
+        sessions.append(
+            SessionRecord(
+                id=sid,
+                date=day,
+                started_at=datetime.combine(day, time(18)),
+                ended_at=datetime.combine(day, time(18, 20)),
+                minutes=20,
+            )
+        )
     return out, sessions, history
 
 
@@ -99,8 +134,9 @@ def test_pain_counts_by_family_across_the_easier_variation_and_takes_the_family_
 
 
 def test_one_mark_gives_the_easier_variation_no_heavier_and_no_jumps_for_a_week():
-    p = Profile(level="advanced", equipment=("dumbbells",), dumbbells=(6.0, 8.0, 10.0, 12.0), block_start=START,
-                plyo_ready=True)
+    p = Profile(
+        level="advanced", equipment=("dumbbells",), dumbbells=(6.0, 8.0, 10.0, 12.0), block_start=START, plyo_ready=True
+    )
     fam = CATALOG.pain_family("goblet-squat")
     days, sessions, history = follow(p, 21, pain={2: fam})
     marked_day = sessions[2].date
@@ -120,10 +156,14 @@ def day_month(day: date) -> str:
     return f"{day.day} {day.strftime('%b')}"
 
 
-@given(st.lists(st.tuples(st.integers(0, 12), st.sampled_from(sorted({CATALOG.pain_family(e.id) for e in CATALOG}))),
-                max_size=6),
-       st.sampled_from(LEVELS), st.sampled_from([("none",), ("bands",), ("dumbbells",), ("gym",), ("kettlebell",)]),
-       st.lists(st.integers(0, 60), max_size=3))
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 12), st.sampled_from(sorted({CATALOG.pain_family(e.id) for e in CATALOG}))), max_size=6
+    ),
+    st.sampled_from(LEVELS),
+    st.sampled_from([("none",), ("bands",), ("dumbbells",), ("gym",), ("kettlebell",)]),
+    st.lists(st.integers(0, 60), max_size=3),
+)
 @LIFE
 def test_no_crash_after_any_pain_marks_and_clearances(marks, level, kit, clear_days):
     """Any pain marks on any family, cleared on any days: every day plans, none crashes,
@@ -132,7 +172,9 @@ def test_no_crash_after_any_pain_marks_and_clearances(marks, level, kit, clear_d
     pain = dict(marks)
     days, sessions, history = follow(p, 49, pain=pain)
     marked = sorted({h.exercise for h in history if h.pain})
-    cleared = p.with_changes(pain_cleared=tuple((marked[i % len(marked)], at(c)) for i, c in enumerate(clear_days)) if marked else ())
+    cleared = p.with_changes(
+        pain_cleared=tuple((marked[i % len(marked)], at(c)) for i, c in enumerate(clear_days)) if marked else ()
+    )
     for n in range(0, 56, 3):
         day = at(n)
         t = plan.today_plan(day, cleared, sessions, history, CATALOG)
@@ -148,9 +190,16 @@ def test_no_crash_after_any_pain_marks_and_clearances(marks, level, kit, clear_d
 @pytest.mark.parametrize("distance", sorted(RACE_RECOVERY))
 def test_recovery_after_a_race_scales_with_its_distance(distance):
     race = at(24)  # a Friday
-    p = Profile(level="advanced", equipment=("dumbbells",), dumbbells=(6.0, 8.0, 10.0, 12.0, 14.0), block_start=START,
-                plyo_ready=True, runs=("rest", "easy", "hard", "rest", "easy", "rest", "long"),
-                races=(race,), race_distances=((race, distance),))
+    p = Profile(
+        level="advanced",
+        equipment=("dumbbells",),
+        dumbbells=(6.0, 8.0, 10.0, 12.0, 14.0),
+        block_start=START,
+        plyo_ready=True,
+        runs=("rest", "easy", "hard", "rest", "easy", "rest", "long"),
+        races=(race,),
+        race_distances=((race, distance),),
+    )
     days, _, history = follow(p, 70)
     rec = race_recovery(distance)
     before = {h.exercise: h.load_kg for h in history if h.date < race and h.load_kg}
@@ -200,8 +249,12 @@ def test_any_number_of_key_runs(runs, free):
 
 
 def test_a_light_week_never_raises_load_even_for_an_over_doer():
-    p = Profile(level="intermediate", equipment=("dumbbells",), dumbbells=(4.0, 6.0, 8.0, 10.0, 12.0, 14.0, 16.0),
-                block_start=START)
+    p = Profile(
+        level="intermediate",
+        equipment=("dumbbells",),
+        dumbbells=(4.0, 6.0, 8.0, 10.0, 12.0, 14.0, 16.0),
+        block_start=START,
+    )
     days, _, history = follow(p, 84, extra=4)
     light = [(d, t) for d, t in days if t.kind == "strength" and t.light_week]
     assert light, "the block has lighter weeks"
@@ -226,8 +279,12 @@ def test_a_block_ends_and_the_next_begins():
 
 def test_a_move_up_to_advanced_keeps_high_level_jumps_away_for_four_weeks():
     change = at(63)
-    p = Profile(level="advanced", block_start=START, plyo_ready=True,
-                level_history=((START, "intermediate"), (change, "advanced")))
+    p = Profile(
+        level="advanced",
+        block_start=START,
+        plyo_ready=True,
+        level_history=((START, "intermediate"), (change, "advanced")),
+    )
     days, _, _ = follow(p, 70 + 35)
     high = plan.HIGH_LEVEL_PLYO
     for d, t in days:
@@ -238,12 +295,23 @@ def test_a_move_up_to_advanced_keeps_high_level_jumps_away_for_four_weeks():
 # --- sessions and sentences ---------------------------------------------------------------------
 
 
-@given(st.sampled_from(LEVELS), st.sampled_from([("none",), ("bands",), ("dumbbells",), ("gym",), ("kettlebell", "bands")]),
-       st.sampled_from((15, 20)), st.sampled_from((2, 3)))
+@given(
+    st.sampled_from(LEVELS),
+    st.sampled_from([("none",), ("bands",), ("dumbbells",), ("gym",), ("kettlebell", "bands")]),
+    st.sampled_from((15, 20)),
+    st.sampled_from((2, 3)),
+)
 @LIFE
 def test_one_exercise_per_family_and_true_pattern_sentences(level, kit, minutes, target):
-    p = Profile(level=level, equipment=kit, minutes=minutes, target=target, block_start=START, plyo_ready=True,
-                dumbbells=(4.0, 8.0, 12.0))
+    p = Profile(
+        level=level,
+        equipment=kit,
+        minutes=minutes,
+        target=target,
+        block_start=START,
+        plyo_ready=True,
+        dumbbells=(4.0, 8.0, 12.0),
+    )
     days, _, _ = follow(p, 56, skip=frozenset(at(n) for n in range(0, 56, 2)))
     for d, t in days:
         families = [CATALOG.family(e.exercise) for e in t.exercises]
@@ -286,7 +354,9 @@ def test_a_new_running_week_replans_from_its_day_and_never_rewrites_the_days_bef
     an easy Tuesday: Wednesday is still the day after back-to-back hard days."""
     from runstrength_tui.domain.profile import changed_profile
 
-    old = Profile(level="intermediate", block_start=START, runs=("hard", "hard", "rest", "rest", "easy", "long", "rest"))
+    old = Profile(
+        level="intermediate", block_start=START, runs=("hard", "hard", "rest", "rest", "easy", "long", "rest")
+    )
     wed = at(9)
     new = changed_profile(old, wed, False, {"runs": ("hard", "easy", "rest", "rest", "easy", "long", "rest")})
     assert new.run_on(at(8)) == "hard" and new.run_on(wed + timedelta(days=6)) == "easy"
@@ -306,11 +376,15 @@ def test_barbell_loads_for_a_runner_in_pounds_are_pound_steps():
 
 @pytest.mark.parametrize(("extra", "creeps"), [(0, False), (6, True)])
 def test_volume_creeping_above_the_plan_for_three_weeks_gets_one_calm_sentence(extra, creeps):
-    p = Profile(level="intermediate", equipment=("dumbbells",), dumbbells=(4.0, 6.0, 8.0, 10.0, 12.0), block_start=START)
+    p = Profile(
+        level="intermediate", equipment=("dumbbells",), dumbbells=(4.0, 6.0, 8.0, 10.0, 12.0), block_start=START
+    )
     volumes: dict[date, int] = {}
     days, sessions, history = follow(p, 35, extra=extra, volumes=volumes)
     day = at(35)
-    ctx = Context(today=day, profile=p, sessions=sessions, history=history, acks=[], catalog=CATALOG, shown_volume=volumes)
+    ctx = Context(
+        today=day, profile=p, sessions=sessions, history=history, acks=[], catalog=CATALOG, shown_volume=volumes
+    )
     notes = [w for w in ctx.review() if w.code == "volume-creep"]
     unknown = Context(today=day, profile=p, sessions=sessions, history=history, acks=[], catalog=CATALOG)
     assert not [w for w in unknown.review() if w.code == "volume-creep"]  # no ledger, no judgement
@@ -321,7 +395,11 @@ def test_volume_creeping_above_the_plan_for_three_weeks_gets_one_calm_sentence(e
 
 def test_calf_and_soleus_raises_are_one_family_for_pain():
     """Calf pain twice takes bent-knee (soleus) raises out too: the same Achilles tendon."""
-    assert CATALOG.pain_family("calf-raise") == CATALOG.pain_family("bent-knee-calf-raise") == CATALOG.pain_family("seated-calf-raise")
+    assert (
+        CATALOG.pain_family("calf-raise")
+        == CATALOG.pain_family("bent-knee-calf-raise")
+        == CATALOG.pain_family("seated-calf-raise")
+    )
     assert CATALOG.pain_family("calf-raise") != CATALOG.pain_family("tibialis-raise")
 
 

@@ -69,7 +69,9 @@ def runners(draw):
             if runs[(i + 1) % 7] != "long":
                 runs[(i + 1) % 7] = "hard"
     level = draw(st.sampled_from(LEVELS))
-    kit = draw(st.sampled_from([("none",), ("bands",), ("dumbbells",), ("kettlebell",), ("gym",), ("bands", "dumbbells")]))
+    kit = draw(
+        st.sampled_from([("none",), ("bands",), ("dumbbells",), ("kettlebell",), ("gym",), ("bands", "dumbbells")])
+    )
     dumbbells = tuple(sorted(draw(st.sets(st.sampled_from((2.0, 4.0, 6.0, 8.0, 10.0, 12.0, 16.0)), max_size=5))))
     kettlebells = tuple(sorted(draw(st.sets(st.sampled_from((8.0, 12.0, 16.0, 20.0)), max_size=3))))
     races = tuple(sorted(draw(st.sets(st.integers(10, 80).map(lambda n: START + timedelta(days=n)), max_size=2))))
@@ -84,8 +86,9 @@ def runners(draw):
         dumbbells=dumbbells,
         kettlebells=kettlebells,
         races=races,
-        race_distances=tuple((r, draw(st.sampled_from(("5k", "10k", "half", "marathon", "ultra")))) for r in races
-                             if draw(st.booleans())),
+        race_distances=tuple(
+            (r, draw(st.sampled_from(("5k", "10k", "half", "marathon", "ultra")))) for r in races if draw(st.booleans())
+        ),
         plyo_ready=draw(st.booleans()),
     )
     missed = draw(
@@ -116,8 +119,16 @@ def follow(profile: Profile, missed: set[date], actual_all: dict[date, str] | No
         recent = [h for h in history if h.date >= since]
         # imported runs: known up to yesterday (a runner imports after running)
         actual = {d: k for d, k in (actual_all or {}).items() if d < day} or None
-        ctx = Context(today=day, profile=profile, sessions=list(sessions), history=recent, acks=[], catalog=CATALOG,
-                      actual=actual, shown=dict(shown))
+        ctx = Context(
+            today=day,
+            profile=profile,
+            sessions=list(sessions),
+            history=recent,
+            acks=[],
+            catalog=CATALOG,
+            actual=actual,
+            shown=dict(shown),
+        )
         today = ctx.today_plan()
         shown.setdefault(day, today.kind)
         days.append((day, today))
@@ -127,22 +138,49 @@ def follow(profile: Profile, missed: set[date], actual_all: dict[date, str] | No
             logged = []
             for i, item in enumerate(today.exercises):
                 load = item.suggested_load_kg
-                if load is None and CATALOG.get(item.exercise).weighted and not any(h.exercise == item.exercise for h in history):
+                if (
+                    load is None
+                    and CATALOG.get(item.exercise).weighted
+                    and not any(h.exercise == item.exercise for h in history)
+                ):
                     load = first_load(item, profile)
                 for n in range(item.sets):
                     record = SetRecord(
-                        id=f"{sid}-{i}-{n}", session=sid, exercise=item.exercise, date=day,
+                        id=f"{sid}-{i}-{n}",
+                        session=sid,
+                        exercise=item.exercise,
+                        date=day,
                         logged_at=datetime.combine(day, time(18)) + timedelta(minutes=i, seconds=n),
-                        reps=item.reps[1] if item.reps else None, seconds=item.seconds, load_kg=load, unit=item.load_unit,
+                        reps=item.reps[1] if item.reps else None,
+                        seconds=item.seconds,
+                        load_kg=load,
+                        unit=item.load_unit,
                     )
                     notes += [(day, w) for w in ctx.set_notes([record], history=recent + logged)]
                     logged.append(record)
             history += logged
-            sessions.append(SessionRecord(id=sid, date=day, started_at=datetime.combine(day, time(18)),
-                                          ended_at=datetime.combine(day, time(18, 20)), minutes=20))
+            sessions.append(
+                SessionRecord(
+                    id=sid,
+                    date=day,
+                    started_at=datetime.combine(day, time(18)),
+                    ended_at=datetime.combine(day, time(18, 20)),
+                    minutes=20,
+                )
+            )
         if today.kind == "strength" or day.weekday() == 6:  # what `status` would say that evening
-            notes += [(day, w) for w in Context(today=day, profile=profile, sessions=list(sessions), history=history[-400:],
-                                                acks=[], catalog=CATALOG, actual=actual).review()]
+            notes += [
+                (day, w)
+                for w in Context(
+                    today=day,
+                    profile=profile,
+                    sessions=list(sessions),
+                    history=history[-400:],
+                    acks=[],
+                    catalog=CATALOG,
+                    actual=actual,
+                ).review()
+            ]
         day += timedelta(days=1)
     return sessions, history, notes, days
 
@@ -165,6 +203,7 @@ def _a_runner_who_follows_today_is_never_hurt_by_the_plan(runner):
         assert week.run_on(d) not in ("long", "race")
         assert week.run_on(d - timedelta(days=1)) not in ("long", "race")
         assert week.run_on(d + timedelta(days=1)) != "long"
+
         # key runs (long, race, or hard next to another hard/long/race day): none on the
         # session day, the day before or the day after
         def key(x: date) -> bool:
@@ -199,7 +238,9 @@ def _a_runner_who_follows_today_is_never_hurt_by_the_plan(runner):
             back_on = min(x for x in dates if x <= d and by_day[x].comeback == 1 and (d - x).days < 14)
             # "previous": what was done in the five weeks before the break
             broke = max(x for x in dates if x < back_on)
-            before = [h for h in history if h.exercise == item.exercise and broke - timedelta(days=35) <= h.date < back_on]
+            before = [
+                h for h in history if h.exercise == item.exercise and broke - timedelta(days=35) <= h.date < back_on
+            ]
             if not before:
                 continue
             last_session = max(before, key=lambda h: h.logged_at).session
@@ -209,7 +250,13 @@ def _a_runner_who_follows_today_is_never_hurt_by_the_plan(runner):
                 # that share falls below it (the reps carry the ramp then)
                 lightest = min(ladder(implement(CATALOG.get(item.exercise), profile), profile), default=0.0)
                 assert item.suggested_load_kg <= max(max(h.load_kg or 0 for h in last) * factor, lightest) + 1e-6
-            assert item.top <= max(h.volume for h in last) * factor + 1e-6, (d, back_on, today.comeback, item.exercise, sorted(missed))
+            assert item.top <= max(h.volume for h in last) * factor + 1e-6, (
+                d,
+                back_on,
+                today.comeback,
+                item.exercise,
+                sorted(missed),
+            )
     # loads: only weights the runner owns (or standard steps when they said none)
     for _, today in days:
         for item in today.exercises:

@@ -63,10 +63,14 @@ def test_the_quick_simulation_breaks_no_rule():
 # --- runners drawn widely ------------------------------------------------------------------------
 
 OWNED = {
-    "kg": {"dumbbells": [(2, 4, 6, 8), (4, 6, 8, 10, 12), (5, 7.5, 10, 12.5), (6, 8, 10, 12, 14, 16)],
-           "kettlebell": [(8, 12, 16), (8, 12, 16, 20, 24), (12,)]},
-    "lb": {"dumbbells": [(5, 10, 15, 20), (10, 15, 20, 25, 30), (8, 12, 20, 25)],
-           "kettlebell": [(18, 26, 35), (18, 26, 35, 44, 53)]},
+    "kg": {
+        "dumbbells": [(2, 4, 6, 8), (4, 6, 8, 10, 12), (5, 7.5, 10, 12.5), (6, 8, 10, 12, 14, 16)],
+        "kettlebell": [(8, 12, 16), (8, 12, 16, 20, 24), (12,)],
+    },
+    "lb": {
+        "dumbbells": [(5, 10, 15, 20), (10, 15, 20, 25, 30), (8, 12, 20, 25)],
+        "kettlebell": [(18, 26, 35), (18, 26, 35, 44, 53)],
+    },
 }
 RACE_KINDS = ("5k", "10k", "half", "marathon", "ultra", "30", "50", "80")
 
@@ -86,7 +90,7 @@ def running_weeks(draw) -> tuple[str, ...]:
             week[day] = "hard"
     if draw(st.integers(0, 4)) == 0:  # back-to-back hard days
         day = draw(st.integers(0, 3))
-        if "long" not in week[day:day + 2]:
+        if "long" not in week[day : day + 2]:
             week[day] = week[day + 1] = "hard"
     return tuple(week)
 
@@ -95,7 +99,9 @@ def running_weeks(draw) -> tuple[str, ...]:
 def life_events(draw, weeks: int) -> tuple[Event, ...]:
     out = []
     for _ in range(draw(st.integers(0, 3))):
-        kind = draw(st.sampled_from(("race", "pain1", "pain2", "ill", "travel", "units", "level", "shift", "unplanned")))
+        kind = draw(
+            st.sampled_from(("race", "pain1", "pain2", "ill", "travel", "units", "level", "shift", "unplanned"))
+        )
         week = draw(st.integers(1, max(1, weeks - 1)))
         if kind == "race":  # after 3 weeks with the app at least: the taper keeps to what was done
             out.append(Event("race", draw(st.integers(3, weeks + 2)), draw(st.sampled_from(RACE_KINDS))))
@@ -123,10 +129,25 @@ def life_events(draw, weeks: int) -> tuple[Event, ...]:
 def simulated_runners(draw, weeks: int = 5) -> Runner:
     """Any runner the app is for, with a few of life's events in ``weeks`` weeks."""
     units = draw(st.sampled_from(("kg", "lb")))
-    equipment = draw(st.sampled_from((("none",), ("bands",), ("dumbbells",), ("kettlebell",), ("gym",),
-                                      ("bands", "dumbbells"), ("dumbbells", "kettlebell"))))
-    dumbbells = draw(st.sampled_from(OWNED[units]["dumbbells"])) if "dumbbells" in equipment and draw(st.booleans()) else ()
-    kettlebells = draw(st.sampled_from(OWNED[units]["kettlebell"])) if "kettlebell" in equipment and draw(st.booleans()) else ()
+    equipment = draw(
+        st.sampled_from(
+            (
+                ("none",),
+                ("bands",),
+                ("dumbbells",),
+                ("kettlebell",),
+                ("gym",),
+                ("bands", "dumbbells"),
+                ("dumbbells", "kettlebell"),
+            )
+        )
+    )
+    dumbbells = (
+        draw(st.sampled_from(OWNED[units]["dumbbells"])) if "dumbbells" in equipment and draw(st.booleans()) else ()
+    )
+    kettlebells = (
+        draw(st.sampled_from(OWNED[units]["kettlebell"])) if "kettlebell" in equipment and draw(st.booleans()) else ()
+    )
     events = draw(life_events(weeks))
     return Runner(
         name="drawn",
@@ -154,8 +175,14 @@ def simulated_runners(draw, weeks: int = 5) -> Runner:
 HUNT = os.environ.get("COACH_SIM_EXAMPLES")
 
 
-@settings(max_examples=int(HUNT or 10), derandomize=not HUNT, database=None, deadline=None,
-          phases=[Phase.explicit, Phase.generate], suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=int(HUNT or 10),
+    derandomize=not HUNT,
+    database=None,
+    deadline=None,
+    phases=[Phase.explicit, Phase.generate],
+    suppress_health_check=[HealthCheck.too_slow],
+)
 @given(simulated_runners())
 def test_no_rule_breaks_for_any_runner(runner):
     result = coach_sim.simulate(runner, 5)

@@ -32,26 +32,46 @@ _ids = itertools.count()
 
 def ex(id, name, kind="functional", level="beginner", equipment=(), legs=True, hold=None, easier=None):
     return Exercise(
-        id=id, name=name, kind=kind, level=level, equipment=tuple(equipment), legs=legs, per_side=False, family=id,
-        sets=2, reps=None if hold else (12, 20), hold=hold, rest=60, intensity=None,
-        steps=("a", "b", "c"), cues=("a", "b", "c"), mistakes=("a", "b"), easier=easier,
-        easier_text=None if easier else "Easier.", harder=None, harder_text="Harder.", alternatives=(),
-        muscles=("legs",), why="Why.",
+        id=id,
+        name=name,
+        kind=kind,
+        level=level,
+        equipment=tuple(equipment),
+        legs=legs,
+        per_side=False,
+        family=id,
+        sets=2,
+        reps=None if hold else (12, 20),
+        hold=hold,
+        rest=60,
+        intensity=None,
+        steps=("a", "b", "c"),
+        cues=("a", "b", "c"),
+        mistakes=("a", "b"),
+        easier=easier,
+        easier_text=None if easier else "Easier.",
+        harder=None,
+        harder_text="Harder.",
+        alternatives=(),
+        muscles=("legs",),
+        why="Why.",
     )
 
 
-CATALOG = Catalog([
-    ex("goblet-squat", "Goblet squat", "strength", equipment=("dumbbells",)),
-    ex("single-arm-row", "Single-arm dumbbell row", "strength", equipment=("dumbbells",), legs=False),
-    ex("bodyweight-squat", "Bodyweight squat"),
-    ex("reverse-lunge", "Reverse lunge"),
-    ex("plank", "Front plank", "core", legs=False, hold=20),
-    ex("dead-bug", "Dead bug", "core", legs=False),
-    ex("pogo-hops", "Pogo hops", "plyometric", "intermediate", easier="calf-raise"),
-    ex("calf-raise", "Calf raise"),
-    ex("jump-squat", "Jump squat", "plyometric", "advanced"),
-    ex("nordic-hamstring-curl", "Nordic hamstring curl", "functional", "advanced"),
-])
+CATALOG = Catalog(
+    [
+        ex("goblet-squat", "Goblet squat", "strength", equipment=("dumbbells",)),
+        ex("single-arm-row", "Single-arm dumbbell row", "strength", equipment=("dumbbells",), legs=False),
+        ex("bodyweight-squat", "Bodyweight squat"),
+        ex("reverse-lunge", "Reverse lunge"),
+        ex("plank", "Front plank", "core", legs=False, hold=20),
+        ex("dead-bug", "Dead bug", "core", legs=False),
+        ex("pogo-hops", "Pogo hops", "plyometric", "intermediate", easier="calf-raise"),
+        ex("calf-raise", "Calf raise"),
+        ex("jump-squat", "Jump squat", "plyometric", "advanced"),
+        ex("nordic-hamstring-curl", "Nordic hamstring curl", "functional", "advanced"),
+    ]
+)
 BEGINNER = Profile()  # mon rest, tue easy, wed hard, thu rest, fri easy, sat long, sun rest
 ADVANCED = Profile(level="advanced")
 
@@ -59,15 +79,29 @@ ADVANCED = Profile(level="advanced")
 def sset(exercise, day, reps=None, seconds=None, load=None, unit="kg", session=None, pain=False, id=None, warnings=()):
     n = next(_ids)
     return SetRecord(
-        id=id or f"set-{n}", session=session or f"s-{day.isoformat()}", exercise=exercise, date=day,
-        logged_at=datetime.combine(day, time(18)) + timedelta(seconds=n), reps=reps, seconds=seconds,
-        load_kg=load, unit=unit, pain=pain, warnings=tuple(warnings),
+        id=id or f"set-{n}",
+        session=session or f"s-{day.isoformat()}",
+        exercise=exercise,
+        date=day,
+        logged_at=datetime.combine(day, time(18)) + timedelta(seconds=n),
+        reps=reps,
+        seconds=seconds,
+        load_kg=load,
+        unit=unit,
+        pain=pain,
+        warnings=tuple(warnings),
     )
 
 
 def sess(day, kind="strength", rpe=None, minutes=None, id=None):
-    return SessionRecord(id=id or f"s-{day.isoformat()}", date=day, started_at=datetime.combine(day, time(18)),
-                         kind=kind, rpe=rpe, minutes=minutes)
+    return SessionRecord(
+        id=id or f"s-{day.isoformat()}",
+        date=day,
+        started_at=datetime.combine(day, time(18)),
+        kind=kind,
+        rpe=rpe,
+        minutes=minutes,
+    )
 
 
 def days(n):
@@ -82,25 +116,32 @@ def on_set(candidate, history=(), sessions=None, profile=ADVANCED, planned=None)
     history = list(history)
     if sessions is None:
         sessions = [sess(d) for d in sorted({s.date for s in history} | {candidate.date})]
-    week = None if planned is None else WeekPlanLoad(planned, week_start=candidate.date - timedelta(days=candidate.date.weekday()))
+    week = (
+        None
+        if planned is None
+        else WeekPlanLoad(planned, week_start=candidate.date - timedelta(days=candidate.date.weekday()))
+    )
     return check_set(candidate, history=history, sessions=sessions, profile=profile, catalog=CATALOG, week=week)
 
 
 def on_session(day, ids, sessions=(), profile=ADVANCED, history=()):
-    return check_session(day, list(ids), sessions=list(sessions), profile=profile, catalog=CATALOG, history=list(history))
+    return check_session(
+        day, list(ids), sessions=list(sessions), profile=profile, catalog=CATALOG, history=list(history)
+    )
 
 
 # ---------------------------------------------------------------------------- load-jump
 
+
 @pytest.mark.parametrize(
     "before, after, fires",
     [
-        (30.0, 33.0, False),    # exactly +10 %
-        (20.0, 22.0, False),    # exactly +10 %, and under a step
-        (30.0, 33.03, True),    # +10.1 %, +3.03 kg
-        (16.0, 17.92, False),   # +12 % but only +1.92 kg
-        (10.0, 12.5, False),    # +25 % but exactly one 2.5 kg step
-        (10.0, 12.6, True),     # +26 %, +2.6 kg
+        (30.0, 33.0, False),  # exactly +10 %
+        (20.0, 22.0, False),  # exactly +10 %, and under a step
+        (30.0, 33.03, True),  # +10.1 %, +3.03 kg
+        (16.0, 17.92, False),  # +12 % but only +1.92 kg
+        (10.0, 12.5, False),  # +25 % but exactly one 2.5 kg step
+        (10.0, 12.6, True),  # +26 %, +2.6 kg
         (8.0, 12.0, True),
     ],
 )
@@ -121,8 +162,14 @@ def test_load_jump_in_pounds():
     lb = KG_PER_LB
     runner = ADVANCED.with_changes(units="lb")
     history = [sset("goblet-squat", DAY - days(3), reps=12, load=40 * lb, unit="lb")]
-    assert "load-jump" not in codes(on_set(sset("goblet-squat", DAY, reps=12, load=45 * lb, unit="lb"), history, profile=runner))  # one 5 lb step
-    (w,) = [w for w in on_set(sset("goblet-squat", DAY, reps=12, load=50 * lb, unit="lb"), history, profile=runner) if w.code == "load-jump"]
+    assert "load-jump" not in codes(
+        on_set(sset("goblet-squat", DAY, reps=12, load=45 * lb, unit="lb"), history, profile=runner)
+    )  # one 5 lb step
+    (w,) = [
+        w
+        for w in on_set(sset("goblet-squat", DAY, reps=12, load=50 * lb, unit="lb"), history, profile=runner)
+        if w.code == "load-jump"
+    ]
     assert w.message.startswith("40 lb → 50 lb is a 25% jump")
     assert "kg" not in w.message + w.advice
 
@@ -132,12 +179,24 @@ def test_guard_sentences_are_in_the_runners_unit_whatever_the_set_was_typed_in()
     most 2.5 kg" on a profile in lb); a runner in kg reads kg for sets typed in pounds."""
     runner = ADVANCED.with_changes(units="lb")
     history = [sset("goblet-squat", DAY - days(3), reps=12, load=10.0, unit="kg")]
-    (w,) = [w for w in on_set(sset("goblet-squat", DAY, reps=12, load=20.0, unit="kg"), history, profile=runner) if w.code == "load-jump"]
+    (w,) = [
+        w
+        for w in on_set(sset("goblet-squat", DAY, reps=12, load=20.0, unit="kg"), history, profile=runner)
+        if w.code == "load-jump"
+    ]
     assert w.message.startswith("22 lb → 44.1 lb is a 100% jump") and "kg" not in w.message + w.advice
-    (w,) = [w for w in on_set(sset("goblet-squat", DAY, reps=5, load=20.0, unit="kg"), history, profile=runner) if w.code == "heavy-low-reps"]
+    (w,) = [
+        w
+        for w in on_set(sset("goblet-squat", DAY, reps=5, load=20.0, unit="kg"), history, profile=runner)
+        if w.code == "heavy-low-reps"
+    ]
     assert "5 reps at 44.1 lb" in w.message and "kg" not in w.message + w.advice
     history = [sset("goblet-squat", DAY - days(3), reps=12, load=40 * KG_PER_LB, unit="lb")]
-    (w,) = [w for w in on_set(sset("goblet-squat", DAY, reps=12, load=50 * KG_PER_LB, unit="lb"), history) if w.code == "load-jump"]
+    (w,) = [
+        w
+        for w in on_set(sset("goblet-squat", DAY, reps=12, load=50 * KG_PER_LB, unit="lb"), history)
+        if w.code == "load-jump"
+    ]
     assert w.message.startswith("18.14 kg → 22.68 kg") and "lb" not in w.message + w.advice
 
 
@@ -150,9 +209,9 @@ def test_load_jump_window_edges(age, fires):
 def test_load_jump_ignores_same_day_sets_and_the_candidate_itself():
     history = [
         sset("goblet-squat", DAY - days(7), reps=12, load=10.0),
-        sset("goblet-squat", DAY, reps=12, load=20.0),                    # earlier today: not "previous"
+        sset("goblet-squat", DAY, reps=12, load=20.0),  # earlier today: not "previous"
         sset("goblet-squat", DAY - days(2), reps=12, load=30.0, id="me"),  # the candidate's own id
-        sset("single-arm-row", DAY - days(2), reps=12, load=30.0),        # another exercise
+        sset("single-arm-row", DAY - days(2), reps=12, load=30.0),  # another exercise
     ]
     assert "load-jump" in codes(on_set(sset("goblet-squat", DAY, reps=12, load=20.0, id="me"), history))
 
@@ -163,6 +222,7 @@ def test_load_jump_needs_a_previous_load():
 
 
 # ---------------------------------------------------------------------------- rep-jump
+
 
 @pytest.mark.parametrize("reps, fires", [(15, False), (16, True)])
 def test_rep_jump_threshold(reps, fires):
@@ -184,6 +244,7 @@ def test_rep_jump_for_holds_and_window():
 
 # ---------------------------------------------------------------------------- heavy-low-reps
 
+
 @pytest.mark.parametrize("reps, load, fires", [(7, 20.0, True), (8, 20.0, False), (5, None, False)])
 def test_heavy_low_reps(reps, load, fires):
     warnings = on_set(sset("goblet-squat", DAY, reps=reps, load=load))
@@ -193,6 +254,7 @@ def test_heavy_low_reps(reps, load, fires):
 
 
 # ---------------------------------------------------------------------------- level-mismatch
+
 
 def weeks_of_sessions(n, per_week=2, before=DAY):
     """n complete Monday weeks before ``before``'s week, each with ``per_week`` sessions."""
@@ -231,6 +293,7 @@ def test_level_mismatch_suggests_the_easier_variation():
 
 # ---------------------------------------------------------------------------- pain
 
+
 def test_pain_once_then_twice_in_a_row():
     first = sset("reverse-lunge", DAY, reps=10, pain=True)
     (w,) = [w for w in on_set(first) if w.code == "pain"]
@@ -244,8 +307,8 @@ def test_pain_once_then_twice_in_a_row():
 def test_pain_compares_with_the_latest_earlier_session_only():
     history = [
         sset("reverse-lunge", DAY - days(6), reps=10, pain=True),
-        sset("reverse-lunge", DAY - days(3), reps=10),               # fine last time
-        sset("reverse-lunge", DAY, reps=10, pain=True),              # earlier set of this session
+        sset("reverse-lunge", DAY - days(3), reps=10),  # fine last time
+        sset("reverse-lunge", DAY, reps=10, pain=True),  # earlier set of this session
     ]
     (w,) = [w for w in on_set(sset("reverse-lunge", DAY, reps=10, pain=True), history) if w.code == "pain"]
     assert "in a row" not in w.message
@@ -253,6 +316,7 @@ def test_pain_compares_with_the_latest_earlier_session_only():
 
 
 # ---------------------------------------------------------------------------- volume-spike
+
 
 def chronic(day, weekly, exercise="bodyweight-squat", rpe=None, minutes=None):
     """Four weekly sessions filling the chronic window day-34..day-7, one set each."""
@@ -281,16 +345,34 @@ def test_volume_spike_counts_the_candidate_with_its_session():
 
 def test_volume_spike_acute_window_is_the_last_seven_days():
     sets, sessions = chronic(DAY, 100)
-    assert "volume-spike" in codes(review(DAY, history=sets + [sset("plank", DAY - days(6), seconds=160)], sessions=sessions + [sess(DAY - days(6))], profile=ADVANCED))
+    assert "volume-spike" in codes(
+        review(
+            DAY,
+            history=sets + [sset("plank", DAY - days(6), seconds=160)],
+            sessions=sessions + [sess(DAY - days(6))],
+            profile=ADVANCED,
+        )
+    )
     # the same set a day earlier falls into the chronic window instead
-    assert "volume-spike" not in codes(review(DAY, history=sets + [sset("plank", DAY - days(7), seconds=160)], sessions=sessions + [sess(DAY - days(7))], profile=ADVANCED))
+    assert "volume-spike" not in codes(
+        review(
+            DAY,
+            history=sets + [sset("plank", DAY - days(7), seconds=160)],
+            sessions=sessions + [sess(DAY - days(7))],
+            profile=ADVANCED,
+        )
+    )
 
 
 def test_volume_spike_uses_session_rpe_only_when_every_session_has_it():
     sets, sessions = chronic(DAY, 100, rpe=5, minutes=20)  # 100 RPE-minutes a week
-    light = sset("plank", DAY - days(1), seconds=20)          # tiny volume, long hard sitting
-    hard = sess(DAY - days(1), rpe=8, minutes=20)              # 160 RPE-minutes
-    (w,) = [w for w in review(DAY, history=sets + [light], sessions=sessions + [hard], profile=ADVANCED) if w.code == "volume-spike"]
+    light = sset("plank", DAY - days(1), seconds=20)  # tiny volume, long hard sitting
+    hard = sess(DAY - days(1), rpe=8, minutes=20)  # 160 RPE-minutes
+    (w,) = [
+        w
+        for w in review(DAY, history=sets + [light], sessions=sessions + [hard], profile=ADVANCED)
+        if w.code == "volume-spike"
+    ]
     assert "1.6×" in w.message
     # one sitting without RPE: everything falls back to volume (20 vs 100 a week: no spike)
     mixed = [sessions[0].with_changes(rpe=None)] + sessions[1:]
@@ -324,8 +406,16 @@ def test_volume_spike_never_fires_at_or_below_the_weeks_prescription():
     assert "volume-spike" not in codes(on_set(sset("plank", DAY, seconds=160), sets, planned=200))
     assert "volume-spike" in codes(on_set(sset("plank", DAY, seconds=160), sets, planned=150))
     week = WeekPlanLoad(100, after_light_week=True, week_start=DAY - days(DAY.weekday()))
-    assert "volume-spike" not in codes(check_set(sset("plank", DAY, seconds=160), history=sets, sessions=sessions + [sess(DAY)],
-                                                 profile=ADVANCED, catalog=CATALOG, week=week))
+    assert "volume-spike" not in codes(
+        check_set(
+            sset("plank", DAY, seconds=160),
+            history=sets,
+            sessions=sessions + [sess(DAY)],
+            profile=ADVANCED,
+            catalog=CATALOG,
+            week=week,
+        )
+    )
 
 
 def test_volume_spike_steady_three_a_week_from_three_weeks_ago_is_quiet():
@@ -336,6 +426,7 @@ def test_volume_spike_steady_three_a_week_from_three_weeks_ago_is_quiet():
 
 
 # ---------------------------------------------------------------------------- too-many-sessions
+
 
 @pytest.mark.parametrize("offsets, fires", [((1, 3), False), ((1, 3, 6), True), ((1, 3, 7), False)])
 def test_too_many_sessions_in_seven_days(offsets, fires):
@@ -378,12 +469,13 @@ def test_weekly_target_follows_week_start_and_target_history():
 
 # ---------------------------------------------------------------------------- after-long-run
 
+
 @pytest.mark.parametrize(
     "day, ids, fires",
     [
-        (date(2024, 6, 15), ["goblet-squat", "dead-bug"], True),   # Saturday: the long run
-        (date(2024, 6, 16), ["reverse-lunge"], True),               # Sunday: the day after
-        (date(2024, 6, 17), ["goblet-squat"], False),               # Monday
+        (date(2024, 6, 15), ["goblet-squat", "dead-bug"], True),  # Saturday: the long run
+        (date(2024, 6, 16), ["reverse-lunge"], True),  # Sunday: the day after
+        (date(2024, 6, 17), ["goblet-squat"], False),  # Monday
         (date(2024, 6, 16), ["plank", "dead-bug", "single-arm-row"], False),  # no leg work
     ],
 )
@@ -403,10 +495,10 @@ TUESDAY, FRIDAY = date(2024, 6, 11), date(2024, 6, 14)
 @pytest.mark.parametrize(
     "profile, day, taken, fires",
     [
-        (BEGINNER, TUESDAY, [], True),                           # Thursday is free
-        (BEGINNER, TUESDAY, [date(2024, 6, 13)], False),         # Thursday taken; Sunday follows the long run
-        (BEGINNER, FRIDAY, [], False),                           # only Sunday left, after the long run
-        (BEGINNER, date(2024, 6, 13), [], False),                # Thursday itself is a rest day
+        (BEGINNER, TUESDAY, [], True),  # Thursday is free
+        (BEGINNER, TUESDAY, [date(2024, 6, 13)], False),  # Thursday taken; Sunday follows the long run
+        (BEGINNER, FRIDAY, [], False),  # only Sunday left, after the long run
+        (BEGINNER, date(2024, 6, 13), [], False),  # Thursday itself is a rest day
         (Profile(level="intermediate"), TUESDAY, [], False),
     ],
 )
@@ -419,6 +511,7 @@ def test_same_day_as_run(profile, day, taken, fires):
 
 
 # ---------------------------------------------------------------------------- comeback
+
 
 @pytest.mark.parametrize("gap, fires", [(14, False), (15, True)])
 def test_comeback(gap, fires):
@@ -444,9 +537,12 @@ def test_comeback_advice_names_a_real_load():
 
 # ---------------------------------------------------------------------------- irregular
 
+
 def spread(n, first_age, today=DAY, kind="strength"):
     """n sessions inside today-27..today plus one on today-first_age to set the history length."""
-    return [sess(today - days(first_age), id="first")] + [sess(today - days(3 * i), kind=kind, id=f"r{i}") for i in range(n)]
+    return [sess(today - days(first_age), id="first")] + [
+        sess(today - days(3 * i), kind=kind, id=f"r{i}") for i in range(n)
+    ]
 
 
 @pytest.mark.parametrize("in_window, first_age, fires", [(5, 28, True), (6, 28, False), (5, 27, False)])
@@ -471,25 +567,50 @@ def test_irregular_counts_finishers_as_half_and_forgives_this_mornings_session()
 
 # ---------------------------------------------------------------------------- quiet / shown_in_session
 
+
 def W(code, level="warning", exercise=""):
     return GuardWarning(code, level, "Message.", "Advice.", exercise)
 
 
 def test_quiet_orders_dedupes_and_respects_shown_and_acks():
-    warnings = [W("heavy-low-reps", "info", "goblet-squat"), W("rep-jump", "caution", "plank"),
-                W("load-jump", "warning", "goblet-squat"), W("rep-jump", "caution", "plank"),
-                W("comeback", "caution"), W("pain", "warning", "reverse-lunge"), W("irregular", "info")]
+    warnings = [
+        W("heavy-low-reps", "info", "goblet-squat"),
+        W("rep-jump", "caution", "plank"),
+        W("load-jump", "warning", "goblet-squat"),
+        W("rep-jump", "caution", "plank"),
+        W("comeback", "caution"),
+        W("pain", "warning", "reverse-lunge"),
+        W("irregular", "info"),
+    ]
     acks = [("comeback", "", DAY - days(6)), ("irregular", "", DAY - days(7))]
     out = quiet(warnings, acks=acks, day=DAY, shown={("pain", "reverse-lunge")})
     assert [(w.code, w.exercise) for w in out] == [
-        ("load-jump", "goblet-squat"), ("rep-jump", "plank"), ("heavy-low-reps", "goblet-squat"), ("irregular", "")]
+        ("load-jump", "goblet-squat"),
+        ("rep-jump", "plank"),
+        ("heavy-low-reps", "goblet-squat"),
+        ("irregular", ""),
+    ]
 
 
 def test_shown_in_session_scopes_codes():
-    sets = [sset("goblet-squat", DAY, reps=10, warnings=("load-jump", "volume-spike")),
-            sset("plank", DAY, seconds=30, warnings=("comeback", "rep-jump"))]
-    assert shown_in_session(sets) == {("load-jump", "goblet-squat"), ("volume-spike", ""), ("comeback", ""), ("rep-jump", "plank")}
-    assert {"comeback", "too-many-sessions", "after-long-run", "same-day-as-run", "back-to-back", "after-hard-run"} == SESSION_CODES
+    sets = [
+        sset("goblet-squat", DAY, reps=10, warnings=("load-jump", "volume-spike")),
+        sset("plank", DAY, seconds=30, warnings=("comeback", "rep-jump")),
+    ]
+    assert shown_in_session(sets) == {
+        ("load-jump", "goblet-squat"),
+        ("volume-spike", ""),
+        ("comeback", ""),
+        ("rep-jump", "plank"),
+    }
+    assert {
+        "comeback",
+        "too-many-sessions",
+        "after-long-run",
+        "same-day-as-run",
+        "back-to-back",
+        "after-hard-run",
+    } == SESSION_CODES
     assert SESSION_CODES < UNSCOPED_CODES
 
 
@@ -504,29 +625,52 @@ def test_a_week_level_warning_is_not_repeated_for_the_next_exercise():
 
 def test_to_dict():
     assert W("pain", exercise="plank").to_dict() == {
-        "code": "pain", "level": "warning", "message": "Message.", "advice": "Advice.", "exercise": "plank"}
+        "code": "pain",
+        "level": "warning",
+        "message": "Message.",
+        "advice": "Advice.",
+        "exercise": "plank",
+    }
 
 
 # ---------------------------------------------------------------------------- wording
+
 
 def _everything():
     sets, sessions = chronic(DAY, 100, exercise="plank")
     lb = KG_PER_LB
     out = []
-    out += on_set(sset("goblet-squat", DAY, reps=5, load=30.0, pain=True),
-                  [sset("goblet-squat", DAY - days(3), reps=2, load=8.0, pain=True)] + sets, profile=BEGINNER)
-    out += on_set(sset("single-arm-row", DAY, reps=6, load=60 * lb, unit="lb"),
-                  [sset("single-arm-row", DAY - days(3), reps=2, load=40 * lb, unit="lb")], profile=ADVANCED)
-    out += on_set(sset("plank", DAY, seconds=90), [sset("plank", DAY - days(2), seconds=30)], profile=Profile(level="intermediate"))
+    out += on_set(
+        sset("goblet-squat", DAY, reps=5, load=30.0, pain=True),
+        [sset("goblet-squat", DAY - days(3), reps=2, load=8.0, pain=True)] + sets,
+        profile=BEGINNER,
+    )
+    out += on_set(
+        sset("single-arm-row", DAY, reps=6, load=60 * lb, unit="lb"),
+        [sset("single-arm-row", DAY - days(3), reps=2, load=40 * lb, unit="lb")],
+        profile=ADVANCED,
+    )
+    out += on_set(
+        sset("plank", DAY, seconds=90),
+        [sset("plank", DAY - days(2), seconds=30)],
+        profile=Profile(level="intermediate"),
+    )
     out += on_set(sset("pogo-hops", DAY, reps=20), profile=Profile(level="intermediate"))
     sunday = date(2024, 6, 16)
     leg_day = ["goblet-squat", "reverse-lunge", "bodyweight-squat", "pogo-hops", "jump-squat"]
-    out += on_session(sunday, leg_day, [sess(DAY - days(20))], BEGINNER,
-                      history=[sset("goblet-squat", DAY - days(20), reps=12, load=14.0, unit="lb")])
+    out += on_session(
+        sunday,
+        leg_day,
+        [sess(DAY - days(20))],
+        BEGINNER,
+        history=[sset("goblet-squat", DAY - days(20), reps=12, load=14.0, unit="lb")],
+    )
     out += on_session(sunday, ["dead-bug"], [sess(sunday - days(i)) for i in (1, 2, 3)], ADVANCED)
     out += on_session(TUESDAY, ["dead-bug"], [], BEGINNER)
     out += on_session(DAY, ["dead-bug"], [sess(DAY - days(1))], ADVANCED)
-    out += review(DAY, history=sets + [sset("plank", DAY, seconds=900)], sessions=sessions + [sess(DAY)], profile=BEGINNER)
+    out += review(
+        DAY, history=sets + [sset("plank", DAY, seconds=900)], sessions=sessions + [sess(DAY)], profile=BEGINNER
+    )
     sets2, sessions2 = chronic(DAY, 100)
     out += on_set(sset("plank", DAY, seconds=300), sets2, planned=100)
     return out
@@ -534,8 +678,20 @@ def _everything():
 
 def test_every_message_and_advice_is_one_kind_sentence():
     warnings = _everything()
-    assert {"pain", "load-jump", "rep-jump", "heavy-low-reps", "level-mismatch", "volume-spike", "comeback",
-            "too-many-sessions", "after-long-run", "same-day-as-run", "irregular", "back-to-back"} <= set(codes(warnings))
+    assert {
+        "pain",
+        "load-jump",
+        "rep-jump",
+        "heavy-low-reps",
+        "level-mismatch",
+        "volume-spike",
+        "comeback",
+        "too-many-sessions",
+        "after-long-run",
+        "same-day-as-run",
+        "irregular",
+        "back-to-back",
+    } <= set(codes(warnings))
     for w in warnings:
         assert w.level in {"info", "caution", "warning"}
         assert (w.exercise == "") is (w.code in UNSCOPED_CODES)
@@ -559,8 +715,9 @@ def test_smoke_with_the_shipped_catalog():
     warnings = check_session(date(2024, 6, 16), ids, sessions=[sess(DAY - days(20))], profile=BEGINNER, catalog=catalog)
     assert {"comeback", "after-long-run", "level-mismatch"} <= set(codes(warnings))
     history = [sset("goblet-squat", DAY - days(4), reps=12, load=8.0)]
-    warnings = check_set(sset("goblet-squat", DAY, reps=12, load=12.0), history=history, sessions=[], profile=BEGINNER,
-                         catalog=catalog)
+    warnings = check_set(
+        sset("goblet-squat", DAY, reps=12, load=12.0), history=history, sessions=[], profile=BEGINNER, catalog=catalog
+    )
     assert "goblet squat" in [w for w in warnings if w.code == "load-jump"][0].message
 
 
@@ -571,9 +728,11 @@ PROPS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthC
 
 @PROPS
 @given(
-    start=st.floats(2.5, 120), unit=st.sampled_from(["kg", "lb"]),
+    start=st.floats(2.5, 120),
+    unit=st.sampled_from(["kg", "lb"]),
     growth=st.lists(st.floats(0, 0.10), min_size=1, max_size=10),
-    per_week=st.integers(1, 3), last_growth=st.floats(0, 0.10),
+    per_week=st.integers(1, 3),
+    last_growth=st.floats(0, 0.10),
 )
 def test_property_ten_percent_a_week_never_jumps(start, unit, growth, per_week, last_growth):
     first = DAY - days(7 * len(growth))
@@ -582,8 +741,9 @@ def test_property_ten_percent_a_week_never_jumps(start, unit, growth, per_week, 
         for s in range(per_week):
             history.append(sset("goblet-squat", first + days(7 * w + 2 * s), reps=12, load=load, unit=unit))
         load *= 1 + g
-    candidate = sset("goblet-squat", first + days(7 * len(growth)), reps=12,
-                     load=history[-1].load_kg * (1 + last_growth), unit=unit)
+    candidate = sset(
+        "goblet-squat", first + days(7 * len(growth)), reps=12, load=history[-1].load_kg * (1 + last_growth), unit=unit
+    )
     assert "load-jump" not in codes(on_set(candidate, history))
 
 
@@ -637,8 +797,13 @@ LEVELS = ["info", "caution", "warning"]
 
 @PROPS
 @given(
-    warnings=st.lists(st.builds(W, st.sampled_from(CODES), st.sampled_from(LEVELS), st.sampled_from(EXERCISES)), max_size=20),
-    acks=st.lists(st.tuples(st.sampled_from(CODES), st.sampled_from(EXERCISES), st.integers(-20, 3).map(lambda n: DAY + days(n))), max_size=8),
+    warnings=st.lists(
+        st.builds(W, st.sampled_from(CODES), st.sampled_from(LEVELS), st.sampled_from(EXERCISES)), max_size=20
+    ),
+    acks=st.lists(
+        st.tuples(st.sampled_from(CODES), st.sampled_from(EXERCISES), st.integers(-20, 3).map(lambda n: DAY + days(n))),
+        max_size=8,
+    ),
     shown=st.sets(st.tuples(st.sampled_from(CODES), st.sampled_from(EXERCISES)), max_size=4),
 )
 def test_property_quiet_never_nags(warnings, acks, shown):
@@ -653,8 +818,19 @@ def test_property_quiet_never_nags(warnings, acks, shown):
     assert set(keys) == {(w.code, w.exercise) for w in warnings} - recent - shown
 
 
-@pytest.mark.parametrize("text, said", [("18%", "an 18%"), ("8%", "an 8%"), ("11.5%", "an 11.5%"), ("80%", "an 80%"),
-                                        ("25%", "a 25%"), ("110%", "a 110%"), ("1.5%", "a 1.5%"), ("180%", "a 180%")])
+@pytest.mark.parametrize(
+    "text, said",
+    [
+        ("18%", "an 18%"),
+        ("8%", "an 8%"),
+        ("11.5%", "an 11.5%"),
+        ("80%", "an 80%"),
+        ("25%", "a 25%"),
+        ("110%", "a 110%"),
+        ("1.5%", "a 1.5%"),
+        ("180%", "a 180%"),
+    ],
+)
 def test_numbers_take_the_article_they_are_read_with(text, said):
     from runstrength_tui.domain.guard import _a
 
@@ -673,11 +849,18 @@ def test_level_advice_always_names_a_safer_option_that_fits(exercise):
     catalog = load_catalog()
     for level in ("beginner", "intermediate"):
         profile = Profile(level=level, plyo_ready=True)
-        found = [w for w in check_set(sset(exercise, DAY, reps=8), history=[], sessions=[], profile=profile, catalog=catalog)
-                 if w.code == "level-mismatch"]
+        found = [
+            w
+            for w in check_set(sset(exercise, DAY, reps=8), history=[], sessions=[], profile=profile, catalog=catalog)
+            if w.code == "level-mismatch"
+        ]
         for w in found:
-            named = [ex for ex in catalog if w.advice.startswith(f"Do {ex.name[:1].lower() + ex.name[1:]} instead")
-                     or w.advice.startswith(f"Do {ex.name} instead")]
+            named = [
+                ex
+                for ex in catalog
+                if w.advice.startswith(f"Do {ex.name[:1].lower() + ex.name[1:]} instead")
+                or w.advice.startswith(f"Do {ex.name} instead")
+            ]
             assert named, w.advice
             assert named[0].suits(level) and named[0].id != exercise
             if level == "beginner":

@@ -23,4 +23,3 @@ def test_every_rule_is_checked_somewhere():
             assert not checks, rule
         else:
             assert checks, f"{rule.code} is in the table but no check says it"
-

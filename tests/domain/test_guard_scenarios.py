@@ -31,15 +31,30 @@ def day(offset: int) -> date:
 
 
 def sess(d: date, kind: str = "strength", id: str | None = None, **kw) -> SessionRecord:
-    return SessionRecord(id=id or f"s{next(_n)}", date=d, started_at=datetime.combine(d, time(18)), kind=kind,
-                         ended_at=datetime.combine(d, time(18, 20)), **kw)
+    return SessionRecord(
+        id=id or f"s{next(_n)}",
+        date=d,
+        started_at=datetime.combine(d, time(18)),
+        kind=kind,
+        ended_at=datetime.combine(d, time(18, 20)),
+        **kw,
+    )
 
 
 def sset(ex: str, d: date, session: str, reps=None, seconds=None, load=None, unit="kg", pain=False) -> SetRecord:
     n = next(_n)
-    return SetRecord(id=f"x{n}", session=session, exercise=ex, date=d,
-                     logged_at=datetime.combine(d, time(18)) + timedelta(seconds=n),
-                     reps=reps, seconds=seconds, load_kg=load, unit=unit, pain=pain)
+    return SetRecord(
+        id=f"x{n}",
+        session=session,
+        exercise=ex,
+        date=d,
+        logged_at=datetime.combine(d, time(18)) + timedelta(seconds=n),
+        reps=reps,
+        seconds=seconds,
+        load_kg=load,
+        unit=unit,
+        pain=pain,
+    )
 
 
 @dataclass
@@ -70,15 +85,26 @@ class Log:
             d += timedelta(days=1)
 
     def ctx(self, today: date) -> Context:
-        return Context(today=today, profile=self.profile, sessions=list(self.sessions),
-                       history=[h for h in self.history if h.date >= today - timedelta(days=60)], acks=[], catalog=CATALOG)
+        return Context(
+            today=today,
+            profile=self.profile,
+            sessions=list(self.sessions),
+            history=[h for h in self.history if h.date >= today - timedelta(days=60)],
+            acks=[],
+            catalog=CATALOG,
+        )
 
 
-def logged(log: Log, today: date, *sets: tuple, on: date | None = None, finisher: bool = False, new: bool = True) -> list:
+def logged(
+    log: Log, today: date, *sets: tuple, on: date | None = None, finisher: bool = False, new: bool = True
+) -> list:
     """The notes the runner sees logging these sets (on ``on``, default today)."""
     ctx = log.ctx(today)
     d = on or today
-    records = [sset(ex, d, "(new)", reps, seconds, load, pain=bool(rest and rest[0])) for ex, reps, seconds, load, *rest in sets]
+    records = [
+        sset(ex, d, "(new)", reps, seconds, load, pain=bool(rest and rest[0]))
+        for ex, reps, seconds, load, *rest in sets
+    ]
     return ctx.check(records, None, new_session=new, finisher=finisher)
 
 
@@ -184,14 +210,20 @@ def _():
     log = runner()
     log.follow(day(14))
     back = max(s.date for s in log.sessions) + timedelta(days=20)
-    d = next(back + timedelta(days=i) for i in range(7) if log.ctx(back + timedelta(days=i)).today_plan().kind == "strength")
+    d = next(
+        back + timedelta(days=i) for i in range(7) if log.ctx(back + timedelta(days=i)).today_plan().kind == "strength"
+    )
     return set(), codes(follow_today(log, d), loud_only=True)
 
 
 @scenario("a beginner on an easy-run day the plan chose")
 def _():
     log = runner("beginner", runs=("easy", "easy", "easy", "rest", "easy", "long", "easy"))
-    d = next(day(i) for i in range(7) if log.ctx(day(i)).today_plan().kind == "strength" and RUNS and log.profile.run_on(day(i)) == "easy")
+    d = next(
+        day(i)
+        for i in range(7)
+        if log.ctx(day(i)).today_plan().kind == "strength" and RUNS and log.profile.run_on(day(i)) == "easy"
+    )
     return set(), codes(follow_today(log, d))
 
 
@@ -388,7 +420,9 @@ def _():
 def _():
     log = runner()
     log.session(day(-10), ("goblet-squat", 15, None, 10.0))
-    return set(), codes(logged(log, day(0), ("goblet-squat", 20, None, 10.0), ("bodyweight-squat", 200, None, None)), loud_only=True) - {"rep-jump"}
+    return set(), codes(
+        logged(log, day(0), ("goblet-squat", 20, None, 10.0), ("bodyweight-squat", 200, None, None)), loud_only=True
+    ) - {"rep-jump"}
 
 
 @scenario("an established runner triples the week's volume off plan")

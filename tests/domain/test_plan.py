@@ -53,9 +53,15 @@ def sess(day: date, kind: str = "strength", id: str | None = None) -> SessionRec
 def sset(exercise: str, day: date, reps=None, load=None, unit="kg", session=None, seconds=None) -> SetRecord:
     n = next(_seq)
     return SetRecord(
-        id=f"set{n}", session=session or f"x-{day.isoformat()}", exercise=exercise, date=day,
-        logged_at=datetime.combine(day, time(7)) + timedelta(seconds=n), reps=reps, seconds=seconds,
-        load_kg=load, unit=unit,
+        id=f"set{n}",
+        session=session or f"x-{day.isoformat()}",
+        exercise=exercise,
+        date=day,
+        logged_at=datetime.combine(day, time(7)) + timedelta(seconds=n),
+        reps=reps,
+        seconds=seconds,
+        load_kg=load,
+        unit=unit,
     )
 
 
@@ -184,7 +190,10 @@ def test_finisher_naming_an_unknown_exercise_is_rejected():
         (lambda raw: raw["advanced"]["week"][2].update(sets=4), r"advanced week 3: sets must be 1–3"),
         (lambda raw: raw["intermediate"]["week"][0].update(reps=[8, 12]), r"intermediate week 1:.*reps inside 10–20"),
         (lambda raw: raw["beginner"]["week"][5].pop("hold"), r"beginner week 6: needs sets, reps, hold_sets and hold"),
-        (lambda raw: raw["beginner"]["sessions"][2][0].pop("kind"), r"beginner session 3: every slot needs an id and a kind.*split-squat"),
+        (
+            lambda raw: raw["beginner"]["sessions"][2][0].pop("kind"),
+            r"beginner session 3: every slot needs an id and a kind.*split-squat",
+        ),
         (lambda raw: raw["advanced"]["sessions"][0][0].pop("id"), r"advanced session 1: every slot needs an id"),
     ],
 )
@@ -396,8 +405,14 @@ def test_low_frequency_gets_full_body_sessions():
 
 def test_race_taper_one_short_session_and_nothing_near_the_race():
     race = d(20)  # a Sunday
-    p = profile(level="advanced", target=3, plyo_ready=True, equipment=("gym",), races=(race,),
-                runs=("rest", "hard", "rest", "easy", "rest", "easy", "long"))
+    p = profile(
+        level="advanced",
+        target=3,
+        plyo_ready=True,
+        equipment=("gym",),
+        races=(race,),
+        runs=("rest", "hard", "rest", "easy", "rest", "easy", "long"),
+    )
     days = plan_ahead(MON, p, [], [], CATALOG, weeks=4)
     near = [x for x in days if 0 < (race - x.date).days <= 6]
     assert len(near) <= 1
@@ -418,8 +433,14 @@ def rx(ex, sets, role, rest=60, reps=(12, 15), seconds=None, min_rest=30):
 
 
 def test_trimming_cuts_accessories_before_main_lifts_and_keeps_minimum_rests():
-    items = [rx("a", 3, "main", 90, min_rest=90), rx("b", 3, "main", 60), rx("c", 3, "accessory"),
-             rx("d", 3, "accessory"), rx("e", 3, "core", 30, None, 30, 15), rx("f", 2, "power", 90, (6, 8), min_rest=60)]
+    items = [
+        rx("a", 3, "main", 90, min_rest=90),
+        rx("b", 3, "main", 60),
+        rx("c", 3, "accessory"),
+        rx("d", 3, "accessory"),
+        rx("e", 3, "core", 30, None, 30, 15),
+        rx("f", 2, "power", 90, (6, 8), min_rest=60),
+    ]
     out = fit_to_minutes(items, 15)
     assert estimated_minutes(out) <= 15
     mains = [p.sets for p in out if p.role == "main"]
@@ -438,10 +459,18 @@ def test_light_week_keeps_every_exercise_with_about_half_the_sets():
 
 @pytest.mark.parametrize("level", LEVELS)
 @pytest.mark.parametrize("minutes", (15, 20))
-@pytest.mark.parametrize("kit", [("none",), ("bands",), ("dumbbells",), ("kettlebell",), ("gym",), ("bands", "dumbbells")])
+@pytest.mark.parametrize(
+    "kit", [("none",), ("bands",), ("dumbbells",), ("kettlebell",), ("gym",), ("bands", "dumbbells")]
+)
 def test_every_week_of_the_block_fits_the_minutes_honestly(level, minutes, kit):
-    p = profile(level=level, minutes=minutes, equipment=kit, target=3, plyo_ready=True,
-                runs=("rest", "easy", "rest", "hard", "rest", "easy", "long"))
+    p = profile(
+        level=level,
+        minutes=minutes,
+        equipment=kit,
+        target=3,
+        plyo_ready=True,
+        runs=("rest", "easy", "rest", "hard", "rest", "easy", "long"),
+    )
     days = plan_ahead(MON, p, [], [], CATALOG, weeks=12)
     by_week: dict[int, list] = {}
     for x in days:
@@ -507,8 +536,11 @@ def test_one_variable_changes_at_a_time():
         for i in x.exercises:
             before = last.get(i.exercise)
             if before is not None and not x.light_week:
-                ups = [i.sets > before.sets, i.top > before.top,
-                       (i.suggested_load_kg or 0) > (before.suggested_load_kg or 0) + 1e-6]
+                ups = [
+                    i.sets > before.sets,
+                    i.top > before.top,
+                    (i.suggested_load_kg or 0) > (before.suggested_load_kg or 0) + 1e-6,
+                ]
                 assert sum(ups) <= 1, (x.date, before, i)
             if not x.light_week:
                 last[i.exercise] = i
@@ -530,8 +562,10 @@ def test_one_pain_mark_offers_the_easier_variation_and_holds_the_load():
 
 def test_two_pain_marks_take_the_exercise_its_harder_variations_and_jumps_out_until_cleared():
     p = profile(level="advanced", plyo_ready=True, equipment=("dumbbells",))
-    hurt = [sset("goblet-squat", d(-10), reps=15, load=8.0, session="a").with_changes(pain=True),
-            sset("goblet-squat", d(-3), reps=15, load=8.0, session="b").with_changes(pain=True)]
+    hurt = [
+        sset("goblet-squat", d(-10), reps=15, load=8.0, session="a").with_changes(pain=True),
+        sset("goblet-squat", d(-3), reps=15, load=8.0, session="b").with_changes(pain=True),
+    ]
     sessions = [sess(d(-10), id="a"), sess(d(-3), id="b")]
     chain, cur = set(), "goblet-squat"
     while cur:
@@ -552,8 +586,13 @@ def test_two_pain_marks_take_the_exercise_its_harder_variations_and_jumps_out_un
 
 
 def test_advanced_weeks_one_to_four_have_only_low_level_jumps_and_nordics_ramp():
-    p = profile(level="advanced", target=3, plyo_ready=True, equipment=("gym",),
-                runs=("rest", "hard", "rest", "easy", "rest", "easy", "long"))
+    p = profile(
+        level="advanced",
+        target=3,
+        plyo_ready=True,
+        equipment=("gym",),
+        runs=("rest", "hard", "rest", "easy", "rest", "easy", "long"),
+    )
     days = plan_ahead(MON, p, [], [], CATALOG, weeks=12)
     for x in days:
         if x.block_week <= 4:
@@ -586,9 +625,22 @@ def test_finisher_is_short_bodyweight_and_beginner_safe():
 
 def test_today_json_keeps_its_shape_and_adds_the_coach_fields():
     out = today_plan(MON, profile(), [], [], CATALOG).to_dict()
-    assert {"date", "kind", "reason", "block_week", "block_weeks", "light_week", "exercises", "finisher",
-            "estimated_minutes", "next_strength_day", "strength_days_this_week", "done_today",
-            "block_week_reason", "warmup"} <= set(out)
+    assert {
+        "date",
+        "kind",
+        "reason",
+        "block_week",
+        "block_weeks",
+        "light_week",
+        "exercises",
+        "finisher",
+        "estimated_minutes",
+        "next_strength_day",
+        "strength_days_this_week",
+        "done_today",
+        "block_week_reason",
+        "warmup",
+    } <= set(out)
     assert out["kind"] == "strength" and out["warmup"]
 
 

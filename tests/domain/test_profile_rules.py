@@ -63,16 +63,26 @@ def test_race_days_equipment_and_running_week():
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("2027-03-06", None), ("2027-03-06:5k", "5k"), ("2027-03-06:10K", "10k"), ("2027-03-06:half", "half"),
-        ("2027-03-06:marathon", "marathon"), ("2027-03-06:ultra", "ultra"), ("2027-03-06:50", "ultra"),
-        ("2027-03-06:42.2km", "marathon"), ("2027-03-06:21.1", "half"), ("2027-03-06:8", "10k"), ("2027-03-06:5", "5k"),
+        ("2027-03-06", None),
+        ("2027-03-06:5k", "5k"),
+        ("2027-03-06:10K", "10k"),
+        ("2027-03-06:half", "half"),
+        ("2027-03-06:marathon", "marathon"),
+        ("2027-03-06:ultra", "ultra"),
+        ("2027-03-06:50", "ultra"),
+        ("2027-03-06:42.2km", "marathon"),
+        ("2027-03-06:21.1", "half"),
+        ("2027-03-06:8", "10k"),
+        ("2027-03-06:5", "5k"),
     ],
 )
 def test_a_race_is_a_date_with_an_optional_distance(text, expected):
     assert parse_race(text) == (date(2027, 3, 6), expected)
 
 
-@pytest.mark.parametrize("text", ["2027-03-06:far", "2027-03-06:0", "2027-03-06:nan", "2027-03-06:inf", "2027-03-06:", "03/06/2027:5k"])
+@pytest.mark.parametrize(
+    "text", ["2027-03-06:far", "2027-03-06:0", "2027-03-06:nan", "2027-03-06:inf", "2027-03-06:", "03/06/2027:5k"]
+)
 def test_a_bad_race_is_one_sentence(text):
     with pytest.raises(InputError) as exc:
         parse_race(text)
@@ -81,8 +91,10 @@ def test_a_bad_race_is_one_sentence(text):
 
 def test_a_new_distance_replaces_the_old_and_past_races_go():
     races, distances = races_with_distances(
-        (date(2026, 11, 1), date(2027, 3, 6)), ((date(2026, 11, 1), "5k"), (date(2027, 3, 6), "half")),
-        [(date(2027, 3, 6), "marathon"), (date(2027, 5, 1), None)], DAY,
+        (date(2026, 11, 1), date(2027, 3, 6)),
+        ((date(2026, 11, 1), "5k"), (date(2027, 3, 6), "half")),
+        [(date(2027, 3, 6), "marathon"), (date(2027, 5, 1), None)],
+        DAY,
     )
     assert races == (date(2027, 3, 6), date(2027, 5, 1))
     assert distances == ((date(2027, 3, 6), "marathon"),)

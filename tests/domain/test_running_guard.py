@@ -38,7 +38,10 @@ def history(weekly_km: list[float], this_week: float, **kw) -> list:
 def test_fires_at_35_percent_with_four_weeks_of_history():
     [note] = running_load(TODAY, history([30, 30, 30, 30], 40.5))
     assert note.code == "running-load" and note.level == "caution"
-    assert note.message == "You have run 40.5 km this week, 35 % more than your weekly average of 30 km over the previous 4 weeks."
+    assert (
+        note.message
+        == "You have run 40.5 km this week, 35 % more than your weekly average of 30 km over the previous 4 weeks."
+    )
     assert "easy" in note.advice and "%" not in note.advice
     text = (note.message + note.advice).lower()
     assert "injur" not in text and "risk" not in text  # fact and suggestion, no odds
@@ -98,11 +101,20 @@ def _one(day: date, km: float, minutes: float, kind: str):
     return make_run(start, km, minutes * 60, "gpx").with_changes(kind=kind)
 
 
-@pytest.mark.parametrize("declared, kind, fires", [
-    ("rest", "long", True), ("easy", "long", True), ("hard", "long", True), ("long", "long", False),
-    ("easy", "hard", True), ("rest", "hard", True), ("hard", "hard", False), ("long", "hard", False),
-    ("rest", "easy", False),
-])
+@pytest.mark.parametrize(
+    "declared, kind, fires",
+    [
+        ("rest", "long", True),
+        ("easy", "long", True),
+        ("hard", "long", True),
+        ("long", "long", False),
+        ("easy", "hard", True),
+        ("rest", "hard", True),
+        ("hard", "hard", False),
+        ("long", "hard", False),
+        ("rest", "easy", False),
+    ],
+)
 def test_after_an_unplanned_hard_or_long_run(declared, kind, fires):
     saturday = date(2025, 3, 15)
     runs = [_one(saturday, 21.1, 118, kind)]

@@ -27,8 +27,17 @@ MONDAY = date(2025, 3, 3)
 TODAY = date(2025, 3, 12)
 
 
-def run(day: date, km: float, minutes: float | None = None, *, hour: int = 8, hr: int | None = None,
-        intervals: bool = False, kind: str = "easy", by_user: bool = False) -> Run:
+def run(
+    day: date,
+    km: float,
+    minutes: float | None = None,
+    *,
+    hour: int = 8,
+    hr: int | None = None,
+    intervals: bool = False,
+    kind: str = "easy",
+    by_user: bool = False,
+) -> Run:
     start = datetime(day.year, day.month, day.day, hour, tzinfo=CET)
     r = make_run(start, km, (minutes if minutes is not None else km * 5.5) * 60, "fit", avg_hr=hr, intervals=intervals)
     return r.with_changes(kind=kind, kind_set_by_user=by_user)
@@ -48,25 +57,28 @@ def test_doc_round_trip_and_stable_id():
     assert make_run(r.start, 10.0, 3300, "gpx").id == r.id  # same start and distance: same id
 
 
-@pytest.mark.parametrize("change, words", [
-    ({"distance_km": -1}, "distance_km"),
-    ({"distance_km": True}, "distance_km"),
-    ({"distance_km": float("nan")}, "distance_km"),
-    ({"duration_s": 12.5}, "duration_s"),
-    ({"duration_s": 10}, "duration_s"),
-    ({"kind": "tempo"}, "kind"),
-    ({"source": "garmin"}, "source"),
-    ({"avg_hr": 400}, "avg_hr"),
-    ({"laps": -1}, "laps"),
-    ({"intervals": "yes"}, "intervals"),
-    ({"date": "2025-03-04"}, "local date"),
-    ({"start": "2025-03-03T08:00:00"}, "UTC offset"),
-    ({"start": "2025-03-03T08:00:00+20:00"}, "no time zone"),
-    ({"date": "2025-03-14", "start": "2025-03-14T08:00:00+01:00"}, "outside"),
-    ({"date": "1969-12-31", "start": "1969-12-31T08:00:00+01:00"}, "outside"),
-    ({"id": "../etc"}, "id"),
-    ({"extra": 1}, "unknown field"),
-])
+@pytest.mark.parametrize(
+    "change, words",
+    [
+        ({"distance_km": -1}, "distance_km"),
+        ({"distance_km": True}, "distance_km"),
+        ({"distance_km": float("nan")}, "distance_km"),
+        ({"duration_s": 12.5}, "duration_s"),
+        ({"duration_s": 10}, "duration_s"),
+        ({"kind": "tempo"}, "kind"),
+        ({"source": "garmin"}, "source"),
+        ({"avg_hr": 400}, "avg_hr"),
+        ({"laps": -1}, "laps"),
+        ({"intervals": "yes"}, "intervals"),
+        ({"date": "2025-03-04"}, "local date"),
+        ({"start": "2025-03-03T08:00:00"}, "UTC offset"),
+        ({"start": "2025-03-03T08:00:00+20:00"}, "no time zone"),
+        ({"date": "2025-03-14", "start": "2025-03-14T08:00:00+01:00"}, "outside"),
+        ({"date": "1969-12-31", "start": "1969-12-31T08:00:00+01:00"}, "outside"),
+        ({"id": "../etc"}, "id"),
+        ({"extra": 1}, "unknown field"),
+    ],
+)
 def test_validator_refuses_bad_documents(change, words):
     doc = {**run(MONDAY, 10.0).to_doc(), **change}
     with pytest.raises(ValueError, match=words):
@@ -144,27 +156,50 @@ def test_too_few_runs_to_compare_stay_easy():
 
 
 def test_the_runners_correction_wins_and_takes_the_long_slot():
-    week = [run(MONDAY + timedelta(days=1), 8), run(MONDAY + timedelta(days=3), 9, kind="long", by_user=True),
-            run(MONDAY + timedelta(days=5), 20, 120)]
+    week = [
+        run(MONDAY + timedelta(days=1), 8),
+        run(MONDAY + timedelta(days=3), 9, kind="long", by_user=True),
+        run(MONDAY + timedelta(days=5), 20, 120),
+    ]
     got = kinds(week)
     assert got[MONDAY + timedelta(days=3)] == "long" and got[MONDAY + timedelta(days=5)] == "easy"
-    hard_by_user = [r.with_changes(kind="easy", kind_set_by_user=True) if r.distance_km == 20 else r for r in week[:1] + week[2:]]
+    hard_by_user = [
+        r.with_changes(kind="easy", kind_set_by_user=True) if r.distance_km == 20 else r for r in week[:1] + week[2:]
+    ]
     assert kinds(hard_by_user)[MONDAY + timedelta(days=5)] == "easy"
 
 
 def test_intervals_from_laps():
     assert looks_like_intervals([(1, 360, "active")] * 6) is False
-    assert looks_like_intervals([(2, 720, "active"), (1, 240, "active"), (0.4, 150, "active"), (1, 240, "active"), (2, 720, "active")]) is True
+    assert (
+        looks_like_intervals(
+            [(2, 720, "active"), (1, 240, "active"), (0.4, 150, "active"), (1, 240, "active"), (2, 720, "active")]
+        )
+        is True
+    )
     assert looks_like_intervals([(1, 360, "warmup"), (1, 300, "interval")]) is True
     assert looks_like_intervals([(0.05, 10, "active")] * 10) is False
 
 
 runs_strategy = st.lists(
     st.builds(
-        lambda d, h, km, pace, hr, iv, user: run(MONDAY + timedelta(days=d), km, km * pace, hour=h, hr=hr, intervals=iv,
-                                                  kind=user or "easy", by_user=user is not None),
-        st.integers(0, 70), st.integers(5, 20), st.floats(1, 45), st.floats(4, 8),
-        st.one_of(st.none(), st.integers(110, 175)), st.booleans(), st.one_of(st.none(), st.sampled_from(["easy", "hard", "long"])),
+        lambda d, h, km, pace, hr, iv, user: run(
+            MONDAY + timedelta(days=d),
+            km,
+            km * pace,
+            hour=h,
+            hr=hr,
+            intervals=iv,
+            kind=user or "easy",
+            by_user=user is not None,
+        ),
+        st.integers(0, 70),
+        st.integers(5, 20),
+        st.floats(1, 45),
+        st.floats(4, 8),
+        st.one_of(st.none(), st.integers(110, 175)),
+        st.booleans(),
+        st.one_of(st.none(), st.sampled_from(["easy", "hard", "long"])),
     ),
     max_size=40,
     unique_by=lambda r: r.id,  # stored runs are unique (same start and distance: same id)
@@ -215,8 +250,13 @@ def test_merge_is_idempotent(runs):
 
 
 def test_actual_week_covers_from_the_first_run_to_the_last():
-    runs = classify([run(MONDAY + timedelta(days=1), 8), run(MONDAY + timedelta(days=5), 21.1, 118),
-                     run(MONDAY + timedelta(days=5), 3, 20, hour=18)])
+    runs = classify(
+        [
+            run(MONDAY + timedelta(days=1), 8),
+            run(MONDAY + timedelta(days=5), 21.1, 118),
+            run(MONDAY + timedelta(days=5), 3, 20, hour=18),
+        ]
+    )
     week = actual_week(runs, MONDAY, MONDAY + timedelta(days=6))
     assert week == {
         MONDAY + timedelta(days=1): "easy",
@@ -276,7 +316,9 @@ def test_strides_on_an_easy_run_stay_easy_and_real_intervals_are_hard():
     strides = [(0.1, 18, "active"), (0.1, 60, "rest")] * 6  # 6 x 100 m strides, walked back
     assert looks_like_intervals(easy + [(0.1, 18, "active")] * 6) is False  # fast, but 18 s each
     assert looks_like_intervals(easy + strides) is False  # marked rest steps, but no work step of a minute
-    six_by_three = [(2.0, 720, "warmup")] + [(0.85, 180, "active"), (0.3, 120, "recovery")] * 6 + [(1.5, 560, "cooldown")]
+    six_by_three = (
+        [(2.0, 720, "warmup")] + [(0.85, 180, "active"), (0.3, 120, "recovery")] * 6 + [(1.5, 560, "cooldown")]
+    )
     assert looks_like_intervals(six_by_three) is True
     unmarked = [(2.0, 720, "active")] + [(0.85, 180, "active"), (0.3, 120, "active")] * 6 + [(1.5, 560, "active")]
     assert looks_like_intervals(unmarked) is True  # the fast laps alone, found by pace
@@ -286,4 +328,7 @@ def test_skipped_activities_are_counted_in_words():
     from runstrength_tui.domain.runs import skipped_text
 
     assert skipped_text({"ride": 2, "swim": 1}) == "2 rides, 1 swim"
-    assert skipped_text({"activity of another kind": 2, "yoga activity": 3}) == "3 yoga activities, 2 activities of other kinds"
+    assert (
+        skipped_text({"activity of another kind": 2, "yoga activity": 3})
+        == "3 yoga activities, 2 activities of other kinds"
+    )

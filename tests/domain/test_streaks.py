@@ -57,7 +57,9 @@ def test_empty_log():
     assert week_summaries([], p, today) == []
     assert streaks([], p, today) == Streak(0, 0)
     b = block_progress([], p, today)
-    assert b == BlockProgress(week=2, weeks=8, done=0.0, planned_to_date=2.0, planned_total=16, adherence=0, finished=False)
+    assert b == BlockProgress(
+        week=2, weeks=8, done=0.0, planned_to_date=2.0, planned_total=16, adherence=0, finished=False
+    )
     grid = heatmap([], {}, p, today)
     assert len(grid) == 26 and all(c.level == 0 and c.load == 0 for col in grid for c in col)
     points = trend([], {}, p, today)
@@ -258,10 +260,14 @@ def test_block_extra_sessions_cap_adherence_at_100():
 
 
 def test_block_finished_clamps_week_and_ignores_sessions_after_it():
-    p = Profile(level="intermediate", block_start=MON, weeks=3, target_history=((MON, 2), (MON + timedelta(weeks=2), 3)))
+    p = Profile(
+        level="intermediate", block_start=MON, weeks=3, target_history=((MON, 2), (MON + timedelta(weeks=2), 3))
+    )
     log = weekly(MON, [2, 2, 2, 4, 4])
     b = block_progress(log, p, MON + timedelta(weeks=5))
-    assert b == BlockProgress(week=3, weeks=3, done=6.0, planned_to_date=7.0, planned_total=7, adherence=85, finished=True)
+    assert b == BlockProgress(
+        week=3, weeks=3, done=6.0, planned_to_date=7.0, planned_total=7, adherence=85, finished=True
+    )
 
 
 def test_block_last_week_is_not_finished():
@@ -364,7 +370,9 @@ def test_ten_years_of_history():  # how fast: benchmarks/run.py, not a test
     log = weekly(first, [3] * 520, days=(0, 2, 5))
     loads = {s.id: 100.0 + (i % 7) * 10 for i, s in enumerate(log)}
     today = first + timedelta(weeks=520, days=1)
-    p = Profile(target=3, block_start=today - timedelta(weeks=4), weeks=10, target_history=((first, 2), (date(2020, 1, 6), 3)))
+    p = Profile(
+        target=3, block_start=today - timedelta(weeks=4), weeks=10, target_history=((first, 2), (date(2020, 1, 6), 3))
+    )
     assert len(log) == 1560
 
     s = streaks(log, p, today)
@@ -464,8 +472,11 @@ def test_prop_block_adherence_in_range(specs, profile, today):
         return
     assert 0 <= b.adherence <= 100
     assert 0 <= b.week <= b.weeks == profile.weeks
-    assert b.finished == (b.week == b.weeks and week_start(today, profile.week_start_index)
-                          > week_start(profile.block_start, profile.week_start_index) + timedelta(weeks=b.weeks - 1))
+    assert b.finished == (
+        b.week == b.weeks
+        and week_start(today, profile.week_start_index)
+        > week_start(profile.block_start, profile.week_start_index) + timedelta(weeks=b.weeks - 1)
+    )
     assert 0 <= b.planned_to_date <= b.planned_total
 
 

@@ -59,8 +59,20 @@ def test_reps_not_a_whole_number(text):
     rejects(parse_reps, text, match="whole number")
 
 
-@pytest.mark.parametrize("text, value", [("1", 1), ("3600", 3600), ("30s", 30), ("45 S", 45), (" 20 s ", 20),
-                                         ("1:30", 90), ("0:45", 45), ("60:00", 3600), ("40 sec", 40)])
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("1", 1),
+        ("3600", 3600),
+        ("30s", 30),
+        ("45 S", 45),
+        (" 20 s ", 20),
+        ("1:30", 90),
+        ("0:45", 45),
+        ("60:00", 3600),
+        ("40 sec", 40),
+    ],
+)
 def test_seconds_accepted(text, value):
     assert parse_seconds(text) == value
 
@@ -94,7 +106,9 @@ def test_sets_bounds(text, ok):
         rejects(parse_sets, text, match="Sets")
 
 
-@pytest.mark.parametrize("text, ok", [("0", False), ("1", True), ("10", True), ("11", False), ("7.5", False), ("hard", False)])
+@pytest.mark.parametrize(
+    "text, ok", [("0", False), ("1", True), ("10", True), ("11", False), ("7.5", False), ("hard", False)]
+)
 def test_rpe_bounds(text, ok):
     if ok:
         assert parse_rpe(text) == int(text)
@@ -174,13 +188,16 @@ def test_day_not_a_date(text):
     assert TODAY.isoformat() in message
 
 
-@pytest.mark.parametrize("text, message", [
-    ("2024-02-30", "does not exist: February 2024 has 29 days"),
-    ("2023-02-29", "does not exist: February 2023 has 28 days"),
-    ("2024-11-31", "does not exist: November 2024 has 30 days"),
-    ("2024-13-01", "months go from 01 to 12"),
-    ("2024-00-10", "months go from 01 to 12"),
-])
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("2024-02-30", "does not exist: February 2024 has 29 days"),
+        ("2023-02-29", "does not exist: February 2023 has 28 days"),
+        ("2024-11-31", "does not exist: November 2024 has 30 days"),
+        ("2024-13-01", "months go from 01 to 12"),
+        ("2024-00-10", "months go from 01 to 12"),
+    ],
+)
 def test_impossible_dates_are_named_honestly(text, message):
     rejects(parse_day, text, TODAY, match=message)
 
@@ -288,8 +305,19 @@ def test_day_offsets(offset):
 # --- forgiving words: units, equipment, exercise names -----------------------------------------
 
 
-@pytest.mark.parametrize("text, unit", [("kg", "kg"), ("KG", "kg"), ("kgs", "kg"), ("lb", "lb"), ("lbs", "lb"),
-                                        ("LBS", "lb"), ("pounds", "lb"), (" kilos ", "kg")])
+@pytest.mark.parametrize(
+    "text, unit",
+    [
+        ("kg", "kg"),
+        ("KG", "kg"),
+        ("kgs", "kg"),
+        ("lb", "lb"),
+        ("lbs", "lb"),
+        ("LBS", "lb"),
+        ("pounds", "lb"),
+        (" kilos ", "kg"),
+    ],
+)
 def test_units_words(text, unit):
     from runstrength_tui.domain.validate import parse_units
 
@@ -302,8 +330,17 @@ def test_units_unknown_names_the_choices():
     rejects(parse_units, "stone", match="kg or lb")
 
 
-@pytest.mark.parametrize("text, value", [("dumbbell", "dumbbells"), ("Dumbbells", "dumbbells"), ("band", "bands"),
-                                         ("kettlebells", "kettlebell"), ("bodyweight", "none"), ("GYM", "gym")])
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("dumbbell", "dumbbells"),
+        ("Dumbbells", "dumbbells"),
+        ("band", "bands"),
+        ("kettlebells", "kettlebell"),
+        ("bodyweight", "none"),
+        ("GYM", "gym"),
+    ],
+)
 def test_equipment_singular_or_plural(text, value):
     from runstrength_tui.domain.validate import parse_equipment
 

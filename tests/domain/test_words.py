@@ -29,8 +29,15 @@ def test_a_load_reads_one_way(kg, unit, text):
 
 
 def test_a_logged_set_shows_its_load_as_format_load_says_it():
-    record = SetRecord(id="a", session="s", exercise="goblet-squat", date=MON, logged_at=datetime(2026, 3, 2, 7),
-                       load_kg=25 * KG_PER_LB, unit="lb")
+    record = SetRecord(
+        id="a",
+        session="s",
+        exercise="goblet-squat",
+        date=MON,
+        logged_at=datetime(2026, 3, 2, 7),
+        load_kg=25 * KG_PER_LB,
+        unit="lb",
+    )
     assert record.load_display == load_in_unit(record.load_kg, "lb") == 25.0
     assert f"{record.load_display:g} {record.unit}" == format_load(record.load_kg, record.unit)
 
@@ -57,4 +64,11 @@ def test_counts_and_minutes_read_one_way():
 
     assert [plural(n, "set") for n in (0, 1, 2)] == ["0 sets", "1 set", "2 sets"]
     assert plural(3, "strength session") == "3 strength sessions"
-    assert [minutes_text(s) for s in (0, 59, 60, 89, 90, 1140)] == ["under a minute", "under a minute", "1 min", "1 min", "2 min", "19 min"]
+    assert [minutes_text(s) for s in (0, 59, 60, 89, 90, 1140)] == [
+        "under a minute",
+        "under a minute",
+        "1 min",
+        "1 min",
+        "2 min",
+        "19 min",
+    ]

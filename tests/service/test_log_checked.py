@@ -53,7 +53,8 @@ def test_notes_already_shown_in_the_sitting_stay_quiet(tmp_path):
         _, first = logbook.log_checked(ctx, _sets(ctx, pain=True), None)
         session, _ = logbook.open_session()
         later = _sets(ctx, pain=True, session=session.id)
-        saved, again = logbook.log_checked(ctx, [r.with_changes(logged_at=AT + timedelta(minutes=2)) for r in later],
-                                           session)
+        saved, again = logbook.log_checked(
+            ctx, [r.with_changes(logged_at=AT + timedelta(minutes=2)) for r in later], session
+        )
         assert "pain" in [w.code for w in first] and "pain" not in [w.code for w in again]
         assert saved[0].session == session.id and saved[0].warnings == tuple(dict.fromkeys(w.code for w in again))

@@ -29,8 +29,14 @@ def main() -> None:
         session = store.start_session(day, start)
         for i in range(3):
             n += 1
-            record = SetRecord(id=new_id(), session=session.id, exercise="glute-bridge", date=day,
-                               logged_at=start + timedelta(seconds=i), reps=15)
+            record = SetRecord(
+                id=new_id(),
+                session=session.id,
+                exercise="glute-bridge",
+                date=day,
+                logged_at=start + timedelta(seconds=i),
+                reps=15,
+            )
             store.log_set(record)
             sys.stdout.write(f"set {record.id}\n")
             sys.stdout.flush()

@@ -46,14 +46,18 @@ HEVY_HEADER = "title,start_time,end_time,description,exercise_title,superset_id,
 
 def hevy(weight: str = "weight_kg", rows: list[str] | None = None) -> str:
     distance = "distance_km" if weight == "weight_kg" else "distance_miles"
-    rows = rows if rows is not None else [
-        '"Lower A","3 Mar 2025, 18:32","3 Mar 2025, 19:10","","Goblet Squat","","slow down",0,warmup,8,10,,,',
-        '"Lower A","3 Mar 2025, 18:32","3 Mar 2025, 19:10","","Goblet Squat","","slow down",1,normal,16,12,,,8',
-        '"Lower A","3 Mar 2025, 18:32","3 Mar 2025, 19:10","","Goblet Squat","","slow down",2,failure,16,10,,,',
-        '"Lower A","3 Mar 2025, 18:32","3 Mar 2025, 19:10","","Plank","","",0,normal,,,,60,',
-        '"Lower A","3 Mar 2025, 18:32","3 Mar 2025, 19:10","","Leg Extension (Machine)","","",0,normal,40,12,,,',
-        '"Lower B","6 Mar 2025, 07:05","6 Mar 2025, 07:30","","Romanian Deadlift (Dumbbell)","","",0,normal,20,12,,,',
-    ]
+    rows = (
+        rows
+        if rows is not None
+        else [
+            '"Lower A","3 Mar 2025, 18:32","3 Mar 2025, 19:10","","Goblet Squat","","slow down",0,warmup,8,10,,,',
+            '"Lower A","3 Mar 2025, 18:32","3 Mar 2025, 19:10","","Goblet Squat","","slow down",1,normal,16,12,,,8',
+            '"Lower A","3 Mar 2025, 18:32","3 Mar 2025, 19:10","","Goblet Squat","","slow down",2,failure,16,10,,,',
+            '"Lower A","3 Mar 2025, 18:32","3 Mar 2025, 19:10","","Plank","","",0,normal,,,,60,',
+            '"Lower A","3 Mar 2025, 18:32","3 Mar 2025, 19:10","","Leg Extension (Machine)","","",0,normal,40,12,,,',
+            '"Lower B","6 Mar 2025, 07:05","6 Mar 2025, 07:30","","Romanian Deadlift (Dumbbell)","","",0,normal,20,12,,,',
+        ]
+    )
     return HEVY_HEADER.format(w=weight, d=distance) + "\n" + "\n".join(rows) + "\n"
 
 
@@ -70,8 +74,18 @@ def exported(cli, folder) -> dict:
 
 
 def sets_of(bundle: dict) -> list[tuple]:
-    return sorted((s["date"], s["exercise"], s["reps"], s["seconds"], s["load_kg"] and round(s["load_kg"], 3), s["unit"], s["rpe"])
-                  for s in bundle["sets"])
+    return sorted(
+        (
+            s["date"],
+            s["exercise"],
+            s["reps"],
+            s["seconds"],
+            s["load_kg"] and round(s["load_kg"], 3),
+            s["unit"],
+            s["rpe"],
+        )
+        for s in bundle["sets"]
+    )
 
 
 def test_the_current_strong_export_imports_exactly(tmp_path, cli, data_dir):
@@ -80,7 +94,10 @@ def test_the_current_strong_export_imports_exactly(tmp_path, cli, data_dir):
     assert result.code == 0, result
     assert "From Strong: imported 4 sets in 2 workouts" in result.out
     # one summary: the unknown names with their set counts, the warm-up left out
-    assert "Left out: 2 sets of 1 exercise runstrength does not know: Bench Press (Barbell) (2); 1 warm-up set." in result.out
+    assert (
+        "Left out: 2 sets of 1 exercise runstrength does not know: Bench Press (Barbell) (2); 1 warm-up set."
+        in result.out
+    )
     bundle = exported(cli, data_dir)
     assert sets_of(bundle) == [
         ("2025-03-03", "goblet-squat", 12, None, 16, "kg", 8),
@@ -116,7 +133,9 @@ def test_the_current_strong_export_with_semicolons_takes_the_runners_units(tmp_p
     assert cli("profile", "--units", "lb").code == 0
     result = cli("import", write(tmp_path, "strong.csv", STRONG_CURRENT_SEMICOLON))
     assert result.code == 0, result
-    loads = {(s["exercise"], s["unit"], round(s["load_kg"], 3)) for s in exported(cli, data_dir)["sets"] if s["load_kg"]}
+    loads = {
+        (s["exercise"], s["unit"], round(s["load_kg"], 3)) for s in exported(cli, data_dir)["sets"] if s["load_kg"]
+    }
     assert loads == {("goblet-squat", "lb", 7.257), ("dumbbell-rdl", "lb", 9.072)}  # 16 lb, 20 lb
     # --units says otherwise for a file from a kg phone (a new folder: the first import stands)
     other = tmp_path / "other"
@@ -156,7 +175,9 @@ def test_a_bad_row_imports_nothing_and_names_the_row(tmp_path, cli, data_dir):
     rows[4] = rows[4].replace(",40,12,", ",forty,12,")  # an unmapped exercise's row is still read
     result = cli("import", write(tmp_path, "bad.csv", hevy(rows=rows)))
     assert result.code == 2 and not data_dir.exists()
-    assert result.err_lines == ['runstrength: Nothing was imported; the problem in this Hevy export: row 6, weight: expected a number, found "forty".']
+    assert result.err_lines == [
+        'runstrength: Nothing was imported; the problem in this Hevy export: row 6, weight: expected a number, found "forty".'
+    ]
     rows = hevy().splitlines()[1:]
     rows[1] = rows[1].replace(",16,12,", ",16,500,")
     result = cli("import", write(tmp_path, "bad2.csv", hevy(rows=rows)))
@@ -212,7 +233,9 @@ def test_after_a_hevy_history_the_first_today_suggests_its_loads_and_the_guard_c
         for other in (day, day.replace(day=day.day + 3)):
             when = f"{other.day} {other.strftime('%b %Y')}"
             for i in range(3):
-                rows.append(f'"Lower","{when}, 18:00","{when}, 18:20","","Goblet Squat (Dumbbell)","","",{i},normal,16,12,,,')
+                rows.append(
+                    f'"Lower","{when}, 18:00","{when}, 18:20","","Goblet Squat (Dumbbell)","","",{i},normal,16,12,,,'
+                )
     assert cli("profile", "--level", "intermediate", "--equipment", "dumbbells").code == 0
     result = cli("import", write(tmp_path, "hevy.csv", hevy(rows=rows)))
     assert result.code == 0 and "imported 24 sets in 8 workouts" in result.out, result
@@ -239,8 +262,11 @@ def test_a_newer_export_of_the_same_app_adds_only_the_workouts_since(tmp_path, c
 
 
 def test_the_summary_names_the_most_left_out_exercises_first_and_counts_the_rest(tmp_path, cli, data_dir):
-    rows = [f'"W","3 Mar 2025, 18:32","3 Mar 2025, 19:10","","Machine {i:02d}","","",{j},normal,40,12,,,'
-            for i in range(20) for j in range(1 + (i == 7))]
+    rows = [
+        f'"W","3 Mar 2025, 18:32","3 Mar 2025, 19:10","","Machine {i:02d}","","",{j},normal,40,12,,,'
+        for i in range(20)
+        for j in range(1 + (i == 7))
+    ]
     result = cli("import", write(tmp_path, "many.csv", hevy(rows=rows)))
     assert result.code == 0, result
     assert "Left out: 21 sets of 20 exercises runstrength does not know: Machine 07 (2), Machine 00 (1)," in result.out

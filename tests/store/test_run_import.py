@@ -40,7 +40,13 @@ def test_a_fit_file_becomes_one_run_with_its_local_date_and_numbers(tmp_path, da
     assert result.out.strip() == "Imported 1 run (2025-03-08)."
     [run] = stored_runs(data_dir)
     assert (run.date, run.start.isoformat(), run.distance_km, run.duration_s, run.avg_hr, run.source) == (
-        date(2025, 3, 8), "2025-03-08T08:30:00+01:00", 21.1, 7080, 150, "fit")
+        date(2025, 3, 8),
+        "2025-03-08T08:30:00+01:00",
+        21.1,
+        7080,
+        150,
+        "fit",
+    )
     assert (data_dir / "runs-2025.json").exists()
 
 
@@ -64,7 +70,10 @@ def test_gpx_and_tcx_files_and_their_gzip_variants(tmp_path, data_dir, cli, gz):
     assert result.code == 0, result
     runs = stored_runs(data_dir)
     assert [(r.date.isoformat(), r.source) for r in runs] == [
-        ("2025-03-04", "gpx"), ("2025-03-06", "tcx"), ("2025-03-08", "fit")]
+        ("2025-03-04", "gpx"),
+        ("2025-03-06", "tcx"),
+        ("2025-03-08", "fit"),
+    ]
     gpx, tcx, fit = runs
     assert gpx.distance_km == pytest.approx(8.0, abs=0.05) and gpx.avg_hr == 138
     assert gpx.start.isoformat() == "2025-03-04T08:30:00+01:00"  # UTC shown in the computer's zone
@@ -73,13 +82,42 @@ def test_gpx_and_tcx_files_and_their_gzip_variants(tmp_path, data_dir, cli, gz):
 
 
 def test_strava_export_folder_reads_the_files_it_names_and_its_manual_runs(tmp_path, data_dir, cli):
-    folder = strava_folder(tmp_path / "export_123", [
-        {"start": SAT - timedelta(days=5), "type": "Run", "file": "activities/101.gpx", "payload": gpx_text(SAT - timedelta(days=5), 6.0, 2100)},
-        {"start": SAT - timedelta(days=3), "type": "Run", "file": "activities/102.fit.gz", "payload": fit_bytes(SAT - timedelta(days=3), 9.0, 3000)},
-        {"start": SAT - timedelta(days=2), "type": "Ride", "file": "activities/103.gpx", "payload": gpx_text(SAT - timedelta(days=2), 40, 5400, kind="cycling")},
-        {"start": SAT - timedelta(days=1), "type": "Run", "km": 5.0, "seconds": 1650, "hr": "131.5"},  # entered by hand: no file
-        {"start": SAT, "type": "Run", "file": "activities/105.tcx.gz", "payload": "   " + tcx_text(SAT, 18.0, 6300)},
-    ])
+    folder = strava_folder(
+        tmp_path / "export_123",
+        [
+            {
+                "start": SAT - timedelta(days=5),
+                "type": "Run",
+                "file": "activities/101.gpx",
+                "payload": gpx_text(SAT - timedelta(days=5), 6.0, 2100),
+            },
+            {
+                "start": SAT - timedelta(days=3),
+                "type": "Run",
+                "file": "activities/102.fit.gz",
+                "payload": fit_bytes(SAT - timedelta(days=3), 9.0, 3000),
+            },
+            {
+                "start": SAT - timedelta(days=2),
+                "type": "Ride",
+                "file": "activities/103.gpx",
+                "payload": gpx_text(SAT - timedelta(days=2), 40, 5400, kind="cycling"),
+            },
+            {
+                "start": SAT - timedelta(days=1),
+                "type": "Run",
+                "km": 5.0,
+                "seconds": 1650,
+                "hr": "131.5",
+            },  # entered by hand: no file
+            {
+                "start": SAT,
+                "type": "Run",
+                "file": "activities/105.tcx.gz",
+                "payload": "   " + tcx_text(SAT, 18.0, 6300),
+            },
+        ],
+    )
     result = cli("runs", "import", folder)
     assert result.code == 0, result
     runs = stored_runs(data_dir)
@@ -96,9 +134,17 @@ def test_strava_export_folder_reads_the_files_it_names_and_its_manual_runs(tmp_p
 
 def test_the_same_run_from_the_watch_and_from_strava_is_kept_once(tmp_path, data_dir, cli):
     write(tmp_path / "watch" / "sat.fit", fit_bytes(SAT, 21.1, 7080))
-    folder = strava_folder(tmp_path / "strava", [
-        {"start": SAT + timedelta(seconds=20), "type": "Run", "file": "activities/1.gpx", "payload": gpx_text(SAT + timedelta(seconds=20), 21.05, 7080)},
-    ])
+    folder = strava_folder(
+        tmp_path / "strava",
+        [
+            {
+                "start": SAT + timedelta(seconds=20),
+                "type": "Run",
+                "file": "activities/1.gpx",
+                "payload": gpx_text(SAT + timedelta(seconds=20), 21.05, 7080),
+            },
+        ],
+    )
     result = cli("runs", "import", tmp_path / "watch", folder)
     assert result.code == 0, result
     assert result.out.strip() == "Imported 1 run (2025-03-08); 1 was already there."
@@ -125,10 +171,22 @@ def _hostile_cases(tmp_path):
     }
 
 
-@pytest.mark.parametrize("case", [
-    "truncated FIT", "non-running FIT", "non-running GPX", "non-running TCX", "wrong time zone FIT",
-    "wrong time zone TCX", "future run", "not gzip", "not XML", "not a FIT", "missing",
-])
+@pytest.mark.parametrize(
+    "case",
+    [
+        "truncated FIT",
+        "non-running FIT",
+        "non-running GPX",
+        "non-running TCX",
+        "wrong time zone FIT",
+        "wrong time zone TCX",
+        "future run",
+        "not gzip",
+        "not XML",
+        "not a FIT",
+        "missing",
+    ],
+)
 def test_a_hostile_file_gets_one_line_and_nothing_is_written(tmp_path, data_dir, cli, folder_bytes, case):
     path = _hostile_cases(tmp_path)[case]
     assert cli("profile", "--level", "beginner").code == 0  # a data folder that exists already
@@ -190,7 +248,9 @@ def test_runs_are_in_backups_and_survive_export_and_import(tmp_path, data_dir, c
     assert cli("export", "-o", export).code == 0
     bundle = json.loads(export.read_text())
     assert [(r["date"], r["kind"], r["kind_set_by_user"]) for r in bundle["runs"]] == [
-        ("2024-02-02", "easy", False), ("2025-03-08", "hard", True)]
+        ("2024-02-02", "easy", False),
+        ("2025-03-08", "hard", True),
+    ]
     other = tmp_path / "other"
     result = cli("--data-dir", other, "import", export)
     assert result.code == 0, result

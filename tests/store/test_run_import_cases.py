@@ -41,11 +41,18 @@ def _tcx_file(*activities: str, multisport: bool = False) -> str:
     body = "".join(activities)
     if multisport:
         first, *rest = activities
-        body = ("<MultiSportSession><Id>x</Id><FirstSport>" + first + "</FirstSport>"
-                + "".join(f"<NextSport>{a}</NextSport>" for a in rest) + "</MultiSportSession>")
-    return ('<?xml version="1.0" encoding="UTF-8"?>\n'
-            '<TrainingCenterDatabase xmlns="http://www.garmin.com/xmlschemas/TrainingCenterDatabase/v2">'
-            f"<Activities>{body}</Activities></TrainingCenterDatabase>")
+        body = (
+            "<MultiSportSession><Id>x</Id><FirstSport>"
+            + first
+            + "</FirstSport>"
+            + "".join(f"<NextSport>{a}</NextSport>" for a in rest)
+            + "</MultiSportSession>"
+        )
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<TrainingCenterDatabase xmlns="http://www.garmin.com/xmlschemas/TrainingCenterDatabase/v2">'
+        f"<Activities>{body}</Activities></TrainingCenterDatabase>"
+    )
 
 
 # --- TCX ------------------------------------------------------------------------------------
@@ -56,14 +63,19 @@ def test_a_tcx_with_several_activities_gives_one_run_on_each_day(tmp_path):
     text = _tcx_file(*(_activities(tcx_text(start, km, s)) for start, km, s in days))
     runs = read_activity_file(write(tmp_path / "three.tcx", text), NOW, zone=CET)
     assert [(r.date, r.distance_km) for r in runs] == [
-        (date(2025, 3, 4), 9.2), (date(2025, 3, 6), 7.2), (date(2025, 3, 8), 11.5)]
+        (date(2025, 3, 4), 9.2),
+        (date(2025, 3, 6), 7.2),
+        (date(2025, 3, 8), 11.5),
+    ]
 
 
 def test_a_tcx_multisport_session_keeps_its_run_leg(tmp_path):
     bike1 = _activities(tcx_text(SAT, 20, 2400, sport="Biking"))
     run = _activities(tcx_text(SAT + timedelta(minutes=42), 5.0, 1500))
     bike2 = _activities(tcx_text(SAT + timedelta(minutes=70), 10, 1200, sport="Biking"))
-    [leg] = read_activity_file(write(tmp_path / "duathlon.tcx", _tcx_file(bike1, run, bike2, multisport=True)), NOW, zone=CET)
+    [leg] = read_activity_file(
+        write(tmp_path / "duathlon.tcx", _tcx_file(bike1, run, bike2, multisport=True)), NOW, zone=CET
+    )
     assert leg.distance_km == 5.0 and leg.duration_s == 1500 and leg.start == SAT + timedelta(minutes=42)
 
 
@@ -80,14 +92,19 @@ def test_a_tcx_time_with_its_own_offset_keeps_its_local_day_on_a_tokyo_computer(
 def test_tz_asia_tokyo_in_a_real_process_keeps_the_file_s_own_day(tmp_path, cli_proc):
     evening = datetime(2025, 3, 7, 18, 40, tzinfo=CET)
     write(tmp_path / "in" / "polar.tcx", tcx_text(evening, 8, 2700, time_suffix="+01:00"))
-    write(tmp_path / "in" / "polar.gpx", gpx_text(evening - timedelta(days=2), 6, 2000).replace("Z</time>", "+01:00</time>"))
+    write(
+        tmp_path / "in" / "polar.gpx",
+        gpx_text(evening - timedelta(days=2), 6, 2000).replace("Z</time>", "+01:00</time>"),
+    )
     done = cli_proc("--data-dir", tmp_path / "data", "runs", "--json", "import", tmp_path / "in", TZ="Asia/Tokyo")
     assert done.returncode == 0, done
     assert sorted(r.date.isoformat() for r in stored_runs(tmp_path / "data")) == ["2025-03-05", "2025-03-07"]
 
 
 def test_a_nan_distance_in_tcx_is_one_line(tmp_path):
-    text = tcx_text(SAT, 10, 3000).replace("<DistanceMeters>10000.0</DistanceMeters>", "<DistanceMeters>NaN</DistanceMeters>")
+    text = tcx_text(SAT, 10, 3000).replace(
+        "<DistanceMeters>10000.0</DistanceMeters>", "<DistanceMeters>NaN</DistanceMeters>"
+    )
     with pytest.raises(FileProblem, match="not a number"):
         read_activity_file(write(tmp_path / "nan.tcx", text), NOW, zone=CET)
 
@@ -157,12 +174,15 @@ def test_one_bad_gpx_point_is_skipped_not_the_run(tmp_path):
     assert run.distance_km == pytest.approx(6, rel=0.02)
 
 
-@pytest.mark.parametrize(("km", "seconds", "verdict"), [
-    (10, 3000, "run"),  # 5:00 min/km
-    (10, 5700, "run"),  # 9:30 min/km
-    (5, 3900, "walk"),  # 13:00 min/km
-    (30, 3600, "ride"),  # 2:00 min/km
-])
+@pytest.mark.parametrize(
+    ("km", "seconds", "verdict"),
+    [
+        (10, 3000, "run"),  # 5:00 min/km
+        (10, 5700, "run"),  # 9:30 min/km
+        (5, 3900, "walk"),  # 13:00 min/km
+        (30, 3600, "ride"),  # 2:00 min/km
+    ],
+)
 def test_an_untyped_gpx_is_a_run_only_at_a_running_pace(tmp_path, km, seconds, verdict):
     text = gpx_text(SAT, km, seconds, kind=None).replace("<name>Morning Run</name>", "<name>Track 12</name>")
     path = write(tmp_path / "untyped.gpx", text)
@@ -172,18 +192,24 @@ def test_an_untyped_gpx_is_a_run_only_at_a_running_pace(tmp_path, km, seconds, v
     else:
         with pytest.raises(NotARun) as caught:
             read_activity_file(path, NOW, zone=CET)
-        assert caught.value.kind == ("untyped walk or hike" if verdict == "walk" else "untyped track too fast for a run")
+        assert caught.value.kind == (
+            "untyped walk or hike" if verdict == "walk" else "untyped track too fast for a run"
+        )
 
 
 def test_a_gpx_route_is_not_a_run(tmp_path, data_dir, cli):
-    route = ('<?xml version="1.0"?><gpx version="1.1" xmlns="http://www.topografix.com/GPX/1/1"><rte><name>Plan</name>'
-             '<rtept lat="52.0" lon="13.0"/><rtept lat="52.004" lon="13.0"/></rte></gpx>')
+    route = (
+        '<?xml version="1.0"?><gpx version="1.1" xmlns="http://www.topografix.com/GPX/1/1"><rte><name>Plan</name>'
+        '<rtept lat="52.0" lon="13.0"/><rtept lat="52.004" lon="13.0"/></rte></gpx>'
+    )
     result = cli("runs", "import", write(tmp_path / "plan.gpx", route))
     assert result.code == 0 and result.err == "" and result.out.strip() == "Skipped, not runs: 1 planned route."
     assert not data_dir.exists()  # nothing imported: nothing created
 
 
-@pytest.mark.parametrize(("code", "word"), [("1", "ride"), ("4", "hike"), ("10", "walk"), ("99", "activity of another kind")])
+@pytest.mark.parametrize(
+    ("code", "word"), [("1", "ride"), ("4", "hike"), ("10", "walk"), ("99", "activity of another kind")]
+)
 def test_strava_gpx_type_codes_are_named_in_words(tmp_path, code, word):
     path = write(tmp_path / "s.gpx", gpx_text(SAT, 20, 3000, kind=code))
     with pytest.raises(NotARun) as caught:
@@ -220,15 +246,23 @@ def test_strava_s_older_export_with_a_lower_case_header_is_imported(tmp_path, da
     result = cli("runs", "import", folder)
     assert result.code == 0 and result.err == "", result
     assert result.out.splitlines() == [
-        "Imported 2 runs (2025-03-05 to 2025-03-06).", "Skipped, not runs: 1 activity of another kind, 1 ride, 1 swim."]
-    assert [(r.source, r.distance_km) for r in stored_runs(data_dir)] == [("gpx", pytest.approx(8, rel=0.02)), ("strava", 5.2)]
+        "Imported 2 runs (2025-03-05 to 2025-03-06).",
+        "Skipped, not runs: 1 activity of another kind, 1 ride, 1 swim.",
+    ]
+    assert [(r.source, r.distance_km) for r in stored_runs(data_dir)] == [
+        ("gpx", pytest.approx(8, rel=0.02)),
+        ("strava", 5.2),
+    ]
 
 
 def test_strava_nan_and_huge_cells_are_one_line_each(tmp_path, data_dir, cli):
-    folder = strava_folder(tmp_path / "export", [
-        {"start": SAT - timedelta(days=1), "type": "Run", "km": 5.0, "seconds": 1650},
-        {"start": SAT, "type": "Run", "km": 6.0, "seconds": 1900},
-    ])
+    folder = strava_folder(
+        tmp_path / "export",
+        [
+            {"start": SAT - timedelta(days=1), "type": "Run", "km": 5.0, "seconds": 1650},
+            {"start": SAT, "type": "Run", "km": 6.0, "seconds": 1900},
+        ],
+    )
     csv_text = (folder / "activities.csv").read_text().replace("5000.0", "nan")
     (folder / "activities.csv").write_text(csv_text)
     result = cli("runs", "import", folder)
@@ -255,7 +289,12 @@ def test_nothing_is_created_in_a_folder_without_a_log_when_nothing_is_imported(t
 
 
 def test_a_gpx_nested_200000_levels_is_refused_and_the_good_files_still_import(tmp_path, cli_proc):
-    deep = '<?xml version="1.0"?><gpx version="1.1" xmlns="http://www.topografix.com/GPX/1/1"><trk>' + "<a>" * 200_000 + "</a>" * 200_000 + "</trk></gpx>"
+    deep = (
+        '<?xml version="1.0"?><gpx version="1.1" xmlns="http://www.topografix.com/GPX/1/1"><trk>'
+        + "<a>" * 200_000
+        + "</a>" * 200_000
+        + "</trk></gpx>"
+    )
     write(tmp_path / "in" / "deep.gpx", deep)
     write(tmp_path / "in" / "good.gpx", gpx_text(SAT, 6, 2100))
     done = cli_proc("--data-dir", tmp_path / "data", "runs", "import", tmp_path / "in")
@@ -264,10 +303,13 @@ def test_a_gpx_nested_200000_levels_is_refused_and_the_good_files_still_import(t
     assert "Imported 1 run" in done.stdout
 
 
-@pytest.mark.parametrize("doctype", [
-    '<!DOCTYPE gpx [<!ENTITY secret SYSTEM "file://{secret}">]>',
-    '<!DOCTYPE gpx [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>',
-])
+@pytest.mark.parametrize(
+    "doctype",
+    [
+        '<!DOCTYPE gpx [<!ENTITY secret SYSTEM "file://{secret}">]>',
+        '<!DOCTYPE gpx [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>',
+    ],
+)
 def test_xml_entities_are_never_resolved(tmp_path, doctype):
     secret = tmp_path / "secret.txt"
     secret.write_text("secret-token-12345")
@@ -285,8 +327,12 @@ def test_xxe_stays_refused_when_lxml_is_importable(tmp_path):
     (fake / "etree.py").write_text("raise RuntimeError('lxml must not be used')\n")
     secret = tmp_path / "secret.txt"
     secret.write_text("secret-token-12345")
-    gpx = write(tmp_path / "xxe.gpx", gpx_text(SAT, 6, 2100, kind="&secret;").replace(
-        "<gpx ", f'<!DOCTYPE gpx [<!ENTITY secret SYSTEM "file://{secret}">]><gpx ', 1))
+    gpx = write(
+        tmp_path / "xxe.gpx",
+        gpx_text(SAT, 6, 2100, kind="&secret;").replace(
+            "<gpx ", f'<!DOCTYPE gpx [<!ENTITY secret SYSTEM "file://{secret}">]><gpx ', 1
+        ),
+    )
     code = textwrap.dedent(f"""
         from datetime import datetime, UTC
         from pathlib import Path
@@ -311,7 +357,9 @@ def test_a_fifo_is_never_opened_and_nothing_hangs(tmp_path, cli_proc):
     fifo.parent.mkdir()
     os.mkfifo(fifo)
     write(tmp_path / "in" / "good.fit", fit_bytes(SAT, 10, 3000))
-    folder = strava_folder(tmp_path / "export", [{"start": SAT - timedelta(days=1), "type": "Run", "file": "activities/1.gpx"}])
+    folder = strava_folder(
+        tmp_path / "export", [{"start": SAT - timedelta(days=1), "type": "Run", "file": "activities/1.gpx"}]
+    )
     (folder / "activities").mkdir()
     os.mkfifo(folder / "activities" / "1.gpx")
     done = cli_proc("--data-dir", tmp_path / "data", "runs", "import", fifo, tmp_path / "in", folder, timeout=30)
@@ -347,23 +395,27 @@ def _with_crc_fixed(data: bytearray) -> bytes:
         if end + 2 <= len(data):
             if data[0] == 14:
                 data[12:14] = b"\x00\x00"
-            data[end:end + 2] = _sdk_crc(bytes(data[:end])).to_bytes(2, "little")
+            data[end : end + 2] = _sdk_crc(bytes(data[:end])).to_bytes(2, "little")
     return bytes(data)
 
 
 _FIT_SEEDS = [fit_bytes(SAT, 12, 4000, laps=SIX_BY_THREE)] + [  # and the small real files
-    p.read_bytes() for p in sorted((ROOT / "tests" / "data" / "watch").glob("*.fit")) if p.stat().st_size < 60_000]
+    p.read_bytes() for p in sorted((ROOT / "tests" / "data" / "watch").glob("*.fit")) if p.stat().st_size < 60_000
+]
 
 
 @settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(seed=st.integers(0, len(_FIT_SEEDS) - 1), edits=st.lists(st.tuples(st.integers(0, 10**6), st.integers(0, 255)), min_size=1, max_size=8),
-       cut=st.one_of(st.none(), st.integers(0, 10**6)))
+@given(
+    seed=st.integers(0, len(_FIT_SEEDS) - 1),
+    edits=st.lists(st.tuples(st.integers(0, 10**6), st.integers(0, 255)), min_size=1, max_size=8),
+    cut=st.one_of(st.none(), st.integers(0, 10**6)),
+)
 def test_damaged_fit_bytes_give_a_sentence_never_an_exception(seed, edits, cut):
     data = bytearray(_FIT_SEEDS[seed])
     for where, value in edits:
         data[where % len(data)] = value
     if cut is not None:
-        data = data[:cut % len(data)]
+        data = data[: cut % len(data)]
     try:
         read_fit_bytes(_with_crc_fixed(data), NOW, UTC)
     except (FileProblem, NotARun):
@@ -380,8 +432,13 @@ def test_an_unknown_xml_encoding_is_one_line(tmp_path):
 def test_control_characters_from_names_cells_and_types_never_reach_the_terminal(tmp_path, data_dir, cli):
     write(tmp_path / "in" / "evil\x1b]0;pwned\x07.gpx", "not xml at all")
     write(tmp_path / "in" / "typed.gpx", gpx_text(SAT, 20, 3000, kind="\x1b[2Jcycling\x9b"))
-    folder = strava_folder(tmp_path / "export", [{"start": SAT, "type": "Ride\x1b[31m", "km": 30.0, "seconds": 3600},
-                                                 {"start": SAT, "type": "Run", "km": float("nan"), "seconds": 3600}])
+    folder = strava_folder(
+        tmp_path / "export",
+        [
+            {"start": SAT, "type": "Ride\x1b[31m", "km": 30.0, "seconds": 3600},
+            {"start": SAT, "type": "Run", "km": float("nan"), "seconds": 3600},
+        ],
+    )
     result = cli("runs", "import", tmp_path / "in", folder)
     assert result.code == 1, result
     for text in (result.out, result.err):
@@ -391,7 +448,9 @@ def test_control_characters_from_names_cells_and_types_never_reach_the_terminal(
 
 def test_one_bad_activity_in_a_tcx_does_not_lose_the_others(tmp_path):
     good = _activities(tcx_text(SAT, 9.2, 3100))
-    bad = _activities(tcx_text(SAT - timedelta(days=1), 7.2, 2500)).replace("<DistanceMeters>7200.0</DistanceMeters>", "<DistanceMeters>inf</DistanceMeters>")
+    bad = _activities(tcx_text(SAT - timedelta(days=1), 7.2, 2500)).replace(
+        "<DistanceMeters>7200.0</DistanceMeters>", "<DistanceMeters>inf</DistanceMeters>"
+    )
     path = write(tmp_path / "two.tcx", _tcx_file(bad, good))
     with pytest.raises(SomeRuns, match="not a number; the file is damaged; its other runs were read") as caught:
         read_activity_file(path, NOW, zone=CET)
@@ -400,7 +459,9 @@ def test_one_bad_activity_in_a_tcx_does_not_lose_the_others(tmp_path):
     assert [r.distance_km for r in found.runs] == [9.2] and len(found.problems) == 1
 
 
-@pytest.mark.parametrize(("name", "verdict"), [("Running 6/17/16 4:41 pm", "run"), ("Morning Ride", "ride"), ("Afternoon Walk", "walk")])
+@pytest.mark.parametrize(
+    ("name", "verdict"), [("Running 6/17/16 4:41 pm", "run"), ("Morning Ride", "ride"), ("Afternoon Walk", "walk")]
+)
 def test_an_untyped_gpx_track_s_name_says_what_it_was(tmp_path, name, verdict):
     text = gpx_text(SAT, 5, 4200, kind=None).replace("<name>Morning Run</name>", f"<name>{name}</name>")  # 14 min/km
     path = write(tmp_path / "named.gpx", text)

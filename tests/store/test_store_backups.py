@@ -50,7 +50,9 @@ def test_the_same_bytes_are_backed_up_once(data_dir, history):
     start = datetime(2025, 1, 1, 12)
     with history() as h:
         h.session(date(2025, 1, 1), ("plank", 1, None, 30, None))
-        made = {h.store.backup(label="before-import", now=start + timedelta(minutes=i)) for i in range(KEEP_BACKUPS + 3)}
+        made = {
+            h.store.backup(label="before-import", now=start + timedelta(minutes=i)) for i in range(KEEP_BACKUPS + 3)
+        }
         assert len(made) == 1 and h.store.backups() == list(made)
 
 

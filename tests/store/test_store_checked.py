@@ -24,9 +24,21 @@ def shard(day: date, n: int = 400) -> bytes:
     start = datetime.combine(day, datetime.min.time()).replace(hour=18)
     sets = {
         str(i + 1): {
-            "id": uuid.UUID(int=i + 1).hex, "session": "s1", "exercise": "goblet-squat", "date": day.isoformat(),
-            "logged_at": (start + timedelta(seconds=i)).isoformat(), "reps": 12, "seconds": None, "load_kg": 12.0,
-            "unit": "kg", "rpe": None, "pain": False, "note": "", "source": "tui", "edited_at": None, "warnings": [],
+            "id": uuid.UUID(int=i + 1).hex,
+            "session": "s1",
+            "exercise": "goblet-squat",
+            "date": day.isoformat(),
+            "logged_at": (start + timedelta(seconds=i)).isoformat(),
+            "reps": 12,
+            "seconds": None,
+            "load_kg": 12.0,
+            "unit": "kg",
+            "rpe": None,
+            "pain": False,
+            "note": "",
+            "source": "tui",
+            "edited_at": None,
+            "warnings": [],
         }
         for i in range(n)
     }

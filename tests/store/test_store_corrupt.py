@@ -35,7 +35,11 @@ def damage(kind: str, valid: bytes) -> bytes:
     raise AssertionError(kind)
 
 
-CASES = [(name, kind) for name in ("runstrength.json", "journal.json", SHARD) for kind in ("empty", "truncated", "trailing-garbage", "list")]
+CASES = [
+    (name, kind)
+    for name in ("runstrength.json", "journal.json", SHARD)
+    for kind in ("empty", "truncated", "trailing-garbage", "list")
+]
 CASES.append(("runstrength.json", "newer-schema"))
 
 
@@ -51,7 +55,16 @@ def filled(data_dir, history):
         from runstrength_tui.domain.model import SetRecord
         from runstrength_tui.store.repo import new_id
 
-        store.log_set(SetRecord(id=new_id(), session=session.id, exercise="glute-bridge", date=TODAY, logged_at=datetime(2025, 3, 12, 7, 1), reps=15))
+        store.log_set(
+            SetRecord(
+                id=new_id(),
+                session=session.id,
+                exercise="glute-bridge",
+                date=TODAY,
+                logged_at=datetime(2025, 3, 12, 7, 1),
+                reps=15,
+            )
+        )
         backup = store.backup()
     assert {"runstrength.json", "journal.json", SHARD} <= {p.name for p in data_dir.iterdir()}
     return backup

@@ -136,11 +136,22 @@ def test_a_writer_clears_the_temp_files_of_a_killed_writer_and_nothing_else(tmp_
     with Store(data):
         pass
     (data / "backups").mkdir(exist_ok=True)
-    stale = [data / ".runstrength.json.4242.tmp", data / ".journal.json.4242.tmp", data / ".sets-2024.json.4242.tmp",
-             data / ".swap.pending.4242.tmp", data / ".runs-2024.json.4242.tmp",
-             data / "backups" / ".runstrength-2025-03-01.tar.gz.4242.tmp"]
-    kept = [data / ".notes.tmp", data / "my.tmp", data / "backups" / ".other.tmp", data / ".runstrength.json.tmp",
-            data / ".sets-notes.tmp", data / "backups" / ".runstrength-notes.tmp"]  # not a writer's temp names
+    stale = [
+        data / ".runstrength.json.4242.tmp",
+        data / ".journal.json.4242.tmp",
+        data / ".sets-2024.json.4242.tmp",
+        data / ".swap.pending.4242.tmp",
+        data / ".runs-2024.json.4242.tmp",
+        data / "backups" / ".runstrength-2025-03-01.tar.gz.4242.tmp",
+    ]
+    kept = [
+        data / ".notes.tmp",
+        data / "my.tmp",
+        data / "backups" / ".other.tmp",
+        data / ".runstrength.json.tmp",
+        data / ".sets-notes.tmp",
+        data / "backups" / ".runstrength-notes.tmp",
+    ]  # not a writer's temp names
     for path in stale + kept:
         path.write_text("x")
     with Store(data, write=False):  # a reader leaves them: it does not hold the lock

@@ -32,8 +32,15 @@ pytestmark = pytest.mark.slow
 
 def _run_doc(i: int, day: date, km: float = 8.0) -> dict:
     start = datetime(day.year, day.month, day.day, 7, 0, tzinfo=CET)
-    return {"id": f"{i:016x}", "date": day.isoformat(), "start": start.isoformat(), "distance_km": km,
-            "duration_s": int(km * 330), "kind": "easy", "source": "gpx"}
+    return {
+        "id": f"{i:016x}",
+        "date": day.isoformat(),
+        "start": start.isoformat(),
+        "distance_km": km,
+        "duration_s": int(km * 330),
+        "kind": "easy",
+        "source": "gpx",
+    }
 
 
 def _kills(command: list[str], base: Path, data: Path, child_kw, seed: int) -> dict[str, int]:

@@ -75,8 +75,12 @@ def test_a_killed_restore_leaves_the_old_or_the_new_files(tmp_path, history, chi
     seen = {a.name: 0, b.name: 0}
     marker_left = 0
     for kill in range(RESTORE_KILLS):
-        proc = subprocess.Popen([sys.executable, str(RESTORE_CHILD), str(data), a.name, b.name],
-                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, **child_kw)
+        proc = subprocess.Popen(
+            [sys.executable, str(RESTORE_CHILD), str(data), a.name, b.name],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            **child_kw,
+        )
         if kill % 2:  # aimed at the swap itself
             _kill_after(proc, rng, b"confirm", 0, 0.012)
         else:  # anywhere, from start-up on

@@ -19,13 +19,23 @@ with Store(sys.argv[1], write=False) as store:
 
 
 def read_in_new_process(folder, child_kw) -> dict[str, dict]:
-    done = subprocess.run([sys.executable, "-c", READER, str(folder)], **child_kw, capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-c", READER, str(folder)], **child_kw, capture_output=True, text=True, timeout=60
+    )
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout)
 
 
 def a_set(session, exercise="goblet-squat", reps=12, load=10.0, day=None):
-    return SetRecord(id=new_id(), session=session.id, exercise=exercise, date=day or session.date, logged_at=datetime(2025, 3, 12, 18, 5), reps=reps, load_kg=load)
+    return SetRecord(
+        id=new_id(),
+        session=session.id,
+        exercise=exercise,
+        date=day or session.date,
+        logged_at=datetime(2025, 3, 12, 18, 5),
+        reps=reps,
+        load_kg=load,
+    )
 
 
 def test_log_edit_and_delete_are_on_disk_when_they_return(data_dir, child_kw):
@@ -65,7 +75,9 @@ def test_an_edit_that_moves_a_set_to_another_year_keeps_it_once(data_dir):
         store.finish_session(datetime(2025, 1, 2, 19))
         store.edit_set(record.id, datetime(2025, 1, 3, 9), date=date(2024, 12, 31))
         assert [s.date for s in store.sets()] == [date(2024, 12, 31)]
-    shards = {p.name: [d["id"] for d in json.loads(p.read_bytes())["sets"].values()] for p in data_dir.glob("sets-*.json")}
+    shards = {
+        p.name: [d["id"] for d in json.loads(p.read_bytes())["sets"].values()] for p in data_dir.glob("sets-*.json")
+    }
     assert shards == {"sets-2024.json": [record.id], "sets-2025.json": []}
 
 

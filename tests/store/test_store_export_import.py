@@ -16,11 +16,36 @@ def source(tmp_path, history, cli):
     """A log with a profile, sessions in two years, an open session, acks, lb loads, notes."""
     folder = tmp_path / "source"
     with history(folder) as h:
-        h.profile(level="intermediate", equipment=("dumbbells", "bands"), target=3, runs=("rest", "easy", "hard", "rest", "easy", "long", "rest"))
-        h.session(date(2024, 12, 20), ("goblet-squat", 2, 12, None, 12.0), ("plank", 2, None, 30, None), rpe=6, minutes=18)
+        h.profile(
+            level="intermediate",
+            equipment=("dumbbells", "bands"),
+            target=3,
+            runs=("rest", "easy", "hard", "rest", "easy", "long", "rest"),
+        )
+        h.session(
+            date(2024, 12, 20), ("goblet-squat", 2, 12, None, 12.0), ("plank", 2, None, 30, None), rpe=6, minutes=18
+        )
         h.session(date(2025, 3, 3), ("dumbbell-rdl", 3, 15, None, 14.0), ("dead-bug", 2, 10, None, None))
         h.store.ack("load-jump", "goblet-squat", date(2025, 3, 3))
-    assert cli("log", "goblet-squat", "--sets", "2", "--reps", "15", "--load", "30lb", "--rpe", "7", "--note", "felt good", "--data-dir", folder).code == 0
+    assert (
+        cli(
+            "log",
+            "goblet-squat",
+            "--sets",
+            "2",
+            "--reps",
+            "15",
+            "--load",
+            "30lb",
+            "--rpe",
+            "7",
+            "--note",
+            "felt good",
+            "--data-dir",
+            folder,
+        ).code
+        == 0
+    )
     assert cli("log", "plank", "--seconds", "40", "--pain", "--data-dir", folder).code == 0
     return folder
 
@@ -111,7 +136,18 @@ def _malformed(valid: dict, case: str):
     return json.dumps(bundle)
 
 
-MALFORMED = ["bad-json", "wrong-format", "not-an-object", "reps-0", "unknown-exercise", "missing-session", "bad-date", "rpe-11", "load-401kg", "sets-not-a-list"]
+MALFORMED = [
+    "bad-json",
+    "wrong-format",
+    "not-an-object",
+    "reps-0",
+    "unknown-exercise",
+    "missing-session",
+    "bad-date",
+    "rpe-11",
+    "load-401kg",
+    "sets-not-a-list",
+]
 
 
 @pytest.mark.parametrize("case", MALFORMED)

@@ -18,10 +18,28 @@ def source(tmp_path, history, cli):
     folder = tmp_path / "source"
     with history(folder) as h:
         h.profile(level="intermediate", equipment=("dumbbells",), target=3)
-        h.session(date(2024, 12, 20), ("goblet-squat", 2, 12, None, 12.0), ("plank", 1, None, 30, None), rpe=6, minutes=18.5)
+        h.session(
+            date(2024, 12, 20), ("goblet-squat", 2, 12, None, 12.0), ("plank", 1, None, 30, None), rpe=6, minutes=18.5
+        )
         h.session(date(2025, 3, 3), ("dumbbell-rdl", 2, 15, None, 14.0))
         h.store.ack("load-jump", "goblet-squat", date(2025, 3, 3))
-    assert cli("log", "goblet-squat", "--reps", "15", "--load", "30lb", "--rpe", "7", "--note", "=cmd|' /C calc'!A0", "--data-dir", folder).code == 0
+    assert (
+        cli(
+            "log",
+            "goblet-squat",
+            "--reps",
+            "15",
+            "--load",
+            "30lb",
+            "--rpe",
+            "7",
+            "--note",
+            "=cmd|' /C calc'!A0",
+            "--data-dir",
+            folder,
+        ).code
+        == 0
+    )
     assert cli("log", "plank", "--seconds", "40", "--pain", "--note", "@SUM(1+1)", "--data-dir", folder).code == 0
     return folder
 
@@ -46,16 +64,28 @@ def first_set(b, key, value):
 
 
 HOSTILE = {
-    "reps-as-text": (lambda b: first_set(b, "reps", "12"), 'sets[0].reps: expected a whole number from 1 to 200, found the text "12"'),
+    "reps-as-text": (
+        lambda b: first_set(b, "reps", "12"),
+        'sets[0].reps: expected a whole number from 1 to 200, found the text "12"',
+    ),
     "load-as-text": (lambda b: first_set(b, "load_kg", "20"), "sets[0].load_kg"),
     "seconds-with-unit": (lambda b: b["sets"][2].__setitem__("seconds", "30s"), "sets[2].seconds"),
-    "level-godmode": (lambda b: b["profile"].__setitem__("level", "godmode"), "profile.level: expected one of beginner, intermediate, advanced"),
+    "level-godmode": (
+        lambda b: b["profile"].__setitem__("level", "godmode"),
+        "profile.level: expected one of beginner, intermediate, advanced",
+    ),
     "one-day-runs": (lambda b: b["profile"].__setitem__("runs", ["long"]), "profile.runs"),
     "date-9999": (lambda b: first_set(b, "date", "9999-01-01"), "sets[0].date: 9999-01-01 is outside"),
     "date-0001": (lambda b: first_set(b, "date", "0001-01-01"), "sets[0].date: 0001-01-01 is outside"),
-    "after-2200": (lambda b: first_set(b, "date", "2201-01-01"), "sets[0].date: 2201-01-01 is outside 1970-01-01 to 2200-12-31"),
+    "after-2200": (
+        lambda b: first_set(b, "date", "2201-01-01"),
+        "sets[0].date: 2201-01-01 is outside 1970-01-01 to 2200-12-31",
+    ),
     "session-rpe-99": (lambda b: b["sessions"][0].__setitem__("rpe", 99), "sessions[0].rpe"),
-    "huge-note": (lambda b: first_set(b, "note", "x" * 5_000_000), "sets[0].note: expected text of at most 500 characters"),
+    "huge-note": (
+        lambda b: first_set(b, "note", "x" * 5_000_000),
+        "sets[0].note: expected text of at most 500 characters",
+    ),
     "set-without-id": (lambda b: b["sets"][0].pop("id"), "sets[0].id: missing"),
     "date-as-number": (lambda b: first_set(b, "date", 20250310), "sets[0].date"),
     "unknown-field": (lambda b: first_set(b, "shell", "rm -rf"), "sets[0].shell: not a field of a set"),
@@ -65,7 +95,10 @@ HOSTILE = {
 RAW = {
     "nan-minutes": (lambda text: text.replace('"minutes": 18.5', '"minutes": NaN'), "NaN is not a number"),
     "huge-integer": (lambda text: text.replace('"reps": 12', '"reps": ' + "9" * 5000, 1), "digits"),
-    "deep-nesting": (lambda text: text.replace('"acks": [', '"acks": ' + "[" * 100_000 + "]" * 100_000 + ", [", 1), "nested too deeply"),
+    "deep-nesting": (
+        lambda text: text.replace('"acks": [', '"acks": ' + "[" * 100_000 + "]" * 100_000 + ", [", 1),
+        "nested too deeply",
+    ),
 }
 
 
@@ -149,11 +182,14 @@ def test_a_csv_export_imports_back_without_losing_anything(tmp_path, source, cli
     assert "Imported 0 sets in 0 sessions" in cli("import", tmp_path / "log.csv", "--data-dir", fresh).out
 
 
-@pytest.mark.parametrize("edit,expect", [
-    (lambda t: t.replace(",15,,", ",fifteen,,", 1), "row "),
-    (lambda t: "when,what\n2025-03-01,squats\n", "does not have the columns"),
-    (lambda t: t.split("\n", 1)[0] + "\n2025-03-01,x\n", "row 2: 2 cells"),
-])
+@pytest.mark.parametrize(
+    "edit,expect",
+    [
+        (lambda t: t.replace(",15,,", ",fifteen,,", 1), "row "),
+        (lambda t: "when,what\n2025-03-01,squats\n", "does not have the columns"),
+        (lambda t: t.split("\n", 1)[0] + "\n2025-03-01,x\n", "row 2: 2 cells"),
+    ],
+)
 def test_a_csv_that_is_not_ours_or_is_damaged_is_explained(tmp_path, source, target, cli, folder_bytes, edit, expect):
     assert cli("export", "--format", "csv", "-o", tmp_path / "log.csv", "--data-dir", source).code == 0
     text = (tmp_path / "log.csv").read_text()

@@ -35,7 +35,9 @@ def check_migrated(folder: Path) -> None:
     assert all(by_id[s.session].date == s.date for s in sets)
     # Loads, holds and RPEs carried over, weight_kg becomes load_kg.
     got = Counter((s.exercise, s.date.isoformat(), s.reps, s.seconds, s.load_kg, s.rpe, s.unit) for s in sets)
-    want = Counter((v["exercise"], v["date"], v["reps"], v["seconds"], v["weight_kg"], v["rpe"], "kg") for v in V0.values())
+    want = Counter(
+        (v["exercise"], v["date"], v["reps"], v["seconds"], v["weight_kg"], v["rpe"], "kg") for v in V0.values()
+    )
     assert got == want
     assert {s.source for s in sets} == {"v0"}
     assert (folder / "sets-2024.json").exists() and (folder / "sets-2025.json").exists()

@@ -28,8 +28,12 @@ ENOUGH = 100  # reads that raced the writer (a quiet machine does hundreds)
 
 def test_a_racing_reader_misses_nothing(tmp_path, child_kw):
     data = tmp_path / "race"
-    proc = subprocess.Popen([sys.executable, str(WRITER), str(data), str(MAX_SETS)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, **child_kw)
+    proc = subprocess.Popen(
+        [sys.executable, str(WRITER), str(data), str(MAX_SETS)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        **child_kw,
+    )
     acked: list[str] = []
     done = threading.Event()
 

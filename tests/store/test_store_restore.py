@@ -67,7 +67,9 @@ def hostile(data_dir, case):
     if case == "symlink":
         return make_tar(path, [("runstrength.json", b"/etc/passwd", tarfile.SYMTYPE, None)]), "link or special file"
     if case == "evil-name":
-        return make_tar(path, [("runstrength.json", main, reg, None), ("evil.sh", b"rm -rf ~", reg, None)]), "'evil.sh', which is not"
+        return make_tar(
+            path, [("runstrength.json", main, reg, None), ("evil.sh", b"rm -rf ~", reg, None)]
+        ), "'evil.sh', which is not"
     if case == "path-name":
         return make_tar(path, [("../runstrength.json", main, reg, None)]), "not a runstrength data file"
     if case == "garbage-json":
@@ -79,7 +81,9 @@ def hostile(data_dir, case):
     if case == "no-main":
         return make_tar(path, [("journal.json", b"{}", reg, None)]), "no runstrength.json"
     if case == "huge-header":
-        return make_tar(path, [("runstrength.json", b"", reg, 3 * 2**30)]), f"3072 MB, more than the {MAX_MEMBER // 2**20} MB"
+        return make_tar(
+            path, [("runstrength.json", b"", reg, 3 * 2**30)]
+        ), f"3072 MB, more than the {MAX_MEMBER // 2**20} MB"
     if case == "twice":
         return make_tar(path, [("runstrength.json", main, reg, None)] * 2), "twice"
     if case == "truncated":
@@ -96,7 +100,19 @@ def hostile(data_dir, case):
     raise AssertionError(case)
 
 
-CASES = ["symlink", "evil-name", "path-name", "garbage-json", "schema", "no-main", "huge-header", "twice", "truncated", "not-gzip", "newer"]
+CASES = [
+    "symlink",
+    "evil-name",
+    "path-name",
+    "garbage-json",
+    "schema",
+    "no-main",
+    "huge-header",
+    "twice",
+    "truncated",
+    "not-gzip",
+    "newer",
+]
 
 
 @pytest.mark.parametrize("case", CASES)
@@ -115,14 +131,27 @@ def test_a_hostile_backup_changes_nothing(log, cli, folder_bytes, case):
 
 def test_a_gzip_bomb_stops_at_the_cap_without_writing(log, child_kw, folder_bytes):
     zeros = b"\0" * (MAX_MEMBER - 1024)
-    members = [(f"sets-20{10 + i}.json", zeros, tarfile.REGTYPE, None) for i in range(MAX_TOTAL // MAX_MEMBER + 1)]  # more than the cap
-    path = make_tar(log / "backups" / f"{STAMP}-bomb.tar.gz", [("runstrength.json", main_bytes(log), tarfile.REGTYPE, None), *members], level=1)
+    members = [
+        (f"sets-20{10 + i}.json", zeros, tarfile.REGTYPE, None) for i in range(MAX_TOTAL // MAX_MEMBER + 1)
+    ]  # more than the cap
+    path = make_tar(
+        log / "backups" / f"{STAMP}-bomb.tar.gz",
+        [("runstrength.json", main_bytes(log), tarfile.REGTYPE, None), *members],
+        level=1,
+    )
     assert path.stat().st_size < 2 * 2**20
     before = folder_bytes(log)
-    code = ("import resource, sys\nfrom runstrength_tui.cli import run\nc = run(sys.argv[1:])\n"
-            "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)\nsys.exit(c)")
-    done = subprocess.run([sys.executable, "-c", code, "restore", path.name, "--yes", "--data-dir", str(log)],
-                          capture_output=True, text=True, timeout=120, **child_kw)
+    code = (
+        "import resource, sys\nfrom runstrength_tui.cli import run\nc = run(sys.argv[1:])\n"
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)\nsys.exit(c)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, "restore", path.name, "--yes", "--data-dir", str(log)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        **child_kw,
+    )
     assert done.returncode == 1, done.stderr
     assert f"{MAX_TOTAL // 2**20} MB" in done.stderr and len(done.stderr.strip().splitlines()) == 1, done.stderr
     # the caps bound memory (64 MB of members at most, read once): 150–290 MB measured, against 3.2 GB before
@@ -130,7 +159,9 @@ def test_a_gzip_bomb_stops_at_the_cap_without_writing(log, child_kw, folder_byte
     assert folder_bytes(log) == before
 
 
-@pytest.mark.parametrize("name", ["../../x.tar.gz", "no-such-file", "/etc/passwd", f"{STAMP}-missing.tar.gz", "runstrength.json"])
+@pytest.mark.parametrize(
+    "name", ["../../x.tar.gz", "no-such-file", "/etc/passwd", f"{STAMP}-missing.tar.gz", "runstrength.json"]
+)
 def test_restore_only_takes_names_of_backups(log, tmp_path, cli, folder_bytes, name):
     (tmp_path / "x.tar.gz").write_bytes(good_backup(log).read_bytes())
     before = folder_bytes(log)
@@ -161,8 +192,13 @@ def run_in_terminal(args, answer: bytes, data_dir, child_kw):
     """Run `runstrength ARGS` with a real terminal on stdin; type ``answer``."""
     main, secondary = pty.openpty()
     try:
-        proc = subprocess.Popen([sys.executable, "-m", "runstrength_tui", *args, "--data-dir", str(data_dir)],
-                                stdin=secondary, stdout=subprocess.PIPE, stderr=subprocess.PIPE, **child_kw)
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "runstrength_tui", *args, "--data-dir", str(data_dir)],
+            stdin=secondary,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            **child_kw,
+        )
         os.write(main, answer)
         out, err = proc.communicate(timeout=60)
     finally:

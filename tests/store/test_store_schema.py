@@ -28,7 +28,9 @@ WINDOW = schema.Window.for_today(TODAY)
 def filled(data_dir, history):
     with history() as h:
         h.profile(level="intermediate", equipment=("dumbbells",))
-        h.session(date(2025, 3, 10), ("goblet-squat", 2, 12, None, 12.0), ("plank", 1, None, 30, None), rpe=6, minutes=18)
+        h.session(
+            date(2025, 3, 10), ("goblet-squat", 2, 12, None, 12.0), ("plank", 1, None, 30, None), rpe=6, minutes=18
+        )
         h.store.ack("load-jump", "goblet-squat", date(2025, 3, 10))
         h.store.backup()
     return data_dir
@@ -147,7 +149,18 @@ def test_the_reason_names_the_document_and_field(filled, cli, folder_bytes):
 
 def test_a_bad_date_in_a_v0_log_stops_the_migration_with_one_line(data_dir, cli, folder_bytes):
     data_dir.mkdir()
-    v0 = {"sets": {"1": {"exercise": "plank", "date": "2025-13-40", "reps": None, "seconds": 30, "weight_kg": None, "rpe": None}}}
+    v0 = {
+        "sets": {
+            "1": {
+                "exercise": "plank",
+                "date": "2025-13-40",
+                "reps": None,
+                "seconds": 30,
+                "weight_kg": None,
+                "rpe": None,
+            }
+        }
+    }
     (data_dir / "runstrength.json").write_text(json.dumps(v0))
     bad = (data_dir / "runstrength.json").read_bytes()
     check_refused(data_dir, cli, folder_bytes, "runstrength.json", bad)
@@ -162,7 +175,18 @@ def test_a_log_from_before_optional_fields_existed_still_loads(data_dir, cli):
         "profile": {"1": {"level": "beginner"}},
         "sessions": {"1": {"id": "s1", "date": "2025-03-10", "started_at": "2025-03-10T18:00:00"}},
     }
-    shard = {"sets": {"1": {"id": "a1", "session": "s1", "exercise": "plank", "date": "2025-03-10", "logged_at": "2025-03-10T18:01:00", "seconds": 30}}}
+    shard = {
+        "sets": {
+            "1": {
+                "id": "a1",
+                "session": "s1",
+                "exercise": "plank",
+                "date": "2025-03-10",
+                "logged_at": "2025-03-10T18:01:00",
+                "seconds": 30,
+            }
+        }
+    }
     (data_dir / "runstrength.json").write_text(json.dumps(main))
     (data_dir / "sets-2025.json").write_text(json.dumps(shard))
     result = cli("history", "--json")
@@ -193,22 +217,44 @@ def test_what_the_app_writes_passes_its_own_schema(filled):
     day=st.dates(date(1970, 1, 1), TODAY),
 )
 def test_every_valid_set_round_trips_and_passes(reps, load, rpe, note, day):
-    record = SetRecord(id="a1", session="s1", exercise="plank", date=day, logged_at=datetime(day.year, day.month, day.day, 7, 30),
-                       reps=reps, seconds=None if reps else 30, load_kg=load, rpe=rpe, note=note)
+    record = SetRecord(
+        id="a1",
+        session="s1",
+        exercise="plank",
+        date=day,
+        logged_at=datetime(day.year, day.month, day.day, 7, 30),
+        reps=reps,
+        seconds=None if reps else 30,
+        load_kg=load,
+        rpe=rpe,
+        note=note,
+    )
     doc = json.loads(json.dumps(record.to_doc()))
     assert schema.SET.problems(doc, "set", WINDOW) == []
     assert SetRecord.from_doc(doc) == record
 
 
 @settings(max_examples=80, deadline=None)
-@given(value=st.one_of(st.text(max_size=8), st.floats(allow_nan=True), st.integers(), st.booleans(), st.none(),
-                       st.lists(st.integers(), max_size=2), st.dictionaries(st.text(max_size=2), st.integers(), max_size=2)),
-       name=st.sampled_from([f.name for f in schema.PROFILE.fields]))
+@given(
+    value=st.one_of(
+        st.text(max_size=8),
+        st.floats(allow_nan=True),
+        st.integers(),
+        st.booleans(),
+        st.none(),
+        st.lists(st.integers(), max_size=2),
+        st.dictionaries(st.text(max_size=2), st.integers(), max_size=2),
+    ),
+    name=st.sampled_from([f.name for f in schema.PROFILE.fields]),
+)
 def test_a_profile_either_passes_or_its_problem_is_named(value, name):
     doc = {name: value}
     problems = schema.PROFILE.problems(doc, "profile", WINDOW)
     if problems:
-        assert all(p.startswith(f"profile.{name}") or p.startswith("profile:") for p in problems) and "\n" not in problems[0]
+        assert (
+            all(p.startswith(f"profile.{name}") or p.startswith("profile:") for p in problems)
+            and "\n" not in problems[0]
+        )
     else:
         Profile.from_doc(doc)  # what passes loads
 

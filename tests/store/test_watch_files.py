@@ -32,7 +32,9 @@ RUNS = {
         (datetime(2015, 8, 29, 11, 14, 21, tzinfo=UTC), timedelta(hours=2), 12.74, 6764.5),
     ],
     # Forerunner 920XT triathlon (swim, bike, run, with transitions): the run leg
-    "fitparse__sample_mulitple_header.fit": [(datetime(2018, 5, 27, 9, 23, 41, tzinfo=UTC), timedelta(hours=2), 9.806, 2850.7)],
+    "fitparse__sample_mulitple_header.fit": [
+        (datetime(2018, 5, 27, 9, 23, 41, tzinfo=UTC), timedelta(hours=2), 9.806, 2850.7)
+    ],
 }
 # Forerunner 70, compressed-timestamp records and times counted from switch-on: only the local
 # wall time is known (activity.local_timestamp 2012-02-13 12:21:03, 3887 s after the start)
@@ -173,7 +175,10 @@ def test_a_utc_file_uses_the_computer_s_zone_from_tz(tmp_path):
         [run] = read_activity_file(Path({str(WATCH / "fitparse__2013-02-06-12-11-14.fit")!r}), datetime(2026, 1, 1, tzinfo=UTC))
         print(run.start.isoformat())
     """)
-    for tz, expected in (("Asia/Tokyo", "2013-02-06T21:11:14+09:00"), ("America/Los_Angeles", "2013-02-06T04:11:14-08:00")):
+    for tz, expected in (
+        ("Asia/Tokyo", "2013-02-06T21:11:14+09:00"),
+        ("America/Los_Angeles", "2013-02-06T04:11:14-08:00"),
+    ):
         env = {**os.environ, "TZ": tz}
         out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=False)
         assert out.stdout.strip() == expected, out

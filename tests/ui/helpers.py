@@ -100,16 +100,26 @@ def make_young_log(folder: Path) -> Path:
             session = store.start_session(day, at)
             for i, exercise in enumerate(("bodyweight-squat", "glute-bridge", "plank")):
                 hold = exercise == "plank"
-                store.log_set(SetRecord(id=new_id(), session=session.id, exercise=exercise, date=day,
-                                        logged_at=at + timedelta(minutes=i + 1), reps=None if hold else 12,
-                                        seconds=20 if hold else None, pain=bool(notes) and i == 0,
-                                        warnings=notes if i == 0 else ()))
+                store.log_set(
+                    SetRecord(
+                        id=new_id(),
+                        session=session.id,
+                        exercise=exercise,
+                        date=day,
+                        logged_at=at + timedelta(minutes=i + 1),
+                        reps=None if hold else 12,
+                        seconds=20 if hold else None,
+                        pain=bool(notes) and i == 0,
+                        warnings=notes if i == 0 else (),
+                    )
+                )
             store.finish_session(at + timedelta(minutes=16), rpe=6, minutes=16)
     return folder
 
 
-def log_session(store: Store, day: date, exercises=("bodyweight-squat", "glute-bridge", "plank"),
-                pain: tuple[str, ...] = ()) -> None:
+def log_session(
+    store: Store, day: date, exercises=("bodyweight-squat", "glute-bridge", "plank"), pain: tuple[str, ...] = ()
+) -> None:
     """A finished session on ``day`` with three sets of each exercise (pain marks on the
     exercises named in ``pain``)."""
     from datetime import timedelta
@@ -121,9 +131,18 @@ def log_session(store: Store, day: date, exercises=("bodyweight-squat", "glute-b
     for i, exercise in enumerate(exercises):
         hold = exercise == "plank"
         for n in range(3):
-            store.log_set(SetRecord(id=new_id(), session=session.id, exercise=exercise, date=day,
-                                    logged_at=at + timedelta(minutes=i * 3 + n + 1), reps=None if hold else 12,
-                                    seconds=20 if hold else None, pain=exercise in pain and n == 0))
+            store.log_set(
+                SetRecord(
+                    id=new_id(),
+                    session=session.id,
+                    exercise=exercise,
+                    date=day,
+                    logged_at=at + timedelta(minutes=i * 3 + n + 1),
+                    reps=None if hold else 12,
+                    seconds=20 if hold else None,
+                    pain=exercise in pain and n == 0,
+                )
+            )
     store.finish_session(at + timedelta(minutes=16), rpe=6, minutes=16)
 
 
@@ -135,8 +154,7 @@ def make_pain_log(folder: Path) -> Path:
     with Store(folder) as store:
         store.save_profile(beginner_profile().with_changes(block_start=start))
         for offset in (0, 3, 7):
-            log_session(store, start + timedelta(days=offset),
-                        pain=("bodyweight-squat",) if offset else ())
+            log_session(store, start + timedelta(days=offset), pain=("bodyweight-squat",) if offset else ())
     return folder
 
 

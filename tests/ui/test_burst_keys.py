@@ -18,8 +18,8 @@ ROOT = Path(__file__).resolve().parents[2]
 
 # key name → (bytes a terminal sends, what it does to (value, cursor))
 EDITS = {
-    "backspace": (b"\x7f", lambda v, c: (v[:c - 1] + v[c:], c - 1) if c else (v, c)),
-    "delete": (b"\x1b[3~", lambda v, c: (v[:c] + v[c + 1:], c)),
+    "backspace": (b"\x7f", lambda v, c: (v[: c - 1] + v[c:], c - 1) if c else (v, c)),
+    "delete": (b"\x1b[3~", lambda v, c: (v[:c] + v[c + 1 :], c)),
     "left": (b"\x1b[D", lambda v, c: (v, max(0, c - 1))),
     "right": (b"\x1b[C", lambda v, c: (v, min(len(v), c + 1))),
     "ctrl+a": (b"\x01", lambda v, c: (v, 0)),
@@ -103,7 +103,7 @@ def test_a_200_key_burst_in_one_write_to_a_real_terminal(demo_dir):
         term.send(data)
         term.wait_for(f"▊  {expected} ", timeout=10)
         term.settle(0.3)  # and the last frame of the field still shows it
-        shown = re.findall(r"▊  (\d*) +▎", visible(bytes(term.buffer[term.mark:])))
+        shown = re.findall(r"▊  (\d*) +▎", visible(bytes(term.buffer[term.mark :])))
         assert shown[-1] == expected
     finally:
         term.close([b"\x1b", b"q"])

@@ -58,8 +58,16 @@ async def test_x_skips_the_warmup_and_the_footer_says_so(beginner_dir, close_sto
 async def test_a_resumed_session_goes_straight_on(beginner_dir, close_stores):
     with Store(beginner_dir) as store:
         session = store.start_session(PINNED, NOW - timedelta(minutes=5))
-        store.log_set(SetRecord(id=new_id(), session=session.id, exercise="bodyweight-squat", date=PINNED,
-                                logged_at=NOW - timedelta(minutes=4), reps=12))
+        store.log_set(
+            SetRecord(
+                id=new_id(),
+                session=session.id,
+                exercise="bodyweight-squat",
+                date=PINNED,
+                logged_at=NOW - timedelta(minutes=4),
+                reps=12,
+            )
+        )
     app = make_app(beginner_dir, warmed_up=False)
     close_stores(app)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -37,8 +37,17 @@ def _hostile_log(folder):
         at = datetime.combine(day, NOW.time())
         session = store.start_session(day, at)
         for i, note in enumerate(NOTES):
-            store.log_set(SetRecord(id=new_id(), session=session.id, exercise="plank", date=day,
-                                    logged_at=at + timedelta(minutes=i + 1), seconds=20, note=note))
+            store.log_set(
+                SetRecord(
+                    id=new_id(),
+                    session=session.id,
+                    exercise="plank",
+                    date=day,
+                    logged_at=at + timedelta(minutes=i + 1),
+                    seconds=20,
+                    note=note,
+                )
+            )
         store.finish_session(at + timedelta(minutes=20), rpe=6, minutes=16)
     return folder
 
@@ -122,8 +131,16 @@ async def test_the_app_works_with_sets_dated_after_today(tmp_path, close_stores)
         at = datetime.combine(day, NOW.time())
         session = store.start_session(day, at)
         for i in range(2):
-            store.log_set(SetRecord(id=new_id(), session=session.id, exercise="plank", date=day,
-                                    logged_at=at + timedelta(minutes=i + 1), seconds=20))
+            store.log_set(
+                SetRecord(
+                    id=new_id(),
+                    session=session.id,
+                    exercise="plank",
+                    date=day,
+                    logged_at=at + timedelta(minutes=i + 1),
+                    seconds=20,
+                )
+            )
         store.finish_session(at + timedelta(minutes=10), rpe=6, minutes=10)
     app = make_app(folder)
     close_stores(app)
@@ -140,7 +157,8 @@ async def test_the_app_works_with_sets_dated_after_today(tmp_path, close_stores)
         assert app.is_running and app.return_code is None
     assert [m for m in told if "dated after today" in m] == [
         f"2 sets are dated after today ({NOW.date().isoformat()}): is the computer's clock (or RUNSTRENGTH_TODAY) "
-        "right? Nothing is damaged; they count from their own date."]
+        "right? Nothing is damaged; they count from their own date."
+    ]
 
 
 async def test_markup_typed_into_the_log_dialog_is_an_error_line_not_a_crash(tmp_path, close_stores):

@@ -85,7 +85,9 @@ async def test_a_narrow_terminal_gets_the_compact_form_then_a_cue(app_for, demo_
         await pilot.pause()
         compact = bar.render().plain
         assert len(wide.rstrip()) > 80 >= len(compact)  # too wide for 80 columns as the Footer draws it...
-        assert compact.startswith(" ⏎ Log set space Pause + +15 s k Skip") and compact.endswith("q Quit")  # ...every key
+        assert compact.startswith(" ⏎ Log set space Pause + +15 s k Skip") and compact.endswith(
+            "q Quit"
+        )  # ...every key
         x = compact.index("k Skip")
         await pilot.hover(KeysBar, offset=(x, 0))
         await pilot.pause()

@@ -18,8 +18,13 @@ HERE = Path(__file__).parent
 @pytest.mark.slow
 async def test_sigkill_mid_session_then_resume(beginner_dir, close_stores):
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(HERE.parents[1]), os.environ.get("PYTHONPATH", "")])}
-    child = subprocess.Popen([sys.executable, str(HERE / "crash_child.py"), str(beginner_dir), "3"],
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    child = subprocess.Popen(
+        [sys.executable, str(HERE / "crash_child.py"), str(beginner_dir), "3"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
     try:
         line = child.stdout.readline()
         assert line.startswith("LOGGED"), child.stderr.read()

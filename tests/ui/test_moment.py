@@ -318,7 +318,8 @@ async def test_history_keeps_the_cursor_after_edit_and_delete(demo_dir, close_st
         await pilot.pause()
         assert isinstance(app.screen, EditSetScreen)
         assert "set " in str(app.screen.query_one("#dialog-title").render()) and target.exercise not in str(
-            app.screen.query_one("#dialog-title").render())  # a name, not an id
+            app.screen.query_one("#dialog-title").render()
+        )  # a name, not an id
         await pilot.press("enter")
         await pilot.pause()
         assert table.cursor_row == 3
@@ -340,7 +341,9 @@ async def test_80x24_never_breaks_a_phrase_in_the_exercise_list(demo_dir, close_
     app = make_app(demo_dir)
     close_stores(app)
     async with app.run_test(size=(80, 24)) as pilot:
-        laid_out = lambda: [o for o in app.screen.query("#exercises") if o.option_count and o.scrollable_content_region.width]
+        laid_out = lambda: [
+            o for o in app.screen.query("#exercises") if o.option_count and o.scrollable_content_region.width
+        ]
         await wait_for(pilot, laid_out)
         options = app.screen.query_one("#exercises")
         width = options.scrollable_content_region.width

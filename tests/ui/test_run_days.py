@@ -14,6 +14,7 @@ CET = timezone(timedelta(hours=1))
 
 def add_runs(folder):
     """Sun long run (last week), Tue easy, Wed a tempo the runner marked hard, Thu morning easy."""
+
     def at(days_back, hour, km, minutes):
         day = PINNED - timedelta(days=days_back)
         return make_run(datetime(day.year, day.month, day.day, hour, tzinfo=CET), km, minutes * 60, "fit")

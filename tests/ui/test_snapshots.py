@@ -36,6 +36,7 @@ def test_log_set(snap_compare, demo_dir, app_for):
 
 def scene(name, clock):
     """A scene of ``ui.scenes`` (the README's screenshots press the same) on ``clock``."""
+
     async def run_before(pilot):
         await getattr(scenes, f"{name}_scene")(pilot, clock)
 
@@ -66,8 +67,16 @@ def test_today_shows_comeback_warning(snap_compare, beginner_dir, app_for):
         day = PINNED - timedelta(days=20)
         store.save_profile(beginner_profile().with_changes(block_start=day))
         session = store.start_session(day, NOW - timedelta(days=20))
-        store.log_set(SetRecord(id=new_id(), session=session.id, exercise="glute-bridge", date=day,
-                                logged_at=NOW - timedelta(days=20), reps=15))
+        store.log_set(
+            SetRecord(
+                id=new_id(),
+                session=session.id,
+                exercise="glute-bridge",
+                date=day,
+                logged_at=NOW - timedelta(days=20),
+                reps=15,
+            )
+        )
         store.finish_session(NOW - timedelta(days=20), rpe=5, minutes=15)
     assert snap_compare(app_for(beginner_dir), terminal_size=SIZE)
 
@@ -158,8 +167,11 @@ def test_today_all_done(snap_compare, beginner_dir, app_for):
     async def run_before(pilot):
         w = pilot.app.workout
         for item in w.items:  # one set of each (the plank: one of two, the rest skipped)
-            w.log(w.candidate(None if item.is_hold else item.plan.reps[1], item.plan.seconds, None, None, False,
-                              item=item))
+            w.log(
+                w.candidate(
+                    None if item.is_hold else item.plan.reps[1], item.plan.seconds, None, None, False, item=item
+                )
+            )
             if not item.complete:
                 w.skip_item(item)
         pilot.app.workout_changed()
@@ -255,8 +267,9 @@ def test_settings_races_weights_and_pain(snap_compare, tmp_path, app_for):
 
     folder = make_pain_log(tmp_path / "data")
     with Store(folder) as store:
-        store.save_profile(store.profile().with_changes(target=3, races=(date(2027, 4, 18),),
-                                                        dumbbells=(4.0, 6.0, 8.0, 10.0)))
+        store.save_profile(
+            store.profile().with_changes(target=3, races=(date(2027, 4, 18),), dumbbells=(4.0, 6.0, 8.0, 10.0))
+        )
 
     async def run_before(pilot):
         await pilot.press("o")

@@ -60,8 +60,9 @@ async def test_the_end_of_a_get_ready_starts_its_hold_in_the_controller(beginner
     ended = []
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        control = TimerController(app, clock, on_end=ended.append, on_switch=lambda _: None, beeps=lambda: False,
-                                  bell=lambda: None)
+        control = TimerController(
+            app, clock, on_end=ended.append, on_switch=lambda _: None, beeps=lambda: False, bell=lambda: None
+        )
         control.start_get_ready("plank", "Plank", 20, seconds=5)
         clock.advance(5)
         control.tick()  # the deadline's backstop, as the app's tick calls it

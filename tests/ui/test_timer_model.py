@@ -21,8 +21,14 @@ def test_each_side_hold_runs_both_sides_and_counts_the_shorter():
 
 # (seconds since the hold started, phase, seconds shown) for a 40 s each-side hold
 PHASES = [
-    (0, "side 1", 40), (0.5, "side 1", 39.5), (39, "side 1", 1), (40, "switch", 5), (42, "switch", 3),
-    (45, "side 2", 40), (60, "side 2", 25), (84.5, "side 2", 0.5),
+    (0, "side 1", 40),
+    (0.5, "side 1", 39.5),
+    (39, "side 1", 1),
+    (40, "switch", 5),
+    (42, "switch", 3),
+    (45, "side 2", 40),
+    (60, "side 2", 25),
+    (84.5, "side 2", 0.5),
 ]
 
 

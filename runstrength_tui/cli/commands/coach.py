@@ -34,7 +34,9 @@ def cmd_plan(args) -> int:
     target = data.export_target(args.output, args.data_dir_path) if args.output else None
     ctx = read_context(args)
     day = ctx.today
-    days = plan.plan_ahead(day, ctx.profile, ctx.sessions, ctx.history + ctx.pain_history, ctx.catalog, weeks=weeks, actual=ctx.actual)
+    days = plan.plan_ahead(
+        day, ctx.profile, ctx.sessions, ctx.history + ctx.pain_history, ctx.catalog, weeks=weeks, actual=ctx.actual
+    )
     if ctx.profile_saved:
         first = ctx.today_plan()
         service.remember_shown(args.data_dir_path, day, first.kind, first.volume)
@@ -55,10 +57,19 @@ def cmd_plan(args) -> int:
         out(f"Note: {note}\n")
     width = name_width([p for d in days for p in d.exercises])  # one column for the whole plan
     for d in days:
-        marks = [m for m, on in (("lighter week", d.light_week), ("race taper", d.taper),
-                                 (f"comeback week {d.comeback}", d.comeback)) if on]
+        marks = [
+            m
+            for m, on in (
+                ("lighter week", d.light_week),
+                ("race taper", d.taper),
+                (f"comeback week {d.comeback}", d.comeback),
+            )
+            if on
+        ]
         light = f" ({', '.join(marks)})" if marks else ""
-        out(f"{d.date.strftime('%a %d %b')} · block week {d.block_week}{light} · about {plan.estimated_minutes(d.exercises):g} min")
+        out(
+            f"{d.date.strftime('%a %d %b')} · block week {d.block_week}{light} · about {plan.estimated_minutes(d.exercises):g} min"
+        )
         for p in d.exercises:
             out(f"    {prescribed_line(p, width=width)}")
         for item in d.upcoming:

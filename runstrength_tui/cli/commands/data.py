@@ -14,7 +14,9 @@ from . import open_log, tell_clock
 
 
 def cmd_export(args) -> int:
-    target = data.export_target(args.output, args.data_dir_path) if args.output else None  # checked before anything is read
+    target = (
+        data.export_target(args.output, args.data_dir_path) if args.output else None
+    )  # checked before anything is read
     with open_log(args, write=False) as log:
         tell_clock(args, log)
         if target is None:
@@ -35,8 +37,10 @@ def cmd_import(args) -> int:
     with open_log(args, write=True) as log:
         counts = log.import_bundle(bundle)
     if bundle.app:
-        out(f"From {bundle.app}: imported {plural(counts['sets_added'], 'set')} in "
-            f"{plural(counts['sessions_added'], 'workout')} ({plural(counts['sets_skipped'], 'set')} were already there).")
+        out(
+            f"From {bundle.app}: imported {plural(counts['sets_added'], 'set')} in "
+            f"{plural(counts['sessions_added'], 'workout')} ({plural(counts['sets_skipped'], 'set')} were already there)."
+        )
         if bundle.left_out:
             out(bundle.left_out)
         return 0

@@ -40,8 +40,14 @@ def cmd_log(args) -> int:
         records, warnings = log.log_outside_session(drafts, day_today, dry_run=args.dry_run)
     if args.json:
         done = [r.to_doc() for r in records]
-        print_json({"logged": [] if args.dry_run else done, "would_log": done if args.dry_run else [],
-                    "warnings": [w.to_dict() for w in warnings], "dry_run": args.dry_run})
+        print_json(
+            {
+                "logged": [] if args.dry_run else done,
+                "would_log": done if args.dry_run else [],
+                "warnings": [w.to_dict() for w in warnings],
+                "dry_run": args.dry_run,
+            }
+        )
         return 0
     what = f"{seconds} s" if seconds is not None else f"{reps}"
     load_text = f" @ {load_as_typed(records[0].load_kg or 0.0, records[0].unit, units)}" if load else ""
@@ -72,16 +78,23 @@ def cmd_pain(args) -> int:
         if args.json:
             print_json({"cleared": ex_id, "date": day.isoformat()})
         else:
-            out(f"Cleared: {ctx.catalog.get(ex_id).name if ex_id in ctx.catalog else ex_id} is back in the plan, "
-                f"starting light. Stop again if it hurts.")
+            out(
+                f"Cleared: {ctx.catalog.get(ex_id).name if ex_id in ctx.catalog else ex_id} is back in the plan, "
+                f"starting light. Stop again if it hurts."
+            )
         return 0
     if args.exercise:
         raise v.InputError("Use `runstrength pain` to list, or `runstrength pain clear EXERCISE`.")
     ctx = read_context(args)
     status = plan.pain_status(ctx.history + ctx.pain_history, ctx.profile, ctx.catalog)
     rows = [
-        {"exercise": st.exercise, "family": st.family, "marks_in_a_row": st.marks_in_a_row, "last": st.last.isoformat(),
-         "out_of_plan": st.out_of_plan}
+        {
+            "exercise": st.exercise,
+            "family": st.family,
+            "marks_in_a_row": st.marks_in_a_row,
+            "last": st.last.isoformat(),
+            "out_of_plan": st.out_of_plan,
+        }
         for st in sorted(status.values(), key=lambda x: x.exercise)
     ]
     if args.json:
@@ -92,8 +105,11 @@ def cmd_pain(args) -> int:
         return 0
     for row in rows:
         name = ctx.catalog.get(row["exercise"]).name if row["exercise"] in ctx.catalog else row["exercise"]
-        what = ("out of the plan, with its easier and harder variations, until cleared" if row["out_of_plan"]
-                else "easier variation next time, no heavier, no jumps for a week")
+        what = (
+            "out of the plan, with its easier and harder variations, until cleared"
+            if row["out_of_plan"]
+            else "easier variation next time, no heavier, no jumps for a week"
+        )
         out(f"{name:<28} pain {plural(row['marks_in_a_row'], 'session')} in a row, last {row['last']}: {what}")
     for sentence in plan.referral(status, ctx.catalog):
         out(f"\n{sentence}")

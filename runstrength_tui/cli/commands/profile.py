@@ -96,7 +96,9 @@ def cmd_profile(args) -> int:
     else:
         out(profile_text(profile))
         if existing is None and not changing:
-            out("\n(No profile saved yet: these are the defaults. Change them with the options in `runstrength profile --help`.)")
+            out(
+                "\n(No profile saved yet: these are the defaults. Change them with the options in `runstrength profile --help`.)"
+            )
         elif changing:
             out("\nSaved.")
         if changing and moved_up and profile.level != "beginner" and not profile.plyo_ready:

@@ -74,13 +74,15 @@ def _cmd_runs_import(args) -> int:
 
         skipped_line = f"Skipped, not runs: {skipped_text(result.skipped_kinds)}."
     if args.json:
-        print_json({
-            "added": [_run_json(r) for r in result.added],
-            "already_there": result.skipped,
-            "problems": [{"file": _shown(f), "problem": _shown(p)} for f, p in result.problems],
-            "not_runs": [{"file": _shown(f), "reason": _shown(p)} for f, p in result.not_runs],
-            "skipped": result.skipped_kinds,
-        })
+        print_json(
+            {
+                "added": [_run_json(r) for r in result.added],
+                "already_there": result.skipped,
+                "problems": [{"file": _shown(f), "problem": _shown(p)} for f, p in result.problems],
+                "not_runs": [{"file": _shown(f), "reason": _shown(p)} for f, p in result.not_runs],
+                "skipped": result.skipped_kinds,
+            }
+        )
         return 1 if result.problems else 0
     if result.added:
         days = sorted(r.date for r in result.added)
@@ -88,7 +90,9 @@ def _cmd_runs_import(args) -> int:
         there = f"; {result.skipped} {'was' if result.skipped == 1 else 'were'} already there" if result.skipped else ""
         out(f"Imported {plural(len(result.added), 'run')} ({span}){there}.")
     elif result.skipped:
-        out(f"Nothing new: {'the run was' if result.skipped == 1 else f'all {result.skipped} runs were'} already there.")
+        out(
+            f"Nothing new: {'the run was' if result.skipped == 1 else f'all {result.skipped} runs were'} already there."
+        )
     elif not result.problems and not result.not_runs:
         out("No FIT, GPX or TCX files found there; nothing was imported.")
     if skipped_line:

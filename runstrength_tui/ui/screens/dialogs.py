@@ -341,7 +341,9 @@ class NotesScreen(ModalScreen[None]):
         self.dismiss(None)
 
 
-def confirm_clear_pain(screen: Screen[object], name: str, clear: Callable[[], object], cleared: Callable[[], None]) -> None:
+def confirm_clear_pain(
+    screen: Screen[object], name: str, clear: Callable[[], object], cleared: Callable[[], None]
+) -> None:
     """Ask, naming the exercise, before a pain mark is cleared (Today and Settings alike):
     ``clear`` saves it; ``cleared`` shows it on the screen that asked."""
 
@@ -356,9 +358,15 @@ def confirm_clear_pain(screen: Screen[object], name: str, clear: Callable[[], ob
         cleared()
         screen.notify(f"{name}: pain mark cleared; it is back in the plan, starting light.", title="Cleared")
 
-    screen.app.push_screen(ChoiceScreen(f"Clear the pain mark on {name}?", service.clear_pain_question(name),
-                                        [("keep", "Keep it out", "n"), ("clear", f"Clear {name}", "y")],
-                                        cancel="keep"), answer)
+    screen.app.push_screen(
+        ChoiceScreen(
+            f"Clear the pain mark on {name}?",
+            service.clear_pain_question(name),
+            [("keep", "Keep it out", "n"), ("clear", f"Clear {name}", "y")],
+            cancel="keep",
+        ),
+        answer,
+    )
 
 
 class ExportScreen(FormDialog[Path]):
@@ -374,8 +382,11 @@ class ExportScreen(FormDialog[Path]):
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
             yield Label("Export the log", id="dialog-title")
-            yield Static("A file outside the data folder; a name ending in .csv writes CSV, any other JSON "
-                         "(`runstrength import` reads either).", classes="muted")
+            yield Static(
+                "A file outside the data folder; a name ending in .csv writes CSV, any other JSON "
+                "(`runstrength import` reads either).",
+                classes="muted",
+            )
             yield SaveInput(str(self.default), id="export-path")
             yield Static("", id="error")
             with Horizontal(classes="buttons"):

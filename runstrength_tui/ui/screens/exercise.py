@@ -13,7 +13,12 @@ from .base import BACK, RunStrengthScreen
 
 def exercise_markdown(ex, catalog, in_session: bool) -> str:
     equipment = ", ".join(ex.equipment) or "bodyweight"
-    lines = [f"# {ex.name}", "", f"*{ex.kind} · {ex.level} · {equipment}* — default {ex.prescription_text}, rest {ex.rest} s", ""]
+    lines = [
+        f"# {ex.name}",
+        "",
+        f"*{ex.kind} · {ex.level} · {equipment}* — default {ex.prescription_text}, rest {ex.rest} s",
+        "",
+    ]
     if ex.intensity:
         lines += [f"**Intensity:** {ex.intensity}", ""]
     lines += [f"**Why it helps a runner:** {ex.why}", "", "## Steps", ""]
@@ -24,7 +29,11 @@ def exercise_markdown(ex, catalog, in_session: bool) -> str:
     for key, word in (("easier", "Easier"), ("harder", "Harder")):
         ref, text = getattr(ex, key), getattr(ex, f"{key}_text")
         if ref:
-            hint = f" — press **{'[' if key == 'easier' else ']'}** to use it today" if in_session else f" — press **{'[' if key == 'easier' else ']'}** to open it"
+            hint = (
+                f" — press **{'[' if key == 'easier' else ']'}** to use it today"
+                if in_session
+                else f" — press **{'[' if key == 'easier' else ']'}** to open it"
+            )
             lines.append(f"- {word}: **{catalog.get(ref).name}**{hint}")
         else:
             lines.append(f"- {word}: {text}")
@@ -104,8 +113,12 @@ class ExerciseScreen(RunStrengthScreen[None]):
         new = catalog.get(target)
         if self.in_session:
             profile = self.app.profile
-            if not new.suits(profile.level) or not new.available_with(tuple(e for e in profile.equipment if e != "none")):
-                self.notify(f"{new.name} is not for your level or equipment; staying with this one.", severity="warning")
+            if not new.suits(profile.level) or not new.available_with(
+                tuple(e for e in profile.equipment if e != "none")
+            ):
+                self.notify(
+                    f"{new.name} is not for your level or equipment; staying with this one.", severity="warning"
+                )
                 return
             self.workout.switch_variation(target)
             self.app.workout_changed()

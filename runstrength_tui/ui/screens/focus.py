@@ -39,9 +39,12 @@ class FocusScreen(RunStrengthScreen[None]):
             drill = w.warmup[min(w.warmup_ticked, len(w.warmup) - 1)]
             step = f"drill {w.warmup_ticked + 1} of {len(w.warmup)}" if w.session is not None else "enter starts it"
             self.query_one("#focus-exercise", Static).update(
-                f"WARM-UP · {drill.name.upper()}\n{drill.dose_text.split(' × ', 1)[-1]} · {step}")
+                f"WARM-UP · {drill.name.upper()}\n{drill.dose_text.split(' × ', 1)[-1]} · {step}"
+            )
         elif item is None:
             self.query_one("#focus-exercise", Static).update("No exercise today")
         else:
-            self.query_one("#focus-exercise", Static).update(f"{item.plan.name.upper()}\n{item.plan.dose_text} · set {min(len(item.done) + 1, item.plan.sets)} of {item.plan.sets}")
+            self.query_one("#focus-exercise", Static).update(
+                f"{item.plan.name.upper()}\n{item.plan.dose_text} · set {min(len(item.done) + 1, item.plan.sets)} of {item.plan.sets}"
+            )
         self.query_one("#focus-next", Static).update(f"{w.sets_done} of {w.sets_planned} sets done")

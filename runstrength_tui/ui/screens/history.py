@@ -77,12 +77,19 @@ class HistoryScreen(RunStrengthScreen[None]):
             day = date_text(r["date"])
             kind = r["kind"] + (" (open)" if r["open"] else "")
             table.add_row(
-                day, clip(kind, 8), str(r["sets"]), f"{round(r['minutes'])}" if r["minutes"] else "—", str(r["rpe"] or "—"),
+                day,
+                clip(kind, 8),
+                str(r["sets"]),
+                f"{round(r['minutes'])}" if r["minutes"] else "—",
+                str(r["rpe"] or "—"),
                 clip(", ".join(code_words(c) for c in r["warnings"]) or "—", notes_width),
-                plain(clip(", ".join(r["exercises"]), names_width)), key=r["id"],
+                plain(clip(", ".join(r["exercises"]), names_width)),
+                key=r["id"],
             )
         self.query_one("#history-note", Static).update(
-            f"{plural(len(rows), 'session')} · enter opens one to see, edit or delete its sets" if rows else "No sessions yet."
+            f"{plural(len(rows), 'session')} · enter opens one to see, edit or delete its sets"
+            if rows
+            else "No sessions yet."
         )
         if keep is not None:
             try:
@@ -165,9 +172,14 @@ class SessionSetsScreen(RunStrengthScreen[None]):
         units = self.app.profile.units
         for i, s in enumerate(self.sets, 1):
             table.add_row(
-                str(i), plain(catalog.get(s.exercise).name if s.exercise in catalog else s.exercise), amount_text(s),
-                format_load(s.load_kg, units) if s.load_kg else "—", str(s.rpe or "—"),
-                "yes" if s.pain else "", plain(s.note + (" (edited)" if s.edited_at else "")), key=s.id,
+                str(i),
+                plain(catalog.get(s.exercise).name if s.exercise in catalog else s.exercise),
+                amount_text(s),
+                format_load(s.load_kg, units) if s.load_kg else "—",
+                str(s.rpe or "—"),
+                "yes" if s.pain else "",
+                plain(s.note + (" (edited)" if s.edited_at else "")),
+                key=s.id,
             )
         if cursor is not None and table.row_count:
             table.move_cursor(row=min(cursor, table.row_count - 1), animate=False)
@@ -192,7 +204,10 @@ class SessionSetsScreen(RunStrengthScreen[None]):
     def action_edit(self) -> None:
         record = self._selected()
         if record is not None:
-            self.app.push_screen(EditSetScreen(record, self.describe(record), self.app.profile.units), lambda changes: self._edited(record, changes))
+            self.app.push_screen(
+                EditSetScreen(record, self.describe(record), self.app.profile.units),
+                lambda changes: self._edited(record, changes),
+            )
 
     def _edited(self, record, changes) -> None:
         if changes:
@@ -213,8 +228,9 @@ class SessionSetsScreen(RunStrengthScreen[None]):
 
         what = self.describe(record)
         self.app.push_screen(
-            ConfirmScreen("Delete this set?", f"Delete {what} ({record.date:%a %d %b})? This cannot be undone.",
-                          "Delete", "Keep"),
+            ConfirmScreen(
+                "Delete this set?", f"Delete {what} ({record.date:%a %d %b})? This cannot be undone.", "Delete", "Keep"
+            ),
             answer,
         )
 

@@ -12,39 +12,54 @@ from textual.widgets import Label, Static
 from ..widgets.keys_bar import KeysBar
 
 KEYS = (
-    ("Today", (
-        ("enter", "the next thing (the footer names it: Log set, Finish…)"),
-        ("l", "log a set (also during a rest)"),
-        ("↑ ↓  n p", "choose the exercise"),
-        ("i", "how to do it: steps, mistakes, variations"),
-        ("x", "skip this exercise today (in the warm-up: the warm-up)"),
-        ("f", "finish the session"),
-        ("g", "notes from the guard shown this session"),
-        ("z", "focus mode: just the timer, big"),
-        ("m", "the coach's notes in full (pain, a held-back week…)"),
-        ("c", "clear a pain mark once a physio says so (asks first)"),
-    )),
-    ("While a timer runs", (
-        ("space", "pause / resume"),
-        ("+", "15 s more (on side 1 of an each-side hold: each side)"),
-        ("k", "skip it (a skipped hold logs nothing)"),
-    )),
-    ("How to (instructions)", (
-        ("↑ ↓ PgDn End", "scroll"),
-        ("[  ]", "easier / harder variation"),
-    )),
-    ("History", (
-        ("enter", "open a session"),
-        ("e  d", "edit / delete a set (delete asks first)"),
-    )),
-    ("Everywhere", (
-        ("w  h", "your week · history"),
-        ("e  o", "exercise library · settings (signal, running week…)"),
-        ("ctrl+p", "every command, searchable (Theme too)"),
-        ("esc", "back"),
-        ("?  F1", "this screen"),
-        ("q", "quit (asks while a timer runs)"),
-    )),
+    (
+        "Today",
+        (
+            ("enter", "the next thing (the footer names it: Log set, Finish…)"),
+            ("l", "log a set (also during a rest)"),
+            ("↑ ↓  n p", "choose the exercise"),
+            ("i", "how to do it: steps, mistakes, variations"),
+            ("x", "skip this exercise today (in the warm-up: the warm-up)"),
+            ("f", "finish the session"),
+            ("g", "notes from the guard shown this session"),
+            ("z", "focus mode: just the timer, big"),
+            ("m", "the coach's notes in full (pain, a held-back week…)"),
+            ("c", "clear a pain mark once a physio says so (asks first)"),
+        ),
+    ),
+    (
+        "While a timer runs",
+        (
+            ("space", "pause / resume"),
+            ("+", "15 s more (on side 1 of an each-side hold: each side)"),
+            ("k", "skip it (a skipped hold logs nothing)"),
+        ),
+    ),
+    (
+        "How to (instructions)",
+        (
+            ("↑ ↓ PgDn End", "scroll"),
+            ("[  ]", "easier / harder variation"),
+        ),
+    ),
+    (
+        "History",
+        (
+            ("enter", "open a session"),
+            ("e  d", "edit / delete a set (delete asks first)"),
+        ),
+    ),
+    (
+        "Everywhere",
+        (
+            ("w  h", "your week · history"),
+            ("e  o", "exercise library · settings (signal, running week…)"),
+            ("ctrl+p", "every command, searchable (Theme too)"),
+            ("esc", "back"),
+            ("?  F1", "this screen"),
+            ("q", "quit (asks while a timer runs)"),
+        ),
+    ),
 )
 
 

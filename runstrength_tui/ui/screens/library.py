@@ -15,7 +15,9 @@ from .exercise import ExerciseScreen
 
 def matches(ex, query: str) -> bool:
     words = query.lower().split()
-    hay = " ".join([ex.id, ex.name.lower(), ex.kind, ex.level, " ".join(ex.muscles), " ".join(ex.equipment) or "bodyweight"])
+    hay = " ".join(
+        [ex.id, ex.name.lower(), ex.kind, ex.level, " ".join(ex.muscles), " ".join(ex.equipment) or "bodyweight"]
+    )
     return all(w in hay for w in words)
 
 
@@ -27,7 +29,9 @@ class LibraryScreen(RunStrengthScreen[None]):
     ]
 
     def compose_body(self) -> ComposeResult:
-        yield SteadyInput(placeholder="Search: name, kind, muscle, equipment (e.g. 'core', 'calf', 'dumbbells')", id="search")
+        yield SteadyInput(
+            placeholder="Search: name, kind, muscle, equipment (e.g. 'core', 'calf', 'dumbbells')", id="search"
+        )
         yield OptionList(id="library")
 
     def on_mount(self) -> None:

@@ -33,15 +33,21 @@ LEVEL_TEXT = {
     "intermediate": "Intermediate: a few months of regular strength work",
     "advanced": "Advanced: a year or more, comfortable with heavier lifts and jumps",
 }
-EQUIPMENT_TEXT = {"none": "None (bodyweight)", "bands": "Resistance bands", "dumbbells": "Dumbbells",
-                  "kettlebell": "Kettlebell", "gym": "A gym"}
+EQUIPMENT_TEXT = {
+    "none": "None (bodyweight)",
+    "bands": "Resistance bands",
+    "dumbbells": "Dumbbells",
+    "kettlebell": "Kettlebell",
+    "gym": "A gym",
+}
 SIGNAL_TEXT = {"off": "Off (the screen flashes)", "bell": "Terminal bell", "sound": "A short chime"}
 NOTIFY_TEXT = {"off": "Never", "unfocused": "When the terminal is not in front", "always": "Always"}
 
 
 # each readiness question as the answer that lets jumps in (ticked = yes, that is true)
 READINESS_ANSWERS = ("No pain in my legs, feet or back right now",) + tuple(
-    q.replace("Can you ", "I can ").rstrip("?") for q in READINESS_QUESTIONS[1:])
+    q.replace("Can you ", "I can ").rstrip("?") for q in READINESS_QUESTIONS[1:]
+)
 
 
 def weights_text(weights: tuple[float, ...], units: str) -> str:
@@ -62,9 +68,7 @@ def parse_races(raw: str, today: date) -> tuple[tuple[date, ...], tuple[tuple[da
 
 def race_list(p: Profile) -> str:
     """The races as the field shows them: '2027-03-06:marathon, 2027-05-01'."""
-    return ", ".join(
-        f"{r.isoformat()}:{d}" if (d := p.race_distance(r)) else r.isoformat() for r in p.races
-    )
+    return ", ".join(f"{r.isoformat()}:{d}" if (d := p.race_distance(r)) else r.isoformat() for r in p.races)
 
 
 def radio_block(set_id: str, question: str, options: dict[str, str], current: str, horizontal: bool = False):
@@ -93,8 +97,11 @@ class ProfileForm(Vertical):
                 for level in LEVELS:
                     yield ClearRadioButton(LEVEL_TEXT[level], value=p.level == level, name=level)
             with Vertical(id="readiness"):
-                yield Label("Before jumps: tick each that is true (space ticks). Jumps wait for all five.",
-                            classes="question", id="readiness-title")
+                yield Label(
+                    "Before jumps: tick each that is true (space ticks). Jumps wait for all five.",
+                    classes="question",
+                    id="readiness-title",
+                )
                 for i, answer in enumerate(READINESS_ANSWERS):
                     yield ClearCheckbox(answer, value=p.plyo_ready, id=f"ready-{i}")
         with Vertical(id="sec-equipment", classes="section"):
@@ -119,9 +126,12 @@ class ProfileForm(Vertical):
                     yield ClearRadioButton("Monday", value=p.week_start == "mon", name="mon")
                     yield ClearRadioButton("Sunday", value=p.week_start == "sun", name="sun")
             yield Static("", id="target-note", classes="hint")
-            yield Static("A block is the program the plan follows: 8 to 12 weeks that build up gradually, "
-                         "with lighter weeks on the way. It starts on the day below (today unless you are "
-                         "already part-way into one).", classes="hint")
+            yield Static(
+                "A block is the program the plan follows: 8 to 12 weeks that build up gradually, "
+                "with lighter weeks on the way. It starts on the day below (today unless you are "
+                "already part-way into one).",
+                classes="hint",
+            )
             with Horizontal(classes="block"):
                 yield Label("Block starts (YYYY-MM-DD)")
                 yield SteadyInput((p.block_start or self.app.today()).isoformat(), id="block-start")
@@ -137,8 +147,11 @@ class ProfileForm(Vertical):
                 yield SteadyInput(weights_text(p.dumbbells, p.units), placeholder="e.g. 4, 6, 8, 10", id="dumbbells")
                 yield Label("Kettlebells")
                 yield SteadyInput(weights_text(p.kettlebells, p.units), placeholder="e.g. 8, 12, 16", id="kettlebells")
-            yield Static("The plan tapers before each race (comma-separated; delete one to remove it) and "
-                         "suggests only weights you own (empty: standard steps).", classes="hint")
+            yield Static(
+                "The plan tapers before each race (comma-separated; delete one to remove it) and "
+                "suggests only weights you own (empty: standard steps).",
+                classes="hint",
+            )
         if self.pain:
             with Vertical(id="sec-pain", classes="section"):
                 yield Label("Pain marks: clear one once a doctor or physio says it is fine", classes="question")
@@ -151,8 +164,9 @@ class ProfileForm(Vertical):
             yield from radio_block("signal", "When a rest or hold ends", SIGNAL_TEXT, p.signal)
             yield from radio_block("notify", "Desktop notification", NOTIFY_TEXT, p.notify)
             yield ClearCheckbox("3-2-1 beeps before a timer ends", value=p.beeps, id="beeps")
-            yield Static("The terminal's title shows a running timer. Theme: ctrl+p → Theme (remembered).",
-                         classes="hint")
+            yield Static(
+                "The terminal's title shows a running timer. Theme: ctrl+p → Theme (remembered).", classes="hint"
+            )
 
     def compose(self) -> ComposeResult:
         yield from self.sections()
@@ -197,7 +211,8 @@ class ProfileForm(Vertical):
                 for i in range(len(READINESS_ANSWERS)):
                     self.query_one(f"#ready-{i}", ClearCheckbox).value = False
                 self.query_one("#readiness-title", Label).update(
-                    f"A move up to {level}: answer these again before jumps (space ticks; all five let jumps in).")
+                    f"A move up to {level}: answer these again before jumps (space ticks; all five let jumps in)."
+                )
         if event.radio_set.id in ("level", "target"):
             self.update_coach_fields()
         if event.radio_set.id == "units" and event.pressed.name != self.units_shown:
@@ -238,6 +253,7 @@ class ProfileForm(Vertical):
 
     def read(self, today: date) -> Profile:
         """The profile as filled in; ValueError with a person's sentence when it is not valid."""
+
         def radio(set_id: str) -> str:
             pressed = self.query_one(f"#{set_id}", RadioSet).pressed_button
             return pressed.name if pressed is not None else ""
@@ -261,25 +277,30 @@ class ProfileForm(Vertical):
         kettlebells = self.read_weights("kettlebells", "Kettlebells")
         ready = all(self.query_one(f"#ready-{i}", ClearCheckbox).value for i in range(len(READINESS_ANSWERS)))
         # the rules of a change (level remembered with its day, target from this week on): domain/profile.py
-        return changed_profile(self.profile, today, self.new, dict(
-            level=level,
-            races=races,
-            race_distances=race_distances,
-            dumbbells=dumbbells,
-            kettlebells=kettlebells,
-            **({"plyo_ready": ready} if level != "beginner" else {}),
-            equipment=equipment,
-            target=target,
-            minutes=int(radio("minutes") or self.profile.minutes),
-            units=units,
-            week_start=radio("week-start") or self.profile.week_start,
-            runs=runs,
-            block_start=block_start,
-            weeks=int(weeks_text),
-            beeps=self.query_one("#beeps", ClearCheckbox).value,
-            signal=radio("signal") if radio("signal") in SIGNALS else self.profile.signal,
-            notify=radio("notify") if radio("notify") in NOTIFY_MODES else self.profile.notify,
-        ))
+        return changed_profile(
+            self.profile,
+            today,
+            self.new,
+            dict(
+                level=level,
+                races=races,
+                race_distances=race_distances,
+                dumbbells=dumbbells,
+                kettlebells=kettlebells,
+                **({"plyo_ready": ready} if level != "beginner" else {}),
+                equipment=equipment,
+                target=target,
+                minutes=int(radio("minutes") or self.profile.minutes),
+                units=units,
+                week_start=radio("week-start") or self.profile.week_start,
+                runs=runs,
+                block_start=block_start,
+                weeks=int(weeks_text),
+                beeps=self.query_one("#beeps", ClearCheckbox).value,
+                signal=radio("signal") if radio("signal") in SIGNALS else self.profile.signal,
+                notify=radio("notify") if radio("notify") in NOTIFY_MODES else self.profile.notify,
+            ),
+        )
 
 
 def save_form(screen: RunStrengthScreen[bool]) -> bool:
@@ -340,8 +361,10 @@ class OnboardingScreen(RunStrengthScreen[bool]):
         where = self.query_one("#onboarding-folder", Static)
         where.display = self.step in (0, len(STEPS) - 1)
         keys = "q, esc or ctrl+q quits" if self.step == 0 else "ctrl+q quits"  # q types in the fields here
-        where.update(f"Your log will be kept in {home_short(self.app.logbook.dir)}. Nothing is written there "
-                     f"until you save at the last step; {keys} without saving.")
+        where.update(
+            f"Your log will be kept in {home_short(self.app.logbook.dir)}. Nothing is written there "
+            f"until you save at the last step; {keys} without saving."
+        )
         self.refresh_bindings()
         hint = "enter: next" if self.step < len(STEPS) - 1 else "enter: save and start"
         back = " · esc: back" if self.step else " · esc: quit"
@@ -395,7 +418,10 @@ class SettingsScreen(RunStrengthScreen[bool]):
 
     def compose_body(self) -> ComposeResult:
         w = self.workout
-        pain = tuple((st.exercise, w.catalog.get(st.exercise).name if st.exercise in w.catalog else st.exercise) for _, st in sorted(w.pain.items()))
+        pain = tuple(
+            (st.exercise, w.catalog.get(st.exercise).name if st.exercise in w.catalog else st.exercise)
+            for _, st in sorted(w.pain.items())
+        )
         with VerticalScroll(id="settings-body"):
             yield ProfileForm(self.app.profile, pain=pain, id="form")
         yield Static("", id="error")
@@ -427,9 +453,15 @@ class SettingsScreen(RunStrengthScreen[bool]):
             elif choice == "discard":
                 self.dismiss(self.cleared)
 
-        self.app.push_screen(ChoiceScreen(
-            "Save your changes?", "You changed some settings. Save them, discard them, or go back to the form.",
-            [("save", "Save", "s"), ("discard", "Discard", "d"), ("stay", "Cancel", "c")], cancel="stay"), answer)
+        self.app.push_screen(
+            ChoiceScreen(
+                "Save your changes?",
+                "You changed some settings. Save them, discard them, or go back to the form.",
+                [("save", "Save", "s"), ("discard", "Discard", "d"), ("stay", "Cancel", "c")],
+                cancel="stay",
+            ),
+            answer,
+        )
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         """Clear a pain mark, after a confirmation naming the exercise (saved at once)."""

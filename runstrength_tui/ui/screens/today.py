@@ -159,8 +159,13 @@ class TodayScreen(RunStrengthScreen[None]):
         if action == "skip_warmup":
             return w.in_warmup and app.timers.active is None
         if action == "skip_exercise":
-            return (bool(w.items) and not w.finished_today and not w.all_done and app.timers.active is None
-                    and not w.in_warmup)
+            return (
+                bool(w.items)
+                and not w.finished_today
+                and not w.all_done
+                and app.timers.active is None
+                and not w.in_warmup
+            )
         if action == "log_set":  # hidden: l always answers, even on a saved day
             return bool(w.items)
         if action in ("move", "focus_mode", "start_session"):
@@ -202,7 +207,9 @@ class TodayScreen(RunStrengthScreen[None]):
             marker = "–"
             status = f"{len(item.done)} of {item.plan.sets} sets" if item.done else "not done"
         text = Text()
-        text.append(f"{marker} {item.plan.name}", style="bold" if current or item.status not in ("done", "skipped") else "dim")
+        text.append(
+            f"{marker} {item.plan.name}", style="bold" if current or item.status not in ("done", "skipped") else "dim"
+        )
         # a status that does not fit beside the name goes under it whole (not "sets 1/2," / "stopped")
         fits = len(f"{marker} {item.plan.name}  {status}") <= room
         text.append(f"  {status}" if fits else f"\n{INDENT}{status}", style="italic")
@@ -330,16 +337,19 @@ class TodayScreen(RunStrengthScreen[None]):
             self.notify("No notes from the coach today.")
             return
         body = "\n\n".join(f"{'⚠' if n.startswith('Pain on') else '•'} {n}" for n in w.coach_notes())
-        choices = [(f"clear-{i}", f"Clear pain: {w.catalog.get(ex).name if ex in w.catalog else ex}", str(i + 1))
-                   for i, ex in enumerate(w.referred)]
+        choices = [
+            (f"clear-{i}", f"Clear pain: {w.catalog.get(ex).name if ex in w.catalog else ex}", str(i + 1))
+            for i, ex in enumerate(w.referred)
+        ]
         referred = list(w.referred)
 
         def answer(choice: str | None) -> None:
             if choice and choice.startswith("clear-"):
                 self.confirm_clear(referred[int(choice.removeprefix("clear-"))])
 
-        self.app.push_screen(ChoiceScreen("The coach's notes", body, choices + [("close", "Close", "escape")],
-                                          cancel="close"), answer)
+        self.app.push_screen(
+            ChoiceScreen("The coach's notes", body, choices + [("close", "Close", "escape")], cancel="close"), answer
+        )
 
     def action_clear_pain(self) -> None:
         referred = self.workout.referred
@@ -366,8 +376,11 @@ class TodayScreen(RunStrengthScreen[None]):
         if item is not None and not item.complete:
             self.workout.skip_current()
             done = len(item.done)
-            self.notify(f"{item.plan.name}: stopped after {done} of {item.plan.sets} sets for today." if done
-                        else f"{item.plan.name} left out today.")
+            self.notify(
+                f"{item.plan.name}: stopped after {done} of {item.plan.sets} sets for today."
+                if done
+                else f"{item.plan.name} left out today."
+            )
             self.app.workout_changed()
 
     def action_finish(self) -> None:

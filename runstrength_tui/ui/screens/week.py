@@ -57,8 +57,8 @@ def heatmap_text(columns) -> Text:
     last_month = None
     for i, col in enumerate(columns):
         month = col[0].day.month
-        if month != last_month and i + 3 <= len(columns) and all(c == " " for c in labels[max(0, i - 1):i]):
-            labels[i:i + 3] = list(col[0].day.strftime("%b"))
+        if month != last_month and i + 3 <= len(columns) and all(c == " " for c in labels[max(0, i - 1) : i]):
+            labels[i : i + 3] = list(col[0].day.strftime("%b"))
         last_month = month
     text.append("    " + "".join(labels[: len(columns)]).rstrip() + "\n", style="dim")
     for row in range(7):
@@ -122,12 +122,15 @@ class WeekScreen(RunStrengthScreen[None]):
         for record in ctx.history:
             counts[record.session] = counts.get(record.session, 0) + 1
         self.query_one("#week-days", Static).update(
-            week_days_text(day, profile, ctx.sessions, set(st.plan.week_days), counts))
+            week_days_text(day, profile, ctx.sessions, set(st.plan.week_days), counts)
+        )
         # a young log shows its own weeks, not months of empty cells before it began
         first = min((s.date for s in ctx.sessions), default=day)
         if profile.block_start:
             first = min(first, profile.block_start)
-        age_weeks = (week_start(day, profile.week_start_index) - week_start(first, profile.week_start_index)).days // 7 + 1
+        age_weeks = (
+            week_start(day, profile.week_start_index) - week_start(first, profile.week_start_index)
+        ).days // 7 + 1
         columns = streaks.heatmap(ctx.sessions, loads, profile, day, weeks=max(4, min(26, age_weeks)))
         self.query_one("#heatmap", Static).update(heatmap_text(columns))
         span = max(2, min(12, age_weeks))
@@ -138,7 +141,7 @@ class WeekScreen(RunStrengthScreen[None]):
         self.query_one("#trend-load", Sparkline).data = load_series
         # the weeks before this one since the log began (this week is not over; the weeks
         # shown before the first one are not the runner's: no "avg 0.0" in a first week)
-        done = sessions_series[:-1][-(age_weeks - 1):] if age_weeks > 1 else []
+        done = sessions_series[:-1][-(age_weeks - 1) :] if age_weeks > 1 else []
         avg = f"avg {sum(done) / len(done):.1f} before this week" if done else "your first week"
         self.query_one("#trend-sessions-label", Static).update(
             f"Sessions a week, last {span} weeks: {' '.join(f'{x:g}' for x in sessions_series)} ({avg})"
@@ -151,7 +154,7 @@ class WeekScreen(RunStrengthScreen[None]):
         self.query_one("#trend-load-label", Static).update(
             f"Weekly load (session RPE × minutes), last {span} weeks: this week {load_series[-1]:.0f}{avg_load}"
         )
-        axis = f"{span} weeks ago" + "this week".rjust(max(10, (self.size.width or 80) - 4 - len(f'{span} weeks ago')))
+        axis = f"{span} weeks ago" + "this week".rjust(max(10, (self.size.width or 80) - 4 - len(f"{span} weeks ago")))
         self.query_one("#trend-sessions-axis", Static).update(axis)
         self.query_one("#trend-load-axis", Static).update(axis)
         block = st.block

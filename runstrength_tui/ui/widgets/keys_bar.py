@@ -88,8 +88,9 @@ class KeysBar(Widget, can_focus=False):
         first: dict[str, Key] = {}
         for _, binding, enabled, _tooltip in self.screen.active_bindings.values():
             if binding.show and binding.action not in first:
-                first[binding.action] = Key(binding.key, self.app.get_key_display(binding), binding.description,
-                                            enabled)
+                first[binding.action] = Key(
+                    binding.key, self.app.get_key_display(binding), binding.description, enabled
+                )
         return tuple(first.values())
 
     def render(self) -> Text:

@@ -10,7 +10,12 @@ from textual.widgets.option_list import Option
 from ...domain.model import RUN_TYPES
 from ...domain.words import DAY_NAMES
 
-RUN_WORDS = {"rest": "rest (no run)", "easy": "easy run", "hard": "hard run (intervals, hills, tempo)", "long": "long run"}
+RUN_WORDS = {
+    "rest": "rest (no run)",
+    "easy": "easy run",
+    "hard": "hard run (intervals, hills, tempo)",
+    "long": "long run",
+}
 
 
 class RunWeek(OptionList):

@@ -30,7 +30,9 @@ def idle_hint(workout: Workout, get_ready_seconds: int) -> str:
             return "enter: start the warm-up · x skips it"
         drill = workout.current_drill
         if drill is not None and drill.seconds:
-            return f"enter: {drill.seconds} s{' each side' if drill.per_side else ''} on the timer · x skips the warm-up"
+            return (
+                f"enter: {drill.seconds} s{' each side' if drill.per_side else ''} on the timer · x skips the warm-up"
+            )
         return "enter: drill done · x skips the rest of the warm-up"
     if item.is_hold:
         return f"enter: {get_ready_seconds} s get-ready, then hold {item.plan.seconds} s"
@@ -107,7 +109,13 @@ class TimerPanel(Vertical):
         panel would otherwise re-lay out and repaint the screen ten times a second)."""
         active = self.app.timers.active
         if active is None:
-            self._show((True, False, False), "TIMER · idle", "--:--", (0, 1), idle_hint(self.app.workout, self.app.get_ready_seconds))
+            self._show(
+                (True, False, False),
+                "TIMER · idle",
+                "--:--",
+                (0, 1),
+                idle_hint(self.app.workout, self.app.get_ready_seconds),
+            )
             return
         c = active.countdown
         phase, left, length = active.phase()
@@ -128,8 +136,13 @@ class TimerPanel(Vertical):
             nxt = f"{step} · {total} in all"
         else:
             nxt = active.next_text
-        self._show((False, active.closing, c.paused), f"{label}{name}{state}", mmss(left),
-                   (min(length, length - left), length), nxt)
+        self._show(
+            (False, active.closing, c.paused),
+            f"{label}{name}{state}",
+            mmss(left),
+            (min(length, length - left), length),
+            nxt,
+        )
 
     def _show(self, classes: tuple[bool, bool, bool], title: str, digits: str, bar: tuple, nxt: str) -> None:
         idle, closing, paused = classes
