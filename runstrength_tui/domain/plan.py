@@ -24,13 +24,13 @@ from .block import BlockState, block_state
 from .catalog import Catalog, Exercise
 from .loads import at_or_below, first_load, implement, ladder, step_up
 from .model import Profile, SessionRecord, SetRecord
+from .prescribed import Prescribed, estimated_minutes, pair_up, session_seconds
 from .programs import Programs, Template, WeekDose
 from .rules import THRESHOLDS as T
 from .schedule import RunningWeek, Schedule, plan_week, schedule
 from .weeks import consistent_weeks, week_start
 from .words import DAY_NAMES, day_and_month, day_name, format_load, plural
 
-MIN_REST = 15  # the shortest rest any prescription carries
 # Nordic hamstring curls ramp from 1 × 3–5 to 3 × 6–8 over six weeks, once a week
 # (Mjølsnes 2004; Petersen 2011), by block week.
 NORDIC_DOSES = ((1, (3, 5)), (2, (3, 5)), (2, (4, 6)), (1, (3, 5)), (3, (4, 6)), (3, (6, 8)))
@@ -50,99 +50,9 @@ READINESS_QUESTIONS = (
 # --- prescriptions ----------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Prescribed:
-    exercise: str
-    name: str
-    sets: int
-    reps: tuple[int, int] | None
-    seconds: int | None
-    rest: int
-    per_side: bool
-    suggested_load_kg: float | None = None
-    load_unit: str = "kg"
-    note: str = ""
-    role: str = "accessory"
-    tempo: float = 3.0
-    min_rest: int = MIN_REST
-
-    @property
-    def set_seconds(self) -> float:
-        """One set, honestly: reps × tempo (or the hold plus its get-ready), both sides."""
-        if self.seconds is not None:
-            one: float = self.seconds + T.get_ready_seconds
-        else:
-            one = sum(self.rep_range) / 2 * self.tempo
-        return one * 2 + T.side_switch_seconds if self.per_side else one
-
-    @property
-    def work_seconds(self) -> int:
-        return round(self.set_seconds)
-
-    @property
-    def duration_seconds(self) -> int:
-        return round(self.sets * (self.set_seconds + self.rest) + T.transition_seconds)
-
-    @property
-    def suggested_load(self) -> str | None:
-        if self.suggested_load_kg is None:
-            return None
-        return format_load(self.suggested_load_kg, self.load_unit)
-
-    @property
-    def effort(self) -> str:
-        """How hard a set should be (reps in reserve, not a percentage of a maximum)."""
-        if self.seconds is not None:
-            return "hold steady and stop before your form slips"
-        if self.role == "power":
-            return "quick, light contacts; stop when they slow down"
-        return "stop each set with 2–3 reps in reserve"
-
-    @property
-    def rep_range(self) -> tuple[int, int]:
-        """The reps asked for ((0, 0) for a hold, which asks for seconds instead)."""
-        return self.reps or (0, 0)
-
-    @property
-    def dose_text(self) -> str:
-        side = " each side" if self.per_side else ""
-        what = f"{self.seconds} s" if self.seconds is not None else f"{self.rep_range[0]}–{self.rep_range[1]}"
-        load = f" @ {self.suggested_load}" if self.suggested_load else ""
-        return f"{self.sets} × {what}{side}{load}"
-
-    @property
-    def top(self) -> int:
-        """The most the prescription asks of one set: top reps, or hold seconds."""
-        return self.seconds if self.seconds is not None else self.rep_range[1]
-
-    def to_dict(self) -> dict[str, object]:
-        return {
-            "id": self.exercise,
-            "name": self.name,
-            "sets": self.sets,
-            "reps": list(self.reps) if self.reps else None,
-            "seconds": self.seconds,
-            "per_side": self.per_side,
-            "rest_seconds": self.rest,
-            "suggested_load": self.suggested_load,
-            "suggested_load_kg": self.suggested_load_kg,
-            "note": self.note,
-            "role": self.role,
-            "tempo": self.tempo,
-            "min_rest_seconds": self.min_rest,
-            "effort": self.effort,
-        }
-
-
-def estimated_minutes(exercises: Sequence[Prescribed], warmup: bool = True) -> float:
-    if not exercises:
-        return 0.0
-    seconds = sum(p.duration_seconds for p in exercises) + (T.warmup_seconds if warmup else 0)
-    return float(int(seconds / 60 + 0.5))
-
-
 def _seconds(items: list[Prescribed]) -> int:
-    return sum(p.duration_seconds for p in items) + T.warmup_seconds
+    """A list of exercises' honest length as the session would run it (pairs as pairs)."""
+    return session_seconds(pair_up(items))
 
 
 def fit_to_minutes(exercises: list[Prescribed], minutes: int, keep_mains: bool = False) -> list[Prescribed]:
@@ -242,7 +152,7 @@ def fit_to_minutes(exercises: list[Prescribed], minutes: int, keep_mains: bool =
                     items[i] = p
                 else:
                     grew = True
-    return items
+    return pair_up(items)
 
 
 def light_version(items: list[Prescribed], minutes: int) -> list[Prescribed]:
@@ -494,7 +404,13 @@ def _prescribe(
         loaded = [s for s in last if s.load_kg]
         last_load = max((kg for s in loaded if (kg := s.load_kg)), default=None)
         hit_top = reps is not None and all((s.reps or 0) >= reps[1] for s in last)
-        # one variable at a time: reps (or hold seconds) first, then sets or load
+        # one variable at a time: reps (or hold seconds) first, then sets or load; back to
+        # the sets the runner is used to after a shorter session is the change of the day
+        back_to_sets = len(last) < last_sets and sets > len(last)
+        if back_to_sets and seconds is not None and seconds > last_top:
+            seconds = last_top
+        elif back_to_sets and reps is not None and reps[1] > last_top:
+            reps = (min(reps[0], max(1, last_top - 3)), last_top)
         if seconds is not None:
             if seconds > last_top and sets > last_sets:
                 sets = last_sets

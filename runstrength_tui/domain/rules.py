@@ -106,6 +106,11 @@ class Thresholds:
     transition_seconds: int = 30
     warmup_seconds: int = 240
     get_ready_seconds: int = 5
+    # Supersets (docs/coaching.md § Supersets): 15 s to move from A1 to A2, and at least
+    # 30 s of rest after the pair's round (each exercise still gets its own rest between
+    # its sets, the partner's set included).
+    pair_move_seconds: int = 15
+    pair_rest_min_seconds: int = 30
     minutes_slack: int = 1
     light_week_min_minutes: int = 10
     # Volume creep (our convention, after the acute:chronic idea of Gabbett 2016 without its

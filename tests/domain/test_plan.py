@@ -28,6 +28,7 @@ from runstrength_tui.domain.plan import (
     plan_ahead,
     today_plan,
 )
+from runstrength_tui.domain.prescribed import session_seconds
 from runstrength_tui.domain.programs import WeekDose, parse_programs
 from runstrength_tui.domain.weeks import week_start
 from runstrength_tui.store.shipped import data_file, load_catalog, load_programs
@@ -650,4 +651,4 @@ def test_the_warm_up_is_three_to_four_minutes_and_counted_in_the_session():
     assert 180 <= seconds <= plan.T.warmup_seconds <= 240
     assert {CATALOG.get(p.exercise).kind for p in warmup} >= {"mobility"}
     today = today_plan(MON, profile(), [], [], CATALOG)
-    assert estimated_minutes(today.exercises) * 60 >= sum(p.duration_seconds for p in today.exercises) + seconds - 30
+    assert estimated_minutes(today.exercises) * 60 >= session_seconds(today.exercises, warmup=False) + seconds - 30
