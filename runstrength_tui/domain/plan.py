@@ -24,7 +24,9 @@ from .block import BlockState, block_state
 from .catalog import Catalog, Exercise
 from .loads import at_or_below, first_load, implement, ladder, step_up
 from .model import Profile, SessionRecord, SetRecord
-from .prescribed import Prescribed, estimated_minutes, pair_up, session_seconds
+from .prescribed import Prescribed as Prescribed  # re-exported: the planner's result type
+from .prescribed import estimated_minutes as estimated_minutes
+from .prescribed import pair_up, session_seconds
 from .programs import Programs, Template, WeekDose
 from .rules import THRESHOLDS as T
 from .schedule import RunningWeek, Schedule, plan_week, schedule
