@@ -558,7 +558,11 @@ def _back_to_back(f: SessionFacts) -> list[GuardWarning]:
     """Strength the day before or after another session: 48 h between sessions that load
     the same muscles (ACSM 2009)."""
     day, past = f.day, f.past
-    near = sorted({s.date for s in f.sessions if 0 < abs((s.date - day).days) < T.min_days_between_sessions})
+    if f.catalog.spares_legs(f.exercise_ids):  # a leg-free session or finisher leaves the legs fresh
+        return []
+    near = sorted(
+        {s.date for s in f.sessions if s.loads_legs and 0 < abs((s.date - day).days) < T.min_days_between_sessions}
+    )
     if not near:
         return []
     other = near[-1]
@@ -583,20 +587,19 @@ def _too_many_sessions(f: SessionFacts) -> list[GuardWarning]:
     """More than 3 sessions in 7 days, or 2 over the week's target (Balsalobre-Fernández
     2016, Blagrove 2018: 2–3 a week)."""
     day, past, finisher = f.day, f.past, f.finisher
-    recent = [s for s in f.sessions if s.kind != "finisher" and day - timedelta(days=6) <= s.date <= day]
+    if f.catalog.spares_legs(f.exercise_ids):  # the leg-free session and the finisher are never too many
+        return []
+    recent = [s for s in f.sessions if s.loads_legs and day - timedelta(days=6) <= s.date <= day]
     in_7_days = len(recent) + (0 if finisher else 1)
     start = f.week_start
-    week_count = sum(s.weight for s in f.sessions if start <= s.date <= start + timedelta(days=6)) + (
-        0.5 if finisher else 1
-    )
+    # the week's sessions as the target counts them (a finisher after a run is an extra)
+    week_count = sum(
+        s.weight for s in f.sessions if s.kind != "finisher" and start <= s.date <= start + timedelta(days=6)
+    ) + (0.5 if finisher else 1)
     target = f.profile.planned_target_for_week(start)
-    known = [ex for i in f.exercise_ids if (ex := _exercise(i, f.catalog)) is not None]
-    core_only = bool(known) and all(ex.kind in ("core", "mobility") and not ex.legs for ex in known)
-    level = "info" if core_only else "caution"  # a few minutes of core work is not "too much"
+    level = "caution"
     if finisher:
         advice = "Two or three sessions a week is the dose that helps runners, so skip the finisher and rest today."
-    elif core_only and not past:
-        advice = "A few minutes of core work like this is fine; keep the leg work for the planned days."
     elif past:
         advice = "Two or three sessions a week is the dose that helps runners; spread next week's sessions out."
     else:

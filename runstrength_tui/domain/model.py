@@ -104,7 +104,9 @@ class SetRecord:
 
 @dataclass(frozen=True)
 class SessionRecord:
-    """One sitting. ``kind`` is 'strength' or 'finisher' (a finisher counts half)."""
+    """One sitting. ``kind`` is 'strength', 'leg-free' (the short third session that spares
+    the legs: it counts towards the target but not for the 48 hours between leg sessions)
+    or 'finisher' (counts half, and spares the legs too)."""
 
     id: str
     date: date
@@ -120,6 +122,11 @@ class SessionRecord:
         reopened sitting keeps its minutes) plus the one running since it (re)opened."""
         start = self.resumed_at or self.started_at
         return (self.minutes or 0.0) + max(0.0, (until - start).total_seconds()) / 60
+
+    @property
+    def loads_legs(self) -> bool:
+        """A full session: the days around it keep the 48 hours between leg sessions."""
+        return self.kind == "strength"
 
     @property
     def weight(self) -> float:

@@ -407,7 +407,7 @@ SESSION = Doc(
         Field("id", ID, required=True),
         Field("date", Day(), required=True),
         Field("started_at", Moment(), required=True),
-        Field("kind", OneOf(("strength", "finisher"))),
+        Field("kind", OneOf(("strength", "leg-free", "finisher"))),
         Field("ended_at", Nullable(Moment())),
         Field("rpe", Nullable(RPE)),
         Field("minutes", Nullable(Num(0, 24 * 60))),
@@ -455,7 +455,7 @@ PROFILE = Doc(
 
 #: The plan ledger: what Today showed for a day, on that day ("missed" is said only of a
 #: day shown as a strength day; a re-plan never rewrites what was shown).
-SHOWN_KINDS = ("strength", "finisher-only", "rest")
+SHOWN_KINDS = ("strength", "leg-free", "finisher-only", "rest")
 SHOWN = Doc(
     "shown day",
     (

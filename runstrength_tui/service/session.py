@@ -133,7 +133,7 @@ class Workout:
         self.session = open_[0] if open_ and open_[0].date == day else None
         if self.session is not None and self.session.kind == "finisher":
             self.mode = "finisher"
-        elif plan.kind != "strength":
+        elif plan.kind not in ("strength", "leg-free"):
             self.mode = "finisher" if plan.finisher else "rest"
         else:
             self.mode = "strength"
@@ -395,7 +395,8 @@ class Workout:
 
     def start(self) -> SessionRecord:
         if self.session is None:
-            kind = "finisher" if self.mode == "finisher" else "strength"
+            leg_free = self.plan is not None and self.plan.kind == "leg-free"
+            kind = "finisher" if self.mode == "finisher" else ("leg-free" if leg_free else "strength")
             self.session = self.logbook.start_session(self._today(), self._now(), kind=kind)
             self.shown |= {(w.code, w.exercise) for w in self.session_warnings}
         return self.session
