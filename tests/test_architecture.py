@@ -47,10 +47,10 @@ pytestmark = pytest.mark.skipif(not LINT_IMPORTS.exists(), reason="lint-imports 
         ),
         ("domain/plan.py", "import tinydb", "The domain is pure", "runstrength_tui.domain.plan -> tinydb"),
         (
-            "service/context.py",
+            "service/coach_inputs.py",
             "from ..ui import app",
             "Layers",
-            "runstrength_tui.service.context -> runstrength_tui.ui.app",
+            "runstrength_tui.service.coach_inputs -> runstrength_tui.ui.app",
         ),
     ],
 )

@@ -40,6 +40,27 @@ def level_rank(level: str) -> int:
 
 
 @dataclass(frozen=True)
+class GuardWarning:
+    """A note of the guard (:mod:`.guard`): a stable code, a level, what we noticed and
+    what to do instead; ``exercise`` is empty for a note about a sitting or the week."""
+
+    code: str
+    level: str  # "info" | "caution" | "warning"
+    message: str
+    advice: str
+    exercise: str = ""
+
+    def to_dict(self) -> dict[str, str]:
+        return {
+            "code": self.code,
+            "level": self.level,
+            "message": self.message,
+            "advice": self.advice,
+            "exercise": self.exercise,
+        }
+
+
+@dataclass(frozen=True)
 class SetRecord:
     """One logged set. ``reps`` or ``seconds`` is set (holds log seconds)."""
 

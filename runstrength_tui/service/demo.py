@@ -19,9 +19,9 @@ from ..domain import plan
 from ..domain.model import Profile, SessionRecord, SetRecord
 from ..domain.weeks import week_start
 from ..store.paths import cache_dir
-from .context import catalog as shipped_catalog
-from .context import shipped_files
-from .log import Log, new_id
+from ..store.repo import Store, new_id
+from .coach_inputs import catalog as shipped_catalog
+from .coach_inputs import shipped_files
 
 DEMO_WEEKS = 6
 START_LOADS = {
@@ -59,8 +59,9 @@ def demo_profile(today: date) -> Profile:
     )
 
 
-def fill_demo(log: Log, today: date, seed: int = 7) -> None:
-    """Write the demo profile and history into an (empty) log."""
+def fill_demo(log: Store, today: date, seed: int = 7) -> None:
+    """Write the demo profile and history into an (empty) log: made-up history, written
+    straight to the store (a runner's sets go through ``Log.log_checked``)."""
     rng = random.Random(seed)
     catalog = shipped_catalog()
     profile = demo_profile(today)
@@ -136,7 +137,7 @@ def make_demo_dir(today: date) -> Path:
         except OSError:  # a cache cleaned up under us: build it here instead
             shutil.rmtree(folder, ignore_errors=True)
             folder.mkdir(mode=0o700)
-    with Log(folder) as log:
+    with Store(folder) as log:
         fill_demo(log, today)
     return folder
 
@@ -170,7 +171,7 @@ def _cached_demo(today: date) -> Path | None:
         root.mkdir(parents=True, exist_ok=True)
         building = Path(tempfile.mkdtemp(prefix=".demo-building-", dir=root))
         try:
-            with Log(building) as log:
+            with Store(building) as log:
                 fill_demo(log, today)
             for lock in building.glob("*.lock"):
                 lock.unlink()

@@ -22,7 +22,7 @@ def cmd_today(args) -> int:
 
 
 def cmd_status(args) -> int:
-    return emit(args, service.status(read_context(args, all_sessions=True)), status_text)
+    return emit(args, read_context(args, all_sessions=True).status(), status_text)
 
 
 def cmd_plan(args) -> int:
