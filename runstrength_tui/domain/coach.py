@@ -283,7 +283,8 @@ class Coach:
 
     def status(self) -> Status:
         """This week, the streak, the block, the next session, the week's notes, and the
-        review's figures (see :func:`.streaks.week_figures`)."""
+        review's figures (see :func:`.streaks.week_figures`: its loads need the sets of the
+        weeks shown, so load the coach with the review's history for them)."""
         profile, day = self.profile, self.today
         start = week_start(day, profile.week_start_index)
         this_week = [s for s in self.sessions if start <= s.date <= day]
@@ -305,6 +306,7 @@ class Coach:
             next_strength_day=upcoming,
             plan=todays,
             warnings=self.review(),
+            figures=streaks.week_figures(self.sessions, self.history, profile, day),
         )
 
 
@@ -323,6 +325,7 @@ class Status:
     next_strength_day: date | None
     plan: TodayPlan
     warnings: list[GuardWarning]
+    figures: streaks.WeekFigures  # the trends and the heatmap (loads from the sets the coach read)
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -346,4 +349,5 @@ class Status:
             "notes": list(self.plan.notes),
             "next_strength_day": self.next_strength_day.isoformat() if self.next_strength_day else None,
             "warnings": [w.to_dict() for w in self.warnings],
+            "trends": self.figures.to_dict(),
         }

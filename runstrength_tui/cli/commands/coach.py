@@ -22,7 +22,10 @@ def cmd_today(args) -> int:
 
 
 def cmd_status(args) -> int:
-    return emit(args, read_context(args, all_sessions=True).status(), status_text)
+    with open_log(args, write=False) as log:  # the Week screen's review: the same figures
+        tell_clock(args, log)
+        _, status = log.week_review(service.today())
+    return emit(args, status, status_text)
 
 
 def cmd_plan(args) -> int:
