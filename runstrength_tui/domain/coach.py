@@ -289,7 +289,7 @@ class Coach:
         start = week_start(day, profile.week_start_index)
         this_week = [s for s in self.sessions if start <= s.date <= day]
         done = sum(s.weight for s in this_week)
-        target = profile.planned_target_for_week(start)
+        target = profile.target_for_week(start)
         todays = self.today_plan()
         upcoming = todays.next_strength_day
         if todays.kind == "strength" and not todays.done_today:

@@ -576,7 +576,7 @@ def _too_many_sessions(f: SessionFacts) -> list[GuardWarning]:
     week_count = sum(s.weight for s in f.sessions if start <= s.date <= start + timedelta(days=6)) + (
         0.5 if finisher else 1
     )
-    target = f.profile.planned_target_for_week(start)
+    target = f.profile.target_for_week(start)
     known = [ex for i in f.exercise_ids if (ex := _exercise(i, f.catalog)) is not None]
     core_only = bool(known) and all(ex.kind in ("core", "mobility") and not ex.legs for ex in known)
     level = "info" if core_only else "caution"  # a few minutes of core work is not "too much"

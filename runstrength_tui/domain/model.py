@@ -212,14 +212,14 @@ class Profile:
     theme: str = ""  # the TUI's theme name ("" = Textual's default)
     session_time: str = ""  # "18:30": when `plan --ics` puts sessions ("" = all-day events)
 
-    def planned_target(self, asked: int) -> int:
+    def target_for_week(self, start: date) -> int:
+        """The target of the week starting on ``start``, as the plan places it: the ``target``
+        that applied then (``target_history``), beginners 2 at most. The one name for "the
+        target" is ``target``: sessions a week (a finisher counts as half)."""
         from .rules import THRESHOLDS
 
+        asked = self._target_asked(start)
         return min(asked, THRESHOLDS.beginner_max_sessions) if self.level == "beginner" else asked
-
-    def planned_target_for_week(self, start: date) -> int:
-        """The week's target as the plan places it (the beginner cap applied)."""
-        return self.planned_target(self.target_for_week(start))
 
     def race_distance(self, day: date) -> str | None:
         """The distance of the race on ``day`` as declared (None: not declared)."""
@@ -251,8 +251,8 @@ class Profile:
         history.append((day, level))
         return replace(self, level=level, level_history=tuple(history), plyo_ready=False)
 
-    def target_for_week(self, start: date) -> int:
-        """The weekly target that applied to the week starting on ``start``."""
+    def _target_asked(self, start: date) -> int:
+        """The target the runner had asked for the week starting on ``start``."""
         applicable = [t for since, t in sorted(self.target_history) if since <= start]
         if applicable:
             return applicable[-1]

@@ -13,7 +13,7 @@ Rules shared by every function here:
 - A finisher counts as half a session (``SessionRecord.weight``).
 - Sessions dated after ``today`` are ignored (they have not happened yet).
 - A week *counts* when it has at least that week's target
-  (``profile.planned_target_for_week(start)``: beginners 2 at most) and at least one session: a week with a
+  (``profile.target_for_week(start)``: beginners 2 at most) and at least one session: a week with a
   target of 0 and nothing done is not part of a streak.
 - Block weeks are the same calendar weeks: block week 1 is the week holding
   ``profile.block_start`` (sessions earlier in that week count towards it).
@@ -113,7 +113,7 @@ def week_summaries(sessions: Iterable[SessionRecord], profile: Profile, today: d
     out: list[WeekSummary] = []
     while week <= current:
         done = counts.get(week, 0.0)
-        target = profile.planned_target_for_week(week)
+        target = profile.target_for_week(week)
         out.append(WeekSummary(week, done, target, _counts(done, target), week == current))
         week += _WEEK
     return out
@@ -158,7 +158,7 @@ def block_progress(sessions: Iterable[SessionRecord], profile: Profile, today: d
     n = max(1, profile.weeks)
     first = week_start(profile.block_start, start_weekday)
     starts = [first + i * _WEEK for i in range(n)]
-    targets = [profile.planned_target_for_week(w) for w in starts]
+    targets = [profile.target_for_week(w) for w in starts]
     planned_total = sum(targets)
 
     current = week_start(today, start_weekday)
