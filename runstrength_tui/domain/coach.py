@@ -5,6 +5,7 @@ log (:class:`Coach`'s fields: the profile, the recent sittings and sets, the imp
 runs, the plan ledger…), asks one of these questions, and saves what comes back:
 
 - :meth:`Coach.plan` / :meth:`Coach.today_plan`: the day's session, or why it is a rest day;
+  :meth:`Coach.ahead`: the coming weeks; :meth:`Coach.pain`: what pain keeps out;
 - :meth:`Coach.prescription`: what the plan asked of an exercise on a day;
 - :meth:`Coach.week_load`: what the plan prescribed for a calendar week;
 - :meth:`Coach.check_set`: the guard's notes on sets about to be logged (with the codes to
@@ -28,7 +29,17 @@ from typing import NamedTuple
 from . import guard, streaks
 from .catalog import Catalog
 from .model import GuardWarning, Profile, SessionRecord, SetRecord
-from .plan import Prescribed, TodayPlan, block_week, lighter_week, plan_ahead, today_plan
+from .plan import (
+    PainStatus,
+    PlannedDay,
+    Prescribed,
+    TodayPlan,
+    block_week,
+    lighter_week,
+    pain_status,
+    plan_ahead,
+    today_plan,
+)
 from .runs import Run
 from .schedule import RunningWeek
 from .weeks import week_start
@@ -99,6 +110,22 @@ class Coach:
                 shown=self.shown,
             )
         return cached
+
+    def ahead(self, weeks: int = 2) -> list[PlannedDay]:
+        """The strength days of the coming ``weeks`` weeks, this one included (`plan`)."""
+        return plan_ahead(
+            self.today,
+            self.profile,
+            self.sessions,
+            self.history + self.pain_history,
+            self.catalog,
+            weeks=weeks,
+            actual=self.actual,
+        )
+
+    def pain(self) -> dict[str, PainStatus]:
+        """Movement family → its pain marks not yet cleared (what keeps exercises out)."""
+        return pain_status(self.history + self.pain_history, self.profile, self.catalog)
 
     def prescription(self, exercise: str, day: date, finisher: bool = False) -> Prescribed | None:
         """What the plan asked of this exercise on ``day``, if the plan asked for it."""

@@ -16,7 +16,7 @@ from ..domain import guard
 from ..domain.catalog import Catalog
 from ..domain.coach import Coach
 from ..domain.model import SessionRecord, SetRecord
-from ..domain.plan import PainStatus, Prescribed, TodayPlan, pain_status
+from ..domain.plan import PainStatus, Prescribed, TodayPlan
 from ..domain.words import format_load
 from .coach_inputs import HISTORY_DAYS
 from .log import Log, make_sets
@@ -129,7 +129,7 @@ class Workout:
         ctx = self.ctx = self.logbook.context(day)
         plan = self.plan = ctx.today_plan()
         self._shown_pending = ctx.profile_saved and not self.logbook.read_only
-        self.pain = pain_status(ctx.history + ctx.pain_history, ctx.profile, ctx.catalog)
+        self.pain = ctx.pain()
         open_ = self.logbook.open_session()
         self.session = open_[0] if open_ and open_[0].date == day else None
         if self.session is not None and self.session.kind == "finisher":

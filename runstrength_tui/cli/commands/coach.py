@@ -37,9 +37,7 @@ def cmd_plan(args) -> int:
     target = data.export_target(args.output, args.data_dir_path) if args.output else None
     ctx = read_context(args)
     day = ctx.today
-    days = plan.plan_ahead(
-        day, ctx.profile, ctx.sessions, ctx.history + ctx.pain_history, ctx.catalog, weeks=weeks, actual=ctx.actual
-    )
+    days = ctx.ahead(weeks)
     if ctx.profile_saved:
         first = ctx.today_plan()
         service.remember_shown(args.data_dir_path, day, first.kind, first.volume)
