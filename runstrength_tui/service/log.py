@@ -16,7 +16,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 from ..domain.coach import Coach, Status
-from ..domain.model import GuardWarning, Profile, SessionRecord, SetRecord
+from ..domain.model import GuardWarning, Profile, SessionRecord, SetRecord, TuiSettings
 from ..domain.profile import changed_profile, default_profile
 from ..domain.runs import Run
 from ..domain.story import Story, exercise_story
@@ -192,8 +192,17 @@ class Log:
 
     # --- changing: profile and sessions ----------------------------------------------------
 
-    def save_profile(self, profile: Profile) -> None:
-        self._store.save_profile(profile)
+    def save_profile(self, profile: Profile, settings: TuiSettings | None = None) -> None:
+        """Save the profile (and the app's settings kept beside it, when given)."""
+        self._store.save_profile(profile, settings)
+
+    def settings(self) -> TuiSettings:
+        """The app's own settings (signal, notifications, beeps, theme): not the profile."""
+        return self._store.settings()
+
+    def save_settings(self, settings: TuiSettings) -> bool:
+        """Keep the app's settings; False when no profile is saved yet (nothing written)."""
+        return self._store.save_settings(settings)
 
     def ack(self, code: str, exercise: str | None, day: date) -> None:
         self._store.ack(code, exercise, day)
@@ -305,7 +314,9 @@ class Log:
     def import_bundle(self, bundle: Bundle) -> dict[str, int]:
         """Merge an export read by :func:`.data.read_import`: what is there already (by id)
         is skipped, the rest swapped in at once after a backup. Counts of added and skipped."""
-        return self._store.import_bundle(bundle.sessions, bundle.sets, bundle.profile, bundle.acks, runs=bundle.runs)
+        return self._store.import_bundle(
+            bundle.sessions, bundle.sets, bundle.profile, bundle.acks, runs=bundle.runs, settings=bundle.settings
+        )
 
     def exercise_story(self, exercise: str, unit: str | None = None) -> Story:
         """The runner's sets of ``exercise`` over time (see :mod:`..domain.story`), in
