@@ -1067,7 +1067,10 @@ def _week_notes(dc: DayContext, profile: Profile, catalog: Catalog) -> tuple[str
             f"so the plan places {fits} instead of {w.target}"
             + (
                 f", and a short session that spares your legs ({LEG_FREE_WORDS}) on another day."
-                if w.asked >= 3 and fits + 1 <= w.asked and dc.spec.light_base is None and not dc.block.comeback
+                if (asked := profile.asked_target_for_week(w.start)) >= 3
+                and fits + 1 <= asked
+                and dc.spec.light_base is None
+                and not dc.block.comeback
                 else "."
             )
         )
@@ -1246,7 +1249,7 @@ def today_plan(
             minutes = round(estimated_minutes(legfree))
             reason = (
                 f"A short session that spares your legs: this running week has room for {plural(full, 'full session')} "
-                f"and your target is {sched.week.asked}, so today is {LEG_FREE_WORDS} (about {minutes} min). "
+                f"and your target is {profile.asked_target_for_week(sched.week.start)}, so today is {LEG_FREE_WORDS} (about {minutes} min). "
                 "It counts towards the week's target; the 48 hours between leg sessions still hold."
             )
             if run in ("easy", "hard"):

@@ -132,10 +132,6 @@ def _actual_map(actual: tuple[tuple[date, str], ...]) -> dict[date, str]:
     return dict(actual)
 
 
-def effective_target(profile: Profile, start: date) -> int:
-    return profile.planned_target_for_week(start)
-
-
 def _day_cost(day: date, week: RunningWeek, beginner: bool) -> int:
     run = week.run_on(day)
     nxt = week.run_on(day + timedelta(days=1))
@@ -172,8 +168,7 @@ class WeekPlan:
     done: tuple[date, ...]  # days of this week with a session before ``today``
     planned: tuple[date, ...]  # strength days from ``today`` on
     wanted: int  # sessions still wanted this week when planned
-    target: int  # the week's target as the plan places it
-    asked: int  # the target the runner asked for
+    target: int  # the week's target as the plan places it (Profile.target_for_week)
 
     @property
     def days(self) -> tuple[date, ...]:
@@ -214,7 +209,7 @@ def _plan_week(
 ) -> WeekPlan:
     profile = week.profile
     end = start + timedelta(days=6)
-    target = effective_target(profile, start)
+    target = profile.target_for_week(start)
     done = tuple(d for d in known if start <= d <= end)
     wanted = max(0, math.ceil(target - weight - 1e-9))
     near = [d for d in known if start - timedelta(days=7) <= d <= end + timedelta(days=7)]
@@ -242,7 +237,7 @@ def _plan_week(
         if options:
             chosen = min(options, key=key)
             break
-    return WeekPlan(start, done, tuple(sorted(chosen)), wanted, target, profile.target_for_week(start))
+    return WeekPlan(start, done, tuple(sorted(chosen)), wanted, target)
 
 
 def missed_days(start: date, today: date, week: RunningWeek, sessions: tuple[SessionRecord, ...]) -> list[date]:
@@ -323,9 +318,10 @@ def leg_free_day(today: date, this_week: WeekPlan, week: RunningWeek, before: tu
     (no long run or key run, not the day before or after one, no race window), from today
     on, preferring a day next to the fewest full sessions; none when one was done this week."""
     end = this_week.start + timedelta(days=6)
-    if this_week.asked < 3 or any(s.kind == "leg-free" and this_week.start <= s.date <= end for s in before):
+    asked = week.profile.asked_target_for_week(this_week.start)
+    if asked < 3 or any(s.kind == "leg-free" and this_week.start <= s.date <= end for s in before):
         return None
-    if len(this_week.done) + len(this_week.planned) >= this_week.target:
+    if len(this_week.done) + len(this_week.planned) >= asked:
         return None
     full = set(this_week.days)
     free = [

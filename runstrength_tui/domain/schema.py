@@ -418,6 +418,14 @@ SESSION = Doc(
 
 RACE_DISTANCES = tuple(RACE_RECOVERY)
 
+#: The app's own settings (``model.TuiSettings``): stored in the profile's document.
+SETTINGS_FIELDS = (
+    Field("signal", OneOf(SIGNALS)),
+    Field("notify", OneOf(NOTIFY_MODES)),
+    Field("beeps", Bool()),
+    Field("theme", Text(64, re.compile(r"[A-Za-z0-9_-]*"), "a theme name")),
+)
+
 PROFILE = Doc(
     "profile",
     (
@@ -438,7 +446,6 @@ PROFILE = Doc(
                 max_len=1000,
             ),
         ),
-        Field("beeps", Bool()),
         Field("races", ListOf(Day(plan=True), max_len=50)),
         Field("race_distances", ListOf(Pair(Day(plan=True), OneOf(RACE_DISTANCES)), max_len=50)),
         Field("dumbbells", ListOf(Num(0.5, MAX_LOAD_KG), max_len=60)),
@@ -446,10 +453,9 @@ PROFILE = Doc(
         Field("plyo_ready", Bool()),
         Field("level_history", ListOf(Pair(Day(plan=True), OneOf(LEVELS)), max_len=1000)),
         Field("pain_cleared", ListOf(Pair(SLUG, Day(plan=True)), max_len=1000)),
-        Field("signal", OneOf(SIGNALS)),
-        Field("notify", OneOf(NOTIFY_MODES)),
-        Field("theme", Text(64, re.compile(r"[A-Za-z0-9_-]*"), "a theme name")),
         Field("session_time", Text(5, re.compile(r"(([01][0-9]|2[0-3]):[0-5][0-9])?"), "a time like 18:30 or empty")),
+        # the app's own settings (model.TuiSettings), kept in the same document
+        *SETTINGS_FIELDS,
     ),
 )
 

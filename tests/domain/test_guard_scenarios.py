@@ -1,7 +1,7 @@
 """The guard, scenario by scenario: when a coach would speak, and when they would not.
 
 Each scenario names a situation, builds the log a runner would have, asks the guard the
-way the CLI and the TUI do (through the service's Context, so "what the plan prescribed"
+way the CLI and the TUI do (through the coach, domain.coach, so "what the plan prescribed"
 is known), and states exactly which notes must come out. Precision and recall are both
 100 % on this table: an extra note is as much a failure as a missing one.
 """
@@ -16,8 +16,8 @@ from datetime import date, datetime, time, timedelta
 import pytest
 
 from runstrength_tui.domain import plan
+from runstrength_tui.domain.coach import Coach
 from runstrength_tui.domain.model import KG_PER_LB, Profile, SessionRecord, SetRecord
-from runstrength_tui.service import Context
 from runstrength_tui.store.shipped import load_catalog
 
 CATALOG = load_catalog()
@@ -84,8 +84,8 @@ class Log:
                 self.session(d, *sets)
             d += timedelta(days=1)
 
-    def ctx(self, today: date) -> Context:
-        return Context(
+    def ctx(self, today: date) -> Coach:
+        return Coach(
             today=today,
             profile=self.profile,
             sessions=list(self.sessions),
@@ -105,7 +105,7 @@ def logged(
         sset(ex, d, "(new)", reps, seconds, load, pain=bool(rest and rest[0]))
         for ex, reps, seconds, load, *rest in sets
     ]
-    return ctx.check(records, None, new_session=new, finisher=finisher)
+    return ctx.check_set(records, new_session=new, finisher=finisher).warnings
 
 
 def follow_today(log: Log, today: date) -> list:
@@ -114,7 +114,7 @@ def follow_today(log: Log, today: date) -> list:
     plan_today = ctx.today_plan()
     items = plan_today.exercises or plan_today.finisher
     finisher = plan_today.kind == "finisher-only"
-    out = ctx.session_notes(today, [p.exercise for p in items], finisher=finisher)
+    out = ctx.check_session(today, [p.exercise for p in items], finisher=finisher)
     history = list(ctx.history)
     for p in items:
         load = p.suggested_load_kg or (8.0 if CATALOG.get(p.exercise).weighted else None)

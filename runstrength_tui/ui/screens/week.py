@@ -9,7 +9,7 @@ from textual.widgets import ProgressBar, Sparkline, Static
 
 from ...domain import streaks
 from ...domain.block import clamp_week
-from ...domain.weeks import session_loads, week_days, week_start
+from ...domain.weeks import week_days, week_start
 from ...domain.words import plural
 from ..widgets.run_days import RunDays
 from ..widgets.warnings import WarningsBox
@@ -107,7 +107,7 @@ class WeekScreen(RunStrengthScreen[None]):
         day = self.app.today()
         ctx, st = self.app.logbook.week_review(day)  # computed again only once the log changed
         profile = ctx.profile
-        loads = session_loads(ctx.sessions, ctx.history)
+        figures = st.figures  # the domain's figures (streaks.week_figures), as `status --json` has them
         summary = Text()
         summary.append(f"This week: {st.week_sessions:g} of {st.target} sessions", style="bold")
         summary.append(" · target met ✓" if st.counts else f" · {max(0, st.target - st.week_sessions):g} to go")
@@ -118,41 +118,27 @@ class WeekScreen(RunStrengthScreen[None]):
         summary.append(f" (best {st.streak.best})")
         self.query_one("#week-summary", Static).update(summary)
         self.query_one("#week-warnings", WarningsBox).show(st.warnings)
-        counts: dict[str, int] = {}
-        for record in ctx.history:
-            counts[record.session] = counts.get(record.session, 0) + 1
         self.query_one("#week-days", Static).update(
-            week_days_text(day, profile, ctx.sessions, set(st.plan.week_days), counts)
+            week_days_text(day, profile, ctx.sessions, set(st.plan.week_days), figures.sets_this_week)
         )
-        # a young log shows its own weeks, not months of empty cells before it began
-        first = min((s.date for s in ctx.sessions), default=day)
-        if profile.block_start:
-            first = min(first, profile.block_start)
-        age_weeks = (
-            week_start(day, profile.week_start_index) - week_start(first, profile.week_start_index)
-        ).days // 7 + 1
-        columns = streaks.heatmap(ctx.sessions, loads, profile, day, weeks=max(4, min(26, age_weeks)))
-        self.query_one("#heatmap", Static).update(heatmap_text(columns))
-        span = max(2, min(12, age_weeks))
-        points = streaks.trend(ctx.sessions, loads, profile, day, weeks=span)
-        sessions_series = [p.sessions for p in points]
-        load_series = [p.load for p in points]
+        self.query_one("#heatmap", Static).update(heatmap_text(figures.heatmap))
+        span = len(figures.trend)
+        sessions_series = [p.sessions for p in figures.trend]
+        load_series = [p.load for p in figures.trend]
         self.query_one("#trend-sessions", Sparkline).data = sessions_series
         self.query_one("#trend-load", Sparkline).data = load_series
-        # the weeks before this one since the log began (this week is not over; the weeks
-        # shown before the first one are not the runner's: no "avg 0.0" in a first week)
-        done = sessions_series[:-1][-(age_weeks - 1) :] if age_weeks > 1 else []
-        avg = f"avg {sum(done) / len(done):.1f} before this week" if done else "your first week"
+        before = figures.sessions_average_before
+        avg = f"avg {before:.1f} before this week" if before is not None else "your first week"
         self.query_one("#trend-sessions-label", Static).update(
             f"Sessions a week, last {span} weeks: {' '.join(f'{x:g}' for x in sessions_series)} ({avg})"
         )
-        last4 = load_series[-5:-1]
+        last4 = figures.loads_before
         if len(last4) == 1:
             avg_load = f", last week {last4[0]:.0f}"
         else:
-            avg_load = f", previous {len(last4)} weeks avg {sum(last4) / len(last4):.0f}" if last4 else ""
+            avg_load = f", previous {len(last4)} weeks avg {figures.load_average_before:.0f}" if last4 else ""
         self.query_one("#trend-load-label", Static).update(
-            f"Weekly load (session RPE × minutes), last {span} weeks: this week {load_series[-1]:.0f}{avg_load}"
+            f"Weekly load (session RPE × minutes), last {span} weeks: this week {figures.load_this_week:.0f}{avg_load}"
         )
         axis = f"{span} weeks ago" + "this week".rjust(max(10, (self.size.width or 80) - 4 - len(f"{span} weeks ago")))
         self.query_one("#trend-sessions-axis", Static).update(axis)
