@@ -89,6 +89,11 @@ def test_week_80x24(snap_compare, demo_dir, app_for):
     assert snap_compare(app_for(demo_dir), terminal_size=SMALL, press=["w"])
 
 
+def test_week_160x50(snap_compare, demo_dir, app_for):
+    """Issue 26: on a big terminal the two charts stand side by side."""
+    assert snap_compare(app_for(demo_dir), terminal_size=(160, 50), press=["w"])
+
+
 async def open_history(pilot):
     """History loads its table in a worker: wait for it before the shot."""
     await pilot.press("h")
