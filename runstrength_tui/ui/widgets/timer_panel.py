@@ -35,7 +35,8 @@ def idle_hint(workout: Workout, get_ready_seconds: int) -> str:
             )
         return "enter: drill done · x skips the rest of the warm-up"
     if item.is_hold:
-        return f"enter: {get_ready_seconds} s get-ready, then hold {item.plan.seconds} s"
+        side = " each side" if item.plan.per_side else ""
+        return f"enter: {get_ready_seconds} s get-ready, then hold {item.plan.seconds} s{side}"
     return "enter: log the set; rest starts by itself"
 
 
