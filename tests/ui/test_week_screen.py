@@ -55,11 +55,12 @@ async def test_week_screen_says_what_every_mark_and_figure_means(demo_dir, app_f
         assert months.split() == ["Oct", "Nov"]  # 12 Oct to 26 Nov: each over its own weeks
         assert months.index("Nov") == 4 + 2 * 3  # the fourth week, 2 Nov
         sessions = str(screen.query_one("#trend-sessions", WeekBars).render())
-        assert "Sessions a week, target 2" in sessions and "avg 0.0" not in sessions
-        assert "1.8 a week on average before this one" in sessions
+        assert "Sessions a week · target 2 ┄" in sessions and "avg 0.0" not in sessions
+        assert "This week 0 · average before this week: 1.8" in sessions
         load = str(screen.query_one("#trend-load", WeekBars).render())
-        assert "session RPE × minutes" in load and "0 └" in load
-        assert "Weight lifted (reps × load):" in load and " kg last week" in load
+        assert "0 └" in load
+        assert "points = session RPE × minutes" in load and "average of the 4 weeks before: 141" in load
+        assert "Lifted (reps × load):" in load and " kg last week" in load
         assert screen.query_one("#trends").has_class("narrow")  # stacked at 80 columns
 
 

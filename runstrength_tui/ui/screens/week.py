@@ -121,29 +121,33 @@ class WeekScreen(RunStrengthScreen[None]):
         # the weeks before this one since the log began (this week is not over; the weeks
         # shown before the first one are not the runner's: no "average 0" in a first week)
         done = sessions_series[:-1][-(age_weeks - 1) :] if age_weeks > 1 else []
-        avg = f"{number(sum(done) / len(done))} a week on average before this one" if done else "your first week"
+        sessions_note = Text(f"This week {sessions_series[-1]:g}")
+        sessions_note.append(
+            f" · average before this week: {number(sum(done) / len(done))}" if done else " · your first week"
+        )
         self.query_one("#trend-sessions", WeekBars).show(
-            Text.assemble(("Sessions a week", "bold"), f", target {st.target} ┄ ({avg})"),
+            Text.assemble(("Sessions a week", "bold"), f" · target {st.target} ┄"),
             starts,
             sessions_series,
             target=st.target,
+            note=sessions_note,
         )
         before = load_series[:-1][-4:][-(age_weeks - 1) :] if age_weeks > 1 else []
         note = Text(f"This week {load_series[-1]:.0f}")
         if len(before) == 1:
             note.append(f" · last week {before[0]:.0f}")
         elif before:
-            note.append(f" · the {len(before)} weeks before: {sum(before) / len(before):.0f} a week on average")
+            note.append(f" · average of the {len(before)} weeks before: {sum(before) / len(before):.0f}")
         lifted = [
             weight_lifted(ctx.history, w, w + timedelta(days=6)) for w in (this_week - timedelta(days=7), this_week)
         ]
         if any(lifted):
             note.append(
-                f"\nWeight lifted (reps × load): {format_load(lifted[1], profile.units)} this week, "
+                f"\nLifted (reps × load): {format_load(lifted[1], profile.units)} this week, "
                 f"{format_load(lifted[0], profile.units)} last week"
             )
         self.query_one("#trend-load", WeekBars).show(
-            Text.assemble(("Weekly load", "bold"), " in points: session RPE × minutes"),
+            Text.assemble(("Weekly load", "bold"), " · points = session RPE × minutes"),
             starts,
             load_series,
             note=note,

@@ -17,6 +17,7 @@ from textual.widget import Widget
 from ...domain import streaks
 from ...domain.words import number
 
+LEGEND_WIDTH = 33  # "· no session  ░▒▓█ light→hard day"
 HEAT_STYLES = ("dim", "green", "bold green", "bold bright_green", "bold bright_white on green")
 HEAT_PITCH = 2  # characters per week column: a cell and a gap (month names need the room)
 EIGHTHS = " ▁▂▃▄▅▆▇█"
@@ -60,10 +61,11 @@ def heatmap_text(columns: Sequence[Sequence[streaks.HeatCell]], width: int | Non
                 text.append(" " * (HEAT_PITCH - 1))
         text.append("\n")
     text.append(streaks.HEAT_SYMBOLS[0], style=HEAT_STYLES[0])
-    text.append(" no session  ", style="dim")
+    # LEGEND_WIDTH characters on one line; two lines where that does not fit
+    text.append(" no session" + ("  " if width is None or width >= LEGEND_WIDTH else "\n"), style="dim")
     for level in range(1, len(streaks.HEAT_SYMBOLS)):
         text.append(streaks.HEAT_SYMBOLS[level], style=HEAT_STYLES[level])
-    text.append(" light→hard day", style="dim")  # LEGEND_WIDTH characters
+    text.append(" light→hard day", style="dim")
     return text
 
 
@@ -136,9 +138,6 @@ def bars_text(
     return text
 
 
-LEGEND_WIDTH = 33
-
-
 class HeatMap(Widget):
     """The heatmap of the weeks shown; as many of the newest weeks as the width holds.
 
@@ -155,6 +154,9 @@ class HeatMap(Widget):
     def get_content_width(self, container, viewport) -> int:
         natural = max(LEGEND_WIDTH, 4 + HEAT_PITCH * len(self.columns))
         return max(4 + HEAT_PITCH, min(natural, container.width - self.reserve))
+
+    def get_content_height(self, container, viewport, width: int) -> int:
+        return len(heatmap_text(self.columns, width).wrap(self.app.console, max(1, width))) or 1
 
     def show(self, columns: list[list[streaks.HeatCell]]) -> None:
         self.columns = columns
