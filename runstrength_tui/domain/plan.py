@@ -1254,10 +1254,12 @@ def today_plan(
             )
             if run in ("easy", "hard"):
                 reason += " Do it after your run or at another time of day."
-            return replace(common, kind="leg-free", reason=reason, exercises=tuple(legfree))
+            return replace(
+                common, kind="leg-free", reason=reason, exercises=tuple(legfree), warmup=build_warmup(programs, catalog)
+            )
     blocked = week.blocked(today)
     target = sched.week.target
-    done_weight = sum(s.weight for s in sessions if sched.week.start <= s.date < today)
+    done_weight = sum(s.weight for s in sessions if sched.week.start <= s.date < today and s.loads_legs)
     not_owed = (
         f"{DAY_NAMES[missed.weekday()]}'s session was missed; {nxt_text.replace('next session', 'the next one is')}. "
         "No need to make it up"

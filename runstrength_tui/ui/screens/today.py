@@ -63,7 +63,12 @@ class ExerciseList(OptionList):
 
 NBSP = "\u00a0"
 INDENT = NBSP * 2  # non-breaking: the list keeps the indent when it wraps lines
-KIND_TITLES = {"strength": "STRENGTH DAY", "finisher-only": "RUN DAY · optional finisher", "rest": "REST DAY"}
+KIND_TITLES = {
+    "strength": "STRENGTH DAY",
+    "leg-free": "SHORT SESSION · spares your legs",
+    "finisher-only": "RUN DAY · optional finisher",
+    "rest": "REST DAY",
+}
 
 
 class TodayScreen(RunStrengthScreen[None]):
