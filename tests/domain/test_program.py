@@ -176,3 +176,24 @@ def test_every_first_loaded_exercise_has_a_starting_weight_and_an_effort_cue(lev
             if x.exercise not in seen and ex.weighted and x.reps is not None:
                 assert x.suggested_load_kg is not None, (d.date, x.exercise)
             seen.add(x.exercise)
+
+
+@pytest.mark.parametrize("level", ["beginner", "intermediate", "advanced"])
+@pytest.mark.parametrize("kit", list(KITS))
+@pytest.mark.parametrize("minutes", [15, 20])
+def test_no_main_lift_stays_the_same_for_more_than_three_sessions_at_the_top(level, kit, minutes):
+    """A runner who reaches the top of every set (what plan_ahead simulates) sees each main
+    lift change (reps, load, sets or variation) within three sessions; a lighter week's hold
+    neither counts nor resets."""
+    last: dict[str, tuple] = {}
+    same: dict[str, int] = defaultdict(int)
+    for d in plan_ahead(MON, runner(level, kit, minutes), [], [], CATALOG, weeks=12):
+        if d.light_week:
+            continue
+        for x in d.exercises:
+            if x.role != "main" or (x.exercise == plan.NORDIC and x.reps == plan.NORDIC_DOSES[-1][1]):
+                continue  # the Nordic curl's top dose is its maintenance dose
+            key = (x.sets, x.reps, x.seconds, x.suggested_load_kg, x.tempo)
+            same[x.exercise] = same[x.exercise] + 1 if last.get(x.exercise) == key else 1
+            last[x.exercise] = key
+            assert same[x.exercise] <= 3, (d.date, x.exercise, x.dose_text)
