@@ -399,7 +399,7 @@ def main(argv=None) -> int:
                 ratio <= target * loose,
             )
         # The rows above start as a runner does on most days: the year files unchanged since
-        # they were last read (checked once, see store/checked.py). The first start after they
+        # they were last read (checked once, see store/check_cache.py). The first start after they
         # changed checks them again: shown, with no target.
         cold = []
         for _ in range(1 if quick else 3):

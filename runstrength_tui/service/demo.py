@@ -143,10 +143,11 @@ def make_demo_dir(today: date) -> Path:
 
 def demo_key(today: date) -> str:
     """What the demo log depends on: the date, the version, the shipped data, the code
-    (each file by its size and modification time, as ``store.checked`` stamps its checkers:
+    (each file by its size and modification time, as ``store.check_cache`` stamps its checkers:
     a start does not read and hash every source file)."""
+    from hashlib import blake2b
+
     from .. import __version__
-    from ..store.digest import blake2b
 
     package = Path(__file__).resolve().parent.parent
     digest = blake2b(f"{__version__}|{today.isoformat()}".encode(), digest_size=8)

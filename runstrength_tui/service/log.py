@@ -23,6 +23,7 @@ from ..domain.story import Story, exercise_story
 from ..domain.words import dated_after_note, json_safe
 from ..store.lock import AlreadyRunningError
 from ..store.repo import NewerSchemaError, Store, folders_to_make, forget_new_log, new_id
+from ..store.run_log import RunLog
 from ..store.storage import CorruptFileError, StoreError, atomic_write_bytes
 from . import runs as service_runs
 from .context import (
@@ -38,7 +39,7 @@ from .context import (
 from .runs import runs_between, week_runs
 
 if TYPE_CHECKING:
-    from ..store.exchange import Bundle
+    from ..store.transfer import Bundle
 
 __all__ = ["AlreadyRunningError", "CorruptFileError", "Log", "LogError", "NewerSchemaError", "new_id", "stamped_on"]
 
@@ -233,9 +234,11 @@ class Log:
 
     def export_text(self, now: datetime, kind: str = "json") -> str:
         """The whole log as our JSON export (or our CSV of sets), ready to write or print."""
+        from ..store import transfer
+
         if kind == "csv":
-            return self._store.export_csv()
-        return json_safe(json.dumps(self._store.export_bundle(now), indent=1, ensure_ascii=False)) + "\n"
+            return transfer.export_csv(self._store)
+        return json_safe(json.dumps(transfer.export_bundle(self._store, now), indent=1, ensure_ascii=False)) + "\n"
 
     def export_to(self, target: Path, now: datetime, kind: str = "json") -> Path:
         """Write the export to ``target`` atomically (a kill leaves the old file or the new one)."""
@@ -256,7 +259,11 @@ class Log:
     def import_bundle(self, bundle: Bundle) -> dict[str, int]:
         """Merge an export read by :func:`.data.read_import`: what is there already (by id)
         is skipped, the rest swapped in at once after a backup. Counts of added and skipped."""
-        return self._store.import_bundle(bundle.sessions, bundle.sets, bundle.profile, bundle.acks, runs=bundle.runs)
+        from ..store import transfer
+
+        return transfer.import_bundle(
+            self._store, bundle.sessions, bundle.sets, bundle.profile, bundle.acks, runs=bundle.runs
+        )
 
     def exercise_story(self, exercise: str, unit: str | None = None) -> Story:
         """The runner's sets of ``exercise`` over time (see :mod:`..domain.story`), in
@@ -317,7 +324,7 @@ class Log:
 
     def set_run_kind(self, day: date, kind: str | None) -> list[Run]:
         """Correct the kind of ``day``'s runs (None: back to the automatic kind)."""
-        return self._store.run_log().set_kind(day, kind, self._week_start_index())
+        return RunLog(self._store).set_kind(day, kind, self._week_start_index())
 
     def import_runs(self, paths: list[Path], now: datetime) -> service_runs.ImportResult:
         """Read watch files and folders and add the new runs (see :func:`.runs.import_paths`)."""

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import struct
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 FIT_EPOCH = datetime(1989, 12, 31, tzinfo=UTC)
 #: Below this a FIT date_time is seconds since the device was switched on, not a date.
@@ -163,12 +164,12 @@ class _Definition:
         self.fields = fields  # (name, scale, offset, struct, invalid)
 
 
-def read_messages(data: bytes) -> dict[int, list[dict]]:
+def read_messages(data: bytes) -> dict[int, list[dict[str, Any]]]:
     """The wanted messages of every FIT file chained in ``data``, by global message number.
 
     A date_time is returned as an int (seconds since the FIT epoch, maybe relative); see
     :func:`fit_time`. Raises FitError for a damaged or foreign file."""
-    out: dict[int, list[dict]] = {num: [] for num in WANTED}
+    out: dict[int, list[dict[str, Any]]] = {num: [] for num in WANTED}
     pos = 0
     files = 0
     while pos < len(data):
@@ -181,7 +182,7 @@ def read_messages(data: bytes) -> dict[int, list[dict]]:
     return out
 
 
-def _read_one(data: bytes, start: int, out: dict[int, list[dict]]) -> int:
+def _read_one(data: bytes, start: int, out: dict[int, list[dict[str, Any]]]) -> int:
     view = memoryview(data)
     if len(data) - start < 12 or data[start + 8 : start + 12] != b".FIT":
         raise FitError(
@@ -192,7 +193,7 @@ def _read_one(data: bytes, start: int, out: dict[int, list[dict]]) -> int:
     header_size = data[start]
     if header_size < 12 or len(data) - start < header_size:
         raise FitError("the FIT file's header is damaged; copy it from the watch again")
-    data_size = struct.unpack_from("<I", data, start + 4)[0]
+    data_size: int = struct.unpack_from("<I", data, start + 4)[0]
     if header_size >= 14:
         header_crc = struct.unpack_from("<H", data, start + 12)[0]
         # 0x0000 means "not computed", which the protocol allows
@@ -277,17 +278,17 @@ def _read_one(data: bytes, start: int, out: dict[int, list[dict]]) -> int:
             raise FitError("the FIT file is cut short inside a record; copy it from the watch again")
         if defn.fields:
             msg = _decode(data, pos, defn)
-            stamp = msg.get("timestamp")
-            if isinstance(stamp, int):
-                last_time = stamp
+            full_time = msg.get("timestamp")
+            if isinstance(full_time, int):
+                last_time = full_time
             if defn.global_num in WANTED:
                 out[defn.global_num].append(msg)
         pos += defn.size
     return end + 2
 
 
-def _decode(data: bytes, pos: int, defn: _Definition) -> dict:
-    msg: dict = {}
+def _decode(data: bytes, pos: int, defn: _Definition) -> dict[str, Any]:
+    msg: dict[str, Any] = {}
     for name, scale, offset, one, invalid in defn.fields:
         value = one.unpack_from(data, pos + offset)[0]
         if value == invalid or (isinstance(value, float) and value != value):

@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..domain.runs import (
     FIRST_YEAR,
@@ -38,6 +38,9 @@ from ..domain.runs import (
     make_run,
     plural_noun,
 )
+
+if TYPE_CHECKING:
+    from xml.etree.ElementTree import Element
 
 SUFFIXES = (".fit", ".gpx", ".tcx")
 #: A 100-hour FIT file with a record every second is ~15 MB, its GPX ~80 MB; guards against
@@ -274,7 +277,9 @@ def _haversine_m(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 # ------------------------------------------------------------------ FIT
 
 
-def _fit_laps(session: dict, index: int, sessions: list[dict], laps: list[dict]) -> list[dict]:
+def _fit_laps(
+    session: dict[str, Any], index: int, sessions: list[dict[str, Any]], laps: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
     """The laps of one session, taken by their order in the file (never by a clock window:
     a watch clock that jumps would lose them): the session's first_lap_index/num_laps
     where it has them, else the laps between the previous sessions' and the next ones'."""
@@ -283,8 +288,8 @@ def _fit_laps(session: dict, index: int, sessions: list[dict], laps: list[dict])
         return laps[first : first + count]
     if len(sessions) == 1:
         return laps
-    counts = [s.get("num_laps") for s in sessions]
-    if all(isinstance(c, int) for c in counts) and sum(counts) == len(laps):
+    counts = [c for s in sessions if isinstance(c := s.get("num_laps"), int)]
+    if len(counts) == len(sessions) and sum(counts) == len(laps):
         start = sum(counts[:index])
         return laps[start : start + counts[index]]
     if len(laps) == len(sessions):
@@ -350,10 +355,10 @@ def _gathered(runs: list[Run], problems: list[FileProblem], other: list[str]) ->
 
 
 def _fit_run(
-    s: dict,
+    s: dict[str, Any],
     i: int,
-    sessions: list[dict],
-    messages: dict[int, list[dict]],
+    sessions: list[dict[str, Any]],
+    messages: dict[int, list[dict[str, Any]]],
     offset: timedelta | None,
     relative_base: tuple[int, int] | None,
     now: datetime,
@@ -451,7 +456,7 @@ def _name_hint(name: str | None) -> str | None:
     return None
 
 
-def _xml(data: bytes, what: str):
+def _xml(data: bytes, what: str) -> Element:
     from .safe_xml import XMLRefused, parse
 
     try:  # Strava's files may start with spaces before the declaration
@@ -460,7 +465,7 @@ def _xml(data: bytes, what: str):
         raise FileProblem(f"it is not a readable {what} file: {exc}") from None
 
 
-def _child_text(el, name: str) -> str | None:
+def _child_text(el: Element, name: str) -> str | None:
     from .safe_xml import local_name
 
     for child in el:
@@ -469,7 +474,7 @@ def _child_text(el, name: str) -> str | None:
     return None
 
 
-def _hr_in(point) -> float | None:
+def _hr_in(point: Element) -> float | None:
     """A flat track point's heart rate (Garmin's gpxtpx:hr and the like)."""
     value = _finite(point.get("hr") or point.get("heartrate"))
     return value if value is not None and 25 <= value <= 250 else None
@@ -498,9 +503,9 @@ def read_gpx(data: bytes, now: datetime, zone: Any = None) -> list[Run]:
     tracks: list[tuple[bool | None, list[list[tuple[datetime, bool, float, float, float | None]]]]] = []
     for track in (el for el in root if local_name(el.tag) == "trk"):
         segments = []
-        for seg in (el for el in track if local_name(el.tag) == "trkseg"):
+        for trkseg in (el for el in track if local_name(el.tag) == "trkseg"):
             seg_points = []
-            for pt in (el for el in seg if local_name(el.tag) == "trkpt"):
+            for pt in (el for el in trkseg if local_name(el.tag) == "trkpt"):
                 any_points = True
                 lat, lon = _finite(pt.get("lat")), _finite(pt.get("lon"))
                 when = parse_time(pt.get("time"))
@@ -598,7 +603,7 @@ def read_gpx(data: bytes, now: datetime, zone: Any = None) -> list[Run]:
 # ------------------------------------------------------------------ TCX
 
 
-def _tcx_number(el, name: str) -> float | None:
+def _tcx_number(el: Element, name: str) -> float | None:
     text = _child_text(el, name)
     if text is None:
         return None
@@ -608,7 +613,7 @@ def _tcx_number(el, name: str) -> float | None:
     return value
 
 
-def _tcx_run(activity, now: datetime, zone: Any) -> Run:
+def _tcx_run(activity: Element, now: datetime, zone: Any) -> Run:
     from .safe_xml import local_name
 
     laps = [el for el in activity if local_name(el.tag) == "Lap"]
@@ -780,7 +785,7 @@ _STRAVA_COLUMNS = {
 }
 
 
-def _strava_rows(folder: Path) -> Iterator[dict]:
+def _strava_rows(folder: Path) -> Iterator[dict[str, Any]]:
     """Rows of a Strava ``activities.csv`` as dicts of the columns we use.
 
     Two formats, told apart by the header: the current one (``Activity ID,Activity
@@ -838,7 +843,7 @@ def _float(text: str) -> float | None:
 _STRAVA_DATES = ("%b %d, %Y, %I:%M:%S %p", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%SZ", "%Y-%m-%d %H:%M:%S%z")
 
 
-def read_strava_row(row: dict, now: datetime, zone: Any = None) -> Run:
+def read_strava_row(row: dict[str, Any], now: datetime, zone: Any = None) -> Run:
     """A run that Strava has no file for (entered by hand): the CSV's own numbers."""
     moment = None
     for fmt in _STRAVA_DATES:
