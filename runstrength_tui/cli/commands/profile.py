@@ -3,23 +3,30 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING, Any
 
 from ... import service
 from ..parser import PROFILE_OPTIONS
 from ..render import out, print_json, profile_text, readiness_text
 from . import open_log
 
+if TYPE_CHECKING:
+    from argparse import Namespace
+    from collections.abc import Sequence
 
-def _parse_profile_changes(args, profile, day: date) -> dict:
+    from ...domain.model import Profile
+
+
+def _parse_profile_changes(args: Namespace, profile: Profile, day: date) -> dict[str, Any]:
     """The options given, checked and read against the current ``profile`` (a --race adds
     to its race days, --runs changes some of its days); InputError on the first bad one."""
     from ...domain import validate as v
     from ...domain.model import LEVELS, RUN_TYPES, WEEKDAYS
     from ...domain.profile import equipment_choice, parse_race_list, races_with_distances
 
-    changes: dict = {}
+    changes: dict[str, Any] = {}
 
-    def pick(value, allowed, what):
+    def pick(value: str, allowed: Sequence[str], what: str) -> str:
         value = value.strip().lower()
         if value not in allowed:
             raise v.InputError(f"{what} must be one of {', '.join(allowed)}, not {value!r}.")
@@ -79,7 +86,7 @@ def _parse_profile_changes(args, profile, day: date) -> dict:
     return changes
 
 
-def cmd_profile(args) -> int:
+def cmd_profile(args: Namespace) -> int:
     day = service.today()
     changing = any(getattr(args, option[2:].replace("-", "_")) is not None for option in PROFILE_OPTIONS)
     with open_log(args, write=False) as log:
