@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection, Iterable, Mapping
+from datetime import date
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -15,16 +19,25 @@ from ..widgets.run_days import RunDays
 from ..widgets.warnings import WarningsBox
 from .base import BACK, RunStrengthScreen
 
+if TYPE_CHECKING:
+    from ...domain.model import Profile, SessionRecord
+
 HEAT_STYLES = ("dim", "green", "bold green", "bold bright_green", "bold bright_white on green")
 RUN_SHORT = {"rest": "rest", "easy": "easy", "hard": "HARD", "long": "LONG"}
 
 
-def week_days_text(day, profile, sessions, planned_days, set_counts=None) -> Text:
+def week_days_text(
+    day: date,
+    profile: Profile,
+    sessions: Iterable[SessionRecord],
+    planned_days: Collection[date],
+    set_counts: Mapping[str, int] | None = None,
+) -> Text:
     """The week day by day; a strength day says how many sets were done (a 1-set
     session is not "done" like a full one)."""
     start = week_start(day, profile.week_start_index)
     text = Text()
-    by_day: dict = {}
+    by_day: dict[date, list[SessionRecord]] = {}
     for s in sessions:
         by_day.setdefault(s.date, []).append(s)
     for d in week_days(start):
@@ -48,7 +61,7 @@ def week_days_text(day, profile, sessions, planned_days, set_counts=None) -> Tex
     return text
 
 
-def heatmap_text(columns) -> Text:
+def heatmap_text(columns: list[list[streaks.HeatCell]]) -> Text:
     """One character per day (rows by weekday), one column per week, GitHub-style.
 
     The symbol carries the level (· ░ ▒ ▓ █), so it reads without colour."""
@@ -162,8 +175,8 @@ class WeekScreen(RunStrengthScreen[None]):
         bar = self.query_one("#block-progress", ProgressBar)
         if block:  # one figure: sessions done of the block's plan (the bar shows the same)
             week = clamp_week(block.week, block.weeks)
-            done = "finished" if block.finished else f"week {week} of {block.weeks}"
-            label.update(f"Block {done} · {block.done:g} of {block.planned_total} planned sessions done")
+            where = "finished" if block.finished else f"week {week} of {block.weeks}"
+            label.update(f"Block {where} · {block.done:g} of {block.planned_total} planned sessions done")
             bar.update(total=block.planned_total, progress=min(block.done, block.planned_total))
         else:
             label.update("No block set: choose a start date in Settings (o).")
