@@ -239,8 +239,6 @@ def status_text(st: Status) -> str:
         lines.append("Block:      just started; adherence shows after your first sessions")
     if st.plan.block_week_reason:
         lines.append(f"Block week {st.plan.block_week}: {st.plan.block_week_reason}.")
-    for w in st.warnings:
-        lines.append(f"{w.level.capitalize()}: {w.message} {w.advice}")
-    for note in st.plan.notes:
-        lines.append(f"Note: {note}")
+    lines += [f"{w.level.capitalize()}: {w.message} {w.advice}" for w in st.warnings]
+    lines += [f"Note: {note}" for note in st.plan.notes]
     return "\n".join(lines)

@@ -10,19 +10,21 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal, get_args
 
 from .catalog import Catalog, CatalogError
-from .model import LEVELS
+from .model import LEVELS, ExerciseKind
 
-ROLES = ("main", "prehab", "accessory", "core", "power")
+#: What a slot of a session template is for.
+Role = Literal["main", "prehab", "accessory", "core", "power"]
+ROLES: tuple[Role, ...] = get_args(Role)
 
 
 @dataclass(frozen=True)
 class Slot:
     id: str
-    kind: str
-    role: str = "accessory"
+    kind: ExerciseKind
+    role: Role = "accessory"
 
 
 @dataclass(frozen=True)
@@ -59,8 +61,28 @@ class Programs:
     warmup: tuple[str, ...] = ()
 
 
-def _default_role(kind: str) -> str:
-    return {"strength": "main", "plyometric": "power", "core": "core"}.get(kind, "accessory")
+def _default_role(kind: str) -> Role:
+    roles: dict[str, Role] = {"strength": "main", "plyometric": "power", "core": "core"}
+    return roles.get(kind, "accessory")
+
+
+def _week_dose(level: str, n: int, week: Any) -> WeekDose:
+    """Week ``n`` of a level's 12: its sets, reps and holds, checked."""
+    try:
+        dose = WeekDose(
+            sets=int(week["sets"]),
+            reps=(int(week["reps"][0]), int(week["reps"][1])),
+            hold_sets=int(week["hold_sets"]),
+            hold=int(week["hold"]),
+            variation=bool(week.get("variation", 0)),
+            light=bool(week.get("light", False)),
+            drop=int(week.get("drop", 0)),
+        )
+    except (KeyError, TypeError, ValueError, IndexError):
+        raise CatalogError(f"programs: {level} week {n}: needs sets, reps, hold_sets and hold") from None
+    if not (1 <= dose.sets <= 3 and 1 <= dose.hold_sets <= 3 and 10 <= dose.reps[0] <= dose.reps[1] <= 20):
+        raise CatalogError(f"programs: {level} week {n}: sets must be 1–3 and reps inside 10–20")
+    return dose
 
 
 def parse_programs(raw: Mapping[str, Any], catalog: Catalog) -> Programs:
@@ -94,23 +116,7 @@ def parse_programs(raw: Mapping[str, Any], catalog: Catalog) -> Programs:
         if not isinstance(doc, dict):
             raise CatalogError(f"programs: no [{level}] template")
         sessions = [slots(level, f"session {n}", s) for n, s in enumerate(doc.get("sessions", []), start=1)]
-        weeks = []
-        for n, week in enumerate(doc.get("week", []), start=1):
-            try:
-                dose = WeekDose(
-                    sets=int(week["sets"]),
-                    reps=(int(week["reps"][0]), int(week["reps"][1])),
-                    hold_sets=int(week["hold_sets"]),
-                    hold=int(week["hold"]),
-                    variation=bool(week.get("variation", 0)),
-                    light=bool(week.get("light", False)),
-                    drop=int(week.get("drop", 0)),
-                )
-            except (KeyError, TypeError, ValueError, IndexError):
-                raise CatalogError(f"programs: {level} week {n}: needs sets, reps, hold_sets and hold") from None
-            if not (1 <= dose.sets <= 3 and 1 <= dose.hold_sets <= 3 and 10 <= dose.reps[0] <= dose.reps[1] <= 20):
-                raise CatalogError(f"programs: {level} week {n}: sets must be 1–3 and reps inside 10–20")
-            weeks.append(dose)
+        weeks = [_week_dose(level, n, week) for n, week in enumerate(doc.get("week", []), start=1)]
         if not sessions or len(weeks) != 12:
             raise CatalogError(f"programs: [{level}] needs sessions and exactly 12 weeks")
         full_body = slots(level, "full_body", doc.get("full_body", [])) if doc.get("full_body") else ()

@@ -16,7 +16,7 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from ..domain import plan
-from ..domain.model import Profile, SessionRecord, SetRecord
+from ..domain.model import Profile, RunType, SessionKind, SessionRecord, SetRecord
 from ..domain.weeks import week_start
 from ..store.paths import cache_dir
 from .context import catalog as shipped_catalog
@@ -39,7 +39,7 @@ START_LOADS = {
 
 # The demo runner's week, starting from "today": so whatever the date, today is an off day
 # with a strength session to show (and never the day after the long run).
-WEEK_FROM_TODAY = ("rest", "easy", "hard", "rest", "easy", "long", "rest")
+WEEK_FROM_TODAY: tuple[RunType, ...] = ("rest", "easy", "hard", "rest", "easy", "long", "rest")
 
 
 def demo_profile(today: date) -> Profile:
@@ -73,7 +73,7 @@ def fill_demo(log: Log, today: date, seed: int = 7) -> None:
     while day < today:
         todays = plan.today_plan(day, profile, sessions, history, catalog, programs)
         items = todays.exercises if todays.kind == "strength" else todays.finisher
-        kind = "strength" if todays.kind == "strength" else "finisher"
+        kind: SessionKind = "strength" if todays.kind == "strength" else "finisher"
         if todays.kind == "rest" or (kind == "finisher" and rng.random() < 0.6):
             day += timedelta(days=1)
             continue

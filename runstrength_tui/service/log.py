@@ -16,7 +16,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 from ..domain import guard
-from ..domain.model import Profile, SessionRecord, SetRecord
+from ..domain.model import Profile, SessionKind, SessionRecord, SetRecord
 from ..domain.profile import changed_profile
 from ..domain.runs import Run
 from ..domain.story import Story, exercise_story
@@ -159,7 +159,7 @@ class Log:
     def ack(self, code: str, exercise: str | None, day: date) -> None:
         self._store.ack(code, exercise, day)
 
-    def start_session(self, day: date, now: datetime, kind: str = "strength") -> SessionRecord:
+    def start_session(self, day: date, now: datetime, kind: SessionKind = "strength") -> SessionRecord:
         return self._store.start_session(day, now, kind=kind)
 
     def session_for_day(self, day: date, now: datetime) -> SessionRecord:

@@ -11,10 +11,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
+from typing import Literal
 
 from ..domain import guard
 from ..domain.catalog import Catalog
-from ..domain.model import SessionRecord, SetRecord
+from ..domain.model import SessionKind, SessionRecord, SetRecord
 from ..domain.plan import PainStatus, Prescribed, TodayPlan, pain_status
 from ..domain.words import format_load
 from .context import HISTORY_DAYS, Context, make_sets
@@ -85,7 +86,7 @@ class Workout:
         self.items: list[Item] = []
         self.index = 0
         self.session: SessionRecord | None = None
-        self.mode = "strength"  # or "finisher"
+        self.mode: Literal["strength", "finisher", "rest"] = "strength"  # what the day's items are
         self.session_warnings: list[guard.GuardWarning] = []
         self.summary: list[guard.GuardWarning] = []
         self.shown: set[tuple[str, str]] = set()
@@ -395,7 +396,7 @@ class Workout:
 
     def start(self) -> SessionRecord:
         if self.session is None:
-            kind = "finisher" if self.mode == "finisher" else "strength"
+            kind: SessionKind = "finisher" if self.mode == "finisher" else "strength"
             self.session = self.logbook.start_session(self._today(), self._now(), kind=kind)
             self.shown |= {(w.code, w.exercise) for w in self.session_warnings}
         return self.session

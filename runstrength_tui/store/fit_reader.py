@@ -156,7 +156,7 @@ def is_fit(data: bytes) -> bool:
 
 
 class _Definition:
-    __slots__ = ("global_num", "size", "fields")
+    __slots__ = ("fields", "global_num", "size")
 
     def __init__(self, global_num: int, size: int, fields: list[tuple[str, float, int, struct.Struct, int | None]]):
         self.global_num = global_num
@@ -183,31 +183,8 @@ def read_messages(data: bytes) -> dict[int, list[dict[str, Any]]]:
 
 
 def _read_one(data: bytes, start: int, out: dict[int, list[dict[str, Any]]]) -> int:
-    view = memoryview(data)
-    if len(data) - start < 12 or data[start + 8 : start + 12] != b".FIT":
-        raise FitError(
-            "it is not a FIT file"
-            if start == 0
-            else "the FIT file has trailing bytes that are not FIT data; copy it from the watch again"
-        )
-    header_size = data[start]
-    if header_size < 12 or len(data) - start < header_size:
-        raise FitError("the FIT file's header is damaged; copy it from the watch again")
-    data_size: int = struct.unpack_from("<I", data, start + 4)[0]
-    if header_size >= 14:
-        header_crc = struct.unpack_from("<H", data, start + 12)[0]
-        # 0x0000 means "not computed", which the protocol allows
-        if header_crc and header_crc != fit_crc(view[start : start + 12]):
-            raise FitError(
-                "the FIT file's header is damaged (its checksum does not match); copy it from the watch again"
-            )
-    end = start + header_size + data_size
-    if end + 2 > len(data):
-        raise FitError("the FIT file is cut short; copy it from the watch again")
-    if fit_crc(view[start : end + 2]) != 0:  # the CRC over the file including its own CRC is 0
-        raise FitError("the FIT file is damaged (its checksum does not match); copy it from the watch again")
+    pos, end = _checked_bounds(data, start)
     defs: dict[int, _Definition] = {}
-    pos = start + header_size
     last_time: int | None = None
     unpack_u8 = data.__getitem__
     while pos < end:
@@ -235,41 +212,7 @@ def _read_one(data: bytes, start: int, out: dict[int, list[dict[str, Any]]]) -> 
             continue
         local = head & 0x0F
         if head & 0x40:  # definition message
-            if pos + 5 > end:
-                raise FitError("the FIT file is cut short inside a definition; copy it from the watch again")
-            big = unpack_u8(pos + 1) == 1
-            global_num = struct.unpack_from(">H" if big else "<H", data, pos + 2)[0]
-            count = unpack_u8(pos + 4)
-            pos += 5
-            if pos + 3 * count > end:
-                raise FitError("the FIT file is cut short inside a definition; copy it from the watch again")
-            wanted = WANTED.get(global_num, {})
-            fields = []
-            size = 0
-            order = ">" if big else "<"
-            for i in range(count):
-                num, fsize, base = data[pos + 3 * i], data[pos + 3 * i + 1], data[pos + 3 * i + 2] & 0x1F
-                spec = wanted.get(num)
-                info = _BASE.get(base)
-                if (spec is not None or num == 253) and info is not None:
-                    code, invalid = info
-                    one = struct.Struct(order + code)
-                    if fsize == one.size:  # a field of the wrong size (misaligned writers) is left out
-                        name, scale = spec if spec is not None else ("timestamp", 1)
-                        fields.append((name, scale, size, one, invalid))
-                size += fsize
-            pos += 3 * count
-            if head & 0x20:  # developer fields: only their sizes matter here
-                if pos + 1 > end:
-                    raise FitError("the FIT file is cut short inside a definition; copy it from the watch again")
-                dev = unpack_u8(pos)
-                pos += 1
-                if pos + 3 * dev > end:
-                    raise FitError("the FIT file is cut short inside a definition; copy it from the watch again")
-                size += sum(data[pos + 3 * i + 1] for i in range(dev))
-                pos += 3 * dev
-            keep = global_num in WANTED
-            defs[local] = _Definition(global_num, size, fields if keep else [f for f in fields if f[0] == "timestamp"])
+            pos, defs[local] = _read_definition(data, pos, end, bool(head & 0x20))
             continue
         defn = defs.get(local)
         if defn is None:
@@ -285,6 +228,76 @@ def _read_one(data: bytes, start: int, out: dict[int, list[dict[str, Any]]]) -> 
                 out[defn.global_num].append(msg)
         pos += defn.size
     return end + 2
+
+
+def _checked_bounds(data: bytes, start: int) -> tuple[int, int]:
+    """Where the records of the FIT file at ``start`` begin and end, after checking its
+    header and both checksums."""
+    view = memoryview(data)
+    if len(data) - start < 12 or data[start + 8 : start + 12] != b".FIT":
+        raise FitError(
+            "it is not a FIT file"
+            if start == 0
+            else "the FIT file has trailing bytes that are not FIT data; copy it from the watch again"
+        )
+    header_size = data[start]
+    if header_size < 12 or len(data) - start < header_size:
+        raise FitError("the FIT file's header is damaged; copy it from the watch again")
+    data_size: int = struct.unpack_from("<I", data, start + 4)[0]
+    if header_size >= 14:
+        header_crc = struct.unpack_from("<H", data, start + 12)[0]
+        # 0x0000 means "not computed", which the protocol allows
+        if header_crc and header_crc != fit_crc(view[start : start + 12]):
+            raise FitError(
+                "the FIT file's header is damaged (its checksum does not match); copy it from the watch again"
+            )
+    end = start + header_size + data_size
+    if end + 2 > len(data):
+        raise FitError("the FIT file is cut short; copy it from the watch again")
+    if fit_crc(view[start : end + 2]) != 0:  # the CRC over the file including its own CRC is 0
+        raise FitError("the FIT file is damaged (its checksum does not match); copy it from the watch again")
+    return start + header_size, end
+
+
+def _read_definition(data: bytes, pos: int, end: int, developer: bool) -> tuple[int, _Definition]:
+    """A definition message at ``pos`` (after its header byte): where the next record
+    starts, and the fields of it that are kept (those of WANTED messages; the timestamp
+    of any other)."""
+    if pos + 5 > end:
+        raise FitError("the FIT file is cut short inside a definition; copy it from the watch again")
+    big = data[pos + 1] == 1
+    global_num = struct.unpack_from(">H" if big else "<H", data, pos + 2)[0]
+    count = data[pos + 4]
+    pos += 5
+    if pos + 3 * count > end:
+        raise FitError("the FIT file is cut short inside a definition; copy it from the watch again")
+    wanted = WANTED.get(global_num, {})
+    fields = []
+    size = 0
+    order = ">" if big else "<"
+    for i in range(count):
+        num, fsize, base = data[pos + 3 * i], data[pos + 3 * i + 1], data[pos + 3 * i + 2] & 0x1F
+        spec = wanted.get(num)
+        info = _BASE.get(base)
+        if (spec is not None or num == 253) and info is not None:
+            code, invalid = info
+            one = struct.Struct(order + code)
+            if fsize == one.size:  # a field of the wrong size (misaligned writers) is left out
+                name, scale = spec if spec is not None else ("timestamp", 1)
+                fields.append((name, scale, size, one, invalid))
+        size += fsize
+    pos += 3 * count
+    if developer:  # developer fields: only their sizes matter here
+        if pos + 1 > end:
+            raise FitError("the FIT file is cut short inside a definition; copy it from the watch again")
+        dev = data[pos]
+        pos += 1
+        if pos + 3 * dev > end:
+            raise FitError("the FIT file is cut short inside a definition; copy it from the watch again")
+        size += sum(data[pos + 3 * i + 1] for i in range(dev))
+        pos += 3 * dev
+    keep = global_num in WANTED
+    return pos, _Definition(global_num, size, fields if keep else [f for f in fields if f[0] == "timestamp"])
 
 
 def _decode(data: bytes, pos: int, defn: _Definition) -> dict[str, Any]:

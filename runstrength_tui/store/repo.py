@@ -37,7 +37,7 @@ from tinydb import Query, TinyDB
 from tinydb.table import Document
 
 from ..domain import schema
-from ..domain.model import Profile, SessionRecord, SetRecord
+from ..domain.model import Profile, SessionKind, SessionRecord, SetRecord
 from . import swap
 from .files import JOURNAL, MAIN, RUNS_PREFIX, SCHEMA_VERSION, SHARD_PREFIX, default_window, main_version
 from .lock import LOCK_NAME, DataDirLock
@@ -345,7 +345,7 @@ class Store:
         sets = [SetRecord.from_doc(d) for d in raw.get("sets", {}).values()]
         return SessionRecord.from_doc(docs[0]), sets
 
-    def start_session(self, day: date, now: datetime, kind: str = "strength") -> SessionRecord:
+    def start_session(self, day: date, now: datetime, kind: SessionKind = "strength") -> SessionRecord:
         """Open a new sitting; any other open one is closed (folded) first."""
         self.need_write()
         if self.open_session() is not None:

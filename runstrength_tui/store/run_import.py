@@ -484,6 +484,12 @@ def _pace_text(seconds_per_km: float) -> str:
     return f"{int(seconds_per_km // 60)}:{int(seconds_per_km % 60):02d} min/km"
 
 
+#: a GPX track point: (time, whether the time carried its own offset, lat, lon, heart rate)
+_GpxPoint = tuple[datetime, bool, float, float, float | None]
+#: tracks (or runs of tracks) with their verdict: True a run, None untyped (judged by pace)
+_GpxTrack = tuple[bool | None, list[list[_GpxPoint]]]
+
+
 def read_gpx(data: bytes, now: datetime, zone: Any = None) -> list[Run]:
     """Tracks (``<trk>``) are what was recorded; routes (``<rte>``) and waypoints are plans,
     not runs. A point without a valid position or time is skipped, not the track. Tracks
@@ -498,91 +504,13 @@ def read_gpx(data: bytes, now: datetime, zone: Any = None) -> list[Run]:
         raise FileProblem("it is not a GPX file (its XML is not <gpx>)")
     skipped: list[NotARun] = []
     problems: list[FileProblem] = []
-    bad_points = 0
-    any_points = False
-    tracks: list[tuple[bool | None, list[list[tuple[datetime, bool, float, float, float | None]]]]] = []
-    for track in (el for el in root if local_name(el.tag) == "trk"):
-        segments = []
-        for trkseg in (el for el in track if local_name(el.tag) == "trkseg"):
-            seg_points = []
-            for pt in (el for el in trkseg if local_name(el.tag) == "trkpt"):
-                any_points = True
-                lat, lon = _finite(pt.get("lat")), _finite(pt.get("lon"))
-                when = parse_time(pt.get("time"))
-                if (
-                    lat is None
-                    or lon is None
-                    or not (-90 <= lat <= 90 and -180 <= lon <= 180)
-                    or when is None
-                    or when[0].year < FIRST_YEAR
-                ):
-                    bad_points += 1  # one bad point is skipped, not the whole run
-                    continue
-                seg_points.append((when[0], when[1], lat, lon, _hr_in(pt)))
-            if seg_points:
-                segments.append(seg_points)
-        if sum(len(s) for s in segments) < 2:
-            continue
-        kind = _child_text(track, "type")
-        verdict = _is_run_type(kind)
-        if verdict is None:  # no type: the name may say ("Running 6/17/16", Runkeeper)
-            kind = _name_hint(_child_text(track, "name"))
-            verdict = None if kind is None else kind == "run"
-        if verdict is False:
-            skipped.append(NotARun(activity_noun(kind)))
-            continue
-        tracks.append((verdict, segments))
-    # tracks of one kind in a row, close in time: one run
-    tracks.sort(key=lambda t: t[1][0][0][0])
-    groups: list[tuple[bool | None, list[list[tuple[datetime, bool, float, float, float | None]]]]] = []
-    for verdict, segments in tracks:
-        if groups and groups[-1][0] == verdict and segments[0][0][0] - groups[-1][1][-1][-1][0] <= GPX_TRACK_GAP:
-            groups[-1][1].extend(segments)
-        else:
-            groups.append((verdict, list(segments)))
+    tracks, any_points, bad_points = _gpx_tracks(root, skipped)
     runs: list[Run] = []
-    for verdict, segments in groups:
-        flat = [p for seg in segments for p in seg]
-        distance_m = moving_s = 0.0
-        for seg in segments:
-            for a, b in zip(seg, seg[1:]):
-                d = _haversine_m(a[2], a[3], b[2], b[3])
-                dt = (b[0] - a[0]).total_seconds()
-                distance_m += d
-                if dt > 0 and d / dt >= STOPPED_M_PER_S:
-                    moving_s += dt
-        start_time, own = min((p[0], p[1]) for p in flat)
-        elapsed = (max(p[0] for p in flat) - start_time).total_seconds()
-        duration = moving_s or elapsed
-        km = distance_m / 1000
-        if duration <= 0:
-            problems.append(
-                FileProblem("its track points carry no usable times, so the run's date and pace are unknown")
-            )
-            continue
-        if verdict is None and km > 0:  # no type: a run only at a running pace
-            pace, overall = duration / km, elapsed / km
-            if pace > RUNNING_PACE_S_PER_KM[1] or overall > UNTYPED_MAX_ELAPSED_PACE:
-                slow = max(pace, overall) if pace > RUNNING_PACE_S_PER_KM[1] else overall
-                skipped.append(
-                    NotARun(
-                        "untyped walk or hike",
-                        f"an activity without a type at {_pace_text(slow)}{' with its stops' if slow == overall else ''}, slower than running (a walk or hike?)",
-                    )
-                )
-                continue
-            if pace < RUNNING_PACE_S_PER_KM[0]:
-                skipped.append(
-                    NotARun(
-                        "untyped track too fast for a run",
-                        "an activity without a type, faster than running (a ride or a drive?)",
-                    )
-                )
-                continue
-        hrs = [p[4] for p in flat if p[4] is not None]
+    for verdict, segments in _gpx_groups(tracks):
         try:
-            start = _local(start_time, None, now, start_time.tzinfo if own else zone)
-            runs.append(_checked(start, km, duration, "gpx", avg_hr=sum(hrs) / len(hrs) if hrs else None))
+            runs.append(_gpx_run(verdict, segments, now, zone))
+        except NotARun as exc:
+            skipped.append(exc)
         except FileProblem as exc:  # one bad track (a 30 m fragment) does not lose the others
             problems.append(exc)
     if runs:
@@ -598,6 +526,109 @@ def read_gpx(data: bytes, now: datetime, zone: Any = None) -> list[Run]:
     if any(local_name(el.tag) == "wpt" for el in root):
         raise NotARun("waypoint file", "waypoints only, not a recorded activity")
     raise FileProblem("the GPX file holds no track points")
+
+
+def _gpx_tracks(root: Element, skipped: list[NotARun]) -> tuple[list[_GpxTrack], bool, int]:
+    """The recorded tracks with their verdict (not runs go to ``skipped``), whether the
+    file had any track point, and how many points were skipped as bad."""
+    from .safe_xml import local_name
+
+    bad_points = 0
+    any_points = False
+    tracks: list[_GpxTrack] = []
+    for track in (el for el in root if local_name(el.tag) == "trk"):
+        segments = []
+        for trkseg in (el for el in track if local_name(el.tag) == "trkseg"):
+            seg_points = []
+            for pt in (el for el in trkseg if local_name(el.tag) == "trkpt"):
+                any_points = True
+                point = _gpx_point(pt)
+                if point is None:
+                    bad_points += 1  # one bad point is skipped, not the whole run
+                    continue
+                seg_points.append(point)
+            if seg_points:
+                segments.append(seg_points)
+        if sum(len(s) for s in segments) < 2:
+            continue
+        kind = _child_text(track, "type")
+        verdict = _is_run_type(kind)
+        if verdict is None:  # no type: the name may say ("Running 6/17/16", Runkeeper)
+            kind = _name_hint(_child_text(track, "name"))
+            verdict = None if kind is None else kind == "run"
+        if verdict is False:
+            skipped.append(NotARun(activity_noun(kind)))
+            continue
+        tracks.append((verdict, segments))
+    return tracks, any_points, bad_points
+
+
+def _gpx_point(pt: Element) -> _GpxPoint | None:
+    """A track point with a valid position and time (None: a bad point)."""
+    lat, lon = _finite(pt.get("lat")), _finite(pt.get("lon"))
+    when = parse_time(pt.get("time"))
+    if (
+        lat is None
+        or lon is None
+        or not (-90 <= lat <= 90 and -180 <= lon <= 180)
+        or when is None
+        or when[0].year < FIRST_YEAR
+    ):
+        return None
+    return (when[0], when[1], lat, lon, _hr_in(pt))
+
+
+def _gpx_groups(tracks: list[_GpxTrack]) -> list[_GpxTrack]:
+    """Tracks of one kind in a row, close in time: one run."""
+    tracks = sorted(tracks, key=lambda t: t[1][0][0][0])
+    groups: list[_GpxTrack] = []
+    for verdict, segments in tracks:
+        if groups and groups[-1][0] == verdict and segments[0][0][0] - groups[-1][1][-1][-1][0] <= GPX_TRACK_GAP:
+            groups[-1][1].extend(segments)
+        else:
+            groups.append((verdict, list(segments)))
+    return groups
+
+
+def _gpx_run(verdict: bool | None, segments: list[list[_GpxPoint]], now: datetime, zone: Any) -> Run:
+    """One run from its segments; NotARun for an untyped track at no running pace,
+    FileProblem for one without usable times or figures."""
+    flat = [p for seg in segments for p in seg]
+    distance_m = moving_s = 0.0
+    for seg in segments:
+        for a, b in zip(seg, seg[1:]):
+            d = _haversine_m(a[2], a[3], b[2], b[3])
+            dt = (b[0] - a[0]).total_seconds()
+            distance_m += d
+            if dt > 0 and d / dt >= STOPPED_M_PER_S:
+                moving_s += dt
+    start_time, own = min((p[0], p[1]) for p in flat)
+    elapsed = (max(p[0] for p in flat) - start_time).total_seconds()
+    duration = moving_s or elapsed
+    km = distance_m / 1000
+    if duration <= 0:
+        raise FileProblem("its track points carry no usable times, so the run's date and pace are unknown")
+    if verdict is None and km > 0:  # no type: a run only at a running pace
+        _untyped_pace_check(duration / km, elapsed / km)
+    hrs = [p[4] for p in flat if p[4] is not None]
+    start = _local(start_time, None, now, start_time.tzinfo if own else zone)
+    return _checked(start, km, duration, "gpx", avg_hr=sum(hrs) / len(hrs) if hrs else None)
+
+
+def _untyped_pace_check(pace: float, overall: float) -> None:
+    """An untyped track is a run only at a running pace (moving ``pace``, and ``overall``
+    with its stops); NotARun otherwise."""
+    if pace > RUNNING_PACE_S_PER_KM[1] or overall > UNTYPED_MAX_ELAPSED_PACE:
+        slow = max(pace, overall) if pace > RUNNING_PACE_S_PER_KM[1] else overall
+        raise NotARun(
+            "untyped walk or hike",
+            f"an activity without a type at {_pace_text(slow)}{' with its stops' if slow == overall else ''}, slower than running (a walk or hike?)",
+        )
+    if pace < RUNNING_PACE_S_PER_KM[0]:
+        raise NotARun(
+            "untyped track too fast for a run",
+            "an activity without a type, faster than running (a ride or a drive?)",
+        )
 
 
 # ------------------------------------------------------------------ TCX
@@ -908,7 +939,7 @@ def _collect_file(path: Path, out: Collected, now: datetime, zone: Any = None, l
         out.problems.append((label, "the file is nested too deeply to read"))
     except MemoryError:
         out.problems.append((label, "the file is too big to read"))
-    except Exception as exc:  # noqa: BLE001 - one bad file never stops the others
+    except Exception as exc:
         out.problems.append((label, f"it could not be read ({type(exc).__name__}); the file looks damaged"))
 
 

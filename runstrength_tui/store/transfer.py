@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from ..domain import csvlog, schema
 from ..domain.catalog import Catalog
@@ -152,67 +152,15 @@ def parse_bundle(
     """Validate an export file (our JSON or our CSV) completely against the stored schema;
     raise InputError listing the first problems with their place in the file. The file's
     ``runs`` come back unchecked, as found (see :func:`parse_bundle_runs`; none in a CSV)."""
-
-    def refuse(problems: list[str], more: bool = False) -> None:
-        shown = "; ".join(problems[: schema.MAX_PROBLEMS])
-        first = "the first problems" if len(problems) > 1 or more else "the problem"
-        raise InputError(f"Nothing was imported; {first} in the file: {shown}.")
-
-    window = schema.Window.absolute(plain=True)  # dates 1970..2200 (not the clock's); notes plain text
-    is_csv = False
-    raw: dict[str, Any]
-    if csvlog.looks_like_csv(raw_text):
-        if not csvlog.is_ours(raw_text):
-            raise InputError(
-                "Not a runstrength export: this CSV does not have the columns `runstrength export --format csv` "
-                "writes (date,session,exercise,...); nothing was imported."
-            )
-        rows, unreadable = csvlog.read(raw_text)
-        raw = dict[str, Any](rows)
-        if unreadable:
-            refuse(unreadable)
-        is_csv = True
-    else:
-        try:
-            loaded = schema.loads(raw_text)
-        except ValueError as exc:
-            raise InputError(f"Not a runstrength export: {exc}; nothing was imported.") from None
-        if not isinstance(loaded, dict) or loaded.get("format") != EXPORT_FORMAT:
-            raise InputError('Not a runstrength export: the file has no "format": "runstrength-export" field.')
-        raw = loaded
-        version = raw.get("version", SCHEMA_VERSION)
-        if type(version) is not int or version > SCHEMA_VERSION:
-            raise InputError(
-                f"This export was written by a newer runstrength (version {schema.found(version)}); upgrade to import it."
-            )
-        if not isinstance(raw.get("sessions"), list) or not isinstance(raw.get("sets"), list):
-            raise InputError('Not a runstrength export: "sessions" and "sets" must be lists.')
-        unknown = [k for k in raw if k not in TOP_KEYS]
-        if unknown:
-            refuse([f"{schema.show_key(unknown[0])}: not part of a runstrength export"])
-
-    problems: list[str] = []
-    schema.check_list(schema.SESSION, raw["sessions"], "sessions", window, problems)
-    schema.check_list(schema.SET, raw["sets"], "sets", window, problems)
-    if raw.get("profile") is not None:
-        problems += schema.PROFILE.problems(raw["profile"], "profile", window)
-    if raw.get("acks") is not None:
-        schema.check_list(schema.ACK, raw["acks"], "acks", window, problems)
-    if not problems:
-        session_ids = {d["id"] for d in raw["sessions"]}
-        for i, doc in enumerate(raw["sets"]):
-            if doc["exercise"] not in catalog:
-                problems.append(f"sets[{i}].exercise: unknown exercise {doc['exercise']!r}")
-            elif doc["session"] not in session_ids:
-                problems.append(f"sets[{i}].session: its session is not in the file")
-            if len(problems) >= schema.MAX_PROBLEMS:
-                break
+    is_csv = csvlog.looks_like_csv(raw_text)
+    raw = _csv_tables(raw_text) if is_csv else _json_tables(raw_text)
+    problems = _bundle_problems(raw, catalog)
     if problems:
         if is_csv:  # name CSV rows as a spreadsheet shows them (the header is row 1)
             problems = [
                 re.sub(r"^(?:sets|sessions)\[(\d+)\]\.", lambda m: f"row {int(m.group(1)) + 2}, ", p) for p in problems
             ]
-        refuse(problems)
+        _refuse(problems)
     sessions = [SessionRecord.from_doc(d) for d in raw["sessions"]]
     sets = [SetRecord.from_doc(d) for d in raw["sets"]]
     profile = Profile.from_doc(raw["profile"]) if raw.get("profile") else None
@@ -220,6 +168,70 @@ def parse_bundle(
         (d["code"], d.get("exercise") or "", datetime.fromisoformat(d["date"]).date()) for d in raw.get("acks") or []
     ]
     return sessions, sets, profile, acks, ([] if is_csv else raw.get("runs") or [])
+
+
+def _refuse(problems: list[str]) -> NoReturn:
+    shown = "; ".join(problems[: schema.MAX_PROBLEMS])
+    first = "the first problems" if len(problems) > 1 else "the problem"
+    raise InputError(f"Nothing was imported; {first} in the file: {shown}.")
+
+
+def _csv_tables(raw_text: str) -> dict[str, Any]:
+    """Our CSV of sets, as the tables of a bundle (sessions and sets)."""
+    if not csvlog.is_ours(raw_text):
+        raise InputError(
+            "Not a runstrength export: this CSV does not have the columns `runstrength export --format csv` "
+            "writes (date,session,exercise,...); nothing was imported."
+        )
+    rows, unreadable = csvlog.read(raw_text)
+    if unreadable:
+        _refuse(unreadable)
+    return dict[str, Any](rows)
+
+
+def _json_tables(raw_text: str) -> dict[str, Any]:
+    """Our JSON bundle, its format, version and top-level keys checked."""
+    try:
+        raw = schema.loads(raw_text)
+    except ValueError as exc:
+        raise InputError(f"Not a runstrength export: {exc}; nothing was imported.") from None
+    if not isinstance(raw, dict) or raw.get("format") != EXPORT_FORMAT:
+        raise InputError('Not a runstrength export: the file has no "format": "runstrength-export" field.')
+    version = raw.get("version", SCHEMA_VERSION)
+    if type(version) is not int or version > SCHEMA_VERSION:
+        raise InputError(
+            f"This export was written by a newer runstrength (version {schema.found(version)}); upgrade to import it."
+        )
+    if not isinstance(raw.get("sessions"), list) or not isinstance(raw.get("sets"), list):
+        raise InputError('Not a runstrength export: "sessions" and "sets" must be lists.')
+    unknown = [k for k in raw if k not in TOP_KEYS]
+    if unknown:
+        _refuse([f"{schema.show_key(unknown[0])}: not part of a runstrength export"])
+    return raw
+
+
+def _bundle_problems(raw: dict[str, Any], catalog: Catalog) -> list[str]:
+    """The first problems of a bundle's tables: the stored schema, then every set's
+    exercise in the catalog and its session in the file."""
+    window = schema.Window.absolute(plain=True)  # dates 1970..2200 (not the clock's); notes plain text
+    problems: list[str] = []
+    schema.check_list(schema.SESSION, raw["sessions"], "sessions", window, problems)
+    schema.check_list(schema.SET, raw["sets"], "sets", window, problems)
+    if raw.get("profile") is not None:
+        problems += schema.PROFILE.problems(raw["profile"], "profile", window)
+    if raw.get("acks") is not None:
+        schema.check_list(schema.ACK, raw["acks"], "acks", window, problems)
+    if problems:
+        return problems
+    session_ids = {d["id"] for d in raw["sessions"]}
+    for i, doc in enumerate(raw["sets"]):
+        if doc["exercise"] not in catalog:
+            problems.append(f"sets[{i}].exercise: unknown exercise {doc['exercise']!r}")
+        elif doc["session"] not in session_ids:
+            problems.append(f"sets[{i}].session: its session is not in the file")
+        if len(problems) >= schema.MAX_PROBLEMS:
+            break
+    return problems
 
 
 def parse_logger(text: str, catalog: Catalog, strong_unit: str = "kg") -> Bundle:

@@ -443,7 +443,7 @@ def test_control_characters_from_names_cells_and_types_never_reach_the_terminal(
     result = cli("runs", "import", tmp_path / "in", folder)
     assert result.code == 1, result
     for text in (result.out, result.err):
-        assert not any(ord(c) < 32 and c != "\n" or 0x7F <= ord(c) <= 0x9F for c in text), text
+        assert not any((ord(c) < 32 and c != "\n") or 0x7F <= ord(c) <= 0x9F for c in text), text
     assert "\\x1b]0;pwned\\x07" in result.err
 
 

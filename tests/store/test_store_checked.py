@@ -42,8 +42,7 @@ def shard(day: date, n: int = 400) -> bytes:
         }
         for i in range(n)
     }
-    raw = json.dumps({"sets": sets}).encode()
-    return raw
+    return json.dumps({"sets": sets}).encode()
 
 
 @pytest.fixture
