@@ -31,6 +31,8 @@ class CatalogError(ValueError):
 
 @dataclass(frozen=True)
 class Exercise:
+    """One exercise of the catalog (``data/exercises.toml``), checked by :func:`parse_exercise`."""
+
     id: str
     name: str
     kind: ExerciseKind

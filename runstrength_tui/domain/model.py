@@ -169,6 +169,8 @@ class SessionRecord:
 
 @dataclass(frozen=True)
 class Profile:
+    """The runner's answers: level, kit, target, running week, block and races (see ``changed_profile`` for the rules of changing them)."""
+
     level: str = "beginner"
     equipment: tuple[str, ...] = ("none",)
     target: int = 2

@@ -22,6 +22,8 @@ ROLES: tuple[Role, ...] = get_args(Role)
 
 @dataclass(frozen=True)
 class Slot:
+    """One place of a session template: an exercise, its kind and what it is there for."""
+
     id: str
     kind: ExerciseKind
     role: Role = "accessory"
@@ -29,6 +31,8 @@ class Slot:
 
 @dataclass(frozen=True)
 class WeekDose:
+    """The sets, reps and holds of one week of a level's 12-week block."""
+
     sets: int
     reps: tuple[int, int]
     hold_sets: int
@@ -40,6 +44,8 @@ class WeekDose:
 
 @dataclass(frozen=True)
 class Template:
+    """A level's sessions and its 12 weekly doses."""
+
     level: str
     sessions: tuple[tuple[Slot, ...], ...]
     weeks: tuple[WeekDose, ...]
@@ -48,6 +54,8 @@ class Template:
 
 @dataclass(frozen=True)
 class FinisherSlot:
+    """One exercise of the short finisher on a run day."""
+
     id: str
     reps: tuple[int, int] | None
     hold: int | None
@@ -56,6 +64,8 @@ class FinisherSlot:
 
 @dataclass(frozen=True)
 class Programs:
+    """Every level's template, the finisher and the warm-up drills (``data/programs.toml``)."""
+
     templates: dict[str, Template]
     finisher: tuple[FinisherSlot, ...]
     warmup: tuple[str, ...] = ()

@@ -39,6 +39,8 @@ def week_runs(store: Store, day: date, week_start_index: int = 0) -> tuple[date,
 
 @dataclass
 class ImportResult:
+    """What ``runs import`` did: the runs added, those already there, and each file's problem."""
+
     added: list[Run]
     skipped: int  # already there (same start and distance)
     files: int

@@ -25,6 +25,8 @@ from .log import LogError as StoreError
 
 @dataclass
 class Item:
+    """One exercise of the session being done: its prescription and the sets done so far."""
+
     plan: Prescribed
     done: list[SetRecord] = field(default_factory=list)
     skipped: bool = False
