@@ -596,7 +596,7 @@ class Sim:
         return code, out.getvalue(), err.getvalue()
 
     def _profile(self, day: date, *options: str) -> tuple[int, str]:
-        code, out, err = self._cli(day, "profile", *options)
+        code, _out, err = self._cli(day, "profile", *options)
         if code != 0 and self.verbose:
             print(f"  profile {' '.join(options)} -> {code}: {err.strip()}")
         return code, err.strip()
@@ -843,7 +843,7 @@ class Sim:
                     load = self._start_load(p.exercise)
                 for i in range(sets):
                     pain = p.exercise == pain_ex and i == sets - 1
-                    rec, warns = w.log(w.candidate(reps, seconds, load, None, pain, item=it))
+                    _rec, warns = w.log(w.candidate(reps, seconds, load, None, pain, item=it))
                     warnings += warns
                     logged.append(
                         {
@@ -1052,102 +1052,110 @@ class Sim:
             # block
             if s.block_week > s.block_weeks:
                 self._violate("block", d, f"block week {s.block_week} of {s.block_weeks}")
-            # pain: referred families and their jumps stay out
-            said: set[tuple[str, str]] = set()
-            for m_day, ex_id, fam in sorted(self.pain_marks, reverse=True):  # the latest mark of a family speaks
-                if m_day >= d or (fam, ex_id) in said:
-                    continue
-                said.add((fam, ex_id))
-                second = [
-                    p for p in self.pain_plan if p["family"] == fam and p["event"].kind == "pain2" and p["marks"] >= 2
-                ]
-                referred_on = self.referred.get(fam) or next((p["last"] for p in second), None)
-                cleared = self.cleared.get(fam)
-                if (
-                    referred_on
-                    and referred_on < d
-                    and (cleared is None or d < cleared)
-                    and not any(f == fam for f, _ in said - {(fam, ex_id)})
-                ):
-                    bad = [x for x in ids if x in self.group(fam)] + (
-                        [x for x in ids if x in JUMPS] if legs(ex_id) else []
-                    )
-                    if bad:
-                        self._violate(
-                            "pain: 2 marks", d, f"{', '.join(bad)} while {fam} is referred (marks to {referred_on})"
-                        )
-                nxt = next(
-                    (
-                        x
-                        for x in session_days
-                        if x > m_day and any(y["id"] in self.group(fam) for y in self.shown[x].exercises)
-                    ),
-                    None,
-                )
-                second = any(
-                    p["family"] == fam and p["event"].kind == "pain2" and p["marks"] >= 2 and p["last"] == m_day
-                    for p in self.pain_plan
-                )  # a second mark in a row: the family is out (checked above)
-                cleared_since = self.cleared.get(fam) is not None and m_day <= self.cleared[fam] <= d
-                if (
-                    nxt == d and not second and not cleared_since
-                ):  # one mark: the easier variation next time, no heavier
-                    easier = EXERCISES.get(ex_id, {}).get("easier")
-                    if easier and ex_id in ids and self._can_do(easier, d):
-                        self._violate(
-                            "pain: 1 mark",
-                            d,
-                            f"{ex_id} again in the first session after its pain mark of {m_day} (easier: {easier})",
-                        )
-                    marked = max((x["load_kg"] or 0.0 for x in self.done[m_day] if x["exercise"] == ex_id), default=0.0)
-                    for e in s.exercises:
-                        if e["id"] in self.group(fam) and marked and (e["suggested_load_kg"] or 0.0) > marked + 1e-6:
-                            self._violate(
-                                "pain: 1 mark",
-                                d,
-                                f"{e['id']} @ {e['suggested_load']}, heavier than on the pain mark of {m_day}",
-                            )
-                if legs(ex_id) and 0 < (d - m_day).days <= 7:
-                    jumps = [x for x in ids if x in JUMPS]
-                    if jumps:
-                        self._violate(
-                            "pain: 1 mark", d, f"{', '.join(jumps)} {(d - m_day).days} d after a pain mark on {ex_id}"
-                        )
+            self._check_pain(d, s, ids, session_days)
             # light weeks
             if s.light:
                 self._check_light(d, s)
-            # taper
-            for race_day in self.races:
-                if 1 <= (race_day - d).days <= 10:
-                    for e in s.exercises:
-                        x = e["id"]
-                        if x in JUMPS:
-                            self._violate("taper", d, f"{x} (a jump) {(race_day - d).days} d before the race")
-                        elif not self._done_since(x, d - timedelta(days=21), d) and not self._eased(x, d):
-                            self._violate("taper", d, f"{x} is new {(race_day - d).days} d before the race")
-                        last = self._last_load(x, d)
-                        if e["suggested_load_kg"] and last and e["suggested_load_kg"] > last + 1e-6:
-                            self._violate(
-                                "taper",
-                                d,
-                                f"{x} raised to {e['suggested_load']} {(race_day - d).days} d before the race",
-                            )
-            # level up
-            for up_day, lv in ups:
-                if lv == "advanced" and 0 <= (d - up_day).days < 28:
-                    high = [x for x in ids if x in HIGH_JUMPS]
-                    if high:
+            self._check_taper(d, s)
+            self._check_level_up(d, ids, ups)
+            self._check_comeback(d, ids, breaks)
+
+    def _check_pain(self, d: date, s: Shown, ids: list[str], session_days: list[date]) -> None:
+        """Pain: referred families and their jumps stay out; one mark eases the next session."""
+        said: set[tuple[str, str]] = set()
+        for m_day, ex_id, fam in sorted(self.pain_marks, reverse=True):  # the latest mark of a family speaks
+            if m_day >= d or (fam, ex_id) in said:
+                continue
+            said.add((fam, ex_id))
+            self._check_referred(d, ids, ex_id, fam, said)
+            self._check_one_mark(d, s, ids, ex_id, fam, m_day, session_days)
+
+    def _check_referred(self, d: date, ids: list[str], ex_id: str, fam: str, said: set[tuple[str, str]]) -> None:
+        """Two marks in a row: the family (and, for legs, the jumps) stay out until cleared."""
+        second = [p for p in self.pain_plan if p["family"] == fam and p["event"].kind == "pain2" and p["marks"] >= 2]
+        referred_on = self.referred.get(fam) or next((p["last"] for p in second), None)
+        cleared = self.cleared.get(fam)
+        if (
+            referred_on
+            and referred_on < d
+            and (cleared is None or d < cleared)
+            and not any(f == fam for f, _ in said - {(fam, ex_id)})
+        ):
+            bad = [x for x in ids if x in self.group(fam)] + ([x for x in ids if x in JUMPS] if legs(ex_id) else [])
+            if bad:
+                self._violate("pain: 2 marks", d, f"{', '.join(bad)} while {fam} is referred (marks to {referred_on})")
+
+    def _check_one_mark(
+        self, d: date, s: Shown, ids: list[str], ex_id: str, fam: str, m_day: date, session_days: list[date]
+    ) -> None:
+        """One mark: the easier variation next time, no heavier, no jumps for a week."""
+        nxt = next(
+            (x for x in session_days if x > m_day and any(y["id"] in self.group(fam) for y in self.shown[x].exercises)),
+            None,
+        )
+        second = any(
+            p["family"] == fam and p["event"].kind == "pain2" and p["marks"] >= 2 and p["last"] == m_day
+            for p in self.pain_plan
+        )  # a second mark in a row: the family is out (checked above)
+        cleared_since = self.cleared.get(fam) is not None and m_day <= self.cleared[fam] <= d
+        if nxt == d and not second and not cleared_since:  # one mark: the easier variation next time, no heavier
+            easier = EXERCISES.get(ex_id, {}).get("easier")
+            if easier and ex_id in ids and self._can_do(easier, d):
+                self._violate(
+                    "pain: 1 mark",
+                    d,
+                    f"{ex_id} again in the first session after its pain mark of {m_day} (easier: {easier})",
+                )
+            marked = max((x["load_kg"] or 0.0 for x in self.done[m_day] if x["exercise"] == ex_id), default=0.0)
+            for e in s.exercises:
+                if e["id"] in self.group(fam) and marked and (e["suggested_load_kg"] or 0.0) > marked + 1e-6:
+                    self._violate(
+                        "pain: 1 mark",
+                        d,
+                        f"{e['id']} @ {e['suggested_load']}, heavier than on the pain mark of {m_day}",
+                    )
+        if legs(ex_id) and 0 < (d - m_day).days <= 7:
+            jumps = [x for x in ids if x in JUMPS]
+            if jumps:
+                self._violate(
+                    "pain: 1 mark", d, f"{', '.join(jumps)} {(d - m_day).days} d after a pain mark on {ex_id}"
+                )
+
+    def _check_taper(self, d: date, s: Shown) -> None:
+        """The days before a race: no jumps, nothing new, no raised loads."""
+        for race_day in self.races:
+            if 1 <= (race_day - d).days <= 10:
+                for e in s.exercises:
+                    x = e["id"]
+                    if x in JUMPS:
+                        self._violate("taper", d, f"{x} (a jump) {(race_day - d).days} d before the race")
+                    elif not self._done_since(x, d - timedelta(days=21), d) and not self._eased(x, d):
+                        self._violate("taper", d, f"{x} is new {(race_day - d).days} d before the race")
+                    last = self._last_load(x, d)
+                    if e["suggested_load_kg"] and last and e["suggested_load_kg"] > last + 1e-6:
                         self._violate(
-                            "level up", d, f"{', '.join(high)} {(d - up_day).days} d after the move to advanced"
+                            "taper",
+                            d,
+                            f"{x} raised to {e['suggested_load']} {(race_day - d).days} d before the race",
                         )
-            # comeback
-            for back in breaks:
-                if 0 <= (d - back).days < 14:
-                    before = {x["exercise"] for dd, sets in self.done.items() if dd < back for x in sets}
-                    new = [x for x in ids if x not in before and not self._eased(x, d)]
-                    jumps = [x for x in ids if x in JUMPS]
-                    if new or jumps:
-                        self._violate("comeback", d, f"new {new} / jumps {jumps} {(d - back).days} d after the return")
+
+    def _check_level_up(self, d: date, ids: list[str], ups: list[tuple[date, str]]) -> None:
+        """A move to advanced: no high jumps for four weeks."""
+        for up_day, lv in ups:
+            if lv == "advanced" and 0 <= (d - up_day).days < 28:
+                high = [x for x in ids if x in HIGH_JUMPS]
+                if high:
+                    self._violate("level up", d, f"{', '.join(high)} {(d - up_day).days} d after the move to advanced")
+
+    def _check_comeback(self, d: date, ids: list[str], breaks: list[date]) -> None:
+        """Two weeks after a break: nothing new and no jumps."""
+        for back in breaks:
+            if 0 <= (d - back).days < 14:
+                before = {x["exercise"] for dd, sets in self.done.items() if dd < back for x in sets}
+                new = [x for x in ids if x not in before and not self._eased(x, d)]
+                jumps = [x for x in ids if x in JUMPS]
+                if new or jumps:
+                    self._violate("comeback", d, f"new {new} / jumps {jumps} {(d - back).days} d after the return")
 
     def _check_load(self, d: date, e: dict, s: Shown) -> None:
         kg = e["suggested_load_kg"]

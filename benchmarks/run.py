@@ -194,6 +194,27 @@ def terminal_starts(
     return times
 
 
+def tmux_starts(
+    commands: dict[str, tuple[list[str], tuple[str, ...], bytes]], env: dict, repeats: int, work: Path
+) -> dict[str, float] | None:
+    """The median seconds from exec to the first screen tmux shows with the needles, each
+    program in a new 100×30 tmux window, interleaved; None when tmux is not installed."""
+    import tmuxdrive
+
+    if not tmuxdrive.available():
+        return None
+    keys = {b"\x11": "C-q", b"q": "q"}  # the quit keys, as tmux names them
+    tmux = tmuxdrive.Tmux(work)
+    times: dict[str, list[float]] = {k: [] for k in commands}
+    try:
+        for _ in range(repeats):
+            for name, (argv, needles, quit_keys) in commands.items():
+                times[name].append(tmux.time_to_frame(argv, env, needles, keys[quit_keys]))
+    finally:
+        tmux.close()
+    return {k: statistics.median(v) for k, v in times.items()}
+
+
 def keystroke_latency(argv: list[str], env: dict, samples: int) -> dict[str, list[float]]:
     """Key → the frame that shows its effect, in a pseudo-terminal: Today → Week and Today →
     History (to their content), and typing in the log dialog (each key re-runs the guard)."""
@@ -398,8 +419,26 @@ def main(argv=None) -> int:
                 target * loose,
                 ratio <= target * loose,
             )
+        # The same starts in tmux, a real terminal emulator, when it is installed: exec → the
+        # first screen tmux shows with Today's plan and its keys (its own screen, read with
+        # capture-pane), against the bare app's with its text and footer key; interleaved
+        tmux_med = tmux_starts(starts, env_terminal, 1 if quick else repeats, work)
+        if tmux_med is None:
+            row("tmux: not installed, its rows are skipped", None, None, None, "—", True)
+        for key, label, target in (("empty", "empty log", 1.25), ("big", f"{big} log", 1.25), ("demo", "--demo", 1.25)):
+            if tmux_med is not None:
+                ratio = tmux_med[key] / tmux_med["bare"]
+                row(
+                    f"tmux: exec to painted Today, {label}",
+                    tmux_med[key],
+                    tmux_med["bare"],
+                    ratio,
+                    target * loose,
+                    ratio <= target * loose,
+                )
+
         # The rows above start as a runner does on most days: the year files unchanged since
-        # they were last read (checked once, see store/checked.py). The first start after they
+        # they were last read (checked once, see store/check_cache.py). The first start after they
         # changed checks them again: shown, with no target.
         cold = []
         for _ in range(1 if quick else 3):
@@ -582,7 +621,7 @@ def main(argv=None) -> int:
         fmt = (lambda v: f"{v:.1f}") if unit == "MiB" else (lambda v: f"{v * 1000:.1f} ms")
         target_text = target if isinstance(target, str) else f"≤ {target:.2f}×"
         print(
-            f"{what:<66} {fmt(median):>10} {fmt(base) if base is not None else '—':>10} "
+            f"{what:<66} {fmt(median) if median is not None else '—':>10} {fmt(base) if base is not None else '—':>10} "
             f"{f'{ratio:.2f}×' if ratio is not None else '—':>7} {target_text:>9}  {'pass' if ok else 'FAIL'}"
         )
         failed += not ok

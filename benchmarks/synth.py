@@ -9,6 +9,7 @@ from pathlib import Path
 
 from runstrength_tui.domain.model import Profile, SessionRecord, SetRecord
 from runstrength_tui.domain.weeks import week_start
+from runstrength_tui.store import transfer
 from runstrength_tui.store.repo import Store
 
 EXERCISES = ["goblet-squat", "dumbbell-rdl", "reverse-lunge", "calf-raise", "glute-bridge", "plank"]
@@ -68,7 +69,7 @@ def build(folder: Path, weeks: int, today: date, seed: int = 1) -> Path:
     with Store(folder) as store:
         store.save_profile(profile)
         if sessions:
-            store.import_bundle(sessions, sets, None, [])
+            transfer.import_bundle(store, sessions, sets, None, [])
         for old in store.backups():  # the import's safety backup is not part of a user's folder
             old.unlink()
     return folder

@@ -10,12 +10,17 @@ import os
 import shutil
 import sys
 import tempfile
+from collections.abc import Awaitable, Callable
 from pathlib import Path
+from typing import Any
 
 from .ui import scenes
 
+# a scene's steps: what the pilot does before the screenshot (Pilot is typed Any in scenes.py too)
+Steps = Callable[[Any, scenes.FakeClock], Awaitable[None]]
 
-async def _shoot(folder: Path, out: Path, name: str, size, steps) -> None:
+
+async def _shoot(folder: Path, out: Path, name: str, size: tuple[int, int], steps: Steps) -> None:
     clock = scenes.FakeClock()
     app = scenes.build_app(folder, clock, demo=True)
     try:
@@ -28,8 +33,8 @@ async def _shoot(folder: Path, out: Path, name: str, size, steps) -> None:
         app.logbook.close()
 
 
-def _press(*keys):
-    async def steps(pilot, clock):
+def _press(*keys: str) -> Steps:
+    async def steps(pilot: Any, clock: scenes.FakeClock) -> None:
         for key in keys:
             await pilot.press(key)
             await pilot.pause(0.1)
@@ -38,10 +43,10 @@ def _press(*keys):
     return steps
 
 
-def _after_warmup(scene):
+def _after_warmup(scene: Steps) -> Steps:
     """The scene, once x has skipped the warm-up step."""
 
-    async def steps(pilot, clock):
+    async def steps(pilot: Any, clock: scenes.FakeClock) -> None:
         await pilot.press("x")
         await scene(pilot, clock)
 

@@ -16,9 +16,13 @@ import shutil
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .parser import UsageError, attach_negative_values, build_parser, opens_app
 from .render import OutputError, err
+
+if TYPE_CHECKING:
+    from argparse import Namespace
 
 __all__ = ["EXIT_INPUT", "EXIT_STORE", "UsageError", "build_parser", "run"]
 
@@ -33,6 +37,23 @@ def _writes_done() -> int:
     loaded: `runstrength exercises` never imports it just to count)."""
     data = sys.modules.get(f"{__name__.rsplit('.', 1)[0]}.service.data")
     return data.writes_done() if data is not None else 0
+
+
+def _place_log(args: Namespace) -> Path | None:
+    """Set ``args.data_dir_path``: the demo's folder (made now, returned so that it is
+    removed afterwards), else --data-dir's or the default one."""
+    from .. import service
+
+    if getattr(args, "demo", False):
+        from ..service.demo import make_demo_dir
+
+        demo_dir = make_demo_dir(service.today())
+        args.data_dir_path = demo_dir
+        return demo_dir
+    from ..service.data import resolve_data_dir
+
+    args.data_dir_path = resolve_data_dir(getattr(args, "data_dir", None))
+    return None
 
 
 def run(argv: list[str] | None = None, open_app: OpenApp | None = None) -> int:
@@ -56,15 +77,7 @@ def run(argv: list[str] | None = None, open_app: OpenApp | None = None) -> int:
 
         cannot_go_on = (service.LogError, CatalogError)
         service.today()  # a malformed RUNSTRENGTH_TODAY is bad input, reported here
-        if getattr(args, "demo", False):
-            from ..service.demo import make_demo_dir
-
-            demo_dir = make_demo_dir(service.today())
-            args.data_dir_path = demo_dir
-        else:
-            from ..service.data import resolve_data_dir
-
-            args.data_dir_path = resolve_data_dir(getattr(args, "data_dir", None))
+        demo_dir = _place_log(args)
         from .commands import READS_LOG, command
 
         if args.command in READS_LOG and demo_dir is None:

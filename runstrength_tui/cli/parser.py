@@ -8,6 +8,7 @@ in ``commands.COMMANDS``.
 from __future__ import annotations
 
 import argparse
+from typing import Any, NoReturn
 
 from .. import __version__
 from ..domain.model import KINDS, LEVELS
@@ -18,7 +19,7 @@ class UsageError(Exception):
 
 
 class Parser(argparse.ArgumentParser):
-    def error(self, message):  # one line, exit 2 (argparse's own code for bad usage)
+    def error(self, message: str) -> NoReturn:  # one line, exit 2 (argparse's own code for bad usage)
         raise UsageError(f"{_hint(message)} (see `{self.prog} --help`)")
 
 
@@ -77,7 +78,7 @@ def opens_app(argv: list[str]) -> bool:
 def build_parser(commands: bool = True) -> Parser:
     """The whole grammar; without ``commands``, only what opening the app takes (for a
     line that :func:`opens_app`: it parses to the same namespace)."""
-    common = argparse.ArgumentParser(add_help=False)
+    common = Parser(add_help=False)  # a parent: only its arguments are copied
     common.add_argument(
         "--data-dir",
         metavar="DIR",
@@ -106,8 +107,10 @@ def build_parser(commands: bool = True) -> Parser:
 
     with_json: list[argparse.ArgumentParser] = []  # --json comes last in each one's help
 
-    def command(name: str, help: str, json: bool = True, under=sub, **kwargs) -> argparse.ArgumentParser:
-        s = under.add_parser(name, parents=[common], help=help, **kwargs)
+    def command(
+        name: str, help: str, json: bool = True, under: argparse._SubParsersAction[Parser] = sub, **kwargs: Any
+    ) -> argparse.ArgumentParser:
+        s: argparse.ArgumentParser = under.add_parser(name, parents=[common], help=help, **kwargs)
         if json:
             with_json.append(s)
         return s

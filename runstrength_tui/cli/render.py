@@ -9,10 +9,19 @@ import json
 import shutil
 import sys
 import textwrap
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any, TextIO
 
 from ..domain.words import json_safe, printable
+
+if TYPE_CHECKING:
+    from argparse import Namespace
+
+    from ..domain.catalog import Catalog, Exercise
+    from ..domain.guard import GuardWarning
+    from ..domain.model import Profile
+    from ..domain.plan import Prescribed, TodayPlan
+    from ..service import Status
 
 
 class OutputError(Exception):
@@ -20,7 +29,7 @@ class OutputError(Exception):
     that means for the command (a write already done still counts as done)."""
 
 
-def _write(stream, text: str) -> None:
+def _write(stream: TextIO, text: str) -> None:
     try:
         stream.write(text)
         stream.flush()  # fail here, inside the command, not at exit as status 120
@@ -68,7 +77,7 @@ def print_json(data: Any) -> None:
     out(json_safe(json.dumps(data, indent=2, ensure_ascii=False)))
 
 
-def emit(args, result: Any, text: Callable[[Any], str], data: Callable[[Any], Any] | None = None) -> int:
+def emit(args: Namespace, result: Any, text: Callable[[Any], str], data: Callable[[Any], Any] | None = None) -> int:
     """``result`` as JSON with --json (``data(result)``, else ``result.to_dict()``), else as ``text(result)``."""
     if args.json:
         print_json(data(result) if data else result.to_dict())
@@ -81,7 +90,7 @@ def width() -> int:
     return max(40, min(100, shutil.get_terminal_size((80, 24)).columns))
 
 
-def warn_lines(warnings) -> None:
+def warn_lines(warnings: Iterable[GuardWarning]) -> None:
     """The guard's warnings, one line each on stderr: symbol, level, code in words, advice."""
     from ..domain.guard import code_words
 
@@ -93,7 +102,7 @@ def warn_lines(warnings) -> None:
 # --- the catalog ------------------------------------------------------------------------------
 
 
-def tempo_text(e) -> str:
+def tempo_text(e: Exercise) -> str:
     """How long a rep (or hold) takes, in words: 'Tempo: about 4 s a rep (slow lowering or pauses)'."""
     if e.is_hold:
         return f"Hold: steady, up to {e.longest_hold} s; past that, add a set rather than seconds"
@@ -106,9 +115,12 @@ def tempo_text(e) -> str:
     return f"Tempo: about {e.tempo:g} s a rep ({how})"
 
 
-def exercise_text(e, catalog, width: int = 80) -> str:
+def exercise_text(e: Exercise, catalog: Catalog, width: int = 80) -> str:
     """The instructions as plain text for a terminal."""
-    wrap = lambda text, indent: textwrap.fill(text, width, initial_indent=indent, subsequent_indent=" " * len(indent))  # noqa: E731
+
+    def wrap(text: str, indent: str) -> str:
+        return textwrap.fill(text, width, initial_indent=indent, subsequent_indent=" " * len(indent))
+
     lines = [f"{e.name}  ({e.kind}, {e.level}, {', '.join(e.equipment) or 'bodyweight'})", ""]
     least = "no less" if e.min_rest == e.rest else f"at least {e.min_rest} s"
     lines.append(f"Prescription: {e.prescription_text}, rest {e.rest} s ({least})")
@@ -129,7 +141,7 @@ def exercise_text(e, catalog, width: int = 80) -> str:
 # --- the profile ----------------------------------------------------------------------------
 
 
-def profile_text(p) -> str:
+def profile_text(p: Profile) -> str:
     from ..domain import plan
     from ..domain.model import WEEKDAYS
 
@@ -151,7 +163,7 @@ def profile_text(p) -> str:
     )
 
 
-def weights_text(weights, units: str) -> str:
+def weights_text(weights: Iterable[float], units: str) -> str:
     from ..domain.words import format_load
 
     return ", ".join(format_load(w, units) for w in weights) or "none listed (standard steps)"
@@ -171,20 +183,20 @@ def readiness_text(level: str) -> str:
 # --- the coach: today, the coming days, the week ---------------------------------------------
 
 
-def name_width(items) -> int:
+def name_width(items: Iterable[Prescribed]) -> int:
     """The name column: wide enough for the longest name listed (28 at least), so the doses
     line up under a long name too."""
     return max([28, *(len(p.name) for p in items)])
 
 
-def prescribed_line(p, rest: bool = False, width: int = 28) -> str:
+def prescribed_line(p: Prescribed, rest: bool = False, width: int = 28) -> str:
     """One exercise of a session: name, dose (and rest), its note."""
     note = f"  · {p.note}" if p.note else ""
     dose = f"{p.dose_text}, rest {p.rest} s" if rest else p.dose_text
     return f"{p.name:<{width}} {dose}{note}"
 
 
-def plan_text(plan_today) -> str:
+def plan_text(plan_today: TodayPlan) -> str:
     lines = [
         f"{plan_today.date.strftime('%A %d %B %Y')} · block week {plan_today.block_week} of {plan_today.block_weeks}",
         plan_today.reason,
@@ -205,7 +217,7 @@ def plan_text(plan_today) -> str:
     return "\n".join(lines)
 
 
-def status_text(st) -> str:
+def status_text(st: Status) -> str:
     from ..domain.block import clamp_week
     from ..domain.words import day_name, plural
 
@@ -227,8 +239,6 @@ def status_text(st) -> str:
         lines.append("Block:      just started; adherence shows after your first sessions")
     if st.plan.block_week_reason:
         lines.append(f"Block week {st.plan.block_week}: {st.plan.block_week_reason}.")
-    for w in st.warnings:
-        lines.append(f"{w.level.capitalize()}: {w.message} {w.advice}")
-    for note in st.plan.notes:
-        lines.append(f"Note: {note}")
+    lines += [f"{w.level.capitalize()}: {w.message} {w.advice}" for w in st.warnings]
+    lines += [f"Note: {note}" for note in st.plan.notes]
     return "\n".join(lines)

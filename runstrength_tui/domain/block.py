@@ -30,6 +30,8 @@ def clamp_week(week: int, weeks: int) -> int:
 
 @dataclass(frozen=True)
 class BlockState:
+    """Where the runner is in the training block on a day, and why."""
+
     week: int  # the block week whose dose applies (1 … ``weeks``; after the last, a new block)
     weeks: int
     calendar_week: int  # weeks since the current block started, by the calendar

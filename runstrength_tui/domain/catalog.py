@@ -14,7 +14,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from .model import EQUIPMENT, KINDS, LEVELS, level_rank
+from .model import EQUIPMENT, KINDS, LEVELS, ExerciseKind, is_exercise_kind, level_rank
 
 if TYPE_CHECKING:
     from .programs import Programs
@@ -35,9 +35,11 @@ LIGHT_LEG_FAMILIES = frozenset({"tibialis", "foot", "ankle-mobility", "hip-mobil
 
 @dataclass(frozen=True)
 class Exercise:
+    """One exercise of the catalog (``data/exercises.toml``), checked by :func:`parse_exercise`."""
+
     id: str
     name: str
-    kind: str
+    kind: ExerciseKind
     level: str
     equipment: tuple[str, ...]
     legs: bool
@@ -290,7 +292,7 @@ def parse_exercise(doc: Doc, index: int) -> Exercise:
     if not ID_RE.match(ex_id):
         _fail(entry, "id", "must be kebab-case (lowercase letters, digits and single dashes)")
     kind = _text(doc, "kind", entry)
-    if kind not in KINDS:
+    if not is_exercise_kind(kind):
         _fail(entry, "kind", f"{kind!r} is not one of {', '.join(KINDS)}")
     level = _text(doc, "level", entry)
     if level not in LEVELS:
@@ -300,43 +302,9 @@ def parse_exercise(doc: Doc, index: int) -> Exercise:
     equipment = doc.get("equipment")
     if not isinstance(equipment, list) or any(e not in EQUIPMENT[1:] for e in equipment):
         _fail(entry, "equipment", f"must be a list of {', '.join(EQUIPMENT[1:])} ([] for bodyweight)")
-    reps, hold = doc.get("reps"), doc.get("hold")
-    if (reps is None) == (hold is None):
-        _fail(entry, "reps", "exactly one of reps or hold must be given")
-    if reps is not None:
-        if (
-            not isinstance(reps, list)
-            or len(reps) != 2
-            or not all(isinstance(r, int) and not isinstance(r, bool) for r in reps)
-            or not 1 <= reps[0] <= reps[1] <= 30
-        ):
-            _fail(entry, "reps", "must be [low, high] with 1 <= low <= high <= 30")
-        reps = (reps[0], reps[1])
-    if hold is not None:
-        hold = _int(doc, "hold", entry, 10, 120)
-    max_hold = None
-    if "max_hold" in doc:
-        if hold is None:
-            _fail(entry, "max_hold", "is only for holds (give hold, or drop max_hold)")
-        max_hold = _int(doc, "max_hold", entry, hold, 120)
-    rest = _int(doc, "rest", entry, 15, 180)
-    min_rest = _int(doc, "min_rest", entry, 15, rest)
-    if kind == "plyometric" and min_rest < 60:
-        _fail(entry, "min_rest", "plyometrics need near-full recovery: at least 60 s")
-    barbell = doc.get("barbell", False)
-    if not isinstance(barbell, bool):
-        _fail(entry, "barbell", "must be true or false")
-    if barbell and equipment != ["gym"]:
-        _fail(entry, "barbell", 'a barbell lift needs equipment = ["gym"]')
-    if barbell and min_rest < 90:
-        _fail(entry, "min_rest", "barbell lifts need at least 90 s")
-    if hold is None or "tempo" in doc:
-        tempo = doc.get("tempo")
-        if isinstance(tempo, bool) or not isinstance(tempo, (int, float)) or not 0.5 <= tempo <= 10:
-            _fail(entry, "tempo", "must be the seconds one rep takes, from 0.5 to 10 (e.g. 3 or 4.5)")
-        tempo = float(tempo)
-    else:
-        tempo = 3.0
+    reps, hold, max_hold = _dose(doc, entry)
+    rest, min_rest, barbell = _rests(doc, entry, kind, equipment)
+    tempo = _tempo(doc, entry) if hold is None or "tempo" in doc else 3.0
     intensity = _text(doc, "intensity", entry) if kind == "strength" else _optional_text(doc, "intensity", entry)
     easier, easier_text = _variation(doc, "easier", entry)
     harder, harder_text = _variation(doc, "harder", entry)
@@ -377,6 +345,53 @@ def parse_exercise(doc: Doc, index: int) -> Exercise:
         max_hold=max_hold,
         barbell=barbell,
     )
+
+
+def _dose(doc: Doc, entry: str) -> tuple[tuple[int, int] | None, int | None, int | None]:
+    """(reps, hold, max_hold): exactly one of reps [low, high] or a hold in seconds."""
+    reps, hold = doc.get("reps"), doc.get("hold")
+    if (reps is None) == (hold is None):
+        _fail(entry, "reps", "exactly one of reps or hold must be given")
+    rep_range = None
+    if reps is not None:
+        if (
+            not isinstance(reps, list)
+            or len(reps) != 2
+            or not all(isinstance(r, int) and not isinstance(r, bool) for r in reps)
+            or not 1 <= reps[0] <= reps[1] <= 30
+        ):
+            _fail(entry, "reps", "must be [low, high] with 1 <= low <= high <= 30")
+        rep_range = (reps[0], reps[1])
+    seconds = _int(doc, "hold", entry, 10, 120) if hold is not None else None
+    max_hold = None
+    if "max_hold" in doc:
+        if seconds is None:
+            _fail(entry, "max_hold", "is only for holds (give hold, or drop max_hold)")
+        max_hold = _int(doc, "max_hold", entry, seconds, 120)
+    return rep_range, seconds, max_hold
+
+
+def _rests(doc: Doc, entry: str, kind: str, equipment: list[str]) -> tuple[int, int, bool]:
+    """(rest, min_rest, barbell): plyometrics and barbell lifts need their longer rests."""
+    rest = _int(doc, "rest", entry, 15, 180)
+    min_rest = _int(doc, "min_rest", entry, 15, rest)
+    if kind == "plyometric" and min_rest < 60:
+        _fail(entry, "min_rest", "plyometrics need near-full recovery: at least 60 s")
+    barbell = doc.get("barbell", False)
+    if not isinstance(barbell, bool):
+        _fail(entry, "barbell", "must be true or false")
+    if barbell and equipment != ["gym"]:
+        _fail(entry, "barbell", 'a barbell lift needs equipment = ["gym"]')
+    if barbell and min_rest < 90:
+        _fail(entry, "min_rest", "barbell lifts need at least 90 s")
+    return rest, min_rest, barbell
+
+
+def _tempo(doc: Doc, entry: str) -> float:
+    tempo = doc.get("tempo")
+    if isinstance(tempo, bool) or not isinstance(tempo, (int, float)) or not 0.5 <= tempo <= 10:
+        _fail(entry, "tempo", "must be the seconds one rep takes, from 0.5 to 10 (e.g. 3 or 4.5)")
+    return float(tempo)
 
 
 FAMILY_RE = ID_RE

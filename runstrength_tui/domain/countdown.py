@@ -15,6 +15,8 @@ Clock = Callable[[], float]
 
 @dataclass
 class Countdown:
+    """A timer on an injected clock: started, paused, resumed and read without a clock of its own."""
+
     clock: Clock
     duration: float = 0.0
     _deadline: float | None = None

@@ -9,8 +9,8 @@ from .model import KG_PER_LB, Profile
 # What a gym or a shop rack has, in kg. Pounds racks go by 5 lb (kettlebells by ~8 lb).
 STANDARD_DUMBBELLS_KG = (1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 14, 16, 18, 20, 22.5, 25, 27.5, 30, 32.5, 35, 37.5, 40)
 STANDARD_KETTLEBELLS_KG = (4, 6, 8, 10, 12, 14, 16, 20, 24, 28, 32, 36, 40, 48)
-BARBELL_KG = tuple(20 + 2.5 * i for i in range(0, 65))
-BARBELL_LB = tuple((45 + 5 * i) * KG_PER_LB for i in range(0, 64))  # a 45 lb bar, 2.5 lb plates a side
+BARBELL_KG = tuple(20 + 2.5 * i for i in range(65))
+BARBELL_LB = tuple((45 + 5 * i) * KG_PER_LB for i in range(64))  # a 45 lb bar, 2.5 lb plates a side
 STANDARD_DUMBBELLS_LB = tuple(5 * i * KG_PER_LB for i in range(1, 21))
 STANDARD_KETTLEBELLS_LB = tuple(lb * KG_PER_LB for lb in (9, 13, 18, 26, 35, 44, 53, 62, 70))
 BARBELL_EXERCISES = ("back-squat", "trap-bar-deadlift")

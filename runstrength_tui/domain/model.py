@@ -9,15 +9,23 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, fields, replace
 from datetime import date, datetime
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Literal, TypeGuard, get_args
 
 from .words import KG_PER_LB as KG_PER_LB  # one pound in kilograms
 from .words import load_in_unit
 
 LEVELS = ("beginner", "intermediate", "advanced")
 EQUIPMENT = ("none", "bands", "dumbbells", "kettlebell", "gym")
-KINDS = ("strength", "functional", "plyometric", "core", "mobility")
-RUN_TYPES = ("rest", "easy", "hard", "long")
+#: What an exercise is (exercises.toml's ``kind``).
+ExerciseKind = Literal["strength", "functional", "plyometric", "core", "mobility"]
+KINDS: tuple[ExerciseKind, ...] = get_args(ExerciseKind)
+#: What a sitting was: a strength session or a finisher (a finisher counts half).
+SessionKind = Literal["strength", "leg-free", "finisher"]
+#: What Today shows for a day (the plan's ``kind``, kept in the plan ledger).
+DayKind = Literal["strength", "leg-free", "finisher-only", "rest"]
+#: The runner's declared run of a weekday.
+RunType = Literal["rest", "easy", "hard", "long"]
+RUN_TYPES: tuple[RunType, ...] = get_args(RunType)
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 #: A record as the store keeps it: a JSON object.
 Doc = dict[str, Any]
@@ -33,6 +41,10 @@ def _to_json(value: object) -> object:
     if isinstance(value, (tuple, list)):
         return [_to_json(v) for v in value]
     return value
+
+
+def is_exercise_kind(text: str) -> TypeGuard[ExerciseKind]:
+    return text in KINDS
 
 
 def level_rank(level: str) -> int:
@@ -132,7 +144,7 @@ class SessionRecord:
     id: str
     date: date
     started_at: datetime
-    kind: str = "strength"
+    kind: SessionKind = "strength"
     ended_at: datetime | None = None
     rpe: int | None = None
     minutes: float | None = None  # while open after a reopen: the minutes of the earlier stretches
@@ -185,20 +197,22 @@ class SessionRecord:
 
 @dataclass(frozen=True)
 class Profile:
+    """The runner's answers: level, kit, target, running week, block and races (see ``changed_profile`` for the rules of changing them)."""
+
     level: str = "beginner"
     equipment: tuple[str, ...] = ("none",)
     target: int = 2
     minutes: int = 20
     units: str = "kg"
     week_start: str = "mon"
-    runs: tuple[str, ...] = ("rest", "easy", "hard", "rest", "easy", "long", "rest")
+    runs: tuple[RunType, ...] = ("rest", "easy", "hard", "rest", "easy", "long", "rest")
     block_start: date | None = None
     weeks: int = 10
     # (first week it applies to, sessions per week): so old weeks keep the target they had
     target_history: tuple[tuple[date, int], ...] = ()
     # (first day it applies to, the running week before that day's change): a change of
     # running week re-plans from its day on and never rewrites the days before it
-    runs_history: tuple[tuple[date, tuple[str, ...]], ...] = ()
+    runs_history: tuple[tuple[date, tuple[RunType, ...]], ...] = ()
     races: tuple[date, ...] = ()  # race days: the plan tapers before each one
     # (race day, distance: 5k | 10k | half | marathon | ultra); a race not listed here is
     # taken as a half marathon (rules.DEFAULT_RACE_DISTANCE)
@@ -267,7 +281,7 @@ class Profile:
     def week_start_index(self) -> int:
         return WEEKDAYS.index(self.week_start)
 
-    def run_on(self, day: date) -> str:
+    def run_on(self, day: date) -> RunType:
         """The run declared for ``day`` as it was declared then (``runs_history``)."""
         for since, runs in self.runs_history:
             if day < since:

@@ -23,7 +23,7 @@ from datetime import date, datetime, time, timedelta
 from .block import BlockState, block_state
 from .catalog import Catalog, Exercise
 from .loads import at_or_below, first_load, implement, ladder, step_up
-from .model import Profile, SessionRecord, SetRecord
+from .model import DayKind, Profile, SessionRecord, SetRecord
 from .prescribed import Prescribed as Prescribed  # re-exported: the planner's result type
 from .prescribed import estimated_minutes as estimated_minutes
 from .prescribed import pair_up, session_seconds
@@ -1054,7 +1054,7 @@ def _session(
 @dataclass(frozen=True)
 class TodayPlan:
     date: dt.date
-    kind: str  # strength | finisher-only | rest
+    kind: DayKind  # strength | finisher-only | rest
     reason: str
     block_week: int
     block_weeks: int

@@ -111,11 +111,8 @@ def races_with_distances(
 ) -> tuple[tuple[date, ...], tuple[tuple[date, str], ...]]:
     """The race days and their declared distances after adding ``new`` (a new distance
     for a day replaces the old one); days before yesterday are dropped."""
-    known = dict(distances)
     added = list(new)
-    for d, name in added:
-        if name is not None:
-            known[d] = name
+    known = dict(distances) | {d: name for d, name in added if name is not None}
     kept = race_days([*profile_races, *(d for d, _ in added)], day)
     return kept, tuple(sorted((d, name) for d, name in known.items() if d in kept))
 

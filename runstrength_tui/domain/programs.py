@@ -10,23 +10,29 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal, get_args
 
 from .catalog import Catalog, CatalogError
-from .model import LEVELS
+from .model import LEVELS, ExerciseKind
 
-ROLES = ("main", "prehab", "accessory", "core", "power")
+#: What a slot of a session template is for.
+Role = Literal["main", "prehab", "accessory", "core", "power"]
+ROLES: tuple[Role, ...] = get_args(Role)
 
 
 @dataclass(frozen=True)
 class Slot:
+    """One place of a session template: an exercise, its kind and what it is there for."""
+
     id: str
-    kind: str
-    role: str = "accessory"
+    kind: ExerciseKind
+    role: Role = "accessory"
 
 
 @dataclass(frozen=True)
 class WeekDose:
+    """The sets, reps and holds of one week of a level's 12-week block."""
+
     sets: int
     reps: tuple[int, int]
     hold_sets: int
@@ -39,6 +45,8 @@ class WeekDose:
 
 @dataclass(frozen=True)
 class Template:
+    """A level's sessions and its 12 weekly doses."""
+
     level: str
     sessions: tuple[tuple[Slot, ...], ...]
     weeks: tuple[WeekDose, ...]
@@ -47,6 +55,8 @@ class Template:
 
 @dataclass(frozen=True)
 class FinisherSlot:
+    """One exercise of the short finisher on a run day."""
+
     id: str
     reps: tuple[int, int] | None
     hold: int | None
@@ -55,14 +65,39 @@ class FinisherSlot:
 
 @dataclass(frozen=True)
 class Programs:
+    """Every level's template, the finisher and the warm-up drills (``data/programs.toml``)."""
+
     templates: dict[str, Template]
     finisher: tuple[FinisherSlot, ...]
     warmup: tuple[str, ...] = ()
     leg_free: tuple[Slot, ...] = ()  # the short third session that spares the legs
 
 
-def _default_role(kind: str) -> str:
-    return {"strength": "main", "plyometric": "power", "core": "core"}.get(kind, "accessory")
+def _default_role(kind: str) -> Role:
+    roles: dict[str, Role] = {"strength": "main", "plyometric": "power", "core": "core"}
+    return roles.get(kind, "accessory")
+
+
+def _week_dose(level: str, n: int, week: Any) -> WeekDose:
+    """Week ``n`` of a level's 12: its sets, reps and holds, checked."""
+    try:
+        dose = WeekDose(
+            sets=int(week["sets"]),
+            reps=(int(week["reps"][0]), int(week["reps"][1])),
+            hold_sets=int(week["hold_sets"]),
+            hold=int(week["hold"]),
+            variation=bool(week.get("variation", 0)),
+            light=bool(week.get("light", False)),
+            drop=int(week.get("drop", 0)),
+            heavy=bool(week.get("heavy", False)),
+        )
+    except (KeyError, TypeError, ValueError, IndexError):
+        raise CatalogError(f"programs: {level} week {n}: needs sets, reps, hold_sets and hold") from None
+    if not (1 <= dose.sets <= 3 and 1 <= dose.hold_sets <= 3 and 10 <= dose.reps[0] <= dose.reps[1] <= 20):
+        raise CatalogError(f"programs: {level} week {n}: sets must be 1–3 and reps inside 10–20")
+    if dose.heavy and dose.light:
+        raise CatalogError(f"programs: {level} week {n}: a lighter week cannot be a heavier one")
+    return dose
 
 
 def parse_programs(raw: Mapping[str, Any], catalog: Catalog) -> Programs:
@@ -96,26 +131,7 @@ def parse_programs(raw: Mapping[str, Any], catalog: Catalog) -> Programs:
         if not isinstance(doc, dict):
             raise CatalogError(f"programs: no [{level}] template")
         sessions = [slots(level, f"session {n}", s) for n, s in enumerate(doc.get("sessions", []), start=1)]
-        weeks = []
-        for n, week in enumerate(doc.get("week", []), start=1):
-            try:
-                dose = WeekDose(
-                    sets=int(week["sets"]),
-                    reps=(int(week["reps"][0]), int(week["reps"][1])),
-                    hold_sets=int(week["hold_sets"]),
-                    hold=int(week["hold"]),
-                    variation=bool(week.get("variation", 0)),
-                    light=bool(week.get("light", False)),
-                    drop=int(week.get("drop", 0)),
-                    heavy=bool(week.get("heavy", False)),
-                )
-            except (KeyError, TypeError, ValueError, IndexError):
-                raise CatalogError(f"programs: {level} week {n}: needs sets, reps, hold_sets and hold") from None
-            if not (1 <= dose.sets <= 3 and 1 <= dose.hold_sets <= 3 and 10 <= dose.reps[0] <= dose.reps[1] <= 20):
-                raise CatalogError(f"programs: {level} week {n}: sets must be 1–3 and reps inside 10–20")
-            if dose.heavy and dose.light:
-                raise CatalogError(f"programs: {level} week {n}: a lighter week cannot be a heavier one")
-            weeks.append(dose)
+        weeks = [_week_dose(level, n, week) for n, week in enumerate(doc.get("week", []), start=1)]
         if not sessions or len(weeks) != 12:
             raise CatalogError(f"programs: [{level}] needs sessions and exactly 12 weeks")
         full_body = slots(level, "full_body", doc.get("full_body", [])) if doc.get("full_body") else ()
@@ -133,7 +149,12 @@ def parse_programs(raw: Mapping[str, Any], catalog: Catalog) -> Programs:
     for ex_id in warmup:
         check_slot("warmup", ex_id, None)
     leg_free = slots("leg_free", "slots", raw.get("leg_free", {}).get("slots", []))
+    _check_spare_legs(catalog, leg_free, finisher)
+    return Programs(templates, tuple(finisher), warmup, leg_free)
+
+
+def _check_spare_legs(catalog: Catalog, leg_free: tuple[Slot, ...], finisher: list[FinisherSlot]) -> None:
+    """The leg-free session and the finisher hold only exercises that spare the legs."""
     for ex_id in [s.id for s in leg_free] + [s.id for s in finisher] + [s.beginner for s in finisher if s.beginner]:
         if not catalog.spares_legs([ex_id]):
             raise CatalogError(f"programs: the leg-free session and the finisher must spare the legs, not {ex_id!r}")
-    return Programs(templates, tuple(finisher), warmup, leg_free)

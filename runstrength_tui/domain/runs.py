@@ -165,9 +165,9 @@ def make_run(
         date=start.date(),
         start=start.replace(microsecond=0),
         distance_km=distance,
-        duration_s=int(round(duration_s)),
+        duration_s=round(duration_s),
         source=source,
-        avg_hr=int(round(avg_hr)) if avg_hr else None,
+        avg_hr=round(avg_hr) if avg_hr else None,
         laps=int(laps),
         intervals=bool(intervals),
     )
@@ -180,14 +180,8 @@ def _fail(what: str) -> NoReturn:
     raise ValueError(what)
 
 
-def validate_run_doc(doc: object, *, today: date) -> Run:
-    """Check a run document strictly (types, ranges, dates 1970..today+1) and return the Run.
-
-    Raises ValueError with one sentence naming the first problem. This is the validator
-    to register for ``runs-YYYY.json`` members and for the ``runs`` list of an export."""
-    if not isinstance(doc, dict):
-        _fail(f"a run must be an object, not {type(doc).__name__}")
-    allowed = {
+_RUN_FIELDS = frozenset(
+    {
         "id",
         "date",
         "start",
@@ -200,7 +194,17 @@ def validate_run_doc(doc: object, *, today: date) -> Run:
         "intervals",
         "kind_set_by_user",
     }
-    extra = sorted(set(doc) - allowed)
+)
+
+
+def validate_run_doc(doc: object, *, today: date) -> Run:
+    """Check a run document strictly (types, ranges, dates 1970..today+1) and return the Run.
+
+    Raises ValueError with one sentence naming the first problem. This is the validator
+    to register for ``runs-YYYY.json`` members and for the ``runs`` list of an export."""
+    if not isinstance(doc, dict):
+        _fail(f"a run must be an object, not {type(doc).__name__}")
+    extra = sorted(set(doc) - _RUN_FIELDS)
     if extra:
         _fail(f"a run has unknown field {extra[0]!r}")
     for key in ("id", "date", "start", "distance_km", "duration_s", "kind", "source"):
@@ -209,6 +213,13 @@ def validate_run_doc(doc: object, *, today: date) -> Run:
     rid = doc["id"]
     if not isinstance(rid, str) or not _ID_RE.match(rid):
         _fail("a run's id must be 16-64 lowercase hex digits")
+    _check_run_when(rid, doc, today)
+    _check_run_figures(rid, doc)
+    return Run.from_doc(doc)
+
+
+def _check_run_when(rid: str, doc: dict[str, Any], today: date) -> None:
+    """A run's date and start: ISO, with a real UTC offset, agreeing, in 1970..today+1."""
     if not isinstance(doc["date"], str) or not isinstance(doc["start"], str):
         _fail("a run's date and start must be ISO text")
     try:
@@ -225,13 +236,21 @@ def validate_run_doc(doc: object, *, today: date) -> Run:
         _fail(f"run {rid}: date {day} is not the local date of its start {doc['start']}")
     if not date(FIRST_YEAR, 1, 1) <= day <= today + timedelta(days=1):
         _fail(f"run {rid}: date {day} is outside {FIRST_YEAR}-01-01..{today + timedelta(days=1)}")
+
+
+def _whole(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _check_run_figures(rid: str, doc: dict[str, Any]) -> None:
+    """A run's distance, duration, kind, source, heart rate, laps and flags."""
     distance = doc["distance_km"]
     if isinstance(distance, bool) or not isinstance(distance, (int, float)) or not math.isfinite(distance):
         _fail(f"run {rid}: distance_km must be a number")
     if not MIN_DISTANCE_KM <= distance <= MAX_DISTANCE_KM:
         _fail(f"run {rid}: distance_km {distance} is outside {MIN_DISTANCE_KM}..{MAX_DISTANCE_KM}")
     duration = doc["duration_s"]
-    if isinstance(duration, bool) or not isinstance(duration, int):
+    if not _whole(duration):
         _fail(f"run {rid}: duration_s must be a whole number of seconds")
     if not MIN_DURATION_S <= duration <= MAX_DURATION_S:
         _fail(f"run {rid}: duration_s {duration} is outside {MIN_DURATION_S}..{MAX_DURATION_S}")
@@ -240,15 +259,14 @@ def validate_run_doc(doc: object, *, today: date) -> Run:
     if doc["source"] not in SOURCES:
         _fail(f"run {rid}: source {doc['source']!r} is not one of {', '.join(SOURCES)}")
     hr = doc.get("avg_hr")
-    if hr is not None and (isinstance(hr, bool) or not isinstance(hr, int) or not MIN_HR <= hr <= MAX_HR):
+    if hr is not None and (not _whole(hr) or not MIN_HR <= hr <= MAX_HR):
         _fail(f"run {rid}: avg_hr must be empty or a whole number from {MIN_HR} to {MAX_HR}")
     laps = doc.get("laps", 0)
-    if isinstance(laps, bool) or not isinstance(laps, int) or not 0 <= laps <= MAX_LAPS:
+    if not _whole(laps) or not 0 <= laps <= MAX_LAPS:
         _fail(f"run {rid}: laps must be a whole number from 0 to {MAX_LAPS}")
     for flag in ("intervals", "kind_set_by_user"):
         if not isinstance(doc.get(flag, False), bool):
             _fail(f"run {rid}: {flag} must be true or false")
-    return Run.from_doc(doc)
 
 
 def validate_runs_tables(tables: object, *, today: date, year: int | None = None) -> list[Run]:
@@ -452,7 +470,7 @@ def effective_days(declared: tuple[str, ...], actual: dict[date, str], first: da
 
 def duration_text(seconds: int) -> str:
     """1:58 for a run under 10 hours (h:mm), 45 min under an hour."""
-    minutes = int(round(seconds / 60))
+    minutes = round(seconds / 60)
     if minutes < 60:
         return f"{minutes} min"
     return f"{minutes // 60}:{minutes % 60:02d}"

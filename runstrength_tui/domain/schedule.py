@@ -164,6 +164,8 @@ def feasible(days: list[date], week: RunningWeek) -> bool:
 
 @dataclass(frozen=True)
 class WeekPlan:
+    """The week a day belongs to: the strength days done and still planned against its target."""
+
     start: date
     done: tuple[date, ...]  # days of this week with a session before ``today``
     planned: tuple[date, ...]  # strength days from ``today`` on

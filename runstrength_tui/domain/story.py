@@ -40,6 +40,8 @@ def _set_text(s: SetRecord, unit: str) -> str:
 
 @dataclass(frozen=True)
 class Story:
+    """An exercise's sets over time: one point a session and the best set."""
+
     exercise: str
     name: str
     measure: str  # "load", "reps" or "seconds": what the chart shows

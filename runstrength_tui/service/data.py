@@ -21,7 +21,7 @@ from ..store.paths import ENV_DATA_DIR, default_data_dir, resolve_data_dir
 from ..store.storage import StoreError, writes_done
 
 if TYPE_CHECKING:
-    from ..store.exchange import Bundle
+    from ..store.transfer import Bundle
 
 __all__ = [
     "ENV_DATA_DIR",
@@ -82,10 +82,10 @@ def write_file(target: Path, payload: bytes) -> None:
 
 def read_import(path: Path, today: date, strong_unit: str = "kg") -> Bundle:
     """An export file (our JSON or CSV, or Strong's or Hevy's CSV) read and checked
-    completely, before any log is opened: an ``exchange.Bundle`` for
+    completely, before any log is opened: an ``transfer.Bundle`` for
     :meth:`Log.import_bundle`; InputError otherwise. ``strong_unit`` is the unit of
     Strong's current export (it does not say)."""
-    from ..store.exchange import read_export
+    from ..store.transfer import read_export
     from .coach_inputs import catalog
 
     return read_export(Path(path), catalog(), today, strong_unit)

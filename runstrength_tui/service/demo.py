@@ -16,7 +16,7 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from ..domain import plan
-from ..domain.model import Profile, SessionRecord, SetRecord
+from ..domain.model import Profile, RunType, SessionKind, SessionRecord, SetRecord
 from ..domain.weeks import week_start
 from ..store.paths import cache_dir
 from ..store.repo import Store, new_id
@@ -39,7 +39,7 @@ START_LOADS = {
 
 # The demo runner's week, starting from "today": so whatever the date, today is an off day
 # with a strength session to show (and never the day after the long run).
-WEEK_FROM_TODAY = ("rest", "easy", "hard", "rest", "easy", "long", "rest")
+WEEK_FROM_TODAY: tuple[RunType, ...] = ("rest", "easy", "hard", "rest", "easy", "long", "rest")
 
 
 def demo_profile(today: date) -> Profile:
@@ -74,7 +74,7 @@ def fill_demo(store: Store, today: date, seed: int = 7) -> None:
     while day < today:
         todays = plan.today_plan(day, profile, sessions, history, catalog, programs)
         items = todays.exercises if todays.kind in ("strength", "leg-free") else todays.finisher
-        kind = todays.kind if todays.kind in ("strength", "leg-free") else "finisher"
+        kind: SessionKind = todays.kind if todays.kind in ("strength", "leg-free") else "finisher"
         if todays.kind == "rest" or (kind == "finisher" and rng.random() < 0.6):
             day += timedelta(days=1)
             continue
@@ -144,10 +144,11 @@ def make_demo_dir(today: date) -> Path:
 
 def demo_key(today: date) -> str:
     """What the demo log depends on: the date, the version, the shipped data, the code
-    (each file by its size and modification time, as ``store.checked`` stamps its checkers:
+    (each file by its size and modification time, as ``store.check_cache`` stamps its checkers:
     a start does not read and hash every source file)."""
+    from hashlib import blake2b
+
     from .. import __version__
-    from ..store.digest import blake2b
 
     package = Path(__file__).resolve().parent.parent
     digest = blake2b(f"{__version__}|{today.isoformat()}".encode(), digest_size=8)

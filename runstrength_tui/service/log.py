@@ -16,7 +16,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 from ..domain.coach import Coach, Status
-from ..domain.model import GuardWarning, Profile, SessionRecord, SetRecord, TuiSettings
+from ..domain.model import GuardWarning, Profile, SessionKind, SessionRecord, SetRecord, TuiSettings
 from ..domain.profile import changed_profile, default_profile
 from ..domain.runs import Run
 from ..domain.story import Story, exercise_story
@@ -24,6 +24,7 @@ from ..domain.validate import parse_note
 from ..domain.words import dated_after_note, json_safe
 from ..store.lock import AlreadyRunningError
 from ..store.repo import NewerSchemaError, Store, folders_to_make, forget_new_log, new_id
+from ..store.run_log import RunLog
 from ..store.storage import CorruptFileError, StoreError, atomic_write_bytes
 from . import runs as service_runs
 from .coach_inputs import HISTORY_DAYS, catalog, load_coach, week_review
@@ -31,7 +32,7 @@ from .history import recent_history_rows
 from .runs import runs_between, week_runs
 
 if TYPE_CHECKING:
-    from ..store.exchange import Bundle
+    from ..store.transfer import Bundle
 
 __all__ = [
     "AlreadyRunningError",
@@ -207,7 +208,7 @@ class Log:
     def ack(self, code: str, exercise: str | None, day: date) -> None:
         self._store.ack(code, exercise, day)
 
-    def start_session(self, day: date, now: datetime, kind: str = "strength") -> SessionRecord:
+    def start_session(self, day: date, now: datetime, kind: SessionKind = "strength") -> SessionRecord:
         return self._store.start_session(day, now, kind=kind)
 
     def session_for_day(self, day: date, now: datetime) -> SessionRecord:
@@ -291,9 +292,11 @@ class Log:
 
     def export_text(self, now: datetime, kind: str = "json") -> str:
         """The whole log as our JSON export (or our CSV of sets), ready to write or print."""
+        from ..store import transfer
+
         if kind == "csv":
-            return self._store.export_csv()
-        return json_safe(json.dumps(self._store.export_bundle(now), indent=1, ensure_ascii=False)) + "\n"
+            return transfer.export_csv(self._store)
+        return json_safe(json.dumps(transfer.export_bundle(self._store, now), indent=1, ensure_ascii=False)) + "\n"
 
     def export_to(self, target: Path, now: datetime, kind: str = "json") -> Path:
         """Write the export to ``target`` atomically (a kill leaves the old file or the new one)."""
@@ -314,8 +317,16 @@ class Log:
     def import_bundle(self, bundle: Bundle) -> dict[str, int]:
         """Merge an export read by :func:`.data.read_import`: what is there already (by id)
         is skipped, the rest swapped in at once after a backup. Counts of added and skipped."""
-        return self._store.import_bundle(
-            bundle.sessions, bundle.sets, bundle.profile, bundle.acks, runs=bundle.runs, settings=bundle.settings
+        from ..store import transfer
+
+        return transfer.import_bundle(
+            self._store,
+            bundle.sessions,
+            bundle.sets,
+            bundle.profile,
+            bundle.acks,
+            runs=bundle.runs,
+            settings=bundle.settings,
         )
 
     def exercise_story(self, exercise: str, unit: str | None = None) -> Story:
@@ -375,7 +386,7 @@ class Log:
 
     def set_run_kind(self, day: date, kind: str | None) -> list[Run]:
         """Correct the kind of ``day``'s runs (None: back to the automatic kind)."""
-        return self._store.run_log().set_kind(day, kind, self._week_start_index())
+        return RunLog(self._store).set_kind(day, kind, self._week_start_index())
 
     def import_runs(self, paths: list[Path], now: datetime) -> service_runs.ImportResult:
         """Read watch files and folders and add the new runs (see :func:`.runs.import_paths`)."""

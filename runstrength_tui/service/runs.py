@@ -14,30 +14,33 @@ from typing import TYPE_CHECKING
 from ..domain.runs import Run, actual_week
 from ..domain.weeks import week_start
 from ..store.repo import Store
+from ..store.run_log import RunLog
 
 if TYPE_CHECKING:
-    from ..store.run_files import Collected
+    from ..store.run_import import Collected
 
 
 def runs_between(store: Store, first: date, last: date) -> list[Run]:
     """The runs of [first, last], oldest first."""
-    return store.run_log().runs(first, last)
+    return RunLog(store).runs(first, last)
 
 
 def actual_days(store: Store, first: date, last: date) -> dict[date, str]:
     """What the planner needs: for each day of [first, last] the imported runs cover, the
     day's run kind ("rest" with no run); days not covered are absent (forecast there)."""
-    return actual_week(store.run_log().runs_with_edges(first, last), first, last)
+    return actual_week(RunLog(store).runs_with_edges(first, last), first, last)
 
 
 def week_runs(store: Store, day: date, week_start_index: int = 0) -> tuple[date, list[Run]]:
     """The runs of the week holding ``day`` up to ``day`` (for the Week and Today lines)."""
     start = week_start(day, week_start_index)
-    return start, store.run_log().runs(start, day)
+    return start, RunLog(store).runs(start, day)
 
 
 @dataclass
 class ImportResult:
+    """What ``runs import`` did: the runs added, those already there, and each file's problem."""
+
     added: list[Run]
     skipped: int  # already there (same start and distance)
     files: int
@@ -50,10 +53,10 @@ def read_paths(paths: list[Path], now: datetime, zone: tzinfo | None = None) -> 
     """Read every file and folder (no data folder involved: this runs before the log is
     opened, so a slow or stuck file never holds its lock). Returns the store's
     ``Collected``: runs, problems, skipped activities."""
-    from ..store import run_files
+    from ..store import run_import
 
     aware_now = now.astimezone() if now.tzinfo is None else now
-    return run_files.collect(paths, aware_now, zone)
+    return run_import.collect(paths, aware_now, zone)
 
 
 def add_found(store: Store | None, found: Collected, week_start_index: int = 0) -> ImportResult:
@@ -65,7 +68,7 @@ def add_found(store: Store | None, found: Collected, week_start_index: int = 0) 
     if found.runs:
         if store is None:
             raise ValueError("runs were found but no store was given")
-        log = store.run_log()
+        log = RunLog(store)
         from ..domain.runs import merge_new
 
         if merge_new(log.runs(), found.runs)[0]:

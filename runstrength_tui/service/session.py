@@ -11,11 +11,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
+from typing import Literal
 
 from ..domain import guard
 from ..domain.catalog import Catalog
 from ..domain.coach import Coach
-from ..domain.model import SessionRecord, SetRecord
+from ..domain.model import SessionKind, SessionRecord, SetRecord
 from ..domain.plan import PainStatus, Prescribed, TodayPlan
 from ..domain.words import format_load
 from .coach_inputs import HISTORY_DAYS
@@ -25,6 +26,8 @@ from .log import LogError as StoreError
 
 @dataclass
 class Item:
+    """One exercise of the session being done: its prescription and the sets done so far."""
+
     plan: Prescribed
     done: list[SetRecord] = field(default_factory=list)
     skipped: bool = False
@@ -86,7 +89,7 @@ class Workout:
         self.items: list[Item] = []
         self.index = 0
         self.session: SessionRecord | None = None
-        self.mode = "strength"  # or "finisher"
+        self.mode: Literal["strength", "finisher", "rest"] = "strength"  # what the day's items are
         self.session_warnings: list[guard.GuardWarning] = []
         self.summary: list[guard.GuardWarning] = []
         self.shown: set[tuple[str, str]] = set()
@@ -397,7 +400,7 @@ class Workout:
     def start(self) -> SessionRecord:
         if self.session is None:
             leg_free = self.plan is not None and self.plan.kind == "leg-free"
-            kind = "finisher" if self.mode == "finisher" else ("leg-free" if leg_free else "strength")
+            kind: SessionKind = "finisher" if self.mode == "finisher" else ("leg-free" if leg_free else "strength")
             self.session = self.logbook.start_session(self._today(), self._now(), kind=kind)
             self.shown |= {(w.code, w.exercise) for w in self.session_warnings}
         return self.session

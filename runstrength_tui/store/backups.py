@@ -124,13 +124,13 @@ class _Capped:
     """A read-only stream that refuses to yield more than ``limit`` bytes in all, or more
     than ``largest`` in one read."""
 
-    def __init__(self, raw, limit: int, largest: int):
+    def __init__(self, raw: io.BufferedIOBase, limit: int, largest: int):
         self.raw, self.left, self.largest = raw, limit, largest
 
     def read(self, n: int = -1) -> bytes:
         if n is None or n < 0 or n > self.largest:
             raise _TooLarge(f"it asks for a read of more than {self.largest // 2**20} MB")
-        data = self.raw.read(min(n, self.left + 1))
+        data: bytes = self.raw.read(min(n, self.left + 1))
         self.left -= len(data)
         if self.left < 0:
             raise _TooLarge(f"it unpacks to more than {MAX_TOTAL // 2**20} MB")
@@ -144,6 +144,8 @@ def read_members(path: Path) -> dict[str, bytes]:
         raise BackupError(f"it has no {MAIN}")
     for name, payload in members.items():
         data, reason = parse(payload)
+        if data is None:
+            raise BackupError(f"its {name} is damaged ({reason})")
         if reason is None and name == MAIN and (main_version(data) or 0) > SCHEMA_VERSION:
             reason = "written by a newer runstrength"
         if reason is None:
@@ -163,7 +165,7 @@ def _unpack(path: Path) -> dict[str, bytes]:
     try:
         with open(path, "rb") as handle, gzip.GzipFile(fileobj=handle, mode="rb") as gz:
             stream = _Capped(gz, MAX_TOTAL, MAX_MEMBER + tarfile.RECORDSIZE)
-            with tarfile.open(fileobj=stream, mode="r|") as tar:
+            with tarfile.open(fileobj=stream, mode="r|") as tar:  # type: ignore[call-overload]
                 for member in tar:
                     name = member.name
                     if len(members) >= MAX_MEMBERS:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import timedelta
+from typing import Any
 
 from ..domain.schema import ACK, META, PROFILE, SESSION, SET, SHOWN, V0_SET, Doc, Window, check_table, show_key
 
@@ -18,9 +19,10 @@ SCHEMA_VERSION = 1
 MAIN = "runstrength.json"
 JOURNAL = "journal.json"
 SHARD_PREFIX = "sets-"
+RUNS_PREFIX = "runs-"  # imported runs, one file per year (store/run_log.py)
 
-Validator = Callable[[str, dict, Window], list[str]]
-_REGISTRY: list[tuple[re.Pattern, Validator]] = []
+Validator = Callable[[str, dict[str, Any], Window], list[str]]
+_REGISTRY: list[tuple[re.Pattern[str], Validator]] = []
 
 
 def register(pattern: str, validator: Validator) -> None:
@@ -50,7 +52,7 @@ def outside_window() -> Window:
     return Window.absolute(plain=True)
 
 
-def problems(name: str, data: dict, window: Window | None = None) -> list[str]:
+def problems(name: str, data: dict[str, Any], window: Window | None = None) -> list[str]:
     """What is wrong with the parsed contents of data file ``name`` (empty: nothing)."""
     validator = validator_for(name)
     if validator is None:
@@ -58,7 +60,7 @@ def problems(name: str, data: dict, window: Window | None = None) -> list[str]:
     return validator(name, data, window or default_window())
 
 
-def _tables(data: dict, allowed: dict[str, tuple[Doc, int | None]], window: Window) -> list[str]:
+def _tables(data: dict[str, Any], allowed: dict[str, tuple[Doc, int | None]], window: Window) -> list[str]:
     out: list[str] = []
     for table, docs in data.items():
         spec = allowed.get(table)
@@ -71,7 +73,7 @@ def _tables(data: dict, allowed: dict[str, tuple[Doc, int | None]], window: Wind
     return out
 
 
-def main_version(data: dict) -> int | None:
+def main_version(data: dict[str, Any]) -> int | None:
     """The schema version in runstrength.json (0: the prototype's, which had no meta); None
     when the meta table itself is malformed."""
     meta = data.get("meta")
@@ -92,11 +94,11 @@ MAIN_TABLES = {
     "shown": (SHOWN, 400),
 }
 V0_TABLES = {"sets": (V0_SET, None), "profile": (PROFILE, 1)}
-JOURNAL_TABLES = {"session": (SESSION, 1), "sets": (SET, None)}
-SHARD_TABLES = {"sets": (SET, None)}
+JOURNAL_TABLES: dict[str, tuple[Doc, int | None]] = {"session": (SESSION, 1), "sets": (SET, None)}
+SHARD_TABLES: dict[str, tuple[Doc, int | None]] = {"sets": (SET, None)}
 
 
-def _main(name: str, data: dict, window: Window) -> list[str]:
+def _main(name: str, data: dict[str, Any], window: Window) -> list[str]:
     version = main_version(data)
     if version is None:
         return ["meta: expected one document with a whole-number schema_version"]
@@ -105,11 +107,11 @@ def _main(name: str, data: dict, window: Window) -> list[str]:
     return _tables(data, MAIN_TABLES if version >= 1 else V0_TABLES, window)
 
 
-def _journal(name: str, data: dict, window: Window) -> list[str]:
+def _journal(name: str, data: dict[str, Any], window: Window) -> list[str]:
     return _tables(data, JOURNAL_TABLES, window)
 
 
-def _shard(name: str, data: dict, window: Window) -> list[str]:
+def _shard(name: str, data: dict[str, Any], window: Window) -> list[str]:
     out = _tables(data, SHARD_TABLES, window)
     if not out:
         year = name[len(SHARD_PREFIX) : -len(".json")]
@@ -119,7 +121,7 @@ def _shard(name: str, data: dict, window: Window) -> list[str]:
     return out
 
 
-def _loose(name: str, data: dict, window: Window) -> list[str]:
+def _loose(name: str, data: dict[str, Any], window: Window) -> list[str]:
     """Files owned by other parts of the app: an object of tables of documents (checked by
     the storage already); their own schema is theirs to register."""
     return []
@@ -130,7 +132,7 @@ register(re.escape(JOURNAL), _journal)
 register(r"sets-[0-9]{4}\.json", _shard)
 
 
-def _runs(name: str, data: dict, window: Window) -> list[str]:
+def _runs(name: str, data: dict[str, Any], window: Window) -> list[str]:
     """Imported running activities: every run valid and in the file's year."""
     from ..domain.runs import validate_runs_tables
 

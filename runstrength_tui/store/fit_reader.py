@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import struct
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 FIT_EPOCH = datetime(1989, 12, 31, tzinfo=UTC)
 #: Below this a FIT date_time is seconds since the device was switched on, not a date.
@@ -155,7 +156,7 @@ def is_fit(data: bytes) -> bool:
 
 
 class _Definition:
-    __slots__ = ("global_num", "size", "fields")
+    __slots__ = ("fields", "global_num", "size")
 
     def __init__(self, global_num: int, size: int, fields: list[tuple[str, float, int, struct.Struct, int | None]]):
         self.global_num = global_num
@@ -163,12 +164,12 @@ class _Definition:
         self.fields = fields  # (name, scale, offset, struct, invalid)
 
 
-def read_messages(data: bytes) -> dict[int, list[dict]]:
+def read_messages(data: bytes) -> dict[int, list[dict[str, Any]]]:
     """The wanted messages of every FIT file chained in ``data``, by global message number.
 
     A date_time is returned as an int (seconds since the FIT epoch, maybe relative); see
     :func:`fit_time`. Raises FitError for a damaged or foreign file."""
-    out: dict[int, list[dict]] = {num: [] for num in WANTED}
+    out: dict[int, list[dict[str, Any]]] = {num: [] for num in WANTED}
     pos = 0
     files = 0
     while pos < len(data):
@@ -181,32 +182,9 @@ def read_messages(data: bytes) -> dict[int, list[dict]]:
     return out
 
 
-def _read_one(data: bytes, start: int, out: dict[int, list[dict]]) -> int:
-    view = memoryview(data)
-    if len(data) - start < 12 or data[start + 8 : start + 12] != b".FIT":
-        raise FitError(
-            "it is not a FIT file"
-            if start == 0
-            else "the FIT file has trailing bytes that are not FIT data; copy it from the watch again"
-        )
-    header_size = data[start]
-    if header_size < 12 or len(data) - start < header_size:
-        raise FitError("the FIT file's header is damaged; copy it from the watch again")
-    data_size = struct.unpack_from("<I", data, start + 4)[0]
-    if header_size >= 14:
-        header_crc = struct.unpack_from("<H", data, start + 12)[0]
-        # 0x0000 means "not computed", which the protocol allows
-        if header_crc and header_crc != fit_crc(view[start : start + 12]):
-            raise FitError(
-                "the FIT file's header is damaged (its checksum does not match); copy it from the watch again"
-            )
-    end = start + header_size + data_size
-    if end + 2 > len(data):
-        raise FitError("the FIT file is cut short; copy it from the watch again")
-    if fit_crc(view[start : end + 2]) != 0:  # the CRC over the file including its own CRC is 0
-        raise FitError("the FIT file is damaged (its checksum does not match); copy it from the watch again")
+def _read_one(data: bytes, start: int, out: dict[int, list[dict[str, Any]]]) -> int:
+    pos, end = _checked_bounds(data, start)
     defs: dict[int, _Definition] = {}
-    pos = start + header_size
     last_time: int | None = None
     unpack_u8 = data.__getitem__
     while pos < end:
@@ -234,41 +212,7 @@ def _read_one(data: bytes, start: int, out: dict[int, list[dict]]) -> int:
             continue
         local = head & 0x0F
         if head & 0x40:  # definition message
-            if pos + 5 > end:
-                raise FitError("the FIT file is cut short inside a definition; copy it from the watch again")
-            big = unpack_u8(pos + 1) == 1
-            global_num = struct.unpack_from(">H" if big else "<H", data, pos + 2)[0]
-            count = unpack_u8(pos + 4)
-            pos += 5
-            if pos + 3 * count > end:
-                raise FitError("the FIT file is cut short inside a definition; copy it from the watch again")
-            wanted = WANTED.get(global_num, {})
-            fields = []
-            size = 0
-            order = ">" if big else "<"
-            for i in range(count):
-                num, fsize, base = data[pos + 3 * i], data[pos + 3 * i + 1], data[pos + 3 * i + 2] & 0x1F
-                spec = wanted.get(num)
-                info = _BASE.get(base)
-                if (spec is not None or num == 253) and info is not None:
-                    code, invalid = info
-                    one = struct.Struct(order + code)
-                    if fsize == one.size:  # a field of the wrong size (misaligned writers) is left out
-                        name, scale = spec if spec is not None else ("timestamp", 1)
-                        fields.append((name, scale, size, one, invalid))
-                size += fsize
-            pos += 3 * count
-            if head & 0x20:  # developer fields: only their sizes matter here
-                if pos + 1 > end:
-                    raise FitError("the FIT file is cut short inside a definition; copy it from the watch again")
-                dev = unpack_u8(pos)
-                pos += 1
-                if pos + 3 * dev > end:
-                    raise FitError("the FIT file is cut short inside a definition; copy it from the watch again")
-                size += sum(data[pos + 3 * i + 1] for i in range(dev))
-                pos += 3 * dev
-            keep = global_num in WANTED
-            defs[local] = _Definition(global_num, size, fields if keep else [f for f in fields if f[0] == "timestamp"])
+            pos, defs[local] = _read_definition(data, pos, end, bool(head & 0x20))
             continue
         defn = defs.get(local)
         if defn is None:
@@ -277,17 +221,87 @@ def _read_one(data: bytes, start: int, out: dict[int, list[dict]]) -> int:
             raise FitError("the FIT file is cut short inside a record; copy it from the watch again")
         if defn.fields:
             msg = _decode(data, pos, defn)
-            stamp = msg.get("timestamp")
-            if isinstance(stamp, int):
-                last_time = stamp
+            full_time = msg.get("timestamp")
+            if isinstance(full_time, int):
+                last_time = full_time
             if defn.global_num in WANTED:
                 out[defn.global_num].append(msg)
         pos += defn.size
     return end + 2
 
 
-def _decode(data: bytes, pos: int, defn: _Definition) -> dict:
-    msg: dict = {}
+def _checked_bounds(data: bytes, start: int) -> tuple[int, int]:
+    """Where the records of the FIT file at ``start`` begin and end, after checking its
+    header and both checksums."""
+    view = memoryview(data)
+    if len(data) - start < 12 or data[start + 8 : start + 12] != b".FIT":
+        raise FitError(
+            "it is not a FIT file"
+            if start == 0
+            else "the FIT file has trailing bytes that are not FIT data; copy it from the watch again"
+        )
+    header_size = data[start]
+    if header_size < 12 or len(data) - start < header_size:
+        raise FitError("the FIT file's header is damaged; copy it from the watch again")
+    data_size: int = struct.unpack_from("<I", data, start + 4)[0]
+    if header_size >= 14:
+        header_crc = struct.unpack_from("<H", data, start + 12)[0]
+        # 0x0000 means "not computed", which the protocol allows
+        if header_crc and header_crc != fit_crc(view[start : start + 12]):
+            raise FitError(
+                "the FIT file's header is damaged (its checksum does not match); copy it from the watch again"
+            )
+    end = start + header_size + data_size
+    if end + 2 > len(data):
+        raise FitError("the FIT file is cut short; copy it from the watch again")
+    if fit_crc(view[start : end + 2]) != 0:  # the CRC over the file including its own CRC is 0
+        raise FitError("the FIT file is damaged (its checksum does not match); copy it from the watch again")
+    return start + header_size, end
+
+
+def _read_definition(data: bytes, pos: int, end: int, developer: bool) -> tuple[int, _Definition]:
+    """A definition message at ``pos`` (after its header byte): where the next record
+    starts, and the fields of it that are kept (those of WANTED messages; the timestamp
+    of any other)."""
+    if pos + 5 > end:
+        raise FitError("the FIT file is cut short inside a definition; copy it from the watch again")
+    big = data[pos + 1] == 1
+    global_num = struct.unpack_from(">H" if big else "<H", data, pos + 2)[0]
+    count = data[pos + 4]
+    pos += 5
+    if pos + 3 * count > end:
+        raise FitError("the FIT file is cut short inside a definition; copy it from the watch again")
+    wanted = WANTED.get(global_num, {})
+    fields = []
+    size = 0
+    order = ">" if big else "<"
+    for i in range(count):
+        num, fsize, base = data[pos + 3 * i], data[pos + 3 * i + 1], data[pos + 3 * i + 2] & 0x1F
+        spec = wanted.get(num)
+        info = _BASE.get(base)
+        if (spec is not None or num == 253) and info is not None:
+            code, invalid = info
+            one = struct.Struct(order + code)
+            if fsize == one.size:  # a field of the wrong size (misaligned writers) is left out
+                name, scale = spec if spec is not None else ("timestamp", 1)
+                fields.append((name, scale, size, one, invalid))
+        size += fsize
+    pos += 3 * count
+    if developer:  # developer fields: only their sizes matter here
+        if pos + 1 > end:
+            raise FitError("the FIT file is cut short inside a definition; copy it from the watch again")
+        dev = data[pos]
+        pos += 1
+        if pos + 3 * dev > end:
+            raise FitError("the FIT file is cut short inside a definition; copy it from the watch again")
+        size += sum(data[pos + 3 * i + 1] for i in range(dev))
+        pos += 3 * dev
+    keep = global_num in WANTED
+    return pos, _Definition(global_num, size, fields if keep else [f for f in fields if f[0] == "timestamp"])
+
+
+def _decode(data: bytes, pos: int, defn: _Definition) -> dict[str, Any]:
+    msg: dict[str, Any] = {}
     for name, scale, offset, one, invalid in defn.fields:
         value = one.unpack_from(data, pos + offset)[0]
         if value == invalid or (isinstance(value, float) and value != value):

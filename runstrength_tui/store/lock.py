@@ -27,7 +27,7 @@ def _try_lock(fd: int) -> bool:
         import msvcrt
 
         try:
-            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)  # type: ignore[attr-defined,unused-ignore]
         except OSError:
             return False
         return True
@@ -63,8 +63,8 @@ class DataDirLock:
             os.close(self._fd)  # closing the descriptor releases the OS lock
             self._fd = None
 
-    def __enter__(self):
+    def __enter__(self) -> DataDirLock:
         return self.acquire()
 
-    def __exit__(self, *exc):
+    def __exit__(self, *exc: object) -> None:
         self.release()

@@ -13,19 +13,20 @@ from collections import defaultdict
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 from ..domain.model import SessionRecord, SetRecord
 from .files import MAIN, SHARD_PREFIX
 from .storage import atomic_write_bytes, read_raw
 
 
-def _migrate_0_to_1(data_dir: Path, raw: dict) -> dict:
+def _migrate_0_to_1(data_dir: Path, raw: dict[str, Any]) -> dict[str, Any]:
     """v0 (the prototype) kept every set in one ``sets`` table with ``weight_kg`` and no
     sessions. v1 groups them into one session per date and moves them to year files."""
     import uuid  # stable ids, so a migration interrupted and run again gives the same records
 
-    sessions: dict[str, dict] = {}
-    by_year: dict[int, list[dict]] = defaultdict(list)
+    sessions: dict[str, dict[str, Any]] = {}
+    by_year: dict[int, list[dict[str, Any]]] = defaultdict(list)
     for key, old in sorted(raw.get("sets", {}).items(), key=lambda kv: int(kv[0])):
         day = date.fromisoformat(old["date"])
         session = sessions.setdefault(
@@ -69,10 +70,10 @@ def _migrate_0_to_1(data_dir: Path, raw: dict) -> dict:
     }
 
 
-MIGRATIONS: list[tuple[int, Callable[[Path, dict], dict]]] = [(1, _migrate_0_to_1)]
+MIGRATIONS: list[tuple[int, Callable[[Path, dict[str, Any]], dict[str, Any]]]] = [(1, _migrate_0_to_1)]
 
 
-def run(data_dir: Path, raw: dict, version: int) -> None:
+def run(data_dir: Path, raw: dict[str, Any], version: int) -> None:
     """Bring the main file from ``version`` to the newest schema, one step at a time (each
     step's result written atomically, so a kill resumes from the last finished step).
     The caller holds the lock and has made the backup."""

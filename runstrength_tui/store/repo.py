@@ -28,24 +28,22 @@ import os
 import re
 import time
 from collections import defaultdict
+from collections.abc import Callable, Collection, MutableMapping
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any, TypeVar
 
 from tinydb import Query, TinyDB
 from tinydb.table import Document
 
 from ..domain import schema
-from ..domain.model import Profile, SessionRecord, SetRecord, TuiSettings
+from ..domain.model import Profile, SessionKind, SessionRecord, SetRecord, TuiSettings
 from . import swap
-from .files import JOURNAL, MAIN, SCHEMA_VERSION, SHARD_PREFIX, default_window, main_version
+from .files import JOURNAL, MAIN, RUNS_PREFIX, SCHEMA_VERSION, SHARD_PREFIX, default_window, main_version
 from .lock import LOCK_NAME, DataDirLock
 from .storage import AtomicJSONStorage, StoreError, atomic_write_bytes, make_private_dir, read_raw, restore_advice
 
-if TYPE_CHECKING:
-    from .run_log import RunLog
-
-RUNS_PREFIX = "runs-"  # imported runs, one file per year (store/run_log.py)
+T = TypeVar("T")
 SHARD_RE = re.compile(r"sets-([0-9]{4})\.json")
 
 
@@ -58,7 +56,7 @@ def new_id() -> str:
     return os.urandom(16).hex()
 
 
-def check_docs(kind: schema.Doc, docs: list[dict]) -> None:
+def check_docs(kind: schema.Doc, docs: list[dict[str, Any]]) -> None:
     """Nothing that breaks the schema is written (it would make the log unreadable)."""
     window = default_window()
     for doc in docs:
@@ -79,7 +77,8 @@ class Store:
     def __init__(self, data_dir: Path, write: bool = True):
         self.dir = Path(data_dir)
         self.write = write
-        self._cache: dict[Path, tuple] = {}
+        # path -> (file signature, its tables, things derived from them)
+        self._cache: dict[Path, tuple[tuple[int, int, int], dict[str, Any], dict[str, Any]]] = {}
         self._lock: DataDirLock | None = None
         if write:
             from . import backups  # a reader never needs it: `runstrength today` stays quick
@@ -99,7 +98,7 @@ class Store:
 
     # --- opening, schema, migrations ---------------------------------------------------
 
-    def _tables(self, path: Path) -> dict:
+    def tables(self, path: Path) -> dict[str, Any]:
         """A file's tables as last parsed, re-read only when the file changed.
 
         Every write replaces the file (a new inode), so (inode, size, mtime) tells a fresh
@@ -113,18 +112,20 @@ class Store:
         signature = (st.st_ino, st.st_size, st.st_mtime_ns)
         hit = self._cache.get(path)
         if hit is not None and hit[0] == signature:
-            return hit[1]
+            cached: dict[str, Any] = hit[1]
+            return cached
         tables = read_raw(path) or {}
         self._cache[path] = (signature, tables, {})
         return tables
 
-    def _derived(self, path: Path, key: str, build):
+    def derived(self, path: Path, key: str, build: Callable[[dict[str, Any]], T]) -> T:
         """Something computed from a file's tables, kept as long as the file is unchanged."""
-        tables = self._tables(path)
+        tables = self.tables(path)
         memo = self._cache[path][2] if path in self._cache else {}
         if key not in memo:
             memo[key] = build(tables)
-        return memo[key]
+        found: T = memo[key]
+        return found
 
     def _open(self) -> None:
         main_path = self.dir / MAIN
@@ -134,6 +135,8 @@ class Store:
                 atomic_write_bytes(main_path, json.dumps({"meta": {"1": {"schema_version": SCHEMA_VERSION}}}).encode())
         else:
             version = main_version(raw)
+            if version is None:  # read_raw checked the meta table: cannot happen
+                raise StoreError(f"{main_path} has no schema version. {restore_advice(self.dir)}")
             if version > SCHEMA_VERSION:
                 raise NewerSchemaError(
                     f"{main_path} was written by a newer runstrength (schema {version}; this version knows "
@@ -196,7 +199,7 @@ class Store:
                 if any(fnmatchcase(name, pattern) for pattern in patterns):
                     (folder / name).unlink(missing_ok=True)
 
-    def _migrate(self, raw: dict, version: int) -> None:
+    def _migrate(self, raw: dict[str, Any], version: int) -> None:
         from . import migrations
 
         lock = self._lock
@@ -215,21 +218,21 @@ class Store:
             self._lock.release()
             self._lock = None
 
-    def __enter__(self):
+    def __enter__(self) -> Store:
         return self
 
-    def __exit__(self, *exc):
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def _need_write(self) -> None:
+    def need_write(self) -> None:
         if not self.write:
             raise StoreError("this data folder was opened read-only; nothing was written.")
 
     # --- profile and acknowledgements --------------------------------------------------
 
-    def profile_doc(self) -> dict | None:
+    def profile_doc(self) -> dict[str, Any] | None:
         """The profile's document as kept: the runner's profile and the app's settings."""
-        docs = list(self._tables(self.dir / MAIN).get("profile", {}).values())
+        docs = list(self.tables(self.dir / MAIN).get("profile", {}).values())
         return dict(docs[0]) if docs else None
 
     def profile(self) -> Profile | None:
@@ -243,7 +246,7 @@ class Store:
     def save_profile(self, profile: Profile, settings: TuiSettings | None = None) -> None:
         """Save the profile; the app's settings kept beside it stay as they are, unless
         ``settings`` are given (one write for both)."""
-        self._need_write()
+        self.need_write()
         doc = profile.to_doc() | (settings or self.settings()).to_doc()
         check_docs(schema.PROFILE, [doc])
         self.main.table("profile").upsert(Document(doc, doc_id=1))
@@ -258,11 +261,11 @@ class Store:
         return True
 
     def acks(self) -> list[tuple[str, str, date]]:
-        docs = self._tables(self.dir / MAIN).get("acks", {}).values()
+        docs = self.tables(self.dir / MAIN).get("acks", {}).values()
         return [(a["code"], a.get("exercise") or "", date.fromisoformat(a["date"])) for a in docs]
 
     def ack(self, code: str, exercise: str | None, day: date) -> None:
-        self._need_write()
+        self.need_write()
         doc = {"code": code, "exercise": exercise or "", "date": day.isoformat()}
         check_docs(schema.ACK, [doc])
         self.main.table("acks").insert(doc)
@@ -273,15 +276,15 @@ class Store:
         """Day → what Today showed for it on that day (strength | finisher-only | rest) and
         the volume (reps + hold seconds) the shown session asked for."""
         lo = since.isoformat()
-        docs = self._tables(self.dir / MAIN).get("shown", {}).values()
+        docs = self.tables(self.dir / MAIN).get("shown", {}).values()
         return {date.fromisoformat(d["date"]): (d["kind"], d.get("volume")) for d in docs if d["date"] >= lo}
 
     def remember_shown(self, day: date, kind: str, volume: int | None = None, keep_days: int = 60) -> bool:
         """Keep what Today showed for ``day`` (once a day: the first showing stands, so a
         later re-plan never rewrites it); days older than ``keep_days`` are dropped.
         True when something was written."""
-        self._need_write()
-        table = self._tables(self.dir / MAIN).get("shown", {})
+        self.need_write()
+        table = self.tables(self.dir / MAIN).get("shown", {})
         if any(d["date"] == day.isoformat() for d in table.values()):
             return False
         doc: dict[str, object] = {"date": day.isoformat(), "kind": kind}
@@ -298,7 +301,7 @@ class Store:
 
     # --- sessions and sets ---------------------------------------------------------------
 
-    def _shard_path(self, year: int) -> Path:
+    def shard_path(self, year: int) -> Path:
         return self.dir / f"{SHARD_PREFIX}{year}.json"
 
     def _shard_years(self) -> list[int]:
@@ -308,12 +311,12 @@ class Store:
             return []
         return sorted(int(m.group(1)) for n in names if (m := SHARD_RE.fullmatch(n)))
 
-    def _signature(self) -> tuple:
+    def _signature(self) -> tuple[object, ...]:
         """What the data files are right now (each write replaces a file: a new inode)."""
         try:  # the journal by content: rewritten within one clock tick, a reused inode and the
             # same size could pass for the same file (year files and the main file only grow
             # when a set or session arrives, so their size tells)
-            out = [hash((self.dir / JOURNAL).read_bytes())]
+            out: list[object] = [hash((self.dir / JOURNAL).read_bytes())]
         except FileNotFoundError:
             out = [None]
         for name in [MAIN, swap.PENDING] + [f"{SHARD_PREFIX}{y}.json" for y in self._shard_years()]:
@@ -325,7 +328,7 @@ class Store:
                 out.append((name, st.st_ino, st.st_size, st.st_mtime_ns))
         return tuple(out)
 
-    def state(self) -> tuple:
+    def state(self) -> tuple[object, ...]:
         """What the log is right now, for caches of things computed from it: it changes
         whenever anything in the folder is written (sets, sessions, profile, acks, imported
         runs), since every write replaces a file (the journal is compared by content)."""
@@ -339,7 +342,7 @@ class Store:
                 runs.append((name, st.st_ino, st.st_size, st.st_mtime_ns))
         return self._signature() + tuple(runs)
 
-    def _snapshot(self, read):
+    def snapshot(self, read: Callable[[], T]) -> T:
         """``read()`` as of one moment: a reader (which holds no lock) reads again when a
         writer replaced a file meanwhile, so a set being folded from the journal into a year
         file, or moved between year files, is never missed."""
@@ -363,9 +366,9 @@ class Store:
         sets = [SetRecord.from_doc(d) for d in raw.get("sets", {}).values()]
         return SessionRecord.from_doc(docs[0]), sets
 
-    def start_session(self, day: date, now: datetime, kind: str = "strength") -> SessionRecord:
+    def start_session(self, day: date, now: datetime, kind: SessionKind = "strength") -> SessionRecord:
         """Open a new sitting; any other open one is closed (folded) first."""
-        self._need_write()
+        self.need_write()
         if self.open_session() is not None:
             self.close_open_session(now)
         session = SessionRecord(id=new_id(), date=day, started_at=now, kind=kind)
@@ -388,7 +391,7 @@ class Store:
 
     def log_sets(self, records: list[SetRecord]) -> list[SetRecord]:
         """Save sets durably: when this returns, they are on disk."""
-        self._need_write()
+        self.need_write()
         if not records:
             return []
         check_docs(schema.SET, [r.to_doc() for r in records])
@@ -405,8 +408,8 @@ class Store:
     def log_set(self, record: SetRecord) -> SetRecord:
         return self.log_sets([record])[0]
 
-    def update_open_session(self, **changes) -> SessionRecord:
-        self._need_write()
+    def update_open_session(self, **changes: Any) -> SessionRecord:
+        self.need_write()
         current = self.open_session()
         if current is None:
             raise StoreError("no session is open.")
@@ -414,7 +417,7 @@ class Store:
         doc = session.to_doc()
         check_docs(schema.SESSION, [doc])
 
-        def replace(stored: dict) -> None:  # the whole document: a field set back to "none" goes
+        def replace(stored: MutableMapping[str, Any]) -> None:  # the whole document: a field set back to "none" goes
             stored.clear()
             stored.update(doc)
 
@@ -425,7 +428,7 @@ class Store:
         self, now: datetime, rpe: int | None = None, minutes: float | None = None
     ) -> SessionRecord | None:
         """Close the open sitting with its session RPE and minutes, and fold it into the log."""
-        self._need_write()
+        self.need_write()
         current = self.open_session()
         if current is None:
             return None
@@ -450,10 +453,10 @@ class Store:
         """Open a finished sitting again (today's, after "save what I did"): it and its sets
         go back to the journal first, then leave the log. A kill in between leaves the same
         ids in both places, which every read merges by id and the next fold skips."""
-        self._need_write()
+        self.need_write()
         if self.open_session() is not None:
             raise StoreError("another session is open; finish it first.")
-        docs = self._tables(self.dir / MAIN).get("sessions", {}).values()
+        docs = self.tables(self.dir / MAIN).get("sessions", {}).values()
         doc = next((d for d in docs if d["id"] == session_id), None)
         if doc is None:
             raise StoreError(f"no finished session with id {session_id}; nothing was changed.")
@@ -469,7 +472,7 @@ class Store:
         self.journal.storage.write(
             {"session": {"1": session.to_doc()}, "sets": {str(i): r.to_doc() for i, r in enumerate(sets, 1)}}
         )
-        db = open_db(self._shard_path(session.date.year), read_only=False)
+        db = open_db(self.shard_path(session.date.year), read_only=False)
         db.table("sets").remove(Query().session == session_id)
         self.main.table("sessions").remove(Query().id == session_id)
         return session
@@ -510,7 +513,7 @@ class Store:
         for record in records:
             by_year[record.date.year].append(record)
         for year, group in by_year.items():
-            db = open_db(self._shard_path(year), read_only=False)
+            db = open_db(self.shard_path(year), read_only=False)
             table = db.table("sets")
             have = {doc["id"] for doc in table.all()}
             fresh = [r.to_doc() for r in group if r.id not in have]
@@ -520,10 +523,10 @@ class Store:
     def _closed_sessions(self, since: date | None = None) -> list[SessionRecord]:
         """Finished sittings; with ``since``, those from that day on plus the last one before
         it (so "how long since the last session" stays answerable from a short list)."""
-        docs = self._tables(self.dir / MAIN).get("sessions", {}).values()
+        docs = self.tables(self.dir / MAIN).get("sessions", {}).values()
         if since is None:
             return list(
-                self._derived(
+                self.derived(
                     self.dir / MAIN,
                     "sessions",
                     lambda t: [SessionRecord.from_doc(d) for d in t.get("sessions", {}).values()],
@@ -540,41 +543,43 @@ class Store:
         """Sittings with at least one set, oldest first (the open one included). With
         ``since``: from that day on, plus the last one before it."""
 
-        def read():
+        def read() -> list[SessionRecord]:
             current = self.open_session() if include_open else None  # the journal first (see sets)
             found = {s.id: s for s in self._closed_sessions(since)}
             if current and current[1]:
                 found[current[0].id] = current[0]
             return sorted(found.values(), key=lambda s: (s.date, s.started_at, s.id))
 
-        return self._snapshot(read)
+        return self.snapshot(read)
 
-    def sets(self, since: date | None = None, until: date | None = None, exercises=None) -> list[SetRecord]:
+    def sets(
+        self, since: date | None = None, until: date | None = None, exercises: Collection[str] | None = None
+    ) -> list[SetRecord]:
         """Sets logged from ``since`` to ``until`` (inclusive), oldest first; only those of
         ``exercises`` when given. Only the year files that can hold such sets are read."""
-        return self._snapshot(lambda: self._read_sets(since, until, exercises))
+        return self.snapshot(lambda: self._read_sets(since, until, exercises))
 
     def pain_exercises(self, since: date | None = None) -> set[str]:
         """The exercises with a pain-marked set from ``since`` on (the open session's
         included), found without building the sets."""
 
-        def read():
+        def read() -> set[str]:
             lo = since.isoformat() if since else ""
-            found = set()
+            found: set[str] = set()
             current = self.open_session()  # the journal first (see sets)
             for year in self._shard_years():
                 if since and year < since.year:
                     continue
-                for doc in self._tables(self._shard_path(year)).get("sets", {}).values():
+                for doc in self.tables(self.shard_path(year)).get("sets", {}).values():
                     if doc.get("pain") and doc["date"] >= lo:
                         found.add(doc["exercise"])
             if current:
                 found.update(s.exercise for s in current[1] if s.pain and s.date.isoformat() >= lo)
             return found
 
-        return self._snapshot(read)
+        return self.snapshot(read)
 
-    def _read_sets(self, since, until, exercises) -> list[SetRecord]:
+    def _read_sets(self, since: date | None, until: date | None, exercises: Collection[str] | None) -> list[SetRecord]:
         lo = since.isoformat() if since else ""
         hi = until.isoformat() if until else "9999"
         found: dict[str, SetRecord] = {}
@@ -582,7 +587,7 @@ class Store:
         for year in self._shard_years():
             if (since and year < since.year) or (until and year > until.year):
                 continue
-            raw = self._tables(self._shard_path(year))
+            raw = self.tables(self.shard_path(year))
             for doc in raw.get("sets", {}).values():
                 if lo <= doc["date"] <= hi and (exercises is None or doc["exercise"] in exercises):
                     found[doc["id"]] = SetRecord.from_doc(doc)
@@ -596,19 +601,22 @@ class Store:
         if any(doc["id"] == set_id for doc in self.journal.table("sets").all()):
             return self.journal
         for year in reversed(self._shard_years()):
-            db = open_db(self._shard_path(year), read_only=not self.write)
+            db = open_db(self.shard_path(year), read_only=not self.write)
             if db.table("sets").contains(Query().id == set_id):
                 return db
         return None
 
-    def edit_set(self, set_id: str, now: datetime, **changes) -> SetRecord:
+    def edit_set(self, set_id: str, now: datetime, **changes: Any) -> SetRecord:
         """Change a logged set (a new durable write; ``edited_at`` records when)."""
-        self._need_write()
+        self.need_write()
         db = self._locate_set(set_id)
         if db is None:
             raise StoreError(f"no set with id {set_id}; nothing was changed.")
         table = db.table("sets")
-        old = SetRecord.from_doc(table.get(Query().id == set_id))
+        doc = table.get(Query().id == set_id)
+        if not isinstance(doc, dict):
+            raise StoreError(f"no set with id {set_id}; nothing was changed.")
+        old = SetRecord.from_doc(doc)
         new = old.with_changes(**changes, edited_at=now)
         check_docs(schema.SET, [new.to_doc()])
         if new.date.year != old.date.year and db is not self.journal:
@@ -619,44 +627,16 @@ class Store:
         return new
 
     def delete_set(self, set_id: str) -> None:
-        self._need_write()
+        self.need_write()
         db = self._locate_set(set_id)
         if db is None:
             raise StoreError(f"no set with id {set_id}; nothing was deleted.")
         db.table("sets").remove(Query().id == set_id)
 
-    # --- export and import ---------------------------------------------------------------
-
-    def run_log(self) -> RunLog:
-        """The imported runs of this folder (``runs-YYYY.json``)."""
-        from .run_log import RunLog
-
-        return RunLog(self)
-
-    def export_bundle(self, now: datetime) -> dict:
-        """The whole log as our JSON export (see exchange.py)."""
-        from .exchange import export_bundle
-
-        return export_bundle(self, now)
-
-    def export_csv(self) -> str:
-        from .exchange import export_csv
-
-        return export_csv(self)
-
-    def import_bundle(
-        self,
-        sessions: list[SessionRecord],
-        sets: list[SetRecord],
-        profile: Profile | None,
-        acks,
-        runs=(),
-        settings: TuiSettings | None = None,
-    ) -> dict:
-        """Merge already-validated records (see exchange.py)."""
-        from .exchange import import_bundle
-
-        return import_bundle(self, sessions, sets, profile, acks, runs, settings)
+    def reopen_main(self) -> None:
+        """Open the main file afresh after it was replaced behind TinyDB's back (an import's
+        swap): TinyDB keeps its next document ids."""
+        self.main = open_db(self.dir / MAIN, read_only=False)
 
     # --- backups (backups.py) -----------------------------------------------------------
 

@@ -13,10 +13,12 @@ import json
 import re
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 from ..domain.runs import Run, classify, merge_new, validate_runs_tables
 from . import swap
-from .repo import RUNS_PREFIX
+from .files import RUNS_PREFIX
+from .repo import Store
 from .storage import StoreError, atomic_write_bytes, restore_advice
 
 RUNS_TABLE = "runs"
@@ -31,7 +33,7 @@ _NO_FUTURE_CHECK = date(9998, 12, 31)
 class RunLog:
     """Read and change the runs of one data folder (through its :class:`Store`)."""
 
-    def __init__(self, store):
+    def __init__(self, store: Store):
         self.store = store
         self.dir: Path = store.dir
 
@@ -47,7 +49,7 @@ class RunLog:
         """The runs of one year file, checked strictly once per version of the file."""
         path = self.path(year)
 
-        def build(tables):
+        def build(tables: dict[str, Any]) -> list[Run]:
             try:
                 return validate_runs_tables(tables, today=_NO_FUTURE_CHECK, year=year)
             except ValueError as exc:
@@ -55,7 +57,7 @@ class RunLog:
                     f"{path} holds a run that is not valid ({exc}); it was left untouched. {restore_advice(self.dir)}"
                 ) from None
 
-        return self.store._derived(path, "runs", build)
+        return self.store.derived(path, "runs", build)
 
     def runs(self, since: date | None = None, until: date | None = None) -> list[Run]:
         """Runs from ``since`` to ``until`` (inclusive), oldest first; only the year files
@@ -150,7 +152,7 @@ class RunLog:
 
         All-or-nothing for the runs given: every changed year file is computed first, then
         all are written in one step (a swap when there are several)."""
-        self.store._need_write()
+        self.store.need_write()
         files, added, skipped = self.plan_add(incoming, week_start_index)
         if files:
             self._commit(files)
@@ -159,7 +161,7 @@ class RunLog:
     def set_kind(self, day: date, kind: str | None, week_start_index: int = 0) -> list[Run]:
         """Set the kind of every run on ``day`` (a runner's correction); ``None`` goes back
         to the automatic kind. Returns the day's runs as stored."""
-        self.store._need_write()
+        self.store.need_write()
         everything = self.runs()
         mine = [r for r in everything if r.date == day]
         if not mine:

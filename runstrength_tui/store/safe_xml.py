@@ -33,57 +33,13 @@ def parse(data: bytes, flat: frozenset[str] = frozenset()) -> ET.Element:
     by local name: ``<trkpt lat=".." lon=".."><time>T</time><extensions>…<hr>140</hr>``
     becomes ``<trkpt lat=".." lon=".." time="T" hr="140"/>``. That keeps memory and time
     per point small (a long GPX has hundreds of thousands)."""
-    builder = ET.TreeBuilder()
+    tree = _FlatTree(flat)
     parser = expat.ParserCreate(namespace_separator="}")
-    depth = 0
-    record: dict[str, str] | None = None  # the flat element being read
-    inner: list[tuple[str, list[str]]] = []  # (local name, text parts) of elements inside it
-
-    def start(tag: str, attrs: dict[str, str]) -> None:
-        nonlocal depth, record
-        depth += 1
-        if depth > MAX_DEPTH:
-            raise _Stop(f"its XML is nested more than {MAX_DEPTH} levels deep, which no activity file is")
-        if record is not None:
-            inner.append((local_name(tag), []))
-        elif flat and local_name(tag) in flat:
-            record = {local_name(k): v for k, v in attrs.items()}
-        else:
-            builder.start("{" + tag if "}" in tag else tag, attrs)
-
-    def end(tag: str) -> None:
-        nonlocal depth, record
-        depth -= 1
-        if inner:
-            name, parts = inner.pop()
-            text = "".join(parts).strip()
-            if text and record is not None and name not in record:
-                record[name] = text
-        elif record is not None:
-            full = "{" + tag if "}" in tag else tag
-            builder.start(full, record)
-            builder.end(full)
-            record = None
-        else:
-            builder.end("{" + tag if "}" in tag else tag)
-
-    def text(data: str) -> None:
-        if inner:
-            inner[-1][1].append(data)
-        elif record is None:
-            builder.data(data)
-
-    def doctype(*_args: object) -> None:
-        raise _Stop("it declares a DOCTYPE, which GPX and TCX files never do (refused for safety)")
-
-    def entity(*_args: object) -> None:
-        raise _Stop("it declares XML entities, which GPX and TCX files never do (refused for safety)")
-
-    parser.StartElementHandler = start
-    parser.EndElementHandler = end
-    parser.CharacterDataHandler = text
-    parser.StartDoctypeDeclHandler = doctype
-    parser.EntityDeclHandler = entity
+    parser.StartElementHandler = tree.start
+    parser.EndElementHandler = tree.end
+    parser.CharacterDataHandler = tree.text
+    parser.StartDoctypeDeclHandler = _doctype
+    parser.EntityDeclHandler = _entity
     parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
     parser.buffer_text = True
     try:
@@ -96,10 +52,64 @@ def parse(data: bytes, flat: frozenset[str] = frozenset()) -> ET.Element:
         raise XMLRefused(f"its XML declares an encoding Python does not know ({str(exc)[-40:]})") from None
     except (ValueError, OverflowError, UnicodeError):
         raise XMLRefused("it is not well-formed XML") from None
-    root = builder.close()
+    root = tree.builder.close()
     if root is None:
         raise XMLRefused("it holds no XML element")
     return root
+
+
+def _doctype(*_args: object) -> None:
+    raise _Stop("it declares a DOCTYPE, which GPX and TCX files never do (refused for safety)")
+
+
+def _entity(*_args: object) -> None:
+    raise _Stop("it declares XML entities, which GPX and TCX files never do (refused for safety)")
+
+
+class _FlatTree:
+    """expat's handlers building the tree, with the ``flat`` elements kept flat (see parse)."""
+
+    __slots__ = ("builder", "depth", "flat", "inner", "record")
+
+    def __init__(self, flat: frozenset[str]) -> None:
+        self.builder = ET.TreeBuilder()
+        self.flat = flat
+        self.depth = 0
+        self.record: dict[str, str] | None = None  # the flat element being read
+        self.inner: list[tuple[str, list[str]]] = []  # (local name, text parts) of elements inside it
+
+    def start(self, tag: str, attrs: dict[str, str]) -> None:
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise _Stop(f"its XML is nested more than {MAX_DEPTH} levels deep, which no activity file is")
+        if self.record is not None:
+            self.inner.append((local_name(tag), []))
+        elif self.flat and local_name(tag) in self.flat:
+            self.record = {local_name(k): v for k, v in attrs.items()}
+        else:
+            self.builder.start("{" + tag if "}" in tag else tag, attrs)
+
+    def end(self, tag: str) -> None:
+        self.depth -= 1
+        record = self.record
+        if self.inner:
+            name, parts = self.inner.pop()
+            text = "".join(parts).strip()
+            if text and record is not None and name not in record:
+                record[name] = text
+        elif record is not None:
+            full = "{" + tag if "}" in tag else tag
+            self.builder.start(full, record)
+            self.builder.end(full)
+            self.record = None
+        else:
+            self.builder.end("{" + tag if "}" in tag else tag)
+
+    def text(self, data: str) -> None:
+        if self.inner:
+            self.inner[-1][1].append(data)
+        elif self.record is None:
+            self.builder.data(data)
 
 
 def local_name(tag: object) -> str:

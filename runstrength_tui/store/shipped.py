@@ -45,8 +45,8 @@ def load_toml(path: Path) -> dict[str, Any]:
     trouble with the cache folder just means parsing the TOML."""
     import json
     import os
+    from hashlib import blake2b
 
-    from .digest import blake2b
     from .paths import cache_dir
 
     payload = path.read_bytes()

@@ -18,6 +18,7 @@ import json
 import os
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from tinydb.storages import Storage
 
@@ -77,11 +78,11 @@ def atomic_write_bytes(path: Path, payload: bytes) -> None:
     _written[0] += 1
 
 
-def encode(data: dict) -> bytes:
+def encode(data: dict[str, Any]) -> bytes:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def parse(raw: bytes, passed_before: bool = False) -> tuple[dict | None, str | None]:
+def parse(raw: bytes, passed_before: bool = False) -> tuple[dict[str, Any] | None, str | None]:
     """(tables, None) for the bytes of a TinyDB file, or (None, why it is not one).
 
     ``passed_before``: these exact bytes passed this check (and the schema's) before, so
@@ -109,12 +110,12 @@ def parse(raw: bytes, passed_before: bool = False) -> tuple[dict | None, str | N
 _VALID: dict[str, tuple[int, int]] = {}
 
 
-def decode(path: Path, raw: bytes) -> dict:
+def decode(path: Path, raw: bytes) -> dict[str, Any]:
     """Parse and validate a data file; raise CorruptFileError (after keeping a copy) when it
     is not a TinyDB file or breaks the schema (domain/schema.py, via store/files.py).
     Bytes that passed before, in this process or (large files) in an earlier one (see
-    checked.py), are not checked again."""
-    from . import checked
+    check_cache.py), are not checked again."""
+    from . import check_cache
     from .files import default_window, problems
 
     key = str(path)
@@ -122,22 +123,21 @@ def decode(path: Path, raw: bytes) -> dict:
     trusted = _VALID.get(key) == stamp
     if not trusted:
         window = default_window()
-        note = checked.note_for(path.name, raw)
-        trusted = checked.passed(note, window)
+        note = check_cache.note_for(path.name, raw)
+        trusted = check_cache.passed(note, window)
     data, reason = parse(raw, passed_before=trusted)
-    if reason is None and not trusted:
+    if data is not None and not trusted:
         found = problems(path.name, data, window)
         reason = found[0] if found else None
         if reason is None:
-            checked.remember(note, window)
-    if reason is None:
-        _VALID[key] = stamp
-    if reason is not None:
-        raise CorruptFileError(path, reason, keep_corrupt_copy(path, raw))
+            check_cache.remember(note, window)
+    if data is None or reason is not None:
+        raise CorruptFileError(path, reason or "unreadable", keep_corrupt_copy(path, raw))
+    _VALID[key] = stamp
     return data
 
 
-def read_raw(path: Path) -> dict | None:
+def read_raw(path: Path) -> dict[str, Any] | None:
     """A data file's tables, parsed and validated (see :func:`decode`); None when it is missing."""
     try:
         raw = path.read_bytes()
@@ -189,21 +189,21 @@ def keep_corrupt_copy(path: Path, raw: bytes) -> Path | None:
 class AtomicJSONStorage(Storage):
     """TinyDB storage: atomic, durable writes; damaged files refused, never overwritten."""
 
-    def __init__(self, path, read_only: bool = False):
+    def __init__(self, path: str | Path, read_only: bool = False):
         self.path = Path(path)
         self.read_only = read_only
 
-    def read(self):
+    def read(self) -> dict[str, Any] | None:
         return read_raw(self.path)
 
-    def write(self, data) -> None:
+    def write(self, data: dict[str, Any]) -> None:
         """Check the new contents as a later read would (the schema of store/files.py), then
         write them atomically and note that they passed: the next read, in this process or
         (large files) the next start, does not check them again. Contents that would not
         pass are not written: a bug of ours is refused here rather than read as damage."""
         if self.read_only:
             raise StoreError(f"{self.path} is open read-only; nothing was written.")
-        from . import checked
+        from . import check_cache
         from .files import default_window, problems
 
         payload = encode(data)
@@ -216,7 +216,7 @@ class AtomicJSONStorage(Storage):
             )
         atomic_write_bytes(self.path, payload)
         _VALID[str(self.path)] = (len(payload), hash(payload))
-        checked.remember(checked.note_for(self.path.name, payload), window)
+        check_cache.remember(check_cache.note_for(self.path.name, payload), window)
 
     def close(self) -> None:
         pass

@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+from collections.abc import Sequence
 from pathlib import Path
 
 from .files import is_data_file
@@ -24,7 +25,7 @@ PENDING = "swap.pending"
 STAGING = ".staging"
 
 
-def commit(data_dir: Path, files: dict[str, bytes], remove: list[str] = ()) -> None:
+def commit(data_dir: Path, files: dict[str, bytes], remove: Sequence[str] = ()) -> None:
     stage(data_dir, files)
     publish(data_dir, files, remove)
 
@@ -40,7 +41,7 @@ def stage(data_dir: Path, files: dict[str, bytes]) -> None:
     fsync_dir(staging)
 
 
-def publish(data_dir: Path, files: dict[str, bytes], remove: list[str] = ()) -> None:
+def publish(data_dir: Path, files: dict[str, bytes], remove: Sequence[str] = ()) -> None:
     """The commit point (the marker), then the staged files moved over the live ones."""
     data_dir = Path(data_dir)
     plan = {"write": sorted(files), "remove": sorted(set(remove) - set(files))}

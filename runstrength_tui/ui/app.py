@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -27,6 +27,10 @@ from .timer_controller import TimerController
 from .timers import GET_READY_SECONDS, ActiveTimer, SessionClock, timer_bindings
 
 if TYPE_CHECKING:
+    from textual.theme import Theme
+
+    from ..domain.guard import GuardWarning
+    from .screens.dialogs import SetValues
     from .screens.today import TodayScreen
 
 BACKUP_DELAY_SECONDS = 10
@@ -239,10 +243,11 @@ class RunStrengthApp(App[None]):
             return "drill" if active is None and drill is not None and drill.seconds else "warmup"
         if w.all_done:
             return "finish"
-        item = w.current if not w.current.complete else w.next_incomplete()
+        current = w.current
+        item = current if current is not None and not current.complete else w.next_incomplete()
         return "hold" if item is not None and item.is_hold else "log"
 
-    def check_action(self, action: str, parameters) -> bool | None:
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         active = self.timers.active
         if action == "primary" and parameters:
             return parameters[0] == self.enter_mode()
@@ -270,7 +275,7 @@ class RunStrengthApp(App[None]):
             self.theme = saved
         self.theme_changed_signal.subscribe(self, self._theme_changed)
 
-    def _theme_changed(self, theme) -> None:
+    def _theme_changed(self, theme: Theme) -> None:
         """A theme picked in the palette is remembered with the app's settings (once a
         profile is saved: the first start writes nothing until the runner saves)."""
         if self.settings.theme == theme.name or self.logbook.read_only:
@@ -292,12 +297,12 @@ class RunStrengthApp(App[None]):
         self.set_timer(BACKUP_DELAY_SECONDS, self.daily_backup)  # never in the way of the first paint
         self.set_timer(SHOWN_DELAY_SECONDS, self.workout.remember_shown)  # the plan ledger, after the paint too
 
-    def _onboarded(self, saved) -> None:
+    def _onboarded(self, saved: bool | None) -> None:
         if saved:
             self.workout.reload()
             self.workout_changed()
 
-    def _history_closed(self, _=None) -> None:
+    def _history_closed(self, _: object = None) -> None:
         """Sets may have been edited or deleted there: show the log as it now is."""
         self.workout.reload()
         self.workout_changed()
@@ -376,6 +381,7 @@ class RunStrengthApp(App[None]):
 
     def header_text(self) -> str:
         plan = self.workout.plan
+        assert plan is not None, "the workout is loaded when the app mounts"
         week = f"block week {clamp_week(plan.block_week, plan.block_weeks)} of {plan.block_weeks}"
         light = (
             " (race taper)"
@@ -457,10 +463,10 @@ class RunStrengthApp(App[None]):
         if item.complete:
             w.advance()
             item = w.current
-            if item.complete:
+            if item is None or item.complete:
                 self.action_finish()
                 return
-        if item.is_hold:
+        if item.is_hold and item.plan.seconds is not None:
             if not self._start_or_explain():
                 return
             self.timer_controller.start_get_ready(
@@ -520,7 +526,7 @@ class RunStrengthApp(App[None]):
 
         self.push_screen(LogSetScreen(w), self._logged_from_dialog)
 
-    def _logged_from_dialog(self, values) -> None:
+    def _logged_from_dialog(self, values: SetValues | None) -> None:
         if values is None:
             return
         self._log_values(
@@ -528,7 +534,15 @@ class RunStrengthApp(App[None]):
         )
 
     def _log_values(
-        self, reps, seconds, load, rpe, pain, exercise: str | None = None, seen=frozenset(), note: str = ""
+        self,
+        reps: int | None,
+        seconds: int | None,
+        load: tuple[float, str] | None,
+        rpe: int | None,
+        pain: bool,
+        exercise: str | None = None,
+        seen: frozenset[tuple[str, str]] = frozenset(),
+        note: str = "",
     ) -> None:
         """Save a set of ``exercise`` (a timed hold's own exercise), else of the current one.
 
@@ -537,6 +551,8 @@ class RunStrengthApp(App[None]):
         the rest of the exercise first."""
         w = self.workout
         item = w.item_for(exercise) if exercise else w.current
+        if item is None:  # nothing to log against (the session ended meanwhile)
+            return
         try:
             self.action_start_session()
             record = w.candidate(reps, seconds, load, rpe, pain, note, item=item)
@@ -561,7 +577,7 @@ class RunStrengthApp(App[None]):
             return
         self._after_set(item, rest)
 
-    def _after_set(self, item, rest: int) -> None:
+    def _after_set(self, item: service.Item, rest: int) -> None:
         w = self.workout
         if item is w.current and item.complete:
             w.advance()
@@ -571,7 +587,7 @@ class RunStrengthApp(App[None]):
             self.timer_controller.start_rest(rest, w.next_text())
         self.workout_changed()
 
-    def _ask_after_pain(self, item, rest: int, notes) -> None:
+    def _ask_after_pain(self, item: service.Item, rest: int, notes: list[GuardWarning]) -> None:
         from .screens.dialogs import ChoiceScreen
 
         advice = " ".join(f"{n.message} {n.advice}" for n in notes) or "Pain is a reason to stop this exercise today."
@@ -623,7 +639,7 @@ class RunStrengthApp(App[None]):
             summary += " Notes from the guard: " + "; ".join(code_words(x.code) for x in w.summary) + "."
         self.push_screen(FinishScreen(summary), self._finished)
 
-    def _finished(self, answer) -> None:
+    def _finished(self, answer: tuple[int | None] | None) -> None:
         if answer is None:
             return
         (rpe,) = answer
@@ -778,7 +794,7 @@ class RunStrengthApp(App[None]):
 
         self._go(SettingsScreen(), self._onboarded)
 
-    def get_system_commands(self, screen):
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         # only what does something now (a palette of dead commands reads as a broken app)
         from .timers import ENTER_MODES
@@ -852,8 +868,12 @@ class RunStrengthApp(App[None]):
 
         self.push_screen(
             ExportScreen(self.logbook.default_export_path(self.today()), self.logbook.dir),
-            lambda target: self.export_log(target) if target else None,
+            self._export_to,
         )
+
+    def _export_to(self, target: Path | None) -> None:
+        if target:
+            self.export_log(target)
 
     @work(thread=True, exclusive=True, group="export")
     def export_log(self, target: Path) -> None:

@@ -17,6 +17,10 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from textual.app import App
 
 SIGNALS = ("off", "bell", "sound")  # TuiSettings.signal
 NOTIFY = ("off", "unfocused", "always")  # TuiSettings.notify: desktop notification when…
@@ -121,7 +125,7 @@ class Signals:
     ``chime`` and ``notify`` block (a player runs to its end): the app calls them from a
     thread worker and falls back to the bell when they return False."""
 
-    def __init__(self, app=None) -> None:
+    def __init__(self, app: App[Any] | None = None) -> None:
         self.app = app
 
     def bell(self) -> None:

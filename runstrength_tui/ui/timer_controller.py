@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
+from typing import Any
 
 from textual.app import App
 from textual.timer import Timer
@@ -27,7 +28,7 @@ ADD_SECONDS = 15  # what + adds
 class TimerController:
     def __init__(
         self,
-        app: App[object],
+        app: App[Any],
         clock: Clock,
         *,
         on_end: Callable[[ActiveTimer], None],

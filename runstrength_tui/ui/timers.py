@@ -22,6 +22,8 @@ SWITCH_SECONDS = 5  # changing sides in an each-side hold
 
 @dataclass
 class ActiveTimer:
+    """The timer running now (a rest, a get-ready or a hold) and what it shows."""
+
     kind: str  # "rest" | "get-ready" | "hold"
     countdown: Countdown
     title: str  # what is timed: "Rest", "Front plank"

@@ -176,7 +176,7 @@ def test_every_control_character_is_refused_or_escaped_everywhere(cli, tmp_path,
     """Each C0 (but tab and newline), DEL and C1 character, in a note, an exercise name, a
     file name, a data folder and an imported note or exercise: refused, with nothing raw on
     stdout or stderr, and never a traceback."""
-    chars = [chr(c) for c in [*range(0, 32), *range(127, 160)] if chr(c) not in "\n\t"]
+    chars = [chr(c) for c in [*range(32), *range(127, 160)] if chr(c) not in "\n\t"]
     assert cli("profile", "--level", "beginner").code == 0
     tried = 0
     for ch in chars:

@@ -9,6 +9,7 @@ from run_files_maker import fit_bytes, write
 
 from runstrength_tui.service import runs as service_runs
 from runstrength_tui.store.repo import Store
+from runstrength_tui.store.run_log import RunLog
 
 CET = timezone(timedelta(hours=1))
 TODAY = date(2025, 3, 12)  # pinned by tests/conftest.py (a Wednesday)
@@ -71,7 +72,7 @@ def test_runs_set_corrects_a_kind_and_auto_takes_it_back(imported, cli):
     assert result.code == 0, result
     assert result.out.strip() == "2025-03-06: 8.0 km hard run, 48 min (set by you)."
     with Store(imported, write=False) as store:
-        [r] = store.run_log().runs(date(2025, 3, 6), date(2025, 3, 6))
+        [r] = RunLog(store).runs(date(2025, 3, 6), date(2025, 3, 6))
     assert (r.kind, r.kind_set_by_user) == ("hard", True)
     # a new import does not undo the correction
     write(imported.parent / "more" / "x.fit", fit_bytes(at(date(2025, 3, 11)), 5, 1800))

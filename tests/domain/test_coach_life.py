@@ -328,7 +328,7 @@ def test_one_exercise_per_family_and_true_pattern_sentences(level, kit, minutes,
 
 def test_missed_is_said_only_of_a_day_shown_as_a_session_day():
     p = Profile(level="beginner", block_start=START, runs=("rest", "easy", "rest", "rest", "easy", "long", "rest"))
-    skip = frozenset(at(n) for n in range(0, 28))
+    skip = frozenset(at(n) for n in range(28))
     days, sessions, _ = follow(p, 35, skip=skip)
     shown = {d: t.kind for d, t in days}
     for d, t in days:
@@ -342,7 +342,7 @@ def test_the_ledger_wins_over_a_replanned_past():
     """A day shown as rest that a later change would have made a strength day is not missed."""
     p = Profile(level="beginner", block_start=START)
     sessions = [SessionRecord(id="a", date=at(-7), started_at=datetime.combine(at(-7), time(7)))]
-    shown_rest = {at(n): "rest" for n in range(0, 4)}
+    shown_rest = {at(n): "rest" for n in range(4)}
     t = plan.today_plan(at(4), p, sessions, [], CATALOG, shown=shown_rest)
     assert "missed" not in t.reason
     shown_mon = {at(0): "strength", at(1): "rest", at(2): "rest", at(3): "rest"}

@@ -194,8 +194,24 @@ def test_a_runner_who_follows_today_is_never_hurt_by_the_plan(runners_drawn):
 def _a_runner_who_follows_today_is_never_hurt_by_the_plan(runner):
     profile, missed = runner
     sessions, history, notes, days = follow(profile, missed)
-    week = RunningWeek(profile)
     dates = sorted(s.date for s in sessions)
+    by_day = dict(days)
+    _sessions_are_spaced_around_key_runs(profile, dates)
+    _races_are_kept_clear(profile, dates, by_day)
+    _comebacks_are_eased(profile, missed, dates, by_day, history)
+    # loads: only weights the runner owns (or standard steps when they said none)
+    for _, today in days:
+        for item in today.exercises:
+            if item.suggested_load_kg is not None:
+                weights = ladder(implement(CATALOG.get(item.exercise), profile), profile)
+                assert any(abs(item.suggested_load_kg - w) < 1e-6 for w in weights), (item, weights)
+    # the guard and the plan agree: nothing above "info" about the plan's own output
+    loud = [(d, w) for d, w in notes if w.level in ("caution", "warning")]
+    assert not loud, loud[:3]
+
+
+def _sessions_are_spaced_around_key_runs(profile, dates):
+    week = RunningWeek(profile)
     # spacing
     assert all((b - a).days >= 2 for a, b in zip(dates, dates[1:])), dates
     assert all(sum(1 for e in dates if 0 <= (e - d).days < 7) <= 3 for d in dates)
@@ -218,8 +234,10 @@ def _a_runner_who_follows_today_is_never_hurt_by_the_plan(runner):
         for w in range(WEEKS):
             start = START + timedelta(days=7 * w)
             assert sum(1 for d in dates if start <= d < start + timedelta(days=7)) <= 2
+
+
+def _races_are_kept_clear(profile, dates, by_day):
     # races
-    by_day = dict(days)
     for race in profile.races:
         near = [d for d in dates if 1 <= (race - d).days <= 6]
         assert len(near) <= 1 and all((race - d).days >= 3 for d in near)
@@ -228,6 +246,9 @@ def _a_runner_who_follows_today_is_never_hurt_by_the_plan(runner):
         for d in dates:
             if 0 < (race - d).days <= 9:
                 assert not any(CATALOG.get(i.exercise).kind == "plyometric" for i in by_day[d].exercises)
+
+
+def _comebacks_are_eased(profile, missed, dates, by_day, history):
     # comeback: no more than 70 % / 85 % of what was done before the break, and no jumps
     for d in dates:
         today = by_day[d]
@@ -258,15 +279,6 @@ def _a_runner_who_follows_today_is_never_hurt_by_the_plan(runner):
                 item.exercise,
                 sorted(missed),
             )
-    # loads: only weights the runner owns (or standard steps when they said none)
-    for _, today in days:
-        for item in today.exercises:
-            if item.suggested_load_kg is not None:
-                weights = ladder(implement(CATALOG.get(item.exercise), profile), profile)
-                assert any(abs(item.suggested_load_kg - w) < 1e-6 for w in weights), (item, weights)
-    # the guard and the plan agree: nothing above "info" about the plan's own output
-    loud = [(d, w) for d, w in notes if w.level in ("caution", "warning")]
-    assert not loud, loud[:3]
 
 
 @SIZES
@@ -303,26 +315,34 @@ def _every_reason_sentence_is_true(runner):
             start = d - timedelta(days=d.weekday())
             assert sum(1 for s in sessions if start <= s.date < d) >= int(m.group(1))
         if today.kind == "strength":
-            if reason.startswith("No run today"):
-                assert week.run_on(d) == "rest"
-            if reason.startswith("Hard run today"):
-                assert week.run_on(d) == "hard"
-            if reason.startswith("Easy run today"):
-                assert week.run_on(d) == "easy"
-            if "lighter week" in reason:
-                assert today.light_week
-        if today.next_strength_day is not None:
-            nxt = today.next_strength_day
-            assert nxt > d
-            m = re.search(r"next session (tomorrow|\w+day)( \d+ \w+)?", reason)
-            if m:
-                if m.group(1) == "tomorrow":
-                    assert (nxt - d).days == 1
-                else:
-                    assert m.group(1) == DAY_NAMES[nxt.weekday()]
-                    assert (1 < (nxt - d).days < 7) == (m.group(2) is None)
+            _strength_reason_is_true(week, d, today, reason)
+        _next_day_is_named_right(d, today, reason)
         if today.block_week_reason:
             assert today.block_week < today.block_weeks + 1
+
+
+def _strength_reason_is_true(week, d, today, reason):
+    if reason.startswith("No run today"):
+        assert week.run_on(d) == "rest"
+    if reason.startswith("Hard run today"):
+        assert week.run_on(d) == "hard"
+    if reason.startswith("Easy run today"):
+        assert week.run_on(d) == "easy"
+    if "lighter week" in reason:
+        assert today.light_week
+
+
+def _next_day_is_named_right(d, today, reason):
+    if today.next_strength_day is not None:
+        nxt = today.next_strength_day
+        assert nxt > d
+        m = re.search(r"next session (tomorrow|\w+day)( \d+ \w+)?", reason)
+        if m:
+            if m.group(1) == "tomorrow":
+                assert (nxt - d).days == 1
+            else:
+                assert m.group(1) == DAY_NAMES[nxt.weekday()]
+                assert (1 < (nxt - d).days < 7) == (m.group(2) is None)
 
 
 @st.composite

@@ -724,7 +724,7 @@ def test_smoke_with_the_shipped_catalog():
     warnings = check_set(
         sset("goblet-squat", DAY, reps=12, load=12.0), history=history, sessions=[], profile=BEGINNER, catalog=catalog
     )
-    assert "goblet squat" in [w for w in warnings if w.code == "load-jump"][0].message
+    assert "goblet squat" in next(w for w in warnings if w.code == "load-jump").message
 
 
 # ---------------------------------------------------------------------------- properties

@@ -280,7 +280,7 @@ def test_a_missed_session_is_not_crammed_into_the_rest_of_the_week():
 def test_two_missed_sessions_never_become_three_days_in_a_row_before_the_long_run():
     p = profile(level="intermediate", target=3, runs=("rest", "easy", "rest", "easy", "easy", "rest", "long"))
     sessions, strength = [], []
-    for i in range(0, 7):  # nothing done until Thursday, then whatever `today` says
+    for i in range(7):  # nothing done until Thursday, then whatever `today` says
         if i >= 3 and today_plan(d(i), p, sessions, [], CATALOG).kind == "strength":
             sessions.append(sess(d(i)))
             strength.append(i)

@@ -363,5 +363,5 @@ def test_exercise_by_id_or_name_in_any_case(text):
 def test_unknown_exercise_suggests():
     from runstrength_tui.domain.validate import resolve_exercise
 
-    with pytest.raises(InputError, match="Unknown exercise 'plnk'. Did you mean plank"):
+    with pytest.raises(InputError, match=r"Unknown exercise 'plnk'\. Did you mean plank"):
         resolve_exercise(load_catalog(), "plnk")

@@ -12,6 +12,7 @@ import pytest
 from run_files_maker import fit_bytes, gpx_text, strava_folder, tcx_text, write
 
 from runstrength_tui.store.repo import Store
+from runstrength_tui.store.run_log import RunLog
 
 # tests/conftest.py pins today to 2025-03-12
 CET = timezone(timedelta(hours=1))
@@ -30,7 +31,7 @@ def berlin_time(monkeypatch):
 
 def stored_runs(folder):
     with Store(folder, write=False) as store:
-        return store.run_log().runs()
+        return RunLog(store).runs()
 
 
 def test_a_fit_file_becomes_one_run_with_its_local_date_and_numbers(tmp_path, data_dir, cli):
@@ -322,7 +323,7 @@ def test_import_writes_each_year_file_in_one_atomic_replace(tmp_path, data_dir, 
 
 
 def test_gzip_bomb_guard_and_plain_gzip_round_trip(tmp_path):
-    from runstrength_tui.store.run_files import read_activity_file
+    from runstrength_tui.store.run_import import read_activity_file
 
     path = write(tmp_path / "a.gpx.gz", gpx_text(SAT, 5, 1500), gz=True)
     [run] = read_activity_file(path, datetime(2025, 3, 12, tzinfo=UTC))

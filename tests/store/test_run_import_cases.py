@@ -18,8 +18,9 @@ from hypothesis import strategies as st
 from run_files_maker import fit_bytes, gpx_text, strava_folder, tcx_text, write
 
 from runstrength_tui.store.repo import Store
-from runstrength_tui.store.run_files import FileProblem, NotARun, SomeRuns, collect, read_activity_file
-from runstrength_tui.store.run_files import read_fit as read_fit_bytes
+from runstrength_tui.store.run_import import FileProblem, NotARun, SomeRuns, collect, read_activity_file
+from runstrength_tui.store.run_import import read_fit as read_fit_bytes
+from runstrength_tui.store.run_log import RunLog
 
 NOW = datetime(2025, 3, 12, 12, tzinfo=UTC)  # tests/conftest.py pins today to 2025-03-12
 CET = timezone(timedelta(hours=1))
@@ -30,7 +31,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def stored_runs(folder):
     with Store(folder, write=False) as store:
-        return store.run_log().runs()
+        return RunLog(store).runs()
 
 
 def _activities(tcx: str) -> str:
@@ -336,7 +337,7 @@ def test_xxe_stays_refused_when_lxml_is_importable(tmp_path):
     code = textwrap.dedent(f"""
         from datetime import datetime, UTC
         from pathlib import Path
-        from runstrength_tui.store.run_files import collect
+        from runstrength_tui.store.run_import import collect
         found = collect([Path({str(gpx)!r})], datetime(2025, 3, 12, tzinfo=UTC))
         print(found.problems, found.not_runs)
     """)
@@ -379,9 +380,9 @@ def test_a_symlink_to_a_device_is_refused_before_reading(tmp_path):
 
 
 def test_an_oversized_file_is_refused_by_its_size(tmp_path, monkeypatch):
-    from runstrength_tui.store import run_files
+    from runstrength_tui.store import run_import
 
-    monkeypatch.setattr(run_files, "MAX_FILE_BYTES", 1000)
+    monkeypatch.setattr(run_import, "MAX_FILE_BYTES", 1000)
     with pytest.raises(FileProblem, match="MB"):
         read_activity_file(write(tmp_path / "big.gpx", gpx_text(SAT, 6, 2100)), NOW)
     with pytest.raises(FileProblem, match="unpacks to more"):
@@ -442,7 +443,7 @@ def test_control_characters_from_names_cells_and_types_never_reach_the_terminal(
     result = cli("runs", "import", tmp_path / "in", folder)
     assert result.code == 1, result
     for text in (result.out, result.err):
-        assert not any(ord(c) < 32 and c != "\n" or 0x7F <= ord(c) <= 0x9F for c in text), text
+        assert not any((ord(c) < 32 and c != "\n") or 0x7F <= ord(c) <= 0x9F for c in text), text
     assert "\\x1b]0;pwned\\x07" in result.err
 
 

@@ -12,7 +12,7 @@ from datetime import date, datetime, timedelta
 import pytest
 
 from runstrength_tui.domain.schema import Window
-from runstrength_tui.store import checked
+from runstrength_tui.store import check_cache
 from runstrength_tui.store.files import default_window
 from runstrength_tui.store.storage import CorruptFileError, decode
 
@@ -42,8 +42,7 @@ def shard(day: date, n: int = 400) -> bytes:
         }
         for i in range(n)
     }
-    raw = json.dumps({"sets": sets}).encode()
-    return raw
+    return json.dumps({"sets": sets}).encode()
 
 
 @pytest.fixture
@@ -63,7 +62,7 @@ def place(folder, raw: bytes, name: str = "sets-2025.json"):
 
 def test_a_checked_large_file_leaves_a_note_that_a_copy_elsewhere_uses(tmp_path, cache):
     raw = shard(TODAY)
-    assert len(raw) >= checked.MIN_BYTES
+    assert len(raw) >= check_cache.MIN_BYTES
     assert decode(place(tmp_path / "a", raw), raw)["sets"]["1"]["reps"] == 12
     [note] = cache.iterdir()
     now = default_window()  # the later of the real day and the pinned one
@@ -71,7 +70,7 @@ def test_a_checked_large_file_leaves_a_note_that_a_copy_elsewhere_uses(tmp_path,
     # the note is what lets the copy through: written for bytes that break the schema, it is
     # trusted, which shows the copy's bytes are not checked again
     broken = raw.replace(b'"reps": 12', b'"reps": -1', 1)
-    checked.remember(checked.note_for("sets-2025.json", broken), now)
+    check_cache.remember(check_cache.note_for("sets-2025.json", broken), now)
     assert decode(place(tmp_path / "b", broken), broken)["sets"]["1"]["reps"] == -1
 
 
@@ -97,16 +96,16 @@ def test_a_day_after_today_is_not_damage_but_one_after_2200_is(tmp_path, cache, 
 def test_a_note_from_an_earlier_day_counts_later(tmp_path, cache):
     raw = shard(TODAY)
     decode(place(tmp_path / "a", raw), raw)
-    note = checked.note_for("sets-2025.json", raw)
+    note = check_cache.note_for("sets-2025.json", raw)
     day = default_window().latest - timedelta(days=1)
-    assert checked.passed(note, Window.for_today(day))
-    assert checked.passed(note, Window.for_today(day + timedelta(days=30)))
-    assert not checked.passed(note, Window.for_today(day - timedelta(days=1)))
+    assert check_cache.passed(note, Window.for_today(day))
+    assert check_cache.passed(note, Window.for_today(day + timedelta(days=30)))
+    assert not check_cache.passed(note, Window.for_today(day - timedelta(days=1)))
 
 
 def test_small_files_get_no_note(tmp_path, cache):
     small = json.dumps({"sets": {"1": json.loads(shard(TODAY))["sets"]["1"]}}).encode()
-    assert len(small) < checked.MIN_BYTES
+    assert len(small) < check_cache.MIN_BYTES
     decode(place(tmp_path / "a", small), small)
     assert not cache.exists()
 
@@ -131,11 +130,11 @@ def test_noted_bytes_are_read_without_the_safe_parsers_guards_and_read_the_same(
     huge = raw.replace(b'"reps": 12', b'"reps": 1234567890123456789012345', 1)
     with pytest.raises(CorruptFileError, match="digits"):
         decode(place(tmp_path / "c", huge), huge)
-    checked.remember(checked.note_for("sets-2025.json", huge), default_window())
+    check_cache.remember(check_cache.note_for("sets-2025.json", huge), default_window())
     assert decode(place(tmp_path / "d", huge), huge)["sets"]["1"]["reps"] == 1234567890123456789012345
     # the guards that cost nothing stay, note or not: deep nesting is refused, not a crash
     deep = raw[:-1] + b', "x": ' + b"[" * 100_000 + b"]" * 100_000 + b"}"
-    checked.remember(checked.note_for("sets-2025.json", deep), default_window())
+    check_cache.remember(check_cache.note_for("sets-2025.json", deep), default_window())
     with pytest.raises(CorruptFileError, match="nested too deeply"):
         decode(place(tmp_path / "e", deep), deep)
 
@@ -159,4 +158,4 @@ def test_a_write_is_checked_before_it_is_made_and_noted_after(tmp_path, cache):
     storage.write(data)
     written = path.read_bytes()
     assert set(cache.iterdir()) - notes_before  # a note for the new bytes
-    assert checked.passed(checked.note_for(path.name, written), default_window())
+    assert check_cache.passed(check_cache.note_for(path.name, written), default_window())

@@ -23,6 +23,7 @@ from run_files_maker import gpx_text, write
 
 from runstrength_tui.store.backups import current_files
 from runstrength_tui.store.repo import Store
+from runstrength_tui.store.run_log import RunLog
 
 KILLS = 50
 CET = timezone(timedelta(hours=1))
@@ -87,7 +88,7 @@ def test_a_killed_import_with_runs_leaves_all_old_or_all_new(tmp_path, history, 
             h.session(day, ("glute-bridge", 3, 15, None, None), ("plank", 2, None, 30, None))
     with history(base) as h:
         h.session(date(2025, 3, 10), ("bird-dog", 2, 10, None, None))
-        h.store.run_log().add([])  # no runs yet in the base log
+        RunLog(h.store).add([])  # no runs yet in the base log
     bundle = tmp_path / "bundle.json"
     assert cli("export", "-o", bundle, "--data-dir", source).code == 0
     doc = json.loads(bundle.read_text())

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from runstrength_tui.store import transfer
 from runstrength_tui.store.repo import Store
 
 pytestmark = pytest.mark.slow  # a real writer process, raced for up to 90 s
@@ -58,7 +59,7 @@ def test_a_racing_reader_misses_nothing(tmp_path, child_kw):
         while reads < READS and not done.is_set() and time.monotonic() < stop:
             known = list(acked)  # acknowledged before this read began
             if reads % 20 == 0:  # a whole export: every set, and every set's session
-                bundle = store.export_bundle(now=__import__("datetime").datetime(2025, 3, 12))
+                bundle = transfer.export_bundle(store, now=__import__("datetime").datetime(2025, 3, 12))
                 got = {s["id"] for s in bundle["sets"]}
                 sessions = {s["id"] for s in bundle["sessions"]}
                 assert {s["session"] for s in bundle["sets"]} <= sessions, "an exported set without its session"

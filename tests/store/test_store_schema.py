@@ -251,10 +251,7 @@ def test_a_profile_either_passes_or_its_problem_is_named(value, name):
     doc = {name: value}
     problems = schema.PROFILE.problems(doc, "profile", WINDOW)
     if problems:
-        assert (
-            all(p.startswith(f"profile.{name}") or p.startswith("profile:") for p in problems)
-            and "\n" not in problems[0]
-        )
+        assert all(p.startswith((f"profile.{name}", "profile:")) for p in problems) and "\n" not in problems[0]
     else:
         Profile.from_doc(doc)  # what passes loads
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from runstrength_tui.store.run_files import FileProblem, NotARun, collect, read_activity_file
+from runstrength_tui.store.run_import import FileProblem, NotARun, collect, read_activity_file
 
 WATCH = Path(__file__).resolve().parent.parent / "data" / "watch"
 NOW = datetime(2026, 12, 1, tzinfo=UTC)
@@ -158,7 +158,7 @@ def test_the_corpus_is_read_fast_and_the_fit_reader_is_not_loaded_by_today(tmp_p
         from runstrength_tui.cli import run
         assert run(["--data-dir", sys.argv[1], "profile", "--level", "beginner"]) == 0
         assert run(["--data-dir", sys.argv[1], "today"]) == 0
-        print(sorted(m for m in sys.modules if m.endswith(("run_files", "fit_reader", "safe_xml")) or m.startswith("xml.")))
+        print(sorted(m for m in sys.modules if m.endswith(("run_import", "fit_reader", "safe_xml")) or m.startswith("xml.")))
     """)
     out = subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True, check=False)
     assert out.stdout.strip().splitlines()[-1] == "[]", out
@@ -171,7 +171,7 @@ def test_a_utc_file_uses_the_computer_s_zone_from_tz(tmp_path):
         import sys
         from datetime import datetime, UTC
         from pathlib import Path
-        from runstrength_tui.store.run_files import read_activity_file
+        from runstrength_tui.store.run_import import read_activity_file
         [run] = read_activity_file(Path({str(WATCH / "fitparse__2013-02-06-12-11-14.fit")!r}), datetime(2026, 1, 1, tzinfo=UTC))
         print(run.start.isoformat())
     """)

@@ -6,7 +6,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from helpers import make_app, make_beginner, make_demo  # noqa: E402
+from helpers import make_app, make_beginner, make_demo
 
 
 @pytest.fixture(scope="session")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from helpers import make_app  # noqa: E402
+from helpers import make_app
 
 
 async def main(folder: Path, sets: int) -> None:

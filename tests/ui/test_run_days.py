@@ -7,6 +7,7 @@ from helpers import PINNED
 
 from runstrength_tui.domain.runs import make_run
 from runstrength_tui.store.repo import Store
+from runstrength_tui.store.run_log import RunLog
 from runstrength_tui.ui.widgets.run_days import RunDays
 
 CET = timezone(timedelta(hours=1))
@@ -20,7 +21,7 @@ def add_runs(folder):
         return make_run(datetime(day.year, day.month, day.day, hour, tzinfo=CET), km, minutes * 60, "fit")
 
     with Store(folder) as store:
-        log = store.run_log()
+        log = RunLog(store)
         log.add([at(4, 9, 21.1, 118), at(2, 7, 8, 46), at(1, 18, 10, 50), at(0, 7, 5, 30)])
         log.set_kind(PINNED - timedelta(days=1), "hard")
     return folder

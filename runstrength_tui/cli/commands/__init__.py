@@ -10,6 +10,12 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from argparse import Namespace
+
+    from ...service import Coach, Log
 
 # command -> the module (under commands/) holding its cmd_<command> function
 COMMANDS = {
@@ -34,17 +40,18 @@ READS_LOG = {"today", "plan", "status", "history", "export"}  # commands that on
 
 def command(name: str) -> Callable[..., int]:
     module = importlib.import_module(f"{__name__}.{COMMANDS[name]}")
-    return getattr(module, f"cmd_{name}")
+    found: Callable[..., int] = getattr(module, f"cmd_{name}")
+    return found
 
 
-def open_log(args, write: bool):
+def open_log(args: Namespace, write: bool) -> Log:
     """The log of ``--data-dir`` (or the demo's), opened to read or, with ``write``, to change."""
     from ... import service
 
     return service.Log(args.data_dir_path, write=write)
 
 
-def read_context(args, all_sessions: bool = False):
+def read_context(args: Namespace, all_sessions: bool = False) -> Coach:
     """What the planner and the guard need today, read once from the data folder."""
     from ... import service
 
@@ -53,7 +60,7 @@ def read_context(args, all_sessions: bool = False):
         return log.context(service.today(), all_sessions=all_sessions)
 
 
-def tell_clock(args, log) -> None:
+def tell_clock(args: Namespace, log: Log) -> None:
     """Say once a command (on stderr) when sets are dated after today: a clock that went
     back is not damage, and nothing here advises a restore for it."""
     from ... import service

@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from ... import service
 from ...domain.model import KINDS
 from ...domain.validate import parse_equipment, resolve_exercise
 from ..render import emit, exercise_text, out, print_json, width
 from . import open_log, tell_clock
 
+if TYPE_CHECKING:
+    from argparse import Namespace
 
-def exercise_json(e) -> dict:
+    from ...domain.catalog import Exercise
+
+
+def exercise_json(e: Exercise) -> dict[str, Any]:
     return {
         "id": e.id,
         "name": e.name,
@@ -25,7 +32,7 @@ def exercise_json(e) -> dict:
     }
 
 
-def cmd_exercises(args) -> int:
+def cmd_exercises(args: Namespace) -> int:
     equipment = parse_equipment(args.equipment) if args.equipment else None
     items = service.catalog().filter(args.kind, args.level, equipment)
     if args.json:
@@ -48,7 +55,7 @@ def cmd_exercises(args) -> int:
     return 0
 
 
-def cmd_show(args) -> int:
+def cmd_show(args: Namespace) -> int:
     from dataclasses import asdict
 
     catalog = service.catalog()

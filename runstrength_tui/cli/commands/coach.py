@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from ... import service
 from ...domain import validate as v
@@ -11,8 +12,11 @@ from ...service import data
 from ..render import emit, err, name_width, out, plan_text, prescribed_line, print_json, status_text, write_bytes_out
 from . import open_log, read_context, tell_clock
 
+if TYPE_CHECKING:
+    from argparse import Namespace
 
-def cmd_today(args) -> int:
+
+def cmd_today(args: Namespace) -> int:
     ctx = read_context(args)
     shown = ctx.today_plan()
     code = emit(args, shown, plan_text)
@@ -21,14 +25,14 @@ def cmd_today(args) -> int:
     return code
 
 
-def cmd_status(args) -> int:
+def cmd_status(args: Namespace) -> int:
     with open_log(args, write=False) as log:  # the Week screen's review: the same figures
         tell_clock(args, log)
         _, status = log.week_review(service.today())
     return emit(args, status, status_text)
 
 
-def cmd_plan(args) -> int:
+def cmd_plan(args: Namespace) -> int:
     from ...domain import plan
 
     weeks = v.parse_whole(args.weeks or ("4" if args.ics else "2"), "Weeks", 1, 12)
@@ -81,7 +85,7 @@ def cmd_plan(args) -> int:
     return 0
 
 
-def cmd_history(args) -> int:
+def cmd_history(args: Namespace) -> int:
     from ...domain.guard import code_words
 
     weeks = v.parse_whole(args.weeks, "Weeks", 1, 520)

@@ -9,14 +9,18 @@ scripts are static: completing a word never starts Python.
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from ..parser import build_parser
 from ..render import out
 
+if TYPE_CHECKING:
+    from argparse import Namespace
+
 PROG = "runstrength"
 
 
-def cmd_completion(args) -> int:
+def cmd_completion(args: Namespace) -> int:
     parser = build_parser()
     if args.shell == "fish":
         out(fish_script(parser))

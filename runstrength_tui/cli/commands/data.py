@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ... import service
 from ...domain.validate import InputError
@@ -12,8 +13,11 @@ from ...service import data
 from ..render import err, out, write_out
 from . import open_log, tell_clock
 
+if TYPE_CHECKING:
+    from argparse import Namespace
 
-def cmd_export(args) -> int:
+
+def cmd_export(args: Namespace) -> int:
     target = (
         data.export_target(args.output, args.data_dir_path) if args.output else None
     )  # checked before anything is read
@@ -29,7 +33,7 @@ def cmd_export(args) -> int:
     return 0
 
 
-def cmd_import(args) -> int:
+def cmd_import(args: Namespace) -> int:
     from ...domain.validate import parse_units
 
     unit = parse_units(args.units) if args.units else data.profile_units(args.data_dir_path)
@@ -68,7 +72,7 @@ def _has_terminal() -> bool:
         return False
 
 
-def cmd_restore(args) -> int:
+def cmd_restore(args: Namespace) -> int:
     folder = args.data_dir_path
     if not folder.is_dir():
         raise InputError(f"No log at {folder}; nothing to restore. Check --data-dir.")

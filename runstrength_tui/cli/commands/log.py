@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from ... import service
 from ...domain import validate as v
 from ...domain.words import load_as_typed, plural
 from ..render import err, out, print_json, warn_lines
 from . import open_log, read_context
 
+if TYPE_CHECKING:
+    from argparse import Namespace
 
-def cmd_log(args) -> int:
+
+def cmd_log(args: Namespace) -> int:
     ex = v.resolve_exercise(service.catalog(), args.exercise)
     day_today = service.today()
     count = v.parse_sets(args.sets)
@@ -18,7 +23,7 @@ def cmd_log(args) -> int:
     v.check_measure(ex, reps, seconds)
     defaulted = ""
     if reps is None and seconds is None:  # said out loud: a default is not what the runner did
-        if ex.is_hold:
+        if ex.reps is None:  # a hold (an exercise has reps or a hold)
             seconds = ex.hold
             defaulted = f"No --seconds given: logged {ex.name.lower()}'s default {seconds} s (--seconds sets it)."
         else:
@@ -59,7 +64,7 @@ def cmd_log(args) -> int:
     return 0
 
 
-def cmd_pain(args) -> int:
+def cmd_pain(args: Namespace) -> int:
     from ...domain import plan
 
     day = service.today()
@@ -87,7 +92,7 @@ def cmd_pain(args) -> int:
         raise v.InputError("Use `runstrength pain` to list, or `runstrength pain clear EXERCISE`.")
     ctx = read_context(args)
     status = ctx.pain()
-    rows = [
+    rows: list[dict[str, Any]] = [
         {
             "exercise": st.exercise,
             "family": st.family,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from ... import service
 from ...domain import validate as v
@@ -12,12 +13,17 @@ from ...domain.words import plural
 from ..render import err, out, print_json
 from . import open_log
 
+if TYPE_CHECKING:
+    from argparse import Namespace
 
-def _run_json(run) -> dict:
+    from ...domain.runs import Run
+
+
+def _run_json(run: Run) -> dict[str, Any]:
     return run.to_doc()  # date, start (ISO with its UTC offset), distance_km, duration_s, kind, source, …
 
 
-def cmd_runs(args) -> int:
+def cmd_runs(args: Namespace) -> int:
     sub = getattr(args, "runs_command", None)
     if sub == "import":
         return _cmd_runs_import(args)
@@ -36,7 +42,7 @@ def cmd_runs(args) -> int:
     if not runs:
         out(f"No runs since {since.isoformat()}. Import some with `runstrength runs import PATH`.")
         return 0
-    by_day: dict[date, list] = {}
+    by_day: dict[date, list[Run]] = {}
     for r in runs:
         by_day.setdefault(r.date, []).append(r)
     for d in sorted(by_day):
@@ -50,7 +56,7 @@ def _shown(name: str) -> str:
     return "".join(c if c.isprintable() or c == " " else c.encode("unicode_escape").decode("ascii") for c in name)
 
 
-def _cmd_runs_import(args) -> int:
+def _cmd_runs_import(args: Namespace) -> int:
     """Exit 0 when everything importable was imported (already there and not-a-run skips
     included), 1 when some file could not be read (one line each; the rest is imported),
     2 for usage errors (a path that does not exist): nothing is read then."""
@@ -100,7 +106,7 @@ def _cmd_runs_import(args) -> int:
     return 1 if result.problems else 0
 
 
-def _cmd_runs_set(args) -> int:
+def _cmd_runs_set(args: Namespace) -> int:
     from ...domain.runs import RUN_KINDS, run_line
 
     day_today = service.today()

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import ClassVar, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -25,6 +25,9 @@ from ..widgets.steady_input import FinishInput, SaveInput
 from ..widgets.toggles import ClearCheckbox
 from ..widgets.warnings import WarningsBox, warning_text
 
+if TYPE_CHECKING:
+    from ...domain.guard import GuardWarning
+
 
 class PainBox(ClearCheckbox):
     """Space ticks it; enter saves the set like everywhere else in the dialog."""
@@ -39,7 +42,7 @@ class SetValues:
     load: tuple[float, str] | None
     rpe: int | None
     pain: bool
-    seen: frozenset = frozenset()
+    seen: frozenset[tuple[str, str]] = frozenset()
     note: str = ""  # (code, exercise) of the guard notes shown before saving
 
 
@@ -52,17 +55,20 @@ class LogSetScreen(ModalScreen[SetValues | None]):
         Binding("ctrl+g", "acknowledge", "I know", show=True),
     ]
 
-    def __init__(self, workout) -> None:
+    def __init__(self, workout: service.Workout) -> None:
         super().__init__()
+        if workout.current is None or workout.ctx is None:
+            raise RuntimeError("a set is logged for the current exercise of a loaded workout")
         self.workout = workout
-        self.item = workout.current
-        self.warnings = []
+        self.item: service.Item = workout.current
+        self.units = workout.ctx.profile.units
+        self.warnings: list[GuardWarning] = []
 
     def compose(self) -> ComposeResult:
         p = self.item.plan
         ex = self.workout.catalog.get(p.exercise)
         n = len(self.item.done) + 1
-        units = self.workout.ctx.profile.units
+        units = self.units
         just_done = self.item.done[-1] if self.item.done else None  # set 2 starts from what set 1 was
         with Vertical(id="dialog"):
             yield Label(f"Log set {n} of {p.sets} · {p.name}", id="dialog-title")
@@ -77,13 +83,13 @@ class LogSetScreen(ModalScreen[SetValues | None]):
                         yield SaveInput(str(held), id="amount")
                     else:
                         yield Label("Reps" + (" (each side)" if p.per_side else ""))
-                        reps = just_done.reps if just_done and just_done.reps else p.reps[1]
+                        reps = just_done.reps if just_done and just_done.reps else (p.reps[1] if p.reps else "")
                         yield SaveInput(str(reps), id="amount")
                 with Vertical(classes="field"):
                     yield Label(f"Load ({units})" if ex.weighted else "Added load (optional)")
                     load = format_load(p.suggested_load_kg, units) if p.suggested_load_kg else ""
                     last = next((s for s in reversed(self.item.done) if s.load_kg), None)
-                    if last:
+                    if last and last.load_kg:
                         load = format_load(last.load_kg, units)
                     example = "e.g. 12kg" if units == "kg" else "e.g. 25lb"
                     yield SaveInput(load, id="load", placeholder=example if ex.weighted else "bodyweight")
@@ -106,13 +112,13 @@ class LogSetScreen(ModalScreen[SetValues | None]):
         self.update_preview()
 
     @property
-    def silenceable(self) -> list:
+    def silenceable(self) -> list[GuardWarning]:
         """The notes "I know" can quiet (pain never is: it is the runner's own signal)."""
         from ...domain.guard import UNSILENCEABLE
 
         return [w for w in self.warnings if w.code not in UNSILENCEABLE]
 
-    def check_action(self, action: str, parameters) -> bool | None:
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "acknowledge":
             return bool(self.silenceable)  # in the footer only when there is a note it can quiet
         return True
@@ -125,7 +131,7 @@ class LogSetScreen(ModalScreen[SetValues | None]):
         is_hold = self.item.plan.seconds is not None
         reps = None if is_hold else v.parse_reps(amount)
         seconds = v.parse_seconds(amount) if is_hold else None
-        load = v.parse_load(load_text, self.workout.ctx.profile.units) if load_text else None
+        load = v.parse_load(load_text, self.units) if load_text else None
         rpe = v.parse_rpe(rpe_text) if rpe_text else None
         note = v.parse_note(self.query_one("#note", Input).value)
         return SetValues(reps, seconds, load, rpe, self.query_one("#pain", Checkbox).value, note=note)
@@ -158,7 +164,9 @@ class LogSetScreen(ModalScreen[SetValues | None]):
         self.action_save()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
-        {"save": self.action_save, "ack": self.action_acknowledge, "cancel": self.action_cancel}[event.button.id]()
+        {"save": self.action_save, "ack": self.action_acknowledge, "cancel": self.action_cancel}[
+            event.button.id or ""
+        ]()
 
     def action_save(self) -> None:
         try:
@@ -309,7 +317,7 @@ class ChoiceScreen(ModalScreen[str | None]):
         self.query(Button).first().focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(event.button.id.removeprefix("choice-"))
+        self.dismiss((event.button.id or "").removeprefix("choice-"))
 
     def action_choose(self, value: str) -> None:
         self.dismiss(value)
@@ -323,7 +331,7 @@ class NotesScreen(ModalScreen[None]):
 
     BINDINGS = [Binding("escape,g,enter", "close", "Close", key_display="esc")]
 
-    def __init__(self, notes) -> None:
+    def __init__(self, notes: list[GuardWarning]) -> None:
         super().__init__()
         self.notes = notes
 
@@ -342,7 +350,7 @@ class NotesScreen(ModalScreen[None]):
 
 
 def confirm_clear_pain(
-    screen: Screen[object], name: str, clear: Callable[[], object], cleared: Callable[[], None]
+    screen: Screen[Any], name: str, clear: Callable[[], object], cleared: Callable[[], None]
 ) -> None:
     """Ask, naming the exercise, before a pain mark is cleared (Today and Settings alike):
     ``clear`` saves it; ``cleared`` shows it on the screen that asked."""

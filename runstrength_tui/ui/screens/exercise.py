@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from rich.markdown import Markdown
 from rich.text import Text
@@ -13,8 +14,11 @@ from textual.widgets import Static
 
 from .base import BACK, RunStrengthScreen
 
+if TYPE_CHECKING:
+    from ...domain.catalog import Catalog, Exercise
 
-def exercise_markdown(ex, catalog, in_session: bool) -> str:
+
+def exercise_markdown(ex: Exercise, catalog: Catalog, in_session: bool) -> str:
     equipment = ", ".join(ex.equipment) or "bodyweight"
     lines = [
         f"# {ex.name}",
@@ -120,9 +124,9 @@ class ExerciseScreen(RunStrengthScreen[None]):
             yield Static(id="story")
             yield Instructions(id="instructions")
 
-    def check_action(self, action: str, parameters) -> bool | None:
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "variation":
-            return bool(getattr(self.workout.catalog.get(self.exercise_id), parameters[0]))
+            return bool(getattr(self.workout.catalog.get(self.exercise_id), str(parameters[0])))
         return True
 
     def action_scroll(self, where: str) -> None:

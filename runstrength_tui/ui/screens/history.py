@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import work
@@ -21,10 +22,13 @@ from ..widgets.toggles import ClearCheckbox
 from .base import RunStrengthScreen
 from .dialogs import ConfirmScreen, FormDialog
 
+if TYPE_CHECKING:
+    from ...domain.model import SetRecord
+
 HISTORY_WEEKS = 52
 
 
-class SessionsTable(DataTable):
+class SessionsTable(DataTable[object]):
     """The sessions; enter opens one (shown in the footer, which the table's own hidden
     enter binding would otherwise keep out)."""
 
@@ -44,7 +48,7 @@ class HistoryScreen(RunStrengthScreen[None]):
 
     def on_mount(self) -> None:
         self.sub_title = f"History · last {HISTORY_WEEKS} weeks"
-        self.rows = []
+        self.rows: list[dict[str, Any]] = []
         self.load()
 
     @work(thread=True, exclusive=True)
@@ -53,7 +57,7 @@ class HistoryScreen(RunStrengthScreen[None]):
         rows = self.app.logbook.history_rows(since)  # read again only once the log changed
         self.app.call_from_thread(self.show_rows, rows)
 
-    def show_rows(self, rows) -> None:
+    def show_rows(self, rows: list[dict[str, Any]]) -> None:
         """One row a session; the columns fit the width: short ones first, the notes (in
         words) and the exercises last, cut with "…" where they do not fit."""
         self.rows = rows
@@ -106,13 +110,18 @@ class HistoryScreen(RunStrengthScreen[None]):
         self.dismiss(None)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        self.app.push_screen(SessionSetsScreen(event.row_key.value), lambda _: self.load())
+        if event.row_key.value:
+            self.app.push_screen(SessionSetsScreen(event.row_key.value), self._reload)
 
     def action_open(self) -> None:
         table = self.query_one("#sessions", DataTable)
         if table.row_count:
             key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
-            self.app.push_screen(SessionSetsScreen(key.value), lambda _: self.load())
+            if key.value:
+                self.app.push_screen(SessionSetsScreen(key.value), self._reload)
+
+    def _reload(self, _: object = None) -> None:
+        self.load()
 
 
 def clip(text: str, width: int) -> str:
@@ -142,7 +151,7 @@ class SessionSetsScreen(RunStrengthScreen[None]):
     def __init__(self, session_id: str) -> None:
         super().__init__()
         self.session_id = session_id
-        self.sets = []
+        self.sets: list[SetRecord] = []
 
     def compose_body(self) -> ComposeResult:
         yield Static("", id="session-title")
@@ -185,7 +194,7 @@ class SessionSetsScreen(RunStrengthScreen[None]):
             table.move_cursor(row=min(cursor, table.row_count - 1), animate=False)
         table.focus()
 
-    def describe(self, record) -> str:
+    def describe(self, record: SetRecord) -> str:
         """'set 3 of 4 · Goblet squat, 12 reps @ 8 kg, RPE 7' (tells identical sets apart)."""
         catalog = service.catalog()
         name = catalog.get(record.exercise).name if record.exercise in catalog else record.exercise
@@ -195,7 +204,7 @@ class SessionSetsScreen(RunStrengthScreen[None]):
         rpe = f", RPE {record.rpe}" if record.rpe else ""
         return f"set {same.index(record) + 1} of {len(same)} · {name}, {amount}{load}{rpe}"
 
-    def _selected(self):
+    def _selected(self) -> SetRecord | None:
         table = self.query_one("#sets", DataTable)
         if not table.row_count:
             return None
@@ -209,7 +218,7 @@ class SessionSetsScreen(RunStrengthScreen[None]):
                 lambda changes: self._edited(record, changes),
             )
 
-    def _edited(self, record, changes) -> None:
+    def _edited(self, record: SetRecord, changes: dict[str, Any] | None) -> None:
         if changes:
             self.app.logbook.edit_set(record.id, self.app.now(), **changes)
             self.notify("Set updated.")
@@ -220,7 +229,7 @@ class SessionSetsScreen(RunStrengthScreen[None]):
         if record is None:
             return
 
-        def answer(yes: bool) -> None:
+        def answer(yes: bool | None) -> None:
             if yes:
                 self.app.logbook.delete_set(record.id)
                 self.notify("Set deleted.")
@@ -238,7 +247,7 @@ class SessionSetsScreen(RunStrengthScreen[None]):
         self.dismiss(None)
 
 
-def amount_text(record) -> str:
+def amount_text(record: SetRecord) -> str:
     """'12 reps', '12 reps each side', '30 s each side' (as the plan said it); an each-side
     hold stopped before side 2 (the app notes it so) says '12 s on side 1 only'."""
     catalog = service.catalog()
@@ -249,10 +258,10 @@ def amount_text(record) -> str:
     return amount + side
 
 
-class EditSetScreen(FormDialog[dict]):
+class EditSetScreen(FormDialog[dict[str, Any]]):
     BINDINGS = [Binding("enter", "save", "Save", key_display="⏎"), Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, record, what: str = "", units: str = "kg") -> None:
+    def __init__(self, record: SetRecord, what: str = "", units: str = "kg") -> None:
         super().__init__()
         self.record = record
         self.what = what
@@ -287,7 +296,9 @@ class EditSetScreen(FormDialog[dict]):
         r = self.record
         try:
             amount = self.query_one("#amount", Input).value
-            changes = {"seconds": v.parse_seconds(amount)} if r.seconds is not None else {"reps": v.parse_reps(amount)}
+            changes: dict[str, Any] = (
+                {"seconds": v.parse_seconds(amount)} if r.seconds is not None else {"reps": v.parse_reps(amount)}
+            )
             load_text = self.query_one("#load", Input).value.strip()
             if load_text and load_text == self.load_shown:
                 pass  # unchanged: the load keeps the unit it was entered in

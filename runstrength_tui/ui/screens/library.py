@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -10,10 +12,13 @@ from textual.widgets.option_list import Option
 
 from ..widgets.steady_input import SteadyInput
 from .base import BACK, RunStrengthScreen
+
+if TYPE_CHECKING:
+    from ...domain.catalog import Exercise
 from .exercise import ExerciseScreen
 
 
-def matches(ex, query: str) -> bool:
+def matches(ex: Exercise, query: str) -> bool:
     words = query.lower().split()
     hay = " ".join(
         [ex.id, ex.name.lower(), ex.kind, ex.level, " ".join(ex.muscles), " ".join(ex.equipment) or "bodyweight"]
@@ -66,11 +71,13 @@ class LibraryScreen(RunStrengthScreen[None]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         lib = self.query_one("#library", OptionList)
-        if lib.option_count:
-            self.app.push_screen(ExerciseScreen(lib.get_option_at_index(lib.highlighted or 0).id))
+        exercise = lib.get_option_at_index(lib.highlighted or 0).id if lib.option_count else None
+        if exercise:
+            self.app.push_screen(ExerciseScreen(exercise))
 
     def action_focus_list(self) -> None:
         self.query_one("#library", OptionList).focus()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.app.push_screen(ExerciseScreen(event.option.id))
+        if event.option.id:
+            self.app.push_screen(ExerciseScreen(event.option.id))

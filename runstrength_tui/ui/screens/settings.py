@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from rich.text import Text
+from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import (
     Button,
+    Checkbox,
     Input,
     Label,
     RadioSet,
@@ -23,6 +26,7 @@ from ...domain.model import EQUIPMENT, LEVELS, NOTIFY_MODES, SIGNALS, Profile, T
 from ...domain.plan import READINESS_QUESTIONS, target_note
 from ...domain.profile import changed_profile, equipment_choice, parse_race_list, races_with_distances
 from ...domain.words import format_load
+from ..app import RunStrengthApp
 from ..widgets.run_week import RunWeek
 from ..widgets.steady_input import SteadyInput
 from ..widgets.toggles import ClearCheckbox, ClearRadioButton, PickRadioSet
@@ -71,7 +75,9 @@ def race_list(p: Profile) -> str:
     return ", ".join(f"{r.isoformat()}:{d}" if (d := p.race_distance(r)) else r.isoformat() for r in p.races)
 
 
-def radio_block(set_id: str, question: str, options: dict[str, str], current: str, horizontal: bool = False):
+def radio_block(
+    set_id: str, question: str, options: dict[str, str], current: str, horizontal: bool = False
+) -> ComposeResult:
     """One question with a few answers: a form field is one call (Settings grows by blocks)."""
     yield Label(question, classes="question")
     with PickRadioSet(id=set_id, classes="-horizontal" if horizontal else ""):
@@ -82,13 +88,15 @@ def radio_block(set_id: str, question: str, options: dict[str, str], current: st
 class ProfileForm(Vertical):
     """The profile fields, in sections (the onboarding shows one section a step)."""
 
+    app = getters.app(RunStrengthApp)
+
     def __init__(
         self,
         profile: Profile,
         new: bool = False,
         pain: tuple[tuple[str, str], ...] = (),
         settings: TuiSettings | None = None,
-        **kwargs,
+        **kwargs: Any,
     ) -> None:
         super().__init__(**kwargs)
         self.profile = profile
@@ -200,7 +208,7 @@ class ProfileForm(Vertical):
 
     def _radio(self, set_id: str) -> str:
         pressed = self.query_one(f"#{set_id}", RadioSet).pressed_button
-        return pressed.name if pressed is not None else ""
+        return (pressed.name or "") if pressed is not None else ""
 
     def update_coach_fields(self) -> None:
         """The readiness questions for intermediate/advanced (asked again, unticked, after a
@@ -215,7 +223,7 @@ class ProfileForm(Vertical):
 
     def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
         if event.radio_set.id == "level":
-            level = event.pressed.name
+            level = event.pressed.name or ""
             if not self.new and level_rank(level) > level_rank(self.profile.level):
                 for i in range(len(READINESS_ANSWERS)):
                     self.query_one(f"#ready-{i}", ClearCheckbox).value = False
@@ -224,11 +232,12 @@ class ProfileForm(Vertical):
                 )
         if event.radio_set.id in ("level", "target"):
             self.update_coach_fields()
-        if event.radio_set.id == "units" and event.pressed.name != self.units_shown:
-            self.change_units(self.units_shown, event.pressed.name)
-            self.units_shown = event.pressed.name
+        units = event.pressed.name or ""
+        if event.radio_set.id == "units" and units != self.units_shown:
+            self.change_units(self.units_shown, units)
+            self.units_shown = units
 
-    def on_checkbox_changed(self, event) -> None:
+    def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
         """None (bodyweight) and real equipment exclude each other."""
         box = event.checkbox
         if not event.value or box.parent is None or box.parent.id != "equipment":
@@ -237,7 +246,7 @@ class ProfileForm(Vertical):
             if other is not box and (box.name == "none" or other.name == "none") and other.value:
                 other.value = False
 
-    def state(self) -> tuple:
+    def state(self) -> tuple[object, ...]:
         """Every field as it stands (to tell whether anything was changed here)."""
         return (
             tuple(i.value for i in self.query(Input)),
@@ -255,7 +264,7 @@ class ProfileForm(Vertical):
         """A weights field in the unit it is shown in; left as it was shown (units changed
         or not), the weights owned stay exactly as they were (4 kg is not 8.8 lb → 3.992 kg)."""
         text = self.query_one(f"#{field}", Input).value
-        owned = getattr(self.profile, field)
+        owned: tuple[float, ...] = getattr(self.profile, field)
         if text.strip() == weights_text(owned, self.units_shown):
             return owned
         return parse_weights(text, self.units_shown, what)
@@ -265,9 +274,11 @@ class ProfileForm(Vertical):
 
         def radio(set_id: str) -> str:
             pressed = self.query_one(f"#{set_id}", RadioSet).pressed_button
-            return pressed.name if pressed is not None else ""
+            return (pressed.name or "") if pressed is not None else ""
 
-        equipment = equipment_choice(box.name for box in self.query_one("#equipment").query(ClearCheckbox) if box.value)
+        equipment = equipment_choice(
+            box.name or "" for box in self.query_one("#equipment").query(ClearCheckbox) if box.value
+        )
         if not equipment:
             raise ValueError("Pick at least one equipment option (None is fine).")
         runs = tuple(self.query_one("#runs", RunWeek).runs)
@@ -397,7 +408,7 @@ class OnboardingScreen(RunStrengthScreen[bool]):
         if focusable:
             focusable[0].focus()
 
-    def check_action(self, action: str, parameters) -> bool | None:
+    def check_action(self, action: str, parameters: tuple[Any, ...]) -> bool | None:
         if action == "step" and parameters and parameters[0] < 0:
             return self.step > 0
         if action == "leave":
@@ -490,7 +501,7 @@ class SettingsScreen(RunStrengthScreen[bool]):
             return
         from .dialogs import confirm_clear_pain
 
-        exercise = event.button.id.removeprefix("clear-")
+        exercise = (event.button.id or "").removeprefix("clear-")
         name = str(event.button.label).removeprefix("Clear pain: ")
         button = event.button
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, ClassVar
+
 from rich.text import Text
 from textual import getters
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
@@ -20,6 +22,9 @@ from ..widgets.run_days import RunDays
 from ..widgets.timer_panel import TimerPanel
 from ..widgets.warnings import WarningsBox
 from .base import RunStrengthScreen
+
+if TYPE_CHECKING:
+    from ...service import Item
 
 
 def fit_notes(notes: list[str], width: int, budget: int, referral: bool) -> Text:
@@ -49,7 +54,7 @@ class ExerciseList(OptionList):
     """The session's exercises; enter does the next thing rather than just selecting (its
     bindings are the screen's, so the footer names what enter does)."""
 
-    BINDINGS = enter_bindings()
+    BINDINGS: ClassVar[list[BindingType]] = [*enter_bindings()]
     app = getters.app(RunStrengthApp)
 
     def action_primary(self, mode: str | None = None) -> None:
@@ -57,7 +62,7 @@ class ExerciseList(OptionList):
             self.app.workout.select(self.highlighted)
         self.app.action_primary(mode)
 
-    def check_action(self, action: str, parameters) -> bool | None:
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return self.screen.check_action(action, parameters)
 
 
@@ -120,6 +125,8 @@ class TodayScreen(RunStrengthScreen[None]):
     def workout_changed(self) -> None:
         w = self.workout
         plan = w.plan
+        if plan is None:  # not loaded yet: the app loads the workout before it mounts
+            return
         self.sub_title = self.app.header_text()
         self.query_one("#session-warnings", WarningsBox).show(w.session_warnings)
         title = KIND_TITLES[plan.kind]
@@ -148,7 +155,7 @@ class TodayScreen(RunStrengthScreen[None]):
         self.query_one("#detail", Static).update(self._detail())
         self.update_clock()
 
-    def check_action(self, action: str, parameters) -> bool | None:
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Session keys only where there is a session to do; enter's binding for the
         state we are in (see ``app.enter_mode``)."""
         app = self.app
@@ -200,7 +207,7 @@ class TodayScreen(RunStrengthScreen[None]):
         width = self.query_one("#exercises").content_size.width
         return width - 1 if width > 10 else 80
 
-    def _prompt(self, index: int, item, room: int) -> Text:
+    def _prompt(self, index: int, item: Item, room: int) -> Text:
         w = self.workout
         current = index == w.index and not w.in_warmup
         marker = {"done": "✓", "skipped": "–"}.get(item.status, "▶" if current else "·")
@@ -226,7 +233,7 @@ class TodayScreen(RunStrengthScreen[None]):
         sep = " · " if len(INDENT + dose + " · " + last) <= room else f"\n{INDENT}"
         text.append(f"{sep}{last}", style="dim")
         if item.done:  # what was just done, beside what was asked and what was done last time
-            done = sets_text(item.done, w.ctx.profile.units).replace(" ", NBSP).replace(f",{NBSP}", ", ")
+            done = sets_text(item.done, self.app.profile.units).replace(" ", NBSP).replace(f",{NBSP}", ", ")
             text.append(f"\n{INDENT}today{NBSP}{done}", style="bold")
         return text
 
@@ -237,7 +244,7 @@ class TodayScreen(RunStrengthScreen[None]):
         if item is None:
             plan = w.plan
             text.append("Nothing to do today.\n\n", style="bold")
-            if plan.next_strength_day:
+            if plan is not None and plan.next_strength_day:
                 from ...domain.words import day_name
 
                 text.append(f"Next strength session: {day_name(plan.next_strength_day, plan.date)}.\n\n")
@@ -267,22 +274,23 @@ class TodayScreen(RunStrengthScreen[None]):
             marker = "✓" if done else "▶" if current else "·"
             text.append(f"{marker} {drill.name}\n", style="dim" if done else "bold" if current else "")
             text.append(f"{INDENT}{drill.dose_text.split(' × ', 1)[-1]}\n", style="italic")
-        current = w.warmup[min(w.warmup_ticked, len(w.warmup) - 1)]
-        if started and current.exercise in w.catalog:
+        drill = w.warmup[min(w.warmup_ticked, len(w.warmup) - 1)]
+        if started and drill.exercise in w.catalog:
             text.append("\n")
-            text.append("\n".join(f"• {cue}" for cue in w.catalog.get(current.exercise).cues[:2]))
+            text.append("\n".join(f"• {cue}" for cue in w.catalog.get(drill.exercise).cues[:2]))
         return text
 
     def update_clock(self) -> None:
         w = self.workout
         # the clock runs against the session's own estimate, the number "Not started" gave
-        minutes = max(1, round(w.plan.estimated_minutes)) if w.items else self.app.profile.minutes
+        estimate = w.plan.estimated_minutes if w.plan is not None else float(self.app.profile.minutes)
+        minutes = max(1, round(estimate)) if w.items else self.app.profile.minutes
         elapsed = self.app.session_elapsed()
         clock = self.query_one("#session-clock", Static)
         bar = self.query_one("#session-progress", Meter)
         planned = max(1, w.sets_planned)
         if w.session is None and not w.finished_today:
-            about = f" · about {max(1, round(w.plan.estimated_minutes))} min" if w.items else ""
+            about = f" · about {max(1, round(estimate))} min" if w.items else ""
             clock.update(f"Not started · {plural(w.sets_planned, 'set')}{about} · enter begins")
         elif w.finished_today:
             saved = w.reopenable

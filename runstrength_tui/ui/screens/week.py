@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from collections.abc import Collection, Iterable, Mapping
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -17,16 +19,26 @@ from ..widgets.warnings import WarningsBox
 from ..widgets.week_charts import HeatMap, WeekBars
 from .base import BACK, RunStrengthScreen
 
+if TYPE_CHECKING:
+    from ...domain.model import Profile, SessionRecord
+    from ...domain.streaks import Streak
+
 RUN_SHORT = {"rest": "rest", "easy": "easy", "hard": "HARD", "long": "LONG"}
 
 
-def week_days_text(day, profile, sessions, planned_days, set_counts=None) -> Text:
+def week_days_text(
+    day: date,
+    profile: Profile,
+    sessions: Iterable[SessionRecord],
+    planned_days: Collection[date],
+    set_counts: Mapping[str, int] | None = None,
+) -> Text:
     """The week day by day, in two labelled columns: the run, then strength; a strength day
     says how many sets were done (a 1-set session is not "done" like a full one)."""
     start = week_start(day, profile.week_start_index)
     text = Text()
     text.append(f"{'':7}{'run':<5} strength\n", style="dim")
-    by_day: dict = {}
+    by_day: dict[date, list[SessionRecord]] = {}
     for s in sessions:
         by_day.setdefault(s.date, []).append(s)
     for d in week_days(start):
@@ -49,7 +61,7 @@ def week_days_text(day, profile, sessions, planned_days, set_counts=None) -> Tex
     return text
 
 
-def streak_line(streak, target, this_week_counts: bool) -> Text:
+def streak_line(streak: Streak, target: int, this_week_counts: bool) -> Text:
     """The streak and what it counts, in one line."""
     text = Text()
     text.append(f"Streak: {plural(streak.current, 'week')}", style="bold")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.text import Text
 from textual.widget import Widget
 
@@ -34,7 +36,7 @@ def big_lines(value: str, scale: int = 2) -> list[str]:
 class BigDigits(Widget):
     DEFAULT_CSS = "BigDigits { height: 5; width: 1fr; content-align: center middle; }"
 
-    def __init__(self, value: str = "--:--", **kwargs) -> None:
+    def __init__(self, value: str = "--:--", **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.value = value
 

@@ -7,6 +7,7 @@ when mounted, or when :meth:`reload` is called.
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import Any
 
 from rich.text import Text
 from textual import getters
@@ -46,7 +47,7 @@ class RunDays(Static):
     }
     """
 
-    def __init__(self, scope: str = "week", **kwargs) -> None:
+    def __init__(self, scope: str = "week", **kwargs: Any) -> None:
         super().__init__("", **kwargs)
         self.scope = scope
         self.runs: list[Run] = []

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.text import Text
 from textual.binding import Binding
 from textual.widgets import OptionList
@@ -24,7 +26,7 @@ class RunWeek(OptionList):
         Binding("left,h", "cycle(-1)", "Previous type", show=False),
     ]
 
-    def __init__(self, runs: tuple[str, ...], **kwargs) -> None:
+    def __init__(self, runs: tuple[str, ...], **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.runs = list(runs)
 

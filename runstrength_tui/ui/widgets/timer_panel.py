@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from textual import getters
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -97,7 +100,7 @@ class TimerPanel(Vertical):
     }
     """
 
-    def __init__(self, big: bool = False, **kwargs) -> None:
+    def __init__(self, big: bool = False, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.big = big
 
@@ -159,18 +162,26 @@ class TimerPanel(Vertical):
             nxt,
         )
 
-    def _show(self, classes: tuple[bool, bool, bool], title: str, digits: str, bar: tuple, nxt: str) -> None:
+    def _set_digits(self, text: str) -> None:
+        for digits in self.query(".digits"):  # the 3-row digits and the block font
+            if isinstance(digits, (BigDigits, Digits)):
+                digits.update(text)
+
+    def _show(
+        self, classes: tuple[bool, bool, bool], title: str, digits: str, bar: tuple[float, float], nxt: str
+    ) -> None:
         idle, closing, paused = classes
         self.set_class(idle, "idle")
         self.set_class(closing, "closing")
         self.set_class(paused, "paused")
         shown = getattr(self, "_shown", {})
-        for key, value, apply in (
+        parts: tuple[tuple[str, Any, Callable[[Any], None]], ...] = (
             ("title", title, lambda v: self.query_one("#timer-title", Static).update(v)),
-            ("digits", digits, lambda v: [d.update(v) for d in self.query(".digits")]),
+            ("digits", digits, self._set_digits),
             ("bar", bar, lambda v: self.query_one("#timer-bar", Meter).update(*v)),
             ("next", nxt, lambda v: self.query_one("#timer-next", Static).update(v)),
-        ):
+        )
+        for key, value, apply in parts:
             if shown.get(key) != value:
                 apply(value)
                 shown[key] = value

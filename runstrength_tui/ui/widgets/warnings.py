@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.text import Text
 from textual.widgets import Static
 
-from ...domain.guard import code_words
+from ...domain.guard import GuardWarning, code_words
 
 ORDER = ("warning", "caution", "info")
 SYMBOLS = {"warning": "▲ WARNING", "caution": "● CAUTION", "info": "ℹ INFO"}
 
 
-def warning_text(warnings) -> Text:
+def warning_text(warnings: Sequence[GuardWarning]) -> Text:
     text = Text()
     for i, w in enumerate(warnings):
         if i:
@@ -45,7 +47,7 @@ class WarningsBox(Static):
     }
     """
 
-    def show(self, warnings) -> None:
+    def show(self, warnings: Sequence[GuardWarning]) -> None:
         self.display = bool(warnings)
         levels = {w.level for w in warnings}
         top = next((level for level in ORDER if level in levels), None)

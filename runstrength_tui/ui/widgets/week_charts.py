@@ -10,8 +10,10 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from datetime import date
+from typing import Any
 
 from rich.text import Text
+from textual.geometry import Size
 from textual.widget import Widget
 
 from ...domain import streaks
@@ -74,11 +76,11 @@ def nice_top(value: float) -> float:
     above ``value``, so its half is round too."""
     if value <= 0:
         return 1.0
-    power = 10 ** math.floor(math.log10(value))
+    power = float(10 ** math.floor(math.log10(value)))
     for step in (1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10):
         if step * power >= value - 1e-9:
-            return step * power
-    return 10 * power  # pragma: no cover (the loop ends at 10 × power)
+            return float(step * power)
+    return 10.0 * power  # pragma: no cover (the loop ends at 10 × power)
 
 
 def bars_text(
@@ -146,16 +148,16 @@ class HeatMap(Widget):
 
     DEFAULT_CSS = "HeatMap { height: auto; width: auto; }"
 
-    def __init__(self, reserve: int = 0, **kwargs) -> None:
+    def __init__(self, reserve: int = 0, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.reserve = reserve
         self.columns: list[list[streaks.HeatCell]] = []
 
-    def get_content_width(self, container, viewport) -> int:
+    def get_content_width(self, container: Size, viewport: Size) -> int:
         natural = max(LEGEND_WIDTH, 4 + HEAT_PITCH * len(self.columns))
-        return max(4 + HEAT_PITCH, min(natural, container.width - self.reserve))
+        return int(max(4 + HEAT_PITCH, min(natural, container.width - self.reserve)))
 
-    def get_content_height(self, container, viewport, width: int) -> int:
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return len(heatmap_text(self.columns, width).wrap(self.app.console, max(1, width))) or 1
 
     def show(self, columns: list[list[streaks.HeatCell]]) -> None:
@@ -171,7 +173,7 @@ class WeekBars(Widget):
 
     DEFAULT_CSS = "WeekBars { height: auto; }"
 
-    def __init__(self, rows: int | None = None, **kwargs) -> None:
+    def __init__(self, rows: int | None = None, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.rows = rows
         self.title: Text | str = ""

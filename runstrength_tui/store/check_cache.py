@@ -1,4 +1,4 @@
-"""Notes of data files that passed the schema check, kept in the cache folder, so that a
+"""A cache of notes of data files that passed the schema check, kept in the cache folder, so that a
 start does not check again a year file that has not changed since it was last read (for a
 10-year log the check costs more than the rest of opening it).
 
@@ -17,10 +17,10 @@ from __future__ import annotations
 import os
 import threading
 from datetime import date
+from hashlib import blake2b
 from pathlib import Path
 
 from ..domain.schema import Window
-from .digest import blake2b
 from .paths import cache_dir
 
 MIN_BYTES = 64 * 1024

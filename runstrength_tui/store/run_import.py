@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..domain.runs import (
     FIRST_YEAR,
@@ -38,6 +38,9 @@ from ..domain.runs import (
     make_run,
     plural_noun,
 )
+
+if TYPE_CHECKING:
+    from xml.etree.ElementTree import Element
 
 SUFFIXES = (".fit", ".gpx", ".tcx")
 #: A 100-hour FIT file with a record every second is ~15 MB, its GPX ~80 MB; guards against
@@ -274,7 +277,9 @@ def _haversine_m(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 # ------------------------------------------------------------------ FIT
 
 
-def _fit_laps(session: dict, index: int, sessions: list[dict], laps: list[dict]) -> list[dict]:
+def _fit_laps(
+    session: dict[str, Any], index: int, sessions: list[dict[str, Any]], laps: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
     """The laps of one session, taken by their order in the file (never by a clock window:
     a watch clock that jumps would lose them): the session's first_lap_index/num_laps
     where it has them, else the laps between the previous sessions' and the next ones'."""
@@ -283,8 +288,8 @@ def _fit_laps(session: dict, index: int, sessions: list[dict], laps: list[dict])
         return laps[first : first + count]
     if len(sessions) == 1:
         return laps
-    counts = [s.get("num_laps") for s in sessions]
-    if all(isinstance(c, int) for c in counts) and sum(counts) == len(laps):
+    counts = [c for s in sessions if isinstance(c := s.get("num_laps"), int)]
+    if len(counts) == len(sessions) and sum(counts) == len(laps):
         start = sum(counts[:index])
         return laps[start : start + counts[index]]
     if len(laps) == len(sessions):
@@ -350,10 +355,10 @@ def _gathered(runs: list[Run], problems: list[FileProblem], other: list[str]) ->
 
 
 def _fit_run(
-    s: dict,
+    s: dict[str, Any],
     i: int,
-    sessions: list[dict],
-    messages: dict[int, list[dict]],
+    sessions: list[dict[str, Any]],
+    messages: dict[int, list[dict[str, Any]]],
     offset: timedelta | None,
     relative_base: tuple[int, int] | None,
     now: datetime,
@@ -451,7 +456,7 @@ def _name_hint(name: str | None) -> str | None:
     return None
 
 
-def _xml(data: bytes, what: str):
+def _xml(data: bytes, what: str) -> Element:
     from .safe_xml import XMLRefused, parse
 
     try:  # Strava's files may start with spaces before the declaration
@@ -460,7 +465,7 @@ def _xml(data: bytes, what: str):
         raise FileProblem(f"it is not a readable {what} file: {exc}") from None
 
 
-def _child_text(el, name: str) -> str | None:
+def _child_text(el: Element, name: str) -> str | None:
     from .safe_xml import local_name
 
     for child in el:
@@ -469,7 +474,7 @@ def _child_text(el, name: str) -> str | None:
     return None
 
 
-def _hr_in(point) -> float | None:
+def _hr_in(point: Element) -> float | None:
     """A flat track point's heart rate (Garmin's gpxtpx:hr and the like)."""
     value = _finite(point.get("hr") or point.get("heartrate"))
     return value if value is not None and 25 <= value <= 250 else None
@@ -477,6 +482,12 @@ def _hr_in(point) -> float | None:
 
 def _pace_text(seconds_per_km: float) -> str:
     return f"{int(seconds_per_km // 60)}:{int(seconds_per_km % 60):02d} min/km"
+
+
+#: a GPX track point: (time, whether the time carried its own offset, lat, lon, heart rate)
+_GpxPoint = tuple[datetime, bool, float, float, float | None]
+#: tracks (or runs of tracks) with their verdict: True a run, None untyped (judged by pace)
+_GpxTrack = tuple[bool | None, list[list[_GpxPoint]]]
 
 
 def read_gpx(data: bytes, now: datetime, zone: Any = None) -> list[Run]:
@@ -493,91 +504,13 @@ def read_gpx(data: bytes, now: datetime, zone: Any = None) -> list[Run]:
         raise FileProblem("it is not a GPX file (its XML is not <gpx>)")
     skipped: list[NotARun] = []
     problems: list[FileProblem] = []
-    bad_points = 0
-    any_points = False
-    tracks: list[tuple[bool | None, list[list[tuple[datetime, bool, float, float, float | None]]]]] = []
-    for track in (el for el in root if local_name(el.tag) == "trk"):
-        segments = []
-        for seg in (el for el in track if local_name(el.tag) == "trkseg"):
-            seg_points = []
-            for pt in (el for el in seg if local_name(el.tag) == "trkpt"):
-                any_points = True
-                lat, lon = _finite(pt.get("lat")), _finite(pt.get("lon"))
-                when = parse_time(pt.get("time"))
-                if (
-                    lat is None
-                    or lon is None
-                    or not (-90 <= lat <= 90 and -180 <= lon <= 180)
-                    or when is None
-                    or when[0].year < FIRST_YEAR
-                ):
-                    bad_points += 1  # one bad point is skipped, not the whole run
-                    continue
-                seg_points.append((when[0], when[1], lat, lon, _hr_in(pt)))
-            if seg_points:
-                segments.append(seg_points)
-        if sum(len(s) for s in segments) < 2:
-            continue
-        kind = _child_text(track, "type")
-        verdict = _is_run_type(kind)
-        if verdict is None:  # no type: the name may say ("Running 6/17/16", Runkeeper)
-            kind = _name_hint(_child_text(track, "name"))
-            verdict = None if kind is None else kind == "run"
-        if verdict is False:
-            skipped.append(NotARun(activity_noun(kind)))
-            continue
-        tracks.append((verdict, segments))
-    # tracks of one kind in a row, close in time: one run
-    tracks.sort(key=lambda t: t[1][0][0][0])
-    groups: list[tuple[bool | None, list[list[tuple[datetime, bool, float, float, float | None]]]]] = []
-    for verdict, segments in tracks:
-        if groups and groups[-1][0] == verdict and segments[0][0][0] - groups[-1][1][-1][-1][0] <= GPX_TRACK_GAP:
-            groups[-1][1].extend(segments)
-        else:
-            groups.append((verdict, list(segments)))
+    tracks, any_points, bad_points = _gpx_tracks(root, skipped)
     runs: list[Run] = []
-    for verdict, segments in groups:
-        flat = [p for seg in segments for p in seg]
-        distance_m = moving_s = 0.0
-        for seg in segments:
-            for a, b in zip(seg, seg[1:]):
-                d = _haversine_m(a[2], a[3], b[2], b[3])
-                dt = (b[0] - a[0]).total_seconds()
-                distance_m += d
-                if dt > 0 and d / dt >= STOPPED_M_PER_S:
-                    moving_s += dt
-        start_time, own = min((p[0], p[1]) for p in flat)
-        elapsed = (max(p[0] for p in flat) - start_time).total_seconds()
-        duration = moving_s or elapsed
-        km = distance_m / 1000
-        if duration <= 0:
-            problems.append(
-                FileProblem("its track points carry no usable times, so the run's date and pace are unknown")
-            )
-            continue
-        if verdict is None and km > 0:  # no type: a run only at a running pace
-            pace, overall = duration / km, elapsed / km
-            if pace > RUNNING_PACE_S_PER_KM[1] or overall > UNTYPED_MAX_ELAPSED_PACE:
-                slow = max(pace, overall) if pace > RUNNING_PACE_S_PER_KM[1] else overall
-                skipped.append(
-                    NotARun(
-                        "untyped walk or hike",
-                        f"an activity without a type at {_pace_text(slow)}{' with its stops' if slow == overall else ''}, slower than running (a walk or hike?)",
-                    )
-                )
-                continue
-            if pace < RUNNING_PACE_S_PER_KM[0]:
-                skipped.append(
-                    NotARun(
-                        "untyped track too fast for a run",
-                        "an activity without a type, faster than running (a ride or a drive?)",
-                    )
-                )
-                continue
-        hrs = [p[4] for p in flat if p[4] is not None]
+    for verdict, segments in _gpx_groups(tracks):
         try:
-            start = _local(start_time, None, now, start_time.tzinfo if own else zone)
-            runs.append(_checked(start, km, duration, "gpx", avg_hr=sum(hrs) / len(hrs) if hrs else None))
+            runs.append(_gpx_run(verdict, segments, now, zone))
+        except NotARun as exc:
+            skipped.append(exc)
         except FileProblem as exc:  # one bad track (a 30 m fragment) does not lose the others
             problems.append(exc)
     if runs:
@@ -595,10 +528,113 @@ def read_gpx(data: bytes, now: datetime, zone: Any = None) -> list[Run]:
     raise FileProblem("the GPX file holds no track points")
 
 
+def _gpx_tracks(root: Element, skipped: list[NotARun]) -> tuple[list[_GpxTrack], bool, int]:
+    """The recorded tracks with their verdict (not runs go to ``skipped``), whether the
+    file had any track point, and how many points were skipped as bad."""
+    from .safe_xml import local_name
+
+    bad_points = 0
+    any_points = False
+    tracks: list[_GpxTrack] = []
+    for track in (el for el in root if local_name(el.tag) == "trk"):
+        segments = []
+        for trkseg in (el for el in track if local_name(el.tag) == "trkseg"):
+            seg_points = []
+            for pt in (el for el in trkseg if local_name(el.tag) == "trkpt"):
+                any_points = True
+                point = _gpx_point(pt)
+                if point is None:
+                    bad_points += 1  # one bad point is skipped, not the whole run
+                    continue
+                seg_points.append(point)
+            if seg_points:
+                segments.append(seg_points)
+        if sum(len(s) for s in segments) < 2:
+            continue
+        kind = _child_text(track, "type")
+        verdict = _is_run_type(kind)
+        if verdict is None:  # no type: the name may say ("Running 6/17/16", Runkeeper)
+            kind = _name_hint(_child_text(track, "name"))
+            verdict = None if kind is None else kind == "run"
+        if verdict is False:
+            skipped.append(NotARun(activity_noun(kind)))
+            continue
+        tracks.append((verdict, segments))
+    return tracks, any_points, bad_points
+
+
+def _gpx_point(pt: Element) -> _GpxPoint | None:
+    """A track point with a valid position and time (None: a bad point)."""
+    lat, lon = _finite(pt.get("lat")), _finite(pt.get("lon"))
+    when = parse_time(pt.get("time"))
+    if (
+        lat is None
+        or lon is None
+        or not (-90 <= lat <= 90 and -180 <= lon <= 180)
+        or when is None
+        or when[0].year < FIRST_YEAR
+    ):
+        return None
+    return (when[0], when[1], lat, lon, _hr_in(pt))
+
+
+def _gpx_groups(tracks: list[_GpxTrack]) -> list[_GpxTrack]:
+    """Tracks of one kind in a row, close in time: one run."""
+    tracks = sorted(tracks, key=lambda t: t[1][0][0][0])
+    groups: list[_GpxTrack] = []
+    for verdict, segments in tracks:
+        if groups and groups[-1][0] == verdict and segments[0][0][0] - groups[-1][1][-1][-1][0] <= GPX_TRACK_GAP:
+            groups[-1][1].extend(segments)
+        else:
+            groups.append((verdict, list(segments)))
+    return groups
+
+
+def _gpx_run(verdict: bool | None, segments: list[list[_GpxPoint]], now: datetime, zone: Any) -> Run:
+    """One run from its segments; NotARun for an untyped track at no running pace,
+    FileProblem for one without usable times or figures."""
+    flat = [p for seg in segments for p in seg]
+    distance_m = moving_s = 0.0
+    for seg in segments:
+        for a, b in zip(seg, seg[1:]):
+            d = _haversine_m(a[2], a[3], b[2], b[3])
+            dt = (b[0] - a[0]).total_seconds()
+            distance_m += d
+            if dt > 0 and d / dt >= STOPPED_M_PER_S:
+                moving_s += dt
+    start_time, own = min((p[0], p[1]) for p in flat)
+    elapsed = (max(p[0] for p in flat) - start_time).total_seconds()
+    duration = moving_s or elapsed
+    km = distance_m / 1000
+    if duration <= 0:
+        raise FileProblem("its track points carry no usable times, so the run's date and pace are unknown")
+    if verdict is None and km > 0:  # no type: a run only at a running pace
+        _untyped_pace_check(duration / km, elapsed / km)
+    hrs = [p[4] for p in flat if p[4] is not None]
+    start = _local(start_time, None, now, start_time.tzinfo if own else zone)
+    return _checked(start, km, duration, "gpx", avg_hr=sum(hrs) / len(hrs) if hrs else None)
+
+
+def _untyped_pace_check(pace: float, overall: float) -> None:
+    """An untyped track is a run only at a running pace (moving ``pace``, and ``overall``
+    with its stops); NotARun otherwise."""
+    if pace > RUNNING_PACE_S_PER_KM[1] or overall > UNTYPED_MAX_ELAPSED_PACE:
+        slow = max(pace, overall) if pace > RUNNING_PACE_S_PER_KM[1] else overall
+        raise NotARun(
+            "untyped walk or hike",
+            f"an activity without a type at {_pace_text(slow)}{' with its stops' if slow == overall else ''}, slower than running (a walk or hike?)",
+        )
+    if pace < RUNNING_PACE_S_PER_KM[0]:
+        raise NotARun(
+            "untyped track too fast for a run",
+            "an activity without a type, faster than running (a ride or a drive?)",
+        )
+
+
 # ------------------------------------------------------------------ TCX
 
 
-def _tcx_number(el, name: str) -> float | None:
+def _tcx_number(el: Element, name: str) -> float | None:
     text = _child_text(el, name)
     if text is None:
         return None
@@ -608,7 +644,7 @@ def _tcx_number(el, name: str) -> float | None:
     return value
 
 
-def _tcx_run(activity, now: datetime, zone: Any) -> Run:
+def _tcx_run(activity: Element, now: datetime, zone: Any) -> Run:
     from .safe_xml import local_name
 
     laps = [el for el in activity if local_name(el.tag) == "Lap"]
@@ -780,7 +816,7 @@ _STRAVA_COLUMNS = {
 }
 
 
-def _strava_rows(folder: Path) -> Iterator[dict]:
+def _strava_rows(folder: Path) -> Iterator[dict[str, Any]]:
     """Rows of a Strava ``activities.csv`` as dicts of the columns we use.
 
     Two formats, told apart by the header: the current one (``Activity ID,Activity
@@ -838,7 +874,7 @@ def _float(text: str) -> float | None:
 _STRAVA_DATES = ("%b %d, %Y, %I:%M:%S %p", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%SZ", "%Y-%m-%d %H:%M:%S%z")
 
 
-def read_strava_row(row: dict, now: datetime, zone: Any = None) -> Run:
+def read_strava_row(row: dict[str, Any], now: datetime, zone: Any = None) -> Run:
     """A run that Strava has no file for (entered by hand): the CSV's own numbers."""
     moment = None
     for fmt in _STRAVA_DATES:
@@ -903,7 +939,7 @@ def _collect_file(path: Path, out: Collected, now: datetime, zone: Any = None, l
         out.problems.append((label, "the file is nested too deeply to read"))
     except MemoryError:
         out.problems.append((label, "the file is too big to read"))
-    except Exception as exc:  # noqa: BLE001 - one bad file never stops the others
+    except Exception as exc:
         out.problems.append((label, f"it could not be read ({type(exc).__name__}); the file looks damaged"))
 
 

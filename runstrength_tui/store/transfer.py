@@ -14,23 +14,26 @@ import os
 import re
 import stat
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any, NoReturn
 
 from ..domain import csvlog, schema
+from ..domain.catalog import Catalog
 from ..domain.model import Profile, SessionRecord, SetRecord, TuiSettings
+from ..domain.runs import Run
 from ..domain.validate import InputError
 from . import swap
 from .files import MAIN, SCHEMA_VERSION
+from .repo import Store, check_docs
+from .run_log import RunLog
 from .storage import encode
-
-if TYPE_CHECKING:
-    from .repo import Store
 
 EXPORT_FORMAT = "runstrength-export"
 MAX_IMPORT_BYTES = 64 * 2**20
+Ack = tuple[str, str, date]  # an acknowledged warning: (code, exercise or "", day)
 TOP_KEYS = ("format", "version", "exported_at", "profile", "sessions", "sets", "acks", "runs")
 
 
@@ -41,8 +44,8 @@ class Bundle:
     sessions: list[SessionRecord]
     sets: list[SetRecord]
     profile: Profile | None
-    acks: list[tuple[str, str, date]]
-    runs: list = field(default_factory=list)
+    acks: list[Ack]
+    runs: list[Run] = field(default_factory=list)
     app: str = ""  # "Strong" or "Hevy" for a phone logger's export ("" for ours)
     left_out: str = ""  # one line: what such an export held that was not imported
     settings: TuiSettings | None = None  # the app's settings, kept in the export's profile
@@ -51,14 +54,14 @@ class Bundle:
 # --- writing -----------------------------------------------------------------------------
 
 
-def export_bundle(store: Store, now: datetime) -> dict:
+def export_bundle(store: Store, now: datetime) -> dict[str, Any]:
     """The whole log as our JSON export (a dict, ready for json.dumps)."""
 
-    def read():
+    def read() -> tuple[Profile | None, TuiSettings, list[SessionRecord], list[SetRecord], list[Ack]]:
         sets = store.sets()  # sets first: every set's session is then in sessions()
         return store.profile(), store.settings(), store.sessions(), sets, store.acks()
 
-    profile, settings, sessions, sets, acks = store._snapshot(read)
+    profile, settings, sessions, sets, acks = store.snapshot(read)
     return {
         "format": EXPORT_FORMAT,
         "version": SCHEMA_VERSION,
@@ -71,25 +74,25 @@ def export_bundle(store: Store, now: datetime) -> dict:
             ({"code": c, "exercise": e, "date": d.isoformat()} for c, e, d in acks),
             key=lambda a: (a["date"], a["code"], a["exercise"]),
         ),
-        "runs": [r.to_doc() for r in store.run_log().runs()],
+        "runs": [r.to_doc() for r in RunLog(store).runs()],
     }
 
 
 def export_csv(store: Store) -> str:
     """One row per set (with its session's fields); formula-like cells neutralised."""
 
-    def read():
+    def read() -> tuple[list[SetRecord], list[SessionRecord]]:
         sets = store.sets()
         return sets, store.sessions()
 
-    sets, sessions = store._snapshot(read)
+    sets, sessions = store.snapshot(read)
     return csvlog.write(sets, {s.id: s for s in sessions})
 
 
 # --- reading (nothing is written until the whole file is found valid) ---------------------
 
 
-def read_export(path: Path, catalog, today: date, strong_unit: str = "kg") -> Bundle:
+def read_export(path: Path, catalog: Catalog, today: date, strong_unit: str = "kg") -> Bundle:
     """An export file from disk (ours, or Strong's or Hevy's CSV), checked completely;
     InputError (one line) otherwise. ``strong_unit``: the unit of Strong's current export,
     which does not say (the runner's units)."""
@@ -145,68 +148,21 @@ def read_regular(path: Path, limit: int) -> bytes:
         os.close(fd)
 
 
-def parse_bundle(raw_text: str, catalog, today: date | None = None):
+def parse_bundle(
+    raw_text: str, catalog: Catalog, today: date | None = None
+) -> tuple[list[SessionRecord], list[SetRecord], Profile | None, list[Ack], list[Any], TuiSettings | None]:
     """Validate an export file (our JSON or our CSV) completely against the stored schema;
     raise InputError listing the first problems with their place in the file. The file's
     ``runs`` come back unchecked, as found (see :func:`parse_bundle_runs`; none in a CSV)."""
-
-    def refuse(problems: list[str], more: bool = False) -> None:
-        shown = "; ".join(problems[: schema.MAX_PROBLEMS])
-        first = "the first problems" if len(problems) > 1 or more else "the problem"
-        raise InputError(f"Nothing was imported; {first} in the file: {shown}.")
-
-    window = schema.Window.absolute(plain=True)  # dates 1970..2200 (not the clock's); notes plain text
-    is_csv = False
-    if csvlog.looks_like_csv(raw_text):
-        if not csvlog.is_ours(raw_text):
-            raise InputError(
-                "Not a runstrength export: this CSV does not have the columns `runstrength export --format csv` "
-                "writes (date,session,exercise,...); nothing was imported."
-            )
-        raw, problems = csvlog.read(raw_text)
-        if problems:
-            refuse(problems)
-        is_csv = True
-    else:
-        try:
-            raw = schema.loads(raw_text)
-        except ValueError as exc:
-            raise InputError(f"Not a runstrength export: {exc}; nothing was imported.") from None
-        if not isinstance(raw, dict) or raw.get("format") != EXPORT_FORMAT:
-            raise InputError('Not a runstrength export: the file has no "format": "runstrength-export" field.')
-        version = raw.get("version", SCHEMA_VERSION)
-        if type(version) is not int or version > SCHEMA_VERSION:
-            raise InputError(
-                f"This export was written by a newer runstrength (version {schema.found(version)}); upgrade to import it."
-            )
-        if not isinstance(raw.get("sessions"), list) or not isinstance(raw.get("sets"), list):
-            raise InputError('Not a runstrength export: "sessions" and "sets" must be lists.')
-        unknown = [k for k in raw if k not in TOP_KEYS]
-        if unknown:
-            refuse([f"{schema.show_key(unknown[0])}: not part of a runstrength export"])
-
-    problems: list[str] = []
-    schema.check_list(schema.SESSION, raw["sessions"], "sessions", window, problems)
-    schema.check_list(schema.SET, raw["sets"], "sets", window, problems)
-    if raw.get("profile") is not None:
-        problems += schema.PROFILE.problems(raw["profile"], "profile", window)
-    if raw.get("acks") is not None:
-        schema.check_list(schema.ACK, raw["acks"], "acks", window, problems)
-    if not problems:
-        session_ids = {d["id"] for d in raw["sessions"]}
-        for i, doc in enumerate(raw["sets"]):
-            if doc["exercise"] not in catalog:
-                problems.append(f"sets[{i}].exercise: unknown exercise {doc['exercise']!r}")
-            elif doc["session"] not in session_ids:
-                problems.append(f"sets[{i}].session: its session is not in the file")
-            if len(problems) >= schema.MAX_PROBLEMS:
-                break
+    is_csv = csvlog.looks_like_csv(raw_text)
+    raw = _csv_tables(raw_text) if is_csv else _json_tables(raw_text)
+    problems = _bundle_problems(raw, catalog)
     if problems:
         if is_csv:  # name CSV rows as a spreadsheet shows them (the header is row 1)
             problems = [
                 re.sub(r"^(?:sets|sessions)\[(\d+)\]\.", lambda m: f"row {int(m.group(1)) + 2}, ", p) for p in problems
             ]
-        refuse(problems)
+        _refuse(problems)
     sessions = [SessionRecord.from_doc(d) for d in raw["sessions"]]
     sets = [SetRecord.from_doc(d) for d in raw["sets"]]
     profile = Profile.from_doc(raw["profile"]) if raw.get("profile") else None
@@ -217,7 +173,71 @@ def parse_bundle(raw_text: str, catalog, today: date | None = None):
     return sessions, sets, profile, acks, ([] if is_csv else raw.get("runs") or []), settings
 
 
-def parse_logger(text: str, catalog, strong_unit: str = "kg") -> Bundle:
+def _refuse(problems: list[str]) -> NoReturn:
+    shown = "; ".join(problems[: schema.MAX_PROBLEMS])
+    first = "the first problems" if len(problems) > 1 else "the problem"
+    raise InputError(f"Nothing was imported; {first} in the file: {shown}.")
+
+
+def _csv_tables(raw_text: str) -> dict[str, Any]:
+    """Our CSV of sets, as the tables of a bundle (sessions and sets)."""
+    if not csvlog.is_ours(raw_text):
+        raise InputError(
+            "Not a runstrength export: this CSV does not have the columns `runstrength export --format csv` "
+            "writes (date,session,exercise,...); nothing was imported."
+        )
+    rows, unreadable = csvlog.read(raw_text)
+    if unreadable:
+        _refuse(unreadable)
+    return dict[str, Any](rows)
+
+
+def _json_tables(raw_text: str) -> dict[str, Any]:
+    """Our JSON bundle, its format, version and top-level keys checked."""
+    try:
+        raw = schema.loads(raw_text)
+    except ValueError as exc:
+        raise InputError(f"Not a runstrength export: {exc}; nothing was imported.") from None
+    if not isinstance(raw, dict) or raw.get("format") != EXPORT_FORMAT:
+        raise InputError('Not a runstrength export: the file has no "format": "runstrength-export" field.')
+    version = raw.get("version", SCHEMA_VERSION)
+    if type(version) is not int or version > SCHEMA_VERSION:
+        raise InputError(
+            f"This export was written by a newer runstrength (version {schema.found(version)}); upgrade to import it."
+        )
+    if not isinstance(raw.get("sessions"), list) or not isinstance(raw.get("sets"), list):
+        raise InputError('Not a runstrength export: "sessions" and "sets" must be lists.')
+    unknown = [k for k in raw if k not in TOP_KEYS]
+    if unknown:
+        _refuse([f"{schema.show_key(unknown[0])}: not part of a runstrength export"])
+    return raw
+
+
+def _bundle_problems(raw: dict[str, Any], catalog: Catalog) -> list[str]:
+    """The first problems of a bundle's tables: the stored schema, then every set's
+    exercise in the catalog and its session in the file."""
+    window = schema.Window.absolute(plain=True)  # dates 1970..2200 (not the clock's); notes plain text
+    problems: list[str] = []
+    schema.check_list(schema.SESSION, raw["sessions"], "sessions", window, problems)
+    schema.check_list(schema.SET, raw["sets"], "sets", window, problems)
+    if raw.get("profile") is not None:
+        problems += schema.PROFILE.problems(raw["profile"], "profile", window)
+    if raw.get("acks") is not None:
+        schema.check_list(schema.ACK, raw["acks"], "acks", window, problems)
+    if problems:
+        return problems
+    session_ids = {d["id"] for d in raw["sessions"]}
+    for i, doc in enumerate(raw["sets"]):
+        if doc["exercise"] not in catalog:
+            problems.append(f"sets[{i}].exercise: unknown exercise {doc['exercise']!r}")
+        elif doc["session"] not in session_ids:
+            problems.append(f"sets[{i}].session: its session is not in the file")
+        if len(problems) >= schema.MAX_PROBLEMS:
+            break
+    return problems
+
+
+def parse_logger(text: str, catalog: Catalog, strong_unit: str = "kg") -> Bundle:
     """A Strong or Hevy CSV export as a bundle of finished sessions and sets (see
     domain/loggers.py), every set checked against the stored schema like our own import's;
     a bad row refuses the whole file and is named by its row (the header is row 1)."""
@@ -245,7 +265,7 @@ def parse_logger(text: str, catalog, strong_unit: str = "kg") -> Bundle:
     return Bundle(sessions, sets, None, [], app=found_.app, left_out=found_.left_out())
 
 
-def parse_bundle_runs(docs: object, today: date) -> list:
+def parse_bundle_runs(docs: object, today: date) -> list[Run]:
     """The ``runs`` of an export file (absent in older exports), each checked strictly;
     their dates, like the sets', against 1970..2200 rather than ``today`` (the clock of the
     computer that exported them may differ from this one's)."""
@@ -253,7 +273,7 @@ def parse_bundle_runs(docs: object, today: date) -> list:
 
     if not isinstance(docs, list):
         raise InputError('Not a runstrength export: "runs" must be a list.')
-    runs = []
+    runs: list[Run] = []
     for i, doc in enumerate(docs, 1):
         try:
             runs.append(validate_run_doc(doc, today=schema.LATEST - timedelta(days=1)))
@@ -265,7 +285,7 @@ def parse_bundle_runs(docs: object, today: date) -> list:
 # --- merging -------------------------------------------------------------------------------
 
 
-def _append(table: dict, docs: list[dict]) -> None:
+def _append(table: dict[str, Any], docs: list[dict[str, Any]]) -> None:
     """Add documents to a TinyDB table (as TinyDB numbers them: the next free integer)."""
     next_key = max((int(k) for k in table), default=0) + 1
     for doc in docs:
@@ -304,31 +324,29 @@ def import_bundle(
     sessions: list[SessionRecord],
     sets: list[SetRecord],
     profile: Profile | None,
-    acks,
-    runs=(),
+    acks: list[Ack],
+    runs: Sequence[Run] = (),
     settings: TuiSettings | None = None,
-) -> dict:
+) -> dict[str, Any]:
     """Merge already-validated records; what is present (by id) is skipped (runs: by
     start time and distance). All the changed files (sets, sessions, profile, acks and the
     runs' year files) are swapped in at once: a kill leaves the log before or after."""
-    from .repo import check_docs, open_db
-
-    store._need_write()
+    store.need_write()
     have_sessions = {s.id for s in store.sessions()}
     have_sets = {s.id for s in store.sets()}
     new_sessions = list({s.id: s for s in sessions if s.id not in have_sessions}.values())
     new_sets = list({s.id: s for s in sets if s.id not in have_sets}.values())
     have_acks = set(store.acks())
     fresh_acks = list(dict.fromkeys(a for a in acks if a not in have_acks))
-    take_profile = profile is not None and store.profile() is None
+    take_profile = profile if profile is not None and store.profile() is None else None
     check_docs(schema.SESSION, [s.to_doc() for s in new_sessions])
     check_docs(schema.SET, [s.to_doc() for s in new_sets])
     if take_profile:
-        profile_doc = profile.to_doc() | (settings or TuiSettings()).to_doc()
+        profile_doc = take_profile.to_doc() | (settings or TuiSettings()).to_doc()
         check_docs(schema.PROFILE, [profile_doc])
 
     files: dict[str, bytes] = {}
-    main = json.loads(json.dumps(store._tables(store.dir / MAIN)))  # a copy to change
+    main = json.loads(json.dumps(store.tables(store.dir / MAIN)))  # a copy to change
     if new_sessions or take_profile or fresh_acks:
         _append(main.setdefault("sessions", {}), [s.to_doc() for s in new_sessions])
         _append(
@@ -337,18 +355,18 @@ def import_bundle(
         if take_profile:
             main["profile"] = {"1": profile_doc}
         files[MAIN] = encode(main)
-    by_year: dict[int, list[dict]] = defaultdict(list)
+    by_year: dict[int, list[dict[str, Any]]] = defaultdict(list)
     for record in new_sets:
         by_year[record.date.year].append(record.to_doc())
     for year, docs in by_year.items():
-        tables = json.loads(json.dumps(store._tables(store._shard_path(year))))
+        tables = json.loads(json.dumps(store.tables(store.shard_path(year))))
         _append(tables.setdefault("sets", {}), docs)
-        files[store._shard_path(year).name] = encode(tables)
+        files[store.shard_path(year).name] = encode(tables)
     _fits_a_backup(store, files)
-    new_runs = []
+    new_runs: list[Run] = []
     if runs:  # the runs' year files join the same swap: a kill leaves all old or all new
         chosen = profile or store.profile()
-        run_files, new_runs, _ = store.run_log().plan_add(list(runs), chosen.week_start_index if chosen else 0)
+        run_files, new_runs, _ = RunLog(store).plan_add(list(runs), chosen.week_start_index if chosen else 0)
         files.update(run_files)
     if files:
         swap.stage(store.dir, files)  # a folder that cannot take the files fails here, before any backup
@@ -356,7 +374,7 @@ def import_bundle(
         store.backup(label="before-import")
     if files:
         swap.publish(store.dir, files)
-        store.main = open_db(store.dir / MAIN, read_only=False)  # TinyDB keeps its next ids: start afresh
+        store.reopen_main()
     return {
         "sessions_added": len(new_sessions),
         "sets_added": len(new_sets),
