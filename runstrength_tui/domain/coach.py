@@ -111,8 +111,9 @@ class Coach:
             )
         return cached
 
-    def ahead(self, weeks: int = 2) -> list[PlannedDay]:
-        """The strength days of the coming ``weeks`` weeks, this one included (`plan`)."""
+    def ahead(self, weeks: int = 2, finishers: bool = False) -> list[PlannedDay]:
+        """The strength days of the coming ``weeks`` weeks, this one included (`plan`);
+        ``finishers``: the easy-run days that offer the optional finisher too."""
         return plan_ahead(
             self.today,
             self.profile,
@@ -121,6 +122,7 @@ class Coach:
             self.catalog,
             weeks=weeks,
             actual=self.actual,
+            finishers=finishers,
         )
 
     def pain(self) -> dict[str, PainStatus]:
@@ -155,7 +157,7 @@ class Coach:
                         planned += self.shown_volume[d]
                     else:
                         then = self.plan(d)
-                        if then.kind == "strength":
+                        if then.kind in ("strength", "leg-free", "finisher-only"):
                             planned += then.volume
                 d += timedelta(days=1)
             before = [s for s in self.sessions if s.date < day]

@@ -1072,8 +1072,9 @@ class TodayPlan:
 
     @property
     def volume(self) -> int:
-        """Reps + hold seconds the session asks for (sets × the top of each range)."""
-        return sum(p.sets * p.top for p in self.exercises)
+        """Reps + hold seconds the session asks for (sets × the top of each range); on a
+        finisher day, the finisher's."""
+        return sum(p.sets * p.top for p in (self.exercises or self.finisher))
 
     @property
     def estimated_minutes(self) -> float:
@@ -1383,7 +1384,7 @@ class PlannedDay:
     comeback: int = 0
     taper: bool = False
     upcoming: tuple[str, ...] = ()  # what comes later under a condition ("pogo hops from week 5 …")
-    kind: str = "strength"  # or "leg-free": the short session that spares the legs
+    kind: str = "strength"  # "leg-free": the short session that spares the legs; "finisher"
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -1476,9 +1477,12 @@ def plan_ahead(
     weeks: int = 2,
     programs: Programs | None = None,
     actual: dict[date, str] | None = None,
+    finishers: bool = False,
 ) -> list[PlannedDay]:
     """The strength days of the coming ``weeks`` weeks (this one included), simulating a
-    runner who does each session as prescribed, so the preview is what `today` will say."""
+    runner who does each session as prescribed, so the preview is what `today` will say;
+    ``finishers``: the days that offer the optional finisher too (kind "finisher", not
+    simulated as done: it changes nothing that follows)."""
     programs = programs or catalog.programs
     sessions = [s for s in sessions if s.date < today]
     history = [s for s in history if s.date < today]
@@ -1488,6 +1492,8 @@ def plan_ahead(
     day = today
     while day < end:
         plan = today_plan(day, profile, sessions, history, catalog, programs, actual, ahead=day > today)
+        if finishers and plan.kind == "finisher-only":
+            out.append(PlannedDay(day, plan.block_week, plan.light_week, plan.finisher, plan.reason, kind="finisher"))
         if plan.kind in ("strength", "leg-free"):
             week = RunningWeek.of(profile, actual)
             dc = _day_context(day, profile, sessions, history, programs, week, catalog)

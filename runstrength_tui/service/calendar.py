@@ -56,7 +56,10 @@ def plan_ics(days: Sequence[PlannedDay], session_time: str, now: datetime) -> by
             if on
         ]
         extra = f", {', '.join(marks)}" if marks else ""
-        what = "Leg-free session (upper back, core, shins, feet)" if day.kind == "leg-free" else "Strength"
+        what = {
+            "leg-free": "Leg-free session (upper back, core, shins, feet)",
+            "finisher": "Optional finisher after your easy run",
+        }.get(day.kind, "Strength")
         event.add("summary", f"{what}, about {minutes:g} min (block week {day.block_week}{extra})")
         if session_time:
             hours, mins = (int(x) for x in session_time.split(":"))

@@ -39,7 +39,7 @@ def test_the_ics_holds_the_plans_days_at_the_session_time(cli, tmp_path):
     days = plan_json(cli)
     assert len(found) == len(days) > 4
     for day in days:
-        event = found[f"{day['date']}-strength@runstrength"]
+        event = found[f"{day['date']}-{day['kind']}@runstrength"]
         start = datetime.fromisoformat(day["date"] + "T18:30")
         assert event["start"] == start and event["start"].tzinfo is None  # floating: 18:30 wherever the phone is
         assert event["end"] == start + timedelta(minutes=round(day["estimated_minutes"]))

@@ -41,7 +41,7 @@ def cmd_plan(args: Namespace) -> int:
     target = data.export_target(args.output, args.data_dir_path) if args.output else None
     ctx = read_context(args)
     day = ctx.today
-    days = ctx.ahead(weeks)
+    days = ctx.ahead(weeks, finishers=True)
     if ctx.profile_saved:
         first = ctx.today_plan()
         service.remember_shown(args.data_dir_path, day, first.kind, first.volume)
@@ -53,7 +53,7 @@ def cmd_plan(args: Namespace) -> int:
             write_bytes_out(payload)  # CRLF lines, as RFC 5545 has them; text we made, no control bytes
             return 0
         data.write_file(target, payload)
-        err(f"Wrote {plural(len(days), 'session')} to {target}.")
+        err(f"Wrote {plural(sum(1 for d in days if d.kind != 'finisher'), 'session')} to {target}.")
         return 0
     if args.json:
         print_json({"today": day.isoformat(), "days": [d.to_dict() for d in days]})
@@ -72,6 +72,10 @@ def cmd_plan(args: Namespace) -> int:
             if on
         ]
         light = f" ({', '.join(marks)})" if marks else ""
+        if d.kind == "finisher":
+            names = ", ".join(p.name.lower() for p in d.exercises)
+            out(f"{d.date.strftime('%a %d %b')} · optional 5-minute finisher after your easy run: {names}")
+            continue
         what = " · short session that spares your legs" if d.kind == "leg-free" else ""
         out(
             f"{d.date.strftime('%a %d %b')}{what} · block week {d.block_week}{light} · about {plan.estimated_minutes(d.exercises):g} min"
