@@ -1235,7 +1235,6 @@ def today_plan(
     sched, block = dc.sched, dc.block
     nxt = sched.next_day
     nxt_text = f"next session {day_name(nxt, today)}" if nxt else "no strength session fits this running week"
-    done_today = sum(1 for s in sessions if s.date == today)
     common = TodayPlan(
         date=today,
         kind="rest",
@@ -1245,130 +1244,148 @@ def today_plan(
         block_weeks=block.weeks,
         light_week=dc.spec.light_base is not None,
         next_strength_day=nxt,
-        done_today=done_today,
+        done_today=sum(1 for s in sessions if s.date == today),
         week_days=sched.week.days,
         block_week_reason=block.reason,
         notes=_week_notes(dc, profile, catalog),
         comeback=block.comeback,
         taper=dc.spec.taper,
     )
-    run = week.run_on(today)
-    if shown is not None:
-        had = {s.date for s in sessions}
-        gone = [d for d in _days(sched.week.start) if d < today and shown.get(d) == "strength" and d not in had]
-        missed = gone[-1] if gone else None
-    else:
-        missed = sched.missed[-1] if sched.missed else None
+    missed = _missed(dc, sessions, shown)
     if today in sched.week.planned:
         exercises = _session(dc, profile, catalog, programs, prescription_history(dc, sessions, history))
         if not exercises:  # everything the session holds is out (pain, equipment): rest, and say why
             why = "pain keeps its exercises out of the plan" if dc.pain else "none of its exercises fits today"
             return replace(common, reason=f"No session today: {why}; {nxt_text}.")
-        reason = {
-            "rest": "No run today, so it is a good day for strength.",
-            "hard": "Hard run today: do this after it, once you have had a drink and a snack.",
-            "easy": "Easy run today: do this after it.",
-        }.get(run, "Strength today.")
-        if missed and not block.comeback:
-            reason = (
-                f"{DAY_NAMES[missed.weekday()]}'s session was missed; this is the next one. No need to make it up. "
-                + reason
-            )
-        race = week.race_ahead(today, T.taper_window_days)
-        if race:
-            last = nxt is None or nxt >= race
-            reason += (
-                f" Race {day_name(race, today)}: a taper session, half the sets, only exercises you did in the last "
-                f"{T.taper_known_days // 7} weeks, no heavier than last time and no jumps"
-                + ("; nothing more before the race." if last else ".")
-            )
-        recovering = week.recovering(today)
-        if recovering is not None and not race:
-            rec = week.recovery(recovering)
-            until = recovering + timedelta(days=rec.no_plyo_days)
-            reason += f" Still recovering from your race on {day_and_month(recovering)}: no jumps and no heavier loads until {day_and_month(until)}."
-        if block.comeback:
-            pct = round(block.comeback_factor * 100)
-            which = "First" if block.comeback == 1 else "Second"
-            nothing_new = "only exercises you did before, " if dc.spec.known is not None else ""
-            reason += (
-                f" {which} week back after {block.days_off} days off: about {pct} % of your previous loads and reps, "
-                f"{nothing_new}no jumps."
-            )
-        if dc.spec.light_base is not None:
-            reason += " This is a lighter week: about half the sets of a normal week, and no heavier loads."
-        if dc.spec.full_body:
-            patterns = _patterns(exercises, catalog)
-            if dc.one_fits and len(sched.week.days) <= 1:
-                reason += f" This running week has room for one session, so it is full-body: {patterns}."
-            elif dc.few_lately:
-                reason += f" With about one session a week lately, each one is full-body: {patterns}."
+        reason = _strength_reason(dc, missed, exercises, catalog)
         return replace(
             common, kind="strength", reason=reason, exercises=tuple(exercises), warmup=build_warmup(programs, catalog)
         )
-    if today == sched.leg_free and dc.spec.light_base is None and not dc.spec.taper and not block.comeback:
-        legfree = build_session(
-            dc.index,
-            dc.spec,
-            profile,
-            catalog,
-            programs,
-            prescription_history(dc, sessions, history),
-            dc.pain,
-            leg_free=True,
-        )
-        if legfree:
-            full = len(sched.week.days)
-            minutes = round(estimated_minutes(legfree))
-            reason = (
-                f"A short session that spares your legs: this running week has room for {plural(full, 'full session')} "
-                f"and your target is {profile.asked_target_for_week(sched.week.start)}, so today is {LEG_FREE_WORDS} (about {minutes} min). "
-                "It counts towards the week's target; the 48 hours between leg sessions still hold."
-            )
-            if run in ("easy", "hard"):
-                reason += " Do it after your run or at another time of day."
-            return replace(
-                common, kind="leg-free", reason=reason, exercises=tuple(legfree), warmup=build_warmup(programs, catalog)
-            )
-    blocked = week.blocked(today)
-    target = sched.week.target
-    done_weight = sum(s.weight for s in sessions if sched.week.start <= s.date < today and s.loads_legs)
-    not_owed = (
-        f"{DAY_NAMES[missed.weekday()]}'s session was missed; {nxt_text.replace('next session', 'the next one is')}. "
-        "No need to make it up"
-        if missed
-        else ""
-    )
-    if run == "race":
-        reason = f"Race day: good luck! Strength waits; {nxt_text}."
-    elif missed and blocked:  # say both: that the missed one is not owed, and why not today
-        reason = f"{not_owed}: today is {_the(blocked)}."
-    elif blocked == "long-run day":
-        reason = f"Long run today: rest your legs; {nxt_text}."
-    elif blocked and "after" in blocked:
-        reason = f"It is {blocked}: your legs need the recovery; {nxt_text}."
-    elif blocked:
-        reason = f"It is {blocked}: keep your legs fresh; {nxt_text}."
-    elif missed:
-        reason = f"{not_owed}."
-    elif done_weight >= target - 1e-9 and target > 0:
-        reason = f"You have done this week's {plural(target, 'session')}; {nxt_text}."
-    elif any(abs((s.date - today).days) == 1 for s in sessions if s.date < today and s.loads_legs):
-        reason = f"Strength yesterday: muscles need about 48 hours between sessions; {nxt_text}."
-    elif (race := week.race_ahead(today)) is not None:
-        reason = (
-            f"Race {day_name(race, today)}: the taper allows one short session at most, at least "
-            f"{T.taper_last_session_days} days before it; {nxt_text}."
-        )
-    elif run in ("easy", "hard"):
-        reason = f"{run.capitalize()} run today and no strength planned; {nxt_text}."
-    else:
-        reason = f"Rest day: recovery is part of training; {nxt_text}."
+    legfree = _leg_free_plan(dc, profile, catalog, programs, prescription_history(dc, sessions, history))
+    if legfree is not None:
+        return replace(common, kind="leg-free", reason=legfree[0], exercises=legfree[1], warmup=legfree[2])
+    reason = _rest_reason(dc, missed, nxt_text, sessions)
     if sched.finisher_ok:
         reason += " A 5-minute finisher after the run is optional: trunk and feet, nothing that tires the legs."
         finisher = tuple(build_finisher(profile, catalog, programs))
         return replace(common, kind="finisher-only", reason=reason, finisher=finisher)
     return replace(common, reason=reason)
+
+
+def _missed(dc: DayContext, sessions: Sequence[SessionRecord], shown: Mapping[date, str] | None) -> date | None:
+    """The last day of this week a session was missed on (with the ledger: only a day shown
+    as a strength day and passed without one)."""
+    if shown is None:
+        return dc.sched.missed[-1] if dc.sched.missed else None
+    had = {s.date for s in sessions}
+    gone = [d for d in _days(dc.sched.week.start) if d < dc.today and shown.get(d) == "strength" and d not in had]
+    return gone[-1] if gone else None
+
+
+def _strength_reason(dc: DayContext, missed: date | None, exercises: Sequence[Prescribed], catalog: Catalog) -> str:
+    """Why today is a strength day, and what shapes the session (a race, a recovery, a
+    comeback, a lighter week, a full-body session)."""
+    today, week, block, nxt = dc.today, dc.week, dc.block, dc.sched.next_day
+    reason = {
+        "rest": "No run today, so it is a good day for strength.",
+        "hard": "Hard run today: do this after it, once you have had a drink and a snack.",
+        "easy": "Easy run today: do this after it.",
+    }.get(week.run_on(today), "Strength today.")
+    if missed and not block.comeback:
+        reason = (
+            f"{DAY_NAMES[missed.weekday()]}'s session was missed; this is the next one. No need to make it up. "
+            + reason
+        )
+    race = week.race_ahead(today, T.taper_window_days)
+    if race:
+        last = nxt is None or nxt >= race
+        reason += (
+            f" Race {day_name(race, today)}: a taper session, half the sets, only exercises you did in the last "
+            f"{T.taper_known_days // 7} weeks, no heavier than last time and no jumps"
+            + ("; nothing more before the race." if last else ".")
+        )
+    recovering = week.recovering(today)
+    if recovering is not None and not race:
+        until = recovering + timedelta(days=week.recovery(recovering).no_plyo_days)
+        reason += (
+            f" Still recovering from your race on {day_and_month(recovering)}: no jumps and no heavier loads "
+            f"until {day_and_month(until)}."
+        )
+    if block.comeback:
+        pct = round(block.comeback_factor * 100)
+        which = "First" if block.comeback == 1 else "Second"
+        nothing_new = "only exercises you did before, " if dc.spec.known is not None else ""
+        reason += (
+            f" {which} week back after {block.days_off} days off: about {pct} % of your previous loads and reps, "
+            f"{nothing_new}no jumps."
+        )
+    if dc.spec.light_base is not None:
+        reason += " This is a lighter week: about half the sets of a normal week, and no heavier loads."
+    if dc.spec.full_body:
+        patterns = _patterns(exercises, catalog)
+        if dc.one_fits and len(dc.sched.week.days) <= 1:
+            reason += f" This running week has room for one session, so it is full-body: {patterns}."
+        elif dc.few_lately:
+            reason += f" With about one session a week lately, each one is full-body: {patterns}."
+    return reason
+
+
+def _leg_free_plan(
+    dc: DayContext, profile: Profile, catalog: Catalog, programs: Programs, history: list[SetRecord]
+) -> tuple[str, tuple[Prescribed, ...], tuple[Prescribed, ...]] | None:
+    """Today's short leg-free session (reason, exercises, warm-up), when it is the week's
+    leg-free day: never in a lighter week, a taper or a comeback."""
+    sched = dc.sched
+    if dc.today != sched.leg_free or dc.spec.light_base is not None or dc.spec.taper or dc.block.comeback:
+        return None
+    legfree = build_session(dc.index, dc.spec, profile, catalog, programs, history, dc.pain, leg_free=True)
+    if not legfree:
+        return None
+    full = len(sched.week.days)
+    reason = (
+        f"A short session that spares your legs: this running week has room for {plural(full, 'full session')} "
+        f"and your target is {profile.asked_target_for_week(sched.week.start)}, so today is {LEG_FREE_WORDS} "
+        f"(about {round(estimated_minutes(legfree))} min). "
+        "It counts towards the week's target; the 48 hours between leg sessions still hold."
+    )
+    if dc.week.run_on(dc.today) in ("easy", "hard"):
+        reason += " Do it after your run or at another time of day."
+    return reason, tuple(legfree), build_warmup(programs, catalog)
+
+
+def _rest_reason(dc: DayContext, missed: date | None, nxt_text: str, sessions: Sequence[SessionRecord]) -> str:
+    """Why today holds no session, in the runner's words."""
+    today, week, sched = dc.today, dc.week, dc.sched
+    run = week.run_on(today)
+    blocked = week.blocked(today)
+    if run == "race":
+        return f"Race day: good luck! Strength waits; {nxt_text}."
+    if missed:
+        not_owed = (
+            f"{DAY_NAMES[missed.weekday()]}'s session was missed; "
+            f"{nxt_text.replace('next session', 'the next one is')}. No need to make it up"
+        )
+        # say both: that the missed one is not owed, and why not today
+        return f"{not_owed}: today is {_the(blocked)}." if blocked else f"{not_owed}."
+    if blocked == "long-run day":
+        return f"Long run today: rest your legs; {nxt_text}."
+    if blocked:
+        why = "your legs need the recovery" if "after" in blocked else "keep your legs fresh"
+        return f"It is {blocked}: {why}; {nxt_text}."
+    target = sched.week.target
+    done_weight = sum(s.weight for s in sessions if sched.week.start <= s.date < today and s.loads_legs)
+    if done_weight >= target - 1e-9 and target > 0:
+        return f"You have done this week's {plural(target, 'session')}; {nxt_text}."
+    if any(abs((s.date - today).days) == 1 for s in sessions if s.date < today and s.loads_legs):
+        return f"Strength yesterday: muscles need about 48 hours between sessions; {nxt_text}."
+    if (race := week.race_ahead(today)) is not None:
+        return (
+            f"Race {day_name(race, today)}: the taper allows one short session at most, at least "
+            f"{T.taper_last_session_days} days before it; {nxt_text}."
+        )
+    if run in ("easy", "hard"):
+        return f"{run.capitalize()} run today and no strength planned; {nxt_text}."
+    return f"Rest day: recovery is part of training; {nxt_text}."
 
 
 # --- the weeks ahead -----------------------------------------------------------------------------
