@@ -27,7 +27,7 @@ from .model import DayKind, Profile, SessionRecord, SetRecord
 from .prescribed import Prescribed as Prescribed  # re-exported: the planner's result type
 from .prescribed import estimated_minutes as estimated_minutes
 from .prescribed import pair_up, session_seconds
-from .programs import Programs, Template, WeekDose
+from .programs import Programs, Slot, Template, WeekDose
 from .rules import THRESHOLDS as T
 from .schedule import RunningWeek, Schedule, plan_week, schedule
 from .weeks import consistent_weeks, week_start
@@ -651,6 +651,131 @@ def _stand_in_note(
     return f"instead of {base.name}"
 
 
+@dataclass
+class _Picker:
+    """Chooses each slot's exercise for one session: equipment and level swaps, jumps and
+    Nordic curls that wait, lighter weeks, harder variations, pain's stand-ins; one
+    exercise per movement family."""
+
+    spec: SessionSpec
+    profile: Profile
+    catalog: Catalog
+    pain: dict[str, PainStatus]
+    leg_free: bool = False
+    used: set[str] = field(default_factory=set)
+    families: dict[str, str] = field(default_factory=dict)  # family → its exercise's name
+
+    def __post_init__(self) -> None:
+        self.owned = _owned(self.profile)
+        self.blocked = pain_blocked(self.pain, self.catalog, self.spec.today)
+
+    def fits(self, e: Exercise, new_ok: bool = False) -> bool:
+        spec = self.spec
+        return (
+            e.id not in self.used
+            and e.id not in self.blocked
+            and e.family not in self.families
+            and (new_ok or spec.known is None or e.id in spec.known)
+            and (e.kind != "plyometric" or spec.plyo)
+            and (not self.leg_free or self.catalog.spares_legs([e.id]))
+        )
+
+    def pick(self, slot: Slot) -> tuple[Exercise, str, PainStatus | None] | None:
+        """The slot's exercise today, the note saying why, and its family's pain (or None:
+        the slot stays out today)."""
+        if slot.kind == "plyometric" and not self.spec.plyo:
+            return None
+        base = self.catalog.get(slot.id)
+        ex = self.catalog.swap_for(base.id, self.owned, self.profile.level, fits=self.fits, same_family=True)
+        if ex is None:
+            return None
+        note = _stand_in_note(
+            base, ex, self.owned, self.profile.level, self.blocked, self.spec, self.catalog, self.families
+        )
+        waited = self._waiting(ex, note)
+        if waited is None:
+            return None
+        ex, note = self._variation(*waited)
+        family_pain = self.pain.get(self.catalog.pain_family(ex.id))
+        if family_pain is not None and not family_pain.out_of_plan:
+            eased = self._after_pain(ex, family_pain)
+            if eased is None:
+                return None
+            ex, note = eased
+        self.used.add(ex.id)
+        self.families[ex.family] = ex.name
+        return ex, note, family_pain
+
+    def _waiting(self, ex: Exercise, note: str) -> tuple[Exercise, str] | None:
+        """High-level jumps wait for week 5; Nordic curls once a week, 48 h from the long run."""
+        spec = self.spec
+        if ex.id in HIGH_LEVEL_PLYO and not spec.high_plyo:
+            easier = _easier_jump(ex, self.catalog, self.used | set(self.blocked))
+            if easier is None or not self.fits(easier):
+                return None
+            return easier, f"{easier.name} until week {T.high_level_plyo_from_week}, then {ex.name}"
+        if ex.id == NORDIC and (not spec.nordic_ok or spec.nordic_this_week):
+            alt = self.catalog.swap_for(
+                "single-leg-rdl", self.owned, self.profile.level, exclude={NORDIC}, fits=self.fits, same_family=True
+            )
+            if alt is None:
+                return None
+            why = (
+                "instead of Nordic curls: once a week is enough"
+                if spec.nordic_ok
+                else "instead of Nordic curls, which stay at least 48 hours away from the long run"
+            )
+            return alt, why
+        return ex, note
+
+    def _variation(self, ex: Exercise, note: str) -> tuple[Exercise, str]:
+        """A lighter week keeps the easier variation done lately; a variation week (or a
+        harder variation already done lately) takes the harder one."""
+        spec, catalog = self.spec, self.catalog
+        if spec.no_new_variations and ex.id not in spec.recent:
+            done = next((e for e in catalog if e.harder == ex.id and e.id in spec.recent and self.fits(e)), None)
+            if done is not None:
+                ex, note = done, f"{done.name} in a lighter week, not the harder {ex.name}"
+        if not ex.harder or ex.harder not in catalog or catalog.pain_family(ex.id) in self.pain:
+            return ex, note
+        harder = catalog.get(ex.harder)
+        wanted = (spec.dose.variation and spec.may_progress) or harder.id in spec.recent
+        if (
+            wanted
+            and harder.suits(self.profile.level)
+            and harder.available_with(self.owned)
+            and self.fits(harder, new_ok=harder.id in spec.recent)
+            and (harder.kind != "plyometric" or harder.id not in HIGH_LEVEL_PLYO or spec.high_plyo)
+        ):
+            return harder, f"harder variation of {ex.name}"
+        return ex, note
+
+    def _after_pain(self, ex: Exercise, family_pain: PainStatus) -> tuple[Exercise, str] | None:
+        """One pain mark in the family: the easier variation (never back to one marked in the
+        streak), else no heavier than last time; None: the marked exercise waits."""
+        catalog = self.catalog
+        marked = catalog.get(family_pain.exercise).name if family_pain.exercise in catalog else family_pain.exercise
+        when = day_and_month(family_pain.last)
+        easier = catalog.get(ex.easier) if ex.easier and ex.easier in catalog else None
+        seen = {ex.id}
+        while easier is not None and easier.id in family_pain.marked and easier.id not in seen:
+            seen.add(easier.id)  # never back to an exercise marked in this streak
+            easier = catalog.get(easier.easier) if easier.easier and easier.easier in catalog else None
+        if easier is not None and easier.id in family_pain.marked:
+            easier = None
+        if (
+            easier is not None
+            and easier.available_with(self.owned)
+            and easier.suits(self.profile.level)
+            and easier.kind != "plyometric"
+            and self.fits(easier, new_ok=True)
+        ):
+            return easier, f"easier than {ex.name}: you marked pain on {marked} on {when}"
+        if ex.id in family_pain.marked and ex.easier and ex.easier in catalog:
+            return None  # its easier variation cannot go in today: the marked exercise waits
+        return ex, f"no heavier than last time: you marked pain on {marked} on {when}; stop if it hurts"
+
+
 def build_session(
     template_index: int,
     spec: SessionSpec,
@@ -662,106 +787,23 @@ def build_session(
     leg_free: bool = False,
 ) -> list[Prescribed]:
     template = programs.templates[profile.level]
-    owned = _owned(profile)
-    pain = pain or {}
-    blocked = pain_blocked(pain, catalog, spec.today)
     if leg_free:
         slots = programs.leg_free
     elif spec.full_body and template.full_body:
         slots = template.full_body
     else:
         slots = template.sessions[template_index % len(template.sessions)]
+    picker = _Picker(spec, profile, catalog, pain or {}, leg_free)
     chosen: list[Prescribed] = []
-    used: set[str] = set()
-    families: dict[str, str] = {}  # one exercise per movement family: family → its exercise's name
-
-    def fits(e: Exercise, new_ok: bool = False) -> bool:
-        return (
-            e.id not in used
-            and e.id not in blocked
-            and e.family not in families
-            and (new_ok or spec.known is None or e.id in spec.known)
-            and (e.kind != "plyometric" or spec.plyo)
-            and (not leg_free or catalog.spares_legs([e.id]))
-        )
-
     for slot in slots:
-        if slot.kind == "plyometric" and not spec.plyo:
-            continue
-        base = catalog.get(slot.id)
-        found = catalog.swap_for(base.id, owned, profile.level, fits=fits, same_family=True)
-        if found is None:
-            continue
-        ex = found
-        note = _stand_in_note(base, ex, owned, profile.level, blocked, spec, catalog, families)
-        if ex.id in HIGH_LEVEL_PLYO and not spec.high_plyo:
-            easier = _easier_jump(ex, catalog, used | set(blocked))
-            if easier is None or not fits(easier):
-                continue
-            note = f"{easier.name} until week {T.high_level_plyo_from_week}, then {ex.name}"
-            ex = easier
-        if ex.id == NORDIC and (not spec.nordic_ok or spec.nordic_this_week):
-            alt = catalog.swap_for(
-                "single-leg-rdl", owned, profile.level, exclude={NORDIC}, fits=fits, same_family=True
-            )
-            if alt is None:
-                continue
-            note = (
-                "instead of Nordic curls: once a week is enough"
-                if spec.nordic_ok
-                else "instead of Nordic curls, which stay at least 48 hours away from the long run"
-            )
-            ex = alt
-        if spec.no_new_variations and ex.id not in spec.recent:
-            # a lighter week raises no variation: the easier one the runner did lately instead
-            done = next((e for e in catalog if e.harder == ex.id and e.id in spec.recent and fits(e)), None)
-            if done is not None:
-                ex, note = done, f"{done.name} in a lighter week, not the harder {ex.name}"
-        family_pain = pain.get(catalog.pain_family(ex.id))
-        if ex.harder and ex.harder in catalog and family_pain is None:
-            harder = catalog.get(ex.harder)
-            wanted = (spec.dose.variation and spec.may_progress) or harder.id in spec.recent
-            if (
-                wanted
-                and harder.suits(profile.level)
-                and harder.available_with(owned)
-                and fits(harder, new_ok=harder.id in spec.recent)
-                and (harder.kind != "plyometric" or harder.id not in HIGH_LEVEL_PLYO or spec.high_plyo)
-            ):
-                note = f"harder variation of {ex.name}"
-                ex = harder
-        own_pain: PainStatus | None = family_pain
-        if family_pain is not None and not family_pain.out_of_plan:
-            marked = catalog.get(family_pain.exercise).name if family_pain.exercise in catalog else family_pain.exercise
-            when = day_and_month(family_pain.last)
-            easier = catalog.get(ex.easier) if ex.easier and ex.easier in catalog else None
-            seen = {ex.id}
-            while easier is not None and easier.id in family_pain.marked and easier.id not in seen:
-                seen.add(easier.id)  # never back to an exercise marked in this streak
-                easier = catalog.get(easier.easier) if easier.easier and easier.easier in catalog else None
-            if easier is not None and easier.id in family_pain.marked:
-                easier = None
-            if (
-                easier is not None
-                and easier.available_with(owned)
-                and easier.suits(profile.level)
-                and easier.kind != "plyometric"
-                and fits(easier, new_ok=True)
-            ):
-                note = f"easier than {ex.name}: you marked pain on {marked} on {when}"
-                ex = easier
-            elif ex.id in family_pain.marked and ex.easier and ex.easier in catalog:
-                continue  # its easier variation cannot go in today: the marked exercise waits
-            else:
-                note = f"no heavier than last time: you marked pain on {marked} on {when}; stop if it hurts"
-        used.add(ex.id)
-        families[ex.family] = ex.name
-        chosen.append(_prescribe(ex, slot.role, spec, profile, history, own_pain, note))
-    if spec.dose.drop:
-        for _ in range(spec.dose.drop):
-            removable = [i for i, p in enumerate(chosen) if p.role != "main"]
-            if len(chosen) > 3 and removable:
-                chosen.pop(removable[-1])
+        picked = picker.pick(slot)
+        if picked is not None:
+            ex, note, own_pain = picked
+            chosen.append(_prescribe(ex, slot.role, spec, profile, history, own_pain, note))
+    for _ in range(spec.dose.drop):
+        removable = [i for i, p in enumerate(chosen) if p.role != "main"]
+        if len(chosen) > 3 and removable:
+            chosen.pop(removable[-1])
     # the main lifts carry the session: no accessory gets more sets than they do
     main_sets = [p.sets for p in chosen if p.role == "main"]
     if main_sets:
