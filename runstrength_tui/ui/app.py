@@ -342,7 +342,8 @@ class RunStrengthApp(App[None]):
 
     def _resume_rest(self) -> None:
         """Back after a kill mid-rest: the rest goes on with what was left of it (the last
-        set's time and its exercise's rest tell), so the runner is where they were."""
+        set's time and the rest after it tell: none between A1 and A2 of a superset), so
+        the runner is where they were."""
         w = self.workout
         done = [s for it in w.items for s in it.done]
         if not done or w.all_done or self.timers.active is not None:
@@ -351,7 +352,7 @@ class RunStrengthApp(App[None]):
         item = w.item_for(last.exercise)
         if item is None:
             return
-        left = item.plan.rest - (self.now() - last.logged_at).total_seconds()
+        left = w.rest_after(item) - (self.now() - last.logged_at).total_seconds()
         if left >= 1:
             self.timer_controller.start_rest(int(left + 0.999), w.next_text())
             self.workout_changed()
@@ -551,29 +552,32 @@ class RunStrengthApp(App[None]):
                     severity="warning" if warning.level == "warning" else "information",
                     timeout=8,
                 )
-        rest = item.plan.rest
         if pain and not item.complete:
-            self._ask_after_pain(item, rest, [x for x in warnings if x.code == "pain"])
+            self._ask_after_pain(item, [x for x in warnings if x.code == "pain"])
             self.workout_changed()
             return
-        self._after_set(item, rest)
+        self._after_set(item)
 
-    def _after_set(self, item, rest: int) -> None:
+    def _after_set(self, item) -> None:
+        """After a set: the cursor moves to the set that comes next (A2 after A1 of a
+        superset) and the rest the session's order gives runs (none from A1 to A2)."""
         w = self.workout
-        if item is w.current and item.complete:
-            w.advance()
+        rest = w.after_set(item)
         if w.all_done:
             self.notify("All sets done. Enter finishes the session.", title="Well done")
-        else:
+        elif rest > 0:
             self.timer_controller.start_rest(rest, w.next_text())
         self.workout_changed()
 
-    def _ask_after_pain(self, item, rest: int, notes) -> None:
+    def _ask_after_pain(self, item, notes) -> None:
         from .screens.dialogs import ChoiceScreen
 
         advice = " ".join(f"{n.message} {n.advice}" for n in notes) or "Pain is a reason to stop this exercise today."
         body = f"{advice}\n\nSkip the remaining sets of {item.plan.name}? (The set is saved either way.)"
-        choices = [("skip", f"Stop {item.plan.name} for today", "x"), ("go", "Carry on (rest first)", "c")]
+        partner = self.workout.partner(item)
+        rest_first = self.workout.rest_after(item) > 0 or partner is None
+        carry = "Carry on (rest first)" if rest_first else f"Carry on ({self.workout.label(partner)} next, no rest)"
+        choices = [("skip", f"Stop {item.plan.name} for today", "x"), ("go", carry, "c")]
 
         def answer(choice: str | None) -> None:
             if choice == "skip":
@@ -583,7 +587,7 @@ class RunStrengthApp(App[None]):
                     self.notify("Nothing left to do today. Enter finishes the session.")
                 self.workout_changed()
             else:
-                self._after_set(item, rest)
+                self._after_set(item)
 
         self.push_screen(ChoiceScreen("Pain noted", body, choices, cancel="skip"), answer)
 

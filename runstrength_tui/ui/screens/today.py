@@ -63,6 +63,8 @@ class ExerciseList(OptionList):
 
 NBSP = "\u00a0"
 INDENT = NBSP * 2  # non-breaking: the list keeps the indent when it wraps lines
+PAIR_LINE, PAIR_END = "│", "└"  # a superset's bracket, down the left of its two exercises
+SUPERSET_HINT = "A1 + A2: one set of each, then rest"
 KIND_TITLES = {"strength": "STRENGTH DAY", "finisher-only": "RUN DAY · optional finisher", "rest": "REST DAY"}
 
 
@@ -136,6 +138,8 @@ class TodayScreen(RunStrengthScreen[None]):
         if w.items:
             options.highlighted = highlighted
         options.display = bool(w.items)
+        # what a superset is, said once, under the list that shows the pairs
+        options.border_subtitle = SUPERSET_HINT if any(w.labels) else ""
         # a rest day is a message, not an empty workout: no timer, no session bar
         self.query_one("#timer").display = bool(w.items) or self.app.timers.active is not None
         self.query_one("#session-bar").display = bool(w.items)
@@ -196,8 +200,25 @@ class TodayScreen(RunStrengthScreen[None]):
         return width - 1 if width > 10 else 80
 
     def _prompt(self, index: int, item, room: int) -> Text:
+        """One exercise in the list: marker, superset label ("A1"), name and status, then
+        the dose, last time and today's sets; a superset's two exercises are bracketed
+        down the left (│ … └)."""
+        text = self._prompt_lines(index, item, room)
+        label = self.workout.labels[index] if index < len(self.workout.items) else ""
+        if not label:
+            return text
+        lines = text.split("\n")
+        for n in range(1, len(lines)):
+            line = lines[n]
+            if line.plain.startswith(INDENT):
+                end = label.endswith("2") and n == len(lines) - 1
+                lines[n] = Text(PAIR_END if end else PAIR_LINE, style="dim") + line[1:]
+        return Text("\n").join(lines)
+
+    def _prompt_lines(self, index: int, item, room: int) -> Text:
         w = self.workout
         current = index == w.index and not w.in_warmup
+        label = w.labels[index] if index < len(w.items) else ""
         marker = {"done": "✓", "skipped": "–"}.get(item.status, "▶" if current else "·")
         status = {"done": "done", "skipped": "skipped"}.get(item.status, f"sets {item.status}")
         if item.status == "skipped" and item.done:
@@ -207,11 +228,10 @@ class TodayScreen(RunStrengthScreen[None]):
             marker = "–"
             status = f"{len(item.done)} of {item.plan.sets} sets" if item.done else "not done"
         text = Text()
-        text.append(
-            f"{marker} {item.plan.name}", style="bold" if current or item.status not in ("done", "skipped") else "dim"
-        )
+        name = f"{label} {item.plan.name}" if label else item.plan.name
+        text.append(f"{marker} {name}", style="bold" if current or item.status not in ("done", "skipped") else "dim")
         # a status that does not fit beside the name goes under it whole (not "sets 1/2," / "stopped")
-        fits = len(f"{marker} {item.plan.name}  {status}") <= room
+        fits = len(f"{marker} {name}  {status}") <= room
         text.append(f"  {status}" if fits else f"\n{INDENT}{status}", style="italic")
         # phrases never break inside ("11 d" / "ago"): the "last …" part gets its own line
         # when both do not fit on one
@@ -241,8 +261,13 @@ class TodayScreen(RunStrengthScreen[None]):
         if w.in_warmup:
             return self._warmup_detail()
         ex = w.catalog.get(item.plan.exercise)
-        text.append(f"{ex.name}\n", style="bold")
-        text.append(f"rest {item.plan.rest} s · i: how to\n", style="dim")
+        label = w.label(item)
+        text.append(f"{label} {ex.name}\n" if label else f"{ex.name}\n", style="bold")
+        pair = w.superset_text(item)
+        if pair:  # the rest belongs to the pair: none between its halves
+            text.append(f"{pair} · i: how to\n", style="dim")
+        else:
+            text.append(f"rest {item.plan.rest} s · i: how to\n", style="dim")
         if item.plan.note:
             text.append(f"{item.plan.note}\n", style="italic")
         text.append(f"effort: {item.plan.effort}\n", style="dim")
