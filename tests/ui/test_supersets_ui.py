@@ -1,0 +1,163 @@
+"""Supersets in the app: after A1's set no rest, A2 is highlighted and named; after A2's set
+the pair's rest runs and names A1; a kill mid-pair resumes where the runner was; holds
+(each side too) work inside a pair."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from helpers import NOW, FakeClock, SteppingNow, make_app, wait_for
+
+from runstrength_tui.domain.prescribed import pair_rest
+from runstrength_tui.ui.screens.dialogs import ChoiceScreen, LogSetScreen
+from runstrength_tui.ui.screens.today import SUPERSET_HINT, TodayScreen
+
+
+def text_of(app, selector: str) -> str:
+    return str(app.screen.query_one(selector).render()).replace("\xa0", " ")
+
+
+async def log_prescribed(pilot) -> None:
+    await pilot.press("enter")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, LogSetScreen)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def test_a1_then_a2_without_rest_then_the_pairs_rest_naming_a1(demo_dir, close_stores):
+    app = make_app(demo_dir, clock=FakeClock())
+    close_stores(app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        w = app.workout
+        a, b = w.items[0], w.items[1]
+        assert w.labels[:2] == ["A1", "A2"] and w.current is a
+        options = app.screen.query_one("#exercises")
+        assert options.border_subtitle == SUPERSET_HINT  # what a superset is, said once
+        first = str(options.get_option_at_index(0).prompt).replace("\xa0", " ")
+        second = str(options.get_option_at_index(1).prompt).replace("\xa0", " ")
+        assert first.startswith(f"▶ A1 {a.plan.name}") and second.startswith(f"· A2 {b.plan.name}")
+        assert second.splitlines()[-1].startswith("└")  # the bracket closes under A2
+        assert "A2 follows, no rest" in text_of(app, "#timer-next")
+
+        await log_prescribed(pilot)  # A1's set
+        assert app.timers.active is None  # no rest inside the pair
+        assert w.current is b and options.highlighted == 1
+        assert text_of(app, "#timer-next").startswith("A2 now, no rest")
+        assert text_of(app, "#detail").startswith(f"A2 {b.plan.name}")
+        assert "no rest between" in text_of(app, "#detail")
+
+        await log_prescribed(pilot)  # A2's set: the pair's rest, naming A1's next set
+        active = app.timers.active
+        assert active is not None and active.kind == "rest"
+        assert active.countdown.duration == pair_rest(a.plan, b.plan)
+        assert active.next_text.startswith(f"Next: A1 {a.plan.name} · set 2 of {a.plan.sets}")
+        assert text_of(app, "#timer-next").startswith("Next: A1")
+        assert w.current is a and options.highlighted == 0
+
+
+async def test_pain_on_a1_carries_on_to_a2_without_rest(demo_dir, close_stores):
+    app = make_app(demo_dir)
+    close_stores(app)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.click("#pain")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceScreen)
+        assert str(app.screen.query_one("#choice-go").label).startswith("Carry on (A2 next, no rest)")
+        await pilot.press("c")
+        await pilot.pause()
+        assert app.timers.active is None and app.workout.label(app.workout.current) == "A2"
+
+
+async def test_a_kill_mid_pair_resumes_at_a2_and_mid_rest_after_a2(demo_dir, close_stores):
+    now, clock = SteppingNow(NOW), FakeClock()
+    app = make_app(demo_dir, clock=clock, now=now)
+    close_stores(app)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await log_prescribed(pilot)  # A1, then killed
+    app.logbook.close()
+
+    app2 = make_app(demo_dir, clock=clock, now=now)
+    close_stores(app2)
+    async with app2.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("r")  # resume
+        await pilot.pause()
+        w = app2.workout
+        assert w.label(w.current) == "A2" and app2.timers.active is None  # no rest to resume
+        await log_prescribed(pilot)  # A2: the pair's rest, then killed 10 s into it
+        together = app2.timers.active.countdown.duration
+        assert together == pair_rest(w.items[0].plan, w.items[1].plan)
+    app2.logbook.close()
+
+    now.t += timedelta(seconds=10)
+    app3 = make_app(demo_dir, clock=clock, now=now)
+    close_stores(app3)
+    async with app3.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+        active = app3.timers.active
+        assert active is not None and active.kind == "rest"
+        assert together - 13 <= active.countdown.remaining() <= together - 9
+        assert active.next_text.startswith("Next: A1")
+
+
+async def test_a_timed_hold_as_a2_runs_after_a1_with_no_rest(beginner_dir, close_stores):
+    clock = FakeClock()
+    app = make_app(beginner_dir, clock=clock)
+    close_stores(app)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        w = app.workout
+        hold = next(i for i, it in enumerate(w.items) if it.is_hold and w.labels[i].endswith("2"))
+        w.select(hold - 1)
+        app.workout_changed()
+        await log_prescribed(pilot)  # C1's set
+        assert app.timers.active is None and w.current is w.items[hold]
+        await pilot.press("enter")  # the hold's get-ready
+        await pilot.pause()
+        assert app.timers.active.kind == "get-ready"
+        clock.advance(5)
+        await wait_for(pilot, lambda: app.timers.active is not None and app.timers.active.kind == "hold")
+        clock.advance(w.items[hold].plan.seconds)
+        await wait_for(pilot, lambda: len(w.items[hold].done) == 1)
+        assert w.items[hold].done[0].seconds == w.items[hold].plan.seconds
+
+
+async def test_an_each_side_hold_as_c2_switches_sides_and_logs(demo_dir, close_stores):
+    day = date(2026, 12, 6)  # the demo runner's plan that day pairs an each-side hold
+    clock = FakeClock()
+    app = make_app(demo_dir, clock=clock, today=lambda: day, now=SteppingNow(NOW + timedelta(days=10)))
+    close_stores(app)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, TodayScreen)
+        w = app.workout
+        found = [i for i, it in enumerate(w.items) if it.is_hold and it.plan.per_side and w.labels[i]]
+        assert found, "the demo plan has an each-side hold in a superset"
+        hold = found[0]
+        other = hold - 1 if w.labels[hold].endswith("2") else hold + 1
+        w.select(min(hold, other))
+        app.workout_changed()
+        if min(hold, other) == other:
+            await log_prescribed(pilot)  # the first half; the hold comes straight after
+            assert app.timers.active is None and w.current is w.items[hold]
+        item = w.items[hold]
+        await pilot.press("enter")
+        clock.advance(5)
+        await wait_for(pilot, lambda: app.timers.active is not None and app.timers.active.kind == "hold")
+        clock.advance(item.plan.seconds + 1)
+        await wait_for(pilot, lambda: app.timers.active.switched)  # side 2
+        clock.advance(item.plan.seconds + 5)
+        await wait_for(pilot, lambda: len(item.done) == 1)
+        assert item.done[0].seconds == item.plan.seconds
+        partner = w.partner(item)
+        if w.labels[hold].endswith("2") and not partner.complete:  # the pair's rest, naming the first half
+            assert app.timers.active.kind == "rest" and app.timers.active.next_text.startswith("Next: ")
