@@ -161,3 +161,26 @@ async def test_an_each_side_hold_as_c2_switches_sides_and_logs(demo_dir, close_s
         partner = w.partner(item)
         if w.labels[hold].endswith("2") and not partner.complete:  # the pair's rest, naming the first half
             assert app.timers.active.kind == "rest" and app.timers.active.next_text.startswith("Next: ")
+
+
+async def test_a_pairs_interleaved_sets_are_listed_per_exercise_in_history(demo_dir, close_stores):
+    from runstrength_tui.ui.screens.history import HistoryScreen, SessionSetsScreen
+
+    app = make_app(demo_dir, clock=FakeClock())
+    close_stores(app)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        w = app.workout
+        a, b = w.items[0].plan.exercise, w.items[1].plan.exercise
+        for _ in range(3):  # A1, A2, A1 (the pair's rest skipped)
+            await log_prescribed(pilot)
+            await pilot.press("k")
+            await pilot.pause()
+        logged = [s.exercise for s in app.logbook.open_session()[1]]
+        assert logged == [a, b, a]
+        await pilot.press("h")
+        await wait_for(pilot, lambda: isinstance(app.screen, HistoryScreen))
+        await pilot.press("enter")  # today's open session, the newest
+        await wait_for(pilot, lambda: isinstance(app.screen, SessionSetsScreen))
+        assert [s.exercise for s in app.screen.sets] == [a, a, b]
+        assert app.screen.describe(app.screen.sets[1]).startswith("set 2 of 2 · ")

@@ -160,7 +160,13 @@ class SessionSetsScreen(RunStrengthScreen[None]):
         if session is None:
             self.dismiss(None)
             return
-        self.sets = [s for s in logbook.sets(since=session.date, until=session.date) if s.session == self.session_id]
+        mine = sorted(
+            (s for s in logbook.sets(since=session.date, until=session.date) if s.session == self.session_id),
+            key=lambda s: s.logged_at,
+        )
+        # a superset's sets were logged A1, A2, A1, A2: listed per exercise, in the order begun
+        first = {ex: i for i, ex in reversed(list(enumerate(s.exercise for s in mine)))}
+        self.sets = sorted(mine, key=lambda s: first[s.exercise])  # stable: each exercise's sets in order
         catalog = service.catalog()
         self.query_one("#session-title", Static).update(
             f"{session.date:%a %d %b %Y} · {session.kind} · {plural(len(self.sets), 'set')} · e edits, d deletes (asks first)"
