@@ -44,7 +44,8 @@ class FocusScreen(RunStrengthScreen[None]):
         elif item is None:
             self.query_one("#focus-exercise", Static).update("No exercise today")
         else:
+            label = w.label(item)  # "A1 · " in a superset
             self.query_one("#focus-exercise", Static).update(
-                f"{item.plan.name.upper()}\n{item.plan.dose_text} · set {min(len(item.done) + 1, item.plan.sets)} of {item.plan.sets}"
+                f"{f'{label} · ' if label else ''}{item.plan.name.upper()}\n{item.plan.dose_text} · set {min(len(item.done) + 1, item.plan.sets)} of {item.plan.sets}"
             )
         self.query_one("#focus-next", Static).update(f"{w.sets_done} of {w.sets_planned} sets done")
