@@ -42,14 +42,16 @@ class RunStrengthApp(App[None]):
     TITLE = "runstrength"
     # Timer keys work on every screen; Today and Focus show them in their footers while a
     # timer runs. Week, History, the keys screen and Quit end every screen's footer.
+    # Every binding has an id (one per thing a key does, shared by a key's states: all of
+    # enter's are "primary"), so ``App.set_keymap({"timer.skip": "j"})`` moves a key.
     BINDINGS = [
         *timer_bindings(show=False),
-        Binding("w", "show_week", "Week"),
-        Binding("h", "show_history", "History"),
-        Binding("e", "show_library", "Exercises", show=False),
-        Binding("o", "show_settings", "Settings", show=False),
-        Binding("question_mark,f1", "show_keys", "Keys", key_display="?"),
-        Binding("q", "quit", "Quit"),
+        Binding("w", "show_week", "Week", id="nav.week"),
+        Binding("h", "show_history", "History", id="nav.history"),
+        Binding("e", "show_library", "Exercises", show=False, id="nav.library"),
+        Binding("o", "show_settings", "Settings", show=False, id="nav.settings"),
+        Binding("question_mark,f1", "show_keys", "Keys", key_display="?", id="nav.keys"),
+        Binding("q", "quit", "Quit", id="quit"),
     ]
 
     def notify(

@@ -184,3 +184,23 @@ async def test_a_pairs_interleaved_sets_are_listed_per_exercise_in_history(demo_
         await wait_for(pilot, lambda: isinstance(app.screen, SessionSetsScreen))
         assert [s.exercise for s in app.screen.sets] == [a, a, b]
         assert app.screen.describe(app.screen.sets[1]).startswith("set 2 of 2 · ")
+
+
+async def test_a_user_keymap_moves_a_key_by_its_binding_id(demo_dir, close_stores):
+    from helpers import log_until_rest
+
+    app = make_app(demo_dir, clock=FakeClock())
+    close_stores(app)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        app.set_keymap({"timer.skip": "j", "today.log": "L"})
+        await log_until_rest(pilot)
+        await pilot.press("k")  # moved away: k does nothing now
+        await pilot.pause()
+        assert app.timers.active is not None
+        await pilot.press("j")
+        await pilot.pause()
+        assert app.timers.active is None
+        await pilot.press("L")
+        await pilot.pause()
+        assert isinstance(app.screen, LogSetScreen)

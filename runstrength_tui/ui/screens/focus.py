@@ -15,8 +15,8 @@ from .base import RunStrengthScreen
 class FocusScreen(RunStrengthScreen[None]):
     TITLE_BAR = False  # just the timer, big
     BINDINGS = [
-        Binding("z", "app.pop_screen", "Leave focus"),
-        Binding("escape", "app.pop_screen", "Leave focus", show=False),
+        Binding("z", "app.pop_screen", "Leave focus", id="focus"),
+        Binding("escape", "app.pop_screen", "Leave focus", show=False, id="back"),
         *enter_bindings("app."),
         *timer_bindings("app."),
     ]

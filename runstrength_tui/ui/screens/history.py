@@ -28,14 +28,14 @@ class SessionsTable(DataTable):
     """The sessions; enter opens one (shown in the footer, which the table's own hidden
     enter binding would otherwise keep out)."""
 
-    BINDINGS = [Binding("enter", "select_cursor", "Open session", key_display="⏎")]
+    BINDINGS = [Binding("enter", "select_cursor", "Open session", key_display="⏎", id="history.open")]
 
 
 class HistoryScreen(RunStrengthScreen[None]):
     PLACE_ACTION = "show_history"
     BINDINGS = [
-        Binding("escape", "back", "Back"),
-        Binding("enter", "open", "Open session"),
+        Binding("escape", "back", "Back", id="back"),
+        Binding("enter", "open", "Open session", id="history.open"),
     ]
 
     def compose_body(self) -> ComposeResult:
@@ -134,9 +134,9 @@ def date_text(iso: str) -> str:
 
 class SessionSetsScreen(RunStrengthScreen[None]):
     BINDINGS = [
-        Binding("escape", "back", "Back"),
-        Binding("e", "edit", "Edit set"),
-        Binding("d", "delete", "Delete set"),
+        Binding("escape", "back", "Back", id="back"),
+        Binding("e", "edit", "Edit set", id="history.edit"),
+        Binding("d", "delete", "Delete set", id="history.delete"),
     ]
 
     def __init__(self, session_id: str) -> None:
@@ -253,7 +253,10 @@ def amount_text(record) -> str:
 
 
 class EditSetScreen(FormDialog[dict]):
-    BINDINGS = [Binding("enter", "save", "Save", key_display="⏎"), Binding("escape", "cancel", "Cancel")]
+    BINDINGS = [
+        Binding("enter", "save", "Save", key_display="⏎", id="dialog.save"),
+        Binding("escape", "cancel", "Cancel", id="back"),
+    ]
 
     def __init__(self, record, what: str = "", units: str = "kg") -> None:
         super().__init__()

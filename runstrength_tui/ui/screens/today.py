@@ -74,20 +74,20 @@ class TodayScreen(RunStrengthScreen[None]):
         # a timer runs); the app adds Week, History, ? and Quit; ? lists everything.
         *enter_bindings(),
         *timer_bindings("app."),
-        Binding("i", "instructions", "How to"),
-        Binding("x", "skip_warmup", "Skip warm-up"),
-        Binding("x", "skip_exercise", "Skip exercise"),
-        Binding("f", "finish", "Finish"),
-        Binding("f", "finish_now", "Finish", show=False),  # f still works where enter finishes
-        Binding("z", "focus_mode", "Focus", show=False),
+        Binding("i", "instructions", "How to", id="today.instructions"),
+        Binding("x", "skip_warmup", "Skip warm-up", id="today.skip"),
+        Binding("x", "skip_exercise", "Skip exercise", id="today.skip"),
+        Binding("f", "finish", "Finish", id="today.finish"),
+        Binding("f", "finish_now", "Finish", show=False, id="today.finish"),  # f still works where enter finishes
+        Binding("z", "focus_mode", "Focus", show=False, id="focus"),
         # taught by the notes line itself ("c clears it here", "m: all notes"): the footer is full
-        Binding("c", "clear_pain", "Clear pain", show=False),
-        Binding("m", "coach_notes", "Coach's notes", show=False),
-        Binding("g", "show_notes", "Notes", show=False),
-        Binding("l", "log_set", "Log set", show=False),
-        Binding("s", "start_session", "Start", show=False),
-        Binding("n", "move(1)", "Next exercise", show=False),
-        Binding("p", "move(-1)", "Previous exercise", show=False),
+        Binding("c", "clear_pain", "Clear pain", show=False, id="today.clear-pain"),
+        Binding("m", "coach_notes", "Coach's notes", show=False, id="today.coach-notes"),
+        Binding("g", "show_notes", "Notes", show=False, id="today.notes"),
+        Binding("l", "log_set", "Log set", show=False, id="today.log"),
+        Binding("s", "start_session", "Start", show=False, id="today.start"),
+        Binding("n", "move(1)", "Next exercise", show=False, id="today.next"),
+        Binding("p", "move(-1)", "Previous exercise", show=False, id="today.previous"),
     ]
 
     def compose_body(self) -> ComposeResult:
