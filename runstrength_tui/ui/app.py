@@ -35,6 +35,11 @@ SHOWN_DELAY_SECONDS = 0.5
 
 
 NAV_ACTIONS = ("show_week", "show_history", "show_library", "show_settings", "show_keys", "quit")
+# Today binds these keys to the app's actions; the session controller says when they work
+SESSION_ACTIONS = frozenset(
+    ("primary", "instructions", "finish", "finish_now", "skip_warmup", "skip_exercise", "log_set")
+    + ("focus_mode", "start_session", "show_notes")
+)
 
 
 class RunStrengthApp(App[None]):
@@ -228,8 +233,8 @@ class RunStrengthApp(App[None]):
 
     def check_action(self, action: str, parameters) -> bool | None:
         active = self.timers.active
-        if action == "primary" and parameters:
-            return parameters[0] == self.enter_mode()
+        if action in SESSION_ACTIONS:
+            return self.session_controller.allows(action, tuple(parameters))
         if action == "pause_timer":
             return active is not None and not active.countdown.paused
         if action == "resume_timer":
@@ -351,6 +356,13 @@ class RunStrengthApp(App[None]):
 
     def action_finish(self) -> None:
         self.session_controller.finish()
+
+    def action_finish_now(self) -> None:
+        """f where enter finishes (hidden from the footer): the same as Finish."""
+        self.session_controller.finish()
+
+    def action_skip_exercise(self) -> None:
+        self.session_controller.skip_exercise()
 
     def action_show_notes(self) -> None:
         from .screens.dialogs import NotesScreen

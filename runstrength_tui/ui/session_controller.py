@@ -31,6 +31,43 @@ class SessionController:
     def timers(self) -> TimerModel:
         return self.app.timers
 
+    def allows(self, action: str, parameters: tuple[object, ...] = ()) -> bool:
+        """Whether a session key does something now (the app's ``check_action`` asks for the
+        keys Today binds to the app's actions): session keys only where there is a session
+        to do; enter's binding for the state we are in (see :meth:`enter_mode`)."""
+        w = self.workout
+        timer = self.timers.active
+        if action == "primary":
+            return bool(parameters) and parameters[0] == self.enter_mode()
+        if action == "finish":  # enter finishes once every set is done
+            return w.session is not None and w.sets_done > 0 and not w.all_done and timer is None
+        if action in ("instructions", "finish_now", "log_set"):  # hidden f and l always answer
+            return bool(w.items)
+        if action == "skip_warmup":
+            return w.in_warmup and timer is None
+        if action == "skip_exercise":
+            return bool(w.items) and not w.finished_today and not w.all_done and timer is None and not w.in_warmup
+        if action in ("focus_mode", "start_session"):
+            return bool(w.items) and not w.finished_today
+        if action == "show_notes":
+            return bool(w.notes)
+        return True
+
+    def skip_exercise(self) -> None:
+        """x: the current exercise's remaining sets are left out today (its logged sets stay);
+        the cursor moves to the set that comes next (a superset's other half goes on alone)."""
+        item = self.workout.current
+        if item is None or item.complete:
+            return
+        self.workout.skip_current()
+        done = len(item.done)
+        self.app.notify(
+            f"{item.plan.name}: stopped after {done} of {item.plan.sets} sets for today."
+            if done
+            else f"{item.plan.name} left out today."
+        )
+        self.app.workout_changed()
+
     def enter_mode(self) -> str | None:
         """What enter does now (the footer's label for it): see ``timers.ENTER_MODES``."""
         active = self.timers.active

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -13,7 +12,6 @@ from textual.widgets.option_list import Option
 from ...domain.countdown import mmss
 from ...domain.words import plural
 from ...service.session import sets_text
-from ..app import RunStrengthApp
 from ..timers import enter_bindings, timer_bindings
 from ..widgets.meter import Meter
 from ..widgets.run_days import RunDays
@@ -46,19 +44,11 @@ def fit_notes(notes: list[str], width: int, budget: int, referral: bool) -> Text
 
 
 class ExerciseList(OptionList):
-    """The session's exercises; enter does the next thing rather than just selecting (its
-    bindings are the screen's, so the footer names what enter does)."""
+    """The session's exercises; enter does the next thing rather than just selecting: its
+    bindings are the app's enter (the highlighted exercise is the current one, see
+    ``on_option_list_option_highlighted``), so the footer names what enter does."""
 
-    BINDINGS = enter_bindings()
-    app = getters.app(RunStrengthApp)
-
-    def action_primary(self, mode: str | None = None) -> None:
-        if self.highlighted is not None:
-            self.app.workout.select(self.highlighted)
-        self.app.action_primary(mode)
-
-    def check_action(self, action: str, parameters) -> bool | None:
-        return self.screen.check_action(action, parameters)
+    BINDINGS = enter_bindings("app.")
 
 
 NBSP = "\u00a0"
@@ -72,20 +62,22 @@ class TodayScreen(RunStrengthScreen[None]):
     BINDINGS = [
         # The footer follows the moment (enter named by what it does, timer keys only while
         # a timer runs); the app adds Week, History, ? and Quit; ? lists everything.
-        *enter_bindings(),
+        # The session's keys are the app's actions (``SessionController``), which say when
+        # they work (``SessionController.allows``); the screen keeps its own views' keys.
+        *enter_bindings("app."),
         *timer_bindings("app."),
-        Binding("i", "instructions", "How to", id="today.instructions"),
-        Binding("x", "skip_warmup", "Skip warm-up", id="today.skip"),
-        Binding("x", "skip_exercise", "Skip exercise", id="today.skip"),
-        Binding("f", "finish", "Finish", id="today.finish"),
-        Binding("f", "finish_now", "Finish", show=False, id="today.finish"),  # f still works where enter finishes
-        Binding("z", "focus_mode", "Focus", show=False, id="focus"),
+        Binding("i", "app.instructions", "How to", id="today.instructions"),
+        Binding("x", "app.skip_warmup", "Skip warm-up", id="today.skip"),
+        Binding("x", "app.skip_exercise", "Skip exercise", id="today.skip"),
+        Binding("f", "app.finish", "Finish", id="today.finish"),
+        Binding("f", "app.finish_now", "Finish", show=False, id="today.finish"),  # f still works where enter finishes
+        Binding("z", "app.focus_mode", "Focus", show=False, id="focus"),
         # taught by the notes line itself ("c clears it here", "m: all notes"): the footer is full
         Binding("c", "clear_pain", "Clear pain", show=False, id="today.clear-pain"),
         Binding("m", "coach_notes", "Coach's notes", show=False, id="today.coach-notes"),
-        Binding("g", "show_notes", "Notes", show=False, id="today.notes"),
-        Binding("l", "log_set", "Log set", show=False, id="today.log"),
-        Binding("s", "start_session", "Start", show=False, id="today.start"),
+        Binding("g", "app.show_notes", "Notes", show=False, id="today.notes"),
+        Binding("l", "app.log_set", "Log set", show=False, id="today.log"),
+        Binding("s", "app.start_session", "Start", show=False, id="today.start"),
         Binding("n", "move(1)", "Next exercise", show=False, id="today.next"),
         Binding("p", "move(-1)", "Previous exercise", show=False, id="today.previous"),
     ]
@@ -148,34 +140,11 @@ class TodayScreen(RunStrengthScreen[None]):
         self.update_clock()
 
     def check_action(self, action: str, parameters) -> bool | None:
-        """Session keys only where there is a session to do; enter's binding for the
-        state we are in (see ``app.enter_mode``)."""
+        """The screen's own keys (the session's are the app's: ``SessionController.allows``)."""
         app = self.app
         w = self.workout
-        if action == "primary":
-            return bool(parameters) and parameters[0] == app.enter_mode()
-        if action == "instructions":
-            return bool(w.items)
-        if action == "finish":  # enter finishes once every set is done
-            return w.session is not None and w.sets_done > 0 and not w.all_done and app.timers.active is None
-        if action == "finish_now":  # hidden: f always answers (a saved day says how to reopen)
-            return bool(w.items)
-        if action == "skip_warmup":
-            return w.in_warmup and app.timers.active is None
-        if action == "skip_exercise":
-            return (
-                bool(w.items)
-                and not w.finished_today
-                and not w.all_done
-                and app.timers.active is None
-                and not w.in_warmup
-            )
-        if action == "log_set":  # hidden: l always answers, even on a saved day
-            return bool(w.items)
-        if action in ("move", "focus_mode", "start_session"):
+        if action == "move":
             return bool(w.items) and not w.finished_today
-        if action == "show_notes":
-            return bool(w.notes)
         if action == "clear_pain":
             return bool(w.referred) and app.timers.active is None
         if action == "coach_notes":
@@ -339,21 +308,6 @@ class TodayScreen(RunStrengthScreen[None]):
         self.workout.select(event.option_index)
         self.workout_changed()
 
-    def action_primary(self, mode: str | None = None) -> None:
-        self.app.action_primary(mode)
-
-    def action_log_set(self) -> None:
-        self.app.action_log_set()
-
-    def action_instructions(self) -> None:
-        self.app.action_instructions()
-
-    def action_focus_mode(self) -> None:
-        self.app.action_focus_mode()
-
-    def action_show_notes(self) -> None:
-        self.app.action_show_notes()
-
     def action_coach_notes(self) -> None:
         from .dialogs import ChoiceScreen
 
@@ -392,30 +346,6 @@ class TodayScreen(RunStrengthScreen[None]):
         w = self.workout
         name = w.catalog.get(exercise).name if exercise in w.catalog else exercise
         confirm_clear_pain(self, name, lambda: w.clear_pain(exercise), self.app.workout_changed)
-
-    def action_skip_warmup(self) -> None:
-        self.app.action_skip_warmup()
-
-    def action_skip_exercise(self) -> None:
-        item = self.workout.current
-        if item is not None and not item.complete:
-            self.workout.skip_current()
-            done = len(item.done)
-            self.notify(
-                f"{item.plan.name}: stopped after {done} of {item.plan.sets} sets for today."
-                if done
-                else f"{item.plan.name} left out today."
-            )
-            self.app.workout_changed()
-
-    def action_finish(self) -> None:
-        self.app.action_finish()
-
-    def action_finish_now(self) -> None:
-        self.app.action_finish()
-
-    def action_start_session(self) -> None:
-        self.app.action_start_session()
 
     def action_move(self, step: int) -> None:
         self.workout.select(self.workout.index + step)
