@@ -103,6 +103,7 @@ class RunStrengthApp(App[None]):
             on_switch=self._switch_sides,
             beeps=self.profile_beeps,
             bell=lambda: self.signals.bell(),
+            on_change=self._timer_changed,
         )
         self.timers = self.timer_controller.model  # the active timer, for the panels that show it
         self.timer_finished_at = self.timer_controller.finished_at  # kind → clock() when its end was handled
@@ -143,15 +144,27 @@ class RunStrengthApp(App[None]):
             if note:
                 self.notify(note, title="Dates after today", timeout=12)
         self._apply_saved_theme()
+        self.screen_change_signal.subscribe(self, lambda _: self.refresh_keys())
+        self.update_title()
         self.set_interval(self.tick_seconds, self._tick)
         self.call_after_refresh(self._after_first_paint)
 
     def _tick(self) -> None:
-        """The timer's backstop and switch-sides moment (see ``TimerController.tick``);
-        keeps the terminal title on the running timer and the footer's keys on the state."""
+        """The timer's backstop and switch-sides moment (see ``TimerController.tick``), and
+        the running timer's countdown in the terminal title. The footer's keys and the
+        title otherwise follow the changes themselves: the timer's (``_timer_changed``),
+        the session's (``workout_changed``) and the screen's (``screen_change_signal``)."""
         self.timer_controller.tick()
+        if self.timers.active is not None:
+            self.update_title()
+
+    def _timer_changed(self) -> None:
+        """A timer started, paused, resumed, grew or stopped: title and keys follow."""
+        if self._exit:
+            return
         self.update_title()
-        self.refresh_keys()
+        if self.screen_stack:
+            self.refresh_keys()
 
     def _switch_sides(self, active: ActiveTimer) -> None:
         self.ring("Switch sides", f"{active.title}: switch to side 2")
