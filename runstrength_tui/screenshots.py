@@ -55,7 +55,7 @@ SHOTS = [
     ("log-set", (100, 30), _press("x", "enter")),
     ("log-set-warning", (100, 30), _after_warmup(scenes.warning_scene)),
     ("rest-timer", (100, 30), _after_warmup(scenes.rest_scene)),
-    ("week", (100, 30), _press("w")),
+    ("week", (120, 32), _press("w")),  # the two charts side by side
     ("history", (100, 30), _press("h")),
     ("library", (100, 30), _press("e")),
     ("settings", (100, 30), _press("o")),

@@ -47,10 +47,10 @@ pytestmark = pytest.mark.skipif(not LINT_IMPORTS.exists(), reason="lint-imports 
         ),
         ("domain/plan.py", "import tinydb", "The domain is pure", "runstrength_tui.domain.plan -> tinydb"),
         (
-            "service/context.py",
+            "service/coach_inputs.py",
             "from ..ui import app",
             "Layers",
-            "runstrength_tui.service.context -> runstrength_tui.ui.app",
+            "runstrength_tui.service.coach_inputs -> runstrength_tui.ui.app",
         ),
     ],
 )
@@ -59,3 +59,20 @@ def test_a_forbidden_import_breaks_the_contracts(tmp_path, module, line, contrac
     assert result.returncode == 1, result.stdout + result.stderr
     broken = result.stdout[result.stdout.index("Broken contracts") :]
     assert contract in broken and culprit in broken
+
+
+def test_the_guard_is_asked_only_through_the_coach():
+    """The service and the front ends ask the coach (domain/coach.py), which runs every
+    rule through the guard's RULES: none of them calls a guard check, or a running rule,
+    by hand (issue 27: the coach behind one door)."""
+    import re
+
+    by_hand = re.compile(r"\bguard\.(check_set|check_session|review|quiet|within_prescription)\(|\brunning_guard\b")
+    found = [
+        f"{path.relative_to(ROOT)}:{n}"
+        for layer in ("service", "ui", "cli")
+        for path in sorted((ROOT / "runstrength_tui" / layer).rglob("*.py"))
+        for n, line in enumerate(path.read_text().splitlines(), 1)
+        if by_hand.search(line)
+    ]
+    assert found == []

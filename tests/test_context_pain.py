@@ -63,7 +63,7 @@ def test_older_sets_are_kept_only_for_exercises_with_a_pain_mark_in_half_a_year(
     later = sitting(store, DAY - timedelta(days=61), ("goblet-squat", False))
     recent = sitting(store, DAY - timedelta(days=1), ("goblet-squat", False))
 
-    ctx = service.Context.load(store, DAY)
+    ctx = service.load_coach(store, DAY)
     since = DAY - timedelta(days=service.HISTORY_DAYS)
     assert [s.id for s in ctx.history] == [s.id for s in planks if s.date >= since] + [recent[0].id]
     # goblet-squat hurt 100 days ago: its older sets stay (hurt or not); the calf raise's mark
@@ -79,8 +79,8 @@ def test_a_pain_mark_in_the_open_session_keeps_that_exercise_s_older_sets(histor
     store = h.store
     old = sitting(store, DAY - timedelta(days=90), ("calf-raise", False), ("goblet-squat", False))
     weekly_planks(store, DAY - timedelta(days=83), DAY - timedelta(days=6))
-    assert service.Context.load(store, DAY).pain_history == []
+    assert service.load_coach(store, DAY).pain_history == []
     [now] = sitting(store, DAY, ("calf-raise", True), finish=False)
-    ctx = service.Context.load(store, DAY)
+    ctx = service.load_coach(store, DAY)
     assert [s.id for s in ctx.pain_history] == [old[0].id]
     assert ctx.history[-1].id == now.id

@@ -29,6 +29,10 @@ class CatalogError(ValueError):
     """The catalog file is broken: the message names the entry and the field."""
 
 
+# Leg work too light to need the 48 hours between leg sessions: shins, feet, mobility.
+LIGHT_LEG_FAMILIES = frozenset({"tibialis", "foot", "ankle-mobility", "hip-mobility"})
+
+
 @dataclass(frozen=True)
 class Exercise:
     id: str
@@ -182,6 +186,12 @@ class Catalog:
             out.update({e.id: name for e in members})
         self._pain = out
         return out
+
+    def spares_legs(self, exercise_ids: Iterable[str]) -> bool:
+        """True when a session of these exercises leaves the legs fresh: only upper-body,
+        core and mobility work, shins and feet (the leg-free session, the finisher)."""
+        ids = [i for i in exercise_ids if i in self]
+        return bool(ids) and all(not self.get(i).legs or self.get(i).family in LIGHT_LEG_FAMILIES for i in ids)
 
     def pain_family(self, exercise_id: str) -> str:
         """The family pain is judged by: the movement family joined with every easier and

@@ -24,38 +24,22 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
+from . import running_guard
 from .catalog import Catalog, Exercise
 from .loads import step_up
-from .model import KG_PER_LB, Profile, SessionRecord, SetRecord
+from .model import KG_PER_LB, GuardWarning, Profile, SessionRecord, SetRecord
 from .rules import THRESHOLDS, Thresholds
 from .weeks import consistent_weeks, session_load, week_start
 from .words import DAY_NAMES, format_load, number
 
 if TYPE_CHECKING:  # the planner imports the guard's neighbours, not the guard
     from .plan import Prescribed
+    from .runs import Run
 
 LEVEL_ORDER = {"warning": 0, "caution": 1, "info": 2}
 
 T = THRESHOLDS
 _EPS = 1e-9
-
-
-@dataclass(frozen=True)
-class GuardWarning:
-    code: str
-    level: str  # "info" | "caution" | "warning"
-    message: str
-    advice: str
-    exercise: str = ""
-
-    def to_dict(self) -> dict[str, str]:
-        return {
-            "code": self.code,
-            "level": self.level,
-            "message": self.message,
-            "advice": self.advice,
-            "exercise": self.exercise,
-        }
 
 
 # ---------------------------------------------------------------------------- words
@@ -379,6 +363,7 @@ class SessionFacts:
     prescribed: bool
     finisher: bool
     run_on: Callable[[date], str]
+    runs: Sequence[Run] = ()  # imported runs (the day before matters)
 
     @property
     def week_start(self) -> date:
@@ -394,6 +379,8 @@ class WeekFacts:
     sessions: list[SessionRecord]  # up to today
     profile: Profile
     week: WeekPlanLoad | None
+    runs: Sequence[Run] = ()  # imported runs of the last weeks
+    acks: Sequence[tuple[str, str, date]] = ()  # "I know" said to a note: (code, exercise, day)
 
 
 # ---------------------------------------------------------------------------- set level
@@ -558,7 +545,11 @@ def _back_to_back(f: SessionFacts) -> list[GuardWarning]:
     """Strength the day before or after another session: 48 h between sessions that load
     the same muscles (ACSM 2009)."""
     day, past = f.day, f.past
-    near = sorted({s.date for s in f.sessions if 0 < abs((s.date - day).days) < T.min_days_between_sessions})
+    if f.catalog.spares_legs(f.exercise_ids):  # a leg-free session or finisher leaves the legs fresh
+        return []
+    near = sorted(
+        {s.date for s in f.sessions if s.loads_legs and 0 < abs((s.date - day).days) < T.min_days_between_sessions}
+    )
     if not near:
         return []
     other = near[-1]
@@ -583,20 +574,19 @@ def _too_many_sessions(f: SessionFacts) -> list[GuardWarning]:
     """More than 3 sessions in 7 days, or 2 over the week's target (Balsalobre-Fernández
     2016, Blagrove 2018: 2–3 a week)."""
     day, past, finisher = f.day, f.past, f.finisher
-    recent = [s for s in f.sessions if s.kind != "finisher" and day - timedelta(days=6) <= s.date <= day]
+    if f.catalog.spares_legs(f.exercise_ids):  # the leg-free session and the finisher are never too many
+        return []
+    recent = [s for s in f.sessions if s.loads_legs and day - timedelta(days=6) <= s.date <= day]
     in_7_days = len(recent) + (0 if finisher else 1)
     start = f.week_start
-    week_count = sum(s.weight for s in f.sessions if start <= s.date <= start + timedelta(days=6)) + (
-        0.5 if finisher else 1
-    )
-    target = f.profile.planned_target_for_week(start)
-    known = [ex for i in f.exercise_ids if (ex := _exercise(i, f.catalog)) is not None]
-    core_only = bool(known) and all(ex.kind in ("core", "mobility") and not ex.legs for ex in known)
-    level = "info" if core_only else "caution"  # a few minutes of core work is not "too much"
+    # the week's sessions as the target counts them (a finisher after a run is an extra)
+    week_count = sum(
+        s.weight for s in f.sessions if s.kind != "finisher" and start <= s.date <= start + timedelta(days=6)
+    ) + (0.5 if finisher else 1)
+    target = f.profile.target_for_week(start)
+    level = "caution"
     if finisher:
         advice = "Two or three sessions a week is the dose that helps runners, so skip the finisher and rest today."
-    elif core_only and not past:
-        advice = "A few minutes of core work like this is fine; keep the leg work for the planned days."
     elif past:
         advice = "Two or three sessions a week is the dose that helps runners; spread next week's sessions out."
     else:
@@ -751,6 +741,22 @@ def _volume_creep(f: WeekFacts) -> list[GuardWarning]:
     ]
 
 
+# ---------------------------------------------------------------------------- the runs themselves
+
+
+def _after_hard_run(f: SessionFacts) -> list[GuardWarning]:
+    """Strength the day after an unplanned long or hard run (:mod:`.running_guard`)."""
+    declared = f.profile.run_on(f.day - timedelta(days=1))
+    return running_guard.after_hard_run(f.day, f.runs, declared) if f.runs else []
+
+
+def _running_load(f: WeekFacts) -> list[GuardWarning]:
+    """This week's running well above the 4 weeks before (:mod:`.running_guard`)."""
+    if not f.runs:
+        return []
+    return running_guard.running_load(f.today, f.runs, week_start_index=f.profile.week_start_index, acks=f.acks)
+
+
 # ---------------------------------------------------------------------------- the rules
 
 
@@ -771,7 +777,6 @@ class Rule:
     on_session: Callable[[SessionFacts], list[GuardWarning]] | None = None
     on_week: Callable[[WeekFacts], list[GuardWarning]] | None = None
     silenceable: bool = True  # "I know" quiets it for a week; pain is never quieted
-    checked_in: str = ""  # a rule whose check lives in another module (it reads other data)
 
 
 #: Every rule, in the order the checks run (and their warnings are listed).
@@ -791,8 +796,8 @@ RULES: tuple[Rule, ...] = (
     Rule("irregular", "irregular weeks", WEEK, on_week=_irregular),
     Rule("volume-spike", "weekly load spike", WEEK, on_set=_set_volume_spike, on_week=_week_volume_spike),
     Rule("volume-creep", "more than planned, week after week", WEEK, on_week=_volume_creep),
-    Rule("running-load", "running load jump", WEEK, checked_in="running_guard.running_load"),
-    Rule("after-hard-run", "after an unplanned hard run", SESSION, checked_in="running_guard.after_hard_run"),
+    Rule("running-load", "running load jump", WEEK, on_week=_running_load),
+    Rule("after-hard-run", "after an unplanned hard run", SESSION, on_session=_after_hard_run),
 )
 
 #: What each code means, in the words a person reads (History, finish dialog, CLI text).
@@ -873,6 +878,7 @@ def check_session(
     prescribed: bool = False,
     finisher: bool = False,
     run_on: Callable[[date], str] | None = None,
+    runs: Sequence[Run] = (),
 ) -> list[GuardWarning]:
     """Warnings for a session about to start (or logged) on ``day`` with these exercises.
 
@@ -881,7 +887,8 @@ def check_session(
     session on this day (the guard never warns about what the app itself prescribed, so
     the day-choice and comeback notes stay quiet; the plan's reason says it instead).
     ``finisher``: the sitting is a 5-minute finisher. ``run_on``: the day's run type
-    (imported runs and races included); the declared week by default.
+    (imported runs and races included); the declared week by default. ``runs``: the
+    imported runs (the day before's decides ``after-hard-run``).
     """
     facts = SessionFacts(
         day=day,
@@ -894,6 +901,7 @@ def check_session(
         prescribed=prescribed,
         finisher=finisher,
         run_on=run_on or profile.run_on,
+        runs=runs,
     )
     return [w for check in _SESSION_CHECKS for w in check(facts)]
 
@@ -905,14 +913,20 @@ def review(
     sessions: list[SessionRecord],
     profile: Profile,
     week: WeekPlanLoad | None = None,
+    runs: Sequence[Run] = (),
+    acks: Sequence[tuple[str, str, date]] = (),
 ) -> list[GuardWarning]:
-    """Week-level notes for ``status`` and the Week screen: irregular, volume-spike."""
+    """Week-level notes for ``status`` and the Week screen (irregular, volume-spike,
+    volume-creep, running-load). ``runs`` are the imported runs; ``acks`` the notes the
+    runner said "I know" to (running-load reads them itself)."""
     facts = WeekFacts(
         today=today,
         sets=[s for s in {s.id: s for s in history}.values() if s.date <= today],
         sessions=[s for s in sessions if s.date <= today],
         profile=profile,
         week=week,
+        runs=runs,
+        acks=acks,
     )
     return [w for check in _WEEK_CHECKS for w in check(facts)]
 

@@ -22,8 +22,8 @@ WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 #: A record as the store keeps it: a JSON object.
 Doc = dict[str, Any]
 
-SIGNALS = ("off", "bell", "sound")  # Profile.signal
-NOTIFY_MODES = ("off", "unfocused", "always")  # Profile.notify
+SIGNALS = ("off", "bell", "sound")  # TuiSettings.signal
+NOTIFY_MODES = ("off", "unfocused", "always")  # TuiSettings.notify
 
 
 def _to_json(value: object) -> object:
@@ -37,6 +37,27 @@ def _to_json(value: object) -> object:
 
 def level_rank(level: str) -> int:
     return LEVELS.index(level)
+
+
+@dataclass(frozen=True)
+class GuardWarning:
+    """A note of the guard (:mod:`.guard`): a stable code, a level, what we noticed and
+    what to do instead; ``exercise`` is empty for a note about a sitting or the week."""
+
+    code: str
+    level: str  # "info" | "caution" | "warning"
+    message: str
+    advice: str
+    exercise: str = ""
+
+    def to_dict(self) -> dict[str, str]:
+        return {
+            "code": self.code,
+            "level": self.level,
+            "message": self.message,
+            "advice": self.advice,
+            "exercise": self.exercise,
+        }
 
 
 @dataclass(frozen=True)
@@ -104,7 +125,9 @@ class SetRecord:
 
 @dataclass(frozen=True)
 class SessionRecord:
-    """One sitting. ``kind`` is 'strength' or 'finisher' (a finisher counts half)."""
+    """One sitting. ``kind`` is 'strength', 'leg-free' (the short third session that spares
+    the legs: it counts towards the target but not for the 48 hours between leg sessions)
+    or 'finisher' (counts half, and spares the legs too)."""
 
     id: str
     date: date
@@ -120,6 +143,11 @@ class SessionRecord:
         reopened sitting keeps its minutes) plus the one running since it (re)opened."""
         start = self.resumed_at or self.started_at
         return (self.minutes or 0.0) + max(0.0, (until - start).total_seconds()) / 60
+
+    @property
+    def loads_legs(self) -> bool:
+        """A full session: the days around it keep the 48 hours between leg sessions."""
+        return self.kind == "strength"
 
     @property
     def weight(self) -> float:
@@ -171,7 +199,6 @@ class Profile:
     # (first day it applies to, the running week before that day's change): a change of
     # running week re-plans from its day on and never rewrites the days before it
     runs_history: tuple[tuple[date, tuple[str, ...]], ...] = ()
-    beeps: bool = False  # 3-2-1 beeps before a timer ends (TUI setting)
     races: tuple[date, ...] = ()  # race days: the plan tapers before each one
     # (race day, distance: 5k | 10k | half | marathon | ultra); a race not listed here is
     # taken as a half marathon (rules.DEFAULT_RACE_DISTANCE)
@@ -185,20 +212,16 @@ class Profile:
     level_history: tuple[tuple[date, str], ...] = ()
     # (exercise, day): pain marks on or before that day no longer keep it out of the plan
     pain_cleared: tuple[tuple[str, date], ...] = ()
-
-    signal: str = "sound"  # the end of a timer: "off" | "bell" | "sound" (TUI setting)
-    notify: str = "unfocused"  # desktop notification: "off" | "unfocused" | "always" (TUI setting)
-    theme: str = ""  # the TUI's theme name ("" = Textual's default)
     session_time: str = ""  # "18:30": when `plan --ics` puts sessions ("" = all-day events)
 
-    def planned_target(self, asked: int) -> int:
+    def target_for_week(self, start: date) -> int:
+        """The target of the week starting on ``start``, as the plan places it: the ``target``
+        that applied then (``target_history``), beginners 2 at most. The one name for "the
+        target" is ``target``: sessions a week (a finisher counts as half)."""
         from .rules import THRESHOLDS
 
+        asked = self.asked_target_for_week(start)
         return min(asked, THRESHOLDS.beginner_max_sessions) if self.level == "beginner" else asked
-
-    def planned_target_for_week(self, start: date) -> int:
-        """The week's target as the plan places it (the beginner cap applied)."""
-        return self.planned_target(self.target_for_week(start))
 
     def race_distance(self, day: date) -> str | None:
         """The distance of the race on ``day`` as declared (None: not declared)."""
@@ -230,8 +253,9 @@ class Profile:
         history.append((day, level))
         return replace(self, level=level, level_history=tuple(history), plyo_ready=False)
 
-    def target_for_week(self, start: date) -> int:
-        """The weekly target that applied to the week starting on ``start``."""
+    def asked_target_for_week(self, start: date) -> int:
+        """The target the runner had asked for the week starting on ``start``, before the
+        beginners' cap (a beginner asking for 3 gets a leg-free third session)."""
         applicable = [t for since, t in sorted(self.target_history) if since <= start]
         if applicable:
             return applicable[-1]
@@ -285,4 +309,29 @@ class Profile:
         return cls(**values)
 
     def with_changes(self, **changes: Any) -> Profile:
+        return replace(self, **changes)
+
+
+@dataclass(frozen=True)
+class TuiSettings:
+    """The app's own settings: how the end of a timer is signalled, and the theme. Not the
+    runner's profile (the planner and the guard never read them); the CLI ignores them.
+
+    They are kept in the profile's document, beside its fields (a log from before they had
+    their own record loads unchanged), and go with it into an export."""
+
+    signal: str = "sound"  # the end of a timer: "off" | "bell" | "sound"
+    notify: str = "unfocused"  # desktop notification: "off" | "unfocused" | "always"
+    beeps: bool = False  # 3-2-1 beeps before a timer ends
+    theme: str = ""  # the theme's name ("" = Textual's default)
+
+    def to_doc(self) -> Doc:
+        return asdict(self)
+
+    @classmethod
+    def from_doc(cls, doc: Doc | None) -> TuiSettings:
+        """The settings kept in a profile document (defaults for those it lacks, or with none)."""
+        return cls(**{f.name: doc[f.name] for f in fields(cls) if doc and f.name in doc})
+
+    def with_changes(self, **changes: Any) -> TuiSettings:
         return replace(self, **changes)

@@ -16,7 +16,7 @@ numbers in :mod:`rules`; this module turns them into sessions (docs/coaching.md 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 
@@ -57,6 +57,16 @@ def _seconds(items: list[Prescribed]) -> int:
     return session_seconds(pair_up(items))
 
 
+def _heavy(p: Prescribed) -> bool:
+    """A lift of the heavier phase (its sets stay: fewer sets of heavy work is no phase)."""
+    return (
+        p.role == "main"
+        and p.reps is not None
+        and p.reps[1] <= T.heavy_reps[1]
+        and p.min_rest >= T.heavy_min_rest_seconds
+    )
+
+
 def fit_to_minutes(exercises: list[Prescribed], minutes: int, keep_mains: bool = False) -> list[Prescribed]:
     """Trim a session to its minutes (warm-up included), by priority: accessory and core
     rests down to what the exercise needs, accessory and core sets down to 2, drop an
@@ -80,7 +90,7 @@ def fit_to_minutes(exercises: list[Prescribed], minutes: int, keep_mains: bool =
             items[i] = replace(items[i], rest=items[i].min_rest)
 
     def cut(indexes: list[int], floor: int) -> bool:
-        able = [i for i in indexes if items[i].sets > floor]
+        able = [i for i in indexes if items[i].sets > (max(floor, T.heavy_sets) if _heavy(items[i]) else floor)]
         if not able:
             return False
         i = max(able, key=lambda j: (items[j].sets, j))
@@ -120,6 +130,10 @@ def fit_to_minutes(exercises: list[Prescribed], minutes: int, keep_mains: bool =
         items.pop(extra[-1])
         return True
 
+    while over() and drop_extra_prehab(3):
+        pass
+    # a main lift keeps its second set before a third small exercise stays (it comes back
+    # below with one set where the time allows)
     while over() and drop_extra_prehab(2):
         pass
     while over() and cut(mains(), 1):
@@ -130,8 +144,28 @@ def fit_to_minutes(exercises: list[Prescribed], minutes: int, keep_mains: bool =
     while over() and len(items) > 2:
         i = (others() or [len(items) - 1])[-1]
         items.pop(i)
-    # fill what the cuts left free: a dropped exercise back with one set where it fits
-    # (in the template's order), then a set back, main lifts first
+    # fill what the cuts left free: the main lifts' second set first (two sets of the
+    # lifts that carry the session beat a third small exercise), then a dropped exercise
+    # back with one set where it fits (in the template's order), then sets back, main
+    # lifts first
+    wanted = {p.exercise: p.sets for p in exercises}
+
+    def grow(indexes: Callable[[], list[int]], cap: int = 99) -> None:
+        grew = True
+        while grew:
+            grew = False
+            for i in indexes():
+                p = items[i]
+                if p.sets < min(cap, wanted.get(p.exercise, p.sets)) and (
+                    p.role == "main" or p.sets < min([items[j].sets for j in mains()] or [9])
+                ):
+                    items[i] = replace(p, sets=p.sets + 1)
+                    if over():
+                        items[i] = p
+                    else:
+                        grew = True
+
+    grow(mains, cap=2)
     order = [p.exercise for p in exercises]
     for p in exercises:
         if p.role == "main" or any(q.exercise == p.exercise for q in items):
@@ -140,20 +174,7 @@ def fit_to_minutes(exercises: list[Prescribed], minutes: int, keep_mains: bool =
         items.insert(at, replace(p, sets=1, rest=p.min_rest))
         if over():
             items.pop(at)
-    wanted = {p.exercise: p.sets for p in exercises}
-    grew = True
-    while grew:
-        grew = False
-        for i in mains() + others():
-            p = items[i]
-            if p.sets < wanted.get(p.exercise, p.sets) and (
-                p.role == "main" or p.sets < min([items[j].sets for j in mains()] or [9])
-            ):
-                items[i] = replace(p, sets=p.sets + 1)
-                if over():
-                    items[i] = p
-                else:
-                    grew = True
+    grow(lambda: mains() + others())
     return pair_up(items)
 
 
@@ -363,6 +384,19 @@ def unilateral_reps(week_reps: tuple[int, int], level: str, loaded: bool) -> tup
     return (10, 12) if week_reps[1] <= 12 else (10, 15)
 
 
+def heavy_lift(ex: Exercise, role: str, spec: SessionSpec) -> bool:
+    """A lift for the heavier phase: an advanced week marked heavy, a loaded two-leg main
+    lift, on a day that may progress (no lighter week, taper, comeback or race recovery)."""
+    return (
+        spec.dose.heavy
+        and role == "main"
+        and ex.kind == "strength"
+        and ex.weighted
+        and not ex.per_side
+        and spec.may_progress
+    )
+
+
 def _prescribe(
     ex: Exercise,
     role: str,
@@ -387,6 +421,9 @@ def _prescribe(
             reps = unilateral_reps(dose.reps, profile.level, ex.weighted)
     else:
         sets, reps, seconds = min(dose.sets, 2), ex.reps, None
+    heavy = heavy_lift(ex, role, spec)
+    if heavy:
+        sets, reps = T.heavy_sets, T.heavy_reps
     if spec.comeback < 1.0 and spec.back_on is not None:
         history = [h for h in history if h.date < spec.back_on]  # what was done before the break
     last = _last_session(ex.id, history)
@@ -413,21 +450,37 @@ def _prescribe(
             seconds = last_top
         elif back_to_sets and reps is not None and reps[1] > last_top:
             reps = (min(reps[0], max(1, last_top - 3)), last_top)
-        if seconds is not None:
-            if seconds > last_top and sets > last_sets:
+        # a single set last time: the second set is the change (reps wait), else reps first
+        if seconds is not None and seconds > last_top and sets > last_sets:
+            if last_sets == 1:
+                sets, seconds = 2, last_top
+            else:
                 sets = last_sets
         elif reps is not None and reps[1] > last_top and sets > last_sets:
-            sets = last_sets
+            if last_sets == 1:
+                sets, reps = 2, (min(reps[0], max(1, last_top - 3)), last_top)
+            else:
+                sets = last_sets
         # double progression: every set at the top of the range, none harder than RPE 8 →
         # the next owned weight (and the sets the runner is used to: one change at a time,
         # and a set the time trim would take away is no progression at all)
         easy_enough = all(s.rpe is None or s.rpe <= 8 for s in last)
-        raise_load = last_load is not None and hit_top and easy_enough and spec.may_progress and pain is None
+        # into the heavier phase from 10+ reps: the next weight up, whatever the reps were
+        entering_heavy = heavy and last_top > T.heavy_reps[1]
+        raise_load = (
+            last_load is not None and (hit_top or entering_heavy) and easy_enough and spec.may_progress and pain is None
+        )
         if last_load is not None and weights:
             if raise_load and reps is not None and (nxt := step_up(ex, profile, last_load)) is not None:
                 load = nxt
-                sets = min(sets, last_sets)
+                if not entering_heavy:  # a phase change lowers the reps: its sets are its own
+                    sets = min(sets, len(last))  # the weight is the day's one change
                 reps = (reps[0], min(reps[1], max(reps[0], last_top)))
+                if entering_heavy:
+                    note = (
+                        note
+                        or f"fewer reps with more weight: {format_load(nxt, unit)}, up from {format_load(last_load, unit)}"
+                    )
                 owned = (tool == "dumbbells" and profile.dumbbells) or (tool == "kettlebell" and profile.kettlebells)
                 what = {"dumbbells": "dumbbell", "kettlebell": "kettlebell", "barbell": "plate step"}.get(
                     tool or "", "step"
@@ -441,6 +494,9 @@ def _prescribe(
                     f"up from {format_load(last_load, unit)}{because}; "
                     f"{format_load(nxt, unit)} is your next {what}" + ("" if owned else " (standard step)")
                 )
+            elif reps is not None and reps[0] > T.heavy_reps[1] >= last_top:
+                # out of the heavier phase, back to 10+ reps: one step below its weight
+                load = at_or_below(weights, last_load - 1e-3) or min(weights)
             else:
                 load = at_or_below(weights, last_load) or min(weights)
         elif last_load is not None:
@@ -474,6 +530,10 @@ def _prescribe(
         sets = max(1, sets // 2)
     rest = ex.rest
     min_rest = ex.min_rest
+    if heavy:
+        rest, min_rest = max(rest, T.heavy_rest_seconds), max(min_rest, T.heavy_min_rest_seconds)
+        phase = f"heavier phase: {T.heavy_reps[0]}–{T.heavy_reps[1]} reps, {rest // 60} min rest or more"
+        note = f"{phase}; {note}" if note else phase
     return Prescribed(
         ex.id,
         ex.name,
@@ -527,16 +587,18 @@ def build_session(
     programs: Programs,
     history: Sequence[SetRecord] = (),
     pain: dict[str, PainStatus] | None = None,
+    leg_free: bool = False,
 ) -> list[Prescribed]:
     template = programs.templates[profile.level]
     owned = _owned(profile)
     pain = pain or {}
     blocked = pain_blocked(pain, catalog, spec.today)
-    slots = (
-        template.full_body
-        if (spec.full_body and template.full_body)
-        else template.sessions[template_index % len(template.sessions)]
-    )
+    if leg_free:
+        slots = programs.leg_free
+    elif spec.full_body and template.full_body:
+        slots = template.full_body
+    else:
+        slots = template.sessions[template_index % len(template.sessions)]
     chosen: list[Prescribed] = []
     used: set[str] = set()
     families: dict[str, str] = {}  # one exercise per movement family: family → its exercise's name
@@ -548,6 +610,7 @@ def build_session(
             and e.family not in families
             and (new_ok or spec.known is None or e.id in spec.known)
             and (e.kind != "plyometric" or spec.plyo)
+            and (not leg_free or catalog.spares_legs([e.id]))
         )
 
     for slot in slots:
@@ -633,9 +696,17 @@ def build_session(
         chosen = [
             p if p.role == "main" or p.sets <= min(main_sets) else replace(p, sets=min(main_sets)) for p in chosen
         ]
+    if leg_free:
+        return fit_to_minutes(chosen, min(profile.minutes, T.leg_free_minutes))
     chosen = _prehab_by_need(chosen, catalog, history, spec.today)
     # a full-body session keeps every pattern (squat, hinge, single leg, calf, core)
     return fit_to_minutes(chosen, profile.minutes, keep_mains=spec.full_body)
+
+
+# The weekly movement budget's order after a session's first calf exercise: hip abduction,
+# the other calf work (bent-knee, then straight-knee), then shins and feet; a movement not
+# trained in the last 7 days goes first (docs/coaching.md § Prescribing and progression).
+PREHAB_PRIORITY = ("hip-abduction", "soleus", "calf", "tibialis", "foot")
 
 
 def _prehab_by_need(
@@ -648,7 +719,13 @@ def _prehab_by_need(
     if len(at) <= 2 or today is None:
         return chosen
     week = {catalog.family(h.exercise) for h in history if h.exercise in catalog and 0 < (today - h.date).days <= 7}
-    rest = sorted(at[1:], key=lambda i: (catalog.family(chosen[i].exercise) in week, i))
+
+    def need(i: int) -> tuple[bool, int, int]:
+        family = catalog.family(chosen[i].exercise)
+        rank = PREHAB_PRIORITY.index(family) if family in PREHAB_PRIORITY else len(PREHAB_PRIORITY)
+        return (family in week, rank, i)
+
+    rest = sorted(at[1:], key=need)
     out = list(chosen)
     for pos, i in zip(at[1:], rest):
         out[pos] = chosen[i]
@@ -954,18 +1031,27 @@ class TodayPlan:
         }
 
 
+LEG_FREE_WORDS = "upper back, core, shins and feet"
+
+
 def target_note(profile: Profile) -> str | None:
     if profile.level == "beginner" and profile.target > T.beginner_max_sessions:
         return (
-            f"Beginners do {T.beginner_max_sessions} sessions a week, so the plan places {T.beginner_max_sessions}; "
-            f"your target of {profile.target} is kept for when you move up a level."
+            f"Beginners do {T.beginner_max_sessions} full sessions a week, so the plan places {T.beginner_max_sessions}; "
+            f"your target of {profile.target} is kept for when you move up a level, and meanwhile the third is a "
+            f"short session that spares your legs ({LEG_FREE_WORDS})."
+        )
+    if profile.target >= 3:
+        return (
+            f"When a running week leaves room for fewer than {profile.target} full sessions, the plan adds one short "
+            f"session that spares your legs ({LEG_FREE_WORDS}); it counts towards the target."
         )
     return None
 
 
 def _week_notes(dc: DayContext, profile: Profile, catalog: Catalog) -> tuple[str, ...]:
     notes = []
-    capped = target_note(profile)
+    capped = target_note(profile) if profile.level == "beginner" else None
     if capped:
         notes.append(capped)
     w = plan_week(dc.sched.week.start, dc.sched.week.start, dc.week, ())
@@ -978,7 +1064,15 @@ def _week_notes(dc: DayContext, profile: Profile, catalog: Catalog) -> tuple[str
         notes.append(
             f"This running week leaves room for {plural(fits, 'strength session')} with a day "
             f"between them and a day away from each key run ({_key_runs(dc.week, w.start)}), "
-            f"so the plan places {fits} instead of {w.target}."
+            f"so the plan places {fits} instead of {w.target}"
+            + (
+                f", and a short session that spares your legs ({LEG_FREE_WORDS}) on another day."
+                if (asked := profile.asked_target_for_week(w.start)) >= 3
+                and fits + 1 <= asked
+                and dc.spec.light_base is None
+                and not dc.block.comeback
+                else "."
+            )
         )
     notes += referral(dc.pain, catalog)
     return tuple(notes)
@@ -1139,6 +1233,28 @@ def today_plan(
         return replace(
             common, kind="strength", reason=reason, exercises=tuple(exercises), warmup=build_warmup(programs, catalog)
         )
+    if today == sched.leg_free and dc.spec.light_base is None and not dc.spec.taper and not block.comeback:
+        legfree = build_session(
+            dc.index,
+            dc.spec,
+            profile,
+            catalog,
+            programs,
+            prescription_history(dc, sessions, history),
+            dc.pain,
+            leg_free=True,
+        )
+        if legfree:
+            full = len(sched.week.days)
+            minutes = round(estimated_minutes(legfree))
+            reason = (
+                f"A short session that spares your legs: this running week has room for {plural(full, 'full session')} "
+                f"and your target is {profile.asked_target_for_week(sched.week.start)}, so today is {LEG_FREE_WORDS} (about {minutes} min). "
+                "It counts towards the week's target; the 48 hours between leg sessions still hold."
+            )
+            if run in ("easy", "hard"):
+                reason += " Do it after your run or at another time of day."
+            return replace(common, kind="leg-free", reason=reason, exercises=tuple(legfree))
     blocked = week.blocked(today)
     target = sched.week.target
     done_weight = sum(s.weight for s in sessions if sched.week.start <= s.date < today)
@@ -1162,7 +1278,7 @@ def today_plan(
         reason = f"{not_owed}."
     elif done_weight >= target - 1e-9 and target > 0:
         reason = f"You have done this week's {plural(target, 'session')}; {nxt_text}."
-    elif any(abs((s.date - today).days) == 1 for s in sessions if s.date < today):
+    elif any(abs((s.date - today).days) == 1 for s in sessions if s.date < today and s.loads_legs):
         reason = f"Strength yesterday: muscles need about 48 hours between sessions; {nxt_text}."
     elif (race := week.race_ahead(today)) is not None:
         reason = (
@@ -1174,7 +1290,7 @@ def today_plan(
     else:
         reason = f"Rest day: recovery is part of training; {nxt_text}."
     if sched.finisher_ok:
-        reason += " A 5-minute finisher after the run is optional."
+        reason += " A 5-minute finisher after the run is optional: trunk and feet, nothing that tires the legs."
         finisher = tuple(build_finisher(profile, catalog, programs))
         return replace(common, kind="finisher-only", reason=reason, finisher=finisher)
     return replace(common, reason=reason)
@@ -1193,10 +1309,12 @@ class PlannedDay:
     comeback: int = 0
     taper: bool = False
     upcoming: tuple[str, ...] = ()  # what comes later under a condition ("pogo hops from week 5 …")
+    kind: str = "strength"  # or "leg-free": the short session that spares the legs
 
     def to_dict(self) -> dict[str, object]:
         return {
             "date": self.date.isoformat(),
+            "kind": self.kind,
             "block_week": self.block_week,
             "light_week": self.light_week,
             "estimated_minutes": estimated_minutes(self.exercises),
@@ -1296,7 +1414,7 @@ def plan_ahead(
     day = today
     while day < end:
         plan = today_plan(day, profile, sessions, history, catalog, programs, actual, ahead=day > today)
-        if plan.kind == "strength":
+        if plan.kind in ("strength", "leg-free"):
             week = RunningWeek.of(profile, actual)
             dc = _day_context(day, profile, sessions, history, programs, week, catalog)
             upcoming = conditional_items(profile, catalog, programs, day, dc.spec, dc.index, sessions)
@@ -1309,11 +1427,13 @@ def plan_ahead(
                     plan.reason,
                     plan.comeback,
                     plan.taper,
-                    upcoming,
+                    upcoming if plan.kind == "strength" else (),
+                    plan.kind,
                 )
             )
             sid = f"plan-{day.isoformat()}"
-            sessions = sessions + [SessionRecord(id=sid, date=day, started_at=_midnight(day), ended_at=_midnight(day))]
+            record = SessionRecord(id=sid, date=day, started_at=_midnight(day), ended_at=_midnight(day), kind=plan.kind)
+            sessions = sessions + [record]
             history = history + simulate_sets(day, sid, plan.exercises)
         day += timedelta(days=1)
     return out

@@ -18,6 +18,11 @@ from .validate import InputError
 from .weeks import week_start
 
 
+def default_profile(day: date) -> Profile:
+    """The profile in use before the runner saves one: defaults, the block starting this week."""
+    return Profile(block_start=week_start(day))
+
+
 def changed_profile(profile: Profile, day: date, new: bool, changes: dict[str, Any]) -> Profile:
     """``profile`` with ``changes`` (field → value) made on ``day``.
 

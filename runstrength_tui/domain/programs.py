@@ -34,6 +34,7 @@ class WeekDose:
     variation: bool = False
     light: bool = False
     drop: int = 0
+    heavy: bool = False  # advanced mid-block: the bilateral main lifts at 3 × 5–8
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,7 @@ class Programs:
     templates: dict[str, Template]
     finisher: tuple[FinisherSlot, ...]
     warmup: tuple[str, ...] = ()
+    leg_free: tuple[Slot, ...] = ()  # the short third session that spares the legs
 
 
 def _default_role(kind: str) -> str:
@@ -105,11 +107,14 @@ def parse_programs(raw: Mapping[str, Any], catalog: Catalog) -> Programs:
                     variation=bool(week.get("variation", 0)),
                     light=bool(week.get("light", False)),
                     drop=int(week.get("drop", 0)),
+                    heavy=bool(week.get("heavy", False)),
                 )
             except (KeyError, TypeError, ValueError, IndexError):
                 raise CatalogError(f"programs: {level} week {n}: needs sets, reps, hold_sets and hold") from None
             if not (1 <= dose.sets <= 3 and 1 <= dose.hold_sets <= 3 and 10 <= dose.reps[0] <= dose.reps[1] <= 20):
                 raise CatalogError(f"programs: {level} week {n}: sets must be 1–3 and reps inside 10–20")
+            if dose.heavy and dose.light:
+                raise CatalogError(f"programs: {level} week {n}: a lighter week cannot be a heavier one")
             weeks.append(dose)
         if not sessions or len(weeks) != 12:
             raise CatalogError(f"programs: [{level}] needs sessions and exactly 12 weeks")
@@ -127,4 +132,8 @@ def parse_programs(raw: Mapping[str, Any], catalog: Catalog) -> Programs:
     warmup = tuple(raw.get("warmup", {}).get("drills", []))
     for ex_id in warmup:
         check_slot("warmup", ex_id, None)
-    return Programs(templates, tuple(finisher), warmup)
+    leg_free = slots("leg_free", "slots", raw.get("leg_free", {}).get("slots", []))
+    for ex_id in [s.id for s in leg_free] + [s.id for s in finisher] + [s.beginner for s in finisher if s.beginner]:
+        if not catalog.spares_legs([ex_id]):
+            raise CatalogError(f"programs: the leg-free session and the finisher must spare the legs, not {ex_id!r}")
+    return Programs(templates, tuple(finisher), warmup, leg_free)

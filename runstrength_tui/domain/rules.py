@@ -110,6 +110,15 @@ class Thresholds:
     # 30 s of rest after the pair's round (each exercise still gets its own rest between
     # its sets, the partner's set included).
     pair_move_seconds: int = 15
+    # The leg-free session (docs/coaching.md § Scheduling): at most 15 minutes, warm-up included.
+    leg_free_minutes: int = 15
+    # The heavier phase (docs/coaching.md § Heavier work): advanced runners' bilateral main
+    # lifts at 3 × 5–8 in the middle of the block, at least 2 minutes between sets, never
+    # in a lighter week, a taper, a comeback or the days after a race.
+    heavy_sets: int = 3
+    heavy_reps: tuple[int, int] = (5, 8)
+    heavy_rest_seconds: int = 120
+    heavy_min_rest_seconds: int = 120
     pair_rest_min_seconds: int = 30
     minutes_slack: int = 1
     light_week_min_minutes: int = 10

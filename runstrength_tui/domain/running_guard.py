@@ -1,8 +1,9 @@
 """Running-load notes: the guard's rules about the runs themselves.
 
-Pure domain code (no clock reads, no I/O). Both rules return ``guard.GuardWarning``
+Pure domain code (no clock reads, no I/O). Both rules return ``GuardWarning``
 objects in the guard's style: a fact with the numbers and a suggestion, never injury
-odds, said at most once a week.
+odds, said at most once a week. They are registered in the guard's ``RULES`` like every
+other rule (``guard.check_session`` and ``guard.review`` run them when runs are given).
 
 - ``running-load``: this week's running distance or time is more than 30 % above the
   weekly average of the 4 weeks before it. Nielsen 2014 (Br J Sports Med 48:440, 874
@@ -18,7 +19,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, timedelta
 
-from .guard import GuardWarning, T
+from .model import GuardWarning
+from .rules import THRESHOLDS as T
 from .runs import KIND_RANK, Run, duration_text
 from .weeks import week_start
 from .words import number
@@ -37,7 +39,7 @@ _EPS = 1e-9
 
 def running_load(
     today: date,
-    runs: list[Run],
+    runs: Sequence[Run],
     *,
     week_start_index: int = 0,
     acks: Sequence[tuple[str, str, date]] = (),
@@ -94,7 +96,7 @@ def running_load(
     return []
 
 
-def after_hard_run(day: date, runs: list[Run], declared_yesterday: str) -> list[GuardWarning]:
+def after_hard_run(day: date, runs: Sequence[Run], declared_yesterday: str) -> list[GuardWarning]:
     """The ``after-hard-run`` note for a strength session planned or logged on ``day``.
 
     ``declared_yesterday`` is the declared running week's type for the day before

@@ -132,10 +132,6 @@ def _actual_map(actual: tuple[tuple[date, str], ...]) -> dict[date, str]:
     return dict(actual)
 
 
-def effective_target(profile: Profile, start: date) -> int:
-    return profile.planned_target_for_week(start)
-
-
 def _day_cost(day: date, week: RunningWeek, beginner: bool) -> int:
     run = week.run_on(day)
     nxt = week.run_on(day + timedelta(days=1))
@@ -172,8 +168,7 @@ class WeekPlan:
     done: tuple[date, ...]  # days of this week with a session before ``today``
     planned: tuple[date, ...]  # strength days from ``today`` on
     wanted: int  # sessions still wanted this week when planned
-    target: int  # the week's target as the plan places it
-    asked: int  # the target the runner asked for
+    target: int  # the week's target as the plan places it (Profile.target_for_week)
 
     @property
     def days(self) -> tuple[date, ...]:
@@ -190,11 +185,13 @@ def plan_week(start: date, today: date, week: RunningWeek, sessions: tuple[Sessi
     After the week's first day, a day that is second best (the day before a hard run; a
     running day for a beginner) is used only if the week's first plan used it too: a
     missed session comes back only where the rules still hold cleanly, else it is dropped."""
-    known = tuple(sorted({s.date for s in sessions if s.date < today}))
-    weight = sum(s.weight for s in sessions if start <= s.date < today)
+    # the days of full sessions keep the spacing; a leg-free session counts towards the
+    # target, a finisher (an extra after a run) does not take a full session's place
+    known = tuple(sorted({s.date for s in sessions if s.date < today and s.loads_legs}))
+    weight = sum(s.weight for s in sessions if start <= s.date < today and s.kind != "finisher")
     first: tuple[date, ...] | None = None
     if today > start:
-        at_start = tuple(sorted({s.date for s in sessions if s.date < start}))
+        at_start = tuple(sorted({s.date for s in sessions if s.date < start and s.loads_legs}))
         first = _plan_week(start, start, week, at_start, 0.0, None).planned
     return _plan_week(start, today, week, known, weight, first)
 
@@ -212,7 +209,7 @@ def _plan_week(
 ) -> WeekPlan:
     profile = week.profile
     end = start + timedelta(days=6)
-    target = effective_target(profile, start)
+    target = profile.target_for_week(start)
     done = tuple(d for d in known if start <= d <= end)
     wanted = max(0, math.ceil(target - weight - 1e-9))
     near = [d for d in known if start - timedelta(days=7) <= d <= end + timedelta(days=7)]
@@ -240,7 +237,7 @@ def _plan_week(
         if options:
             chosen = min(options, key=key)
             break
-    return WeekPlan(start, done, tuple(sorted(chosen)), wanted, target, profile.target_for_week(start))
+    return WeekPlan(start, done, tuple(sorted(chosen)), wanted, target)
 
 
 def missed_days(start: date, today: date, week: RunningWeek, sessions: tuple[SessionRecord, ...]) -> list[date]:
@@ -267,6 +264,7 @@ class Schedule:
     missed: tuple[date, ...]
     next_day: date | None  # the next strength day after today
     finisher_ok: bool  # an optional 5-minute finisher fits today
+    leg_free: date | None = None  # this week's short leg-free session, when the target needs it
 
 
 def next_strength_day(
@@ -299,14 +297,42 @@ def schedule(today: date, week: RunningWeek, sessions: tuple[SessionRecord, ...]
     this_week = plan_week(start, today, week, before)
     missed = tuple(d for d in missed_days(start, today, week, before) if d not in this_week.planned)
     nxt = next_strength_day(today, this_week, week, before)
-    taken = {s.date for s in before} | set(this_week.planned)
+    leg_free = leg_free_day(today, this_week, week, before)
+    # the finisher spares the legs (core, hips, feet): any easy-run day without a session,
+    # away from the long run and the days before a race
     finisher_ok = (
         today not in this_week.planned
-        and week.run_on(today) in ("easy", "hard")
+        and today != leg_free
+        and week.run_on(today) == "easy"
         and week.blocked(today) is None
-        and week.race_ahead(today) is None
-        and not any(abs((d - today).days) < T.min_days_between_sessions for d in taken)
-        and (nxt is None or (nxt - today).days >= T.min_days_between_sessions)
-        and sum(s.weight for s in before if s.date >= start) + 0.5 <= this_week.target - len(this_week.planned) + 1e-9
+        and week.race_ahead(today, T.taper_window_days) is None
+        and week.recovering(today) is None
     )
-    return Schedule(this_week, missed, nxt, finisher_ok)
+    return Schedule(this_week, missed, nxt, finisher_ok, leg_free)
+
+
+def leg_free_day(today: date, this_week: WeekPlan, week: RunningWeek, before: tuple[SessionRecord, ...]) -> date | None:
+    """The week's short leg-free session (docs/coaching.md § Scheduling, "A third session
+    that spares the legs"): when the full sessions done and planned fall short of a target
+    of 3 or more, one session of core, upper back, feet and shins on a day no rule forbids
+    (no long run or key run, not the day before or after one, no race window), from today
+    on, preferring a day next to the fewest full sessions; none when one was done this week."""
+    end = this_week.start + timedelta(days=6)
+    asked = week.profile.asked_target_for_week(this_week.start)
+    if asked < 3 or any(s.kind == "leg-free" and this_week.start <= s.date <= end for s in before):
+        return None
+    if len(this_week.done) + len(this_week.planned) >= asked:
+        return None
+    full = set(this_week.days)
+    free = [
+        this_week.start + timedelta(days=i)
+        for i in range(7)
+        if this_week.start + timedelta(days=i) >= today
+        and this_week.start + timedelta(days=i) not in full
+        and week.blocked(this_week.start + timedelta(days=i)) is None
+        and week.race_ahead(this_week.start + timedelta(days=i), T.taper_window_days) is None
+        and week.recovering(this_week.start + timedelta(days=i)) is None
+    ]
+    if not free:
+        return None
+    return min(free, key=lambda d: (sum(1 for f in full if abs((d - f).days) == 1), d))

@@ -407,7 +407,7 @@ SESSION = Doc(
         Field("id", ID, required=True),
         Field("date", Day(), required=True),
         Field("started_at", Moment(), required=True),
-        Field("kind", OneOf(("strength", "finisher"))),
+        Field("kind", OneOf(("strength", "leg-free", "finisher"))),
         Field("ended_at", Nullable(Moment())),
         Field("rpe", Nullable(RPE)),
         Field("minutes", Nullable(Num(0, 24 * 60))),
@@ -417,6 +417,14 @@ SESSION = Doc(
 
 
 RACE_DISTANCES = tuple(RACE_RECOVERY)
+
+#: The app's own settings (``model.TuiSettings``): stored in the profile's document.
+SETTINGS_FIELDS = (
+    Field("signal", OneOf(SIGNALS)),
+    Field("notify", OneOf(NOTIFY_MODES)),
+    Field("beeps", Bool()),
+    Field("theme", Text(64, re.compile(r"[A-Za-z0-9_-]*"), "a theme name")),
+)
 
 PROFILE = Doc(
     "profile",
@@ -438,7 +446,6 @@ PROFILE = Doc(
                 max_len=1000,
             ),
         ),
-        Field("beeps", Bool()),
         Field("races", ListOf(Day(plan=True), max_len=50)),
         Field("race_distances", ListOf(Pair(Day(plan=True), OneOf(RACE_DISTANCES)), max_len=50)),
         Field("dumbbells", ListOf(Num(0.5, MAX_LOAD_KG), max_len=60)),
@@ -446,16 +453,15 @@ PROFILE = Doc(
         Field("plyo_ready", Bool()),
         Field("level_history", ListOf(Pair(Day(plan=True), OneOf(LEVELS)), max_len=1000)),
         Field("pain_cleared", ListOf(Pair(SLUG, Day(plan=True)), max_len=1000)),
-        Field("signal", OneOf(SIGNALS)),
-        Field("notify", OneOf(NOTIFY_MODES)),
-        Field("theme", Text(64, re.compile(r"[A-Za-z0-9_-]*"), "a theme name")),
         Field("session_time", Text(5, re.compile(r"(([01][0-9]|2[0-3]):[0-5][0-9])?"), "a time like 18:30 or empty")),
+        # the app's own settings (model.TuiSettings), kept in the same document
+        *SETTINGS_FIELDS,
     ),
 )
 
 #: The plan ledger: what Today showed for a day, on that day ("missed" is said only of a
 #: day shown as a strength day; a re-plan never rewrites what was shown).
-SHOWN_KINDS = ("strength", "finisher-only", "rest")
+SHOWN_KINDS = ("strength", "leg-free", "finisher-only", "rest")
 SHOWN = Doc(
     "shown day",
     (

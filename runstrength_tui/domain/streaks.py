@@ -1,4 +1,5 @@
-"""The weekly review: which weeks met their target, streaks, block progress, heatmap, trend.
+"""The weekly review: which weeks met their target, streaks, block progress, heatmap, trend,
+and the review's figures (:func:`week_figures`) both front ends show.
 
 Pure Python: no clock reads, no I/O. ``today`` is always an argument.
 
@@ -12,7 +13,7 @@ Rules shared by every function here:
 - A finisher counts as half a session (``SessionRecord.weight``).
 - Sessions dated after ``today`` are ignored (they have not happened yet).
 - A week *counts* when it has at least that week's target
-  (``profile.planned_target_for_week(start)``: beginners 2 at most) and at least one session: a week with a
+  (``profile.target_for_week(start)``: beginners 2 at most) and at least one session: a week with a
   target of 0 and nothing done is not part of a streak.
 - Block weeks are the same calendar weeks: block week 1 is the week holding
   ``profile.block_start`` (sessions earlier in that week count towards it).
@@ -30,8 +31,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .model import Profile, SessionRecord
-from .weeks import week_days, week_start, weekly_counts
+from .model import Profile, SessionRecord, SetRecord
+from .weeks import session_loads, week_days, week_start, weekly_counts
 
 HEAT_SYMBOLS = "·░▒▓█"  # heat level 0..4 → character, readable without colour
 
@@ -112,7 +113,7 @@ def week_summaries(sessions: Iterable[SessionRecord], profile: Profile, today: d
     out: list[WeekSummary] = []
     while week <= current:
         done = counts.get(week, 0.0)
-        target = profile.planned_target_for_week(week)
+        target = profile.target_for_week(week)
         out.append(WeekSummary(week, done, target, _counts(done, target), week == current))
         week += _WEEK
     return out
@@ -157,7 +158,7 @@ def block_progress(sessions: Iterable[SessionRecord], profile: Profile, today: d
     n = max(1, profile.weeks)
     first = week_start(profile.block_start, start_weekday)
     starts = [first + i * _WEEK for i in range(n)]
-    targets = [profile.planned_target_for_week(w) for w in starts]
+    targets = [profile.target_for_week(w) for w in starts]
     planned_total = sum(targets)
 
     current = week_start(today, start_weekday)
@@ -268,3 +269,76 @@ def trend(
             done[w] += s.weight
             load[w] += float(loads.get(s.id, 0.0))
     return [TrendPoint(w, done.get(w, 0.0), load.get(w, 0.0)) for w in (first + i * _WEEK for i in range(weeks))]
+
+
+# ---------------------------------------------------------------- the week review's figures
+
+
+@dataclass(frozen=True)
+class WeekFigures:
+    """The Week review's figures, for the Week screen and `runstrength status --json`.
+
+    Loads are Foster's session load (session RPE × minutes, or the session's reps + hold
+    seconds when either is missing: :func:`.weeks.session_load`)."""
+
+    weeks_logged: int  # calendar weeks from the log's first (or the block's) to this one
+    heatmap: list[list[HeatCell]]  # 4–26 weeks, oldest first (see :func:`heatmap`)
+    trend: list[TrendPoint]  # 2–12 weeks, oldest first; the last is this week
+    sessions_average_before: float | None  # sessions a week before this one, since the log began
+    loads_before: tuple[float, ...]  # the load of up to 4 weeks before this one, oldest first
+    sets_this_week: dict[str, int]  # session id → sets logged, for this week's sessions
+
+    @property
+    def load_this_week(self) -> float:
+        return self.trend[-1].load if self.trend else 0.0
+
+    @property
+    def load_average_before(self) -> float | None:
+        return sum(self.loads_before) / len(self.loads_before) if self.loads_before else None
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "weeks_logged": self.weeks_logged,
+            "weeks": [
+                {"start": p.start.isoformat(), "sessions": p.sessions, "load": round(p.load, 1)} for p in self.trend
+            ],
+            "sessions_average_before": (
+                None if self.sessions_average_before is None else round(self.sessions_average_before, 2)
+            ),
+            "load_this_week": round(self.load_this_week, 1),
+            "load_average_before": (None if self.load_average_before is None else round(self.load_average_before, 1)),
+            "load_weeks_before": len(self.loads_before),
+            "heatmap": [
+                {"start": column[0].day.isoformat(), "levels": [None if c.future else c.level for c in column]}
+                for column in self.heatmap
+            ],
+        }
+
+
+def week_figures(sessions: list[SessionRecord], sets: list[SetRecord], profile: Profile, today: date) -> WeekFigures:
+    """The review's figures on ``today``: a young log shows its own weeks (at least 4 in the
+    heatmap, 2 in the trend), not months of empty weeks before it began; the sessions
+    average counts only the weeks before this one since the log began (none in a first
+    week: this week is not over)."""
+    loads = session_loads(sessions, sets)
+    first = min((s.date for s in sessions), default=today)
+    if profile.block_start:
+        first = min(first, profile.block_start)
+    start = week_start(today, profile.week_start_index)
+    age = (start - week_start(first, profile.week_start_index)).days // 7 + 1
+    points = trend(sessions, loads, profile, today, weeks=max(2, min(12, age)))
+    series = [p.sessions for p in points]
+    before = series[:-1][-(age - 1) :] if age > 1 else []
+    mine = {s.id for s in sessions if start <= s.date < start + _WEEK}
+    counts: dict[str, int] = {}
+    for record in sets:
+        if record.session in mine:
+            counts[record.session] = counts.get(record.session, 0) + 1
+    return WeekFigures(
+        weeks_logged=age,
+        heatmap=heatmap(sessions, loads, profile, today, weeks=max(4, min(26, age))),
+        trend=points,
+        sessions_average_before=sum(before) / len(before) if before else None,
+        loads_before=tuple(p.load for p in points[-5:-1]),
+        sets_this_week=counts,
+    )

@@ -49,3 +49,9 @@ def consistent_weeks(sessions: list[SessionRecord], today: date, start_weekday: 
         n += 1
         week -= timedelta(days=7)
     return n
+
+
+def weight_lifted(sets: list[SetRecord], first: date, last: date) -> float:
+    """Kilograms moved from ``first`` to ``last`` (both included): reps × load of the sets
+    with a load (bodyweight sets and holds add nothing)."""
+    return sum((s.reps or 0) * s.load_kg for s in sets if s.load_kg and first <= s.date <= last)

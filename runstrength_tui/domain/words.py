@@ -105,3 +105,11 @@ def load_as_typed(kg: float, typed: str, units: str) -> str:
     other unit: '12 kg (26.5 lb)', '25 lb'."""
     shown = format_load(kg, typed)
     return shown if typed == units else f"{shown} ({format_load(kg, units)})"
+
+
+def clear_pain_question(name: str) -> str:
+    """What the runner reads before clearing a pain mark on the exercise ``name``."""
+    return (
+        f"Clear the pain mark on {name} only once a sports doctor or physical therapist has looked at it. "
+        f"{name} then comes back into the plan, starting light. Stop again if it hurts."
+    )

@@ -1,42 +1,39 @@
 """The one service both front ends use (layer: ui | cli -> service -> store -> domain).
 
 `log` is the opened log (the only door to the data folder for the front ends);
-`context` builds what the coach needs for a day (plan, guard, review) from the log;
+`coach_inputs` reads what the coach (``domain.coach``) needs on a day from the log, and
+keeps the week review until the log changes;
+`clock` says what day it is (RUNSTRENGTH_TODAY pins it);
+`history` makes History's rows;
 `runs` imports watch files and reads the running days;
 `session` follows today's session on the floor (the TUI's Workout: plan, progress, logging);
 `data` works on the data folder as a whole (where it is, exports to import, backups, restore);
 `demo` builds the throwaway demo log.
 """
 
-from .context import (
-    ENV_TODAY,
+from ..domain.coach import Coach, Status
+from ..domain.profile import default_profile
+from ..domain.words import clear_pain_question
+from .clock import ENV_TODAY, now, today
+from .coach_inputs import (
     HISTORY_DAYS,
     PAIN_DAYS,
     REVIEW_DAYS,
     SESSION_WEEKS,
-    Context,
-    Status,
-    attach_warnings,
     catalog,
-    clear_pain,
-    clear_pain_question,
-    default_profile,
-    history_rows,
     history_since,
-    make_sets,
-    now,
-    recent_history_rows,
+    load_coach,
     shipped_files,
-    status,
-    today,
     week_review,
 )
+from .history import history_rows, recent_history_rows
 from .log import (
     AlreadyRunningError,
     CorruptFileError,
     Log,
     LogError,
     NewerSchemaError,
+    make_sets,
     new_id,
     remember_shown,
     stamped_on,
@@ -55,22 +52,20 @@ __all__ = [
     "PAIN_DAYS",
     "REVIEW_DAYS",
     "SESSION_WEEKS",
-    "Context",
+    "Coach",
     "Status",
-    "attach_warnings",
     "catalog",
-    "clear_pain",
     "clear_pain_question",
     "default_profile",
     "history_rows",
     "history_since",
+    "load_coach",
     "make_sets",
     "now",
     "recent_history_rows",
     "remember_shown",
     "shipped_files",
     "stamped_on",
-    "status",
     "today",
     "week_review",
     "Item",

@@ -86,7 +86,7 @@ def read_import(path: Path, today: date, strong_unit: str = "kg") -> Bundle:
     :meth:`Log.import_bundle`; InputError otherwise. ``strong_unit`` is the unit of
     Strong's current export (it does not say)."""
     from ..store.exchange import read_export
-    from .context import catalog
+    from .coach_inputs import catalog
 
     return read_export(Path(path), catalog(), today, strong_unit)
 

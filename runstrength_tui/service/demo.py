@@ -19,9 +19,9 @@ from ..domain import plan
 from ..domain.model import Profile, SessionRecord, SetRecord
 from ..domain.weeks import week_start
 from ..store.paths import cache_dir
-from .context import catalog as shipped_catalog
-from .context import shipped_files
-from .log import Log, new_id
+from ..store.repo import Store, new_id
+from .coach_inputs import catalog as shipped_catalog
+from .coach_inputs import shipped_files
 
 DEMO_WEEKS = 6
 START_LOADS = {
@@ -59,12 +59,13 @@ def demo_profile(today: date) -> Profile:
     )
 
 
-def fill_demo(log: Log, today: date, seed: int = 7) -> None:
-    """Write the demo profile and history into an (empty) log."""
+def fill_demo(store: Store, today: date, seed: int = 7) -> None:
+    """Write the demo profile and history into an (empty) log: made-up history, written
+    straight to the store (a runner's sets go through ``Log.log_checked``)."""
     rng = random.Random(seed)
     catalog = shipped_catalog()
     profile = demo_profile(today)
-    log.save_profile(profile)
+    store.save_profile(profile)
     sessions: list[SessionRecord] = []
     history: list[SetRecord] = []
     skipped = False
@@ -82,7 +83,7 @@ def fill_demo(log: Log, today: date, seed: int = 7) -> None:
             day += timedelta(days=1)
             continue
         started = datetime.combine(day, time(18, 30)) + timedelta(minutes=rng.randint(-40, 60))
-        session = log.start_session(day, started, kind=kind)
+        session = store.start_session(day, started, kind=kind)
         clock = started
         for p in items:
             load = p.suggested_load_kg or START_LOADS.get(p.exercise)
@@ -110,10 +111,10 @@ def fill_demo(log: Log, today: date, seed: int = 7) -> None:
                     rpe=rng.choice([6, 7, 7, 8]) if n == p.sets - 1 else None,
                     source="demo",
                 )
-                log.log_sets([record])
+                store.log_sets([record])
                 history.append(record)
         minutes = round((clock - started).total_seconds() / 60, 1)
-        done = log.finish_session(clock, rpe=rng.choice([6, 7, 7, 8]) if kind == "strength" else 5, minutes=minutes)
+        done = store.finish_session(clock, rpe=rng.choice([6, 7, 7, 8]) if kind == "strength" else 5, minutes=minutes)
         if done is not None:
             sessions.append(done)
         day += timedelta(days=1)
@@ -136,8 +137,8 @@ def make_demo_dir(today: date) -> Path:
         except OSError:  # a cache cleaned up under us: build it here instead
             shutil.rmtree(folder, ignore_errors=True)
             folder.mkdir(mode=0o700)
-    with Log(folder) as log:
-        fill_demo(log, today)
+    with Store(folder) as store:
+        fill_demo(store, today)
     return folder
 
 
@@ -170,8 +171,8 @@ def _cached_demo(today: date) -> Path | None:
         root.mkdir(parents=True, exist_ok=True)
         building = Path(tempfile.mkdtemp(prefix=".demo-building-", dir=root))
         try:
-            with Log(building) as log:
-                fill_demo(log, today)
+            with Store(building) as store:
+                fill_demo(store, today)
             for lock in building.glob("*.lock"):
                 lock.unlink()
             os.rename(building, target)  # whole or not at all; another process may have won

@@ -15,32 +15,34 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-from ..domain import guard
-from ..domain.model import Profile, SessionRecord, SetRecord
-from ..domain.profile import changed_profile
+from ..domain.coach import Coach, Status
+from ..domain.model import GuardWarning, Profile, SessionRecord, SetRecord, TuiSettings
+from ..domain.profile import changed_profile, default_profile
 from ..domain.runs import Run
 from ..domain.story import Story, exercise_story
+from ..domain.validate import parse_note
 from ..domain.words import dated_after_note, json_safe
 from ..store.lock import AlreadyRunningError
 from ..store.repo import NewerSchemaError, Store, folders_to_make, forget_new_log, new_id
 from ..store.storage import CorruptFileError, StoreError, atomic_write_bytes
 from . import runs as service_runs
-from .context import (
-    HISTORY_DAYS,
-    Context,
-    Status,
-    attach_warnings,
-    clear_pain,
-    default_profile,
-    recent_history_rows,
-    week_review,
-)
+from .coach_inputs import HISTORY_DAYS, catalog, load_coach, week_review
+from .history import recent_history_rows
 from .runs import runs_between, week_runs
 
 if TYPE_CHECKING:
     from ..store.exchange import Bundle
 
-__all__ = ["AlreadyRunningError", "CorruptFileError", "Log", "LogError", "NewerSchemaError", "new_id", "stamped_on"]
+__all__ = [
+    "AlreadyRunningError",
+    "CorruptFileError",
+    "Log",
+    "LogError",
+    "NewerSchemaError",
+    "make_sets",
+    "new_id",
+    "stamped_on",
+]
 
 LogError = StoreError  # what a front end catches: the message is for the runner, one line
 
@@ -49,6 +51,43 @@ def stamped_on(day: date, now: datetime) -> datetime:
     """When a set logged now for ``day`` is said to be done: now, moved to that day (a
     set logged for yesterday sorts with yesterday's)."""
     return datetime.combine(day, now.time())
+
+
+def make_sets(
+    exercise: str,
+    session: str,
+    day: date,
+    stamp: datetime,
+    count: int,
+    reps: int | None,
+    seconds: int | None,
+    load: tuple[float, str] | None,
+    rpe: int | None,
+    pain: bool,
+    note: str,
+    source: str,
+) -> list[SetRecord]:
+    """``count`` sets about to be logged (drafts for :meth:`Log.log_checked`), a microsecond
+    apart so they keep their order."""
+    note = parse_note(note)  # every front end's notes: plain text (InputError otherwise)
+    return [
+        SetRecord(
+            id=new_id(),
+            session=session,
+            exercise=exercise,
+            date=day,
+            logged_at=stamp + timedelta(microseconds=i),
+            reps=reps,
+            seconds=seconds,
+            load_kg=load[0] if load else None,
+            unit=load[1] if load else "kg",
+            rpe=rpe,
+            pain=pain,
+            note=note,
+            source=source,
+        )
+        for i in range(count)
+    ]
 
 
 def remember_shown(data_dir: Path, day: date, kind: str, volume: int | None = None) -> None:
@@ -105,13 +144,14 @@ class Log:
 
     # --- reading ---------------------------------------------------------------------------
 
-    def context(self, day: date, history_days: int = HISTORY_DAYS, all_sessions: bool = False) -> Context:
-        """What the planner and the guard need on ``day``."""
-        return Context.load(self._store, day, history_days=history_days, all_sessions=all_sessions)
+    def context(self, day: date, history_days: int = HISTORY_DAYS, all_sessions: bool = False) -> Coach:
+        """The coach on ``day``: what the planner and the guard need, read from the log
+        (see :func:`.coach_inputs.load_coach`)."""
+        return load_coach(self._store, day, history_days=history_days, all_sessions=all_sessions)
 
-    def week_review(self, day: date) -> tuple[Context, Status]:
-        """The Week screen's context and status, computed once per day and state of the log
-        (see ``context.week_review``): read them, never change them."""
+    def week_review(self, day: date) -> tuple[Coach, Status]:
+        """The Week screen's coach and status, computed once per day and state of the log
+        (see :func:`.coach_inputs.week_review`): read them, never change them."""
         return week_review(self._store, day)
 
     def remember_shown(self, day: date, kind: str, volume: int | None = None) -> bool:
@@ -152,8 +192,17 @@ class Log:
 
     # --- changing: profile and sessions ----------------------------------------------------
 
-    def save_profile(self, profile: Profile) -> None:
-        self._store.save_profile(profile)
+    def save_profile(self, profile: Profile, settings: TuiSettings | None = None) -> None:
+        """Save the profile (and the app's settings kept beside it, when given)."""
+        self._store.save_profile(profile, settings)
+
+    def settings(self) -> TuiSettings:
+        """The app's own settings (signal, notifications, beeps, theme): not the profile."""
+        return self._store.settings()
+
+    def save_settings(self, settings: TuiSettings) -> bool:
+        """Keep the app's settings; False when no profile is saved yet (nothing written)."""
+        return self._store.save_settings(settings)
 
     def ack(self, code: str, exercise: str | None, day: date) -> None:
         self._store.ack(code, exercise, day)
@@ -178,9 +227,6 @@ class Log:
     def discard_empty_open_session(self) -> None:
         self._store.discard_empty_open_session()
 
-    def log_sets(self, records: list[SetRecord]) -> list[SetRecord]:
-        return self._store.log_sets(records)
-
     def edit_set(self, set_id: str, now: datetime, **changes: object) -> SetRecord:
         return self._store.edit_set(set_id, now, **changes)
 
@@ -192,42 +238,54 @@ class Log:
         return self._store.acks()
 
     def clear_pain(self, exercise: str, day: date) -> Profile:
-        """The runner clears a pain mark (see :func:`context.clear_pain`); the profile as saved."""
-        return clear_pain(self._store, exercise, day)
+        """The runner clears the pain mark on ``exercise`` (a sports doctor or physical
+        therapist said it is fine): pain marks on or before ``day`` no longer keep it out of
+        the plan. Saved in the profile's ``pain_cleared``; returns the profile as saved."""
+        profile = self.profile() or default_profile(day)
+        cleared = tuple((e, d) for e, d in profile.pain_cleared if e != exercise) + ((exercise, day),)
+        profile = profile.with_changes(pain_cleared=cleared)
+        self.save_profile(profile)
+        return profile
 
     def log_checked(
         self,
-        ctx: Context,
+        coach: Coach,
         records: list[SetRecord],
         session: SessionRecord | None,
         *,
         finisher: bool = False,
         shown: set[tuple[str, str]] | None = None,
         write: bool = True,
-    ) -> tuple[list[SetRecord], list[guard.GuardWarning]]:
+    ) -> tuple[list[SetRecord], list[GuardWarning]]:
         """Check sets with the guard, then log them: the one way a set is logged, from the
         TUI and from the CLI. Returns the sets (as saved) and the warnings to show.
 
         ``session`` is the sitting they belong to; ``None`` means a new sitting, so the
         session notes are checked too and, when written, the day's sitting is opened (or
         reused) at the first set's time. ``shown`` are the (code, exercise) pairs already
-        shown in the sitting (by default: the codes stored on its sets in ``ctx``).
+        shown in the sitting (by default: the codes stored on its sets in ``coach``).
         ``write=False`` only checks (a dry run). The warnings' codes are stored on the
-        first set, so later sets stay quiet; the saved sets join ``ctx.history``."""
+        first set, so later sets stay quiet; the saved sets join ``coach.history``.
+
+        The coach is asked once (:meth:`~..domain.coach.Coach.check_set`); this only
+        opens the sitting and writes what it said."""
         if session is not None:
             records = [r.with_changes(session=session.id) for r in records]
-        warnings = ctx.check(
-            records, session.id if session else None, new_session=session is None, finisher=finisher, shown=shown
+        checked = coach.check_set(
+            records,
+            new_session=session is None,
+            session_id=session.id if session else None,
+            finisher=finisher,
+            shown=shown,
         )
         if not write or not records:
-            return records, warnings
+            return records, checked.warnings
         if session is None:
             first = records[0]
             session = self.session_for_day(first.date, first.logged_at)
-            records = [r.with_changes(session=session.id) for r in records]
-        saved = self._store.log_sets(attach_warnings(records, warnings))
-        ctx.history.extend(saved)
-        return saved, warnings
+        saved = self._store.log_sets([r.with_changes(session=session.id) for r in checked.records])
+        coach.history.extend(saved)
+        return saved, checked.warnings
 
     # --- data: export, import, backups ---------------------------------------------------
 
@@ -256,13 +314,13 @@ class Log:
     def import_bundle(self, bundle: Bundle) -> dict[str, int]:
         """Merge an export read by :func:`.data.read_import`: what is there already (by id)
         is skipped, the rest swapped in at once after a backup. Counts of added and skipped."""
-        return self._store.import_bundle(bundle.sessions, bundle.sets, bundle.profile, bundle.acks, runs=bundle.runs)
+        return self._store.import_bundle(
+            bundle.sessions, bundle.sets, bundle.profile, bundle.acks, runs=bundle.runs, settings=bundle.settings
+        )
 
     def exercise_story(self, exercise: str, unit: str | None = None) -> Story:
         """The runner's sets of ``exercise`` over time (see :mod:`..domain.story`), in
         ``unit`` (the profile's units by default)."""
-        from .context import catalog
-
         ex = catalog().get(exercise)
         profile = self.profile()
         chosen = unit or (profile.units if profile else "kg")
@@ -271,7 +329,7 @@ class Log:
     def history_rows(self, since: date) -> list[dict[str, Any]]:
         """The sessions from ``since`` on, one row each (date, sets, minutes, exercises,
         warnings), oldest first: what History and `runstrength history` show. Read again
-        only once the log changed (see ``context.recent_history_rows``): shared, so read
+        only once the log changed (see :func:`.history.recent_history_rows`): shared, so read
         them, never change them."""
         return recent_history_rows(self._store, since)
 
@@ -279,7 +337,7 @@ class Log:
 
     def log_outside_session(
         self, drafts: list[SetRecord], today: date, dry_run: bool = False
-    ) -> tuple[list[SetRecord], list[guard.GuardWarning]]:
+    ) -> tuple[list[SetRecord], list[GuardWarning]]:
         """Sets done outside a sitting (``drafts``, from :func:`make_sets`, all of one day),
         checked by the guard as of their day; unless ``dry_run``, written to that day's
         sitting (the open one, the day's last one, or a new one). A new sitting on a past

@@ -15,11 +15,12 @@ from datetime import date, datetime, timedelta
 from ..domain import guard
 from ..domain import prescribed as flow
 from ..domain.catalog import Catalog
+from ..domain.coach import Coach
 from ..domain.model import SessionRecord, SetRecord
-from ..domain.plan import PainStatus, Prescribed, TodayPlan, pain_status
+from ..domain.plan import PainStatus, Prescribed, TodayPlan
 from ..domain.words import format_load
-from .context import HISTORY_DAYS, Context, make_sets
-from .log import Log
+from .coach_inputs import HISTORY_DAYS
+from .log import Log, make_sets
 from .log import LogError as StoreError
 
 
@@ -79,7 +80,7 @@ class Workout:
         self.logbook = logbook
         self._today = today
         self._now = now
-        self.ctx: Context | None = None
+        self.ctx: Coach | None = None  # the coach on the day loaded
         self.pain: dict[str, PainStatus] = {}  # pain marks not yet cleared
         self.plan: TodayPlan | None = None
         self._shown_pending = False  # today's plan is not in the ledger yet
@@ -101,8 +102,8 @@ class Workout:
         self.warmup_over = False
         self._warmup_day: date | None = None
 
-    def _loaded(self) -> tuple[Context, TodayPlan]:
-        """The day's context and plan (read by :meth:`load`, which the app calls first)."""
+    def _loaded(self) -> tuple[Coach, TodayPlan]:
+        """The day's coach and plan (read by :meth:`load`, which the app calls first)."""
         if self.ctx is None or self.plan is None:
             raise RuntimeError("Workout.load() has not run yet")
         return self.ctx, self.plan
@@ -129,12 +130,12 @@ class Workout:
         ctx = self.ctx = self.logbook.context(day)
         plan = self.plan = ctx.today_plan()
         self._shown_pending = ctx.profile_saved and not self.logbook.read_only
-        self.pain = pain_status(ctx.history + ctx.pain_history, ctx.profile, ctx.catalog)
+        self.pain = ctx.pain()
         open_ = self.logbook.open_session()
         self.session = open_[0] if open_ and open_[0].date == day else None
         if self.session is not None and self.session.kind == "finisher":
             self.mode = "finisher"
-        elif plan.kind != "strength":
+        elif plan.kind not in ("strength", "leg-free"):
             self.mode = "finisher" if plan.finisher else "rest"
         else:
             self.mode = "strength"
@@ -185,7 +186,10 @@ class Workout:
         for item in self.items:
             item.skipped = item.plan.exercise in self.skipped
         self.shown = guard.shown_in_session(done)
-        first = flow.next_set(self._plans(), self.done_counts())  # a resumed pair goes on at its partner
+        # a resumed session goes on where it stopped: after the last set logged (A1's: A2)
+        last = max(done, key=lambda s: s.logged_at).exercise if done else None
+        after = next((i for i, it in enumerate(self.items) if it.plan.exercise == last), None)
+        first = flow.next_set(self._plans(), self.done_counts(), after=after)
         self.index = first if first is not None else 0
 
     def refresh_last_seen(self, history: list[SetRecord]) -> None:
@@ -218,7 +222,7 @@ class Workout:
             return []
         ctx, _ = self._loaded()
         ids = [it.plan.exercise for it in self.items]
-        return ctx.session_notes(self._today(), ids, finisher=self.mode == "finisher", shown=self.shown)
+        return ctx.check_session(self._today(), ids, finisher=self.mode == "finisher", shown=self.shown)
 
     # --- the coach's notes ------------------------------------------------------------
 
@@ -459,7 +463,8 @@ class Workout:
 
     def start(self) -> SessionRecord:
         if self.session is None:
-            kind = "finisher" if self.mode == "finisher" else "strength"
+            leg_free = self.plan is not None and self.plan.kind == "leg-free"
+            kind = "finisher" if self.mode == "finisher" else ("leg-free" if leg_free else "strength")
             self.session = self.logbook.start_session(self._today(), self._now(), kind=kind)
             self.shown |= {(w.code, w.exercise) for w in self.session_warnings}
         return self.session
@@ -488,7 +493,7 @@ class Workout:
     def preview(self, record: SetRecord) -> list[guard.GuardWarning]:
         """Warnings the set would trigger, before it is saved (session ones are shown apart)."""
         ctx, _ = self._loaded()
-        return ctx.check([record], None, new_session=False, finisher=self.mode == "finisher", shown=self.shown)
+        return ctx.check_set([record], new_session=False, finisher=self.mode == "finisher", shown=self.shown).warnings
 
     def log(self, record: SetRecord) -> tuple[SetRecord, list[guard.GuardWarning]]:
         """Save a set durably (to the item of its exercise); returns it with its warnings."""

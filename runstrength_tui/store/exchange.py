@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..domain import csvlog, schema
-from ..domain.model import Profile, SessionRecord, SetRecord
+from ..domain.model import Profile, SessionRecord, SetRecord, TuiSettings
 from ..domain.validate import InputError
 from . import swap
 from .files import MAIN, SCHEMA_VERSION
@@ -45,6 +45,7 @@ class Bundle:
     runs: list = field(default_factory=list)
     app: str = ""  # "Strong" or "Hevy" for a phone logger's export ("" for ours)
     left_out: str = ""  # one line: what such an export held that was not imported
+    settings: TuiSettings | None = None  # the app's settings, kept in the export's profile
 
 
 # --- writing -----------------------------------------------------------------------------
@@ -55,14 +56,15 @@ def export_bundle(store: Store, now: datetime) -> dict:
 
     def read():
         sets = store.sets()  # sets first: every set's session is then in sessions()
-        return store.profile(), store.sessions(), sets, store.acks()
+        return store.profile(), store.settings(), store.sessions(), sets, store.acks()
 
-    profile, sessions, sets, acks = store._snapshot(read)
+    profile, settings, sessions, sets, acks = store._snapshot(read)
     return {
         "format": EXPORT_FORMAT,
         "version": SCHEMA_VERSION,
         "exported_at": now.isoformat(timespec="seconds"),
-        "profile": profile.to_doc() if profile else None,
+        # as kept: the runner's profile and, in the same object, the app's settings
+        "profile": profile.to_doc() | settings.to_doc() if profile else None,
         "sessions": [s.to_doc() for s in sessions],
         "sets": [s.to_doc() for s in sets],
         "acks": sorted(
@@ -108,8 +110,8 @@ def read_export(path: Path, catalog, today: date, strong_unit: str = "kg") -> Bu
 
     if loggers.detect(text):
         return parse_logger(text, catalog, strong_unit)
-    sessions, sets, profile, acks, run_docs = parse_bundle(text, catalog, today)
-    return Bundle(sessions, sets, profile, acks, parse_bundle_runs(run_docs, today))
+    sessions, sets, profile, acks, run_docs, settings = parse_bundle(text, catalog, today)
+    return Bundle(sessions, sets, profile, acks, parse_bundle_runs(run_docs, today), settings=settings)
 
 
 def read_regular(path: Path, limit: int) -> bytes:
@@ -208,10 +210,11 @@ def parse_bundle(raw_text: str, catalog, today: date | None = None):
     sessions = [SessionRecord.from_doc(d) for d in raw["sessions"]]
     sets = [SetRecord.from_doc(d) for d in raw["sets"]]
     profile = Profile.from_doc(raw["profile"]) if raw.get("profile") else None
+    settings = TuiSettings.from_doc(raw["profile"]) if raw.get("profile") else None
     acks = [
         (d["code"], d.get("exercise") or "", datetime.fromisoformat(d["date"]).date()) for d in raw.get("acks") or []
     ]
-    return sessions, sets, profile, acks, ([] if is_csv else raw.get("runs") or [])
+    return sessions, sets, profile, acks, ([] if is_csv else raw.get("runs") or []), settings
 
 
 def parse_logger(text: str, catalog, strong_unit: str = "kg") -> Bundle:
@@ -297,7 +300,13 @@ def _fits_a_backup(store: Store, files: dict[str, bytes]) -> None:
 
 
 def import_bundle(
-    store: Store, sessions: list[SessionRecord], sets: list[SetRecord], profile: Profile | None, acks, runs=()
+    store: Store,
+    sessions: list[SessionRecord],
+    sets: list[SetRecord],
+    profile: Profile | None,
+    acks,
+    runs=(),
+    settings: TuiSettings | None = None,
 ) -> dict:
     """Merge already-validated records; what is present (by id) is skipped (runs: by
     start time and distance). All the changed files (sets, sessions, profile, acks and the
@@ -315,7 +324,8 @@ def import_bundle(
     check_docs(schema.SESSION, [s.to_doc() for s in new_sessions])
     check_docs(schema.SET, [s.to_doc() for s in new_sets])
     if take_profile:
-        check_docs(schema.PROFILE, [profile.to_doc()])
+        profile_doc = profile.to_doc() | (settings or TuiSettings()).to_doc()
+        check_docs(schema.PROFILE, [profile_doc])
 
     files: dict[str, bytes] = {}
     main = json.loads(json.dumps(store._tables(store.dir / MAIN)))  # a copy to change
@@ -325,7 +335,7 @@ def import_bundle(
             main.setdefault("acks", {}), [{"code": c, "exercise": e, "date": d.isoformat()} for c, e, d in fresh_acks]
         )
         if take_profile:
-            main["profile"] = {"1": profile.to_doc()}
+            main["profile"] = {"1": profile_doc}
         files[MAIN] = encode(main)
     by_year: dict[int, list[dict]] = defaultdict(list)
     for record in new_sets:

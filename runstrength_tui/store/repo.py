@@ -36,7 +36,7 @@ from tinydb import Query, TinyDB
 from tinydb.table import Document
 
 from ..domain import schema
-from ..domain.model import Profile, SessionRecord, SetRecord
+from ..domain.model import Profile, SessionRecord, SetRecord, TuiSettings
 from . import swap
 from .files import JOURNAL, MAIN, SCHEMA_VERSION, SHARD_PREFIX, default_window, main_version
 from .lock import LOCK_NAME, DataDirLock
@@ -227,14 +227,35 @@ class Store:
 
     # --- profile and acknowledgements --------------------------------------------------
 
-    def profile(self) -> Profile | None:
+    def profile_doc(self) -> dict | None:
+        """The profile's document as kept: the runner's profile and the app's settings."""
         docs = list(self._tables(self.dir / MAIN).get("profile", {}).values())
-        return Profile.from_doc(docs[0]) if docs else None
+        return dict(docs[0]) if docs else None
 
-    def save_profile(self, profile: Profile) -> None:
+    def profile(self) -> Profile | None:
+        doc = self.profile_doc()
+        return Profile.from_doc(doc) if doc is not None else None
+
+    def settings(self) -> TuiSettings:
+        """The app's own settings, kept in the profile's document (defaults without one)."""
+        return TuiSettings.from_doc(self.profile_doc())
+
+    def save_profile(self, profile: Profile, settings: TuiSettings | None = None) -> None:
+        """Save the profile; the app's settings kept beside it stay as they are, unless
+        ``settings`` are given (one write for both)."""
         self._need_write()
-        check_docs(schema.PROFILE, [profile.to_doc()])
-        self.main.table("profile").upsert(Document(profile.to_doc(), doc_id=1))
+        doc = profile.to_doc() | (settings or self.settings()).to_doc()
+        check_docs(schema.PROFILE, [doc])
+        self.main.table("profile").upsert(Document(doc, doc_id=1))
+
+    def save_settings(self, settings: TuiSettings) -> bool:
+        """Keep the app's settings beside the saved profile; False (nothing written) when no
+        profile is saved yet (the first start writes nothing until the runner saves)."""
+        profile = self.profile()
+        if profile is None:
+            return False
+        self.save_profile(profile, settings)
+        return True
 
     def acks(self) -> list[tuple[str, str, date]]:
         docs = self._tables(self.dir / MAIN).get("acks", {}).values()
@@ -624,12 +645,18 @@ class Store:
         return export_csv(self)
 
     def import_bundle(
-        self, sessions: list[SessionRecord], sets: list[SetRecord], profile: Profile | None, acks, runs=()
+        self,
+        sessions: list[SessionRecord],
+        sets: list[SetRecord],
+        profile: Profile | None,
+        acks,
+        runs=(),
+        settings: TuiSettings | None = None,
     ) -> dict:
         """Merge already-validated records (see exchange.py)."""
         from .exchange import import_bundle
 
-        return import_bundle(self, sessions, sets, profile, acks, runs)
+        return import_bundle(self, sessions, sets, profile, acks, runs, settings)
 
     # --- backups (backups.py) -----------------------------------------------------------
 

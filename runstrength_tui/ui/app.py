@@ -20,7 +20,7 @@ from textual.signal import Signal
 from .. import service
 from ..domain.block import clamp_week
 from ..domain.countdown import Clock
-from ..domain.model import Profile
+from ..domain.model import Profile, TuiSettings
 from ..domain.words import printable
 from .session_controller import SessionController
 from .signals import Signals
@@ -115,6 +115,7 @@ class RunStrengthApp(App[None]):
         self._keys_shown: WeakKeyDictionary[Screen[Any], tuple[object, ...]] = WeakKeyDictionary()  # footer state
         self._title_text = ""
         self._audio_notice = False  # "no sound device" is said once
+        self.settings = TuiSettings()  # the app's own settings (signal, beeps, theme), read at start
 
     # --- start ----------------------------------------------------------------------------
 
@@ -129,6 +130,7 @@ class RunStrengthApp(App[None]):
         out a blank screen and push Today over it (~25 ms later to the first frame in a
         terminal). The session is loaded here, before Today composes."""
         self.workout.load()
+        self.settings = self.logbook.settings()
         from .screens.today import TodayScreen
 
         return TodayScreen()
@@ -176,12 +178,12 @@ class RunStrengthApp(App[None]):
     def ring(self, headline: str, body: str) -> None:
         """The end of a timer (or a side): bell or chime as set, and a desktop note when the
         terminal is not looked at (or always, as set)."""
-        signal = self.profile.signal
+        signal = self.settings.signal
         if signal == "bell":
             self.signals.bell()
         elif signal == "sound":
             self._chime()
-        mode = self.profile.notify
+        mode = self.settings.notify
         if mode == "always" or (mode == "unfocused" and not self.app_focus):
             self._desktop_note(headline, body)
 
@@ -267,23 +269,24 @@ class RunStrengthApp(App[None]):
         return True
 
     def _apply_saved_theme(self) -> None:
-        saved = self.profile.theme if self.workout.ctx else ""
+        saved = self.settings.theme
         if saved and saved in self.available_themes:
             self.theme = saved
         self.theme_changed_signal.subscribe(self, self._theme_changed)
 
     def _theme_changed(self, theme) -> None:
-        """A theme picked in the palette is remembered in the profile."""
-        stored = self.logbook.profile()
-        if stored is None or stored.theme == theme.name or self.logbook.read_only:
+        """A theme picked in the palette is remembered with the app's settings (once a
+        profile is saved: the first start writes nothing until the runner saves)."""
+        if self.settings.theme == theme.name or self.logbook.read_only:
             return
+        changed = self.settings.with_changes(theme=theme.name)
         try:
-            self.logbook.save_profile(stored.with_changes(theme=theme.name))
+            saved = self.logbook.save_settings(changed)
         except (service.LogError, OSError) as exc:
             self.notify(f"The theme could not be saved: {exc}", severity="warning")
             return
-        if self.workout.ctx is not None:
-            self.workout.ctx.profile = self.workout.ctx.profile.with_changes(theme=theme.name)
+        if saved:
+            self.settings = changed
 
     def _after_first_paint(self) -> None:
         # What start-up made (modules, classes, styles, the plan) lives as long as the app:
@@ -418,7 +421,7 @@ class RunStrengthApp(App[None]):
     # --- timers: the controller schedules, the app says what an end means --------------------
 
     def profile_beeps(self) -> bool:
-        return self.profile.beeps and self.profile.signal != "off"
+        return self.settings.beeps and self.settings.signal != "off"
 
     def flash(self) -> None:
         from .widgets.timer_panel import TimerPanel

@@ -407,7 +407,7 @@ class SessionController:
             self.app.ring("Rest over", self.workout.next_text())
         elif active.kind == "hold":
             self.app.ring("Hold done", f"{active.title}: logged")
-        elif self.app.profile.signal != "off":  # get-ready over: the controller has started the hold
+        elif self.app.settings.signal != "off":  # get-ready over: the controller has started the hold
             self.app.signals.bell()
         self.app.flash()
         if active.kind == "hold":  # held to the end, +15 s included

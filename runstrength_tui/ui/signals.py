@@ -18,8 +18,8 @@ import os
 import sys
 from pathlib import Path
 
-SIGNALS = ("off", "bell", "sound")  # profile.signal
-NOTIFY = ("off", "unfocused", "always")  # profile.notify: desktop notification when…
+SIGNALS = ("off", "bell", "sound")  # TuiSettings.signal
+NOTIFY = ("off", "unfocused", "always")  # TuiSettings.notify: desktop notification when…
 
 LINUX_PLAYERS = ("pw-play", "paplay", "aplay")
 MAC_SOUND = "/System/Library/Sounds/Glass.aiff"

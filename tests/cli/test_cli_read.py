@@ -159,6 +159,19 @@ def test_status_json(runner, cli):
     assert 0 <= st["block"]["adherence"] <= 100
     assert st["next_strength_day"] is None or st["next_strength_day"] >= TODAY.isoformat()
     assert isinstance(st["warnings"], list)
+    # the Week screen's figures (domain/streaks.week_figures): Monday and Thursday at RPE 6 × 20 min
+    trends = st["trends"]
+    assert trends["weeks_logged"] == 4
+    assert [(w["start"], w["sessions"], w["load"]) for w in trends["weeks"]] == [
+        ("2025-02-17", 2, 240),
+        ("2025-02-24", 2, 240),
+        ("2025-03-03", 2, 240),
+        ("2025-03-10", 1, 120),
+    ]
+    assert trends["sessions_average_before"] == 2 and trends["load_this_week"] == 120
+    assert (trends["load_average_before"], trends["load_weeks_before"]) == (240, 3)
+    assert len(trends["heatmap"]) == 4 and trends["heatmap"][-1]["start"] == "2025-03-10"
+    assert trends["heatmap"][-1]["levels"][:3] == [3, 0, 0] and trends["heatmap"][-1]["levels"][3:] == [None] * 4
     text = cli("status")
     assert text.code == 0 and "This week:" in text.out and "Streak:" in text.out
 
@@ -171,6 +184,7 @@ def test_status_on_an_empty_log(tmp_path, cli):
     assert result.code == 0, result
     st = result.json()
     assert st["week"]["sessions"] == 0 and st["streak"] == {"current": 0, "best": 0} and st["warnings"] == []
+    assert st["trends"]["weeks_logged"] == 1 and st["trends"]["sessions_average_before"] is None
 
 
 def test_history_json(runner, cli):

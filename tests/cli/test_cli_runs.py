@@ -132,7 +132,7 @@ def test_running_notes_from_the_store(imported):
     day = date(2025, 3, 9)  # Sunday after the Saturday long run that the declared week called easy
     with Store(imported, write=False) as store:
         runs = service_runs.runs_between(store, day - timedelta(weeks=6), day)  # what the coach's context reads
-    # the review's running-load check and a strength session's after-hard-run check (service.Context)
+    # the review's running-load check and a strength session's after-hard-run check (domain.coach, through the guard's RULES)
     notes = running_guard.running_load(day, runs) + running_guard.after_hard_run(day, runs, "easy")
     assert [n.code for n in notes] == ["after-hard-run"]
 

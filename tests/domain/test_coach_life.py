@@ -17,12 +17,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from runstrength_tui.domain import plan
+from runstrength_tui.domain.coach import Coach
 from runstrength_tui.domain.loads import implement, ladder
 from runstrength_tui.domain.model import LEVELS, Profile, SessionRecord, SetRecord
 from runstrength_tui.domain.rules import RACE_RECOVERY, race_recovery
 from runstrength_tui.domain.schedule import RunningWeek
 from runstrength_tui.domain.words import DAY_NAMES
-from runstrength_tui.service import Context, history_since
+from runstrength_tui.service import history_since
 from runstrength_tui.store.shipped import load_catalog
 
 CATALOG = load_catalog()
@@ -62,7 +63,7 @@ def follow(
     for n in range(days):
         day = at(n)
         since = history_since(day, sessions)
-        ctx = Context(
+        ctx = Coach(
             today=day,
             profile=profile,
             sessions=list(sessions),
@@ -382,11 +383,11 @@ def test_volume_creeping_above_the_plan_for_three_weeks_gets_one_calm_sentence(e
     volumes: dict[date, int] = {}
     days, sessions, history = follow(p, 35, extra=extra, volumes=volumes)
     day = at(35)
-    ctx = Context(
+    ctx = Coach(
         today=day, profile=p, sessions=sessions, history=history, acks=[], catalog=CATALOG, shown_volume=volumes
     )
     notes = [w for w in ctx.review() if w.code == "volume-creep"]
-    unknown = Context(today=day, profile=p, sessions=sessions, history=history, acks=[], catalog=CATALOG)
+    unknown = Coach(today=day, profile=p, sessions=sessions, history=history, acks=[], catalog=CATALOG)
     assert not [w for w in unknown.review() if w.code == "volume-creep"]  # no ledger, no judgement
     assert bool(notes) == creeps, ctx.past_weeks()
     for w in notes:

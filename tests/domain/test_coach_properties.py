@@ -25,11 +25,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from runstrength_tui.domain import plan
+from runstrength_tui.domain.coach import Coach
 from runstrength_tui.domain.loads import implement, ladder
 from runstrength_tui.domain.model import LEVELS, Profile, SessionRecord, SetRecord
 from runstrength_tui.domain.schedule import RunningWeek
 from runstrength_tui.domain.words import DAY_NAMES
-from runstrength_tui.service import Context, history_since
+from runstrength_tui.service import history_since
 from runstrength_tui.store.shipped import load_catalog, load_programs
 
 CATALOG = load_catalog()
@@ -115,11 +116,11 @@ def follow(profile: Profile, missed: set[date], actual_all: dict[date, str] | No
     shown: dict[date, str] = {}  # the plan ledger, kept as `today` and the TUI keep it
     day = START
     while day < START + timedelta(days=7 * WEEKS):
-        since = history_since(day, sessions)  # what `Context.load` reads from the store
+        since = history_since(day, sessions)  # what `load_coach` reads from the store
         recent = [h for h in history if h.date >= since]
         # imported runs: known up to yesterday (a runner imports after running)
         actual = {d: k for d, k in (actual_all or {}).items() if d < day} or None
-        ctx = Context(
+        ctx = Coach(
             today=day,
             profile=profile,
             sessions=list(sessions),
@@ -134,7 +135,7 @@ def follow(profile: Profile, missed: set[date], actual_all: dict[date, str] | No
         days.append((day, today))
         if today.kind == "strength" and day not in missed:
             sid = f"s-{day}"
-            notes += [(day, w) for w in ctx.session_notes(day, [i.exercise for i in today.exercises])]
+            notes += [(day, w) for w in ctx.check_session(day, [i.exercise for i in today.exercises])]
             logged = []
             for i, item in enumerate(today.exercises):
                 load = item.suggested_load_kg
@@ -171,7 +172,7 @@ def follow(profile: Profile, missed: set[date], actual_all: dict[date, str] | No
         if today.kind == "strength" or day.weekday() == 6:  # what `status` would say that evening
             notes += [
                 (day, w)
-                for w in Context(
+                for w in Coach(
                     today=day,
                     profile=profile,
                     sessions=list(sessions),

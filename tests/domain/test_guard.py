@@ -432,7 +432,7 @@ def test_volume_spike_steady_three_a_week_from_three_weeks_ago_is_quiet():
 def test_too_many_sessions_in_seven_days(offsets, fires):
     profile = ADVANCED.with_changes(target=5)
     sessions = [sess(DAY - days(o)) for o in offsets]
-    warnings = on_session(DAY, ["dead-bug"], sessions, profile)
+    warnings = on_session(DAY, ["goblet-squat"], sessions, profile)
     assert ("too-many-sessions" in codes(warnings)) is fires
     if fires:
         (w,) = [w for w in warnings if w.code == "too-many-sessions"]
@@ -441,30 +441,34 @@ def test_too_many_sessions_in_seven_days(offsets, fires):
 
 def test_finishers_do_not_count_in_seven_days():
     sessions = [sess(DAY - days(1)), sess(DAY - days(2)), sess(DAY - days(3), kind="finisher")]
-    assert "too-many-sessions" not in codes(on_session(DAY, ["dead-bug"], sessions, ADVANCED.with_changes(target=5)))
+    assert "too-many-sessions" not in codes(
+        on_session(DAY, ["goblet-squat"], sessions, ADVANCED.with_changes(target=5))
+    )
 
 
-@pytest.mark.parametrize("finishers, fires", [(1, False), (2, True)])
-def test_too_many_sessions_against_weekly_target(finishers, fires):
+@pytest.mark.parametrize("extra, fires", [("finisher", False), ("leg-free", True)])
+def test_too_many_sessions_against_weekly_target(extra, fires):
+    """A finisher after a run is an extra (it never makes a week "too many"); a leg-free
+    session counts towards the target like a full one."""
     monday = DAY - days(DAY.weekday())
-    sessions = [sess(monday)] + [sess(monday + days(1), kind="finisher", id=f"f{i}") for i in range(finishers)]
+    sessions = [sess(monday)] + [sess(monday + days(1), kind=extra, id=f"x{i}") for i in range(2)]
     profile = ADVANCED.with_changes(target=1)
-    warnings = on_session(DAY, ["dead-bug"], sessions, profile)
+    warnings = on_session(DAY, ["goblet-squat"], sessions, profile)
     assert ("too-many-sessions" in codes(warnings)) is fires
     if fires:
         (w,) = [w for w in warnings if w.code == "too-many-sessions"]
-        assert w.message == "This would make 3 sessions this week against your target of 1."
+        assert w.message == "This would make 4 sessions this week against your target of 1."
 
 
 def test_weekly_target_follows_week_start_and_target_history():
     # Monday and Tuesday sessions, a new one on Wednesday, target 1: a 3rd this week for
     # Monday weeks, but the 1st for weeks starting on Wednesday.
     sessions = [sess(DAY - days(2)), sess(DAY - days(1))]
-    assert "too-many-sessions" in codes(on_session(DAY, ["dead-bug"], sessions, ADVANCED.with_changes(target=1)))
+    assert "too-many-sessions" in codes(on_session(DAY, ["goblet-squat"], sessions, ADVANCED.with_changes(target=1)))
     profile = ADVANCED.with_changes(target=1, week_start="wed")
-    assert "too-many-sessions" not in codes(on_session(DAY, ["dead-bug"], sessions, profile))
+    assert "too-many-sessions" not in codes(on_session(DAY, ["goblet-squat"], sessions, profile))
     profile = ADVANCED.with_changes(target=5, target_history=((date(2024, 1, 1), 1),))
-    assert "too-many-sessions" in codes(on_session(DAY, ["dead-bug"], sessions, profile))
+    assert "too-many-sessions" in codes(on_session(DAY, ["goblet-squat"], sessions, profile))
 
 
 # ---------------------------------------------------------------------------- after-long-run
@@ -503,7 +507,7 @@ TUESDAY, FRIDAY = date(2024, 6, 11), date(2024, 6, 14)
     ],
 )
 def test_same_day_as_run(profile, day, taken, fires):
-    warnings = on_session(day, ["dead-bug"], [sess(d) for d in taken], profile)
+    warnings = on_session(day, ["goblet-squat"], [sess(d) for d in taken], profile)
     assert ("same-day-as-run" in codes(warnings)) is fires
     if fires:
         (w,) = [w for w in warnings if w.code == "same-day-as-run"]
@@ -516,7 +520,7 @@ def test_same_day_as_run(profile, day, taken, fires):
 @pytest.mark.parametrize("gap, fires", [(14, False), (15, True)])
 def test_comeback(gap, fires):
     sessions = [sess(DAY - days(gap)), sess(DAY - days(gap + 3))]
-    warnings = on_session(DAY, ["dead-bug"], sessions)
+    warnings = on_session(DAY, ["goblet-squat"], sessions)
     assert ("comeback" in codes(warnings)) is fires
     if fires:
         (w,) = [w for w in warnings if w.code == "comeback"]
@@ -525,7 +529,9 @@ def test_comeback(gap, fires):
 
 def test_comeback_needs_an_earlier_session_and_only_the_first_one():
     assert "comeback" not in codes(on_session(DAY, ["dead-bug"], []))
-    assert "comeback" not in codes(on_session(DAY, ["dead-bug"], [sess(DAY - days(30)), sess(DAY, id="earlier-today")]))
+    assert "comeback" not in codes(
+        on_session(DAY, ["goblet-squat"], [sess(DAY - days(30)), sess(DAY, id="earlier-today")])
+    )
 
 
 def test_comeback_advice_names_a_real_load():
@@ -665,9 +671,9 @@ def _everything():
         BEGINNER,
         history=[sset("goblet-squat", DAY - days(20), reps=12, load=14.0, unit="lb")],
     )
-    out += on_session(sunday, ["dead-bug"], [sess(sunday - days(i)) for i in (1, 2, 3)], ADVANCED)
+    out += on_session(sunday, ["bodyweight-squat"], [sess(sunday - days(i)) for i in (1, 2, 3)], ADVANCED)
     out += on_session(TUESDAY, ["dead-bug"], [], BEGINNER)
-    out += on_session(DAY, ["dead-bug"], [sess(DAY - days(1))], ADVANCED)
+    out += on_session(DAY, ["bodyweight-squat"], [sess(DAY - days(1))], ADVANCED)
     out += review(
         DAY, history=sets + [sset("plank", DAY, seconds=900)], sessions=sessions + [sess(DAY)], profile=BEGINNER
     )
@@ -865,3 +871,21 @@ def test_level_advice_always_names_a_safer_option_that_fits(exercise):
             assert named[0].suits(level) and named[0].id != exercise
             if level == "beginner":
                 assert named[0].kind != "plyometric"
+
+
+def test_a_session_that_spares_the_legs_is_never_back_to_back_nor_too_many():
+    """The leg-free session and the finisher (upper back, core, shins, feet): the day after
+    a leg session, or as a 4th sitting in 7 days, the guard stays quiet; and a leg session
+    the day after one of them is not two leg days in a row."""
+    profile = ADVANCED.with_changes(target=3)
+    legs_yesterday = [sess(DAY - days(1))]
+    for ids in (
+        ["dead-bug"],
+        ["single-arm-row", "tibialis-raise", "pallof-press", "short-foot"],
+        ["plank", "side-plank"],
+    ):
+        warnings = on_session(DAY, ids, legs_yesterday + [sess(DAY - days(o)) for o in (3, 5)], profile)
+        assert not {"back-to-back", "too-many-sessions"} & set(codes(warnings)), ids
+    leg_free_yesterday = [sess(DAY - days(1)).with_changes(kind="leg-free")]
+    assert "back-to-back" not in codes(on_session(DAY, ["goblet-squat"], leg_free_yesterday, profile))
+    assert "back-to-back" in codes(on_session(DAY, ["goblet-squat", "dead-bug"], legs_yesterday, profile))

@@ -21,6 +21,7 @@ from runstrength_tui.domain.streaks import (
     heatmap,
     streaks,
     trend,
+    week_figures,
     week_summaries,
 )
 from runstrength_tui.domain.weeks import session_loads, week_start
@@ -495,3 +496,36 @@ def test_a_beginner_asking_for_three_is_counted_against_the_two_the_plan_places(
     p = Profile(level="beginner", target=3)
     log = [sess(MON + timedelta(days=7 * w + off)) for w in range(3) for off in (0, 3)]
     assert streaks(log, p, MON + timedelta(days=20)).current == 3
+
+
+# ---------------------------------------------------------------- the review's figures
+
+
+def test_week_figures_show_a_young_log_its_own_weeks():
+    """Two weeks of log: the trend shows 2 weeks, the heatmap 4; the average counts only the
+    week before this one; the sets of this week's sessions are counted for the day list."""
+    p = Profile(target=2)
+    monday = sess(MON, rpe=6, minutes=20)
+    last = [sess(MON - timedelta(days=7), rpe=7, minutes=20), sess(MON - timedelta(days=4), rpe=5, minutes=20)]
+    sets = [
+        SetRecord(
+            id=f"x{i}", session=monday.id, exercise="plank", date=MON, logged_at=datetime(2024, 6, 3, 18), seconds=30
+        )
+        for i in range(3)
+    ]
+    f = week_figures([*last, monday], sets, p, MON + timedelta(days=2))
+    assert f.weeks_logged == 2 and len(f.trend) == 2 and len(f.heatmap) == 4
+    assert [t.sessions for t in f.trend] == [2, 1] and f.sessions_average_before == 2
+    assert f.load_this_week == 120 and f.loads_before == (240.0,) and f.load_average_before == 240
+    assert f.sets_this_week == {monday.id: 3}
+    out = f.to_dict()
+    assert out["weeks"][-1] == {"start": MON.isoformat(), "sessions": 1, "load": 120}
+    assert (
+        out["heatmap"][-1]["levels"][:3] == [f.heatmap[-1][0].level, 0, 0] and out["heatmap"][-1]["levels"][3] is None
+    )
+
+
+def test_week_figures_in_a_first_week_have_no_average():
+    f = week_figures([], [], Profile(), MON)
+    assert f.weeks_logged == 1 and f.sessions_average_before is None and f.load_this_week == 0
+    assert len(f.trend) == 2 and f.loads_before == (0.0,)

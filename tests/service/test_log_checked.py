@@ -26,7 +26,7 @@ def test_a_new_sitting_is_opened_checked_and_written(tmp_path):
     with _log(tmp_path / "data") as logbook:
         ctx = logbook.context(DAY)
         records = _sets(ctx, count=2, pain=True)
-        expected = ctx.check(records, None, new_session=True)
+        expected = ctx.check_set(records, new_session=True).warnings
         saved, warnings = logbook.log_checked(ctx, records, None)
         assert [w.code for w in warnings] == [w.code for w in expected] and "pain" in [w.code for w in warnings]
         session, on_disk = logbook.open_session()

@@ -124,10 +124,12 @@ async def test_settings_races_weights_readiness_and_a_level_change(beginner_dir,
         screen.query_one("#target").query("RadioButton")[1].value = True  # a beginner asks for 3
         await pilot.pause()
         note = screen.query_one("#target-note")
-        assert note.display and "Beginners do 2 sessions a week" in str(note.render())
+        assert note.display and "Beginners do 2 full sessions a week" in str(note.render())
         screen.query_one("#level").query("RadioButton")[1].value = True  # intermediate: a move up
         await pilot.pause()
-        assert screen.query_one("#readiness").display and not note.display
+        assert screen.query_one("#readiness").display
+        # an intermediate runner asking for 3: the leg-free third session is explained instead
+        assert note.display and "spares your legs" in str(note.render()) and "Beginners" not in str(note.render())
         boxes = [screen.query_one(f"#ready-{i}") for i in range(5)]
         assert not any(b.value for b in boxes)
         screen.query_one("#races").value = "2026-13-01"

@@ -150,7 +150,7 @@ async def test_timer_end_signals_title_and_desktop_note(demo_dir, close_stores):
     close_stores(app)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        assert app.profile.signal == "sound"
+        assert app.settings.signal == "sound"
         rest = await log_until_rest(pilot)  # log sets: the prescribed rest starts
         await wait_for(pilot, lambda: signals.titles()[-1:] == [f"Rest {rest // 60}:{rest % 60:02d} · runstrength"])
         clock.advance(rest - 12)
@@ -188,7 +188,7 @@ async def test_no_audio_falls_back_to_the_bell_with_one_notice(demo_dir, close_s
 
 async def test_signal_off_and_bell_settings(demo_dir, close_stores):
     with Store(demo_dir) as store:
-        store.save_profile(store.profile().with_changes(signal="bell", notify="always"))
+        assert store.save_settings(store.settings().with_changes(signal="bell", notify="always"))
     clock = FakeClock()
     app = make_app(demo_dir, clock=clock)
     close_stores(app)
@@ -239,7 +239,7 @@ async def test_theme_picked_is_remembered(demo_dir, close_stores):
         await pilot.pause()
     app.logbook.close()
     with Store(demo_dir, write=False) as store:
-        assert store.profile().theme == "nord"
+        assert store.settings().theme == "nord"
     again = make_app(demo_dir)
     close_stores(again)
     async with again.run_test(size=(100, 30)) as pilot:

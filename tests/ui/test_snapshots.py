@@ -65,6 +65,12 @@ def test_rest_timer_after_a_pair_80x24(snap_compare, demo_dir, app_for):
     assert snap_compare(app_for(demo_dir, clock=clock), terminal_size=SMALL, run_before=scene("rest", clock))
 
 
+def test_rest_timer_160x50(snap_compare, demo_dir, app_for):
+    """Issue 26: on a big terminal the normal view's digits are the block font, twice as wide."""
+    clock = FakeClock()
+    assert snap_compare(app_for(demo_dir, clock=clock), terminal_size=(160, 50), run_before=scene("rest", clock))
+
+
 def test_hold_timer_focus_mode(snap_compare, beginner_dir, app_for):
     clock = FakeClock()
     assert snap_compare(app_for(beginner_dir, clock=clock), terminal_size=SIZE, run_before=scene("hold_focus", clock))
@@ -104,6 +110,11 @@ def test_week(snap_compare, demo_dir, app_for):
 
 def test_week_80x24(snap_compare, demo_dir, app_for):
     assert snap_compare(app_for(demo_dir), terminal_size=SMALL, press=["w"])
+
+
+def test_week_160x50(snap_compare, demo_dir, app_for):
+    """Issue 26: on a big terminal the two charts stand side by side."""
+    assert snap_compare(app_for(demo_dir), terminal_size=(160, 50), press=["w"])
 
 
 async def open_history(pilot):

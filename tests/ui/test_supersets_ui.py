@@ -4,7 +4,7 @@ the pair's rest runs and names A1; a kill mid-pair resumes where the runner was;
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from helpers import NOW, FakeClock, SteppingNow, make_app, wait_for
 
@@ -109,57 +109,38 @@ async def test_a_kill_mid_pair_resumes_at_a2_and_mid_rest_after_a2(demo_dir, clo
         assert active.next_text.startswith("Next: A1")
 
 
-async def test_a_timed_hold_as_a2_runs_after_a1_with_no_rest(beginner_dir, close_stores):
+async def test_an_each_side_hold_as_the_second_half_runs_after_the_first_with_no_rest(demo_dir, close_stores):
     clock = FakeClock()
-    app = make_app(beginner_dir, clock=clock)
-    close_stores(app)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        w = app.workout
-        hold = next(i for i, it in enumerate(w.items) if it.is_hold and w.labels[i].endswith("2"))
-        w.select(hold - 1)
-        app.workout_changed()
-        await log_prescribed(pilot)  # C1's set
-        assert app.timers.active is None and w.current is w.items[hold]
-        await pilot.press("enter")  # the hold's get-ready
-        await pilot.pause()
-        assert app.timers.active.kind == "get-ready"
-        clock.advance(5)
-        await wait_for(pilot, lambda: app.timers.active is not None and app.timers.active.kind == "hold")
-        clock.advance(w.items[hold].plan.seconds)
-        await wait_for(pilot, lambda: len(w.items[hold].done) == 1)
-        assert w.items[hold].done[0].seconds == w.items[hold].plan.seconds
-
-
-async def test_an_each_side_hold_as_c2_switches_sides_and_logs(demo_dir, close_stores):
-    day = date(2026, 12, 6)  # the demo runner's plan that day pairs an each-side hold
-    clock = FakeClock()
-    app = make_app(demo_dir, clock=clock, today=lambda: day, now=SteppingNow(NOW + timedelta(days=10)))
+    app = make_app(demo_dir, clock=clock)
     close_stores(app)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, TodayScreen)
         w = app.workout
-        found = [i for i, it in enumerate(w.items) if it.is_hold and it.plan.per_side and w.labels[i]]
-        assert found, "the demo plan has an each-side hold in a superset"
+        found = [i for i, it in enumerate(w.items) if it.is_hold and w.labels[i].endswith("2")]
+        assert found, "the demo's session has a hold as the second half of a superset"
         hold = found[0]
-        other = hold - 1 if w.labels[hold].endswith("2") else hold + 1
-        w.select(min(hold, other))
-        app.workout_changed()
-        if min(hold, other) == other:
-            await log_prescribed(pilot)  # the first half; the hold comes straight after
-            assert app.timers.active is None and w.current is w.items[hold]
         item = w.items[hold]
-        await pilot.press("enter")
+        w.select(hold - 1)
+        app.workout_changed()
+        await log_prescribed(pilot)  # the first half; the hold comes straight after
+        assert app.timers.active is None and w.current is item
+        assert text_of(app, "#timer-next").startswith(f"{w.labels[hold]} now, no rest · enter: 5 s get-ready")
+        await pilot.press("enter")  # the get-ready
+        await pilot.pause()
+        assert app.timers.active.kind == "get-ready"
         clock.advance(5)
         await wait_for(pilot, lambda: app.timers.active is not None and app.timers.active.kind == "hold")
-        clock.advance(item.plan.seconds + 1)
-        await wait_for(pilot, lambda: app.timers.active.switched)  # side 2
-        clock.advance(item.plan.seconds + 5)
+        if item.plan.per_side:
+            clock.advance(item.plan.seconds + 1)
+            await wait_for(pilot, lambda: app.timers.active.switched)  # side 2
+            clock.advance(item.plan.seconds + 5)
+        else:
+            clock.advance(item.plan.seconds)
         await wait_for(pilot, lambda: len(item.done) == 1)
         assert item.done[0].seconds == item.plan.seconds
         partner = w.partner(item)
-        if w.labels[hold].endswith("2") and not partner.complete:  # the pair's rest, naming the first half
+        if not partner.complete:  # the pair's rest, naming the first half
             assert app.timers.active.kind == "rest" and app.timers.active.next_text.startswith("Next: ")
 
 

@@ -77,7 +77,7 @@ async def test_a_runner_in_pounds_never_reads_kg(tmp_path, close_stores):
     assert logged and all(s.unit == "lb" for s in logged)
     assert any(" lb" in text for _, text in seen)
     week = dict(seen)["week"]
-    assert "(your first week)" in week and "avg 0.0" not in week  # a first week has no average before it
+    assert "· your first week" in week and "avg 0.0" not in week  # a first week has no average before it
     for where, text in seen:
         text = text.replace("▐▌ kg ▎", "")  # Settings' choice of units offers kg, unpicked
         assert not KG.search(text), (where, text)

@@ -33,7 +33,10 @@ def cmd_today(args) -> int:
 
 
 def cmd_status(args) -> int:
-    return emit(args, service.status(read_context(args, all_sessions=True)), status_text)
+    with open_log(args, write=False) as log:  # the Week screen's review: the same figures
+        tell_clock(args, log)
+        _, status = log.week_review(service.today())
+    return emit(args, status, status_text)
 
 
 def cmd_plan(args) -> int:
@@ -45,9 +48,7 @@ def cmd_plan(args) -> int:
     target = data.export_target(args.output, args.data_dir_path) if args.output else None
     ctx = read_context(args)
     day = ctx.today
-    days = plan.plan_ahead(
-        day, ctx.profile, ctx.sessions, ctx.history + ctx.pain_history, ctx.catalog, weeks=weeks, actual=ctx.actual
-    )
+    days = ctx.ahead(weeks)
     if ctx.profile_saved:
         first = ctx.today_plan()
         service.remember_shown(args.data_dir_path, day, first.kind, first.volume)

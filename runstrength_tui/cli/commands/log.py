@@ -68,7 +68,7 @@ def cmd_pain(args) -> int:
             raise v.InputError("Say which exercise to clear, e.g. `runstrength pain clear goblet-squat`.")
         ctx = read_context(args)
         ex_id = args.exercise.strip().lower().replace(" ", "-")
-        status = plan.pain_status(ctx.history + ctx.pain_history, ctx.profile, ctx.catalog)
+        status = ctx.pain()
         family = ctx.catalog.pain_family(ex_id) if ex_id in ctx.catalog else ex_id
         if family not in status:
             marked = ", ".join(sorted(st.exercise for st in status.values())) or "none"
@@ -86,7 +86,7 @@ def cmd_pain(args) -> int:
     if args.exercise:
         raise v.InputError("Use `runstrength pain` to list, or `runstrength pain clear EXERCISE`.")
     ctx = read_context(args)
-    status = plan.pain_status(ctx.history + ctx.pain_history, ctx.profile, ctx.catalog)
+    status = ctx.pain()
     rows = [
         {
             "exercise": st.exercise,

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from rich.markdown import Markdown
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Markdown, Static
+from textual.widgets import Static
 
 from .base import BACK, RunStrengthScreen
 
@@ -41,6 +44,54 @@ def exercise_markdown(ex, catalog, in_session: bool) -> str:
     return "\n".join(lines)
 
 
+class Instructions(Static):
+    """The how-to as one block of text (Rich's Markdown), drawn with the screen's first
+    frame: Textual's Markdown widget mounts a widget per paragraph after it, which left
+    the screen blank for a second on a loaded machine. ``source`` is the Markdown."""
+
+    source = ""
+
+    def show(self, markdown: str) -> None:
+        self.source = markdown
+        self.update(Markdown(markdown))
+
+
+class HowToScroll(VerticalScroll):
+    """The how-to's scroll: a key pressed before the first layout (nothing to scroll yet)
+    acts once the text is laid out, instead of being lost."""
+
+    def on_mount(self) -> None:
+        self._laid_out = False
+        self.call_after_refresh(self._settle)
+
+    def _settle(self) -> None:
+        self._laid_out = True
+
+    def when_laid_out(self, act: Callable[[], object]) -> None:
+        if getattr(self, "_laid_out", False):
+            act()
+        else:
+            self.call_after_refresh(self.when_laid_out, act)
+
+    def action_scroll_up(self) -> None:
+        self.when_laid_out(lambda: self.scroll_up())
+
+    def action_scroll_down(self) -> None:
+        self.when_laid_out(lambda: self.scroll_down())
+
+    def action_page_up(self) -> None:
+        self.when_laid_out(lambda: self.scroll_page_up())
+
+    def action_page_down(self) -> None:
+        self.when_laid_out(lambda: self.scroll_page_down())
+
+    def action_scroll_home(self) -> None:
+        self.when_laid_out(lambda: self.scroll_home(animate=False))
+
+    def action_scroll_end(self) -> None:
+        self.when_laid_out(lambda: self.scroll_end(animate=False))
+
+
 class ExerciseScreen(RunStrengthScreen[None]):
     """Opened from Today (variations switch today's exercise) or from the library."""
 
@@ -48,8 +99,13 @@ class ExerciseScreen(RunStrengthScreen[None]):
         BACK,
         Binding("left_square_bracket", "variation('easier')", "Easier", key_display="["),
         Binding("right_square_bracket", "variation('harder')", "Harder", key_display="]"),
+        # before the scroll has the focus (the first instant), the screen passes them on
         Binding("end", "scroll('end')", "End", show=False),
         Binding("home", "scroll('home')", "Top", show=False),
+        Binding("pagedown", "scroll('page_down')", "Page down", show=False),
+        Binding("pageup", "scroll('page_up')", "Page up", show=False),
+        Binding("down", "scroll('down')", "Down", show=False),
+        Binding("up", "scroll('up')", "Up", show=False),
     ]
 
     def __init__(self, exercise_id: str, in_session: bool = False) -> None:
@@ -60,9 +116,9 @@ class ExerciseScreen(RunStrengthScreen[None]):
     def compose_body(self) -> ComposeResult:
         # The Markdown sits in a focused scroll container: arrows, PgUp/PgDn, Home/End and
         # the wheel reach the last section, and the scrollbar shows there is more.
-        with VerticalScroll(id="instructions-scroll"):
+        with HowToScroll(id="instructions-scroll"):
             yield Static(id="story")
-            yield Markdown(id="instructions")
+            yield Instructions(id="instructions")
 
     def check_action(self, action: str, parameters) -> bool | None:
         if action == "variation":
@@ -70,8 +126,9 @@ class ExerciseScreen(RunStrengthScreen[None]):
         return True
 
     def action_scroll(self, where: str) -> None:
-        box = self.query_one("#instructions-scroll", VerticalScroll)
-        box.scroll_end(animate=False) if where == "end" else box.scroll_home(animate=False)
+        box = self.query_one("#instructions-scroll", HowToScroll)
+        action = {"end": "scroll_end", "home": "scroll_home", "down": "scroll_down", "up": "scroll_up"}
+        getattr(box, f"action_{action.get(where, where)}")()
 
     def on_mount(self) -> None:
         self.show()
@@ -80,9 +137,9 @@ class ExerciseScreen(RunStrengthScreen[None]):
         catalog = self.workout.catalog
         ex = catalog.get(self.exercise_id)
         self.sub_title = f"How to: {ex.name}"
-        self.query_one(Markdown).update(exercise_markdown(ex, catalog, self.in_session))
+        self.query_one(Instructions).show(exercise_markdown(ex, catalog, self.in_session))
         self.show_story()
-        box = self.query_one("#instructions-scroll", VerticalScroll)
+        box = self.query_one("#instructions-scroll", HowToScroll)
         box.scroll_home(animate=False)
         box.focus()
         self.refresh_bindings()  # [ and ] shown only when that variation exists

@@ -245,9 +245,12 @@ class SessionSetsScreen(RunStrengthScreen[None]):
 
 
 def amount_text(record) -> str:
-    """'12 reps', '12 reps each side', '30 s each side' (as the plan said it)."""
+    """'12 reps', '12 reps each side', '30 s each side' (as the plan said it); an each-side
+    hold stopped before side 2 (the app notes it so) says '12 s on side 1 only'."""
     catalog = service.catalog()
     side = " each side" if record.exercise in catalog and catalog.get(record.exercise).per_side else ""
+    if side and record.seconds is not None and (record.note or "").startswith("side 1 only"):
+        side = " on side 1 only"
     amount = f"{record.seconds} s" if record.seconds is not None else f"{record.reps} reps"
     return amount + side
 

@@ -19,7 +19,7 @@ from textual.widgets import (
 
 from ... import service
 from ...domain import validate as v
-from ...domain.model import EQUIPMENT, LEVELS, NOTIFY_MODES, SIGNALS, Profile, level_rank
+from ...domain.model import EQUIPMENT, LEVELS, NOTIFY_MODES, SIGNALS, Profile, TuiSettings, level_rank
 from ...domain.plan import READINESS_QUESTIONS, target_note
 from ...domain.profile import changed_profile, equipment_choice, parse_race_list, races_with_distances
 from ...domain.words import format_load
@@ -82,9 +82,17 @@ def radio_block(set_id: str, question: str, options: dict[str, str], current: st
 class ProfileForm(Vertical):
     """The profile fields, in sections (the onboarding shows one section a step)."""
 
-    def __init__(self, profile: Profile, new: bool = False, pain: tuple[tuple[str, str], ...] = (), **kwargs) -> None:
+    def __init__(
+        self,
+        profile: Profile,
+        new: bool = False,
+        pain: tuple[tuple[str, str], ...] = (),
+        settings: TuiSettings | None = None,
+        **kwargs,
+    ) -> None:
         super().__init__(**kwargs)
         self.profile = profile
+        self.settings = settings or TuiSettings()  # the app's own settings (signal, beeps): not the profile
         self.new = new  # a new profile picks its level; a change of level ramps (``with_level``)
         self.pain = pain  # (exercise id, name) of pain marks that can be cleared here
         self.units_shown = profile.units  # the unit the weights fields are written in
@@ -161,9 +169,10 @@ class ProfileForm(Vertical):
             yield Label("Your running week (↑/↓ pick a day, ←/→ or space change it)", classes="question")
             yield RunWeek(p.runs, id="runs")
         with Vertical(id="sec-signal", classes="section"):
-            yield from radio_block("signal", "When a rest or hold ends", SIGNAL_TEXT, p.signal)
-            yield from radio_block("notify", "Desktop notification", NOTIFY_TEXT, p.notify)
-            yield ClearCheckbox("3-2-1 beeps before a timer ends", value=p.beeps, id="beeps")
+            s = self.settings
+            yield from radio_block("signal", "When a rest or hold ends", SIGNAL_TEXT, s.signal)
+            yield from radio_block("notify", "Desktop notification", NOTIFY_TEXT, s.notify)
+            yield ClearCheckbox("3-2-1 beeps before a timer ends", value=s.beeps, id="beeps")
             yield Static(
                 "The terminal's title shows a running timer. Theme: ctrl+p → Theme (remembered).", classes="hint"
             )
@@ -296,21 +305,33 @@ class ProfileForm(Vertical):
                 runs=runs,
                 block_start=block_start,
                 weeks=int(weeks_text),
-                beeps=self.query_one("#beeps", ClearCheckbox).value,
-                signal=radio("signal") if radio("signal") in SIGNALS else self.profile.signal,
-                notify=radio("notify") if radio("notify") in NOTIFY_MODES else self.profile.notify,
             ),
+        )
+
+    def read_settings(self) -> TuiSettings:
+        """The app's settings as filled in (signal, notification, beeps; the theme as it was)."""
+        pressed = {
+            set_id: (button.name if (button := self.query_one(f"#{set_id}", RadioSet).pressed_button) else "")
+            for set_id in ("signal", "notify")
+        }
+        return self.settings.with_changes(
+            beeps=self.query_one("#beeps", ClearCheckbox).value,
+            signal=pressed["signal"] if pressed["signal"] in SIGNALS else self.settings.signal,
+            notify=pressed["notify"] if pressed["notify"] in NOTIFY_MODES else self.settings.notify,
         )
 
 
 def save_form(screen: RunStrengthScreen[bool]) -> bool:
     """Read the screen's profile form and save it; explain the problem instead when it is invalid."""
+    form = screen.query_one("#form", ProfileForm)
     try:
-        profile = screen.query_one("#form", ProfileForm).read(screen.app.today())
+        profile = form.read(screen.app.today())
     except ValueError as exc:
         screen.query_one("#error", Static).update(Text(f"✗ {exc}"))
         return False
-    screen.app.logbook.save_profile(profile)
+    settings = form.read_settings()
+    screen.app.logbook.save_profile(profile, settings)
+    screen.app.settings = settings
     return True
 
 
@@ -423,7 +444,7 @@ class SettingsScreen(RunStrengthScreen[bool]):
             for _, st in sorted(w.pain.items())
         )
         with VerticalScroll(id="settings-body"):
-            yield ProfileForm(self.app.profile, pain=pain, id="form")
+            yield ProfileForm(self.app.profile, pain=pain, settings=self.app.settings, id="form")
         yield Static("", id="error")
 
     def on_mount(self) -> None:

@@ -289,7 +289,12 @@ class TodayScreen(RunStrengthScreen[None]):
             self.query_one("#detail", Static).update(self._detail())
             self._refresh_prompts()
 
+    ROOMY = (120, 40)  # from this size the timer's digits are the block font, twice as wide
+
     def on_resize(self) -> None:
+        roomy = self.size.width >= self.ROOMY[0] and self.size.height >= self.ROOMY[1]
+        self.set_class(roomy, "-roomy")
+        self.query_one("#timer", TimerPanel).set_class(roomy, "roomy")
         self.call_after_refresh(self._refresh_prompts)
 
     def _refresh_prompts(self) -> None:

@@ -41,7 +41,8 @@ def idle_hint(workout: Workout, get_ready_seconds: int) -> str:
     if label.endswith("2") and partner is not None and len(partner.done) > len(item.done):
         now = f"{label} now, no rest · "
     if item.is_hold:
-        return f"{now}enter: {get_ready_seconds} s get-ready, then hold {item.plan.seconds} s"
+        side = " each side" if item.plan.per_side else ""
+        return f"{now}enter: {get_ready_seconds} s get-ready, then hold {item.plan.seconds} s{side}"
     if label.endswith("1") and partner is not None and not partner.complete:
         return f"enter: log the set; {label[0]}2 follows, no rest"
     if now:
@@ -69,10 +70,10 @@ class TimerPanel(Vertical):
         border: heavy $warning;
         background: $warning 15%;
     }
-    TimerPanel.closing #timer-digits {
+    TimerPanel.closing .digits {
         color: $warning;
     }
-    TimerPanel.paused #timer-digits {
+    TimerPanel.paused .digits {
         color: $text-muted;
     }
     TimerPanel.flash {
@@ -83,13 +84,23 @@ class TimerPanel(Vertical):
         text-style: bold;
         width: 1fr;
     }
-    TimerPanel #timer-digits {
+    TimerPanel .digits {
         width: auto;
         color: $accent;
         text-style: bold;
     }
-    TimerPanel.idle #timer-digits {
+    TimerPanel.idle .digits {
         color: $text-muted;
+    }
+    TimerPanel #timer-big {
+        display: none;
+        width: 1fr;
+    }
+    TimerPanel.roomy #timer-big {
+        display: block;
+    }
+    TimerPanel.roomy #timer-digits {
+        display: none;
     }
     TimerPanel #timer-next {
         color: $text-muted;
@@ -102,7 +113,11 @@ class TimerPanel(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static("", id="timer-title")
-        yield BigDigits("--:--", id="timer-digits") if self.big else Digits("--:--", id="timer-digits")
+        if self.big:
+            yield BigDigits("--:--", id="timer-digits", classes="digits")
+        else:  # Textual's 3-row digits; the block font once the screen has room (``roomy``)
+            yield Digits("--:--", id="timer-digits", classes="digits")
+            yield BigDigits("--:--", id="timer-big", classes="digits")
         yield Meter(id="timer-bar")
         yield Static("", id="timer-next")
 
@@ -162,7 +177,7 @@ class TimerPanel(Vertical):
         shown = getattr(self, "_shown", {})
         for key, value, apply in (
             ("title", title, lambda v: self.query_one("#timer-title", Static).update(v)),
-            ("digits", digits, lambda v: self.query_one("#timer-digits").update(v)),
+            ("digits", digits, lambda v: [d.update(v) for d in self.query(".digits")]),
             ("bar", bar, lambda v: self.query_one("#timer-bar", Meter).update(*v)),
             ("next", nxt, lambda v: self.query_one("#timer-next", Static).update(v)),
         ):
