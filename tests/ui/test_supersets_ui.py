@@ -185,3 +185,21 @@ async def test_a_user_keymap_moves_a_key_by_its_binding_id(demo_dir, close_store
         await pilot.press("L")
         await pilot.pause()
         assert isinstance(app.screen, LogSetScreen)
+
+
+async def test_a_burst_of_enter_enter_opens_the_dialog_and_saves_the_set(demo_dir, close_stores):
+    """Keys that arrive in one read: the first enter's action opens the log dialog at once,
+    so the second lands in it and saves (why Today's keys are bound to the app's actions,
+    not posted as Messages, which would let the second enter run first)."""
+    from textual import events
+
+    app = make_app(demo_dir, clock=FakeClock())
+    close_stores(app)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        w = app.workout
+        for key in ("enter", "enter"):
+            app.post_message(events.Key(key, None))
+        await wait_for(pilot, lambda: w.sets_done == 1)
+        await pilot.pause()
+        assert isinstance(app.screen, TodayScreen) and w.label(w.current) == "A2"
