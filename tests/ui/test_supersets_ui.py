@@ -203,3 +203,25 @@ async def test_a_burst_of_enter_enter_opens_the_dialog_and_saves_the_set(demo_di
         await wait_for(pilot, lambda: w.sets_done == 1)
         await pilot.pause()
         assert isinstance(app.screen, TodayScreen) and w.label(w.current) == "A2"
+
+
+async def test_x_on_a2_leaves_a1_to_go_on_alone_with_its_own_rest(demo_dir, close_stores):
+    app = make_app(demo_dir, clock=FakeClock())
+    close_stores(app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        w = app.workout
+        a, b = w.items[0], w.items[1]
+        assert a.plan.sets >= 2
+        await log_prescribed(pilot)  # A1
+        assert w.current is b
+        await pilot.press("x")  # A2 left out today
+        await pilot.pause()
+        assert b.skipped and w.current is a and app.timers.active is None
+        assert text_of(app, "#timer-next") == "enter: log the set; rest starts by itself"
+        await log_prescribed(pilot)  # A1 alone now: its own rest, then the next pair
+        active = app.timers.active
+        if not a.complete:
+            assert active.countdown.duration == a.plan.rest and w.current is a
+        else:
+            assert active.countdown.duration == a.plan.rest and w.label(w.current) == "B1"
