@@ -350,7 +350,7 @@ class Workout:
         other = self.partner(item)
         if other is None:
             return ""
-        first, second = (item, other) if (self._position(item) or 0) < (self._position(other) or 0) else (other, item)
+        first, second = (item, other) if self.label(item).endswith("1") else (other, item)
         group = first.plan.group
         rest = flow.pair_rest(first.plan, second.plan)
         return f"Superset {group}: {group}1 then {group}2, no rest between; {rest} s rest after {group}2"
