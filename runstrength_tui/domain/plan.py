@@ -33,9 +33,11 @@ from .schedule import RunningWeek, Schedule, plan_week, schedule
 from .weeks import consistent_weeks, week_start
 from .words import DAY_NAMES, day_and_month, day_name, format_load, plural
 
-# Nordic hamstring curls ramp from 1 × 3–5 to 3 × 6–8 over six weeks, once a week
-# (Mjølsnes 2004; Petersen 2011), by block week.
-NORDIC_DOSES = ((1, (3, 5)), (2, (3, 5)), (2, (4, 6)), (1, (3, 5)), (3, (4, 6)), (3, (6, 8)))
+# Nordic hamstring curls ramp from 1 × 3–5 to 3 × 6–8, about once a week (Mjølsnes 2004;
+# Petersen 2011), by the Nordic sessions of the last five weeks (the prescription's history
+# window, which holds about three of them): a break long enough to empty it starts the ramp
+# again; 3 × 6–8 is its top, kept as the maintenance dose.
+NORDIC_DOSES = ((1, (3, 5)), (2, (4, 6)), (2, (6, 8)), (3, (6, 8)))
 NORDIC = "nordic-hamstring-curl"
 # Advanced jumps that wait for block week 5: weeks 1–4 keep to low-level drills (pogo hops,
 # skips, jump squats).
@@ -144,6 +146,10 @@ def fit_to_minutes(exercises: list[Prescribed], minutes: int, keep_mains: bool =
     while over() and len(items) > 2:
         i = (others() or [len(items) - 1])[-1]
         items.pop(i)
+    # a heavier lift that cannot fit its sets in these minutes loses sets after all
+    while over() and any(_heavy(p) and p.sets > 1 for p in items):
+        i = max(j for j, p in enumerate(items) if _heavy(p) and p.sets > 1)
+        items[i] = replace(items[i], sets=items[i].sets - 1)
     # fill what the cuts left free: the main lifts' second set first (two sets of the
     # lifts that carry the session beat a third small exercise), then a dropped exercise
     # back with one set where it fits (in the template's order), then sets back, main
@@ -384,6 +390,66 @@ def unilateral_reps(week_reps: tuple[int, int], level: str, loaded: bool) -> tup
     return (10, 12) if week_reps[1] <= 12 else (10, 15)
 
 
+def _unstall(
+    ex: Exercise,
+    history: Sequence[SetRecord],
+    reps: tuple[int, int] | None,
+    seconds: int | None,
+    load: float | None,
+) -> tuple[tuple[int, int] | None, int | None, float, str]:
+    """No main lift stays the same for more than three sessions while the runner reaches
+    the top each time (docs/coaching.md § Prescribing and progression, "Progression that
+    happens"): when the last three sessions of it all reached the top of today's range at
+    today's load (no heavier weight owned, sets held by the minutes), the range moves up
+    two reps past the newest session's (a hold five seconds), up to 20 reps or the
+    exercise's longest hold; at 20 reps the lowering slows by a second for every three
+    sessions there (two at most). Returns reps, seconds, extra tempo and the note."""
+    by_session: dict[str, list[SetRecord]] = {}
+    for h in history:
+        if h.exercise == ex.id:
+            by_session.setdefault(h.session, []).append(h)
+    ordered = sorted(by_session.values(), key=lambda s: max(x.date for x in s))
+    recent = ordered[-T.stall_sessions :]
+    why = "the last three sessions all reached the top"
+    if len(recent) < T.stall_sessions:
+        return reps, seconds, 0.0, ""
+
+    def at(s: list[SetRecord]) -> bool:
+        return abs(max((x.load_kg or 0.0) for x in s) - (load or 0.0)) < 1e-6
+
+    if not all(at(s) for s in recent):
+        return reps, seconds, 0.0, ""
+    if seconds is not None:
+        if all(min((x.seconds or 0) for x in s) >= seconds for s in recent):
+            longer = min(ex.longest_hold or 60, min((x.seconds or 0) for x in recent[-1]) + 5)
+            if longer > seconds:
+                return reps, longer, 0.0, f"{longer - seconds} seconds more: {why}"
+        return reps, seconds, 0.0, ""
+    if reps is None or not all(min((x.reps or 0) for x in s) >= reps[1] for s in recent):
+        return reps, seconds, 0.0, ""
+    reached = min((x.reps or 0) for x in recent[-1])
+    top = min(T.stall_reps_cap, max(reached, reps[1]) + 2)
+    shifted = (max(reps[0], top - (reps[1] - reps[0])), top)
+    if reached < T.stall_reps_cap:
+        return shifted, seconds, 0.0, f"two more reps: {why}"
+    # at the top of the band: the sessions at 20 reps since the load last changed slow the
+    # lowering (a lighter week's shorter sets in between neither count nor reset)
+    streak = 0
+    for s in reversed(ordered):
+        if not at(s):
+            break
+        streak += min((x.reps or 0) for x in s) >= T.stall_reps_cap
+    extra = float(min(2, streak // T.stall_sessions))
+    if extra:
+        return (
+            shifted,
+            seconds,
+            extra,
+            f"slower reps, about {ex.tempo + extra:g} s each with a slower lowering: {why} at {T.stall_reps_cap} reps",
+        )
+    return shifted, seconds, 0.0, ""
+
+
 def heavy_lift(ex: Exercise, role: str, spec: SessionSpec) -> bool:
     """A lift for the heavier phase: an advanced week marked heavy, a loaded two-leg main
     lift, on a day that may progress (no lighter week, taper, comeback or race recovery)."""
@@ -526,6 +592,12 @@ def _prescribe(
             seconds = max(5, int(seconds * spec.comeback))
         elif reps is not None:
             reps = (max(1, int(reps[0] * spec.comeback)), max(1, int(reps[1] * spec.comeback)))
+    if role == "main" and ex.id != NORDIC and spec.may_progress and pain is None and not heavy:
+        reps, seconds, slower, stalled = _unstall(ex, history, reps, seconds, load)
+        if stalled:
+            note = f"{note}; {stalled}" if note else stalled
+    else:
+        slower = 0.0
     if spec.taper:
         sets = max(1, sets // 2)
     rest = ex.rest
@@ -546,7 +618,7 @@ def _prescribe(
         unit,
         note,
         role,
-        ex.tempo,
+        ex.tempo + slower,
         min_rest,
     )
 
@@ -1254,10 +1326,12 @@ def today_plan(
             )
             if run in ("easy", "hard"):
                 reason += " Do it after your run or at another time of day."
-            return replace(common, kind="leg-free", reason=reason, exercises=tuple(legfree))
+            return replace(
+                common, kind="leg-free", reason=reason, exercises=tuple(legfree), warmup=build_warmup(programs, catalog)
+            )
     blocked = week.blocked(today)
     target = sched.week.target
-    done_weight = sum(s.weight for s in sessions if sched.week.start <= s.date < today)
+    done_weight = sum(s.weight for s in sessions if sched.week.start <= s.date < today and s.loads_legs)
     not_owed = (
         f"{DAY_NAMES[missed.weekday()]}'s session was missed; {nxt_text.replace('next session', 'the next one is')}. "
         "No need to make it up"

@@ -112,6 +112,10 @@ class Thresholds:
     pair_move_seconds: int = 15
     # The leg-free session (docs/coaching.md § Scheduling): at most 15 minutes, warm-up included.
     leg_free_minutes: int = 15
+    # Progression that happens (docs/coaching.md § Prescribing and progression): a main lift
+    # at the top of its range at the same load for 3 sessions moves up two reps, to 20.
+    stall_sessions: int = 3
+    stall_reps_cap: int = 20
     # The heavier phase (docs/coaching.md § Heavier work): advanced runners' bilateral main
     # lifts at 3 × 5–8 in the middle of the block, at least 2 minutes between sets, never
     # in a lighter week, a taper, a comeback or the days after a race.

@@ -185,10 +185,11 @@ def plan_week(start: date, today: date, week: RunningWeek, sessions: tuple[Sessi
     After the week's first day, a day that is second best (the day before a hard run; a
     running day for a beginner) is used only if the week's first plan used it too: a
     missed session comes back only where the rules still hold cleanly, else it is dropped."""
-    # the days of full sessions keep the spacing; a leg-free session counts towards the
-    # target, a finisher (an extra after a run) does not take a full session's place
+    # the full sessions: their days keep the spacing and count against the full sessions
+    # wanted; a leg-free session or a finisher never takes a full session's place (the
+    # leg-free one makes up a target the full sessions cannot reach: leg_free_day)
     known = tuple(sorted({s.date for s in sessions if s.date < today and s.loads_legs}))
-    weight = sum(s.weight for s in sessions if start <= s.date < today and s.kind != "finisher")
+    weight = sum(s.weight for s in sessions if start <= s.date < today and s.loads_legs)
     first: tuple[date, ...] | None = None
     if today > start:
         at_start = tuple(sorted({s.date for s in sessions if s.date < start and s.loads_legs}))

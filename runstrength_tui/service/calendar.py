@@ -43,7 +43,7 @@ def plan_ics(days: Sequence[PlannedDay], session_time: str, now: datetime) -> by
     for day in days:
         minutes = estimated_minutes(day.exercises)
         event = Event()
-        event.add("uid", uid_for(day.date.isoformat()))
+        event.add("uid", uid_for(day.date.isoformat(), day.kind))
         event.add("dtstamp", stamp)
         event.add("last-modified", stamp)
         marks = [
@@ -56,7 +56,8 @@ def plan_ics(days: Sequence[PlannedDay], session_time: str, now: datetime) -> by
             if on
         ]
         extra = f", {', '.join(marks)}" if marks else ""
-        event.add("summary", f"Strength, about {minutes:g} min (block week {day.block_week}{extra})")
+        what = "Leg-free session (upper back, core, shins, feet)" if day.kind == "leg-free" else "Strength"
+        event.add("summary", f"{what}, about {minutes:g} min (block week {day.block_week}{extra})")
         if session_time:
             hours, mins = (int(x) for x in session_time.split(":"))
             start = datetime.combine(day.date, time(hours, mins))

@@ -73,8 +73,8 @@ def fill_demo(store: Store, today: date, seed: int = 7) -> None:
     first = day = week_start(today) - timedelta(weeks=DEMO_WEEKS)  # the profile's block start
     while day < today:
         todays = plan.today_plan(day, profile, sessions, history, catalog, programs)
-        items = todays.exercises if todays.kind == "strength" else todays.finisher
-        kind = "strength" if todays.kind == "strength" else "finisher"
+        items = todays.exercises if todays.kind in ("strength", "leg-free") else todays.finisher
+        kind = todays.kind if todays.kind in ("strength", "leg-free") else "finisher"
         if todays.kind == "rest" or (kind == "finisher" and rng.random() < 0.6):
             day += timedelta(days=1)
             continue

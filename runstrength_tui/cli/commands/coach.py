@@ -80,8 +80,9 @@ def cmd_plan(args) -> int:
             if on
         ]
         light = f" ({', '.join(marks)})" if marks else ""
+        what = " · short session that spares your legs" if d.kind == "leg-free" else ""
         out(
-            f"{d.date.strftime('%a %d %b')} · block week {d.block_week}{light} · about {plan.estimated_minutes(d.exercises):g} min"
+            f"{d.date.strftime('%a %d %b')}{what} · block week {d.block_week}{light} · about {plan.estimated_minutes(d.exercises):g} min"
         )
         for line in session_lines(d.exercises, width=width, labelled=paired):
             out(f"    {line}")

@@ -55,7 +55,12 @@ NBSP = "\u00a0"
 INDENT = NBSP * 2  # non-breaking: the list keeps the indent when it wraps lines
 PAIR_LINE, PAIR_END = "│", "└"  # a superset's bracket, down the left of its two exercises
 SUPERSET_HINT = "A1 + A2: one set of each, then rest"
-KIND_TITLES = {"strength": "STRENGTH DAY", "finisher-only": "RUN DAY · optional finisher", "rest": "REST DAY"}
+KIND_TITLES = {
+    "strength": "STRENGTH DAY",
+    "leg-free": "SHORT SESSION · spares your legs",
+    "finisher-only": "RUN DAY · optional finisher",
+    "rest": "REST DAY",
+}
 
 
 class TodayScreen(RunStrengthScreen[None]):
