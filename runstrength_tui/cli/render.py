@@ -9,7 +9,7 @@ import json
 import shutil
 import sys
 import textwrap
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
 from ..domain.words import json_safe, printable
@@ -189,11 +189,39 @@ def name_width(items: Iterable[Prescribed]) -> int:
     return max([28, *(len(p.name) for p in items)])
 
 
-def prescribed_line(p: Prescribed, rest: bool = False, width: int = 28) -> str:
-    """One exercise of a session: name, dose (and rest), its note."""
+SUPERSET_LINE = "A superset (A1 + A2): one set of each, A2 straight after A1, then rest; again until both are done."
+
+
+def prescribed_line(
+    p: Prescribed, rest: bool = False, width: int = 28, label: str | None = None, rest_text: str = ""
+) -> str:
+    """One exercise of a session: its superset label ("A1", or blank beside one), name,
+    dose (and rest: ``rest_text`` when a superset's order gives it), its note."""
     note = f"  · {p.note}" if p.note else ""
-    dose = f"{p.dose_text}, rest {p.rest} s" if rest else p.dose_text
-    return f"{p.name:<{width}} {dose}{note}"
+    dose = f"{p.dose_text}, {rest_text or f'rest {p.rest} s'}" if rest else p.dose_text
+    return f"{label:<3}{p.name:<{width}} {dose}{note}" if label is not None else f"{p.name:<{width}} {dose}{note}"
+
+
+def session_lines(
+    items: Sequence[Prescribed], rest: bool = False, width: int = 28, labelled: bool | None = None
+) -> list[str]:
+    """A session's exercises, one line each: a superset's two labelled A1 and A2 (the rest
+    said once, after A2: none between them), the others alone. ``labelled`` keeps a label
+    column (blank for an exercise done alone) even where this session has no pair."""
+    from ..domain.prescribed import groups, labels, pair_rest
+
+    marks = labels(items)
+    column = any(marks) if labelled is None else labelled
+    rests = [""] * len(items)
+    for block in groups(items):
+        if len(block) == 2:
+            a, b = block
+            rests[a] = f"then {marks[b]} at once"
+            rests[b] = f"rest {pair_rest(items[a], items[b])} s after the pair"
+    return [
+        prescribed_line(p, rest=rest, width=width, label=mark if column else None, rest_text=why)
+        for p, mark, why in zip(items, marks, rests)
+    ]
 
 
 def plan_text(plan_today: TodayPlan) -> str:
@@ -211,7 +239,9 @@ def plan_text(plan_today: TodayPlan) -> str:
             drills = ", ".join(f"{p.name} {p.dose_text}" for p in plan_today.warmup)
             lines.append(f"  Warm-up, 3–4 min: {drills}")
         width = name_width(items)
-        lines += [f"  {prescribed_line(p, rest=True, width=width)}" for p in items]
+        lines += [f"  {line}" for line in session_lines(items, rest=True, width=width)]
+        if any(p.group for p in items):
+            lines.append(f"  {SUPERSET_LINE}")
     for note in plan_today.notes:
         lines += ["", f"Note: {note}"]
     return "\n".join(lines)

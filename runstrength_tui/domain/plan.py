@@ -1096,7 +1096,7 @@ def _session(
 @dataclass(frozen=True)
 class TodayPlan:
     date: dt.date
-    kind: DayKind  # strength | finisher-only | rest
+    kind: DayKind  # strength | leg-free | finisher-only | rest
     reason: str
     block_week: int
     block_weeks: int

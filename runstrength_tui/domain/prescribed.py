@@ -198,10 +198,15 @@ def pair_up(items: Sequence[Prescribed]) -> list[Prescribed]:
     return out
 
 
-def next_set(items: Sequence[Prescribed], done: Sequence[int]) -> int | None:
+def next_set(items: Sequence[Prescribed], done: Sequence[int], after: int | None = None) -> int | None:
     """Which exercise's set comes next, given the sets done of each: the blocks in order, a
-    pair alternating A1, A2, A1, …; ``None`` when every set is done."""
-    for block in groups(items):
+    pair alternating A1, A2, A1, …; ``None`` when every set is done. ``after`` (the
+    exercise whose set was just done) puts its block first: a runner who picked an
+    exercise out of order finishes its block before going back to the order."""
+    blocks = groups(items)
+    if after is not None:
+        blocks.sort(key=lambda b: after not in b)  # stable: the others keep their order
+    for block in blocks:
         left = [i for i in block if done[i] < items[i].sets]
         if not left:
             continue
@@ -215,7 +220,7 @@ def next_set(items: Sequence[Prescribed], done: Sequence[int]) -> int | None:
 def rest_after(items: Sequence[Prescribed], index: int, done: Sequence[int]) -> int:
     """The rest after a set of ``items[index]`` (``done`` counts it already): none on the
     way from A1 to A2, the pair's rest after A2, an exercise's own rest otherwise."""
-    nxt = next_set(items, done)
+    nxt = next_set(items, done, after=index)
     if nxt is None:
         return 0
     block = next(b for b in groups(items) if index in b)

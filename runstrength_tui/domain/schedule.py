@@ -305,7 +305,6 @@ def schedule(today: date, week: RunningWeek, sessions: tuple[SessionRecord, ...]
     # away from the long run and the days before a race
     finisher_ok = (
         today not in this_week.planned
-        and today != leg_free
         and week.run_on(today) == "easy"
         and week.blocked(today) is None
         and week.race_ahead(today, T.taper_window_days) is None

@@ -70,7 +70,15 @@ def plan_ics(days: Sequence[PlannedDay], session_time: str, now: datetime) -> by
             event.add("dtstart", day.date)
             event.add("dtend", day.date + timedelta(days=1))
             event.add("transp", "TRANSPARENT")  # an all-day reminder does not block the day
-        lines = [f"{p.name}: {p.dose_text}" + (f" ({p.note})" if p.note else "") for p in day.exercises]
+        from ..domain.prescribed import labels
+
+        marks = labels(day.exercises)  # "A1", "A2": a superset's two exercises
+        lines = [
+            f"{f'{mark} ' if mark else ''}{p.name}: {p.dose_text}" + (f" ({p.note})" if p.note else "")
+            for p, mark in zip(day.exercises, marks)
+        ]
+        if any(marks):
+            lines.append("A1 + A2: one set of each, A2 straight after A1, then rest.")
         lines += [f"Later: {item}" for item in day.upcoming]
         lines.append("Open runstrength for the timers and to log each set.")
         event.add("description", "\n".join(lines))

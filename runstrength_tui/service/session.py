@@ -14,6 +14,7 @@ from datetime import date, datetime, timedelta
 from typing import Literal
 
 from ..domain import guard
+from ..domain import prescribed as flow
 from ..domain.catalog import Catalog
 from ..domain.coach import Coach
 from ..domain.model import SessionKind, SessionRecord, SetRecord
@@ -188,7 +189,11 @@ class Workout:
         for item in self.items:
             item.skipped = item.plan.exercise in self.skipped
         self.shown = guard.shown_in_session(done)
-        self.index = next((i for i, it in enumerate(self.items) if not it.complete), 0)
+        # a resumed session goes on where it stopped: after the last set logged (A1's: A2)
+        last = max(done, key=lambda s: s.logged_at).exercise if done else None
+        after = next((i for i, it in enumerate(self.items) if it.plan.exercise == last), None)
+        first = flow.next_set(self._plans(), self.done_counts(), after=after)
+        self.index = first if first is not None else 0
 
     def refresh_last_seen(self, history: list[SetRecord]) -> None:
         day = self._today()
@@ -312,14 +317,75 @@ class Workout:
         if self.items:
             self.index = max(0, min(index, len(self.items) - 1))
 
+    # --- the order of sets: supersets (domain/prescribed.py) -----------------------------
+
+    def _plans(self) -> list[Prescribed]:
+        return [it.plan for it in self.items]
+
+    def done_counts(self) -> list[int]:
+        """Sets done of each exercise, as the order of sets counts them: a skipped exercise
+        counts as done."""
+        return [max(len(it.done), it.plan.sets) if it.skipped else len(it.done) for it in self.items]
+
+    @property
+    def labels(self) -> list[str]:
+        """ "A1", "A2" for a superset's exercises, "" for an exercise done alone."""
+        return flow.labels(self._plans())
+
+    def _position(self, item: Item) -> int | None:
+        return next((i for i, it in enumerate(self.items) if it is item), None)
+
+    def label(self, item: Item) -> str:
+        i = self._position(item)
+        return self.labels[i] if i is not None else ""
+
+    def partner(self, item: Item) -> Item | None:
+        """The other exercise of ``item``'s superset (None for one done alone)."""
+        i = self._position(item)
+        if i is None:
+            return None
+        block = next(b for b in flow.groups(self._plans()) if i in b)
+        return next((self.items[j] for j in block if j != i), None)
+
+    def superset_text(self, item: Item) -> str:
+        """How ``item``'s superset runs: 'Superset A: A1 then A2, no rest between; 75 s rest
+        after A2' ("" for an exercise done alone)."""
+        other = self.partner(item)
+        if other is None:
+            return ""
+        first, second = (item, other) if self.label(item).endswith("1") else (other, item)
+        group = first.plan.group
+        rest = flow.pair_rest(first.plan, second.plan)
+        return f"Superset {group}: {group}1 then {group}2, no rest between; {rest} s rest after {group}2"
+
+    def _next_index(self, after: int | None) -> int | None:
+        return flow.next_set(self._plans(), self.done_counts(), after=after)
+
     def advance(self) -> None:
-        """Move to the next exercise that still has sets to do."""
-        n = len(self.items)
-        for step in range(1, n + 1):
-            candidate = (self.index + step) % n
-            if not self.items[candidate].complete:
-                self.index = candidate
-                return
+        """Move to the exercise whose set comes next (``domain.prescribed.next_set``): the
+        current exercise's block first (a superset alternates A1, A2, A1 …), then the
+        session's order; the cursor stays when every set is done."""
+        if not self.items:
+            return
+        nxt = self._next_index(self.index)
+        if nxt is not None:
+            self.index = nxt
+
+    def rest_after(self, item: Item) -> int:
+        """The rest after a set of ``item`` (logged already): none from A1 to A2, the pair's
+        rest after A2, the exercise's own rest otherwise, none once every set is done."""
+        i = self._position(item)
+        if i is None:
+            return item.plan.rest
+        return flow.rest_after(self._plans(), i, self.done_counts())
+
+    def after_set(self, item: Item) -> int:
+        """A set of ``item`` was logged: the cursor moves on to the set that comes next (when
+        it was on ``item``), and the rest to run now is returned (0: none, go straight on)."""
+        rest = self.rest_after(item)
+        if item is self.current:
+            self.advance()
+        return rest
 
     def skip_current(self) -> None:
         if self.current:
@@ -333,12 +399,11 @@ class Workout:
             self.advance()
 
     def next_incomplete(self) -> Item | None:
-        n = len(self.items)
-        for step in range(1, n + 1):
-            candidate = self.items[(self.index + step) % n]
-            if not candidate.complete:
-                return candidate
-        return None
+        """The exercise whose set comes after the current one's (see :meth:`advance`)."""
+        if not self.items:
+            return None
+        nxt = self._next_index(self.index)
+        return self.items[nxt] if nxt is not None else None
 
     def switch_variation(self, new_id: str) -> None:
         """Use an easier or harder variation for the current exercise in today's session."""
@@ -388,12 +453,14 @@ class Workout:
         return bool(self.items) and all(it.complete for it in self.items)
 
     def next_text(self) -> str:
-        """What comes after the rest: 'Set 2 of 3 · Goblet squat 12–15'."""
+        """What comes after the rest: 'Next: A1 Goblet squat · set 2 of 3 · 12–15'."""
         item = self.current
         if item is None or self.all_done:
             return "All sets done: enter finishes"
         n = len(item.done) + 1
-        return f"Set {n} of {item.plan.sets} · {item.plan.name} {item.plan.dose_text.split(' × ', 1)[1]}"
+        label = self.label(item)
+        name = f"{label} {item.plan.name}" if label else item.plan.name
+        return f"Next: {name} · set {n} of {item.plan.sets} · {item.plan.dose_text.split(' × ', 1)[1]}"
 
     # --- logging ---------------------------------------------------------------------
 

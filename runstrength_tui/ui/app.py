@@ -21,7 +21,8 @@ from .. import service
 from ..domain.block import clamp_week
 from ..domain.countdown import Clock
 from ..domain.model import Profile, TuiSettings
-from ..domain.words import minutes_text, plural, printable
+from ..domain.words import printable
+from .session_controller import SessionController
 from .signals import Signals
 from .timer_controller import TimerController
 from .timers import GET_READY_SECONDS, ActiveTimer, SessionClock, timer_bindings
@@ -29,8 +30,6 @@ from .timers import GET_READY_SECONDS, ActiveTimer, SessionClock, timer_bindings
 if TYPE_CHECKING:
     from textual.theme import Theme
 
-    from ..domain.guard import GuardWarning
-    from .screens.dialogs import SetValues
     from .screens.today import TodayScreen
 
 BACKUP_DELAY_SECONDS = 10
@@ -38,6 +37,11 @@ SHOWN_DELAY_SECONDS = 0.5
 
 
 NAV_ACTIONS = ("show_week", "show_history", "show_library", "show_settings", "show_keys", "quit")
+# Today binds these keys to the app's actions; the session controller says when they work
+SESSION_ACTIONS = frozenset(
+    ("primary", "instructions", "finish", "finish_now", "skip_warmup", "skip_exercise", "log_set")
+    + ("focus_mode", "start_session", "show_notes")
+)
 
 
 class RunStrengthApp(App[None]):
@@ -45,14 +49,16 @@ class RunStrengthApp(App[None]):
     TITLE = "runstrength"
     # Timer keys work on every screen; Today and Focus show them in their footers while a
     # timer runs. Week, History, the keys screen and Quit end every screen's footer.
+    # Every binding has an id (one per thing a key does, shared by a key's states: all of
+    # enter's are "primary"), so ``App.set_keymap({"timer.skip": "j"})`` moves a key.
     BINDINGS = [
         *timer_bindings(show=False),
-        Binding("w", "show_week", "Week"),
-        Binding("h", "show_history", "History"),
-        Binding("e", "show_library", "Exercises", show=False),
-        Binding("o", "show_settings", "Settings", show=False),
-        Binding("question_mark,f1", "show_keys", "Keys", key_display="?"),
-        Binding("q", "quit", "Quit"),
+        Binding("w", "show_week", "Week", id="nav.week"),
+        Binding("h", "show_history", "History", id="nav.history"),
+        Binding("e", "show_library", "Exercises", show=False, id="nav.library"),
+        Binding("o", "show_settings", "Settings", show=False, id="nav.settings"),
+        Binding("question_mark,f1", "show_keys", "Keys", key_display="?", id="nav.keys"),
+        Binding("q", "quit", "Quit", id="quit"),
     ]
 
     def notify(
@@ -95,14 +101,16 @@ class RunStrengthApp(App[None]):
         self.timer_controller = TimerController(
             self,
             clock,
-            on_end=self._timer_ended,
+            on_end=lambda active: self.session_controller.timer_ended(active),
             on_switch=self._switch_sides,
             beeps=self.profile_beeps,
             bell=lambda: self.signals.bell(),
+            on_change=self._timer_changed,
         )
         self.timers = self.timer_controller.model  # the active timer, for the panels that show it
         self.timer_finished_at = self.timer_controller.finished_at  # kind → clock() when its end was handled
         self.workout = service.Workout(logbook, today, now)
+        self.session_controller = SessionController(self)  # the session flow: enter, log, rest, finish
         # screens that show the session follow it (``RunStrengthScreen.follow_workout``)
         self.workout_signal: Signal[None] = Signal(self, "workout-changed")
         self.session_clock = SessionClock(clock)
@@ -135,24 +143,36 @@ class RunStrengthApp(App[None]):
 
             self.push_screen(OnboardingScreen(), self._onboarded)
         else:
-            self._offer_resume()
+            self.session_controller.offer_resume()
             note = self.logbook.clock_note(self.today())
             if note:
                 self.notify(note, title="Dates after today", timeout=12)
         self._apply_saved_theme()
+        self.screen_change_signal.subscribe(self, lambda _: self.refresh_keys())
+        self.update_title()
         self.set_interval(self.tick_seconds, self._tick)
         self.call_after_refresh(self._after_first_paint)
 
     def _tick(self) -> None:
-        """The timer's backstop and switch-sides moment (see ``TimerController.tick``);
-        keeps the terminal title on the running timer and the footer's keys on the state."""
+        """The timer's backstop and switch-sides moment (see ``TimerController.tick``), and
+        the running timer's countdown in the terminal title. The footer's keys and the
+        title otherwise follow the changes themselves: the timer's (``_timer_changed``),
+        the session's (``workout_changed``) and the screen's (``screen_change_signal``)."""
         self.timer_controller.tick()
+        if self.timers.active is not None:
+            self.update_title()
+
+    def _timer_changed(self) -> None:
+        """A timer started, paused, resumed, grew or stopped: title and keys follow."""
+        if self._exit:
+            return
         self.update_title()
-        self.refresh_keys()
+        if self.screen_stack:
+            self.refresh_keys()
 
     def _switch_sides(self, active: ActiveTimer) -> None:
         self.ring("Switch sides", f"{active.title}: switch to side 2")
-        self._flash()
+        self.flash()
         self.notify("Switch sides", timeout=4)
 
     # --- what the runner notices: signal, title, keys -----------------------------------------
@@ -225,32 +245,13 @@ class RunStrengthApp(App[None]):
         )
 
     def enter_mode(self) -> str | None:
-        """What enter does now (the footer's label for it): see ``timers.ENTER_MODES``."""
-        active = self.timers.active
-        if active is not None and active.kind == "hold":
-            return "stop"
-        if active is not None and active.kind == "get-ready":
-            return "go"
-        w = self.workout
-        if w is None or not w.items:
-            return None
-        if w.finished_today:
-            return "reopen" if w.reopenable is not None else None
-        if w.in_warmup:
-            if w.session is None:
-                return "warmup-go"
-            drill = w.current_drill
-            return "drill" if active is None and drill is not None and drill.seconds else "warmup"
-        if w.all_done:
-            return "finish"
-        current = w.current
-        item = current if current is not None and not current.complete else w.next_incomplete()
-        return "hold" if item is not None and item.is_hold else "log"
+        """What enter does now (the footer's label for it): see ``SessionController.enter_mode``."""
+        return self.session_controller.enter_mode()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         active = self.timers.active
-        if action == "primary" and parameters:
-            return parameters[0] == self.enter_mode()
+        if action in SESSION_ACTIONS:
+            return self.session_controller.allows(action, tuple(parameters))
         if action == "pause_timer":
             return active is not None and not active.countdown.paused
         if action == "resume_timer":
@@ -307,67 +308,6 @@ class RunStrengthApp(App[None]):
         self.workout.reload()
         self.workout_changed()
 
-    def _offer_resume(self) -> None:
-        open_ = self.logbook.open_session()
-        if not open_ or not open_[1]:
-            self.logbook.discard_empty_open_session()
-            if open_ and not open_[1]:
-                self.workout.load()
-            return
-        session, sets = open_
-        from .screens.dialogs import ChoiceScreen
-
-        started = session.started_at.strftime("%H:%M")
-        if session.date == self.today():
-            body = (
-                f"You started a session at {started} today and saved {plural(len(sets), 'set')}. "
-                "Carry on where you stopped, save it as it is (you can reopen it later today), "
-                "or decide later (it stays open; f finishes it)."
-            )
-            choices = [("resume", "Resume", "r"), ("save", "Save what I did", "s"), ("later", "Decide later", "l")]
-            self.push_screen(ChoiceScreen("Resume your session?", body, choices, cancel="later"), self._resume_answer)
-        else:
-            body = (
-                f"The session of {session.date:%A %d %b} ({plural(len(sets), 'set')} saved) was never finished. "
-                "It is kept as it is, with its sets."
-            )
-            self.push_screen(
-                ChoiceScreen("Unfinished session", body, [("ok", "Keep it and go on", "k")], cancel="ok"),
-                lambda _: self._close_interrupted(),
-            )
-
-    def _resume_answer(self, answer: str | None) -> None:
-        session = self.workout.session
-        if answer == "save":
-            self._close_interrupted()
-            self.notify("Saved as it was. Enter on Today reopens it.", title="Session saved")
-            return
-        if session is not None:  # resumed, or left open to decide later: its clock goes on from its start
-            self.session_clock.start(session.active_minutes(self.now()) * 60.0)
-        if answer == "resume":
-            self.notify(f"Resumed: {plural(self.workout.sets_done, 'set')} already saved.")
-            self._resume_rest()
-
-    def _resume_rest(self) -> None:
-        """Back after a kill mid-rest: the rest goes on with what was left of it (the last
-        set's time and its exercise's rest tell), so the runner is where they were."""
-        w = self.workout
-        done = [s for it in w.items for s in it.done]
-        if not done or w.all_done or self.timers.active is not None:
-            return
-        last = max(done, key=lambda s: s.logged_at)
-        item = w.item_for(last.exercise)
-        if item is None:
-            return
-        left = item.plan.rest - (self.now() - last.logged_at).total_seconds()
-        if left >= 1:
-            self.timer_controller.start_rest(int(left + 0.999), w.next_text())
-            self.workout_changed()
-
-    def _close_interrupted(self) -> None:
-        self.workout.discard_or_close_interrupted()
-        self.workout_changed()
-
     @work(thread=True, exclusive=True, group="backup")
     def daily_backup(self) -> None:
         if self.demo or self.logbook.profile() is None:  # a first start writes nothing until saved
@@ -412,199 +352,17 @@ class RunStrengthApp(App[None]):
     # --- the session -----------------------------------------------------------------------------
 
     def action_start_session(self) -> None:
-        w = self.workout
-        if w.session is None and w.items and not w.finished_today:
-            w.start()
-            self.session_clock.start()
-            self.workout_changed()
+        self.session_controller.start_session()
 
     def action_primary(self, mode: str | None = None) -> None:
-        """Enter does the obvious next thing: log the set, start or stop a hold, end a rest,
-        finish when every set is done, reopen today's saved session."""
-        w = self.workout
-        if self.timers.active is None and w.finished_today:
-            if w.reopenable is not None:
-                self.reopen_session()
-            return
-        if self.timers.active is None and w.all_done:
-            self.action_finish()
-            return
-        if w.in_warmup and (self.timers.active is None or self.timers.active.kind == "drill"):
-            self.warmup_step()
-            return
-        active = self.timers.active
-        if active is not None and active.kind == "hold":
-            held = max(1, active.held_per_side())
-            # an each-side hold stopped before side 2: logged as what it was, one side
-            one_side = active.per_side and not active.side_two_started
-            active.countdown.stop()
-            self.timer_controller.stop()
-            self._log_values(
-                None,
-                held,
-                None,
-                None,
-                False,
-                exercise=active.exercise,
-                note="side 1 only (stopped before side 2)" if one_side else "",
-            )
-            if one_side:
-                self.notify(f"Logged {held} s on side 1 only; side 2 was not held.", title=active.title)
-            return
-        if active is not None and active.kind == "get-ready":
-            self.action_skip_timer()  # "Start now": the hold starts
-            return
-        if active is not None and active.kind == "rest":
-            self.timer_controller.stop()
-        w = self.workout
-        item = w.current
-        if item is None or w.finished_today:
-            return
-        if item.complete:
-            w.advance()
-            item = w.current
-            if item is None or item.complete:
-                self.action_finish()
-                return
-        if item.is_hold and item.plan.seconds is not None:
-            if not self._start_or_explain():
-                return
-            self.timer_controller.start_get_ready(
-                item.plan.exercise, item.plan.name, item.plan.seconds, item.plan.per_side, self.get_ready_seconds
-            )
-            self.workout_changed()
-        else:
-            self.action_log_set()
-
-    def warmup_step(self) -> None:
-        """Enter in the warm-up: the first press starts it (and the session clock), each
-        next press ticks the current drill; after the last drill the session goes on."""
-        w = self.workout
-        if w.session is None:  # the list beside shows the drills; enter ticks each one
-            self._start_or_explain()
-            return
-        active = self.timers.active
-        if active is not None and active.kind == "drill":  # enter during a timed drill: done
-            self.timer_controller.stop()
-        elif active is None and (drill := w.current_drill) is not None and drill.seconds:
-            # a timed drill ('25 s each side') runs on the timer; its end (or enter) ticks it
-            self.timer_controller.start_drill(drill.name, drill.seconds, drill.per_side)
-            self.workout_changed()
-            return
-        w.tick_warmup()
-        if not w.in_warmup:
-            self.notify("Enter logs the first set.", title="Warm-up done")
-        self.workout_changed()
+        """Enter does the obvious next thing (``SessionController.primary``)."""
+        self.session_controller.primary(mode)
 
     def action_skip_warmup(self) -> None:
-        w = self.workout
-        if w.in_warmup:
-            w.skip_warmup()
-            self.notify("Warm-up skipped. Enter logs the first set.")
-            self.workout_changed()
-
-    def _start_or_explain(self) -> bool:
-        try:
-            self.action_start_session()
-        except (service.LogError, OSError) as exc:
-            self.notify(f"The session could not be started: {exc}", severity="error", timeout=10)
-            return False
-        return True
+        self.session_controller.skip_warmup()
 
     def action_log_set(self) -> None:
-        w = self.workout
-        if w.finished_today:
-            self.notify("Today's session is saved. Enter reopens it to log more.")
-            return
-        if w.current is None:
-            return
-        active = self.timers.active
-        if active is not None and active.kind in ("hold", "get-ready"):
-            self.notify("A hold is running: enter stops it and logs the time held.")
-            return
-        from .screens.dialogs import LogSetScreen
-
-        self.push_screen(LogSetScreen(w), self._logged_from_dialog)
-
-    def _logged_from_dialog(self, values: SetValues | None) -> None:
-        if values is None:
-            return
-        self._log_values(
-            values.reps, values.seconds, values.load, values.rpe, values.pain, seen=values.seen, note=values.note
-        )
-
-    def _log_values(
-        self,
-        reps: int | None,
-        seconds: int | None,
-        load: tuple[float, str] | None,
-        rpe: int | None,
-        pain: bool,
-        exercise: str | None = None,
-        seen: frozenset[tuple[str, str]] = frozenset(),
-        note: str = "",
-    ) -> None:
-        """Save a set of ``exercise`` (a timed hold's own exercise), else of the current one.
-
-        Guard notes already read in the log dialog (``seen``) are not repeated as toasts.
-        A set logged with pain does not start a rest: the runner is asked whether to skip
-        the rest of the exercise first."""
-        w = self.workout
-        item = w.item_for(exercise) if exercise else w.current
-        if item is None:  # nothing to log against (the session ended meanwhile)
-            return
-        try:
-            self.action_start_session()
-            record = w.candidate(reps, seconds, load, rpe, pain, note, item=item)
-            record, warnings = w.log(record)
-        except (service.LogError, OSError) as exc:
-            self.notify(f"The set could not be saved: {exc}", severity="error", timeout=10)
-            return
-        from ..domain.guard import code_words
-
-        for warning in warnings:
-            if warning.level != "info" and (warning.code, warning.exercise) not in seen:
-                self.notify(
-                    f"{warning.message} {warning.advice}",
-                    title=f"{warning.level.upper()} · {code_words(warning.code)}",
-                    severity="warning" if warning.level == "warning" else "information",
-                    timeout=8,
-                )
-        rest = item.plan.rest
-        if pain and not item.complete:
-            self._ask_after_pain(item, rest, [x for x in warnings if x.code == "pain"])
-            self.workout_changed()
-            return
-        self._after_set(item, rest)
-
-    def _after_set(self, item: service.Item, rest: int) -> None:
-        w = self.workout
-        if item is w.current and item.complete:
-            w.advance()
-        if w.all_done:
-            self.notify("All sets done. Enter finishes the session.", title="Well done")
-        else:
-            self.timer_controller.start_rest(rest, w.next_text())
-        self.workout_changed()
-
-    def _ask_after_pain(self, item: service.Item, rest: int, notes: list[GuardWarning]) -> None:
-        from .screens.dialogs import ChoiceScreen
-
-        advice = " ".join(f"{n.message} {n.advice}" for n in notes) or "Pain is a reason to stop this exercise today."
-        body = f"{advice}\n\nSkip the remaining sets of {item.plan.name}? (The set is saved either way.)"
-        choices = [("skip", f"Stop {item.plan.name} for today", "x"), ("go", "Carry on (rest first)", "c")]
-
-        def answer(choice: str | None) -> None:
-            if choice == "skip":
-                self.workout.skip_item(item)
-                self.notify(f"{item.plan.name} skipped for today.")
-                if self.workout.all_done:
-                    self.notify("Nothing left to do today. Enter finishes the session.")
-                self.workout_changed()
-            else:
-                self._after_set(item, rest)
-
-        self.push_screen(ChoiceScreen("Pain noted", body, choices, cancel="skip"), answer)
+        self.session_controller.log_set()
 
     def action_instructions(self) -> None:
         from .screens.exercise import ExerciseScreen
@@ -616,56 +374,14 @@ class RunStrengthApp(App[None]):
             self.action_show_library()
 
     def action_finish(self) -> None:
-        w = self.workout
-        if w.session is None:
-            self.notify(
-                "Nothing has been logged yet: enter logs the first set."
-                if not w.finished_today
-                else "Today's session is already saved. Enter reopens it."
-            )
-            return
-        from .screens.dialogs import FinishScreen
+        self.session_controller.finish()
 
-        if w.sets_done == 0:
-            self.notify("Nothing has been logged yet, so there is no session to save. Enter logs a set.")
-            return
-        from ..domain.guard import code_words
+    def action_finish_now(self) -> None:
+        """f where enter finishes (hidden from the footer): the same as Finish."""
+        self.session_controller.finish()
 
-        summary = f"{plural(w.sets_done, 'set')} in {minutes_text(self.session_elapsed())}."
-        skipped = [it.plan.name for it in w.items if it.skipped]
-        if skipped:
-            summary += f" Skipped: {', '.join(skipped)}."
-        if w.summary:
-            summary += " Notes from the guard: " + "; ".join(code_words(x.code) for x in w.summary) + "."
-        self.push_screen(FinishScreen(summary), self._finished)
-
-    def _finished(self, answer: tuple[int | None] | None) -> None:
-        if answer is None:
-            return
-        (rpe,) = answer
-        elapsed = self.session_elapsed()
-        minutes = max(1, round(elapsed / 60)) if elapsed > 0 else None
-        self.timer_controller.stop()
-        self.workout.finish(rpe, minutes)
-        self.session_clock.stop()
-        self.daily_backup()
-        self.notify("Session saved. See you next time!", title="Done")
-        self.workout_changed()
-
-    def reopen_session(self) -> None:
-        """Enter on a finished day: today's last session is opened again, its sets kept."""
-        session = self.workout.reopenable
-        if session is None:
-            return
-        try:
-            self.workout.reopen(session)
-        except (service.LogError, OSError) as exc:
-            self.notify(f"The session could not be reopened: {exc}", severity="error", timeout=10)
-            return
-        reopened = self.workout.session or session
-        self.session_clock.start((reopened.minutes or 0) * 60.0)  # the minutes it already ran count on
-        self.notify(f"Reopened: {plural(self.workout.sets_done, 'set')} already saved.", title="Session open")
-        self.workout_changed()
+    def action_skip_exercise(self) -> None:
+        self.session_controller.skip_exercise()
 
     def action_show_notes(self) -> None:
         from .screens.dialogs import NotesScreen
@@ -710,30 +426,7 @@ class RunStrengthApp(App[None]):
     def profile_beeps(self) -> bool:
         return self.settings.beeps and self.settings.signal != "off"
 
-    def _timer_ended(self, active: ActiveTimer) -> None:
-        if active.kind == "drill":  # a timed warm-up drill held to its end: ticked, nothing logged
-            self.ring("Drill done", f"{active.title}: done")
-            self._flash()
-            self.workout.tick_warmup()
-            if not self.workout.in_warmup:
-                self.notify("Enter logs the first set.", title="Warm-up done")
-            self.workout_changed()
-            return
-        if active.kind == "rest":
-            self.ring("Rest over", self.workout.next_text())
-        elif active.kind == "hold":
-            self.ring("Hold done", f"{active.title}: logged")
-        elif self.settings.signal != "off":  # get-ready over: the controller has started the hold
-            self.signals.bell()
-        self._flash()
-        if active.kind == "hold":  # held to the end, +15 s included
-            self._log_values(None, active.held_to_end(), None, None, False, exercise=active.exercise)
-            return
-        if active.kind == "rest":
-            self.notify(self.workout.next_text(), title="Rest over")
-        self.workout_changed()
-
-    def _flash(self) -> None:
+    def flash(self) -> None:
         from .widgets.timer_panel import TimerPanel
 
         for panel in self.screen.query(TimerPanel):

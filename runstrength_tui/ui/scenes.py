@@ -99,9 +99,19 @@ def repaint_timers(pilot: Any, session_clock: bool = True) -> None:
         pilot.app.workout_changed()
 
 
+async def superset_scene(pilot: Any, clock: FakeClock) -> None:
+    """A1 of the first superset logged: no rest, A2 highlighted and named."""
+    await pilot.press("enter", "enter")  # log A1's prescribed set: A2 comes straight after
+    await pilot.pause()
+    repaint_timers(pilot)
+    await pilot.pause()
+
+
 async def rest_scene(pilot: Any, clock: FakeClock) -> None:
-    """The prescribed set logged: its 30 s rest, 12 s in."""
-    await pilot.press("enter", "enter")  # log the prescribed set: the rest starts by itself
+    """A1 and A2 of the first superset logged: the pair's rest, 12 s in, naming A1's next set."""
+    await pilot.press("enter", "enter")  # log A1's prescribed set: A2 comes straight after
+    await pilot.pause()
+    await pilot.press("enter", "enter")  # log A2's: the pair's rest starts by itself
     await pilot.pause()
     clock.advance(12)
     await pilot.pause(0.2)

@@ -7,7 +7,9 @@ queue behind a busy screen's repaints), and the time left is always the deadline
 the monotonic clock, never a count of ticks.
 
 What an end *means* (ring, log the hold, start the hold after the get-ready) is the
-app's business: the controller calls ``on_end(timer)`` and ``on_switch(timer)``.
+app's business: the controller calls ``on_end(timer)`` and ``on_switch(timer)``, and
+``on_change()`` whenever the timer starts, pauses, resumes, grows or stops (the app's
+footer keys and terminal title follow it).
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ class TimerController:
         on_switch: Callable[[ActiveTimer], None],
         beeps: Callable[[], bool],
         bell: Callable[[], None],
+        on_change: Callable[[], None] | None = None,
     ) -> None:
         self.app = app
         self.clock = clock
@@ -44,6 +47,7 @@ class TimerController:
         self._on_switch = on_switch
         self._beeps = beeps
         self._bell = bell
+        self._on_change = on_change or (lambda: None)
         self._deadline: asyncio.TimerHandle | None = None
         self._beep_timers: list[Timer] = []
 
@@ -56,11 +60,13 @@ class TimerController:
     def start_rest(self, seconds: int, next_text: str) -> ActiveTimer:
         timer = self.model.start_rest(seconds, next_text)
         self.schedule()
+        self._on_change()
         return timer
 
     def start_drill(self, name: str, seconds: int, per_side: bool = False) -> ActiveTimer:
         timer = self.model.start_drill(name, seconds, per_side)
         self.schedule()
+        self._on_change()
         return timer
 
     def start_get_ready(
@@ -68,6 +74,7 @@ class TimerController:
     ) -> ActiveTimer:
         timer = self.model.start_get_ready(exercise, name, hold_seconds, per_side, seconds)
         self.schedule()
+        self._on_change()
         return timer
 
     def start_hold(self) -> ActiveTimer | None:
@@ -78,6 +85,7 @@ class TimerController:
         self.cancel()
         timer = self.model.start_hold(ready.exercise, ready.title, ready.hold_seconds, ready.per_side)
         self.schedule()
+        self._on_change()
         return timer
 
     # --- while it runs -------------------------------------------------------------------
@@ -102,12 +110,14 @@ class TimerController:
             self.cancel()
         else:
             self.schedule()
+        self._on_change()
 
     def add(self, seconds: float = ADD_SECONDS) -> None:
         active = self.active
         if active is not None:
             active.add(seconds)
             self.schedule()
+            self._on_change()
 
     def skip(self) -> ActiveTimer | None:
         """Skip the timer: a get-ready goes straight to its hold, a rest or a hold ends
@@ -126,6 +136,8 @@ class TimerController:
         active = self.active
         self.cancel()
         self.model.clear()
+        if active is not None:
+            self._on_change()
         return active
 
     # --- the deadline --------------------------------------------------------------------
@@ -182,4 +194,5 @@ class TimerController:
             self.start_hold()
         else:
             self.model.clear()
+            self._on_change()
         self._on_end(active)

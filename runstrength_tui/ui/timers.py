@@ -186,10 +186,10 @@ def timer_bindings(prefix: str = "", show: bool = True) -> list[Binding]:
     app's ``check_action`` keeps them out of the footer while no timer runs, and shows
     Pause or Resume, never both."""
     return [
-        Binding("space", f"{prefix}pause_timer", "Pause", show=show),
-        Binding("space", f"{prefix}resume_timer", "Resume", show=show),
-        Binding("plus,equals_sign", f"{prefix}add_time", "+15 s", show=show, key_display="+"),
-        Binding("k", f"{prefix}skip_timer", "Skip", show=show),
+        Binding("space", f"{prefix}pause_timer", "Pause", show=show, id="timer.pause"),
+        Binding("space", f"{prefix}resume_timer", "Resume", show=show, id="timer.pause"),
+        Binding("plus,equals_sign", f"{prefix}add_time", "+15 s", show=show, key_display="+", id="timer.add"),
+        Binding("k", f"{prefix}skip_timer", "Skip", show=show, id="timer.skip"),
     ]
 
 
@@ -210,5 +210,6 @@ ENTER_MODES = {
 
 def enter_bindings(prefix: str = "") -> list[Binding]:
     return [
-        Binding("enter", f"{prefix}primary('{mode}')", label, key_display="⏎") for mode, label in ENTER_MODES.items()
+        Binding("enter", f"{prefix}primary('{mode}')", label, key_display="⏎", id="primary")
+        for mode, label in ENTER_MODES.items()
     ]

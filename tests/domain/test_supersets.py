@@ -110,3 +110,15 @@ def test_the_flow_does_every_set_once_and_a_pair_never_waits_between_its_halves(
             assert a.role != "power" and b.role != "power"
     letters = [p.group for p in paired if p.group]
     assert all(letters.count(g) == 2 for g in letters)
+
+
+def test_a_runner_who_picks_an_exercise_out_of_order_finishes_its_block_first():
+    paired = pair_up(SESSION[1:5])  # squat + calf, rdl + clam
+    assert labels(paired) == ["A1", "A2", "B1", "B2"]
+    done = [0, 0, 1, 0]  # B1 picked first
+    assert next_set(paired, done) == 0  # the order alone goes back to A1
+    assert next_set(paired, done, after=2) == 3  # after B1: B2, no rest between
+    assert rest_after(paired, 2, done) == 0
+    done = [0, 0, 2, 2]  # the pair B finished: back to the order, with B2's own rest
+    assert next_set(paired, done, after=3) == 0
+    assert rest_after(paired, 3, done) == paired[3].rest

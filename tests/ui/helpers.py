@@ -177,3 +177,16 @@ def make_log(folder: Path, days_ago: tuple[int, ...], shown: dict[int, str] | No
 TAPER = dict(days_ago=(3, 7, 10, 14, 17, 21), races=(date(2026, 11, 30),))  # a race 4 days ahead
 COMEBACK = dict(days_ago=(20, 24, 27, 31, 34))  # nothing for 20 days
 MISSED = dict(days_ago=(7, 10, 14, 17, 21), shown={3: "strength"})  # Monday, shown as a session day, was missed
+
+
+async def log_until_rest(pilot, limit: int = 4) -> int:
+    """Log the prescribed sets (enter, enter) until a rest runs, and return its length: A1
+    of a superset has no rest (A2 comes straight after), so a rest may take two sets."""
+    app = pilot.app
+    for _ in range(limit):
+        await pilot.press("enter", "enter")
+        await pilot.pause()
+        active = app.timers.active
+        if active is not None and active.kind == "rest":
+            return round(active.countdown.duration)
+    raise AssertionError("no rest started")

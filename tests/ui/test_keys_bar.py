@@ -1,6 +1,7 @@
 """The bar of keys at the bottom of every screen (widgets/keys_bar.py): one widget that shows
 what the screen offers now, follows the moment, and answers the mouse like Textual's Footer."""
 
+from helpers import log_until_rest
 from test_moment import footer
 
 from runstrength_tui.ui.screens.dialogs import LogSetScreen
@@ -32,8 +33,9 @@ async def test_the_bar_shows_the_screens_keys_and_follows_the_moment(app_for, de
         await pilot.pause()
         assert isinstance(app.screen, LogSetScreen)
         assert shown(app)[0][:2] == ["Save", "Cancel"]
-        await pilot.press("enter")  # saved: the rest timer runs, its keys join the bar on Today
+        await pilot.press("enter")  # saved: A1 of a superset, A2 comes next
         await pilot.pause()
+        await log_until_rest(pilot)  # A2 saved: the pair's rest runs, its keys join the bar on Today
         descriptions, line = shown(app)
         assert {"Pause", "+15 s", "Skip"} <= set(descriptions) and "space Pause" in line
         assert bar_of(app) is bar  # redrawn, not made again
@@ -76,8 +78,7 @@ async def test_a_narrow_terminal_gets_the_compact_form_then_a_cue(app_for, demo_
     app = app_for(demo_dir)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        await pilot.press("enter", "enter")  # a set logged: the rest's keys join the bar
-        await pilot.pause()
+        await log_until_rest(pilot)  # sets logged: the rest's keys join the bar
         bar = bar_of(app)
         wide = bar.render().plain
         assert "  space Pause  + +15 s  k Skip " in wide and wide.rstrip().endswith("q Quit")  # the Footer's look
@@ -104,8 +105,7 @@ async def test_a_press_between_a_change_of_keys_and_the_redraw_presses_the_key_t
     app = app_for(demo_dir)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        await pilot.press("enter", "enter")  # a rest runs: its keys are drawn
-        await pilot.pause()
+        await log_until_rest(pilot)  # a rest runs: its keys are drawn
         bar = bar_of(app)
         drawn = bar.render().plain
         app.action_skip_timer()  # the rest ends: fewer keys...

@@ -3,7 +3,7 @@ wants when letters are typed, starts set 2 from what set 1 was, and keeps a note
 
 from __future__ import annotations
 
-from helpers import make_app
+from helpers import log_until_rest, make_app
 
 from runstrength_tui.ui.screens.dialogs import LogSetScreen
 
@@ -49,6 +49,7 @@ async def test_set_two_starts_from_set_one_and_a_note_is_kept(demo_dir, close_st
         await pilot.pause()
         prompt = str(app.screen.query_one("#exercises").get_option_at_index(0).prompt).replace("\xa0", " ")
         assert f"today 1×{done}" in prompt  # Today lists what was just done
+        await log_until_rest(pilot)  # A2 of the superset, then the pair's rest: A1's set 2 is next
         await pilot.press("l")
         await pilot.pause()
         assert app.screen.query_one("#amount").value == str(done)

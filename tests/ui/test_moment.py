@@ -3,7 +3,7 @@ settings that stick, History that keeps its place, counting that adds up."""
 
 from datetime import timedelta
 
-from helpers import FakeClock, RecordingSignals, make_app, wait_for
+from helpers import FakeClock, RecordingSignals, log_until_rest, make_app, wait_for
 
 from runstrength_tui.store.repo import Store
 from runstrength_tui.ui.screens.dialogs import ChoiceScreen, ConfirmScreen, LogSetScreen
@@ -33,6 +33,9 @@ async def test_footer_follows_the_state(demo_dir, close_stores):
         assert isinstance(app.screen, LogSetScreen)  # a dialog has its own footer
         assert footer(app)[:2] == ["Save", "Cancel"] and "Week" not in footer(app)
         await pilot.press("enter")
+        await pilot.pause()
+        assert footer(app)[0] == "Log set" and "Pause" not in footer(app)  # A1 of a superset: A2 next, no rest
+        await pilot.press("enter", "enter")  # A2
         await pilot.pause()
         rest = footer(app)
         assert {"Pause", "+15 s", "Skip"} <= set(rest) and "Resume" not in rest
@@ -148,8 +151,7 @@ async def test_timer_end_signals_title_and_desktop_note(demo_dir, close_stores):
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert app.settings.signal == "sound"
-        rest = app.workout.current.plan.rest
-        await pilot.press("enter", "enter")  # log a set: the prescribed rest starts
+        rest = await log_until_rest(pilot)  # log sets: the prescribed rest starts
         await wait_for(pilot, lambda: signals.titles()[-1:] == [f"Rest {rest // 60}:{rest % 60:02d} · runstrength"])
         clock.advance(rest - 12)
         await wait_for(pilot, lambda: signals.titles()[-1] == "Rest 0:12 · runstrength")
@@ -174,9 +176,7 @@ async def test_no_audio_falls_back_to_the_bell_with_one_notice(demo_dir, close_s
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         for _ in range(2):
-            rest = app.workout.current.plan.rest
-            await pilot.press("enter", "enter")
-            await wait_for(pilot, lambda: app.timers.active is not None and app.timers.active.kind == "rest")
+            rest = await log_until_rest(pilot)
             clock.advance(rest + 1)
             await wait_for(pilot, lambda: app.timers.active is None)
             await app.workers.wait_for_complete()
@@ -194,8 +194,7 @@ async def test_signal_off_and_bell_settings(demo_dir, close_stores):
     close_stores(app)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        rest = app.workout.current.plan.rest
-        await pilot.press("enter", "enter")
+        rest = await log_until_rest(pilot)
         clock.advance(rest + 1)
         await wait_for(pilot, lambda: app.timers.active is None)
         await app.workers.wait_for_complete()
@@ -207,8 +206,7 @@ async def test_q_during_a_timer_asks_first(demo_dir, close_stores):
     close_stores(app)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        await pilot.press("enter", "enter")  # a rest runs
-        await pilot.pause()
+        await log_until_rest(pilot)  # a rest runs
         await pilot.press("q")
         await pilot.pause()
         assert isinstance(app.screen, ChoiceScreen) and app.is_running

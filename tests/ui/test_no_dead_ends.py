@@ -4,7 +4,7 @@ nothing; Settings asks before throwing changes away; Export asks where."""
 from __future__ import annotations
 
 import pytest
-from helpers import make_app
+from helpers import log_until_rest, make_app
 
 from runstrength_tui.ui.screens.settings import OnboardingScreen
 
@@ -156,8 +156,7 @@ async def test_the_palette_lists_only_what_works_now(demo_dir, close_stores):
         idle = titles()
         assert "Log set (enter)" in idle and "Log a set" in idle
         assert not any("timer" in t.lower() for t in idle) and "Finish the session" not in idle
-        await pilot.press("enter", "enter")  # a set logged: the rest timer runs
-        await pilot.pause()
+        await log_until_rest(pilot)  # sets logged: the rest timer runs
         resting = titles()
         assert {"Pause the timer", "Add 15 seconds to the timer", "Skip the rest", "Finish the session"} <= set(resting)
         await pilot.press("space")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from helpers import NOW, FakeClock, SteppingNow, make_app
+from helpers import NOW, FakeClock, SteppingNow, log_until_rest, make_app
 
 from runstrength_tui.ui.screens.today import TodayScreen
 
@@ -79,10 +79,7 @@ async def test_resume_after_a_kill_mid_rest_goes_on_with_the_rest_left(beginner_
     close_stores(app)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        await pilot.press("enter")
-        await pilot.pause()
-        await pilot.press("enter")  # a set, and its rest starts
-        await pilot.pause()
+        await log_until_rest(pilot)  # sets, and a rest starts
         rest = app.timers.active.countdown.duration
         assert app.timers.active.kind == "rest" and rest > 25
     app.logbook.close()  # killed mid-rest

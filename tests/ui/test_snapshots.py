@@ -48,6 +48,23 @@ def test_rest_timer(snap_compare, demo_dir, app_for):
     assert snap_compare(app_for(demo_dir, clock=clock), terminal_size=SIZE, run_before=scene("rest", clock))
 
 
+def test_today_superset_a2_next_80x24(snap_compare, demo_dir, app_for):
+    """A1's set logged: no rest, A2 highlighted and named; the pair bracketed, explained once."""
+    clock = FakeClock()
+    assert snap_compare(app_for(demo_dir, clock=clock), terminal_size=SMALL, run_before=scene("superset", clock))
+
+
+def test_today_superset_a2_next_120x40(snap_compare, demo_dir, app_for):
+    clock = FakeClock()
+    assert snap_compare(app_for(demo_dir, clock=clock), terminal_size=(120, 40), run_before=scene("superset", clock))
+
+
+def test_rest_timer_after_a_pair_80x24(snap_compare, demo_dir, app_for):
+    """A2's set logged: the pair's rest, naming A1's next set."""
+    clock = FakeClock()
+    assert snap_compare(app_for(demo_dir, clock=clock), terminal_size=SMALL, run_before=scene("rest", clock))
+
+
 def test_rest_timer_160x50(snap_compare, demo_dir, app_for):
     """Issue 26: on a big terminal the normal view's digits are the block font, twice as wide."""
     clock = FakeClock()
@@ -315,7 +332,8 @@ def test_export_asks_where(snap_compare, beginner_dir, app_for, size, tmp_path, 
 @pytest.mark.parametrize("size", [(80, 24), (160, 50)])
 def test_x_after_a_set_says_what_happened(snap_compare, demo_dir, app_for, size):
     """One set logged, then x: 'sets 1/2, stopped' (it said '1 of 2 sets, rest skipped')."""
-    assert snap_compare(app_for(demo_dir), terminal_size=size, press=["enter", "enter", "k", "x"])
+    # A1 and A2 of the superset, the rest skipped: A1 again, one set of two done, then x
+    assert snap_compare(app_for(demo_dir), terminal_size=size, press=["enter", "enter", "enter", "enter", "k", "x"])
 
 
 @pytest.mark.parametrize("size", [(80, 24), (160, 50)])

@@ -9,7 +9,18 @@ from ... import service
 from ...domain import validate as v
 from ...domain.words import plural
 from ...service import data
-from ..render import emit, err, name_width, out, plan_text, prescribed_line, print_json, status_text, write_bytes_out
+from ..render import (
+    SUPERSET_LINE,
+    emit,
+    err,
+    name_width,
+    out,
+    plan_text,
+    print_json,
+    session_lines,
+    status_text,
+    write_bytes_out,
+)
 from . import open_log, read_context, tell_clock
 
 if TYPE_CHECKING:
@@ -61,6 +72,7 @@ def cmd_plan(args: Namespace) -> int:
     for note in ctx.today_plan().notes:
         out(f"Note: {note}\n")
     width = name_width([p for d in days for p in d.exercises])  # one column for the whole plan
+    paired = any(p.group for d in days for p in d.exercises)  # a label column for the whole plan too
     for d in days:
         marks = [
             m
@@ -80,12 +92,14 @@ def cmd_plan(args: Namespace) -> int:
         out(
             f"{d.date.strftime('%a %d %b')}{what} · block week {d.block_week}{light} · about {plan.estimated_minutes(d.exercises):g} min"
         )
-        for p in d.exercises:
-            out(f"    {prescribed_line(p, width=width)}")
+        for line in session_lines(d.exercises, width=width, labelled=paired):
+            out(f"    {line}")
         for item in d.upcoming:
             out(f"    later: {item}")
     if not days:
         out("No strength day fits the coming weeks: check your running week with `runstrength profile`.")
+    elif paired:
+        out(f"\n{SUPERSET_LINE}")
     return 0
 
 

@@ -71,7 +71,8 @@ class LogSetScreen(ModalScreen[SetValues | None]):
         units = self.units
         just_done = self.item.done[-1] if self.item.done else None  # set 2 starts from what set 1 was
         with Vertical(id="dialog"):
-            yield Label(f"Log set {n} of {p.sets} · {p.name}", id="dialog-title")
+            label = self.workout.label(self.item)  # "A1" in a superset
+            yield Label(f"Log set {n} of {p.sets} · {f'{label} ' if label else ''}{p.name}", id="dialog-title")
             yield Static(f"Plan: {p.dose_text}", classes="muted")
             with Horizontal(classes="fields"):
                 with Vertical(classes="field"):

@@ -15,8 +15,8 @@ from .base import RunStrengthScreen
 class FocusScreen(RunStrengthScreen[None]):
     TITLE_BAR = False  # just the timer, big
     BINDINGS = [
-        Binding("z", "app.pop_screen", "Leave focus"),
-        Binding("escape", "app.pop_screen", "Leave focus", show=False),
+        Binding("z", "app.pop_screen", "Leave focus", id="focus"),
+        Binding("escape", "app.pop_screen", "Leave focus", show=False, id="back"),
         *enter_bindings("app."),
         *timer_bindings("app."),
     ]
@@ -44,7 +44,8 @@ class FocusScreen(RunStrengthScreen[None]):
         elif item is None:
             self.query_one("#focus-exercise", Static).update("No exercise today")
         else:
+            label = w.label(item)  # "A1 · " in a superset
             self.query_one("#focus-exercise", Static).update(
-                f"{item.plan.name.upper()}\n{item.plan.dose_text} · set {min(len(item.done) + 1, item.plan.sets)} of {item.plan.sets}"
+                f"{f'{label} · ' if label else ''}{item.plan.name.upper()}\n{item.plan.dose_text} · set {min(len(item.done) + 1, item.plan.sets)} of {item.plan.sets}"
             )
         self.query_one("#focus-next", Static).update(f"{w.sets_done} of {w.sets_planned} sets done")

@@ -32,14 +32,14 @@ class SessionsTable(DataTable[object]):
     """The sessions; enter opens one (shown in the footer, which the table's own hidden
     enter binding would otherwise keep out)."""
 
-    BINDINGS = [Binding("enter", "select_cursor", "Open session", key_display="⏎")]
+    BINDINGS = [Binding("enter", "select_cursor", "Open session", key_display="⏎", id="history.open")]
 
 
 class HistoryScreen(RunStrengthScreen[None]):
     PLACE_ACTION = "show_history"
     BINDINGS = [
-        Binding("escape", "back", "Back"),
-        Binding("enter", "open", "Open session"),
+        Binding("escape", "back", "Back", id="back"),
+        Binding("enter", "open", "Open session", id="history.open"),
     ]
 
     def compose_body(self) -> ComposeResult:
@@ -143,9 +143,9 @@ def date_text(iso: str) -> str:
 
 class SessionSetsScreen(RunStrengthScreen[None]):
     BINDINGS = [
-        Binding("escape", "back", "Back"),
-        Binding("e", "edit", "Edit set"),
-        Binding("d", "delete", "Delete set"),
+        Binding("escape", "back", "Back", id="back"),
+        Binding("e", "edit", "Edit set", id="history.edit"),
+        Binding("d", "delete", "Delete set", id="history.delete"),
     ]
 
     def __init__(self, session_id: str) -> None:
@@ -169,7 +169,13 @@ class SessionSetsScreen(RunStrengthScreen[None]):
         if session is None:
             self.dismiss(None)
             return
-        self.sets = [s for s in logbook.sets(since=session.date, until=session.date) if s.session == self.session_id]
+        mine = sorted(
+            (s for s in logbook.sets(since=session.date, until=session.date) if s.session == self.session_id),
+            key=lambda s: s.logged_at,
+        )
+        # a superset's sets were logged A1, A2, A1, A2: listed per exercise, in the order begun
+        first = {ex: i for i, ex in reversed(list(enumerate(s.exercise for s in mine)))}
+        self.sets = sorted(mine, key=lambda s: first[s.exercise])  # stable: each exercise's sets in order
         catalog = service.catalog()
         self.query_one("#session-title", Static).update(
             f"{session.date:%a %d %b %Y} · {session.kind} · {plural(len(self.sets), 'set')} · e edits, d deletes (asks first)"
@@ -259,7 +265,10 @@ def amount_text(record: SetRecord) -> str:
 
 
 class EditSetScreen(FormDialog[dict[str, Any]]):
-    BINDINGS = [Binding("enter", "save", "Save", key_display="⏎"), Binding("escape", "cancel", "Cancel")]
+    BINDINGS = [
+        Binding("enter", "save", "Save", key_display="⏎", id="dialog.save"),
+        Binding("escape", "cancel", "Cancel", id="back"),
+    ]
 
     def __init__(self, record: SetRecord, what: str = "", units: str = "kg") -> None:
         super().__init__()

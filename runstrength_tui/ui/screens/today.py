@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
-from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -15,7 +14,6 @@ from textual.widgets.option_list import Option
 from ...domain.countdown import mmss
 from ...domain.words import plural
 from ...service.session import sets_text
-from ..app import RunStrengthApp
 from ..timers import enter_bindings, timer_bindings
 from ..widgets.meter import Meter
 from ..widgets.run_days import RunDays
@@ -51,23 +49,17 @@ def fit_notes(notes: list[str], width: int, budget: int, referral: bool) -> Text
 
 
 class ExerciseList(OptionList):
-    """The session's exercises; enter does the next thing rather than just selecting (its
-    bindings are the screen's, so the footer names what enter does)."""
+    """The session's exercises; enter does the next thing rather than just selecting: its
+    bindings are the app's enter (the highlighted exercise is the current one, see
+    ``on_option_list_option_highlighted``), so the footer names what enter does."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [*enter_bindings()]
-    app = getters.app(RunStrengthApp)
-
-    def action_primary(self, mode: str | None = None) -> None:
-        if self.highlighted is not None:
-            self.app.workout.select(self.highlighted)
-        self.app.action_primary(mode)
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        return self.screen.check_action(action, parameters)
+    BINDINGS: ClassVar[list[BindingType]] = [*enter_bindings("app.")]
 
 
 NBSP = "\u00a0"
 INDENT = NBSP * 2  # non-breaking: the list keeps the indent when it wraps lines
+PAIR_LINE, PAIR_END = "│", "└"  # a superset's bracket, down the left of its two exercises
+SUPERSET_HINT = "A1 + A2: one set of each, then rest"
 KIND_TITLES = {
     "strength": "STRENGTH DAY",
     "leg-free": "SHORT SESSION · spares your legs",
@@ -80,22 +72,24 @@ class TodayScreen(RunStrengthScreen[None]):
     BINDINGS = [
         # The footer follows the moment (enter named by what it does, timer keys only while
         # a timer runs); the app adds Week, History, ? and Quit; ? lists everything.
-        *enter_bindings(),
+        # The session's keys are the app's actions (``SessionController``), which say when
+        # they work (``SessionController.allows``); the screen keeps its own views' keys.
+        *enter_bindings("app."),
         *timer_bindings("app."),
-        Binding("i", "instructions", "How to"),
-        Binding("x", "skip_warmup", "Skip warm-up"),
-        Binding("x", "skip_exercise", "Skip exercise"),
-        Binding("f", "finish", "Finish"),
-        Binding("f", "finish_now", "Finish", show=False),  # f still works where enter finishes
-        Binding("z", "focus_mode", "Focus", show=False),
+        Binding("i", "app.instructions", "How to", id="today.instructions"),
+        Binding("x", "app.skip_warmup", "Skip warm-up", id="today.skip"),
+        Binding("x", "app.skip_exercise", "Skip exercise", id="today.skip"),
+        Binding("f", "app.finish", "Finish", id="today.finish"),
+        Binding("f", "app.finish_now", "Finish", show=False, id="today.finish"),  # f still works where enter finishes
+        Binding("z", "app.focus_mode", "Focus", show=False, id="focus"),
         # taught by the notes line itself ("c clears it here", "m: all notes"): the footer is full
-        Binding("c", "clear_pain", "Clear pain", show=False),
-        Binding("m", "coach_notes", "Coach's notes", show=False),
-        Binding("g", "show_notes", "Notes", show=False),
-        Binding("l", "log_set", "Log set", show=False),
-        Binding("s", "start_session", "Start", show=False),
-        Binding("n", "move(1)", "Next exercise", show=False),
-        Binding("p", "move(-1)", "Previous exercise", show=False),
+        Binding("c", "clear_pain", "Clear pain", show=False, id="today.clear-pain"),
+        Binding("m", "coach_notes", "Coach's notes", show=False, id="today.coach-notes"),
+        Binding("g", "app.show_notes", "Notes", show=False, id="today.notes"),
+        Binding("l", "app.log_set", "Log set", show=False, id="today.log"),
+        Binding("s", "app.start_session", "Start", show=False, id="today.start"),
+        Binding("n", "move(1)", "Next exercise", show=False, id="today.next"),
+        Binding("p", "move(-1)", "Previous exercise", show=False, id="today.previous"),
     ]
 
     def compose_body(self) -> ComposeResult:
@@ -148,6 +142,8 @@ class TodayScreen(RunStrengthScreen[None]):
         if w.items:
             options.highlighted = highlighted
         options.display = bool(w.items)
+        # what a superset is, said once, under the list that shows the pairs
+        options.border_subtitle = SUPERSET_HINT if any(w.labels) else ""
         # a rest day is a message, not an empty workout: no timer, no session bar
         self.query_one("#timer").display = bool(w.items) or self.app.timers.active is not None
         self.query_one("#session-bar").display = bool(w.items)
@@ -156,34 +152,11 @@ class TodayScreen(RunStrengthScreen[None]):
         self.update_clock()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Session keys only where there is a session to do; enter's binding for the
-        state we are in (see ``app.enter_mode``)."""
+        """The screen's own keys (the session's are the app's: ``SessionController.allows``)."""
         app = self.app
         w = self.workout
-        if action == "primary":
-            return bool(parameters) and parameters[0] == app.enter_mode()
-        if action == "instructions":
-            return bool(w.items)
-        if action == "finish":  # enter finishes once every set is done
-            return w.session is not None and w.sets_done > 0 and not w.all_done and app.timers.active is None
-        if action == "finish_now":  # hidden: f always answers (a saved day says how to reopen)
-            return bool(w.items)
-        if action == "skip_warmup":
-            return w.in_warmup and app.timers.active is None
-        if action == "skip_exercise":
-            return (
-                bool(w.items)
-                and not w.finished_today
-                and not w.all_done
-                and app.timers.active is None
-                and not w.in_warmup
-            )
-        if action == "log_set":  # hidden: l always answers, even on a saved day
-            return bool(w.items)
-        if action in ("move", "focus_mode", "start_session"):
+        if action == "move":
             return bool(w.items) and not w.finished_today
-        if action == "show_notes":
-            return bool(w.notes)
         if action == "clear_pain":
             return bool(w.referred) and app.timers.active is None
         if action == "coach_notes":
@@ -208,8 +181,25 @@ class TodayScreen(RunStrengthScreen[None]):
         return width - 1 if width > 10 else 80
 
     def _prompt(self, index: int, item: Item, room: int) -> Text:
+        """One exercise in the list: marker, superset label ("A1"), name and status, then
+        the dose, last time and today's sets; a superset's two exercises are bracketed
+        down the left (│ … └)."""
+        text = self._prompt_lines(index, item, room)
+        label = self.workout.labels[index] if index < len(self.workout.items) else ""
+        if not label:
+            return text
+        lines = text.split("\n")
+        for n in range(1, len(lines)):
+            line = lines[n]
+            if line.plain.startswith(INDENT):
+                end = label.endswith("2") and n == len(lines) - 1
+                lines[n] = Text(PAIR_END if end else PAIR_LINE, style="dim") + line[1:]
+        return Text("\n").join(lines)
+
+    def _prompt_lines(self, index: int, item: Item, room: int) -> Text:
         w = self.workout
         current = index == w.index and not w.in_warmup
+        label = w.labels[index] if index < len(w.items) else ""
         marker = {"done": "✓", "skipped": "–"}.get(item.status, "▶" if current else "·")
         status = {"done": "done", "skipped": "skipped"}.get(item.status, f"sets {item.status}")
         if item.status == "skipped" and item.done:
@@ -219,11 +209,10 @@ class TodayScreen(RunStrengthScreen[None]):
             marker = "–"
             status = f"{len(item.done)} of {item.plan.sets} sets" if item.done else "not done"
         text = Text()
-        text.append(
-            f"{marker} {item.plan.name}", style="bold" if current or item.status not in ("done", "skipped") else "dim"
-        )
+        name = f"{label} {item.plan.name}" if label else item.plan.name
+        text.append(f"{marker} {name}", style="bold" if current or item.status not in ("done", "skipped") else "dim")
         # a status that does not fit beside the name goes under it whole (not "sets 1/2," / "stopped")
-        fits = len(f"{marker} {item.plan.name}  {status}") <= room
+        fits = len(f"{marker} {name}  {status}") <= room
         text.append(f"  {status}" if fits else f"\n{INDENT}{status}", style="italic")
         # phrases never break inside ("11 d" / "ago"): the "last …" part gets its own line
         # when both do not fit on one
@@ -253,8 +242,13 @@ class TodayScreen(RunStrengthScreen[None]):
         if w.in_warmup:
             return self._warmup_detail()
         ex = w.catalog.get(item.plan.exercise)
-        text.append(f"{ex.name}\n", style="bold")
-        text.append(f"rest {item.plan.rest} s · i: how to\n", style="dim")
+        label = w.label(item)
+        text.append(f"{label} {ex.name}\n" if label else f"{ex.name}\n", style="bold")
+        pair = w.superset_text(item)
+        if pair:  # the rest belongs to the pair: none between its halves
+            text.append(f"{pair} · i: how to\n", style="dim")
+        else:
+            text.append(f"rest {item.plan.rest} s · i: how to\n", style="dim")
         if item.plan.note:
             text.append(f"{item.plan.note}\n", style="italic")
         text.append(f"effort: {item.plan.effort}\n", style="dim")
@@ -332,21 +326,6 @@ class TodayScreen(RunStrengthScreen[None]):
         self.workout.select(event.option_index)
         self.workout_changed()
 
-    def action_primary(self, mode: str | None = None) -> None:
-        self.app.action_primary(mode)
-
-    def action_log_set(self) -> None:
-        self.app.action_log_set()
-
-    def action_instructions(self) -> None:
-        self.app.action_instructions()
-
-    def action_focus_mode(self) -> None:
-        self.app.action_focus_mode()
-
-    def action_show_notes(self) -> None:
-        self.app.action_show_notes()
-
     def action_coach_notes(self) -> None:
         from .dialogs import ChoiceScreen
 
@@ -385,30 +364,6 @@ class TodayScreen(RunStrengthScreen[None]):
         w = self.workout
         name = w.catalog.get(exercise).name if exercise in w.catalog else exercise
         confirm_clear_pain(self, name, lambda: w.clear_pain(exercise), self.app.workout_changed)
-
-    def action_skip_warmup(self) -> None:
-        self.app.action_skip_warmup()
-
-    def action_skip_exercise(self) -> None:
-        item = self.workout.current
-        if item is not None and not item.complete:
-            self.workout.skip_current()
-            done = len(item.done)
-            self.notify(
-                f"{item.plan.name}: stopped after {done} of {item.plan.sets} sets for today."
-                if done
-                else f"{item.plan.name} left out today."
-            )
-            self.app.workout_changed()
-
-    def action_finish(self) -> None:
-        self.app.action_finish()
-
-    def action_finish_now(self) -> None:
-        self.app.action_finish()
-
-    def action_start_session(self) -> None:
-        self.app.action_start_session()
 
     def action_move(self, step: int) -> None:
         self.workout.select(self.workout.index + step)

@@ -37,9 +37,19 @@ def idle_hint(workout: Workout, get_ready_seconds: int) -> str:
                 f"enter: {drill.seconds} s{' each side' if drill.per_side else ''} on the timer · x skips the warm-up"
             )
         return "enter: drill done · x skips the rest of the warm-up"
+    label = workout.label(item)
+    partner = workout.partner(item)
+    # inside a superset, the second half comes straight after the first: say so by name
+    now = ""
+    if label.endswith("2") and partner is not None and len(partner.done) > len(item.done):
+        now = f"{label} now, no rest · "
     if item.is_hold:
         side = " each side" if item.plan.per_side else ""
-        return f"enter: {get_ready_seconds} s get-ready, then hold {item.plan.seconds} s{side}"
+        return f"{now}enter: {get_ready_seconds} s get-ready, then hold {item.plan.seconds} s{side}"
+    if label.endswith("1") and partner is not None and not partner.complete:
+        return f"enter: log the set; {label[0]}2 follows, no rest"
+    if now:
+        return f"{now}enter: log the set; then the pair's rest"
     return "enter: log the set; rest starts by itself"
 
 
