@@ -163,6 +163,7 @@ def simulated_runners(draw, weeks: int = 5) -> Runner:
         plyo_ready=draw(st.booleans()),
         behaviour=draw(st.sampled_from(("exact", "exact", "overdo", "underset", "skip"))),
         watch=draw(st.integers(0, 3)) == 0 or any(e.kind == "unplanned" for e in events),
+        finisher=draw(st.booleans()),
         weeks_in_block=draw(st.integers(8, 12)),
         events=events,
         start=date(2026, 1, 5) + timedelta(days=7 * draw(st.integers(0, 10))),
@@ -188,3 +189,36 @@ def test_no_rule_breaks_for_any_runner(runner):
     result = coach_sim.simulate(runner, 5)
     assert not result.crashed, _report([result])
     assert not _broken([result]), _report([result])
+
+
+# --- the program's figures (issue 23), held-out runners included ------------------------------------
+
+# Archetypes the planner was tuned on that carry the figures (advanced heavier weeks, target 3 with a
+# long run, 15 and 20 minutes, the finisher), with the held-out ones it was not: 12 weeks each, the
+# size that shows the heavier phase (block weeks 5–7 and 9–10) and a race window.
+FIGURE_RUNNERS = (
+    "beginner-bodyweight-15",
+    "intermediate-dumbbells-owned-half",
+    "intermediate-kettlebell-15-overdo",
+    "advanced-gym-ultra-weekend",
+    "advanced-gym-lb-sunday-week",
+)
+# Figures the planner does not reach yet on main (the lead's part): left out of the assertion
+# below until it does, then removed from here one by one.
+OPEN_FIGURES: frozenset[str] = frozenset()
+
+
+def test_the_program_figures_hold_for_tuned_and_held_out_runners():
+    weeks = 12
+    runners = [r for r in coach_sim.archetypes(weeks) if r.name in FIGURE_RUNNERS]
+    runners += coach_sim.held_out_archetypes(weeks)
+    assert len(runners) == len(FIGURE_RUNNERS) + 4
+    results = [coach_sim.simulate(r, weeks) for r in runners]
+    assert not _broken(results), _report(results)
+    _, figures = coach_sim.program_figures(results)
+    failing = [f for f in figures if not f.ok and f.name not in OPEN_FIGURES]
+    assert not failing, "\n".join(f"{f.name}: {f.value} [bound: {f.bound}]" for f in failing)
+    # the figures saw what they are about
+    assert sum(r.leg_free for r in results) > 0
+    assert sum(r.finishers for r in results) > 0
+    assert any(r.heavy_weeks for r in results)
