@@ -623,7 +623,7 @@ class Result:
     stall_where: dict[str, str] = field(default_factory=dict)  # main lift → where that run ended
     heavy_weeks: list[tuple[int, bool]] = field(default_factory=list)  # advanced weeks outside race windows etc.
     target3_weeks: list[tuple[date, int, bool, bool]] = field(default_factory=list)  # (week, sessions, leg-free, open)
-    finisher_days: list[tuple[date, bool]] = field(default_factory=list)  # easy-run days free: offered?
+    finisher_days: list[tuple[date, bool, str]] = field(default_factory=list)  # easy-run days free: offered? why not
 
 
 class Sim:
@@ -1353,7 +1353,7 @@ class Sim:
             x
             for x in sorted(self.shown)
             if x < d
-            and self.kinds.get(x) == "strength"
+            and self.kinds.get(x) in ("strength", "leg-free")  # the leg-free session's dose is a normal one too
             and not self.shown[x].light
             and not self.shown[x].taper
             and not self.shown[x].comeback
@@ -1666,7 +1666,7 @@ class Sim:
                 continue
             if self.near_key(d) is not None or d - timedelta(days=1) in self.unplanned:
                 continue
-            self.res.finisher_days.append((d, s.kind == "finisher-only"))
+            self.res.finisher_days.append((d, s.kind == "finisher-only", f"{s.kind}: {s.reason}"))
 
     def _stalls(self, window: set[date]) -> None:
         """Each main lift's longest run of sessions with the same exercise, sets, reps and load
@@ -1792,6 +1792,12 @@ class Figure:
     value: str
     bound: str
     ok: bool
+    details: tuple[str, ...] = ()  # where it fails (or misses), runner · day · what
+    seen: bool = True  # False: the runners gave the figure nothing to count (it neither passes nor fails)
+
+    @property
+    def mark(self) -> str:
+        return "n/a " if not self.seen else "PASS" if self.ok else "FAIL"
 
 
 LEVELS = ("beginner", "intermediate", "advanced")
@@ -1870,7 +1876,8 @@ def program_figures(results: list[Result]) -> tuple[dict[str, dict[str, list[boo
                 f"exercises per full session at {minutes} min",
                 f"median {median(xs):g}, min {min(xs)}, max {max(xs)} ({len(xs)} sessions)" if xs else "no sessions",
                 f"median ≥ {bound}",
-                bool(xs) and median(xs) >= bound,
+                not xs or median(xs) >= bound,
+                seen=bool(xs),
             )
         )
     worst_over = max(over, default=(0.0, ""))
@@ -1885,7 +1892,7 @@ def program_figures(results: list[Result]) -> tuple[dict[str, dict[str, list[boo
     )
     stalls = [(n, res.runner.name, ex, res.stall_where[ex]) for res in results for ex, n in res.stalls.items()]
     longest = max(stalls, default=(0, "", "", ""))
-    stalled = [x for x in stalls if x[0] > 3]
+    stalled = sorted((x for x in stalls if x[0] > 3), reverse=True)
     figs.append(
         Figure(
             "longest stall of a main lift (sessions unchanged while hitting the top)",
@@ -1894,6 +1901,7 @@ def program_figures(results: list[Result]) -> tuple[dict[str, dict[str, list[boo
             + f"; lifts stalled > 3: {len(stalled)} of {len(stalls)}",
             "≤ 3 sessions",
             not stalled,
+            tuple(f"{name} · {ex} · {n} sessions, the last {where}" for n, name, ex, where in stalled),
         )
     )
     hw = [h for res in results for _, h in res.heavy_weeks]
@@ -1902,7 +1910,8 @@ def program_figures(results: list[Result]) -> tuple[dict[str, dict[str, list[boo
             "advanced weeks with heavier work (outside race windows, light weeks, comebacks)",
             _pct(sum(hw), len(hw)),
             "≥ 25 %",
-            bool(hw) and sum(hw) / len(hw) >= 0.25,
+            not hw or sum(hw) / len(hw) >= 0.25,
+            seen=bool(hw),
         )
     )
     figs.append(
@@ -1924,25 +1933,34 @@ def program_figures(results: list[Result]) -> tuple[dict[str, dict[str, list[boo
             f"({sum(1 for w in full3 if w[2])} with a leg-free one); all weeks: "
             f"{_pct(sum(1 for w in t3 if w[1] >= 3), len(t3))}",
             "≥ 50 %",
-            bool(open_) and len(full3) / len(open_) >= 0.5,
+            not open_ or len(full3) / len(open_) >= 0.5,
+            seen=bool(open_),
         )
     )
-    fd = [offered for res in results for _, offered in res.finisher_days]
+    fd = [offered for res in results for _, offered, _ in res.finisher_days]
+    not_offered = tuple(
+        f"{res.runner.name} · {d} ({d:%a}) · {why}"
+        for res in results
+        for d, offered, why in res.finisher_days
+        if not offered
+    )
     done = sum(res.finishers for res in results)
     figs.append(
         Figure(
             "finisher offered on easy-run days without a session",
             f"{_pct(sum(fd), len(fd))}; done {done} times by the runners who do it",
             f"offered (≥ {FINISHER_BOUND:.0%})",
-            bool(fd) and sum(fd) / len(fd) >= FINISHER_BOUND,
+            not fd or sum(fd) / len(fd) >= FINISHER_BOUND,
+            not_offered,
+            seen=bool(fd),
         )
     )
     return cover, figs
 
 
-def program_table(results: list[Result]) -> str:
+def program_table(results: list[Result], details: int = 3) -> str:
     """The program's figures (issue 23) as printed: coverage by level, then each figure with
-    its acceptance bound and PASS/FAIL."""
+    its acceptance bound and PASS/FAIL, and under it up to ``details`` cases it missed."""
     cover, figs = program_figures(results)
     lines = ["movement          " + "".join(f"{lv:>14}" for lv in LEVELS) + "   bound"]
     for name in PROGRAM_GROUPS:
@@ -1955,7 +1973,10 @@ def program_table(results: list[Result]) -> str:
     lines.append("runner-weeks trained: " + ", ".join(f"{lv} {len(cover[lv]['calf (any)'])}" for lv in LEVELS))
     lines.append("")
     for f in figs:
-        lines.append(f"{'PASS' if f.ok else 'FAIL'}  {f.name}: {f.value}  [bound: {f.bound}]")
+        lines.append(f"{f.mark}  {f.name}: {f.value}  [bound: {f.bound}]")
+        lines += [f"        {x}" for x in f.details[:details]]
+        if len(f.details) > details:
+            lines.append(f"        … {len(f.details) - details} more")
     return "\n".join(lines)
 
 
@@ -1991,7 +2012,7 @@ def main(argv: list[str] | None = None) -> int:
     print(text)
     print()
     print("The program (per trained runner-week, by level):")
-    print(program_table(results))
+    print(program_table(results, args.details))
     if total:
         print("\nExamples (runner · day · detail):")
         seen: dict[str, int] = defaultdict(int)

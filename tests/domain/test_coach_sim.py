@@ -216,6 +216,7 @@ def test_the_program_figures_hold_for_tuned_and_held_out_runners():
     results = [coach_sim.simulate(r, weeks) for r in runners]
     assert not _broken(results), _report(results)
     _, figures = coach_sim.program_figures(results)
+    assert all(f.seen for f in figures), [f.name for f in figures if not f.seen]
     failing = [f for f in figures if not f.ok and f.name not in OPEN_FIGURES]
     assert not failing, "\n".join(f"{f.name}: {f.value} [bound: {f.bound}]" for f in failing)
     # the figures saw what they are about
