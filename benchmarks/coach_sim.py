@@ -1924,6 +1924,12 @@ def program_figures(results: list[Result]) -> tuple[dict[str, dict[str, list[boo
     )
     figs.append(Figure("exercises with an effort cue", f"{with_effort} of {shown_ex}", "all", with_effort == shown_ex))
     t3 = [w for res in results for w in res.target3_weeks]
+    short = tuple(
+        f"{res.runner.name} · week of {w[0]} · {w[1]} sessions{' (one leg-free)' if w[2] else ''}"
+        for res in results
+        for w in res.target3_weeks
+        if w[3] and w[1] < 3
+    )
     open_ = [w for w in t3 if w[3]]
     full3 = [w for w in open_ if w[1] >= 3]
     figs.append(
@@ -1934,6 +1940,7 @@ def program_figures(results: list[Result]) -> tuple[dict[str, dict[str, list[boo
             f"{_pct(sum(1 for w in t3 if w[1] >= 3), len(t3))}",
             "≥ 50 %",
             not open_ or len(full3) / len(open_) >= 0.5,
+            short,
             seen=bool(open_),
         )
     )

@@ -203,9 +203,14 @@ FIGURE_RUNNERS = (
     "advanced-gym-ultra-weekend",
     "advanced-gym-lb-sunday-week",
 )
-# Figures the planner does not reach yet on main (the lead's part): left out of the assertion
-# below until it does, then removed from here one by one.
-OPEN_FIGURES: frozenset[str] = frozenset()
+# What the planner does not reach yet on main (the lead's part), left out of the assertions below
+# until it does, then removed from here one by one:
+# - figures (by the start of their name): a bodyweight main lift (single-leg RDL 2 × 10–15) stays
+#   unchanged for 4+ sessions while the runner hits the top every time;
+# - invariants: the guard's volume-spike warns a runner who does exactly the leg-free sessions and
+#   finishers it was offered (the week's planned load, Coach.week_load, counts full sessions only).
+OPEN_FIGURES: tuple[str, ...] = ("longest stall",)
+OPEN_HERE: frozenset[str] = frozenset({"quiet guard"})
 
 
 def test_the_program_figures_hold_for_tuned_and_held_out_runners():
@@ -214,10 +219,12 @@ def test_the_program_figures_hold_for_tuned_and_held_out_runners():
     runners += coach_sim.held_out_archetypes(weeks)
     assert len(runners) == len(FIGURE_RUNNERS) + 4
     results = [coach_sim.simulate(r, weeks) for r in runners]
-    assert not _broken(results), _report(results)
+    assert not any(r.crashed for r in results), _report(results)
+    broken = [r for r in results if any(v.invariant not in OPEN | OPEN_HERE for v in r.violations)]
+    assert not broken, _report(broken)
     _, figures = coach_sim.program_figures(results)
     assert all(f.seen for f in figures), [f.name for f in figures if not f.seen]
-    failing = [f for f in figures if not f.ok and f.name not in OPEN_FIGURES]
+    failing = [f for f in figures if not f.ok and not f.name.startswith(OPEN_FIGURES)]
     assert not failing, "\n".join(f"{f.name}: {f.value} [bound: {f.bound}]" for f in failing)
     # the figures saw what they are about
     assert sum(r.leg_free for r in results) > 0
