@@ -1666,7 +1666,10 @@ class Sim:
                 continue
             if self.near_key(d) is not None or d - timedelta(days=1) in self.unplanned:
                 continue
-            self.res.finisher_days.append((d, s.kind == "finisher-only", f"{s.kind}: {s.reason}"))
+            flags = "".join(
+                f" ({w})" for w, on in (("light", s.light), ("taper", s.taper), ("comeback", s.comeback)) if on
+            )
+            self.res.finisher_days.append((d, s.kind == "finisher-only", f"{s.kind}{flags}: {s.reason}"))
 
     def _stalls(self, window: set[date]) -> None:
         """Each main lift's longest run of sessions with the same exercise, sets, reps and load
