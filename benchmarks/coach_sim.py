@@ -558,6 +558,7 @@ class Shown:
     profile_minutes: int
     profile_units: str
     finisher: list[dict] = field(default_factory=list)
+    week_days: list[date] = field(default_factory=list)  # the week's full-session days, done and planned
 
     @property
     def items(self) -> list[dict]:
@@ -597,6 +598,7 @@ INVARIANTS = {
     "spares legs": "leg-free sessions and finishers hold only exercises that spare the legs (shins, feet, mobility aside)",
     "leg-free days": "leg-free/finisher never on or next to a key run, nor 10 d before a race to its recovery's end; "
     "leg-free: target 3+, 1 a week, full + leg-free ≤ target, never light/taper/comeback",
+    "leg-free extra": "a full session planned that week stays planned after the leg-free one (it is the third)",
     "session kind": "the session opens in the mode today showed and the log keeps its kind",
 }
 # What may be in a session that spares the legs: no exercise that loads the legs, except these families.
@@ -900,6 +902,7 @@ class Sim:
             self.minutes,
             self.units,
             list(d.get("finisher") or []),
+            [date.fromisoformat(x) for x in d.get("strength_days_this_week") or []],
         )
 
     def _start_load(self, ex_id: str) -> tuple[float, str] | None:
@@ -1540,6 +1543,27 @@ class Sim:
                 heavy = sorted({x["exercise"] for x in sets if not spares_legs(x["exercise"])})
                 if heavy:
                     self._violate("spares legs", d, f"{', '.join(heavy)} logged in a {self.kinds[d]} session")
+        # the leg-free session is an extra: a full session the week's plan held on the morning of
+        # the leg-free one stays planned after it (while the running week does not change)
+        for free in (d for d, k in self.kinds.items() if k == "leg-free"):
+            before = [x for x in self.shown[free].week_days if x > free]
+            end = self.week_of(free) + timedelta(days=6)
+            for m in sorted(x for x in self.shown if free < x <= end):
+                if (
+                    self.intended.get(m) != self.intended.get(free)
+                    or any(free <= x <= m for x in self.ill | set(self.unplanned))
+                    or any(free < x < m and self.kinds.get(x) != "strength" and x in before for x in before)
+                ):
+                    break  # the week changed (or a planned day passed without its session): re-planned
+                gone = [x for x in before if x >= m and x not in self.shown[m].week_days]
+                if gone:
+                    self._violate(
+                        "leg-free extra",
+                        m,
+                        f"the leg-free session of {free:%a %d %b} took the place of the full session "
+                        f"planned on {', '.join(f'{x:%a %d %b}' for x in gone)}",
+                    )
+                    break
         weeks: dict[date, list[date]] = defaultdict(list)
         for d, kind in self.kinds.items():
             if kind != "finisher":

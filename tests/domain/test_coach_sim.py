@@ -46,7 +46,10 @@ def _report(results, per_invariant: int = 3) -> str:
 
 # Invariants of issue 22 that the domain does not hold yet (the lead's part): left out of the
 # assertions below until it does, then removed from here one by one. Crashes are never left out.
-OPEN: frozenset[str] = frozenset()  # invariants still open on main (none: every rule holds)
+# - "leg-free extra": a beginner asking for 3 gets 1 full session + the leg-free one instead of 2 + 1
+#   (schedule.plan_week counts the leg-free session towards the beginners' capped target of 2, so the
+#   week's second full session is dropped once the leg-free one is done).
+OPEN: frozenset[str] = frozenset({"leg-free extra"})
 
 
 def _broken(results) -> list:
