@@ -46,7 +46,10 @@ def _report(results, per_invariant: int = 3) -> str:
 
 # Invariants of issue 22 that the domain does not hold yet (the lead's part): left out of the
 # assertions below until it does, then removed from here one by one. Crashes are never left out.
-OPEN: frozenset[str] = frozenset()  # invariants still open on main (none: every rule holds)
+# - "leg-free extra": a beginner asking for 3 gets 1 full session + the leg-free one instead of 2 + 1
+#   (schedule.plan_week counts the leg-free session towards the beginners' capped target of 2, so the
+#   week's second full session is dropped once the leg-free one is done).
+OPEN: frozenset[str] = frozenset({"leg-free extra"})
 
 
 def _broken(results) -> list:
@@ -163,6 +166,7 @@ def simulated_runners(draw, weeks: int = 5) -> Runner:
         plyo_ready=draw(st.booleans()),
         behaviour=draw(st.sampled_from(("exact", "exact", "overdo", "underset", "skip"))),
         watch=draw(st.integers(0, 3)) == 0 or any(e.kind == "unplanned" for e in events),
+        finisher=draw(st.booleans()),
         weeks_in_block=draw(st.integers(8, 12)),
         events=events,
         start=date(2026, 1, 5) + timedelta(days=7 * draw(st.integers(0, 10))),
@@ -188,3 +192,47 @@ def test_no_rule_breaks_for_any_runner(runner):
     result = coach_sim.simulate(runner, 5)
     assert not result.crashed, _report([result])
     assert not _broken([result]), _report([result])
+
+
+# --- the program's figures (issue 23), held-out runners included ------------------------------------
+
+# Archetypes the planner was tuned on that carry the figures (advanced heavier weeks, target 3 with a
+# long run, 15 and 20 minutes, the finisher), with the held-out ones it was not: 12 weeks each, the
+# size that shows the heavier phase (block weeks 5–7 and 9–10) and a race window.
+FIGURE_RUNNERS = (
+    "beginner-bodyweight-15",
+    "intermediate-dumbbells-owned-half",
+    "intermediate-kettlebell-15-overdo",
+    "advanced-gym-ultra-weekend",
+    "advanced-gym-lb-sunday-week",
+)
+# What the planner does not reach yet on main (the lead's part), left out of the assertions below
+# until it does, then removed from here one by one:
+# - figures (by the start of their name): a bodyweight main lift (single-leg RDL, split squat
+#   2 × 10–15) stays unchanged for 4+ sessions while the runner hits the top every time; the
+#   15-minute bodyweight beginner gets no foot/balance work in any week (beginners 43 % here);
+#   in a lighter week the day the leg-free session would have had gets no finisher either
+#   (schedule.finisher_ok excludes the leg-free day, which today_plan then drops);
+# - invariants: the guard's volume-spike warns a runner who does exactly the leg-free sessions and
+#   finishers it was offered (the week's planned load, Coach.week_load, counts full sessions only).
+OPEN_FIGURES: tuple[str, ...] = ("longest stall", "coverage: foot/balance", "finisher offered")
+OPEN_HERE: frozenset[str] = frozenset({"quiet guard"})
+
+
+def test_the_program_figures_hold_for_tuned_and_held_out_runners():
+    weeks = 12
+    runners = [r for r in coach_sim.archetypes(weeks) if r.name in FIGURE_RUNNERS]
+    runners += coach_sim.held_out_archetypes(weeks)
+    assert len(runners) == len(FIGURE_RUNNERS) + 4
+    results = [coach_sim.simulate(r, weeks) for r in runners]
+    assert not any(r.crashed for r in results), _report(results)
+    broken = [r for r in results if any(v.invariant not in OPEN | OPEN_HERE for v in r.violations)]
+    assert not broken, _report(broken)
+    _, figures = coach_sim.program_figures(results)
+    assert all(f.seen for f in figures), [f.name for f in figures if not f.seen]
+    failing = [f for f in figures if not f.ok and not f.name.startswith(OPEN_FIGURES)]
+    assert not failing, "\n".join(f"{f.name}: {f.value} [bound: {f.bound}]" for f in failing)
+    # the figures saw what they are about
+    assert sum(r.leg_free for r in results) > 0
+    assert sum(r.finishers for r in results) > 0
+    assert any(r.heavy_weeks for r in results)
