@@ -73,8 +73,12 @@ def write_bytes_out(payload: bytes) -> None:
         raise OutputError(exc.strerror or str(exc)) from None
 
 
-def print_json(data: Any) -> None:
-    out(json_safe(json.dumps(data, indent=2, ensure_ascii=False)))
+JSON_SCHEMA = 1  # the version of every --json output (docs/json.md): fields are only added within one
+
+
+def print_json(data: dict[str, Any]) -> None:
+    """``data`` as JSON, always an object, its first key ``"schema"`` (:data:`JSON_SCHEMA`)."""
+    out(json_safe(json.dumps({"schema": JSON_SCHEMA, **data}, indent=2, ensure_ascii=False)))
 
 
 def emit(args: Namespace, result: Any, text: Callable[[Any], str], data: Callable[[Any], Any] | None = None) -> int:

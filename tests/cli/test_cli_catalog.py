@@ -10,7 +10,7 @@ import pytest
 def test_exercises_json_lists_the_catalog_across_the_five_kinds(cli, data_dir):
     result = cli("exercises", "--json")
     assert result.code == 0, result
-    items = result.json()
+    items = result.json()["exercises"]
     assert len(items) >= 35
     assert set(Counter(e["kind"] for e in items)) == {"strength", "functional", "plyometric", "core", "mobility"}
     assert len({e["id"] for e in items}) == len(items)
@@ -32,14 +32,14 @@ def test_exercises_json_lists_the_catalog_across_the_five_kinds(cli, data_dir):
 
 @pytest.mark.parametrize("kind", ["strength", "functional", "plyometric", "core", "mobility"])
 def test_kind_filter(cli, kind):
-    items = cli("exercises", "--json", "--kind", kind).json()
+    items = cli("exercises", "--json", "--kind", kind).json()["exercises"]
     assert items and {e["kind"] for e in items} == {kind}
 
 
 def test_level_filter_keeps_what_suits_the_level(cli):
-    everything = cli("exercises", "--json").json()
-    beginner = cli("exercises", "--json", "--level", "beginner").json()
-    intermediate = cli("exercises", "--json", "--level", "intermediate").json()
+    everything = cli("exercises", "--json").json()["exercises"]
+    beginner = cli("exercises", "--json", "--level", "beginner").json()["exercises"]
+    intermediate = cli("exercises", "--json", "--level", "intermediate").json()["exercises"]
     assert beginner and {e["level"] for e in beginner} == {"beginner"}
     assert {e["level"] for e in intermediate} == {"beginner", "intermediate"}
     assert len(beginner) < len(intermediate) < len(everything)
@@ -47,12 +47,14 @@ def test_level_filter_keeps_what_suits_the_level(cli):
 
 
 def test_equipment_filter(cli):
-    bodyweight = cli("exercises", "--json", "--equipment", "none").json()
+    bodyweight = cli("exercises", "--json", "--equipment", "none").json()["exercises"]
     assert bodyweight and all(e["equipment"] == ["none"] for e in bodyweight)
-    bands = cli("exercises", "--json", "--equipment", "bands").json()
+    bands = cli("exercises", "--json", "--equipment", "bands").json()["exercises"]
     assert {tuple(e["equipment"]) for e in bands} >= {("none",), ("bands",)}
     assert all(e["equipment"] == ["none"] or "bands" in e["equipment"] for e in bands)
-    both = cli("exercises", "--json", "--equipment", "dumbbells", "--kind", "strength", "--level", "beginner").json()
+    both = cli("exercises", "--json", "--equipment", "dumbbells", "--kind", "strength", "--level", "beginner").json()[
+        "exercises"
+    ]
     assert both and all(
         e["kind"] == "strength"
         and e["level"] == "beginner"
@@ -117,7 +119,7 @@ NEW_IDS = (
 def test_exercises_json_has_rest_tempo_and_legs_for_every_exercise(cli):
     from runstrength_tui.store.shipped import load_catalog
 
-    items = {e["id"]: e for e in cli("exercises", "--json").json()}
+    items = {e["id"]: e for e in cli("exercises", "--json").json()["exercises"]}
     catalog = load_catalog()
     assert set(items) == set(catalog.ids()) and set(NEW_IDS) <= set(items)
     for ex in catalog:

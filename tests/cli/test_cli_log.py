@@ -200,7 +200,7 @@ def test_units_lbs_and_singular_equipment(data_dir, cli):
     assert result.code == 0, result
     assert result.json()["units"] == "lb" and result.json()["equipment"] == ["dumbbells", "kettlebell"]
     listed = cli("exercises", "--equipment", "Dumbbell", "--json")
-    assert listed.code == 0 and listed.json()
+    assert listed.code == 0 and listed.json()["exercises"]
 
 
 def test_default_measure_is_said_out_loud(data_dir, cli):

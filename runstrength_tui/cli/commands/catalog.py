@@ -36,7 +36,7 @@ def cmd_exercises(args: Namespace) -> int:
     equipment = parse_equipment(args.equipment) if args.equipment else None
     items = service.catalog().filter(args.kind, args.level, equipment)
     if args.json:
-        print_json([exercise_json(e) for e in items])
+        print_json({"exercises": [exercise_json(e) for e in items]})
         return 0
     if not items:
         out("No exercise matches those filters.")
