@@ -463,6 +463,150 @@ def heavy_lift(ex: Exercise, role: str, spec: SessionSpec) -> bool:
     )
 
 
+@dataclass
+class _Dose:
+    """A prescription being worked out: sets, reps or seconds, load, the note."""
+
+    sets: int
+    reps: tuple[int, int] | None
+    seconds: int | None
+    load: float | None = None
+    note: str = ""
+
+    def add_note(self, text: str) -> None:
+        self.note = f"{self.note}; {text}" if self.note else text
+
+
+def _base_dose(ex: Exercise, spec: SessionSpec, profile: Profile, history: Sequence[SetRecord], heavy: bool) -> _Dose:
+    """The week's dose for this exercise before its history: the Nordic ramp, holds, the
+    10–20 rep band (single-leg work in its own ranges), the heavier phase, the catalog's."""
+    dose = spec.dose
+    if ex.id == NORDIC:
+        done = len({s.session for s in history if s.exercise == NORDIC})
+        sets, reps = NORDIC_DOSES[min(done, len(NORDIC_DOSES) - 1)]
+        if spec.light_base is not None or spec.comeback < 1.0:
+            sets, reps = NORDIC_DOSES[0]
+        return _Dose(sets, reps, None)
+    if ex.hold is not None:
+        return _Dose(dose.hold_sets, None, min(dose.hold, ex.hold + 20, ex.longest_hold or 60))
+    if heavy:
+        return _Dose(T.heavy_sets, T.heavy_reps, None)
+    if ex.kind in ("strength", "functional") and ex.reps and ex.reps[0] >= 10:
+        reps = unilateral_reps(dose.reps, profile.level, ex.weighted) if ex.per_side else dose.reps
+        return _Dose(dose.sets, reps, None)
+    return _Dose(min(dose.sets, 2), ex.reps, None)
+
+
+def _one_change(d: _Dose, last: list[SetRecord], last_sets: int, last_top: int) -> None:
+    """One variable at a time: reps (or hold seconds) first, then sets or load; back to the
+    sets the runner is used to after a shorter session is the change of the day; a single
+    set last time makes the second set the change (reps wait)."""
+    if len(last) < last_sets and d.sets > len(last):  # back to the usual sets
+        if d.seconds is not None and d.seconds > last_top:
+            d.seconds = last_top
+        elif d.reps is not None and d.reps[1] > last_top:
+            d.reps = (min(d.reps[0], max(1, last_top - 3)), last_top)
+    grows = d.seconds > last_top if d.seconds is not None else (d.reps is not None and d.reps[1] > last_top)
+    if not grows or d.sets <= last_sets:
+        return
+    if last_sets > 1:
+        d.sets = last_sets
+    elif d.seconds is not None:
+        d.sets, d.seconds = 2, last_top
+    elif d.reps is not None:
+        d.sets, d.reps = 2, (min(d.reps[0], max(1, last_top - 3)), last_top)
+
+
+def _raise_note(ex: Exercise, profile: Profile, spec: SessionSpec, last_load: float, nxt: float) -> str:
+    """Why the weight goes up, and what the next weight is."""
+    tool = implement(ex, profile)
+    unit = profile.units
+    owned = (tool == "dumbbells" and profile.dumbbells) or (tool == "kettlebell" and profile.kettlebells)
+    what = {"dumbbells": "dumbbell", "kettlebell": "kettlebell", "barbell": "plate step"}.get(tool or "", "step")
+    because = " if every set reaches the top until then" if spec.ahead else ": every set reached the top last time"
+    return f"up from {format_load(last_load, unit)}{because}; {format_load(nxt, unit)} is your next {what}" + (
+        "" if owned else " (standard step)"
+    )
+
+
+def _load_from_last(
+    d: _Dose,
+    ex: Exercise,
+    spec: SessionSpec,
+    profile: Profile,
+    last: list[SetRecord],
+    pain: PainStatus | None,
+    heavy: bool,
+) -> float | None:
+    """Double progression: every set at the top of the range, none harder than RPE 8 → the
+    next owned weight (with the sets of last time: the weight is the day's one change);
+    into the heavier phase the next weight whatever the reps; out of it a step below.
+    Returns the last session's weight."""
+    weights = ladder(implement(ex, profile), profile)
+    last_top = max(s.volume for s in last)
+    last_load = max((kg for s in last if (kg := s.load_kg)), default=None)
+    if last_load is None:
+        return None
+    if not weights:
+        d.load = last_load
+        return last_load
+    hit_top = d.reps is not None and all((s.reps or 0) >= d.reps[1] for s in last)
+    easy_enough = all(s.rpe is None or s.rpe <= 8 for s in last)
+    entering_heavy = heavy and last_top > T.heavy_reps[1]
+    may_raise = (hit_top or entering_heavy) and easy_enough and spec.may_progress and pain is None
+    nxt = step_up(ex, profile, last_load) if may_raise and d.reps is not None else None
+    if nxt is not None and d.reps is not None:
+        d.load = nxt
+        if not entering_heavy:  # a phase change lowers the reps: its sets are its own
+            d.sets = min(d.sets, len(last))
+        d.reps = (d.reps[0], min(d.reps[1], max(d.reps[0], last_top)))
+        unit = profile.units
+        if entering_heavy and not d.note:
+            d.note = f"fewer reps with more weight: {format_load(nxt, unit)}, up from {format_load(last_load, unit)}"
+        d.note = d.note or _raise_note(ex, profile, spec, last_load, nxt)
+    elif d.reps is not None and d.reps[0] > T.heavy_reps[1] >= last_top:
+        d.load = at_or_below(weights, last_load - 1e-3) or min(weights)  # out of the heavier phase
+    else:
+        d.load = at_or_below(weights, last_load) or min(weights)
+    return last_load
+
+
+def _comeback(
+    d: _Dose, ex: Exercise, spec: SessionSpec, profile: Profile, last_load: float | None, last_top: int | None
+) -> None:
+    """A comeback scales what was done before the break (the lightest owned weight when the
+    ramp's share falls below it), or the dose itself when there is nothing before."""
+    factor = spec.comeback
+    if last_top is None:
+        if d.seconds is not None:
+            d.seconds = max(5, int(d.seconds * factor))
+        elif d.reps is not None:
+            d.reps = (max(1, int(d.reps[0] * factor)), max(1, int(d.reps[1] * factor)))
+        return
+    weights = ladder(implement(ex, profile), profile)
+    if d.load is not None and last_load is not None:
+        d.load = (at_or_below(weights, last_load * factor) or min(weights)) if weights else None
+    top = max(1, int(last_top * factor))
+    if d.seconds is not None:
+        d.seconds = max(5, min(d.seconds, top))
+    elif d.reps is not None:
+        d.reps = (max(1, min(d.reps[0], top - 3)), min(d.reps[1], top))
+
+
+def _first_time(d: _Dose, ex: Exercise, spec: SessionSpec, profile: Profile) -> None:
+    """A first weight the runner owns, and how to judge it (the lightest on a day that may
+    not progress: a lighter week, a taper, a comeback)."""
+    start = first_load(ex, profile)
+    weights = ladder(implement(ex, profile), profile)
+    if start is not None and not spec.may_progress and weights:
+        start = min(weights)
+    if start is not None and d.reps is not None:
+        d.load = start
+        d.add_note(
+            f"first time: start at {format_load(start, profile.units)} and adjust so each set ends with 2–3 reps in reserve"
+        )
+
+
 def _prescribe(
     ex: Exercise,
     role: str,
@@ -472,31 +616,14 @@ def _prescribe(
     pain: PainStatus | None,
     note: str,
 ) -> Prescribed:
-    dose = spec.dose
-    if ex.id == NORDIC:
-        done = len({s.session for s in history if s.exercise == NORDIC})
-        sets, reps = NORDIC_DOSES[min(done, len(NORDIC_DOSES) - 1)]
-        if spec.light_base is not None or spec.comeback < 1.0:
-            sets, reps = NORDIC_DOSES[0]
-        seconds = None
-    elif ex.hold is not None:
-        sets, reps, seconds = dose.hold_sets, None, min(dose.hold, ex.hold + 20, ex.longest_hold or 60)
-    elif ex.kind in ("strength", "functional") and ex.reps and ex.reps[0] >= 10:
-        sets, reps, seconds = dose.sets, dose.reps, None
-        if ex.per_side:
-            reps = unilateral_reps(dose.reps, profile.level, ex.weighted)
-    else:
-        sets, reps, seconds = min(dose.sets, 2), ex.reps, None
     heavy = heavy_lift(ex, role, spec)
-    if heavy:
-        sets, reps = T.heavy_sets, T.heavy_reps
+    d = _base_dose(ex, spec, profile, history, heavy)
+    d.note = note
     if spec.comeback < 1.0 and spec.back_on is not None:
         history = [h for h in history if h.date < spec.back_on]  # what was done before the break
     last = _last_session(ex.id, history)
-    tool = implement(ex, profile)
-    weights = ladder(tool, profile)
-    unit = profile.units
-    load = None
+    last_top: int | None = None
+    last_load: float | None = None
     if last:
         # the sets the runner is used to: a lighter week in between does not reset them
         recent: dict[str, int] = {}
@@ -504,119 +631,36 @@ def _prescribe(
         for h in history:
             if h.exercise == ex.id and (newest - h.date).days <= T.recent_sets_days:
                 recent[h.session] = recent.get(h.session, 0) + 1
-        last_sets = max(recent.values())
         last_top = max(s.volume for s in last)
-        loaded = [s for s in last if s.load_kg]
-        last_load = max((kg for s in loaded if (kg := s.load_kg)), default=None)
-        hit_top = reps is not None and all((s.reps or 0) >= reps[1] for s in last)
-        # one variable at a time: reps (or hold seconds) first, then sets or load; back to
-        # the sets the runner is used to after a shorter session is the change of the day
-        back_to_sets = len(last) < last_sets and sets > len(last)
-        if back_to_sets and seconds is not None and seconds > last_top:
-            seconds = last_top
-        elif back_to_sets and reps is not None and reps[1] > last_top:
-            reps = (min(reps[0], max(1, last_top - 3)), last_top)
-        # a single set last time: the second set is the change (reps wait), else reps first
-        if seconds is not None and seconds > last_top and sets > last_sets:
-            if last_sets == 1:
-                sets, seconds = 2, last_top
-            else:
-                sets = last_sets
-        elif reps is not None and reps[1] > last_top and sets > last_sets:
-            if last_sets == 1:
-                sets, reps = 2, (min(reps[0], max(1, last_top - 3)), last_top)
-            else:
-                sets = last_sets
-        # double progression: every set at the top of the range, none harder than RPE 8 →
-        # the next owned weight (and the sets the runner is used to: one change at a time,
-        # and a set the time trim would take away is no progression at all)
-        easy_enough = all(s.rpe is None or s.rpe <= 8 for s in last)
-        # into the heavier phase from 10+ reps: the next weight up, whatever the reps were
-        entering_heavy = heavy and last_top > T.heavy_reps[1]
-        raise_load = (
-            last_load is not None and (hit_top or entering_heavy) and easy_enough and spec.may_progress and pain is None
-        )
-        if last_load is not None and weights:
-            if raise_load and reps is not None and (nxt := step_up(ex, profile, last_load)) is not None:
-                load = nxt
-                if not entering_heavy:  # a phase change lowers the reps: its sets are its own
-                    sets = min(sets, len(last))  # the weight is the day's one change
-                reps = (reps[0], min(reps[1], max(reps[0], last_top)))
-                if entering_heavy:
-                    note = (
-                        note
-                        or f"fewer reps with more weight: {format_load(nxt, unit)}, up from {format_load(last_load, unit)}"
-                    )
-                owned = (tool == "dumbbells" and profile.dumbbells) or (tool == "kettlebell" and profile.kettlebells)
-                what = {"dumbbells": "dumbbell", "kettlebell": "kettlebell", "barbell": "plate step"}.get(
-                    tool or "", "step"
-                )
-                because = (
-                    " if every set reaches the top until then"
-                    if spec.ahead
-                    else ": every set reached the top last time"
-                )
-                note = note or (
-                    f"up from {format_load(last_load, unit)}{because}; "
-                    f"{format_load(nxt, unit)} is your next {what}" + ("" if owned else " (standard step)")
-                )
-            elif reps is not None and reps[0] > T.heavy_reps[1] >= last_top:
-                # out of the heavier phase, back to 10+ reps: one step below its weight
-                load = at_or_below(weights, last_load - 1e-3) or min(weights)
-            else:
-                load = at_or_below(weights, last_load) or min(weights)
-        elif last_load is not None:
-            load = last_load
-        if spec.comeback < 1.0:
-            factor = spec.comeback
-            if load is not None and last_load is not None:
-                # the lightest weight the runner has when the ramp's share falls below it
-                load = (at_or_below(weights, last_load * factor) or min(weights)) if weights else None
-            top = max(1, int(last_top * factor))
-            if seconds is not None:
-                seconds = max(5, min(seconds, top))
-            elif reps is not None:
-                reps = (max(1, min(reps[0], top - 3)), min(reps[1], top))
+        _one_change(d, last, max(recent.values()), last_top)
+        last_load = _load_from_last(d, ex, spec, profile, last, pain, heavy)
     else:
-        start = first_load(ex, profile)
-        if start is not None and not spec.may_progress and weights:
-            start = min(weights)  # a lighter week, a taper, a comeback: the lightest weight to start
-        if start is not None and reps is not None:  # a first weight, and how to judge it
-            load = start
-            tried = (
-                f"first time: start at {format_load(start, unit)} and adjust so each set ends with 2–3 reps in reserve"
-            )
-            note = f"{note}; {tried}" if note else tried
-    if not last and spec.comeback < 1.0:  # nothing to scale from: scale the dose itself
-        if seconds is not None:
-            seconds = max(5, int(seconds * spec.comeback))
-        elif reps is not None:
-            reps = (max(1, int(reps[0] * spec.comeback)), max(1, int(reps[1] * spec.comeback)))
+        _first_time(d, ex, spec, profile)
+    if spec.comeback < 1.0:
+        _comeback(d, ex, spec, profile, last_load, last_top)
+    slower = 0.0
     if role == "main" and ex.id != NORDIC and spec.may_progress and pain is None and not heavy:
-        reps, seconds, slower, stalled = _unstall(ex, history, reps, seconds, load)
+        d.reps, d.seconds, slower, stalled = _unstall(ex, history, d.reps, d.seconds, d.load)
         if stalled:
-            note = f"{note}; {stalled}" if note else stalled
-    else:
-        slower = 0.0
+            d.add_note(stalled)
     if spec.taper:
-        sets = max(1, sets // 2)
-    rest = ex.rest
-    min_rest = ex.min_rest
+        d.sets = max(1, d.sets // 2)
+    rest, min_rest = ex.rest, ex.min_rest
     if heavy:
         rest, min_rest = max(rest, T.heavy_rest_seconds), max(min_rest, T.heavy_min_rest_seconds)
         phase = f"heavier phase: {T.heavy_reps[0]}–{T.heavy_reps[1]} reps, {rest // 60} min rest or more"
-        note = f"{phase}; {note}" if note else phase
+        d.note = f"{phase}; {d.note}" if d.note else phase
     return Prescribed(
         ex.id,
         ex.name,
-        sets,
-        reps,
-        seconds,
+        d.sets,
+        d.reps,
+        d.seconds,
         max(rest, min_rest),
         ex.per_side,
-        load,
-        unit,
-        note,
+        d.load,
+        profile.units,
+        d.note,
         role,
         ex.tempo + slower,
         min_rest,
