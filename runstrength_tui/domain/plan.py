@@ -74,24 +74,34 @@ def fit_to_minutes(exercises: list[Prescribed], minutes: int, keep_mains: bool =
     rests down to what the exercise needs, accessory and core sets down to 2, drop an
     accessory, main sets down to 2, drop the last main lifts while more than two remain,
     then everything to 1 set, then drop more. A main lift never has fewer sets than an
-    accessory, and no rest goes below its minimum."""
-    limit = minutes * 60 + 29  # rounds to at most the chosen minutes
-    items = list(exercises)
+    accessory, and no rest goes below its minimum. Then fill what the cuts left free, and
+    pair the session into supersets."""
+    fit = _Fit(list(exercises), minutes * 60 + 29)  # rounds to at most the chosen minutes
+    fit.trim(keep_mains)
+    fit.refill(exercises)
+    return pair_up(fit.items)
 
-    def over() -> bool:
-        return _seconds(items) > limit
 
-    def others() -> list[int]:
-        return [i for i, p in enumerate(items) if p.role != "main"]
+@dataclass
+class _Fit:
+    """A session being fitted to its seconds (see :func:`fit_to_minutes`)."""
 
-    def mains() -> list[int]:
-        return [i for i, p in enumerate(items) if p.role == "main"]
+    items: list[Prescribed]
+    limit: int
 
-    for i in others():
-        if over() and items[i].rest > items[i].min_rest:
-            items[i] = replace(items[i], rest=items[i].min_rest)
+    def over(self) -> bool:
+        return _seconds(self.items) > self.limit
 
-    def cut(indexes: list[int], floor: int) -> bool:
+    def others(self) -> list[int]:
+        return [i for i, p in enumerate(self.items) if p.role != "main"]
+
+    def mains(self) -> list[int]:
+        return [i for i, p in enumerate(self.items) if p.role == "main"]
+
+    def cut(self, indexes: list[int], floor: int) -> bool:
+        """One set off the exercise with the most sets above ``floor`` (a heavier lift keeps
+        its sets here)."""
+        items = self.items
         able = [i for i in indexes if items[i].sets > (max(floor, T.heavy_sets) if _heavy(items[i]) else floor)]
         if not able:
             return False
@@ -99,8 +109,10 @@ def fit_to_minutes(exercises: list[Prescribed], minutes: int, keep_mains: bool =
         items[i] = replace(items[i], sets=items[i].sets - 1)
         return True
 
-    def drop(roles: tuple[str, ...]) -> bool:
-        able = [i for i in others() if items[i].role in roles]
+    def drop(self, roles: tuple[str, ...]) -> bool:
+        """The last exercise of these roles out (one core exercise stays; three in all)."""
+        items = self.items
+        able = [i for i in self.others() if items[i].role in roles]
         if "core" in roles:  # keep one core exercise
             able = [i for i in able if items[i].role != "core" or sum(1 for p in items if p.role == "core") > 1]
         if not able or len(items) <= 3:
@@ -108,80 +120,96 @@ def fit_to_minutes(exercises: list[Prescribed], minutes: int, keep_mains: bool =
         items.pop(able[-1])
         return True
 
-    while over() and cut(others(), 2):
-        pass
-    while over() and drop(("accessory",)):
-        pass
-    while over() and drop(("core",)):
-        pass
-    while over() and cut(mains(), max([2] + [items[i].sets for i in others()])):
-        pass
-    # two sets of fewer main lifts beat one set of many: drop the last main lift (the
-    # template lists them by importance) while more than two remain
-    while over() and not keep_mains and len(mains()) > 2 and len(items) > 3:
-        items.pop(mains()[-1])
-    while over() and cut(others(), 1):
-        pass
-
-    def drop_extra_prehab(keep: int) -> bool:
+    def drop_extra_prehab(self, keep: int) -> bool:
         """Prehab beyond the first ``keep`` (the calf work first, then hips) waits for
         another session before a main lift loses its second set."""
-        extra = [i for i, p in enumerate(items) if p.role == "prehab"][keep:]
-        if not extra or len(items) <= 3:
+        extra = [i for i, p in enumerate(self.items) if p.role == "prehab"][keep:]
+        if not extra or len(self.items) <= 3:
             return False
-        items.pop(extra[-1])
+        self.items.pop(extra[-1])
         return True
 
-    while over() and drop_extra_prehab(3):
-        pass
-    # a main lift keeps its second set before a third small exercise stays (it comes back
-    # below with one set where the time allows)
-    while over() and drop_extra_prehab(2):
-        pass
-    while over() and cut(mains(), 1):
-        pass
-    # jumps go last: they are short and pair best with the strength work
-    while over() and drop(("power",)):
-        pass
-    while over() and len(items) > 2:
-        i = (others() or [len(items) - 1])[-1]
-        items.pop(i)
-    # a heavier lift that cannot fit its sets in these minutes loses sets after all
-    while over() and any(_heavy(p) and p.sets > 1 for p in items):
-        i = max(j for j, p in enumerate(items) if _heavy(p) and p.sets > 1)
-        items[i] = replace(items[i], sets=items[i].sets - 1)
-    # fill what the cuts left free: the main lifts' second set first (two sets of the
-    # lifts that carry the session beat a third small exercise), then a dropped exercise
-    # back with one set where it fits (in the template's order), then sets back, main
-    # lifts first
-    wanted = {p.exercise: p.sets for p in exercises}
+    def trim(self, keep_mains: bool) -> None:
+        items = self.items
+        for i in self.others():
+            if self.over() and items[i].rest > items[i].min_rest:
+                items[i] = replace(items[i], rest=items[i].min_rest)
+        steps: list[Callable[[], bool]] = [
+            lambda: self.cut(self.others(), 2),
+            lambda: self.drop(("accessory",)),
+            lambda: self.drop(("core",)),
+            lambda: self.cut(self.mains(), max([2] + [items[i].sets for i in self.others()])),
+            # two sets of fewer main lifts beat one set of many: drop the last main lift
+            # (the template lists them by importance) while more than two remain
+            lambda: self._drop_last_main(keep_mains),
+            lambda: self.cut(self.others(), 1),
+            lambda: self.drop_extra_prehab(3),
+            # a main lift keeps its second set before a third small exercise stays (it
+            # comes back below with one set where the time allows)
+            lambda: self.drop_extra_prehab(2),
+            lambda: self.cut(self.mains(), 1),
+            # jumps go last: they are short and pair best with the strength work
+            lambda: self.drop(("power",)),
+            self._drop_any,
+            # a heavier lift that cannot fit its sets in these minutes loses sets after all
+            self._cut_heavy,
+        ]
+        for step in steps:
+            while self.over() and step():
+                pass
 
-    def grow(indexes: Callable[[], list[int]], cap: int = 99) -> None:
+    def _drop_last_main(self, keep_mains: bool) -> bool:
+        if keep_mains or len(self.mains()) <= 2 or len(self.items) <= 3:
+            return False
+        self.items.pop(self.mains()[-1])
+        return True
+
+    def _drop_any(self) -> bool:
+        if len(self.items) <= 2:
+            return False
+        self.items.pop((self.others() or [len(self.items) - 1])[-1])
+        return True
+
+    def _cut_heavy(self) -> bool:
+        heavy = [j for j, p in enumerate(self.items) if _heavy(p) and p.sets > 1]
+        if not heavy:
+            return False
+        self.items[heavy[-1]] = replace(self.items[heavy[-1]], sets=self.items[heavy[-1]].sets - 1)
+        return True
+
+    def refill(self, exercises: list[Prescribed]) -> None:
+        """Fill what the cuts left free: the main lifts' second set first (two sets of the
+        lifts that carry the session beat a third small exercise), then a dropped exercise
+        back with one set where it fits (in the template's order), then sets back, main
+        lifts first."""
+        wanted = {p.exercise: p.sets for p in exercises}
+        self._grow(self.mains, wanted, cap=2)
+        order = [p.exercise for p in exercises]
+        items = self.items
+        for p in exercises:
+            if p.role == "main" or any(q.exercise == p.exercise for q in items):
+                continue
+            at = sum(1 for q in items if order.index(q.exercise) < order.index(p.exercise))
+            items.insert(at, replace(p, sets=1, rest=p.min_rest))
+            if self.over():
+                items.pop(at)
+        self._grow(lambda: self.mains() + self.others(), wanted)
+
+    def _grow(self, indexes: Callable[[], list[int]], wanted: dict[str, int], cap: int = 99) -> None:
+        items = self.items
         grew = True
         while grew:
             grew = False
             for i in indexes():
                 p = items[i]
                 if p.sets < min(cap, wanted.get(p.exercise, p.sets)) and (
-                    p.role == "main" or p.sets < min([items[j].sets for j in mains()] or [9])
+                    p.role == "main" or p.sets < min([items[j].sets for j in self.mains()] or [9])
                 ):
                     items[i] = replace(p, sets=p.sets + 1)
-                    if over():
+                    if self.over():
                         items[i] = p
                     else:
                         grew = True
-
-    grow(mains, cap=2)
-    order = [p.exercise for p in exercises]
-    for p in exercises:
-        if p.role == "main" or any(q.exercise == p.exercise for q in items):
-            continue
-        at = sum(1 for q in items if order.index(q.exercise) < order.index(p.exercise))
-        items.insert(at, replace(p, sets=1, rest=p.min_rest))
-        if over():
-            items.pop(at)
-    grow(lambda: mains() + others())
-    return pair_up(items)
 
 
 def light_version(items: list[Prescribed], minutes: int) -> list[Prescribed]:
