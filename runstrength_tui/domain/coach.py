@@ -148,7 +148,7 @@ class Coach:
         start = week_start(day, self.profile.week_start_index)
         cached = self._weeks.get((start, day))
         if cached is None:
-            trained = {s.date for s in self.sessions if s.kind == "strength"}
+            trained = {s.date for s in self.sessions}  # full, leg-free and finisher days
             planned = 0.0
             d = start
             while d < day:

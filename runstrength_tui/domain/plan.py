@@ -442,8 +442,8 @@ def _unstall(
     if len(recent) < T.stall_sessions:
         return reps, seconds, 0.0, ""
 
-    def at(s: list[SetRecord]) -> bool:
-        return abs(max((x.load_kg or 0.0) for x in s) - (load or 0.0)) < 1e-6
+    def at(s: list[SetRecord]) -> bool:  # the same weight (a bodyweight lift: any)
+        return load is None or abs(max((x.load_kg or 0.0) for x in s) - load) < 1e-6
 
     if not all(at(s) for s in recent):
         return reps, seconds, 0.0, ""

@@ -192,6 +192,12 @@ def plan_week(start: date, today: date, week: RunningWeek, sessions: tuple[Sessi
     # leg-free one makes up a target the full sessions cannot reach: leg_free_day)
     known = tuple(sorted({s.date for s in sessions if s.date < today and s.loads_legs}))
     weight = sum(s.weight for s in sessions if start <= s.date < today and s.loads_legs)
+    # a leg-free session done counts where it is a third session in place of a full one
+    # (not for a beginner, whose third it is beyond the 2 full sessions)
+    profile = week.profile
+    beyond = max(0, profile.asked_target_for_week(start) - profile.target_for_week(start))
+    free = sum(1 for s in sessions if start <= s.date < today and s.kind == "leg-free")
+    weight += max(0, free - beyond)
     first: tuple[date, ...] | None = None
     if today > start:
         at_start = tuple(sorted({s.date for s in sessions if s.date < start and s.loads_legs}))
