@@ -525,7 +525,15 @@ def _base_dose(ex: Exercise, spec: SessionSpec, profile: Profile, history: Seque
     return _Dose(min(dose.sets, 2), ex.reps, None)
 
 
-def _one_change(d: _Dose, last: list[SetRecord], last_sets: int, last_top: int) -> None:
+def _held(reps: tuple[int, int], last_top: int, floor: int) -> tuple[int, int]:
+    """The reps held at last time's top while another thing changes; last time below the
+    exercise's range (``floor``): its range stands, asking it is no progression."""
+    if last_top < floor:
+        return reps
+    return (max(floor, min(reps[0], last_top - 3)), last_top)
+
+
+def _one_change(d: _Dose, last: list[SetRecord], last_sets: int, last_top: int, floor: int) -> None:
     """One variable at a time: reps (or hold seconds) first, then sets or load; back to the
     sets the runner is used to after a shorter session is the change of the day; a single
     set last time makes the second set the change (reps wait)."""
@@ -533,7 +541,7 @@ def _one_change(d: _Dose, last: list[SetRecord], last_sets: int, last_top: int) 
         if d.seconds is not None and d.seconds > last_top:
             d.seconds = last_top
         elif d.reps is not None and d.reps[1] > last_top:
-            d.reps = (min(d.reps[0], max(1, last_top - 3)), last_top)
+            d.reps = _held(d.reps, last_top, floor)
     grows = d.seconds > last_top if d.seconds is not None else (d.reps is not None and d.reps[1] > last_top)
     if not grows or d.sets <= last_sets:
         return
@@ -542,7 +550,7 @@ def _one_change(d: _Dose, last: list[SetRecord], last_sets: int, last_top: int) 
     elif d.seconds is not None:
         d.sets, d.seconds = 2, last_top
     elif d.reps is not None:
-        d.sets, d.reps = 2, (min(d.reps[0], max(1, last_top - 3)), last_top)
+        d.sets, d.reps = 2, _held(d.reps, last_top, floor)
 
 
 def _raise_note(ex: Exercise, profile: Profile, spec: SessionSpec, last_load: float, nxt: float) -> str:
@@ -660,7 +668,8 @@ def _prescribe(
             if h.exercise == ex.id and (newest - h.date).days <= T.recent_sets_days:
                 recent[h.session] = recent.get(h.session, 0) + 1
         last_top = max(s.volume for s in last)
-        _one_change(d, last, max(recent.values()), last_top)
+        floor = min(ex.reps[0], d.reps[0]) if ex.reps and d.reps else 1
+        _one_change(d, last, max(recent.values()), last_top, floor)
         last_load = _load_from_last(d, ex, spec, profile, last, pain, heavy)
     else:
         _first_time(d, ex, spec, profile)

@@ -79,7 +79,8 @@ class Prescribed:
     @property
     def dose_text(self) -> str:
         side = " each side" if self.per_side else ""
-        what = f"{self.seconds} s" if self.seconds is not None else f"{self.rep_range[0]}–{self.rep_range[1]}"
+        low, high = self.rep_range
+        what = f"{self.seconds} s" if self.seconds is not None else (f"{low}–{high}" if low != high else f"{high}")
         load = f" @ {self.suggested_load}" if self.suggested_load else ""
         return f"{self.sets} × {what}{side}{load}"
 
