@@ -169,6 +169,7 @@ class Coach:
                 self.catalog,
                 weeks=1,
                 actual=self._known(day),
+                finishers=True,  # the optional finishers the plan offers count as planned
             )
             planned += float(
                 sum(p.sets * p.top for d in ahead if d.date < start + timedelta(days=7) for p in d.exercises)

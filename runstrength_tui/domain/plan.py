@@ -189,6 +189,8 @@ class _Fit:
         for p in exercises:
             if p.role == "main" or any(q.exercise == p.exercise for q in items):
                 continue
+            if len(items) >= T.max_exercises:  # more sets of six beat one set of eight
+                break
             at = sum(1 for q in items if order.index(q.exercise) < order.index(p.exercise))
             items.insert(at, replace(p, sets=1, rest=p.min_rest))
             if self.over():
@@ -589,7 +591,9 @@ def _load_from_last(
     hit_top = d.reps is not None and all((s.reps or 0) >= d.reps[1] for s in last)
     easy_enough = all(s.rpe is None or s.rpe <= 8 for s in last)
     entering_heavy = heavy and last_top > T.heavy_reps[1]
-    may_raise = (hit_top or entering_heavy) and easy_enough and spec.may_progress and pain is None
+    # a single set last time: the second set is the day's change, the weight waits
+    second_set = len(last) == 1 and d.sets > 1 and not entering_heavy
+    may_raise = (hit_top or entering_heavy) and easy_enough and spec.may_progress and pain is None and not second_set
     nxt = step_up(ex, profile, last_load) if may_raise and d.reps is not None else None
     if nxt is not None and d.reps is not None:
         d.load = nxt
@@ -899,9 +903,9 @@ def build_session(
 
 
 # The weekly movement budget's order after a session's first calf exercise: hip abduction,
-# the other calf work (bent-knee, then straight-knee), then shins and feet; a movement not
+# the other calf work (bent-knee, then straight-knee), then feet and shins; a movement not
 # trained in the last 7 days goes first (docs/coaching.md § Prescribing and progression).
-PREHAB_PRIORITY = ("hip-abduction", "soleus", "calf", "tibialis", "foot")
+PREHAB_PRIORITY = ("hip-abduction", "soleus", "calf", "foot", "tibialis")
 
 
 def _prehab_by_need(

@@ -110,6 +110,9 @@ class Thresholds:
     # 30 s of rest after the pair's round (each exercise still gets its own rest between
     # its sets, the partner's set included).
     pair_move_seconds: int = 15
+    # A session holds at most 6 exercises (three supersets): a seventh comes back after a
+    # trim only as a second set elsewhere would not.
+    max_exercises: int = 6
     # The leg-free session (docs/coaching.md § Scheduling): at most 15 minutes, warm-up included.
     leg_free_minutes: int = 15
     # Progression that happens (docs/coaching.md § Prescribing and progression): a main lift

@@ -114,6 +114,7 @@ def follow(profile: Profile, missed: set[date], actual_all: dict[date, str] | No
     notes = []
     days: list[tuple[date, plan.TodayPlan]] = []
     shown: dict[date, str] = {}  # the plan ledger, kept as `today` and the TUI keep it
+    shown_volume: dict[date, int] = {}  # and the volume each first showing asked for
     day = START
     while day < START + timedelta(days=7 * WEEKS):
         since = history_since(day, sessions)  # what `load_coach` reads from the store
@@ -129,9 +130,11 @@ def follow(profile: Profile, missed: set[date], actual_all: dict[date, str] | No
             catalog=CATALOG,
             actual=actual,
             shown=dict(shown),
+            shown_volume=dict(shown_volume),
         )
         today = ctx.today_plan()
         shown.setdefault(day, today.kind)
+        shown_volume.setdefault(day, today.volume)
         days.append((day, today))
         if today.kind == "strength" and day not in missed:
             sid = f"s-{day}"
@@ -358,6 +361,16 @@ def moved_weeks(draw):
     return profile, missed, actual
 
 
+def _week_story(day: date, days, history) -> str:
+    """What each day of the week of ``day`` showed, and what was logged: for a failure's message."""
+    start = day - timedelta(days=day.weekday())
+    lines = [f"logged {sum(s.volume for s in history if start <= s.date <= day)} by {day}"]
+    for d, p in days:
+        if start <= d <= start + timedelta(days=6):
+            lines.append(f"{d} {p.kind} volume {p.volume} comeback {p.comeback} light {p.light_week}")
+    return "\n".join(lines)
+
+
 @SIZES
 def test_with_imported_runs_the_plan_follows_the_real_week(runners_drawn):
     check(moved_weeks(), _with_imported_runs_the_plan_follows_the_real_week, runners_drawn)
@@ -376,4 +389,4 @@ def _with_imported_runs_the_plan_follows_the_real_week(runner):
         # the declared long run is still the forecast for today
         assert profile.run_on(d) != "long"
     loud = [(d, w) for d, w in notes if w.level in ("caution", "warning") and w.code != "running-load"]
-    assert not loud, loud[:3]
+    assert not loud, (loud[:3], _week_story(loud[0][0], days, history) if loud else "")

@@ -44,12 +44,8 @@ def _report(results, per_invariant: int = 3) -> str:
     return "\n".join(lines)
 
 
-# Invariants of issue 22 that the domain does not hold yet (the lead's part): left out of the
-# assertions below until it does, then removed from here one by one. Crashes are never left out.
-# - "leg-free extra": a beginner asking for 3 gets 1 full session + the leg-free one instead of 2 + 1
-#   (schedule.plan_week counts the leg-free session towards the beginners' capped target of 2, so the
-#   week's second full session is dropped once the leg-free one is done).
-OPEN: frozenset[str] = frozenset({"leg-free extra"})
+# Every invariant holds: none is left out of the assertions below (crashes never were).
+OPEN: frozenset[str] = frozenset()
 
 
 def _broken(results) -> list:
@@ -196,9 +192,6 @@ def test_no_rule_breaks_for_any_runner(runner):
 
 # --- the program's figures (issue 23), held-out runners included ------------------------------------
 
-# Archetypes the planner was tuned on that carry the figures (advanced heavier weeks, target 3 with a
-# long run, 15 and 20 minutes, the finisher), with the held-out ones it was not: 12 weeks each, the
-# size that shows the heavier phase (block weeks 5–7 and 9–10) and a race window.
 FIGURE_RUNNERS = (
     "beginner-bodyweight-15",
     "intermediate-dumbbells-owned-half",
@@ -206,17 +199,9 @@ FIGURE_RUNNERS = (
     "advanced-gym-ultra-weekend",
     "advanced-gym-lb-sunday-week",
 )
-# What the planner does not reach yet on main (the lead's part), left out of the assertions below
-# until it does, then removed from here one by one:
-# - figures (by the start of their name): a bodyweight main lift (single-leg RDL, split squat
-#   2 × 10–15) stays unchanged for 4+ sessions while the runner hits the top every time; the
-#   15-minute bodyweight beginner gets no foot/balance work in any week (beginners 43 % here);
-#   in a lighter week the day the leg-free session would have had gets no finisher either
-#   (schedule.finisher_ok excludes the leg-free day, which today_plan then drops);
-# - invariants: the guard's volume-spike warns a runner who does exactly the leg-free sessions and
-#   finishers it was offered (the week's planned load, Coach.week_load, counts full sessions only).
-OPEN_FIGURES: tuple[str, ...] = ("longest stall", "coverage: foot/balance", "finisher offered")
-OPEN_HERE: frozenset[str] = frozenset({"quiet guard"})
+# Every figure and invariant holds here too: nothing left open.
+OPEN_FIGURES: tuple[str, ...] = ()
+OPEN_HERE: frozenset[str] = frozenset()
 
 
 def test_the_program_figures_hold_for_tuned_and_held_out_runners():

@@ -4,16 +4,15 @@ session resumed mid-pair goes on at the partner."""
 
 from __future__ import annotations
 
-import shutil
 from datetime import date, datetime, timedelta
 
 import pytest
 
 from runstrength_tui import service
+from runstrength_tui.domain.model import Profile
 from runstrength_tui.domain.prescribed import pair_rest
-from runstrength_tui.service.demo import make_demo_dir
 
-DAY = date(2026, 11, 26)  # a strength day of the demo runner's week
+DAY = date(2026, 11, 26)  # the runner's first strength day
 
 
 class Stamps:
@@ -27,19 +26,22 @@ class Stamps:
         return self.t
 
 
-@pytest.fixture(scope="module")
-def _demo_template(tmp_path_factory):
-    built = make_demo_dir(DAY)
-    target = tmp_path_factory.mktemp("pairs") / "data"
-    shutil.copytree(built, target, ignore=shutil.ignore_patterns("*.lock"))
-    shutil.rmtree(built, ignore_errors=True)
-    return target
-
-
 @pytest.fixture
-def demo(tmp_path, _demo_template):
+def demo(tmp_path):
+    """A new intermediate runner with dumbbells, 20 minutes, on the first day of the block:
+    week 1's two sets a exercise, so each superset has 2+ sets on both sides."""
     target = tmp_path / "data"
-    shutil.copytree(_demo_template, target)
+    with service.Log(target) as logbook:
+        logbook.save_profile(
+            Profile(
+                level="intermediate",
+                equipment=("dumbbells",),
+                dumbbells=(4.0, 6.0, 8.0, 10.0, 12.0),
+                minutes=20,
+                block_start=DAY,
+                runs=("rest",) * 7,
+            )
+        )
     return target
 
 

@@ -177,8 +177,10 @@ class TodayScreen(RunStrengthScreen[None]):
 
     def _prompt_room(self) -> int:
         """The cells a prompt line has: the list's width as laid out (80 before that)."""
-        width = self.query_one("#exercises").content_size.width
-        return width - 1 if width > 10 else 80
+        exercises = self.query_one("#exercises")
+        width = exercises.content_size.width
+        # the scrollbar a long list gets takes its cells whether shown yet or not
+        return width - 1 - exercises.styles.scrollbar_size_vertical if width > 10 else 80
 
     def _prompt(self, index: int, item: Item, room: int) -> Text:
         """One exercise in the list: marker, superset label ("A1"), name and status, then
