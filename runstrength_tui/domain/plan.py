@@ -575,12 +575,12 @@ def _load_from_last(
     last: list[SetRecord],
     pain: PainStatus | None,
     heavy: bool,
+    weights: tuple[float, ...],
 ) -> float | None:
     """Double progression: every set at the top of the range, none harder than RPE 8 → the
     next owned weight (with the sets of last time: the weight is the day's one change);
     into the heavier phase the next weight whatever the reps; out of it a step below.
     Returns the last session's weight."""
-    weights = ladder(implement(ex, profile), profile)
     last_top = max(s.volume for s in last)
     last_load = max((kg for s in last if (kg := s.load_kg)), default=None)
     if last_load is None:
@@ -612,7 +612,7 @@ def _load_from_last(
 
 
 def _comeback(
-    d: _Dose, ex: Exercise, spec: SessionSpec, profile: Profile, last_load: float | None, last_top: int | None
+    d: _Dose, spec: SessionSpec, weights: tuple[float, ...], last_load: float | None, last_top: int | None
 ) -> None:
     """A comeback scales what was done before the break (the lightest owned weight when the
     ramp's share falls below it), or the dose itself when there is nothing before."""
@@ -623,7 +623,6 @@ def _comeback(
         elif d.reps is not None:
             d.reps = (max(1, int(d.reps[0] * factor)), max(1, int(d.reps[1] * factor)))
         return
-    weights = ladder(implement(ex, profile), profile)
     if d.load is not None and last_load is not None:
         d.load = (at_or_below(weights, last_load * factor) or min(weights)) if weights else None
     top = max(1, int(last_top * factor))
@@ -633,11 +632,10 @@ def _comeback(
         d.reps = (max(1, min(d.reps[0], top - 3)), min(d.reps[1], top))
 
 
-def _first_time(d: _Dose, ex: Exercise, spec: SessionSpec, profile: Profile) -> None:
+def _first_time(d: _Dose, ex: Exercise, spec: SessionSpec, profile: Profile, weights: tuple[float, ...]) -> None:
     """A first weight the runner owns, and how to judge it (the lightest on a day that may
     not progress: a lighter week, a taper, a comeback)."""
     start = first_load(ex, profile)
-    weights = ladder(implement(ex, profile), profile)
     if start is not None and not spec.may_progress and weights:
         start = min(weights)
     if start is not None and d.reps is not None:
@@ -662,6 +660,7 @@ def _prescribe(
     if spec.comeback < 1.0 and spec.back_on is not None:
         history = [h for h in history if h.date < spec.back_on]  # what was done before the break
     last = _last_session(ex.id, history)
+    weights = ladder(implement(ex, profile), profile)  # what the runner owns (or the standard steps)
     last_top: int | None = None
     last_load: float | None = None
     if last:
@@ -674,11 +673,11 @@ def _prescribe(
         last_top = max(s.volume for s in last)
         floor = min(ex.reps[0], d.reps[0]) if ex.reps and d.reps else 1
         _one_change(d, last, max(recent.values()), last_top, floor)
-        last_load = _load_from_last(d, ex, spec, profile, last, pain, heavy)
+        last_load = _load_from_last(d, ex, spec, profile, last, pain, heavy, weights)
     else:
-        _first_time(d, ex, spec, profile)
+        _first_time(d, ex, spec, profile, weights)
     if spec.comeback < 1.0:
-        _comeback(d, ex, spec, profile, last_load, last_top)
+        _comeback(d, spec, weights, last_load, last_top)
     slower = 0.0
     if role == "main" and ex.id != NORDIC and spec.may_progress and pain is None and not heavy:
         d.reps, d.seconds, slower, stalled = _unstall(ex, history, d.reps, d.seconds, d.load)

@@ -332,14 +332,15 @@ def leg_free_day(today: date, this_week: WeekPlan, week: RunningWeek, before: tu
     if len(this_week.done) + len(this_week.planned) >= asked:
         return None
     full = set(this_week.days)
+    days = (this_week.start + timedelta(days=i) for i in range(7))
     free = [
-        this_week.start + timedelta(days=i)
-        for i in range(7)
-        if this_week.start + timedelta(days=i) >= today
-        and this_week.start + timedelta(days=i) not in full
-        and week.blocked(this_week.start + timedelta(days=i)) is None
-        and week.race_ahead(this_week.start + timedelta(days=i), T.taper_window_days) is None
-        and week.recovering(this_week.start + timedelta(days=i)) is None
+        d
+        for d in days
+        if d >= today
+        and d not in full
+        and week.blocked(d) is None
+        and week.race_ahead(d, T.taper_window_days) is None
+        and week.recovering(d) is None
     ]
     if not free:
         return None
